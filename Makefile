@@ -1,0 +1,65 @@
+# Setup, build and test commands. `make site` builds the briefing site from seeds/; `make test` runs every test.
+# Both install what they need into .venv on first use and are quick afterwards.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+CHROMIUM := /usr/bin/chromium
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+# Playwright drives Debian's Chromium (/usr/bin/chromium); it must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Stamps live inside the venv, so deleting .venv resets them.
+INSTALL_STAMP := $(VENV)/.stamp-install
+TEST_STAMP := $(VENV)/.stamp-test
+
+.PHONY: site test bench golden chromium install clean distclean
+
+site: $(INSTALL_STAMP)
+	$(PY) -m generator build
+
+test: $(TEST_STAMP) chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(INSTALL_STAMP)
+	$(PY) benchmarks/build.py $(BENCH_ARGS)
+
+golden: $(TEST_STAMP)
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
+
+install: $(INSTALL_STAMP)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALL_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(INSTALL_STAMP)
+	$(PIP) install -e '.[test]'
+	touch $@
+
+# Debian's chromium package for the browser tests; installed once when missing.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install chromium) and run make test again." >&2; exit 1; fi; \
+	  echo "Installing Debian's chromium package for the browser tests"; \
+	  $$sudo apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium || { \
+	    echo "Error: could not install Debian's chromium package with apt-get; the browser tests need $(CHROMIUM)." >&2; exit 1; }; \
+	  test -x $(CHROMIUM) || { echo "Error: apt-get installed chromium but $(CHROMIUM) is still missing." >&2; exit 1; }; \
+	fi
+
+clean:
+	rm -rf site tests/artifacts .pytest_cache *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,296 @@
+"""CLEAN stage: strip web furniture, complete the metadata and split each article into paragraphs.
+
+Every non-empty line of a document is a paragraph candidate. Furniture rules
+(``generator/rules/furniture.yaml``) remove whole short lines, so a real sentence is never cut;
+what they remove is kept as ``Removed`` records. The headline and byline then leave the body for
+the metadata (see ``generator.metadata``). The cleaned text is the remaining lines, each with its
+whitespace collapsed, joined by blank lines; nothing else in the article's wording is changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from generator.errors import ConfigError, SourceError
+from generator.metadata import infer_metadata, looks_like_title
+from generator.model import Paragraph, RawDocument, Removed, Source
+from generator.rules import load_rules
+
+log = logging.getLogger(__name__)
+
+RULE_KEYS = {"name", "exact", "pattern", "inline", "menu", "min_items", "repeated", "max_words", "follow",
+             "max_follow", "follow_words"}
+# Decoration around a short line that does not change what it says ("Trending:", "READ MORE »").
+EDGES = re.compile(r"^[\s|»›>•·:\-–—]+|[\s|»›>•·:.!\-–—]+$")
+MENU_SEPARATORS = re.compile(r"[|·•/»]")
+VAR = re.compile(r"\{\{(\w+)\}\}")
+
+Line = tuple[int, str]  # (line number in the raw text, the line with its whitespace collapsed)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One furniture rule from furniture.yaml (see the comment at its top for the fields)."""
+
+    name: str
+    exact: frozenset[str] = frozenset()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    inline: tuple[re.Pattern[str], ...] = ()
+    menu: tuple[tuple[str, ...], ...] = ()
+    min_items: int = 2
+    repeated: str | None = None  # "both" or "second": which copies of a repeated line go
+    max_words: int = 25
+    follow: str | tuple[re.Pattern[str], ...] | None = None
+    max_follow: int = 8
+    follow_words: int = 16
+
+    def matches(self, line: str) -> bool:
+        """Whether this rule removes the whole ``line``."""
+        if len(line.split()) > self.max_words:
+            return False
+        if self.exact and exact_key(line) in self.exact:
+            return True
+        if any(pattern.fullmatch(line) for pattern in self.patterns):
+            return True
+        return bool(self.menu) and is_menu(line, self.menu, self.min_items)
+
+    def fits_repeat(self, line: str) -> bool:
+        """Whether this repeat rule applies to ``line`` (its length, and its pattern if it has one)."""
+        return len(line.split()) <= self.max_words and (
+            not self.patterns or any(pattern.fullmatch(line) for pattern in self.patterns)
+        )
+
+    def follows(self, line: str) -> bool:
+        """Whether ``line``, coming after a match, goes with it (a link title under "Read more:")."""
+        if self.follow == "title":
+            return looks_like_title(line, self.follow_words)
+        return bool(self.follow) and len(line.split()) <= self.max_words and any(
+            pattern.fullmatch(line) for pattern in self.follow
+        )
+
+
+# ------------------------------------------------------------------ rules
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace (including no-break spaces) to one space."""
+    return " ".join(text.split())
+
+
+def exact_key(line: str) -> str:
+    return normalise_space(EDGES.sub("", line)).casefold()
+
+
+def is_menu(line: str, items: Sequence[tuple[str, ...]], min_items: int) -> bool:
+    """Whether ``line`` is made only of menu ``items`` (word tuples, longest first), at least ``min_items``."""
+    words = MENU_SEPARATORS.sub(" ", line).casefold().split()
+    position = count = 0
+    while position < len(words):
+        item = next((item for item in items if tuple(words[position : position + len(item)]) == item), None)
+        if item is None:
+            return False
+        position += len(item)
+        count += 1
+    return count >= min_items
+
+
+def _alternation(value: str) -> str:
+    words = sorted({word.strip() for word in value.split("|") if word.strip()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(word) for word in words)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _compile(rule_name: str, patterns: Any, variables: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    def expand(match: re.Match[str]) -> str:
+        if match.group(1) not in variables:
+            raise ConfigError(f"furniture.yaml: rule {rule_name!r} uses unknown variable {{{{{match.group(1)}}}}}.")
+        return f"(?:{_alternation(variables[match.group(1)])})"
+
+    compiled = []
+    for pattern in _as_list(patterns):
+        try:
+            compiled.append(re.compile(VAR.sub(expand, str(pattern)), re.IGNORECASE))
+        except re.error as exc:
+            raise ConfigError(f"furniture.yaml: rule {rule_name!r} has a bad regex {pattern!r}: {exc}") from exc
+    return tuple(compiled)
+
+
+def _menu_items(items: Any, variables: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    words: set[str] = set()
+    for item in _as_list(items):
+        variable = VAR.fullmatch(str(item))
+        words.update(variables[variable.group(1)].split("|") if variable else [str(item)])
+    tuples = {tuple(word.casefold().split()) for word in words if word.strip()}
+    return tuple(sorted(tuples, key=lambda t: (-len(t), t)))
+
+
+def compile_rule(spec: dict[str, Any], variables: dict[str, str]) -> Rule:
+    """A Rule from one entry of furniture.yaml."""
+    name = str(spec.get("name", ""))
+    unknown = set(spec) - RULE_KEYS
+    if not name or unknown:
+        raise ConfigError(f"furniture.yaml: rule {spec!r} needs a name and only the keys {sorted(RULE_KEYS)}.")
+    follow = spec.get("follow")
+    repeated = spec.get("repeated")
+    if repeated not in (None, "both", "second"):
+        raise ConfigError(f"furniture.yaml: rule {name!r}: `repeated` must be 'both' or 'second', not {repeated!r}.")
+    return Rule(
+        name=name,
+        exact=frozenset(exact_key(str(text)) for text in _as_list(spec.get("exact", []))),
+        patterns=_compile(name, spec.get("pattern", []), variables),
+        inline=_compile(name, spec.get("inline", []), variables),
+        menu=_menu_items(spec.get("menu", []), variables),
+        min_items=int(spec.get("min_items", 2)),
+        repeated=repeated,
+        max_words=int(spec.get("max_words", 25)),
+        follow=follow if follow in (None, "title") else _compile(name, follow, variables),
+        max_follow=int(spec.get("max_follow", 8)),
+        follow_words=int(spec.get("follow_words", 16)),
+    )
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> tuple[Rule, ...]:
+    """The furniture rules, in the order they are tried."""
+    data = load_rules("furniture")
+    variables = {name: str(value) for name, value in (data.get("vars") or {}).items()}
+    return tuple(compile_rule(spec, variables) for spec in data["rules"])
+
+
+# -------------------------------------------------------------- furniture
+
+
+def _cut_inline(line: str, rules: Sequence[Rule]) -> tuple[str, list[Removed]]:
+    cuts = []
+    for rule in rules:
+        for pattern in rule.inline:
+            cuts.extend(Removed(match.group(), rule.name) for match in pattern.finditer(line))
+            line = pattern.sub(" ", line)
+    return normalise_space(line), cuts
+
+
+def _next_line(lines: Sequence[str], start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if lines[i]), None)
+
+
+def scan_furniture(text: str, rules: Sequence[Rule] | None = None) -> tuple[list[Line], list[tuple[int, Removed]]]:
+    """Split ``text`` into kept lines and removed furniture, both tagged with their line number."""
+    rules = furniture_rules() if rules is None else rules
+    line_rules = [rule for rule in rules if not rule.repeated and (rule.exact or rule.patterns or rule.menu)]
+    repeat_rules = [rule for rule in rules if rule.repeated]
+    lines = [normalise_space(line) for line in text.splitlines()]
+    kept: list[Line] = []
+    removed: list[tuple[int, Removed]] = []
+    i = 0
+    while i < len(lines):
+        line, cuts = _cut_inline(lines[i], rules) if lines[i] else ("", [])
+        removed.extend((i, cut) for cut in cuts)
+        if not line:
+            i += 1
+            continue
+        rule = next((rule for rule in line_rules if rule.matches(line)), None)
+        if rule:
+            removed.append((i, Removed(line, rule.name)))
+            i = _take_following(lines, i + 1, rule, removed)
+            continue
+        nxt = _next_line(lines, i + 1)
+        repeat = next((r for r in repeat_rules if r.fits_repeat(line)), None)
+        if repeat and nxt is not None and lines[nxt] == line:
+            if repeat.repeated == "both":
+                removed.append((i, Removed(line, repeat.name)))
+            else:
+                kept.append((i, line))
+            removed.append((nxt, Removed(line, repeat.name)))
+            i = nxt + 1
+            continue
+        kept.append((i, line))
+        i += 1
+    return kept, removed
+
+
+def _take_following(lines: Sequence[str], start: int, rule: Rule, removed: list[tuple[int, Removed]]) -> int:
+    """Remove the lines after a match that go with it; return where scanning resumes."""
+    taken = 0
+    position = start
+    while rule.follow and taken < rule.max_follow:
+        nxt = _next_line(lines, position)
+        if nxt is None or not rule.follows(lines[nxt]):
+            break
+        removed.append((nxt, Removed(lines[nxt], rule.name)))
+        taken += 1
+        position = nxt + 1
+    return position
+
+
+def remove_furniture(text: str) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
+    """The lines of ``text`` that are not furniture, and the furniture removed, in document order."""
+    kept, removed = scan_furniture(text)
+    return tuple(line for _, line in kept), tuple(record for _, record in removed)
+
+
+# ------------------------------------------------------------- paragraphs
+
+
+def build_paragraphs(lines: Sequence[str]) -> tuple[str, tuple[Paragraph, ...]]:
+    """The cleaned text (lines joined by blank lines) and its paragraphs with their offsets."""
+    paragraphs = []
+    start = 0
+    for index, line in enumerate(lines):
+        paragraphs.append(Paragraph(index=index, start=start, end=start + len(line), text=line))
+        start += len(line) + 2
+    return "\n\n".join(lines), tuple(paragraphs)
+
+
+def clean_document(doc: RawDocument) -> Source:
+    """One article without its furniture, with its metadata completed and its paragraphs."""
+    kept, removed = scan_furniture(doc.text)
+    inference = infer_metadata([line for _, line in kept], doc.given, doc.origins, fallback_title=doc.id)
+    taken = dict(inference.taken)
+    if len(taken) == len(kept):
+        # Nothing but a headline (and byline): the headline is then the article's text as well.
+        taken = {k: why for k, why in taken.items() if why != "headline"}
+    # The byline is furniture once its name and date are in the metadata; the headline becomes the title.
+    removed.extend((kept[k][0], Removed(kept[k][1], why)) for k, why in taken.items() if why != "headline")
+    removed.sort(key=lambda item: item[0])
+    body = [line for k, (_, line) in enumerate(kept) if k not in taken]
+    if not body:
+        raise SourceError(
+            f"{doc.path}: no article text is left after removing web furniture. "
+            "Make sure the file holds the article's text, not only a page's menus and links."
+        )
+    text, paragraphs = build_paragraphs(body)
+    meta = inference.metadata
+    return Source(
+        id=doc.id,
+        path=doc.path,
+        format=doc.format,
+        title=meta.title or doc.id,
+        outlet=meta.outlet,
+        url=meta.url,
+        author=meta.author,
+        published=meta.published,
+        text=text,
+        paragraphs=paragraphs,
+        removed=tuple(record for _, record in removed),
+        origins=inference.origins,
+    )
+
+
+def clean_documents(docs: Iterable[RawDocument]) -> tuple[Source, ...]:
+    """CLEAN stage entry: every document cleaned, sorted by id."""
+    sources = tuple(sorted((clean_document(doc) for doc in docs), key=lambda source: source.id))
+    log.info(
+        "cleaned %d sources: %d paragraphs kept, %d pieces of furniture removed",
+        len(sources),
+        sum(len(s.paragraphs) for s in sources),
+        sum(len(s.removed) for s in sources),
+    )
+    return sources

@@ -1,0 +1,124 @@
+"""Command line: ``python -m generator build | extract | serve``. The only place that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import GeneratorError
+from generator.nlp import DEFAULT_MODEL
+
+log = logging.getLogger("generator")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--model", default=DEFAULT_MODEL,
+                         help=f"spaCy pipeline to use (default {DEFAULT_MODEL}; en_core_web_md and en_core_web_trf work when installed)")
+        sub.add_argument("--strict", action="store_true", help="treat warnings (odd sources, unbalanced quotes…) as errors")
+        verbosity = sub.add_mutually_exclusive_group()
+        verbosity.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
+        verbosity.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    build = commands.add_parser("build", help="seeds → content (Markdown) → site (HTML)")
+    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default seeds/)")
+    build.add_argument("--content", type=Path, default=Path("content"), help="where the Markdown goes (default content/)")
+    build.add_argument("--site", type=Path, default=Path("site"), help="where the HTML site goes (default site/)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default mkdocs.yml)")
+    build.add_argument("--no-site", action="store_true", help="write content/ only, skip the MkDocs build")
+    common(build)
+
+    extract = commands.add_parser("extract", help="the facts of any folder of articles as JSON (no site)")
+    extract.add_argument("seeds", type=Path, help="folder of articles")
+    extract.add_argument("--out", type=Path, default=None, help="JSON file to write (default: standard output)")
+    common(extract)
+
+    serve = commands.add_parser("serve", help="local preview that rebuilds when a seed changes")
+    serve.add_argument("--seeds", type=Path, default=Path("seeds"))
+    serve.add_argument("--content", type=Path, default=Path("content"))
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--port", type=int, default=8000)
+    common(serve)
+    return root
+
+
+def configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("generator").setLevel(logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    if verbose < 2:
+        for noisy in ("mkdocs", "MARKDOWN", "watchdog"):
+            logging.getLogger(noisy).setLevel(logging.WARNING if not quiet else logging.ERROR)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    configure_logging(args.verbose, args.quiet)
+    try:
+        if args.command == "build":
+            return run_build(args)
+        if args.command == "extract":
+            return run_extract(args)
+        return run_serve(args)
+    except GeneratorError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.pipeline import BuildOptions, build
+
+    options = BuildOptions(
+        seeds_dir=args.seeds,
+        content_dir=args.content,
+        site_dir=args.site,
+        model=args.model,
+        strict=args.strict,
+        build_site=not args.no_site,
+        progress=sys.stderr.isatty() and not args.quiet,
+        config_file=args.config,
+    )
+    report = build(options)
+    if not args.quiet:
+        print(report.summary())
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from generator.errors import StrictError
+    from generator.export import facts_json
+    from generator.pipeline import collect_warnings, extract_facts, prepare_model
+
+    with collect_warnings() as warnings:
+        briefing = extract_facts(args.seeds, prepare_model(args.model), progress=sys.stderr.isatty() and not args.quiet)
+    if args.strict and warnings.messages:
+        raise StrictError(f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]}")
+    text = json.dumps(facts_json(briefing), ensure_ascii=False, indent=1) + "\n"
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        if not args.quiet:
+            print(f"Wrote {args.out}: {len(briefing.sources)} sources, {len(briefing.people)} people, "
+                  f"{len(warnings.messages)} warnings")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    serve(args.seeds, args.content, args.config, args.port, args.model)
+    return 0

@@ -1,0 +1,402 @@
+"""Source comparison: which outlet carries which fact, what only one carries, what one leaves out, where they differ.
+
+Facts are of two kinds:
+
+- **sentences**, clustered across sources: two sentences of different sources report one fact when their content
+  words (stems, weighted by rarity across the story), people, organisations, numbers and dates overlap enough
+  (``SAME_FACT``, measured on the seeds and ECB+ clusters). A cluster carried by one source is "only in" it.
+- **details** inside sentences: a person, an organisation or place, a date or a number with its unit
+  ("six hours", "$1.5 million") that no other source names anywhere. A sentence reported elsewhere can still
+  carry a detail only one outlet gives.
+
+A fact (or a person) carried by most sources (more than half, at least two) is "omitted" by each source
+without it. Differences: one quote group worded differently, numbers with the same unit that disagree inside
+one fact, events the timeline marks as disputed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.entities import entity_key
+from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
+from generator.positions import canonical_group
+from generator.quote_groups import content_words, stem
+from generator.slugs import short_hash
+
+log = logging.getLogger(__name__)
+
+MIN_WORDS = 6  # shorter sentences (headings, captions, "Read more") are not facts
+SAME_FACT = 0.40  # weighted overlap at which two sentences report one fact (seeds: true pairs 0.36–0.48, false 0.33–0.39)
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+NUMBER = re.compile(
+    r"(?P<currency>[$€£])?(?P<value>\d+(?:,\d{3})*(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:\s*(?P<percent>%|per ?cent|percent))?"
+    r"(?:\s+(?P<adj>(?-i:[A-Z][A-Za-z-]+)))?(?:\s+(?P<unit>(?-i:[a-z][a-z-]+)))?",
+    re.IGNORECASE,
+)
+# "five regions" and "the five regions" are the same number; these words after a number are not its unit
+NOT_UNITS = frozenset({"of", "and", "or", "the", "a", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is",
+                       "was", "were", "are", "that", "which", "who", "per", "more", "than", "times", "other", "others",
+                       "new", "further", "additional", "some", "about", "them", "us", "it", "into", "onto", "over", "under",
+                       "off", "after", "before", "since", "until", "during", "against", "had", "has", "have",
+                       "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december"})
+
+
+# ------------------------------------------------------------------------------------------ features
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str  # stem of the word after it, "%" or the currency
+    text: str
+
+
+def numbers_in(text: str) -> tuple[Number, ...]:
+    """Numbers with their unit: "six hours" → (6, "hour"), "$1.5 million" → (1.5e6, "$"), "20 per cent" → (20, "%").
+
+    Years and other bare numbers are left out: dates are compared as dates."""
+    found = []
+    for m in NUMBER.finditer(text):
+        raw = m.group("value").lower()
+        if raw in NUMBER_WORDS:
+            value = float(NUMBER_WORDS[raw])
+        else:
+            try:
+                value = float(raw.replace(",", ""))
+            except ValueError:
+                continue
+        if m.group("scale"):
+            value *= SCALE[m.group("scale").lower()]
+        unit_word = (m.group("unit") or "").lower()
+        if m.group("percent"):
+            unit = "%"
+        elif m.group("currency"):
+            unit = m.group("currency")
+        elif unit_word and unit_word not in NOT_UNITS and unit_word[0].islower() and not unit_word.endswith("ed"):
+            unit = stem(unit_word)
+        else:
+            unit = ""
+        if not unit:
+            continue  # "in June 2024", "one of the …": a number without a unit says nothing comparable
+        text_end = m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") and not unit_word else m.end()
+        found.append(Number(value, unit, text[m.start():text_end].strip()))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    source: str
+    index: int
+    text: str
+    paragraph: int
+    words: frozenset[str]
+    people: frozenset[str]
+    entities: frozenset[str]
+    numbers: tuple[Number, ...]
+    dates: frozenset[str]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.source, self.index)
+
+
+def _sentences(briefing: Briefing) -> list[_Sentence]:
+    people: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for person in briefing.people:
+        for m in person.mentions:
+            people[(m.source, m.sentence)].add(person.id)
+    out = []
+    for facts in briefing.facts:
+        entities: dict[int, set[str]] = defaultdict(set)
+        for e in facts.entities:
+            if e.label != "NORP":  # "Ukrainian", "Soviet": adjectives, not facts of their own
+                # "U.N." and "United Nations" are one organisation (rules/actors.yaml)
+                entities[e.sentence].add(entity_key(canonical_group(e.text) or e.text))
+        dates: dict[int, set[str]] = defaultdict(set)
+        for d in facts.dates:
+            if d.value and d.kind == "date":
+                dates[d.sentence].add(d.value)
+        for s in facts.sentences:
+            if len(s.text.split()) < MIN_WORDS:
+                continue
+            out.append(_Sentence(
+                s.source, s.index, s.text, s.paragraph, content_words(s.text),
+                frozenset(people[(s.source, s.index)]), frozenset(entities[s.index]), numbers_in(s.text),
+                frozenset(dates[s.index]),
+            ))
+    return out
+
+
+class _Weights:
+    """Rarer words weigh more: inverse document frequency over the story's sentences."""
+
+    def __init__(self, sentences: Sequence[_Sentence]) -> None:
+        counts: Counter[str] = Counter()
+        for s in sentences:
+            counts.update(s.words)
+        self.n = max(len(sentences), 1)
+        self.counts = counts
+
+    def __call__(self, word: str) -> float:
+        return math.log((self.n + 1) / (self.counts[word] + 1)) + 1.0
+
+
+def similarity(a: _Sentence, b: _Sentence, weight: _Weights) -> float:
+    """Weighted overlap of words and of people, places, numbers and dates (cosine on sets, 0..1)."""
+    def features(s: _Sentence) -> dict[str, float]:
+        f = {w: weight(w) for w in s.words}
+        f.update({"@p:" + p: 3.0 for p in s.people})
+        f.update({"@e:" + e: 1.5 for e in s.entities})
+        f.update({"@n:%g%s" % (n.value, n.unit): 2.0 for n in s.numbers if n.unit})
+        f.update({"@d:" + d: 2.0 for d in s.dates})
+        return f
+
+    fa, fb = features(a), features(b)
+    shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
+    norm = math.sqrt(sum(fa.values()) * sum(fb.values()))
+    return shared / norm if norm else 0.0
+
+
+# -------------------------------------------------------------------------------------------- facts
+
+
+def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FACT) -> list[list[_Sentence]]:
+    """Sentences of different sources reporting one fact: the most similar pairs above ``threshold`` first,
+    and a cluster holds at most one sentence per source, so that a story told by many outlets does not chain
+    every sentence about it into one fact."""
+    weight = _Weights(sentences)
+    parent = list(range(len(sentences)))
+    members: dict[int, set[str]] = {i: {s.source} for i, s in enumerate(sentences)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = []
+    for i, a in enumerate(sentences):
+        for j in range(i + 1, len(sentences)):
+            b = sentences[j]
+            if a.source != b.source:
+                score = similarity(a, b, weight)
+                if score >= threshold:
+                    pairs.append((-score, i, j))
+    for _, i, j in sorted(pairs):
+        ri, rj = find(i), find(j)
+        if ri != rj and not members[ri] & members[rj]:
+            parent[rj] = ri
+            members[ri] |= members.pop(rj)
+    groups: dict[int, list[_Sentence]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        groups[find(i)].append(s)
+    return sorted(groups.values(), key=lambda g: (g[0].source, g[0].index))
+
+
+def _representative(group: Sequence[_Sentence]) -> _Sentence:
+    return max(group, key=lambda s: (len(s.words), -len(s.text), s.source))
+
+
+def _sentence_fact(group: Sequence[_Sentence]) -> Fact:
+    rep = _representative(group)
+    return Fact(
+        id="f-" + short_hash("sentence", rep.source, rep.text),
+        kind="sentence",
+        text=rep.text,
+        sources=tuple(sorted({s.source for s in group})),
+        reports=tuple(sorted(s.key for s in group)),
+    )
+
+
+def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
+    """People, places, dates and numbers named by one source only, each with the sentences that name it."""
+    where: dict[tuple[str, str], dict[str, list[_Sentence]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[tuple[str, str], str] = {}
+    people = {p.id: p.name for p in briefing.people}
+    entity_names = {entity_key(canonical_group(e.name) or e.name): canonical_group(e.name) or e.name
+                    for e in briefing.entities}
+    for s in sentences:
+        for p in s.people:
+            where[("person", p)][s.source].append(s)
+            names[("person", p)] = people[p]
+        for e in s.entities:
+            where[("entity", e)][s.source].append(s)
+            names.setdefault(("entity", e), entity_names.get(e, e))
+        for d in s.dates:
+            where[("date", d)][s.source].append(s)
+            names.setdefault(("date", d), d)
+        for n in s.numbers:
+            if n.unit:
+                key = ("number", "%g %s" % (n.value, n.unit))
+                where[key][s.source].append(s)
+                names.setdefault(key, n.text)
+    # a detail is named anywhere in a source, not only in its long sentences
+    for person in briefing.people:
+        for source in person.sources:
+            where[("person", person.id)].setdefault(source, [])
+    for entity in briefing.entities:
+        for source in entity.sources:
+            where[("entity", entity_key(canonical_group(entity.name) or entity.name))].setdefault(source, [])
+    texts = {f.source.id: f.source.text.lower() for f in briefing.facts}
+    facts = []
+    for key, by_source in where.items():
+        carried = {src: found for src, found in by_source.items()}
+        if not any(carried.values()):
+            continue
+        if key[0] in ("person", "entity") and len(carried) == 1:
+            # the tagger may miss the name in another source: the words themselves count there too
+            written = names[key].lower()
+            for other, text in texts.items():
+                if other not in carried and re.search(r"\b" + re.escape(written) + r"\b", text):
+                    carried[other] = []
+        reports = sorted({s.key for found in carried.values() for s in found})
+        facts.append(Fact(
+            id="f-" + short_hash(*key),
+            kind="detail",
+            text=names[key],
+            sources=tuple(sorted(carried)),
+            reports=tuple(reports),
+            detail=key[0],
+        ))
+    return facts
+
+
+def compare_sources(briefing: Briefing) -> Comparison:
+    """The comparison of the sources: a row per source, the facts, and where the accounts differ."""
+    sentences = _sentences(briefing)
+    groups = cluster_sentences(sentences)
+    sentence_facts = [_sentence_fact(g) for g in groups]
+    alone = {key for f in sentence_facts if len(f.sources) == 1 for key in f.reports}
+    # a detail only one source gives is worth its own line when a person, or when it stands in a sentence
+    # that other sources report too (else the sentence, already "only in", says it)
+    details = [f for f in _details(briefing, sentences)
+               if len(f.sources) > 1 or f.detail == "person" or not set(f.reports) <= alone]
+    facts = sentence_facts + details
+    source_ids = [s.id for s in briefing.sources]
+    n = len(source_ids)
+    most = max(2, n // 2 + 1)
+    only: dict[str, list[str]] = defaultdict(list)
+    omits: dict[str, list[str]] = defaultdict(list)
+    kept: list[Fact] = []
+    for fact in facts:
+        if len(fact.sources) == 1 and n > 1:
+            only[fact.sources[0]].append(fact.id)
+            kept.append(fact)
+        elif n >= 3 and len(fact.sources) >= most and len(fact.sources) < n and fact.kind in ("sentence", "detail") \
+                and (fact.kind == "sentence" or fact.detail == "person"):
+            for source in source_ids:
+                if source not in fact.sources:
+                    omits[source].append(fact.id)
+            kept.append(fact)
+        elif len(fact.sources) > 1 and fact.kind == "sentence":
+            kept.append(fact)
+    order = {f.id: (f.reports[0] if f.reports else ("", 0), f.kind, f.id) for f in kept}
+    rows = []
+    for facts_of in briefing.facts:
+        sid = facts_of.source.id
+        rows.append(SourceRow(
+            source=sid,
+            words=facts_of.source.words,
+            people=sum(1 for p in briefing.people if sid in p.sources),
+            quotes=sum(1 for q in briefing.quotes if q.source == sid),
+            events=sum(1 for e in briefing.events if sid in e.sources),
+            only=tuple(sorted(set(only[sid]), key=lambda i: order[i])),
+            omits=tuple(sorted(set(omits[sid]), key=lambda i: order[i])),
+        ))
+    differences = _wording(briefing) + _numbers(groups) + _dates(briefing)
+    log.info("compared %d sources: %d facts, %d only in one source, %d differences",
+             n, len(kept), sum(len(r.only) for r in rows), len(differences))
+    return Comparison(
+        rows=tuple(rows),
+        facts=tuple(sorted(kept, key=lambda f: order[f.id])),
+        differences=tuple(differences),
+    )
+
+
+# -------------------------------------------------------------------------------------- differences
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _wording(briefing: Briefing) -> list[Difference]:
+    quotes = {q.id: q for q in briefing.quotes}
+    out = []
+    for group in briefing.quote_groups:
+        members = [quotes[i] for i in group.quotes if i in quotes]
+        if len({_normal(q.text) for q in members}) < 2 or len({q.source for q in members}) < 2:
+            continue
+        out.append(Difference(
+            kind="wording",
+            text=group.text or members[0].text,
+            reports=tuple((q.source, q.text) for q in sorted(members, key=lambda q: (q.source, q.start))),
+            ref=group.id,
+            sentences=tuple((q.source, q.sentence) for q in sorted(members, key=lambda q: (q.source, q.start))),
+        ))
+    return out
+
+
+def _numbers(groups: Sequence[Sequence[_Sentence]]) -> list[Difference]:
+    """Inside one fact, the same unit with different values: "20 per cent" here, "18 per cent" there."""
+    out = []
+    for group in groups:
+        if len({s.source for s in group}) < 2:
+            continue
+        by_unit: dict[str, dict[float, list[tuple[_Sentence, Number]]]] = defaultdict(lambda: defaultdict(list))
+        for s in group:
+            for number in s.numbers:
+                if number.unit:
+                    by_unit[number.unit][number.value].append((s, number))
+        for unit, values in sorted(by_unit.items()):
+            if len(values) < 2:
+                continue
+            sources_by_value = {v: {s.source for s, _ in found} for v, found in values.items()}
+            per_source = Counter(src for srcs in sources_by_value.values() for src in srcs)
+            if any(count > 1 for count in per_source.values()):
+                continue  # a source giving two values ("12 Somalis and 11 Yemenis") is counting different things
+            # a disagreement needs two sources that each give only their own value
+            all_sources = set().union(*sources_by_value.values())
+            if len(all_sources) < 2 or any(len(srcs) == len(all_sources) for srcs in sources_by_value.values()):
+                continue
+            reports = sorted({(s.source, n.text) for found in values.values() for s, n in found})
+            sentences = sorted({s.key for found in values.values() for s, _ in found})
+            rep = _representative(group)
+            out.append(Difference(
+                kind="number",
+                text=rep.text,
+                reports=tuple(reports),
+                ref="f-" + short_hash("sentence", rep.source, rep.text),
+                sentences=tuple(sentences),
+            ))
+    return out
+
+
+def _dates(briefing: Briefing) -> list[Difference]:
+    out = []
+    for event in briefing.events:
+        if not event.disputed:
+            continue
+        reports = tuple(sorted({(r.source, f"{r.date or event.date} ({r.date_text})") for r in event.reports}))
+        out.append(Difference(
+            kind="date",
+            text=event.text,
+            reports=reports,
+            ref=event.id,
+            sentences=tuple(sorted({(r.source, r.sentence) for r in event.reports})),
+        ))
+    return out

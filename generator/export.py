@@ -1,0 +1,116 @@
+"""facts.json: the extracted facts as data, published with the site (documented in the README)."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from typing import Any
+
+from generator.model import Briefing
+
+SCHEMA = 1
+
+
+def facts_json(briefing: Briefing, page_paths: Set[str] = frozenset()) -> dict[str, Any]:
+    """The whole briefing as JSON-ready data. Keys and list order are stable: same seeds, same bytes."""
+    return {
+        "schema": SCHEMA,
+        "sources": [
+            {
+                "id": s.id,
+                "path": s.path,
+                "title": s.title,
+                "outlet": s.outlet,
+                "published": s.published.isoformat() if s.published else None,
+                "url": s.url,
+                "author": s.author,
+                "words": s.words,
+            }
+            for s in briefing.sources
+        ],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": [a.spelling for a in p.aliases],
+                "roles": [{"role": r.role, "source": r.source} for r in p.roles],
+                "sources": list(p.sources),
+                "mentions": len(p.mentions),
+                "url": f"people/{p.id}/",
+            }
+            for p in briefing.people
+        ],
+        "entities": [
+            {"id": e.id, "name": e.name, "label": e.label, "sources": list(e.sources), "mentions": len(e.mentions)}
+            for e in briefing.entities
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "source": q.source,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_text": q.speaker_text,
+                "cue": q.cue,
+                "partial": q.partial,
+                "start": q.start,
+                "end": q.end,
+                "group": q.group,
+                "url": f"sources/{q.source}/#{q.id}",
+            }
+            for q in briefing.quotes
+        ],
+        "quote_groups": [
+            {"id": g.id, "speaker": g.speaker, "speaker_text": g.speaker_text, "quotes": list(g.quotes),
+             "sources": list(g.sources), "url": f"quotes/#{g.id}"}
+            for g in briefing.quote_groups
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date,
+                "date_text": e.date_text,
+                "resolved_from": e.resolved_from,
+                "text": e.text,
+                "sources": list(e.sources),
+                "people": list(e.people),
+                "upcoming": e.upcoming,
+                "disputed": e.disputed,
+                "url": f"timeline/#{e.id}",
+            }
+            for e in briefing.events
+        ],
+        "dates": [
+            {"source": d.source, "text": d.text, "start": d.start, "end": d.end, "value": d.value}
+            for d in briefing.dates
+        ],
+        "positions": [
+            {
+                "id": p.id,
+                "actor": p.actor,
+                "actor_names": list(p.actor_names),
+                "issue": p.issue,
+                "stance": p.stance,
+                "text": p.text,
+                "source": p.source,
+                "quote": p.quote,
+            }
+            for p in briefing.positions
+        ],
+        "comparison": {
+            "sources": [
+                {"source": r.source, "words": r.words, "people": r.people, "quotes": r.quotes, "events": r.events,
+                 "only": list(r.only), "omits": list(r.omits), "url": f"compare/#src-{r.source}"}
+                for r in briefing.comparison.rows
+            ],
+            "facts": [
+                {"id": f.id, "kind": f.kind, "detail": f.detail, "text": f.text, "sources": list(f.sources),
+                 "reports": [{"source": s, "sentence": i} for s, i in f.reports]}
+                for f in briefing.comparison.facts
+            ],
+            "differences": [
+                {"kind": d.kind, "text": d.text, "ref": d.ref,
+                 "reports": [{"source": s, "version": v} for s, v in d.reports]}
+                for d in briefing.comparison.differences
+            ],
+        },
+    }

@@ -1,0 +1,289 @@
+"""The extraction stage: the only place that sees spaCy objects.
+
+Each cleaned source is parsed once (``nlp.pipe``); small functions turn the ``Doc`` into plain records
+(sentences, person mentions, organisations and places, quotes, dates) that hold text and offsets only.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from generator import dates as date_extraction
+from generator import quotes as quote_extraction
+from generator import stances as stance_extraction
+from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
+from generator.people import leading_phrase, rule_phrases
+from generator.rules import load_rules
+
+log = logging.getLogger(__name__)
+
+ENTITY_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC")
+PARAGRAPH_BREAK = "\n\n"
+
+
+# ------------------------------------------------------------------------------------------- pipeline
+
+
+def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
+    """Parse every source once and extract its facts."""
+    reference, origin = story_reference(sources)
+    texts = (source.text for source in sources)
+    docs = nlp.pipe(texts, batch_size=32)
+    if progress:
+        from tqdm import tqdm  # only on a terminal, imported lazily
+
+        docs = tqdm(docs, total=len(sources), desc="extract", unit="article", leave=False)
+    return tuple(
+        extract_doc(doc, source, *reference_for(source, reference, origin)) for doc, source in zip(docs, sources)
+    )
+
+
+def story_reference(sources: Sequence[Source]) -> tuple[dt.date | None, str]:
+    """The date relative expressions fall back on in undated sources: the most common publication date."""
+    dates = Counter(source.published for source in sources if source.published)
+    if not dates:
+        return None, "story"
+    best = max(dates.items(), key=lambda item: (item[1], item[0]))[0]
+    return best, "story"
+
+
+def reference_for(source: Source, story_date: dt.date | None, origin: str) -> tuple[dt.date | None, str]:
+    if source.published:
+        return source.published, "published"
+    return story_date, origin
+
+
+def extract_doc(doc: Doc, source: Source, reference: dt.date | None, reference_origin: str) -> SourceFacts:
+    """All facts of one parsed source."""
+    sentences = extract_sentences(doc, source)
+    people = extract_people(doc, source)
+    entities = extract_entities(doc, source)
+    return SourceFacts(
+        source=source,
+        sentences=sentences,
+        people=people,
+        entities=entities,
+        name_candidates=extract_name_candidates(doc, source),
+        quotes=quote_extraction.extract_quotes(doc, source, sentences, people),
+        dates=date_extraction.extract_dates(doc, source, sentences, reference, reference_origin),
+        stances=stance_extraction.extract_stances(doc, source, sentences, people, entities),
+    )
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never crosses a paragraph: mark the token after a blank line as a sentence start."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> Language:
+    """Install ``paragraph_boundaries`` before the parser (idempotent)."""
+    if "paragraph_boundaries" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("paragraph_boundaries", before=before)
+        else:
+            nlp.add_pipe("paragraph_boundaries", first=True)
+    return nlp
+
+
+# ------------------------------------------------------------------------------------------ sentences
+
+
+def extract_sentences(doc: Doc, source: Source) -> tuple[Sentence, ...]:
+    sentences = []
+    for index, sent in enumerate(doc.sents):
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        paragraph = source.paragraph_at(start).index if source.paragraphs else 0
+        sentences.append(Sentence(source.id, index, start, start + len(text), text, paragraph))
+    return tuple(sentences)
+
+
+def sentence_index(token: Token) -> int:
+    """The index of the sentence holding ``token`` (doc.sents is a generator; spans know their start)."""
+    doc = token.doc
+    return _sentence_starts(doc).index(token.sent.start)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["_sentence_starts"] = starts
+    return starts
+
+
+# --------------------------------------------------------------------------------------------- people
+
+
+def extract_people(doc: Doc, source: Source) -> tuple[PersonMention, ...]:
+    """Every PERSON entity, with the honorific or title and the role written around it."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        mention = person_mention(ent, source)
+        if mention is not None:
+            mentions.append(mention)
+    return tuple(mentions)
+
+
+def person_mention(ent: Span, source: Source) -> PersonMention | None:
+    """The bare name of a PERSON span, its title or honorific, and its role; None for an empty name."""
+    tokens = list(ent)
+    titled = False
+    role_words: list[str] = []
+    # Titles and honorifics may sit inside the entity ("Col Gen Syrskyi") or just before it ("Mr Putin").
+    inner_words = [t.text for t in tokens]
+    for key in ("honorifics", "titles"):
+        count = leading_phrase(inner_words, key)
+        if count and count < len(tokens):
+            titled = True
+            if key == "titles":
+                role_words.extend(t.text for t in tokens[:count])
+            tokens = tokens[count:]
+            inner_words = inner_words[count:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    name = doc_text(ent.doc, start, end)
+    name = re.sub(r"(['’]s?)$", "", name).strip()
+    if not name:
+        return None
+    before = preceding_title(ent)
+    if before:
+        titled = True
+    role = role_before(ent) or appositive_role(ent)
+    if role is None and role_words:
+        role = " ".join(role_words)
+    written_start = ent.doc[ent.start - 1].idx if before == "honorific" else ent.start_char
+    return PersonMention(
+        source=source.id,
+        text=doc_text(ent.doc, written_start, ent.end_char),
+        name=name,
+        start=start,
+        end=start + len(name),
+        sentence=sentence_index(ent[0]),
+        titled=titled,
+        role=role,
+    )
+
+
+def doc_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[start:end]
+
+
+def preceding_title(ent: Span) -> str | None:
+    """'honorific' for "Mr Putin", 'title' for "President Putin" (title just before the entity), else None."""
+    if ent.start == 0:
+        return None
+    previous = ent.doc[ent.start - 1]
+    word = previous.text.lower().rstrip(".")
+    if (word,) in rule_phrases("honorifics"):
+        return "honorific"
+    if (word,) in rule_phrases("titles") and previous.text[:1].isupper():
+        return "title"
+    return None
+
+
+def _is_role_noun(token: Token) -> bool:
+    return token.lower_ in role_nouns() or token.lemma_.lower() in role_nouns()
+
+
+def role_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["role_nouns"])
+
+
+def role_before(ent: Span) -> str | None:
+    """Words right before a name that describe it: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman".
+
+    Walks left over nouns, adjectives, proper nouns and possessives, and "of" inside a capitalised title
+    ("Deputy Assistant Secretary of State"); stops at determiners, verbs, punctuation and other people.
+    The result counts only if one of its words is a role noun or a title.
+    """
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= 0:
+        token = doc[i]
+        if token.ent_type_ == "PERSON" or token.is_space or "\n" in token.text_with_ws:
+            break
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.tag_ == "POS":
+            words.insert(0, token)
+        elif token.lower_ == "of" and words and words[0].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper():
+            words.insert(0, token)
+        else:
+            break
+        i -= 1
+    while words and (words[0].tag_ == "POS" or words[0].lower_ == "of"):
+        words = words[1:]
+    if not words or not any(_is_role_noun(t) or (t.lower_,) in rule_phrases("titles") for t in words):
+        return None
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+
+def appositive_role(ent: Span) -> str | None:
+    """An apposition after the name: "Alexander Darchiyev, head of the foreign ministry's … department"."""
+    root = ent.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i > ent.end - 1 and _is_role_noun(child):
+            subtree = [t for t in child.subtree if t.i >= child.i]
+            subtree = [t for t in subtree if not t.is_punct or t.tag_ == "POS"]
+            if subtree:
+                last = subtree[-1]
+                # keep the apposition inside its sentence and short enough to read as a role
+                text = ent.doc.text[child.idx : last.idx + len(last.text)]
+                if "\n" not in text and len(text.split()) <= 12:
+                    return text
+    # spaCy sometimes attaches the name as the apposition of the role noun before it
+    # ("top Ukrainian military commander Oleksandr Syrskyi"): role_before covers that case.
+    return None
+
+
+# ------------------------------------------------------------------------------------------- entities
+
+
+def extract_entities(doc: Doc, source: Source) -> tuple[EntityMention, ...]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
+            continue
+        text = re.sub(r"^(the|The)\s+", "", ent.text)
+        text = re.sub(r"['’]s?$", "", text).strip()
+        if not text or not text[0].isalnum():
+            continue
+        start = ent.start_char + ent.text.index(text)
+        mentions.append(
+            EntityMention(source.id, text, ent.label_, start, start + len(text), sentence_index(ent[0]))
+        )
+    return tuple(mentions)
+
+
+def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ...]:
+    """Proper nouns outside PERSON entities: the link stage checks them against the people it knows,
+    so that a spelling the model missed ("called Zelenskyy a dictator") still counts as a mention."""
+    candidates = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
+            continue
+        if not token.is_alpha:
+            continue
+        candidates.append(
+            NameCandidate(source.id, token.text, token.idx, token.idx + len(token.text), sentence_index(token))
+        )
+    return tuple(candidates)

@@ -1,0 +1,41 @@
+"""The cross-document stage: from per-source facts to one Briefing (people, entities, quotes, events)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from collections.abc import Sequence
+
+from generator.compare import compare_sources
+from generator.entities import merge_entities
+from generator.model import Briefing, SourceFacts
+from generator.people import merge_people
+from generator.positions import build_positions
+from generator.quote_groups import link_quotes
+from generator.timeline import build_timeline
+
+log = logging.getLogger(__name__)
+
+
+def link(facts: Sequence[SourceFacts], warnings: Sequence[str] = ()) -> Briefing:
+    """Merge people and entities across sources, attribute and align quotes, and build the timeline."""
+    people = merge_people(facts)
+    entities = merge_entities(facts)
+    quotes, groups = link_quotes(facts, people)
+    dates, events = build_timeline(facts, people, entities)
+    positions = build_positions(facts, people, entities, quotes)
+    log.info("linked %d people, %d entities, %d quotes in %d groups, %d events",
+             len(people), len(entities), len(quotes), len(groups), len(events))
+    briefing = Briefing(
+        sources=tuple(f.source for f in facts),
+        facts=tuple(facts),
+        people=people,
+        entities=entities,
+        quotes=quotes,
+        quote_groups=groups,
+        events=events,
+        dates=dates,
+        positions=positions,
+        warnings=tuple(warnings),
+    )
+    return replace(briefing, comparison=compare_sources(briefing))

@@ -1,0 +1,409 @@
+"""The data model: frozen records passed from stage to stage.
+
+Every stage of the pipeline (load → clean → extract → link → render → site)
+takes and returns these records. They hold plain text, character offsets into
+``Source.text`` and ids; spaCy objects never leave the extraction stage.
+Sequences are tuples so that records stay hashable and immutable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NewType
+
+Slug = NewType("Slug", str)
+"""A URL-safe id: lowercase ASCII letters, digits and hyphens."""
+
+
+# --------------------------------------------------------------------------- load
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata given for a source (front matter, sources.yaml) or found in its text."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input file as read from disk, before cleaning."""
+
+    id: str  # file stem
+    path: str  # path relative to the seeds folder, POSIX style
+    format: str  # "txt", "md" or "html"
+    text: str  # body text: paragraphs separated by blank lines or newlines
+    given: Metadata  # metadata given by front matter / sources.yaml (not inferred)
+    origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
+
+
+# -------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # 0-based position in the cleaned text
+    start: int  # offsets into Source.text
+    end: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.index + 1}"
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of web furniture removed by cleaning, kept so nothing is silently lost."""
+
+    text: str
+    rule: str  # name of the rule that removed it
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cleaned article: the unit every later stage refers to by ``id``."""
+
+    id: str
+    path: str
+    format: str
+    title: str
+    outlet: str | None
+    url: str | None
+    author: str | None
+    published: dt.date | None
+    text: str  # cleaned text; paragraphs joined by "\n\n"
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...]
+    origins: tuple[tuple[str, str], ...] = ()  # (field, where it came from) e.g. ("published", "dateline")
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def label(self) -> str:
+        """How the source is named on pages: its outlet, or its id when none is known."""
+        return self.outlet or self.id
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end + 2:
+                return paragraph
+        return self.paragraphs[-1]
+
+
+# ------------------------------------------------------------------------ extract
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int  # Paragraph.index
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A name of a person as written in one sentence."""
+
+    source: str
+    text: str  # as written, e.g. "Mr Putin's"
+    name: str  # the bare name, e.g. "Putin"
+    start: int
+    end: int
+    sentence: int  # Sentence.index
+    titled: bool = False  # preceded by an honorific or title ("Mr", "President")
+    role: str | None = None  # title or apposition found next to the name
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """An organisation, place or group (spaCy ORG, GPE, LOC, NORP, FAC) in one sentence."""
+
+    source: str
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    """A run of proper nouns spaCy did not tag as a person; matched later against known people."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation in one source, with its speaker as written (resolved to a person in the link stage)."""
+
+    id: str
+    source: str
+    text: str
+    speaker_text: str | None
+    cue: str | None
+    partial: bool
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None  # Person id, filled by the link stage
+    group: str | None = None  # QuoteGroup id, filled by the link stage
+    speaker_start: int | None = None  # offsets of the speaker mention, if any
+    speaker_end: int | None = None
+    speaker_name: str | None = None  # the person name the speaker refers to ("he" -> "Vladimir Putin"), if known
+    speaker_name_start: int | None = None  # offsets of that person mention in the source
+    speaker_name_end: int | None = None
+    reported_by: str | None = None  # "Reuters" in "Reuters quoted Putin as saying"
+    paragraph: int = 0  # Paragraph.index of the quote's first paragraph
+    attribution: str | None = None  # how the speaker was found, e.g. "cue-after:subject", "continuation"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression with its normalised value (``2025-02-27``, ``2024-06``, ``2014``...)."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: str | None
+    granularity: str | None = None  # "day", "week", "month", "year", "range"
+    resolved_from: str = "published"  # "published", "story" (source undated) or an anchor event/date id
+    rule: str | None = None  # how it was resolved, for display
+    id: str = ""  # "<source>-d<N>", N counting the source's temporal expressions from 1
+    kind: str = "date"  # "date" (can date an event), "duration", "set" (frequency), "age", "ref" (vague), "dateline"
+    clause_start: int | None = None  # offsets of the clause the expression dates (defaults to the sentence)
+    clause_end: int | None = None
+    keywords: tuple[str, ...] = ()  # content-word lemmas of that clause, for matching events across sources
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """Everything extracted from one source."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    people: tuple[PersonMention, ...]
+    entities: tuple[EntityMention, ...]
+    name_candidates: tuple[NameCandidate, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    stances: tuple[StanceMention, ...] = ()
+
+    def sentence(self, index: int) -> Sentence:
+        return self.sentences[index]
+
+
+# --------------------------------------------------------------------------- link
+
+
+@dataclass(frozen=True)
+class Alias:
+    spelling: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: Slug
+    name: str
+    aliases: tuple[Alias, ...]
+    roles: tuple[Role, ...]
+    mentions: tuple[PersonMention, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({m.source for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An organisation or place, merged across sources by its normalised name."""
+
+    id: Slug
+    name: str
+    label: str
+    mentions: tuple[EntityMention, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({m.source for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Quotes from several sources that report the same statement."""
+
+    id: str
+    speaker: str | None  # Person id
+    speaker_text: str | None
+    quotes: tuple[str, ...]  # Quote ids
+    sources: tuple[str, ...]
+    text: str | None = None  # the representative wording (the longest full quote of the group)
+
+
+@dataclass(frozen=True)
+class EventSource:
+    source: str
+    sentence: int
+    text: str
+    date_text: str
+    rule: str | None
+    date: str | None = None  # the value this source gives (differs from Event.date when disputed/coarser)
+    mention: str | None = None  # DateMention id
+    paragraph: int | None = None  # Paragraph.index of the sentence (page anchor p<N+1>)
+    resolved_from: str = "published"  # "published", "story" or the anchor DateMention id
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # normalised value
+    date_text: str
+    resolved_from: str
+    text: str
+    sources: tuple[str, ...]
+    people: tuple[str, ...]
+    reports: tuple[EventSource, ...] = ()
+    entities: tuple[str, ...] = ()
+    upcoming: bool = False
+    disputed: bool = False
+    granularity: str | None = None  # of ``date``: "day", "week", "month", "quarter", "season", "year", "decade", "range"
+    dates: tuple[str, ...] = ()  # every value the sources give, when they disagree (disputed)
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    actor: str
+    actor_names: tuple[str, ...]
+    issue: str
+    stance: str
+    text: str
+    source: str
+    quote: str | None = None
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A link from one page to another, with the sentence that carries it."""
+
+    from_page: str  # content-relative path of the linking page, e.g. "sources/000.md"
+    from_title: str
+    anchor: str | None  # anchor in the linking page
+    context: str  # the linking sentence
+    to_page: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The whole story after linking: what the render stage formats."""
+
+    sources: tuple[Source, ...]
+    facts: tuple[SourceFacts, ...]
+    people: tuple[Person, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    events: tuple[Event, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    positions: tuple[Position, ...] = ()
+    comparison: Comparison = field(default_factory=lambda: Comparison())
+    warnings: tuple[str, ...] = field(default=())
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+
+# ------------------------------------------------------------------------ positions
+
+
+@dataclass(frozen=True)
+class StanceMention:
+    """An actor's stance on an issue, as one sentence reports it ("Moscow demands that Kyiv abandon …")."""
+
+    source: str
+    sentence: int  # Sentence.index
+    stance: str  # label from rules/stances.yaml: "rules out", "demands", "does not oppose", "says not"…
+    cue: str  # the stance words as written: "has ruled out", "are ready"
+    cue_start: int
+    actor_text: str  # the actor as written ("the Kremlin"), or the name a pronoun was resolved to
+    actor_kind: str  # "person", "entity", "first-person" (resolved through the quote), "other"
+    actor_start: int | None  # offsets of the actor's name in the source (the resolved name, for a pronoun)
+    actor_end: int | None
+    issue: str  # the key phrase as written, cleaned: "status of five Ukrainian regions"
+    issue_start: int
+    issue_end: int
+    issue_lemmas: tuple[str, ...]  # content-word lemmas of the key phrase, for merging without spaCy
+    issue_head: str  # lemma of the key phrase's head noun ("region")
+    claim: str = ""  # the complement as written, shortened: "that Kyiv abandon all hope of joining Nato"
+    rule: str = ""  # how it was found: "verb", "phrasal", "adjective", "predicate", "negated-report"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement (a sentence, or a detail such as a name or number in it) and the sources that carry it."""
+
+    id: str
+    kind: str  # "sentence" or "detail"
+    text: str  # the representative sentence, or the detail as written
+    sources: tuple[str, ...]
+    reports: tuple[tuple[str, int], ...]  # (source id, Sentence.index) of each sentence carrying it
+    detail: str | None = None  # for kind "detail": what the detail is ("Dmitry Koshelev", "six hours")
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One source in the comparison: what it carries and what it alone carries or leaves out."""
+
+    source: str
+    words: int
+    people: int
+    quotes: int
+    events: int
+    only: tuple[str, ...]  # Fact ids only this source carries
+    omits: tuple[str, ...]  # Fact ids most other sources carry and this one does not
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where accounts differ: one statement worded differently, numbers or dates that disagree."""
+
+    kind: str  # "wording", "number", "date"
+    text: str  # what differs, for display
+    reports: tuple[tuple[str, str], ...]  # (source id, the version this source gives)
+    ref: str | None = None  # QuoteGroup id, Fact id or Event id
+    sentences: tuple[tuple[str, int], ...] = ()  # (source id, Sentence.index) where each version stands
+
+
+@dataclass(frozen=True)
+class Comparison:
+    rows: tuple[SourceRow, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    differences: tuple[Difference, ...] = ()

@@ -1,0 +1,184 @@
+"""What every page module shares: the Page record, links between pages, and escaping of article text.
+
+A page module turns the Briefing into ``Page`` records (path, template, context, outgoing links);
+``render`` inverts the links into backlinks and formats each page with its Jinja2 template.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.model import Briefing, Person, Source
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link from one page to another page (and anchor), with the sentence that carries it."""
+
+    target: str  # content-relative path, e.g. "people/vladimir-putin.md"
+    anchor: str | None
+    context: str  # the linking sentence (plain text)
+    from_anchor: str | None = None  # where on the linking page the sentence stands
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # content-relative, POSIX, e.g. "people/vladimir-putin.md"
+    template: str  # template file name, e.g. "person.md.j2"
+    title: str
+    description: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+
+
+# ----------------------------------------------------------------------------------------------- paths
+
+
+def person_path(person: Person | str) -> str:
+    return f"people/{person if isinstance(person, str) else person.id}.md"
+
+
+def source_path(source: Source | str) -> str:
+    return f"sources/{source if isinstance(source, str) else source.id}.md"
+
+
+ENTITIES_PATH = "entities.md"
+QUOTES_PATH = "quotes.md"
+TIMELINE_PATH = "timeline.md"
+
+
+def relative(from_page: str, target: str, anchor: str | None = None) -> str:
+    """A relative Markdown link target that MkDocs validates and rewrites: "../people/x.md#a"."""
+    url = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{url}#{anchor}" if anchor else url
+
+
+# -------------------------------------------------------------------------------------------- escaping
+
+# Characters that mean something to Markdown (or to HTML inside Markdown). Article text is untrusted:
+# each of these becomes a numeric character reference, which the browser shows as the character and
+# Markdown leaves alone, so "*", "<script>", "[x](y)" or "{{ x }}" in an article reach the page as text.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-!<>&|~=^$:\"']")
+_ORDERED_LIST = re.compile(r"(\d)\.")
+
+
+def escape_md(value: object) -> Markup:
+    """Article text made safe for a Markdown line (also inside a link text or a table cell)."""
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    return Markup(_ORDERED_LIST.sub(r"\1&#46;", text))
+
+
+def md_link(from_page: str, text: object, target: str, anchor: str | None = None, title: str | None = None) -> Markup:
+    """A Markdown link with escaped text; ``target`` is a content path built by the page modules."""
+    if not re.fullmatch(r"[a-z0-9_./-]+", target) or (anchor and not re.fullmatch(r"[A-Za-z0-9_-]+", anchor)):
+        raise ValueError(f"unsafe link target {target!r}#{anchor!r}")
+    tip = f' "{escape_md(title)}"' if title else ""
+    return Markup(f"[{escape_md(text)}]({relative(from_page, target, anchor)}{tip})")
+
+
+def anchor_attr(anchor: str) -> Markup:
+    """An attr_list id for the block it ends: ``{: #p3 }``."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", anchor):
+        raise ValueError(f"unsafe anchor {anchor!r}")
+    return Markup(f"{{: #{anchor} }}")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def sentence_text(briefing: Briefing, source_id: str, sentence: int) -> str:
+    for facts in briefing.facts:
+        if facts.source.id == source_id:
+            return facts.sentences[sentence].text
+    raise KeyError(source_id)
+
+
+def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
+    """The anchor of the paragraph holding a sentence, for contextual backlinks."""
+    for facts in briefing.facts:
+        if facts.source.id == source_id:
+            return f"p{facts.sentences[sentence].paragraph + 1}"
+    raise KeyError(source_id)
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a source text to link or mark when the text is written on a page."""
+
+    start: int
+    end: int
+    target: str | None = None  # a content path: the stretch becomes a link
+    anchor: str | None = None
+    mark_id: str | None = None  # the stretch is wrapped in <mark id=…> (e.g. a quote)
+    title: str | None = None
+
+
+def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | list[Span]) -> Markup:
+    """Escape ``text`` (which starts at ``offset`` in its source) and turn the spans into links and marks.
+
+    Marks may contain links; a link that crosses a mark's edge, or overlaps another link, is left out.
+    """
+    end_of_text = offset + len(text)
+    marks = sorted((s for s in spans if s.mark_id and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
+    marks = _non_overlapping(marks)
+    links = sorted((s for s in spans if s.target and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
+    links = [
+        s for s in _non_overlapping(links)
+        if all(s.end <= m.start or s.start >= m.end or (m.start <= s.start and s.end <= m.end) for m in marks)
+    ]
+    events: list[tuple[int, int, str]] = []  # (position, order, markup)
+    for m in marks:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", m.mark_id or ""):
+            raise ValueError(f"unsafe mark id {m.mark_id!r}")
+        events.append((m.start, 1, f'<mark id="{m.mark_id}">'))
+        events.append((m.end, 0, "</mark>"))
+    pieces: list[str] = []
+    position = offset
+    link_iter = iter(links)
+    next_link = next(link_iter, None)
+    boundaries = sorted(events)
+    index = 0
+    while position < end_of_text or index < len(boundaries):
+        upcoming = [b[0] for b in boundaries[index:index + 1]]
+        stop = min([end_of_text] + upcoming + ([next_link.start] if next_link else []))
+        if stop > position:
+            pieces.append(escape_md(text[position - offset : stop - offset]))
+            position = stop
+        while index < len(boundaries) and boundaries[index][0] == position:
+            pieces.append(boundaries[index][2])
+            index += 1
+        if next_link and next_link.start == position:
+            label = text[next_link.start - offset : next_link.end - offset]
+            pieces.append(md_link(from_page, label, next_link.target or "", next_link.anchor, next_link.title))
+            position = next_link.end
+            next_link = next(link_iter, None)
+            continue
+        if position >= end_of_text and index >= len(boundaries):
+            break
+    return Markup("".join(pieces))
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept

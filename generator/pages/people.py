@@ -1,0 +1,86 @@
+"""The people index and one page per person: names, spellings, roles, every mention in context."""
+
+from __future__ import annotations
+
+from generator.model import Briefing, Person
+from generator.pages.base import Link, Page, person_path, plural, shorten, source_path
+
+
+def people_pages(briefing: Briefing) -> list[Page]:
+    return [people_index(briefing)] + [person_page(briefing, person) for person in briefing.people]
+
+
+def _mentions(briefing: Briefing, person: Person) -> list[dict]:
+    """Each mention as its sentence, grouped by source, with the paragraph it links to."""
+    sentences = {f.source.id: f.sentences for f in briefing.facts}
+    seen: set[tuple[str, int]] = set()
+    rows = []
+    for mention in person.mentions:
+        key = (mention.source, mention.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = sentences[mention.source][mention.sentence]
+        rows.append({
+            "source": briefing.source(mention.source),
+            "sentence": sentence.text,
+            "anchor": f"p{sentence.paragraph + 1}",
+            "written": mention.text,
+        })
+    return rows
+
+
+def person_page(briefing: Briefing, person: Person) -> Page:
+    path = person_path(person)
+    mentions = _mentions(briefing, person)
+    roles = sorted({r.role for r in person.roles}, key=str.lower)
+    summary = f"{person.name}" + (f", {roles[0]}" if roles else "") + (
+        f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
+    )
+    quotes = [q for q in briefing.quotes if q.speaker == person.id]
+    events = [e for e in briefing.events if person.id in e.people]
+    positions = [p for p in briefing.positions if p.actor == person.id]
+    links = tuple(Link(source_path(m["source"]), m["anchor"], m["sentence"], "mentions") for m in mentions)
+    return Page(
+        path=path,
+        template="person.md.j2",
+        title=person.name,
+        description=shorten(summary, 200),
+        context={
+            "person": person,
+            "aliases": [
+                {"spelling": a.spelling, "sources": [briefing.source(s) for s in a.sources]} for a in person.aliases
+            ],
+            "roles": [
+                {"role": role, "sources": [briefing.source(r.source) for r in person.roles if r.role == role]}
+                for role in roles
+            ],
+            "mentions": mentions,
+            "quotes": quotes,
+            "events": events,
+            "positions": positions,
+            "labels": {s.id: s.label for s in briefing.sources},
+        },
+        links=links,
+    )
+
+
+def people_index(briefing: Briefing) -> Page:
+    rows = [
+        {
+            "person": p,
+            "path": person_path(p),
+            "role": p.roles[0].role if p.roles else "",
+            "mentions": len(p.mentions),
+            "sources": len(p.sources),
+        }
+        for p in sorted(briefing.people, key=lambda p: (-len(p.mentions), p.name))
+    ]
+    return Page(
+        path="people/index.md",
+        template="people.md.j2",
+        title="People",
+        description=f"The {plural(len(rows), 'person', 'people')} named in the sources.",
+        context={"rows": rows},
+        links=tuple(Link(r["path"], None, f"{r['person'].name}: {plural(r['mentions'], 'mention')}") for r in rows),
+    )

@@ -1,0 +1,81 @@
+"""One page per source: metadata, the cleaned text with an anchor per paragraph, people, removed furniture."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Briefing, SourceFacts
+from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
+
+
+def source_pages(briefing: Briefing) -> list[Page]:
+    pages = [source_index(briefing)]
+    for facts in briefing.facts:
+        pages.append(source_page(briefing, facts))
+    return pages
+
+
+def _mention_spans(briefing: Briefing, source_id: str) -> list[Span]:
+    spans = []
+    for person in briefing.people:
+        for mention in person.mentions:
+            if mention.source == source_id:
+                spans.append(Span(mention.start, mention.end, target=person_path(person), title=person.name))
+    for quote in briefing.quotes:
+        if quote.source == source_id:
+            spans.append(Span(quote.start, quote.end, mark_id=quote.id))
+    return spans
+
+
+def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
+    source = facts.source
+    path = source_path(source)
+    spans = _mention_spans(briefing, source.id)
+    paragraphs = [
+        {"anchor": p.anchor, "text": annotate(path, p.text, p.start, spans)} for p in source.paragraphs
+    ]
+    counts = Counter()
+    for person in briefing.people:
+        counts[person.id] = sum(1 for m in person.mentions if m.source == source.id)
+    people = [
+        {"person": person, "path": person_path(person), "count": counts[person.id]}
+        for person in sorted(briefing.people, key=lambda p: (-counts[p.id], p.name))
+        if counts[person.id]
+    ]
+    links = tuple(
+        Link(person_path(person), None, facts.sentences[m.sentence].text, f"p{facts.sentences[m.sentence].paragraph + 1}")
+        for person in briefing.people
+        for m in person.mentions
+        if m.source == source.id
+    )
+    quotes = [q for q in briefing.quotes if q.source == source.id]
+    return Page(
+        path=path,
+        template="source.md.j2",
+        title=source.title,
+        description=shorten(f"{source.label}: {source.title}. " + (source.paragraphs[0].text if source.paragraphs else ""), 200),
+        context={
+            "source": source,
+            "paragraphs": paragraphs,
+            "people": people,
+            "quotes": quotes,
+            "removed": source.removed,
+            "origins": dict(source.origins),
+        },
+        links=links,
+    )
+
+
+def source_index(briefing: Briefing) -> Page:
+    rows = []
+    for facts in briefing.facts:
+        source = facts.source
+        people = {p.id for p in briefing.people for m in p.mentions if m.source == source.id}
+        rows.append({"source": source, "path": source_path(source), "people": len(people)})
+    return Page(
+        path="sources/index.md",
+        template="sources.md.j2",
+        title="Sources",
+        description=f"The {plural(len(rows), 'article')} this briefing is built from.",
+        context={"rows": rows},
+    )

@@ -1,0 +1,270 @@
+"""The timeline page: every dated event in date order, with a chart drawn as inline SVG.
+
+Each entry shows the outlets that report it, each source sentence (linked to its paragraph), the original
+expression and how it was resolved ("'on Thursday' in FT, published 2025-02-27 → 2025-02-27"), and flags for
+upcoming events and dates the outlets disagree on. The chart is SVG written here: no script, no request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from markupsafe import Markup
+
+from generator.dates import interval
+from generator.model import Briefing, Event, EventSource
+from generator.pages.base import TIMELINE_PATH, Link, Page, person_path, plural, shorten, source_path
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def display_date(value: str) -> str:
+    """A normalised value as a reader says it: "Thursday 27 February 2025", "week 9 of 2025", "June 2024"."""
+    if "/" in value:
+        left, right = value.split("/", 1)
+        return f"{display_date(left)} – {display_date(right)}"
+    bounds = interval(value)
+    parts = value.split("-")
+    if bounds is None:
+        return value
+    first, last = bounds
+    if len(value) == 10:
+        return f"{first:%A} {first.day} {MONTHS[first.month - 1]} {first.year}"
+    if "-W" in value:
+        span = f"{first.day} {MONTHS[first.month - 1][:3]} – {last.day} {MONTHS[last.month - 1][:3]}"
+        kind = "weekend" if value.endswith("-WE") else "week"
+        return f"{kind} {int(parts[1][1:3])} of {parts[0]} ({span})"
+    if "-Q" in value:
+        return f"Q{parts[1][1]} {parts[0]}"
+    if len(parts) == 2 and parts[1] in SEASONS:
+        return f"{SEASONS[parts[1]]} {parts[0]}"
+    if len(value) == 7:
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if len(value) == 3:
+        return f"the {value}0s"
+    return value
+
+
+def _story_dates(briefing: Briefing) -> dict[str, tuple[dt.date | None, str]]:
+    """For each source, the date its relative expressions were resolved against, and how it is described."""
+    from collections import Counter
+
+    published = Counter(s.published for s in briefing.sources if s.published)
+    story = max(published.items(), key=lambda kv: (kv[1], kv[0]))[0] if published else None
+    out = {}
+    for s in briefing.sources:
+        if s.published:
+            out[s.id] = (s.published, f"published {s.published.isoformat()}")
+        elif story:
+            out[s.id] = (story, f"undated; story date {story.isoformat()}")
+        else:
+            out[s.id] = (None, "undated")
+    return out
+
+
+def _resolution(report: EventSource, label: str, reference: str, anchors: dict[str, tuple[str, str]]) -> str:
+    """"'on Thursday' in FT, published 2025-02-27 → 2025-02-27 (weekday, past tense: …)"."""
+    how = f"‘{report.date_text}’ in {label}"
+    if report.resolved_from in anchors:
+        anchor_text, anchor_value = anchors[report.resolved_from]
+        how += f", counted from ‘{anchor_text}’ ({anchor_value})"
+    else:
+        how += f", {reference}"
+    how += f" → {report.date}"
+    if report.rule:
+        how += f" ({report.rule})"
+    return how
+
+
+def timeline_pages(briefing: Briefing) -> list[Page]:
+    facts = {f.source.id: f for f in briefing.facts}
+    references = _story_dates(briefing)
+    anchors = {m.id: (m.text, m.value or "?") for f in briefing.facts for m in f.dates}
+    people = {p.id: p for p in briefing.people}
+    mention_event = {r.mention: e.id for e in briefing.events for r in e.reports if r.mention}
+
+    entries = []
+    links: list[Link] = []
+    for event in sorted(briefing.events, key=_sort_key):
+        reports = []
+        for r in event.reports:
+            source = briefing.source(r.source)
+            sentence = facts[r.source].sentences[r.sentence]
+            anchor = f"p{sentence.paragraph + 1}"
+            reports.append({
+                "report": r,
+                "source": source,
+                "anchor": anchor,
+                "resolution": _resolution(r, source.label, references[r.source][1], anchors),
+                "anchor_event": mention_event.get(r.resolved_from) if r.resolved_from in anchors else None,
+                "disagrees": r.date != event.date and event.disputed,
+            })
+            links.append(Link(source_path(source), anchor, r.text, event.id))
+        entries.append({
+            "event": event,
+            "when": display_date(event.date),
+            "title": _title(event, facts),
+            "outlets": sorted({x["source"].label for x in reports}),
+            "reports": reports,
+            "people": [people[p] for p in event.people if p in people],
+            "dates": [display_date(d) for d in event.dates],
+        })
+        links.extend(Link(person_path(p), None, event.text, event.id) for p in event.people if p in people)
+
+    upcoming = sum(e.upcoming for e in briefing.events)
+    disputed = sum(e.disputed for e in briefing.events)
+    description = f"{plural(len(entries), 'dated event')} in date order"
+    if upcoming:
+        description += f", {upcoming} upcoming"
+    if disputed:
+        description += f", {disputed} with dates the outlets disagree on"
+    return [Page(
+        path=TIMELINE_PATH,
+        template="timeline.md.j2",
+        title="Timeline",
+        description=description + ".",
+        context={
+            "events": entries,
+            "chart": timeline_chart(briefing.events, _story_date(briefing)),
+            "undated": [s for s in briefing.sources if not s.published],
+            "story_date": _story_date(briefing),
+        },
+        links=tuple(links),
+    )]
+
+
+def _title(event: Event, facts: dict) -> str:
+    """A short heading: the dated clause of the representative sentence (else the sentence, shortened)."""
+    for r in event.reports:
+        if r.text != event.text or r.source not in facts:
+            continue
+        f = facts[r.source]
+        for m in f.dates:
+            if m.id == r.mention and m.clause_start is not None and m.clause_end is not None:
+                clause = " ".join(f.source.text[m.clause_start : m.clause_end].split())
+                if len(clause.split()) >= 4:
+                    return shorten(clause[:1].upper() + clause[1:], 110)
+    return shorten(event.text, 110)
+
+
+def _sort_key(event: Event) -> tuple:
+    bounds = interval(event.date) or (dt.date.max, dt.date.max)
+    return (bounds[0], bounds[1], event.id)
+
+
+def _story_date(briefing: Briefing) -> dt.date | None:
+    dates = [s.published for s in briefing.sources if s.published]
+    return max(dates) if dates else None
+
+
+# ----------------------------------------------------------------------------------------------- chart
+
+WIDTH = 860
+LEFT = 110
+RIGHT = 20
+RECENT_DAYS = 60  # events within this many days of the story date get the day-scale lane
+
+
+def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date | None) -> Markup:
+    """Two lanes of inline SVG: the story's recent weeks on a day scale, and the background on a year scale.
+
+    Each event is a dot (a bar for a week, month or longer period) linking to its entry; upcoming events are
+    hollow, disputed ones ringed in red. Article text enters the SVG only through ``html.escape``.
+    """
+    dated = [(e, interval(e.date)) for e in events]
+    dated = [(e, b) for e, b in dated if b is not None]
+    if not dated:
+        return Markup("")
+    end_of_story = max([b[1] for _, b in dated] + ([story_date] if story_date else []))
+    recent_start = (story_date or end_of_story) - dt.timedelta(days=RECENT_DAYS)
+    recent = [(e, b) for e, b in dated if b[0] >= recent_start]
+    background = [(e, b) for e, b in dated if b[0] < recent_start]
+
+    lanes = []
+    if recent:
+        lo = min(b[0] for _, b in recent) - dt.timedelta(days=1)
+        hi = max([b[1] for _, b in recent] + ([story_date] if story_date else [])) + dt.timedelta(days=1)
+        lanes.append(("This story", lo, hi, recent, "day"))
+    if background:
+        lo = dt.date(min(b[0] for _, b in background).year, 1, 1)
+        hi_year = max(b[1] for _, b in background).year
+        hi = dt.date(max(hi_year, (story_date or end_of_story).year) + 1, 1, 1)
+        lanes.insert(0, ("Background", lo, hi, background, "year"))
+
+    lane_height = 90
+    height = 20 + lane_height * len(lanes)
+    out = [
+        f'<svg class="timeline-chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
+        f'font-size="11">',
+        f"<title>Timeline chart of {len(dated)} events</title>",
+    ]
+    for index, (name, lo, hi, items, scale) in enumerate(lanes):
+        top = 10 + index * lane_height
+        axis_y = top + 55
+        out.append(f'<text x="4" y="{axis_y + 4}" font-weight="bold">{escape(name)}</text>')
+        out.append(f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" stroke="#888"/>')
+        out.extend(_ticks(lo, hi, axis_y, scale))
+        if story_date and lo <= story_date <= hi:
+            x = _x(story_date, lo, hi)
+            out.append(f'<line x1="{x:.1f}" y1="{top + 5}" x2="{x:.1f}" y2="{axis_y + 6}" stroke="#3f51b5" '
+                       f'stroke-dasharray="3,3"/>')
+            out.append(f'<text x="{x - 3:.1f}" y="{top + 12}" fill="#3f51b5" text-anchor="end">story date</text>')
+        out.extend(_marks(items, lo, hi, axis_y))
+    out.append("</svg>")
+    # One line: a blank line would end the raw HTML block in Markdown.
+    return Markup('<div class="timeline-figure" style="overflow-x:auto">' + "".join(out) + "</div>")
+
+
+def _x(day: dt.date, lo: dt.date, hi: dt.date) -> float:
+    total = max(1, (hi - lo).days)
+    return LEFT + (WIDTH - LEFT - RIGHT) * (day - lo).days / total
+
+
+def _ticks(lo: dt.date, hi: dt.date, y: int, scale: str) -> list[str]:
+    out = []
+    if scale == "year":
+        years = hi.year - lo.year
+        step = max(1, round(years / 8))
+        for year in range(lo.year, hi.year + 1, step):
+            x = _x(dt.date(year, 1, 1), lo, hi)
+            out.append(f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 4}" stroke="#888"/>')
+            out.append(f'<text x="{x:.1f}" y="{y + 16}" text-anchor="middle">{year}</text>')
+    else:
+        days = (hi - lo).days
+        step = max(1, round(days / 8))
+        day = lo
+        while day <= hi:
+            x = _x(day, lo, hi)
+            out.append(f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 4}" stroke="#888"/>')
+            out.append(f'<text x="{x:.1f}" y="{y + 16}" text-anchor="middle">{day.day} {MONTHS[day.month - 1][:3]}</text>')
+            day += dt.timedelta(days=step)
+    return out
+
+
+def _marks(items: list[tuple[Event, tuple[dt.date, dt.date]]], lo: dt.date, hi: dt.date, y: int) -> list[str]:
+    out = []
+    rows: dict[int, float] = {}  # stack marks that would overlap
+    for event, (first, last) in sorted(items, key=lambda item: (item[1][0], item[0].id)):
+        x1, x2 = _x(first, lo, hi), _x(last + dt.timedelta(days=1), lo, hi)
+        row = 0
+        while rows.get(row, -1e9) > x1 - 6:
+            row += 1
+        rows[row] = max(x2, x1 + 6)
+        cy = y - 10 - 9 * (row % 5)
+        tip = escape(f"{display_date(event.date)}: {shorten(event.text, 120)} ({plural(len(event.sources), 'source')})"
+                     + (" — upcoming" if event.upcoming else "") + (" — dates disputed" if event.disputed else ""))
+        stroke = ' stroke="#d32f2f" stroke-width="2"' if event.disputed else ' stroke="#3f51b5"'
+        fill = "white" if event.upcoming else "#3f51b5"
+        href = f"#{escape(event.id)}"
+        if x2 - x1 > 8:
+            shape = (f'<rect x="{x1:.1f}" y="{cy - 3}" width="{x2 - x1:.1f}" height="6" rx="3" fill="{fill}" '
+                     f'fill-opacity="0.5"{stroke}/>')
+        else:
+            r = 3 + min(len(event.sources), 5)
+            shape = f'<circle cx="{(x1 + x2) / 2:.1f}" cy="{cy}" r="{r / 2 + 1.5:.1f}" fill="{fill}"{stroke}/>'
+        out.append(f'<a href="{href}"><title>{tip}</title>{shape}</a>')
+    return out

@@ -1,0 +1,350 @@
+"""Cross-document people: check the PERSON mentions, merge spellings into one person each.
+
+Merging works on *name keys*: each word of a name in ASCII, lower case, with transliteration variants
+folded (rules/people.yaml), so "Zelenskiy", "Zelenskyy" and "Zelensky" share the key "zelensky".
+A full name ("Volodymyr Zelenskiy") makes a person; a surname alone ("Mr Zelensky", "Zelenskyy") joins
+the one person with that surname, preferring people named in the same article, and stays apart when
+two people share the surname and nothing tells them apart.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from generator.model import Alias, NameCandidate, Person, PersonMention, Role, Slug, SourceFacts
+from generator.rules import load_rules
+from generator.slugs import slugify
+
+log = logging.getLogger(__name__)
+
+NON_PERSON_LABELS = ("GPE", "LOC", "NORP", "ORG", "FAC")
+
+
+# ------------------------------------------------------------------------------------------ name keys
+
+
+@lru_cache(maxsize=None)
+def _transliteration(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), repl) for pattern, repl in load_rules("people")["transliteration"][kind])
+
+
+@lru_cache(maxsize=None)
+def _particles() -> frozenset[str]:
+    return frozenset(load_rules("people")["particles"])
+
+
+@lru_cache(maxsize=4096)
+def word_key(word: str, kinds: tuple[str, ...] = ("endings", "letters")) -> str:
+    """A name word folded for comparison: ASCII, lower case, transliteration variants merged."""
+    key = re.sub(r"[^a-z]", "", unidecode(word).lower())
+    for kind in kinds:
+        for pattern, repl in _transliteration(kind):
+            key = pattern.sub(repl, key)
+    return key
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"\s+", name.strip()) if w)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The key of a whole name; particles are kept ("von der leyen")."""
+    return tuple(word_key(w) for w in name_words(name) if word_key(w))
+
+
+def surname_key(name: str) -> str:
+    """The last word of the name, which is how articles shorten it ("Mr Putin")."""
+    key = name_key(name)
+    return key[-1] if key else ""
+
+
+def rule_phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    """Rule phrases as word tuples, longest first, so "col gen" is tried before "col"."""
+    return _phrase_table(key)
+
+
+@lru_cache(maxsize=None)
+def _phrase_table(key: str) -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(w.lower().rstrip(".") for w in p.split()) for p in load_rules("people")[key]}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def leading_phrase(words: Sequence[str], key: str) -> int:
+    """How many leading words form an honorific or title phrase (``key`` names the rule list); 0 if none."""
+    lowered = tuple(w.lower().rstrip(".") for w in words)
+    for phrase in rule_phrases(key):
+        if lowered[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def strip_titles(name: str) -> str:
+    """"Mr Putin" → "Putin", "Col Gen Syrskyi" → "Syrskyi" (never strips the last word)."""
+    words = list(name_words(name))
+    for key in ("honorifics", "titles"):
+        count = leading_phrase(words, key)
+        if 0 < count < len(words):
+            words = words[count:]
+    return " ".join(words)
+
+
+# ------------------------------------------------------------------------------------------ validity
+
+
+def is_name_shaped(name: str) -> bool:
+    """Capitalised words of letters (with inner hyphens or apostrophes), particles allowed, no line break."""
+    if "\n" in name or not name.strip():
+        return False
+    words = name_words(name)
+    if len(words) > 5:
+        return False
+    for index, word in enumerate(words):
+        if word.lower() in _particles() and 0 < index < len(words) - 1:
+            continue
+        if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?", word):
+            return False
+        if not word[0].isupper():
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole corpus says about single words: how often spaCy labels them as what."""
+
+    labels: dict[str, Counter[str]]
+
+    @classmethod
+    def collect(cls, facts: Sequence[SourceFacts]) -> "Evidence":
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for f in facts:
+            for entity in f.entities:
+                for word in name_words(entity.text):
+                    labels[word_key(word)][entity.label] += 1
+            for mention in f.people:
+                for word in name_words(mention.name):
+                    labels[word_key(word)]["PERSON"] += 1
+        return cls(dict(labels))
+
+    def nationality(self, word: str) -> bool:
+        """Whether the word is used as a nationality or group ("Ukrainian"), which no name contains."""
+        return self.labels.get(word_key(word), Counter())["NORP"] > 0
+
+    def mostly_place_or_org(self, word: str) -> bool:
+        counts = self.labels.get(word_key(word), Counter())
+        return sum(counts[label] for label in NON_PERSON_LABELS) > counts["PERSON"]
+
+
+def valid_mention(mention: PersonMention, evidence: Evidence) -> bool:
+    """A PERSON mention that can be a person's name ("Annexed Ukrainian", "Trump\\nLatest Ukraine" cannot)."""
+    if not is_name_shaped(mention.name):
+        return False
+    words = name_words(mention.name)
+    if any(evidence.nationality(w) for w in words):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- merge
+
+
+@dataclass
+class _Cluster:
+    key: tuple[str, ...]  # (first-name key, ..., surname key) or (surname key,)
+    mentions: list[PersonMention]
+
+
+def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
+    """One Person per real person, however the sources spell and shorten the name."""
+    evidence = Evidence.collect(facts)
+    mentions = [m for f in facts for m in f.people if valid_mention(m, evidence)]
+    clusters = _cluster_full_names(mentions)
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters.values():
+        by_surname[cluster.key[-1]].append(cluster)
+    singles: dict[str, _Cluster] = {}
+    for mention in mentions:
+        key = name_key(mention.name)
+        if len(key) > 1:
+            continue
+        target = _surname_owner(key[-1], mention.source, by_surname)
+        if target is None:
+            target = singles.setdefault(key[-1], _Cluster((key[-1],), []))
+        target.mentions.append(mention)
+    candidates = list(clusters.values()) + list(singles.values())
+    kept = [c for c in candidates if _corroborated(c, evidence)]
+    kept = _add_candidates(kept, [c for f in facts for c in f.name_candidates], facts)
+    people = [_person(cluster) for cluster in kept]
+    return _unique_ids(sorted(people, key=lambda p: p.id))
+
+
+def _cluster_full_names(mentions: Iterable[PersonMention]) -> dict[tuple[str, ...], _Cluster]:
+    """Full names grouped by (first name, surname) keys; middle names and initials do not split people."""
+    clusters: dict[tuple[str, ...], _Cluster] = {}
+    for mention in mentions:
+        key = name_key(mention.name)
+        if len(key) < 2:
+            continue
+        short = (key[0], key[-1])
+        clusters.setdefault(short, _Cluster(short, [])).mentions.append(mention)
+    return clusters
+
+
+def _surname_owner(surname: str, source: str, by_surname: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """The full-named person a bare surname refers to: the only one with that surname, or the only one
+    named in the same article. None when nobody, or more than one person, fits."""
+    owners = by_surname.get(surname, [])
+    if len(owners) == 1:
+        return owners[0]
+    local = [c for c in owners if any(m.source == source for m in c.mentions)]
+    if len(local) == 1:
+        return local[0]
+    return None
+
+
+def _corroborated(cluster: _Cluster, evidence: Evidence) -> bool:
+    """Whether a cluster is a person and not a mislabelled place or fragment.
+
+    A full name is enough. A bare single name needs more: spaCy's small model tags places such as
+    "Kyiv" as people, so a lone word counts only when an article writes it with an honorific, a title or a
+    role, and the corpus does not mostly label the word as a place or organisation.
+    """
+    if len(cluster.key) > 1:
+        return True
+    word = cluster.mentions[0].name
+    if evidence.mostly_place_or_org(word):
+        return False
+    return any(m.titled or m.role for m in cluster.mentions)
+
+
+def _add_candidates(
+    clusters: list[_Cluster], candidates: Sequence[NameCandidate], facts: Sequence[SourceFacts]
+) -> list[_Cluster]:
+    """Proper nouns spaCy did not tag as people but that spell a known person's surname become mentions."""
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        by_surname[cluster.key[-1]].append(cluster)
+    covered = {(m.source, m.start) for c in clusters for m in c.mentions}
+    for candidate in candidates:
+        if (candidate.source, candidate.start) in covered:
+            continue
+        owner = _surname_owner(word_key(candidate.text), candidate.source, by_surname)
+        if owner is None:
+            continue
+        owner.mentions.append(
+            PersonMention(
+                source=candidate.source,
+                text=candidate.text,
+                name=candidate.text,
+                start=candidate.start,
+                end=candidate.end,
+                sentence=candidate.sentence,
+            )
+        )
+    return clusters
+
+
+def _person(cluster: _Cluster) -> Person:
+    mentions = tuple(sorted(cluster.mentions, key=lambda m: (m.source, m.start)))
+    name = canonical_name(mentions)
+    return Person(
+        id=person_slug(name),
+        name=name,
+        aliases=_aliases(mentions),
+        roles=_roles(mentions),
+        mentions=mentions,
+    )
+
+
+def canonical_name(mentions: Sequence[PersonMention]) -> str:
+    """The fullest spelling; among those, the most used surname spelling, then the most used form, then A–Z."""
+    full = [m.name for m in mentions if len(name_words(m.name)) > 1] or [m.name for m in mentions]
+    longest = max(len(name_words(n)) for n in full)
+    full = [n for n in full if len(name_words(n)) == longest]
+    surnames = Counter(name_words(m.name)[-1] for m in mentions)
+    forms = Counter(full)
+    return min(forms, key=lambda n: (-surnames[name_words(n)[-1]], -forms[n], n))
+
+
+def person_slug(name: str) -> Slug:
+    """The URL id of a person, from the folded name key, so a new spelling never moves the page."""
+    key = [word_key(w, ("endings",)) for w in name_words(name)]
+    key = [k for k in key if k]
+    words = (key[0], key[-1]) if len(key) > 1 else key
+    return slugify("-".join(words))
+
+
+def _aliases(mentions: Sequence[PersonMention]) -> tuple[Alias, ...]:
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        spellings[mention.name].add(mention.source)
+    return tuple(Alias(spelling, tuple(sorted(sources))) for spelling, sources in sorted(spellings.items()))
+
+
+def _roles(mentions: Sequence[PersonMention]) -> tuple[Role, ...]:
+    seen: dict[tuple[str, str], Role] = {}
+    for mention in mentions:
+        if mention.role:
+            key = (mention.role.lower(), mention.source)
+            seen.setdefault(key, Role(mention.role, mention.source))
+    return tuple(sorted(seen.values(), key=lambda r: (r.role.lower(), r.source)))
+
+
+def _unique_ids(people: list[Person]) -> tuple[Person, ...]:
+    """Two people whose names fold to the same slug get numbered ids, in a stable order."""
+    counts = Counter(p.id for p in people)
+    seen: Counter[str] = Counter()
+    result = []
+    for person in people:
+        if counts[person.id] > 1:
+            seen[person.id] += 1
+            person = replace(person, id=Slug(f"{person.id}-{seen[person.id]}"))
+        result.append(person)
+    return tuple(result)
+
+
+# --------------------------------------------------------------------------------------------- lookup
+
+
+@dataclass(frozen=True)
+class PeopleIndex:
+    """Find the person a name or a mention refers to (used to attribute quotes and events)."""
+
+    people: tuple[Person, ...]
+
+    def by_offset(self, source: str, start: int, end: int) -> Person | None:
+        for person in self.people:
+            for mention in person.mentions:
+                if mention.source == source and mention.start < end and start < mention.end:
+                    return person
+        return None
+
+    def lookup(self, name: str, source: str | None = None) -> Person | None:
+        """The person a written name refers to: by full key, else by surname (preferring the source)."""
+        key = name_key(strip_titles(re.sub(r"['’]s$", "", name)))
+        if not key:
+            return None
+        full = [p for p in self.people if any(name_key(a.spelling) == key for a in p.aliases)]
+        if len(full) == 1:
+            return full[0]
+        same_surname = [p for p in self.people if any(surname_key(a.spelling) == key[-1] for a in p.aliases)]
+        if len(same_surname) == 1:
+            return same_surname[0]
+        if source:
+            local = [p for p in same_surname if source in p.sources]
+            if len(local) == 1:
+                return local[0]
+        return None
+
+    def get(self, person_id: str) -> Person:
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)

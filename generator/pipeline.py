@@ -1,0 +1,138 @@
+"""The whole build, top to bottom: load → clean → extract → link → render → site.
+
+Everything is read and extracted before anything is written; pages and site are written into staging
+folders and swapped in only when every stage succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from spacy.language import Language
+
+from generator.clean import clean_documents
+from generator.errors import StrictError
+from generator.extract import add_paragraph_boundaries, extract
+from generator.link import link
+from generator.load import read_sources
+from generator.model import Briefing
+from generator.nlp import DEFAULT_MODEL, load_model
+from generator.render import render
+from generator.site import build_site, staging, swap
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    seeds_dir: Path = Path("seeds")
+    content_dir: Path = Path("content")
+    site_dir: Path = Path("site")
+    model: str = DEFAULT_MODEL
+    strict: bool = False
+    build_site: bool = True
+    progress: bool = False
+    config_file: Path = Path("mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    sources: int
+    pages: int
+    warnings: tuple[str, ...]
+    seconds: float
+    stages: tuple[tuple[str, float], ...] = field(default=())
+
+    def summary(self) -> str:
+        return (
+            f"Built {self.pages} pages from {self.sources} sources with {len(self.warnings)} warnings "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+class _Warnings(logging.Handler):
+    """Collects the warnings the stages log, for the summary and for --strict."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("generator"):
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def collect_warnings() -> Iterator[_Warnings]:
+    handler = _Warnings()
+    root = logging.getLogger("generator")
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, float]] = []
+
+    def run(self, name: str, step: Callable[[], T], count: Callable[[T], int] | None = None) -> T:
+        started = time.perf_counter()
+        result = step()
+        seconds = time.perf_counter() - started
+        self.stages.append((name, seconds))
+        log.info("%-8s %s in %.2f s", name, f"{count(result)} items" if count else "done", seconds)
+        return result
+
+
+def prepare_model(name: str) -> Language:
+    return add_paragraph_boundaries(load_model(name))
+
+
+def extract_facts(seeds_dir: Path, nlp: Language, progress: bool = False, timer: _Timer | None = None) -> Briefing:
+    """load → clean → extract → link: the facts of a folder of articles, without writing anything."""
+    timer = timer or _Timer()
+    add_paragraph_boundaries(nlp)
+    documents = timer.run("load", lambda: read_sources(seeds_dir), len)
+    sources = timer.run("clean", lambda: clean_documents(documents), len)
+    facts = timer.run("extract", lambda: extract(sources, nlp, progress=progress), len)
+    return timer.run("link", lambda: link(facts), lambda b: len(b.people))
+
+
+def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
+    """Build content/ (and site/) from the seeds. Raises GeneratorError; writes nothing on failure."""
+    started = time.perf_counter()
+    timer = _Timer()
+    with collect_warnings() as warnings:
+        nlp = nlp or timer.run("model", lambda: prepare_model(options.model))
+        briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer)
+        if options.strict and warnings.messages:
+            raise StrictError(
+                f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]}. "
+                "Fix the sources named in the warnings, or build without --strict."
+            )
+        with staging(options.content_dir) as content_stage:
+            pages = timer.run("render", lambda: render(briefing, content_stage))
+            if options.build_site:
+                with staging(options.site_dir) as site_stage:
+                    timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))
+                    swap(content_stage, options.content_dir)
+                    swap(site_stage, options.site_dir)
+            else:
+                swap(content_stage, options.content_dir)
+        messages = tuple(warnings.messages)
+    return BuildReport(
+        sources=len(briefing.sources),
+        pages=pages,
+        warnings=messages,
+        seconds=time.perf_counter() - started,
+        stages=tuple(timer.stages),
+    )

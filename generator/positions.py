@@ -1,0 +1,261 @@
+"""Positions: each actor's stances on each issue, merged across sources, with their evidence.
+
+Input: the stance mentions found per source (``generator/stances.py``), the merged people and entities, and the
+attributed quotes. Two merges:
+
+- **Actors.** A person is one actor however spelled (the Person records already merged the spellings; a
+  mention is matched by offsets, else by name). An organisation or country is one actor by its entity key, and
+  a capital or seat of government that is the *subject of a stance* stands for its country's government
+  (``rules/actors.yaml``: "Moscow", "the Kremlin" → Russia). Each actor keeps the names it was merged from.
+- **Issues.** Key phrases are compared by their content concepts (lemmas, with the synonyms in
+  ``rules/actors.yaml`` folded: "region" and "territory" are one concept): two issues are one when their head
+  concepts agree (a general head such as "deal" also needs another shared word), when one's head noun is a word
+  of the other, or when they share enough concepts (``min_shared`` and ``min_overlap``).
+
+Position ids hash the actor, the issue phrase, the source and the sentence: stable when sources are added.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.entities import entity_key
+from generator.model import Entity, Person, Position, Quote, SourceFacts, StanceMention
+from generator.people import PeopleIndex
+from generator.rules import load_rules
+from generator.slugs import short_hash, slugify
+
+log = logging.getLogger(__name__)
+
+
+# ----------------------------------------------------------------------------------------------- rules
+
+
+@lru_cache(maxsize=None)
+def _rules() -> dict:
+    return load_rules("actors")
+
+
+@lru_cache(maxsize=None)
+def metonymy() -> dict[str, str]:
+    """entity key of a name → the canonical actor name ("kremlin" → "Russia")."""
+    table = {}
+    for canonical, names in _rules()["metonymy"].items():
+        for name in [canonical, *names]:
+            table[entity_key(str(name))] = canonical
+    return table
+
+
+@lru_cache(maxsize=None)
+def concept_table() -> dict[str, str]:
+    table = {}
+    for concept, words in _rules()["issue_synonyms"].items():
+        for word in words:
+            table[str(word).lower()] = concept
+    return table
+
+
+def concept(lemma: str) -> str:
+    return concept_table().get(lemma.lower(), lemma.lower())
+
+
+# ------------------------------------------------------------------------------------------------ actors
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # "person" or "group"
+
+
+def canonical_group(name: str) -> str | None:
+    """The government a subject name stands for ("the Kremlin" → "Russia"), or None."""
+    return metonymy().get(entity_key(name))
+
+
+class ActorResolver:
+    """Stance subject as written → one actor id, for people, organisations and countries alike."""
+
+    def __init__(self, people: Sequence[Person], entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.index = PeopleIndex(tuple(people))
+        self.entity_names = {entity_key(e.name): e.name for e in entities}
+        for e in entities:
+            for m in e.mentions:
+                self.entity_names.setdefault(entity_key(m.text), e.name)
+        self.quotes = quotes
+        self.person_ids = {p.id for p in people}
+
+    def resolve(self, stance: StanceMention) -> tuple[Actor, str] | None:
+        """(actor, name as written) or None when the subject names no actor."""
+        kind, text = stance.actor_kind, stance.actor_text
+        if kind == "first-person":
+            quote = self._quote_around(stance)
+            if quote is None:
+                return None
+            if quote.speaker:
+                person = self.index.get(quote.speaker)
+                return Actor(person.id, person.name, "person"), quote.speaker_name or person.name
+            if quote.speaker_text:
+                kind, text = "entity", quote.speaker_text
+            else:
+                return None
+        if kind == "person" or kind == "entity":
+            person = None
+            if kind == "person" and stance.actor_start is not None and stance.actor_end is not None:
+                person = self.index.by_offset(stance.source, stance.actor_start, stance.actor_end)
+            if person is None and canonical_group(text) is None:
+                person = self.index.lookup(text, stance.source)
+            if person is not None:
+                return Actor(person.id, person.name, "person"), text
+            if kind == "person":
+                return None  # a name the people merge rejected
+            canonical = canonical_group(text) or self.entity_names.get(entity_key(text)) or text
+            actor_id = slugify(canonical)
+            if actor_id in self.person_ids:
+                actor_id = slugify("group " + canonical)
+            return Actor(actor_id, canonical, "group"), text
+        return None
+
+    def _quote_around(self, stance: StanceMention) -> Quote | None:
+        for quote in self.quotes:
+            if quote.source == stance.source and quote.start <= stance.cue_start < quote.end:
+                return quote
+        return None
+
+
+# ------------------------------------------------------------------------------------------------ issues
+
+
+def issue_concepts(stance: StanceMention) -> frozenset[str]:
+    return frozenset(concept(lemma) for lemma in stance.issue_lemmas)
+
+
+def same_issue(a: StanceMention, b: StanceMention) -> bool:
+    """Whether two key phrases name one issue (see the module docstring)."""
+    rules = _rules()
+    generic = frozenset(rules["generic_heads"])
+    ca, cb = issue_concepts(a), issue_concepts(b)
+    ha, hb = concept(a.issue_head), concept(b.issue_head)
+    shared = ca & cb
+    if ca == cb:
+        return True
+    if ha == hb and (ha not in generic or len(shared) >= 2):
+        return True
+    # "withdrawal from occupied territory" and "five regions": one's head noun is a word of the other
+    for head, head_lemma, other in ((ha, a.issue_head, cb), (hb, b.issue_head, ca)):
+        if head not in generic and head_lemma.islower() and head in other and _is_common_noun(head_lemma):
+            return True
+    shorter = min(len(ca), len(cb)) or 1
+    return len(shared) >= int(rules["min_shared"]) and len(shared) / shorter >= float(rules["min_overlap"])
+
+
+def _is_common_noun(lemma: str) -> bool:
+    """Proper names keep their case in the lemmas (stances.py); common nouns are lower case."""
+    return lemma.isalpha() and lemma == lemma.lower() and len(lemma) > 2 and not lemma.endswith("ing")
+
+
+def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
+    """A cluster number for each stance: stances with the same number are about one issue."""
+    parent = list(range(len(stances)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(stances)):
+        for j in range(i + 1, len(stances)):
+            if find(i) != find(j) and same_issue(stances[i], stances[j]):
+                parent[find(j)] = find(i)
+    return [find(i) for i in range(len(stances))]
+
+
+def issue_label(members: Sequence[StanceMention]) -> str:
+    """The phrase most sources use; ties go to the shortest, then alphabetical."""
+    by_phrase: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        by_phrase[m.issue].add(m.source)
+    return min(by_phrase, key=lambda p: (-len(by_phrase[p]), len(p), p))
+
+
+# --------------------------------------------------------------------------------------------- positions
+
+
+def _quote_for(stance: StanceMention, sentence_start: int, sentence_end: int, quotes: Sequence[Quote]) -> str | None:
+    """The quote that is the evidence: one holding the stance, else one in the same sentence."""
+    same_source = [q for q in quotes if q.source == stance.source]
+    for q in same_source:
+        if q.start <= stance.cue_start < q.end or q.start <= stance.issue_start < q.end:
+            return q.id
+    for q in same_source:
+        if q.start < sentence_end and sentence_start < q.end:
+            return q.id
+    return None
+
+
+def build_positions(
+    facts: Sequence[SourceFacts],
+    people: Sequence[Person],
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+) -> tuple[Position, ...]:
+    """Every stance as a Position with a merged actor and a merged issue, sorted by actor, issue, source."""
+    resolver = ActorResolver(people, entities, quotes)
+    sentences = {f.source.id: f.sentences for f in facts}
+    resolved: list[tuple[StanceMention, Actor, str]] = []
+    for f in facts:
+        for stance in f.stances:
+            found = resolver.resolve(stance)
+            if found is not None:
+                resolved.append((stance, *found))
+    stances = [r[0] for r in resolved]
+    clusters = merge_issues(stances)
+    members: dict[int, list[StanceMention]] = defaultdict(list)
+    for stance, cluster in zip(stances, clusters):
+        members[cluster].append(stance)
+    labels = {cluster: issue_label(ms) for cluster, ms in members.items()}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for stance, actor, written in resolved:
+        names[actor.id][written] += 1
+    for actor_id in names:
+        if any(a.id == actor_id and a.kind == "group" for _, a, _ in resolved):
+            canonical = next(a.name for _, a, _ in resolved if a.id == actor_id)
+            names[actor_id][canonical] += 0
+    positions = []
+    for (stance, actor, written), cluster in zip(resolved, clusters):
+        sentence = sentences[stance.source][stance.sentence]
+        issue = labels[cluster]
+        positions.append(Position(
+            id="pos-" + short_hash(actor.id, stance.issue, stance.source, str(stance.sentence), stance.stance),
+            actor=actor.id,
+            actor_names=tuple(sorted(names[actor.id], key=str.lower)),
+            issue=issue,
+            stance=stance.stance,
+            text=sentence.text,
+            source=stance.source,
+            quote=_quote_for(stance, sentence.start, sentence.end, quotes),
+            sentence=stance.sentence,
+        ))
+    unique = {p.id: p for p in positions}
+    log.info("%d positions of %d actors on %d issues", len(unique), len(names), len(set(labels.values())))
+    return tuple(sorted(unique.values(), key=lambda p: (p.actor, p.issue, p.source, p.sentence or 0, p.id)))
+
+
+def actor_name(positions: Sequence[Position], people: Sequence[Person], actor_id: str) -> str:
+    """How an actor is named on pages: the person's name, or the canonical group name."""
+    for person in people:
+        if person.id == actor_id:
+            return person.name
+    for p in positions:
+        if p.actor == actor_id:
+            for name in p.actor_names:
+                if slugify(name) == actor_id or slugify("group " + name) == actor_id:
+                    return name
+            return p.actor_names[0] if p.actor_names else actor_id
+    return actor_id

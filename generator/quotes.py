@@ -1,0 +1,761 @@
+"""Direct quotations in one parsed source, with the speaker as written.
+
+Two steps, each a plain function:
+
+1. ``find_quote_spans`` pairs quotation marks paragraph by paragraph, on the text alone. Single marks are told
+   apart from apostrophes by their neighbours ("Russia’s" is an apostrophe, "talks 'inspire" opens a quote). A mark
+   left open at the end of a paragraph either continues into the next paragraph (which then opens with a mark, the
+   convention for quotes running over several paragraphs) or is unbalanced: that quote is dropped and a warning
+   names the source, and the rest of the article is still read. textacy's ``direct_quotations`` gives up on the
+   whole article instead.
+2. ``extract_quotes`` attributes each span with the dependency parse around it: a cue verb after the quote
+   ("…," he said), before it (Putin said: "…"), the verb a partial quote hangs from ("called Zelenskyy a
+   “dictator”"), "according to X", "X quoted Y as saying". Quotes without a cue inherit the speaker of the quote
+   they continue (same paragraph: an interrupted quote; a paragraph that is all quote: a continuation).
+   Pronoun speakers are resolved to the nearest preceding person mention outside quotes.
+
+Word lists live in ``generator/rules/reporting_verbs.yaml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
+from generator.rules import load_rules
+
+log = logging.getLogger(__name__)
+
+DOUBLE_MARKS = '“”„«»"'
+SINGLE_MARKS = "‘’‹›'"
+OPENERS = "“„«‘‹"
+CLOSERS = "”»’›"
+OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
+CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
+MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"}
+NOT_PEOPLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+# ----------------------------------------------------------------------------------------------- rules
+
+
+def _rules() -> dict:
+    return load_rules("reporting_verbs")
+
+
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(_rules()["reporting_verbs"])
+
+
+def weak_verbs() -> frozenset[str]:
+    return frozenset(_rules()["weak_verbs"])
+
+
+# ---------------------------------------------------------------------------------------- span finding
+
+
+@dataclass
+class QuoteSpan:
+    """A quotation found by pairing marks: content offsets (without the marks) into the source text."""
+
+    pieces: list[tuple[int, int]]  # content of each paragraph the quote runs over
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just after the closing mark
+    kind: str  # "double" or "single"
+    paragraph: int  # index of the first paragraph
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass
+class _Open:
+    """A quote opened and not yet closed; ``pieces`` holds the paragraphs it already ran over."""
+
+    at: int  # the latest opening mark (a continuing paragraph opens with one again)
+    first_at: int  # the mark that opened the quote
+    paragraph: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev, nxt
+
+
+def _can_open(prev: str, nxt: str) -> bool:
+    return (prev.isspace() or prev in OPEN_CONTEXT) and not nxt.isspace()
+
+
+def _can_close(prev: str, nxt: str) -> bool:
+    return not prev.isspace() and (nxt.isspace() or nxt in CLOSE_CONTEXT)
+
+
+def mark_role(text: str, i: int) -> str | None:
+    """'open', 'close', 'either' or None (an apostrophe or a stray mark) for the quotation mark at ``text[i]``."""
+    ch = text[i]
+    prev, nxt = _neighbours(text, i)
+    if ch in SINGLE_MARKS and prev.isalnum() and nxt.isalnum():
+        return None  # Russia’s, don't, Zelenskyy's
+    can_open, can_close = _can_open(prev, nxt), _can_close(prev, nxt)
+    if ch in OPENERS:
+        return "open" if can_open or not can_close else "close"
+    if ch in CLOSERS:
+        # Some sites write ” for both marks: one standing before a word after a space opens.
+        return "open" if can_open and not can_close else "close"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if can_open and can_close:
+        return "either"
+    return None
+
+
+def _continues(text: str) -> bool:
+    """Does a quote left open at the end of the previous paragraph run on into this one?
+
+    Yes when the paragraph opens with a quotation mark (the convention for quotes over several paragraphs),
+    or when its first double mark closes a quote (text split into one sentence per line).
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in DOUBLE_MARKS and mark_role(stripped, 0) in ("open", "either"):
+        return True
+    for i, ch in enumerate(stripped):
+        if ch not in DOUBLE_MARKS:
+            continue
+        if ch != '"':
+            return mark_role(stripped, i) == "close"
+        # a straight mark closes when it follows a word, or (badly spaced text) punctuation and a space: 'great, "he'
+        return _can_close(*_neighbours(stripped, i)) or (i >= 2 and stripped[i - 1] == " " and stripped[i - 2] in ",.?!")
+    return False
+
+
+def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, warnings: list[str]) -> tuple[list[QuoteSpan], _Open | None]:
+    """Pair the marks of one kind in one paragraph; return the spans and a quote left open at its end."""
+    text = paragraph.text
+    base = paragraph.start
+    spans: list[QuoteSpan] = []
+    current = carried
+    skip_first = -1
+    if current is not None:
+        first = len(text) - len(text.lstrip())
+        if text[first:first + 1] in DOUBLE_MARKS and mark_role(text, first) in ("open", "either"):
+            current.at = base + first  # the continuing paragraph's opening mark; content starts after it
+            skip_first = first
+        else:
+            current.at = base + first - 1  # no mark: the content starts at the paragraph
+    for i, ch in enumerate(text):
+        if ch not in marks:
+            continue
+        if i == skip_first:
+            continue
+        role = mark_role(text, i)
+        if ch == '"':
+            # A straight double mark is a toggle; its neighbours only break ties. Badly spaced text
+            # ('great, "he says', '"Doctor Who. "') still pairs.
+            role = "close" if current is not None else "open"
+        if role is None:
+            continue
+        if role == "either":
+            role = "close" if current is not None else "open"
+        if role == "open":
+            if current is not None and kind == "double":
+                warnings.append(f"an opening quotation mark at offset {current.at} is never closed")
+            if current is None or kind == "double":
+                current = _Open(at=base + i, first_at=base + i, paragraph=paragraph.index)
+            continue
+        if current is None:
+            if kind == "double":
+                warnings.append(f"a closing quotation mark at offset {base + i} has no opening mark")
+            continue  # a single closer with nothing open is an apostrophe: "countries' political"
+        pieces = current.pieces + [(current.at + 1, base + i)]
+        spans.append(QuoteSpan(pieces, current.first_at, base + i + 1, kind, current.paragraph))
+        current = None
+    return spans, current
+
+
+def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], list[str]]:
+    """Quote spans in the paragraphs (offsets into the source text), and warnings for unbalanced marks.
+
+    Nested quotes (a quote inside a quote) are not listed separately.
+    """
+    warnings: list[str] = []
+    spans: list[QuoteSpan] = []
+    for kind, marks in (("double", DOUBLE_MARKS), ("single", SINGLE_MARKS)):
+        carried: _Open | None = None
+        for n, paragraph in enumerate(paragraphs):
+            found, left_open = _pair(paragraph, marks, kind, carried, warnings)
+            spans.extend(found)
+            carried = None
+            if left_open is None:
+                continue
+            content = (left_open.at + 1, paragraph.end)
+            following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if kind == "double" and following is not None and _runs_on(paragraphs, n):
+                carried = _Open(left_open.at, left_open.first_at, left_open.paragraph, left_open.pieces + [content])
+            elif kind == "double":
+                recovered = _close_at_sentence_end(paragraph, left_open)
+                if recovered is not None:
+                    spans.append(recovered)
+                    warnings.append(
+                        f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
+                        "is never closed; the quote is taken to the end of its sentence"
+                    )
+                else:
+                    warnings.append(
+                        f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
+                        "is never closed; that quote is skipped"
+                    )
+            # An unclosed single mark is most often an apostrophe ('90s, rock 'n' roll): dropped silently.
+    return _drop_nested(spans), warnings
+
+
+def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bool:
+    """Does the quote left open in paragraph ``n`` go on into the following paragraphs?
+
+    Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
+    such lines may be crossed when the line after them continues the quote.
+    """
+    for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
+        if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
+            if len(paragraph.text) > 400:
+                return False
+            continue
+        return _continues(paragraph.text)
+    return False
+
+
+def _close_at_sentence_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan | None:
+    """Recover a quote whose closing mark is missing when a cue stands just before it ("Lichte said “This …")."""
+    if left_open.pieces or left_open.at < paragraph.start:
+        return None
+    before = paragraph.text[: left_open.at - paragraph.start]
+    cues = "|".join(re.escape(w) for w in _rules()["recovery_cues"])
+    if not re.search(rf"(?:\b(?:{cues})\s*[:,]?|[:])\s*$", before, flags=re.IGNORECASE):
+        return None
+    rest = paragraph.text[left_open.at - paragraph.start + 1 :]
+    end = SENTENCE_END.search(rest)
+    if end is None:
+        return None
+    start = left_open.at + 1
+    return QuoteSpan([(start, start + end.end())], left_open.at, start + end.end(), "double", left_open.paragraph)
+
+
+def _drop_nested(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Keep outer quotes only; of two overlapping quotes keep the double-marked one."""
+    spans = sorted(spans, key=lambda s: (s.open_mark, -s.close_mark))
+    kept: list[QuoteSpan] = []
+    for span in spans:
+        clash = next((k for k in kept if span.open_mark < k.close_mark and k.open_mark < span.close_mark), None)
+        if clash is None:
+            kept.append(span)
+        elif clash.kind == "single" and span.kind == "double" and not (
+            clash.open_mark <= span.open_mark and span.close_mark <= clash.close_mark
+        ):
+            kept.remove(clash)
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.open_mark)
+
+
+# ------------------------------------------------------------------------------------------ attribution
+
+
+@dataclass
+class _Attribution:
+    cue: Token | None = None
+    cue_text: str | None = None
+    speaker: Span | None = None
+    reported_by: str | None = None
+    rule: str | None = None
+
+
+def clean_quote_text(text: str) -> str:
+    """The quote's words: whitespace collapsed, a trailing comma or colon dropped."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(",:;– —-").strip()
+
+
+def normalise(text: str) -> str:
+    """Lowercase words only: how quote texts are compared and hashed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def quote_id(source_id: str, text: str) -> str:
+    """A stable id: the same words in the same source always get the same id."""
+    digest = hashlib.blake2b(f"{source_id}|{normalise(text)}".encode(), digest_size=5).hexdigest()
+    return f"q-{digest}"
+
+
+class _Context:
+    """What attribution needs to know about one document."""
+
+    def __init__(self, doc: Doc, source: Source, spans: list[QuoteSpan], people: Sequence[PersonMention]):
+        self.doc = doc
+        self.source = source
+        self.spans = spans
+        self.verbs = reporting_verbs()
+        self.weak = weak_verbs()
+        rules = _rules()
+        self.pronouns = frozenset(rules["personal_pronouns"])
+        self.non_speakers = frozenset(rules["non_speakers"])
+        self.max_hops = int(rules["partial_max_hops"])
+        self.inside = [False] * len(doc)  # token is inside a quote (marks included)
+        for span in spans:
+            for start, end in span.pieces:
+                for token in self._tokens(start - 1, end + 1):
+                    self.inside[token.i] = True
+        self.people = list(people) or _people_from_ents(doc, source)
+
+    def _tokens(self, start: int, end: int) -> Span:
+        span = self.doc.char_span(max(start, 0), min(end, len(self.doc.text)), alignment_mode="expand")
+        return span if span is not None else self.doc[0:0]
+
+    def tokens(self, start: int, end: int) -> Span:
+        return self._tokens(start, end)
+
+    def is_cue(self, token: Token, strong_only: bool = False) -> bool:
+        if self.inside[token.i] or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if token.lemma_.lower() not in self.verbs:
+            return False
+        return not (strong_only and token.lemma_.lower() in self.weak)
+
+
+def _people_from_ents(doc: Doc, source: Source) -> list[PersonMention]:
+    """Person mentions from spaCy's PERSON entities, when the caller gave none (tests, benchmarks)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = re.sub(r"['’]s$", "", ent.text).strip()
+        mentions.append(PersonMention(source.id, ent.text, name, ent.start_char, ent.start_char + len(name), 0))
+    return mentions
+
+
+def _speaker_phrase(head: Token) -> Span:
+    """The words naming a speaker: the subject's head with its left modifiers and trailing name parts."""
+    doc = head.doc
+    left = head.i
+    for token in reversed(list(head.lefts)):
+        if token.dep_ in ("punct", "cc", "prep") or token.is_punct:
+            break
+        left = min(left, token.left_edge.i)
+    right = head.i
+    for token in head.rights:
+        # "commander Oleksandr Syrskyi" (appos), "prosecutor general" (amod): name parts right after the head
+        if token.left_edge.i == right + 1 and token.dep_ in ("compound", "flat", "amod", "nmod", "appos") and not token.is_punct:
+            if token.dep_ == "appos" and token.pos_ != "PROPN":
+                break
+            right = token.i
+        elif token.i == right + 1 and token.dep_ == "prep" and token.lower_ == "of" and head.pos_ == "NOUN":
+            right = token.right_edge.i  # "a group of Washington politicians", "chief of staff General McNab"
+        else:
+            break
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left : right + 1]
+
+
+def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
+    """(speaker head, reporter head, rule) for a cue verb."""
+    if verb.lemma_.lower() == "quote":
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and not ctx.inside[c.i]]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and not ctx.inside[c.i]]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.inside[c.i]]
+        if objects:
+            return objects[0], subjects[0] if subjects else None, "quoted-as-saying"
+        if passive:
+            return passive[0], None, "quoted-as-saying"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    if subjects and subjects[0].lower_ not in ctx.non_speakers:
+        return subjects[0], None, "subject"
+    head = verb.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
+        return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
+    if depth < 4 and head.i != verb.i:
+        # "as saying" under "quoted", "saying" under "denied", "and said" under the first verb
+        if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+            head = head.head
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or head.lemma_.lower() == "quote":
+            found = _subject(head, ctx, depth + 1)
+            if found[0] is not None:
+                return found
+    # "…," said Kremlin spokesman Dmitry Peskov: the parser may not call the name a subject
+    for token in verb.rights:
+        if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd") and token.pos_ == "PROPN" and not ctx.inside[token.i]:
+            return token, None, "after-verb"
+    return None, None, None
+
+
+def _according_to(tokens: Sequence[Token], ctx: _Context) -> Token | None:
+    for token in tokens:
+        if token.lower_ == "according" and not ctx.inside[token.i]:
+            for child in token.children:
+                if child.lower_ == "to":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                objects = [c for c in nxt.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _cue_text(verb: Token) -> str:
+    if verb.lemma_.lower() == "say" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        return f"{verb.head.head.text} … as {verb.text}"
+    if verb.lemma_.lower() == "quote":
+        as_saying = [c for c in verb.children if c.lower_ == "as"]
+        if as_saying:
+            return f"{verb.text} … as saying"
+    return verb.text
+
+
+def _attribute_with(verb: Token, ctx: _Context, rule: str) -> _Attribution | None:
+    # "as saying" under "quoted": the speaker is the object of "quoted", the verb that names the reporter
+    if verb.lemma_.lower() == "say" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        verb = verb.head.head
+    head, reporter, how = _subject(verb, ctx)
+    if head is None:
+        return None
+    return _Attribution(
+        cue=verb,
+        cue_text=_cue_text(verb),
+        speaker=_speaker_phrase(head),
+        reported_by=_speaker_phrase(reporter).text if reporter is not None else None,
+        rule=f"{rule}:{how}",
+    )
+
+
+def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | None) -> tuple[int, int]:
+    end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
+    start = span.close_mark
+    match = SENTENCE_END.search(paragraph.text[start - paragraph.start : end - paragraph.start])
+    if match:
+        end = start + match.end()
+    return start, end
+
+
+def _region_before(span: QuoteSpan, paragraph: Paragraph, previous: QuoteSpan | None) -> tuple[int, int]:
+    start = previous.close_mark if previous is not None and previous.paragraph == paragraph.index else paragraph.start
+    text = paragraph.text[start - paragraph.start : span.open_mark - paragraph.start]
+    ends = list(SENTENCE_END.finditer(text))
+    if ends:
+        start = start + ends[-1].end()
+    return start, span.open_mark
+
+
+def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
+    """The reporting verb a partial quote hangs from, within a few arcs ("called Zelenskyy a “dictator”")."""
+    roots = [t for t in quote_tokens if not (quote_tokens.start <= t.head.i < quote_tokens.end) or t.head.i == t.i]
+    for root in roots:
+        token, hops = root, 0
+        while token.head.i != token.i and hops < ctx.max_hops:
+            token = token.head
+            hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
+            if ctx.inside[token.i]:
+                continue
+            if ctx.is_cue(token):
+                found = _attribute_with(token, ctx, "governs")
+                if found is not None:
+                    return found
+                break
+    return None
+
+
+def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribution | None:
+    tokens = ctx.tokens(start, end)
+    words = 0
+    for token in tokens:
+        if ctx.inside[token.i]:
+            continue
+        if not token.is_punct:
+            words += 1
+        if words > limit or token.lower_ in RELATIVE_WORDS:
+            break  # '"being close", which authorities testified': that cue is not about the quote
+        if ctx.is_cue(token, strong_only=True):
+            return _attribute_with(token, ctx, "cue-after")
+    return None
+
+
+def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
+    tokens = [t for t in ctx.tokens(start, end) if not ctx.inside[t.i]]
+    for token in reversed(tokens):
+        if ctx.is_cue(token, strong_only=True):
+            found = _attribute_with(token, ctx, "cue-before")
+            if found is not None:
+                return found
+    return None
+
+
+def _boundary_before(text_before: str, ctx: _Context, tokens_before: Sequence[Token]) -> bool:
+    stripped = text_before.rstrip()
+    if not stripped or stripped[-1] in ":,;—–-.!?(":
+        return True
+    last = [t for t in tokens_before if not t.is_punct and not t.is_space]
+    return bool(last) and last[-1].lemma_.lower() in ctx.verbs
+
+
+def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph, previous: QuoteSpan | None) -> bool:
+    if len(span.pieces) > 1:
+        return False
+    content = text.lstrip(" .…[(")
+    if not content[:1].isupper():
+        return True
+    region_start = previous.close_mark if previous is not None and previous.paragraph == paragraph.index else paragraph.start
+    before_text = ctx.source.text[region_start : span.open_mark]
+    if not _boundary_before(before_text, ctx, ctx.tokens(region_start, span.open_mark)):
+        return True
+    tokens = ctx.tokens(span.start, span.end)
+    finite = any(t.tag_ in FINITE_TAGS for t in tokens)
+    return not (finite or len(text.split()) >= 8)
+
+
+def _resolve_name(
+    speaker: Span, ctx: _Context, earlier: Sequence[tuple[int, int, str]] = ()
+) -> tuple[str | None, int | None, int | None]:
+    """The person a speaker phrase names or refers to: (name, start, end of that person's mention)."""
+    start, end = speaker.start_char, speaker.end_char
+    head = speaker.root
+    scope_start, scope_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    # "USAF's chief of staff General Duncan McNab": the name may sit in the subject beyond the words kept
+    inside = [m for m in ctx.people if m.start < end and start < m.end] or [
+        m for m in ctx.people if m.start < scope_end and scope_start < m.end and not _in_clause(ctx, m, head)
+    ]
+    if inside:
+        mention = inside[-1]
+        return mention.name, mention.start, mention.end
+    if len(speaker) == 1 and speaker[0].lower_ in ctx.pronouns:
+        candidates = [
+            (m.start, m.end, m.name)
+            for m in ctx.people
+            if m.end <= start and not any(ctx.inside[t.i] for t in ctx.tokens(m.start, m.end))
+        ]
+        candidates.extend(_named_subjects(ctx, start))
+        candidates.extend(c for c in earlier if c[1] <= start)
+        if candidates:
+            m_start, m_end, name = max(candidates)
+            return name, m_start, m_end
+    return None, None, None
+
+
+def _in_clause(ctx: _Context, mention: PersonMention, head: Token) -> bool:
+    """Is the mention inside a relative clause or a quote of the subject ("Mr Costa, who met Putin,")?"""
+    for token in ctx.tokens(mention.start, mention.end):
+        if ctx.inside[token.i]:
+            return True
+        node = token
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                return True
+            node = node.head
+    return False
+
+
+def _named_subjects(ctx: _Context, before: int) -> list[tuple[int, int, str]]:
+    """Proper-noun subjects the entity recogniser did not call a person ("Trump last week said"): antecedents too."""
+    found = []
+    for token in ctx.doc:
+        if token.idx >= before:
+            break
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or ctx.inside[token.i]:
+            continue
+        if token.ent_type_ in NOT_PEOPLE:
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        start, end = words[0].idx, token.idx + len(token.text)
+        found.append((start, end, ctx.doc.text[start:end]))
+    return found
+
+
+def _sentence_of(offset: int, sentences: Sequence[Sentence], doc: Doc) -> int:
+    for sentence in sentences:
+        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+            return sentence.index
+    for index, sent in enumerate(doc.sents):
+        if sent.start_char <= offset < sent.end_char:
+            return index
+    return 0
+
+
+def _paragraphs(source: Source) -> tuple[Paragraph, ...]:
+    if source.paragraphs:
+        return source.paragraphs
+    paragraphs, offset = [], 0
+    for index, text in enumerate(source.text.split("\n\n")):
+        paragraphs.append(Paragraph(index, offset, offset + len(text), text))
+        offset += len(text) + 2
+    return tuple(paragraphs)
+
+
+def extract_quotes(
+    doc: Doc, source: Source, sentences: Sequence[Sentence], people: Sequence[PersonMention]
+) -> tuple[Quote, ...]:
+    """The quotations in one source, in text order, each with its speaker as written and the cue."""
+    paragraphs = _paragraphs(source)
+    spans, warnings = find_quote_spans(paragraphs)
+    for warning in warnings:
+        log.warning("%s: %s", source.id, warning)
+    ctx = _Context(doc, source, spans, people)
+    scare_max = int(_rules()["scare_quote_max_words"])
+    by_index = {p.index: p for p in paragraphs}
+
+    quotes: list[Quote] = []
+    attributed: list[tuple[QuoteSpan, Quote]] = []  # the quotes kept so far, for continuations
+    seen_ids: dict[str, int] = {}
+    for n, span in enumerate(spans):
+        first_par = by_index[span.paragraph]
+        last_par = source.paragraph_at(span.end) if source.paragraphs else first_par
+        previous = spans[n - 1] if n > 0 else None
+        following = spans[n + 1] if n + 1 < len(spans) else None
+        raw = "\n\n".join(source.text[a:b] for a, b in span.pieces)
+        text = clean_quote_text(raw)
+        if not normalise(text):
+            continue
+        start = span.start + (len(source.text[span.start : span.end]) - len(source.text[span.start : span.end].lstrip()))
+        end = start + len(text) if len(span.pieces) == 1 else span.end
+        partial = _is_partial(span, text, ctx, first_par, previous)
+        quote_tokens = ctx.tokens(span.start, span.end)
+
+        short = len(text.split()) <= scare_max
+        name_like = partial and len(text.split()) <= 8 and _is_name_like(text)
+        if name_like or partial and short and _after_marker(source.text, span.open_mark, first_par):
+            log.debug("%s: %r looks like a name, a title or a term; not listed", source.id, text)
+            continue
+
+        found: _Attribution | None = None
+        if partial:
+            found = _head_walk(quote_tokens, ctx)
+        if found is None and not _ends_sentence(text, source.text, span.close_mark):
+            a_start, a_end = _region_after(span, last_par, following)
+            found = _after_cue(a_start, a_end, ctx, limit=8 if not partial else 3)
+        if found is None and not partial:
+            b_start, b_end = _region_before(span, first_par, previous)
+            found = _before_cue(b_start, b_end, ctx)
+        if found is None and not (partial and short):
+            sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
+            who = _according_to(sent_tokens, ctx)
+            if who is not None:
+                found = _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
+
+        speaker_text = speaker_start = speaker_end = None
+        name = name_start = name_end = None
+        rule = found.rule if found else None
+        if found is not None and found.speaker is not None:
+            speaker_text = found.speaker.text
+            speaker_start, speaker_end = found.speaker.start_char, found.speaker.end_char
+            earlier = [
+                (q.speaker_start, q.speaker_end, q.speaker_name or q.speaker_text)
+                for _, q in attributed
+                if q.speaker_start is not None and q.speaker_text and q.speaker_text.lower() not in ctx.pronouns
+            ]
+            name, name_start, name_end = _resolve_name(found.speaker, ctx, earlier)
+        elif not partial and attributed:
+            prev_span, prev_quote = attributed[-1]
+            between = source.text[prev_span.close_mark : span.open_mark]
+            same_paragraph = (
+                prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
+            ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
+
+            continuation = _whole_paragraph(span, first_par, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
+            if prev_quote.speaker_text and (same_paragraph or continuation):
+                speaker_text = prev_quote.speaker_text
+                speaker_start, speaker_end = prev_quote.speaker_start, prev_quote.speaker_end
+                name, name_start, name_end = prev_quote.speaker_name, prev_quote.speaker_name_start, prev_quote.speaker_name_end
+                rule = "interrupted" if same_paragraph else "continuation"
+                found = _Attribution(cue_text=prev_quote.cue, reported_by=prev_quote.reported_by)
+
+        if speaker_text is None and partial and len(text.split()) <= scare_max:
+            log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
+            continue
+
+        qid = quote_id(source.id, text)
+        seen_ids[qid] = seen_ids.get(qid, 0) + 1
+        if seen_ids[qid] > 1:
+            qid = f"{qid}-{seen_ids[qid]}"
+        quote = Quote(
+            id=qid,
+            source=source.id,
+            text=text,
+            speaker_text=speaker_text,
+            cue=found.cue_text if found else None,
+            partial=partial,
+            start=start,
+            end=end,
+            sentence=_sentence_of(start, sentences, doc),
+            speaker_start=speaker_start,
+            speaker_end=speaker_end,
+            speaker_name=name,
+            speaker_name_start=name_start,
+            speaker_name_end=name_end,
+            reported_by=found.reported_by if found else None,
+            paragraph=span.paragraph,
+            attribution=rule,
+        )
+        quotes.append(quote)
+        if speaker_text is not None:
+            attributed.append((span, quote))
+    return tuple(quotes)
+
+
+def _is_name_like(text: str) -> bool:
+    """A short quote whose words are all capitalised is a name or a title ("Snow Leopard", "Doctor Who")."""
+    words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in MINOR_WORDS]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _after_marker(text: str, open_mark: int, paragraph: Paragraph) -> bool:
+    """Is the quote introduced as a term ("the so-called “death grip”")?"""
+    before = text[paragraph.start : open_mark].rstrip().lower()
+    return any(before.endswith(marker) for marker in _rules()["scare_markers"])
+
+
+def _ends_sentence(quote_text: str, text: str, close_mark: int) -> bool:
+    """A quote ending with a full stop and followed by a capitalised word: what follows is a new sentence."""
+    if not quote_text.rstrip().endswith(".") or quote_text.rstrip().endswith(".."):
+        return False
+    following = re.match(r"\s*(\w)", text[close_mark:])
+    return bool(following) and following.group(1).isupper()
+
+
+def _last_paragraph(span: QuoteSpan, source: Source) -> int:
+    return source.paragraph_at(span.end).index if source.paragraphs else span.paragraph
+
+
+def _whole_paragraph(span: QuoteSpan, paragraph: Paragraph, source: Source) -> bool:
+    """The paragraph is this quote and little else (a continuation paragraph)."""
+    outside = source.text[paragraph.start : span.open_mark] + source.text[span.close_mark : paragraph.end]
+    return len(re.findall(r"\w+", outside)) <= 2 and span.paragraph == paragraph.index
+
+
+def _sentence_bounds(span: QuoteSpan, paragraph: Paragraph) -> tuple[int, int]:
+    text = paragraph.text
+    rel_start = span.open_mark - paragraph.start
+    ends_before = [m.end() for m in SENTENCE_END.finditer(text[:rel_start])]
+    start = paragraph.start + (ends_before[-1] if ends_before else 0)
+    rel_end = span.close_mark - paragraph.start
+    after = SENTENCE_END.search(text, rel_end)
+    end = paragraph.start + (after.end() if after else len(text))
+    return start, end

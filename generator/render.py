@@ -1,0 +1,145 @@
+"""The render stage: Briefing → Markdown pages (and facts.json) in a content folder.
+
+Pages are gathered first, then their links are inverted into backlinks, then every page is formatted by
+its Jinja2 template into a fresh temporary folder. The caller swaps that folder in only when the whole
+build succeeded, so a failed build never leaves a half-written ``content/``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from generator.export import facts_json
+from generator.model import Briefing
+from generator.pages.base import Link, Page, anchor_attr, annotate, escape_md, md_link, plural, relative
+from generator.pages.compare import compare_pages
+from generator.pages.entities import entities_page
+from generator.pages.home import home_page
+from generator.pages.people import people_pages
+from generator.pages.positions import position_pages
+from generator.pages.quotes import quote_pages
+from generator.pages.sources import source_pages
+from generator.pages.timeline import timeline_pages
+
+log = logging.getLogger(__name__)
+
+
+def sections() -> list[dict]:
+    """The sections of the site, in nav order: (title, content path, what it holds)."""
+    return [
+        {"title": "People", "path": "people/index.md", "about": "everyone involved, with roles and every mention"},
+        {"title": "Quotes", "path": "quotes.md", "about": "who said what, aligned across outlets"},
+        {"title": "Timeline", "path": "timeline.md", "about": "what happened when, with each date resolved"},
+        {"title": "Positions", "path": "positions.md", "about": "who stands where on each issue, with the evidence"},
+        {"title": "Compare sources", "path": "compare.md", "about": "what each outlet reports, alone or not at all"},
+        {"title": "Organisations and places", "path": "entities.md", "about": "the organisations and places named"},
+        {"title": "Sources", "path": "sources/index.md", "about": "each article, cleaned, with its metadata"},
+    ]
+
+
+PAGE_BUILDERS: tuple[Callable[[Briefing], list[Page]], ...] = (
+    people_pages,
+    source_pages,
+    quote_pages,
+    timeline_pages,
+    position_pages,
+    compare_pages,
+    lambda briefing: [entities_page(briefing)],
+)
+
+
+def collect_pages(briefing: Briefing) -> list[Page]:
+    """Every page of the site, home first, in a stable order."""
+    pages = [home_page(briefing, sections())]
+    for builder in PAGE_BUILDERS:
+        pages.extend(builder(briefing))
+    paths = [p.path for p in pages]
+    duplicates = {p for p in paths if paths.count(p) > 1}
+    if duplicates:
+        raise ValueError(f"two pages share a path: {sorted(duplicates)}")
+    return pages
+
+
+def backlinks(pages: Sequence[Page]) -> dict[str, list[dict]]:
+    """For each page, the pages that link to it, each with the linking sentences (deduplicated)."""
+    incoming: dict[str, dict[str, dict]] = defaultdict(dict)
+    for page in pages:
+        for link in page.links:
+            if link.target == page.path:
+                continue
+            entry = incoming[link.target].setdefault(
+                page.path, {"path": page.path, "title": page.title, "contexts": []}
+            )
+            context = {"text": link.context, "anchor": link.from_anchor}
+            if context not in entry["contexts"]:
+                entry["contexts"].append(context)
+    return {
+        target: sorted(entries.values(), key=lambda e: (e["path"] != "index.md", e["title"], e["path"]))
+        for target, entries in incoming.items()
+    }
+
+
+def environment() -> Environment:
+    """Jinja2 for Markdown output: every ``{{ value }}`` is escaped for Markdown unless built as Markup."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,
+        finalize=escape_md,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_md
+    env.filters["anchor"] = anchor_attr
+    env.globals["anchor"] = anchor_attr
+    env.globals["plural"] = plural
+
+    @pass_context
+    def link(context, text: object, target: str, anchor: str | None = None, title: str | None = None) -> Markup:
+        return md_link(context["page"].path, text, target, anchor, title)
+
+    @pass_context
+    def url(context, target: str, anchor: str | None = None) -> Markup:
+        return Markup(relative(context["page"].path, target, anchor))
+
+    env.globals["link"] = link
+    env.globals["url"] = url
+    env.globals["annotate"] = annotate
+    return env
+
+
+def front_matter(page: Page) -> Markup:
+    meta = {"title": page.title, "description": page.description}
+    return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
+
+
+def render_page(env: Environment, page: Page, incoming: list[dict]) -> str:
+    template = env.get_template(page.template)
+    text = template.render(page=page, front_matter=front_matter(page), backlinks=incoming, **page.context)
+    return text.rstrip() + "\n"
+
+
+def render(briefing: Briefing, content_dir: Path) -> int:
+    """Write every page and facts.json into ``content_dir`` (which must be new and empty). Returns the page count."""
+    pages = collect_pages(briefing)
+    incoming = backlinks(pages)
+    env = environment()
+    for page in pages:
+        target = content_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page(env, page, incoming.get(page.path, [])), encoding="utf-8")
+    data = facts_json(briefing, {p.path for p in pages})
+    (content_dir / "facts.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
+    )
+    log.info("rendered %d pages", len(pages))
+    return len(pages)

@@ -1,0 +1,130 @@
+"""Source comparison: facts only one source carries, facts one source leaves out, numbers; and the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.compare import compare_sources, numbers_in
+from generator.model import Briefing, Paragraph, Sentence, Source, SourceFacts
+
+
+def _facts(source_id: str, sentences: list[str]) -> SourceFacts:
+    text = "\n\n".join(sentences)
+    paragraphs, records, offset = [], [], 0
+    for i, s in enumerate(sentences):
+        paragraphs.append(Paragraph(i, offset, offset + len(s), s))
+        records.append(Sentence(source_id, i, offset, offset + len(s), s, i))
+        offset += len(s) + 2
+    source = Source(source_id, f"{source_id}.txt", "txt", source_id, source_id.upper(), None, None, None, text,
+                    tuple(paragraphs), ())
+    return SourceFacts(source, tuple(records), (), ())
+
+
+def _briefing(*facts: SourceFacts) -> Briefing:
+    return Briefing(sources=tuple(f.source for f in facts), facts=tuple(facts), people=(), entities=())
+
+
+QUAKE = "A strong earthquake struck the coast of northern Chile late on Tuesday, shaking buildings in Santiago."
+QUAKE_2 = "A powerful earthquake hit northern Chile's coast late on Tuesday, shaking buildings as far as Santiago."
+QUAKE_3 = "Late on Tuesday a strong earthquake struck off the northern coast of Chile, shaking buildings in Santiago."
+TSUNAMI = "Authorities issued a tsunami warning for the whole Pacific coastline and ordered evacuations of ports."
+MINE = "Copper production at the Escondida mine was halted while engineers inspected the damaged conveyor belts."
+
+
+def test_a_fact_in_one_source_only_is_only_in_it() -> None:
+    comparison = compare_sources(_briefing(_facts("a", [QUAKE, MINE]), _facts("b", [QUAKE_2]), _facts("c", [QUAKE_3])))
+    facts = {f.id: f for f in comparison.facts}
+    rows = {r.source: r for r in comparison.rows}
+    assert [facts[i].text for i in rows["a"].only] == [MINE]
+    assert not rows["b"].only and not rows["c"].only
+
+
+def test_a_fact_most_sources_carry_is_omitted_by_the_others() -> None:
+    comparison = compare_sources(_briefing(
+        _facts("a", [QUAKE, TSUNAMI]), _facts("b", [QUAKE_2, TSUNAMI.replace("whole", "entire")]),
+        _facts("c", [QUAKE_3, TSUNAMI]), _facts("d", [QUAKE, MINE]),
+    ))
+    facts = {f.id: f for f in comparison.facts}
+    rows = {r.source: r for r in comparison.rows}
+    omitted = [facts[i] for i in rows["d"].omits if facts[i].kind == "sentence"]
+    assert len(omitted) == 1 and "tsunami" in omitted[0].text and set(omitted[0].sources) == {"a", "b", "c"}
+    assert not [i for i in rows["a"].omits if facts[i].kind == "sentence"]
+    # the earthquake, in all four, is nobody's alone and nobody leaves it out
+    quake = [f for f in comparison.facts if "earthquake" in f.text]
+    assert quake and set(quake[0].sources) == {"a", "b", "c", "d"}
+
+
+def test_one_source_is_never_compared_with_itself() -> None:
+    comparison = compare_sources(_briefing(_facts("a", [QUAKE, QUAKE_2])))
+    assert comparison.rows[0].only == () and comparison.rows[0].omits == ()
+
+
+def test_numbers_that_disagree_in_one_fact() -> None:
+    comparison = compare_sources(_briefing(
+        _facts("a", ["At least 12 people were killed when the earthquake struck the coast of northern Chile on Tuesday."]),
+        _facts("b", ["At least 15 people were killed when the earthquake struck the coast of northern Chile on Tuesday."]),
+    ))
+    numbers = [d for d in comparison.differences if d.kind == "number"]
+    assert numbers and {v for _, v in numbers[0].reports} == {"12 people", "15 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held six hours of talks", [(6, "hour")]),
+        ("stealing $1.5 million (€1.8m) at gunpoint", [(1.5e6, "$"), (1.8e6, "€")]),
+        ("controls about 20 per cent of its territory", [(20, "%")]),
+        ("declared 14 Russian diplomats", [(14, "diplomat")]),
+        ("arrested 23 Somali pirates", [(23, "pirat")]),
+        ("two other ships", []),
+        ("in June 2024 and on 12 February", []),
+        ("one of the reasons", []),
+    ],
+)
+def test_numbers_in(text: str, expected) -> None:
+    assert [(n.value, n.unit) for n in numbers_in(text)] == [(float(v), u) for v, u in expected]
+
+
+# ------------------------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seeds_comparison():
+    from pathlib import Path
+
+    from generator.clean import clean_documents
+    from generator.extract import add_paragraph_boundaries, extract
+    from generator.link import link
+    from generator.load import read_sources
+    from generator.nlp import load_model
+
+    sources = clean_documents(read_sources(Path(__file__).resolve().parent.parent / "seeds"))
+    return link(extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm"))))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("six hours",),
+        ("Koshelev",),
+        ("summit",),
+        ("France and Britain", "reassurance"),
+        ("Lavrov", "denied"),
+        ("Syrskyi",),
+        ("visa centre", "June 2024"),
+        ("Crimea", "2014"),
+    ],
+)
+def test_seed_facts_only_one_outlet_reports(seeds_comparison, words: tuple[str, ...]) -> None:
+    briefing = seeds_comparison
+    facts = {f.id: f for f in briefing.comparison.facts}
+    sentences = {(f.source.id, s.index): s.text for f in briefing.facts for s in f.sentences}
+    carriers = set()
+    for row in briefing.comparison.rows:
+        for fact_id in row.only:
+            fact = facts[fact_id]
+            texts = [fact.text] + [sentences[r] for r in fact.reports]
+            if any(all(w in t for w in words) for t in texts):
+                carriers.add(row.source)
+    assert len(carriers) == 1, (words, carriers)

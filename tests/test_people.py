@@ -1,0 +1,194 @@
+"""Name checking, merging across sources, and role extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import EntityMention, NameCandidate, Paragraph, PersonMention, Source, SourceFacts
+from generator.people import (
+    PeopleIndex,
+    canonical_name,
+    is_name_shaped,
+    merge_people,
+    name_key,
+    person_slug,
+    strip_titles,
+    word_key,
+)
+
+
+def _source(source_id: str) -> Source:
+    return Source(source_id, f"{source_id}.txt", "txt", source_id, None, None, None, None, "x", (Paragraph(0, 0, 1, "x"),), ())
+
+
+def _facts(source_id: str, names: list[str | tuple[str, dict]], entities=(), candidates=()) -> SourceFacts:
+    mentions = []
+    for i, item in enumerate(names):
+        name, extra = (item, {}) if isinstance(item, str) else item
+        mentions.append(PersonMention(source_id, name, name, i * 100, i * 100 + len(name), 0, **extra))
+    ents = tuple(EntityMention(source_id, text, label, 5000 + i, 5000 + i + len(text), 0) for i, (text, label) in enumerate(entities))
+    cands = tuple(NameCandidate(source_id, text, 9000 + i, 9000 + i + len(text), 0) for i, text in enumerate(candidates))
+    return SourceFacts(_source(source_id), (), tuple(mentions), ents, cands)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zelenskiy", "Zelenskyy"),
+        ("Zelensky", "Zelenskyy"),
+        ("Syrskyi", "Syrsky"),
+        ("Mikhail", "Mihail"),
+        ("Gorbachev", "Gorbachëv"),
+        ("Erdoğan", "Erdogan"),
+    ],
+)
+def test_word_key_folds_transliteration_variants(a: str, b: str) -> None:
+    assert word_key(a) == word_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Putin", "Peskov"), ("Clinton", "Clifton"), ("Lee", "Li")])
+def test_word_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert word_key(a) != word_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Vladimir Putin", True),
+        ("Ursula von der Leyen", True),
+        ("Beto O'Rourke", True),
+        ("Jean-Luc Mélenchon", True),
+        ("Trump\nLatest Ukraine", False),
+        ("annexed territory", False),
+        ("Apollo 11", False),
+        ("", False),
+    ],
+)
+def test_is_name_shaped(name: str, expected: bool) -> None:
+    assert is_name_shaped(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [("Mr Putin", "Putin"), ("President Putin", "Putin"), ("Col Gen Syrskyi", "Syrskyi"), ("Dr. Jill Biden", "Jill Biden"),
+     ("Prime Minister Keir Starmer", "Keir Starmer"), ("General", "General")],
+)
+def test_strip_titles(written: str, bare: str) -> None:
+    assert strip_titles(written) == bare
+
+
+def test_merge_spellings_and_surnames_into_one_person() -> None:
+    facts = [
+        _facts("a", ["Volodymyr Zelenskiy", "Zelenskiy", "Angela Merkel"]),
+        _facts("b", ["Volodymyr Zelensky", ("Merkel", {"titled": True})]),
+        _facts("c", ["Zelenskyy"]),
+    ]
+    people = {p.id: p for p in merge_people(facts)}
+    assert set(people) == {"volodymyr-zelensky", "angela-merkel"}
+    zelensky = people["volodymyr-zelensky"]
+    assert {a.spelling for a in zelensky.aliases} == {"Volodymyr Zelenskiy", "Volodymyr Zelensky", "Zelenskiy", "Zelenskyy"}
+    assert zelensky.sources == ("a", "b", "c")
+    assert len(people["angela-merkel"].mentions) == 2
+
+
+def test_same_surname_different_people_stay_apart() -> None:
+    facts = [
+        _facts("a", ["Hillary Clinton", "Clinton"]),
+        _facts("b", ["Bill Clinton", "Clinton"]),
+        _facts("c", ["Bill Clinton", "Hillary Clinton", "Clinton"]),
+    ]
+    people = {p.id: p for p in merge_people(facts)}
+    assert set(people) == {"bill-clinton", "hillary-clinton"}
+    # the bare surname goes to the one person with that name in the same article, and nowhere when ambiguous
+    assert [m.source for m in people["hillary-clinton"].mentions] == ["a", "a", "c"]
+    assert [m.source for m in people["bill-clinton"].mentions] == ["b", "b", "c"]
+
+
+def test_lone_words_need_corroboration() -> None:
+    facts = [
+        _facts("a", ["Kyiv", "Kyiv", ("Costa", {"titled": True})], entities=[("Kyiv", "GPE"), ("Kyiv", "GPE"), ("Kyiv", "GPE")]),
+        _facts("b", ["Madonna"]),
+    ]
+    ids = {p.id for p in merge_people(facts)}
+    assert ids == {"costa"}
+
+
+def test_nationality_words_are_not_names() -> None:
+    facts = [_facts("a", ["Annexed Ukrainian", "Joe Biden"], entities=[("Ukrainian", "NORP")])]
+    assert [p.id for p in merge_people(facts)] == ["joe-biden"]
+
+
+def test_name_candidates_add_untagged_spellings_of_known_people() -> None:
+    facts = [_facts("a", ["Volodymyr Zelenskiy"]), _facts("b", [], candidates=["Zelenskyy", "Moscow"])]
+    (person,) = merge_people(facts)
+    assert {a.spelling for a in person.aliases} == {"Volodymyr Zelenskiy", "Zelenskyy"}
+
+
+def test_canonical_name_prefers_full_and_common_spelling() -> None:
+    mentions = [PersonMention("a", n, n, 0, 1, 0) for n in ["Putin", "Vladimir Putin", "Vladimir Putin", "Vladimir V Putin"]]
+    assert canonical_name(mentions) == "Vladimir V Putin"
+    mentions = [PersonMention("a", n, n, 0, 1, 0) for n in ["Joe Biden", "Joe Biden", "Biden"]]
+    assert canonical_name(mentions) == "Joe Biden"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Volodymyr Zelenskiy", "volodymyr-zelensky"), ("Volodymyr Zelenskyy", "volodymyr-zelensky"),
+     ("Oleksandr Syrskyi", "oleksandr-syrsky"), ("François Hollande", "francois-hollande"), ("Cher", "cher")],
+)
+def test_person_slug_is_stable_across_spellings(name: str, slug: str) -> None:
+    assert person_slug(name) == slug
+
+
+def test_people_index_lookup() -> None:
+    people = merge_people([_facts("a", ["Vladimir Putin", "Dmitry Peskov"]), _facts("b", ["Putin"])])
+    index = PeopleIndex(people)
+    assert index.lookup("Mr Putin").id == "vladimir-putin"
+    assert index.lookup("Putin's").id == "vladimir-putin"
+    assert index.lookup("Kremlin spokesman Peskov") is None or index.lookup("Peskov").id == "dmitry-peskov"
+    assert index.lookup("Nobody") is None
+    assert name_key("Mr  Putin") == ("mr", "putin")
+
+
+# ------------------------------------------------------------------------------------- with the model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.extract import add_paragraph_boundaries
+    from generator.nlp import load_model
+
+    return add_paragraph_boundaries(load_model("en_core_web_sm"))
+
+
+def _people_of(nlp, text: str):
+    from generator.extract import extract_people
+
+    doc = nlp(text)
+    source = Source("t", "t.txt", "txt", "t", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
+    return extract_people(doc, source)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said the talks were useful.", "Dmitry Peskov", "Kremlin spokesman"),
+        ("German Chancellor Olaf Scholz arrived in Paris on Monday.", "Olaf Scholz", "German Chancellor"),
+        ("The team was led by Alexander Darchiyev, head of the foreign ministry's North America department.",
+         "Alexander Darchiyev", "head of the foreign ministry's North America department"),
+        ("Apple chief executive Tim Cook unveiled the phone.", "Tim Cook", "Apple chief executive"),
+        ("The film starred Tara Reid, who entered rehab on Tuesday.", "Tara Reid", None),
+        ("Mr Putin told officers of the FSB to be vigilant.", "Putin", None),
+    ],
+)
+def test_extract_people_names_and_roles(nlp, text: str, name: str, role: str | None) -> None:
+    mentions = {m.name: m for m in _people_of(nlp, text)}
+    assert name in mentions
+    assert mentions[name].role == role
+
+
+@pytest.mark.model
+def test_honorific_marks_mention_titled(nlp) -> None:
+    mentions = _people_of(nlp, "Mr Putin told officers of the FSB to be vigilant, Ms Zakharova added.")
+    assert any(m.name == "Putin" and m.titled and m.text == "Mr Putin" for m in mentions)

@@ -1,0 +1,157 @@
+"""The whole pipeline on the seed articles, and on odd input: people pages, strict site, determinism, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import GeneratorError, SourceError
+from generator.pipeline import BuildOptions, build
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.model]
+
+SEED_PEOPLE = {
+    "Putin": "vladimir-putin",
+    "Trump": "donald-trump",
+    "Peskov": "dmitry-peskov",
+    "Zelensk": "volodymyr-zelensky",
+    "Lavrov": "sergei-lavrov",
+    "Syrskyi": "oleksandr-syrsky",
+    "Biden": "joe-biden",
+    "Zakharova": "maria-zakharova",
+    "Koshelev": "dmitry-koshelev",
+    "Coulter": "sonata-coulter",
+    "Darchiyev": "alexander-darchiyev",
+    "Costa": "antonio-costa",
+}
+FURNITURE = [
+    "READ MORE", "skip to main content", "STORY CONTINUES BELOW THIS AD", "Advertisement", "QUICK LINKS",
+    "Home Video Shorts Live TV", "Article by:Source:", "data:image", "Unlock the White House Watch newsletter",
+    "Trending:", "Read more:", "Latest Ukraine stories",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.pipeline import prepare_model
+
+    return prepare_model("en_core_web_sm")
+
+
+@pytest.fixture(scope="module")
+def facts(built_site) -> dict:
+    return json.loads((built_site.content / "facts.json").read_text(encoding="utf-8"))
+
+
+def test_one_page_per_person_named_in_the_seeds(built_site, facts) -> None:
+    people = {p["id"]: p for p in facts["people"]}
+    assert set(people) == set(SEED_PEOPLE.values())
+    for surname, slug in SEED_PEOPLE.items():
+        page = built_site.content / "people" / f"{slug}.md"
+        assert page.is_file(), slug
+        assert surname in page.read_text(encoding="utf-8")
+        assert (built_site.site / "people" / slug / "index.html").is_file()
+
+
+def test_no_person_page_for_places_or_fragments(built_site) -> None:
+    names = {p.stem for p in (built_site.content / "people").glob("*.md")} - {"index"}
+    for bad in ("kyiv", "annexed-ukrainian", "trump-latest-ukraine", "moscow", "kremlin"):
+        assert not any(bad in name for name in names)
+
+
+def test_spellings_merge_into_one_person(facts) -> None:
+    zelensky = next(p for p in facts["people"] if p["id"] == "volodymyr-zelensky")
+    assert {"Volodymyr Zelenskiy", "Volodymyr Zelensky", "Zelenskyy"} <= set(zelensky["aliases"])
+    putin = next(p for p in facts["people"] if p["id"] == "vladimir-putin")
+    assert len(putin["sources"]) == 5
+    peskov = next(p for p in facts["people"] if p["id"] == "dmitry-peskov")
+    assert any("spokes" in r["role"] for r in peskov["roles"])
+    darchiyev = next(p for p in facts["people"] if p["id"] == "alexander-darchiyev")
+    assert any(r["role"].startswith("head of the foreign ministry") for r in darchiyev["roles"])
+
+
+def test_no_furniture_left_in_any_page(built_site) -> None:
+    for page in built_site.content.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        # the removed furniture is listed (collapsed) on the source pages: look only above that section
+        body = text.split("## Removed from the page")[0]
+        for furniture in FURNITURE:
+            assert furniture not in body, (page.name, furniture)
+
+
+def test_facts_json_schema(facts) -> None:
+    assert facts["schema"] == 1
+    assert [s["id"] for s in facts["sources"]] == sorted(p.stem for p in (REPO / "seeds").glob("*.txt"))
+    for source in facts["sources"]:
+        assert set(source) >= {"id", "path", "title", "outlet", "published", "url", "words"}
+    for person in facts["people"]:
+        assert set(person) >= {"id", "name", "aliases", "roles", "sources", "mentions", "url"}
+    for key in ("quotes", "events", "positions"):
+        assert isinstance(facts[key], list)
+
+
+def test_source_pages_have_paragraph_anchors_and_backlinks(built_site) -> None:
+    html = (built_site.site / "sources" / "002_6c490909435b3305" / "index.html").read_text(encoding="utf-8")
+    assert 'id="p1"' in html and 'id="p5"' in html
+    person = (built_site.site / "people" / "dmitry-koshelev" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./sources/002_6c490909435b3305/#p\d+"', person)
+
+
+def test_two_builds_give_identical_content(built_site, nlp, tmp_path) -> None:
+    again = tmp_path / "content"
+    build(BuildOptions(seeds_dir=REPO / "seeds", content_dir=again, build_site=False), nlp=nlp)
+    first = {p.relative_to(built_site.content): p.read_bytes() for p in built_site.content.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert first == second
+
+
+def test_failed_build_leaves_content_and_site_untouched(nlp, tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    content, site = tmp_path / "content", tmp_path / "site"
+    content.mkdir()
+    site.mkdir()
+    (content / "keep.md").write_text("old page\n")
+    (site / "keep.html").write_text("old site\n")
+    (seeds / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    with pytest.raises(SourceError) as error:
+        build(BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=REPO / "mkdocs.yml"), nlp=nlp)
+    assert "broken.md" in str(error.value)
+    assert [p.name for p in content.iterdir()] == ["keep.md"]
+    assert [p.name for p in site.iterdir()] == ["keep.html"]
+    assert not list(tmp_path.glob(".content*")) and not list(tmp_path.glob(".site*"))
+
+
+def test_article_markup_reaches_the_page_as_text(nlp, tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(
+        "date 2024-05-01 Minister Jane Doe said <script>alert('x')</script> and **bold** [link](http://evil.example) {{ 7*7 }}.\n\n"
+        "# Not a heading\n\n"
+        "1. not a list <img src=x onerror=alert(1)>\n\n"
+        "“We will not give in,” Jane Doe said on Monday.\n",
+        encoding="utf-8",
+    )
+    content, site = tmp_path / "content", tmp_path / "site"
+    build(BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=REPO / "mkdocs.yml"), nlp=nlp)
+    html = (site / "sources" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert 'href="http://evil.example"' not in html
+    assert "<strong>bold</strong>" not in html
+    assert "&lt;script&gt;" in html or "&#60;script&#62;" in html
+    assert "{{ 7*7 }}" in html.replace("&#123;", "{").replace("&#125;", "}").replace("&#42;", "*")
+    assert "<h1 id=\"p2\"" not in html and ">Not a heading</h1>" not in html
+    assert "<ol>" not in html.split('id="text"')[1].split("Removed")[0]
+
+
+def test_missing_seeds_folder_is_a_clear_error(tmp_path, nlp) -> None:
+    with pytest.raises(GeneratorError) as error:
+        build(BuildOptions(seeds_dir=tmp_path / "nothing", content_dir=tmp_path / "c", build_site=False), nlp=nlp)
+    assert "nothing" in str(error.value)

@@ -1,0 +1,143 @@
+"""Positions: actor merging (people, metonymy), issue merging, stable ids; and the seeds' positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Alias, Entity, EntityMention, Paragraph, Person, PersonMention, Sentence, Source, SourceFacts, StanceMention
+from generator.positions import build_positions, canonical_group, same_issue
+
+
+def _stance(source: str, actor: str, kind: str, issue: str, lemmas: tuple[str, ...], head: str,
+            stance: str = "demands", sentence: int = 0, start: int | None = None) -> StanceMention:
+    return StanceMention(source, sentence, stance, stance, 0, actor, kind, start, None if start is None else start + len(actor),
+                         issue, 0, len(issue), lemmas, head)
+
+
+def _facts(source: str, stances: tuple[StanceMention, ...]) -> SourceFacts:
+    text = "A sentence that holds the stance."
+    src = Source(source, f"{source}.txt", "txt", source, None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
+    return SourceFacts(src, (Sentence(source, 0, 0, len(text), text, 0),), (), (), stances=stances)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("the Kremlin", "Russia"),
+        ("Moscow", "Russia"),
+        ("Kremlin's", "Russia"),
+        ("Washington", "United States"),
+        ("the White House", "United States"),
+        ("U.S.", "United States"),
+        ("Beijing", "China"),
+        ("Brussels", "European Union"),
+        ("Downing Street", "United Kingdom"),
+        ("Kyiv", "Ukraine"),
+        ("Kiev", "Ukraine"),
+        ("Acme Corp", None),
+    ],
+)
+def test_metonymy_names_one_government(name: str, canonical: str | None) -> None:
+    assert canonical_group(name) == canonical
+
+
+def test_actor_merging_across_names_and_spellings() -> None:
+    zelensky = Person("volodymyr-zelensky", "Volodymyr Zelensky",
+                      (Alias("Volodymyr Zelensky", ("a",)), Alias("Zelenskyy", ("b",))), (),
+                      (PersonMention("a", "Volodymyr Zelensky", "Volodymyr Zelensky", 10, 28, 0),
+                       PersonMention("b", "Zelenskyy", "Zelenskyy", 40, 49, 0)))
+    facts = [
+        _facts("a", (_stance("a", "the Kremlin", "entity", "sanctions relief", ("sanction", "relief"), "relief"),
+                     _stance("a", "Volodymyr Zelensky", "person", "air defence", ("air", "defence"), "defence", start=10))),
+        _facts("b", (_stance("b", "Moscow", "entity", "relief from sanctions", ("relief", "sanction"), "relief"),
+                     _stance("b", "Zelenskyy", "person", "air defence systems", ("air", "defence", "system"), "system",
+                             start=40))),
+        _facts("c", (_stance("c", "Russia", "entity", "sanctions relief", ("sanction", "relief"), "relief"),
+                     _stance("c", "Zelensky", "person", "air defence", ("air", "defence"), "defence"))),
+    ]
+    entities = (Entity("russia", "Russia", "GPE", (EntityMention("c", "Russia", "GPE", 0, 6, 0),)),)
+    positions = build_positions(facts, (zelensky,), entities, ())
+    actors = {p.actor for p in positions}
+    assert actors == {"russia", "volodymyr-zelensky"}
+    russia = [p for p in positions if p.actor == "russia"]
+    assert set(russia[0].actor_names) == {"the Kremlin", "Moscow", "Russia"}
+    assert len({p.issue for p in russia}) == 1  # "sanctions relief" = "relief from sanctions"
+    assert len({p.issue for p in positions if p.actor == "volodymyr-zelensky"}) == 1
+
+
+def test_position_ids_are_stable_when_sources_are_added() -> None:
+    one = [_facts("a", (_stance("a", "Moscow", "entity", "sanctions relief", ("sanction", "relief"), "relief"),))]
+    two = one + [_facts("b", (_stance("b", "Kyiv", "entity", "ceasefire", ("ceasefire",), "ceasefire"),))]
+    first = {p.id for p in build_positions(one, (), (), ())}
+    assert first <= {p.id for p in build_positions(two, (), (), ())}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one head concept (synonyms folded): the annexed regions and the territories are one issue
+        ((("five", "Ukrainian", "region"), "region"), (("territory", "subject", "Russian", "Federation"), "territory"), True),
+        ((("annexed", "territory"), "territory"), (("five", "region"), "region"), True),
+        ((("truce",), "truce"), (("immediate", "ceasefire"), "ceasefire"), True),
+        # one issue's head is a word of the other's
+        ((("withdrawal", "occupied", "territory"), "withdrawal"), (("five", "region"), "region"), True),
+        # enough shared words, different heads
+        ((("nuclear", "programme", "Iran"), "programme"), (("Iran", "nuclear", "enrichment", "programme"), "enrichment"), True),
+        # a general head is not enough by itself
+        ((("ceasefire", "deal"), "deal"), (("deal", "allow", "weapon"), "deal"), False),
+        # different issues
+        ((("joining", "Nato"), "join"), (("responsibility", "Europe", "security"), "responsibility"), False),
+        ((("backstop",), "backstop"), (("bloodshed",), "bloodshed"), False),
+        # a shared proper name alone does not make one issue
+        ((("Ukraine",), "Ukraine"), (("European", "deployment", "postwar", "Ukraine"), "deployment"), False),
+    ],
+)
+def test_issue_merging(a, b, same: bool) -> None:
+    sa = _stance("x", "X", "entity", " ".join(a[0]), a[0], a[1])
+    sb = _stance("y", "Y", "entity", " ".join(b[0]), b[0], b[1])
+    assert same_issue(sa, sb) is same
+    assert same_issue(sb, sa) is same
+
+
+# ------------------------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seeds_briefing():
+    from pathlib import Path
+
+    from generator.clean import clean_documents
+    from generator.extract import add_paragraph_boundaries, extract
+    from generator.link import link
+    from generator.load import read_sources
+    from generator.nlp import load_model
+
+    sources = clean_documents(read_sources(Path(__file__).resolve().parent.parent / "seeds"))
+    return link(extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm"))))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("actor", "stance", "issue_word", "evidence_word"),
+    [
+        ("russia", "rules out", "regions", "negotiation"),  # Russia / the Kremlin rules out negotiating
+        ("russia", "demands", "Nato", "Nato"),  # Moscow demands that Kyiv abandon hope of joining Nato
+        ("us-state-department", "says not", "Ukraine", "agenda"),
+        ("donald-trump", "refuses", "backstop", "backstop"),
+        ("donald-trump", "wants", "", "ceasefire"),
+        ("sergei-lavrov", "denies", "", "endorsed"),
+        ("european-union", "is ready to", "security", "responsibility"),
+    ],
+)
+def test_seed_positions(seeds_briefing, actor: str, stance: str, issue_word: str, evidence_word: str) -> None:
+    found = [p for p in seeds_briefing.positions if p.actor == actor and p.stance == stance
+             and issue_word in p.issue and evidence_word in p.text]
+    assert found, [(p.actor, p.stance, p.issue) for p in seeds_briefing.positions]
+
+
+@pytest.mark.model
+def test_seed_russia_merges_kremlin_and_moscow(seeds_briefing) -> None:
+    russia = [p for p in seeds_briefing.positions if p.actor == "russia"]
+    assert {"Kremlin", "Moscow", "Russia"} <= set(russia[0].actor_names)
+    rules_out = {p.source for p in russia if p.stance == "rules out" and "regions" in p.issue}
+    assert len(rules_out) >= 2  # one issue across outlets

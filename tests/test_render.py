@@ -1,0 +1,91 @@
+"""Escaping of article text, links between pages, backlinks."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from generator.pages.base import Link, Page, Span, anchor_attr, annotate, escape_md, md_link, relative
+from generator.render import backlinks
+
+
+def _html(markdown_text: str) -> str:
+    return markdown.markdown(markdown_text, extensions=["attr_list", "tables"])
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ("**bold**", "<strong>"),
+        ("_em_", "<em>"),
+        ("[link](http://evil.example)", "<a "),
+        ("![img](x.png)", "<img"),
+        ("`code`", "<code>"),
+        ("<img src=x onerror=alert(1)>", "<img"),
+        ("# heading", "<h1"),
+        ("1. item", "<ol>"),
+        ("- item", "<ul>"),
+        ("> quote", "<blockquote>"),
+        ("a | b", "<table>"),
+        ("text {: #evil }", 'id="evil"'),
+        ("<http://evil.example>", "<a "),
+    ],
+)
+def test_escape_md_keeps_article_markup_as_text(text: str, forbidden: str) -> None:
+    html = _html(str(escape_md(text)))
+    assert forbidden not in html
+
+
+@pytest.mark.parametrize("text", ["Russia’s “most dangerous areas”", "US-Russia talks (six hours)", "$1.5 million (€1.8m)", "a < b & c"])
+def test_escape_md_shows_the_same_text(text: str) -> None:
+    import html as html_lib
+    import re
+
+    rendered = _html(str(escape_md(text)))
+    assert html_lib.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
+
+
+@pytest.mark.parametrize(
+    ("from_page", "target", "anchor", "expected"),
+    [
+        ("index.md", "people/a.md", None, "people/a.md"),
+        ("people/a.md", "people/b.md", None, "b.md"),
+        ("people/a.md", "sources/s.md", "p3", "../sources/s.md#p3"),
+        ("quotes.md", "timeline.md", "e-1", "timeline.md#e-1"),
+    ],
+)
+def test_relative_links(from_page: str, target: str, anchor: str | None, expected: str) -> None:
+    assert relative(from_page, target, anchor) == expected
+
+
+def test_md_link_refuses_unsafe_targets() -> None:
+    with pytest.raises(ValueError):
+        md_link("index.md", "x", "javascript:alert(1)")
+    with pytest.raises(ValueError):
+        anchor_attr('x" onclick="y')
+
+
+def test_annotate_links_and_marks_inside_escaped_text() -> None:
+    text = 'Mr Putin said "*no*" to Trump.'
+    spans = [
+        Span(103, 108, target="people/vladimir-putin.md"),
+        Span(114, 120, mark_id="q-1"),
+        Span(124, 129, target="people/donald-trump.md"),
+    ]
+    out = str(annotate("sources/s.md", text, 100, spans))
+    assert "[Putin](../people/vladimir-putin.md)" in out
+    assert '<mark id="q-1">&#34;&#42;no&#42;&#34;</mark>' in out
+    assert out.endswith("[Trump](../people/donald-trump.md).")
+
+
+def test_backlinks_invert_forward_links() -> None:
+    pages = [
+        Page("a.md", "t", "A", "", links=(Link("b.md", None, "A mentions B.", "p1"), Link("b.md", None, "A mentions B.", "p1"))),
+        Page("c.md", "t", "C", "", links=(Link("b.md", "x", "C too."),)),
+        Page("b.md", "t", "B", "", links=(Link("b.md", None, "self"),)),
+    ]
+    incoming = backlinks(pages)
+    assert [e["path"] for e in incoming["b.md"]] == ["a.md", "c.md"]
+    assert incoming["b.md"][0]["contexts"] == [{"text": "A mentions B.", "anchor": "p1"}]
+    assert "a.md" not in incoming
