@@ -253,11 +253,10 @@ def clean_document(doc: RawDocument) -> Source:
     """One article without its furniture, with its metadata completed and its paragraphs."""
     kept, removed = scan_furniture(doc.text)
     inference = infer_metadata([line for _, line in kept], doc.given, doc.origins, fallback_title=doc.id)
-    taken = dict(inference.taken)
-    if len(taken) == len(kept):
-        # Nothing but a headline (and byline): the headline is then the article's text as well.
-        taken = {k: why for k, why in taken.items() if why != "headline"}
-    # The byline is furniture once its name and date are in the metadata; the headline becomes the title.
+    # The headline becomes the title and stays the first paragraph of the text: headlines carry quotes
+    # ("Russia, US talks 'inspire certain hopes', says Putin") and facts that must keep their offsets.
+    # The byline is furniture once its name and date are in the metadata.
+    taken = {k: why for k, why in inference.taken if why != "headline"}
     removed.extend((kept[k][0], Removed(kept[k][1], why)) for k, why in taken.items() if why != "headline")
     removed.sort(key=lambda item: item[0])
     body = [line for k, (_, line) in enumerate(kept) if k not in taken]

@@ -7,6 +7,7 @@ build succeeded, so a failed build never leaves a half-written ``content/``.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from collections import defaultdict
@@ -117,8 +118,16 @@ def environment() -> Environment:
     return env
 
 
+def html_attribute(text: str) -> str:
+    """Text the theme may write raw into HTML, even after its ``striptags`` filter unescapes entities:
+    angle brackets become look-alike quotation marks, the rest is HTML-escaped."""
+    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
+
+
 def front_matter(page: Page) -> Markup:
-    meta = {"title": page.title, "description": page.description}
+    """YAML front matter. The theme writes title and description into HTML unescaped (in <title>, the nav
+    and meta attributes), so they are HTML-escaped here: an article's headline is untrusted."""
+    meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
 
 

@@ -261,7 +261,7 @@ def test_seeds_every_full_sentence_quote_found_with_its_speaker(seed_quotes) -> 
     missing = []
     for source_id, entry in _seed_gold().items():
         for gold in entry["quotes"]:
-            if gold["partial"] or gold.get("where") == "title":
+            if gold["partial"]:
                 continue
             hits = [q for q in seed_quotes[source_id] if _overlaps(q, gold["text"], texts[source_id])]
             if not hits or not _speaker_matches(hits[0], gold["speaker"]):
@@ -277,7 +277,7 @@ def test_seeds_partial_quotes_mostly_found_and_nobody_misquoted(seed_quotes) -> 
     texts = {s.id: s.text for s in clean_documents(read_sources(Path(__file__).parent.parent / "seeds"))}
     partial = found = 0
     for source_id, entry in _seed_gold().items():
-        golds = [g for g in entry["quotes"] if g.get("where") != "title"]
+        golds = entry["quotes"]
         for gold in golds:
             hits = [q for q in seed_quotes[source_id] if _overlaps(q, gold["text"], texts[source_id])]
             if hits:
