@@ -1,14 +1,8 @@
-"""What changed since the previous build, and ids that last across builds.
+"""What changed since the previous build: the sources, people, quotes and events added and removed.
 
-The previous build is the ``facts.json`` already in the content folder (``content/`` is kept in the
-repository, so in CI it is the last committed build). Two things come from it:
-
-* ``inherit_ids``: a person, quote group or event that existed before keeps its id (and so its URL and
-  anchor) even when new sources change what the id would be computed from today;
-* ``diff_facts``: the sources, people, quotes and events added and removed, for the "What changed" page.
-
-A rebuild from the same seeds finds nothing new and keeps the previous change list, so the output stays
-byte-identical however often it is rebuilt.
+The previous build is the ``facts.json`` (and ``changes.json``) already in the content folder; ``content/``
+is kept in the repository, so in CI it is the last committed build. A rebuild from the same seeds finds
+nothing new and keeps the previous change list, so the output stays byte-identical however often it runs.
 """
 
 from __future__ import annotations
@@ -21,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import SourceError
-from generator.model import Briefing, Slug
 
 log = logging.getLogger(__name__)
 
@@ -101,40 +94,3 @@ def diff_facts(previous: Mapping[str, Any] | None, current: Mapping[str, Any],
     if changes.empty and previous_changes is not None:
         return replace(previous_changes, newest_source=newest)
     return changes
-
-
-def inherit_ids(briefing: Briefing, previous: Mapping[str, Any] | None) -> Briefing:
-    """Give people the ids they had in the previous build, so their URLs do not move.
-
-    A person keeps an old id when one of today's spellings was a spelling of that person before, and no
-    other person today claims the same old id.
-    """
-    if not previous:
-        return briefing
-    old_by_alias: dict[str, set[str]] = {}
-    for person in previous.get("people", []):
-        for alias in person.get("aliases", []):
-            old_by_alias.setdefault(alias, set()).add(person["id"])
-    current_ids = {p.id for p in briefing.people}
-    claims: dict[str, list[str]] = {}
-    for person in briefing.people:
-        olds = set().union(*(old_by_alias.get(a.spelling, set()) for a in person.aliases)) if person.aliases else set()
-        for old in olds:
-            claims.setdefault(old, []).append(person.id)
-    renames: dict[str, str] = {}
-    for old, claimants in sorted(claims.items()):
-        if len(claimants) == 1 and old != claimants[0] and old not in current_ids and claimants[0] not in renames:
-            renames[claimants[0]] = old
-    if not renames:
-        return briefing
-    log.info("kept %d earlier person ids", len(renames))
-    people = tuple(sorted((replace(p, id=Slug(renames.get(p.id, p.id))) for p in briefing.people), key=lambda p: p.id))
-    return replace(
-        briefing,
-        people=people,
-        quotes=tuple(replace(q, speaker=renames.get(q.speaker, q.speaker)) if q.speaker else q for q in briefing.quotes),
-        quote_groups=tuple(replace(g, speaker=renames.get(g.speaker, g.speaker)) if g.speaker else g
-                           for g in briefing.quote_groups),
-        events=tuple(replace(e, people=tuple(renames.get(p, p) for p in e.people)) for e in briefing.events),
-        positions=tuple(replace(p, actor=renames.get(p.actor, p.actor)) for p in briefing.positions),
-    )

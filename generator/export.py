@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
 from typing import Any
 
 from generator.model import Briefing
@@ -10,7 +9,7 @@ from generator.model import Briefing
 SCHEMA = 1
 
 
-def facts_json(briefing: Briefing, page_paths: Set[str] = frozenset()) -> dict[str, Any]:
+def facts_json(briefing: Briefing) -> dict[str, Any]:
     """The whole briefing as JSON-ready data. Keys and list order are stable: same seeds, same bytes."""
     return {
         "schema": SCHEMA,
@@ -75,6 +74,7 @@ def facts_json(briefing: Briefing, page_paths: Set[str] = frozenset()) -> dict[s
                 "people": list(e.people),
                 "upcoming": e.upcoming,
                 "disputed": e.disputed,
+                "reports": [{"source": r.source, "text": r.text, "date_text": r.date_text} for r in e.reports],
                 "url": f"timeline/#{e.id}",
             }
             for e in briefing.events

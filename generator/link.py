@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from generator.compare import compare_sources
 from generator.entities import merge_entities
 from generator.model import Briefing, SourceFacts
 from generator.people import merge_people
+from generator.permalinks import inherit_ids
 from generator.positions import build_positions
 from generator.quote_groups import link_quotes
 from generator.timeline import build_timeline
@@ -17,8 +19,9 @@ from generator.timeline import build_timeline
 log = logging.getLogger(__name__)
 
 
-def link(facts: Sequence[SourceFacts], warnings: Sequence[str] = ()) -> Briefing:
-    """Merge people and entities across sources, attribute and align quotes, and build the timeline."""
+def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None) -> Briefing:
+    """Merge people and entities across sources, attribute and align quotes, build the timeline and the
+    positions, keep the previous build's ids (``previous`` is its facts.json), and compare the sources."""
     people = merge_people(facts)
     entities = merge_entities(facts)
     quotes, groups = link_quotes(facts, people)
@@ -36,6 +39,6 @@ def link(facts: Sequence[SourceFacts], warnings: Sequence[str] = ()) -> Briefing
         events=events,
         dates=dates,
         positions=positions,
-        warnings=tuple(warnings),
     )
+    briefing = inherit_ids(briefing, previous)
     return replace(briefing, comparison=compare_sources(briefing))

@@ -88,8 +88,12 @@ class Source:
 
     @property
     def label(self) -> str:
-        """How the source is named on pages: its outlet, or its id when none is known."""
-        return self.outlet or self.id
+        """How the source is named on pages: its outlet, or the start of its title when none is known."""
+        if self.outlet:
+            return self.outlet
+        words = self.title.rstrip("…").split()
+        short = " ".join(words[:5])
+        return short + ("…" if len(words) > 5 else "")
 
     def paragraph_at(self, offset: int) -> Paragraph:
         for paragraph in self.paragraphs:

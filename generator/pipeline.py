@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
+from generator.changes import read_previous
 from generator.clean import clean_documents
 from generator.errors import StrictError
 from generator.extract import add_paragraph_boundaries, extract
@@ -97,14 +98,19 @@ def prepare_model(name: str) -> Language:
     return add_paragraph_boundaries(load_model(name))
 
 
-def extract_facts(seeds_dir: Path, nlp: Language, progress: bool = False, timer: _Timer | None = None) -> Briefing:
-    """load → clean → extract → link: the facts of a folder of articles, without writing anything."""
+def extract_facts(
+    seeds_dir: Path, nlp: Language, progress: bool = False, timer: _Timer | None = None,
+    previous: Mapping[str, Any] | None = None,
+) -> Briefing:
+    """load → clean → extract → link: the facts of a folder of articles, without writing anything.
+
+    ``previous`` is the previous build's facts.json: items that were there keep their ids."""
     timer = timer or _Timer()
     add_paragraph_boundaries(nlp)
     documents = timer.run("load", lambda: read_sources(seeds_dir), len)
     sources = timer.run("clean", lambda: clean_documents(documents), len)
     facts = timer.run("extract", lambda: extract(sources, nlp, progress=progress), len)
-    return timer.run("link", lambda: link(facts), lambda b: len(b.people))
+    return timer.run("link", lambda: link(facts, previous), lambda b: len(b.people))
 
 
 def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
@@ -113,14 +119,15 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
     timer = _Timer()
     with collect_warnings() as warnings:
         nlp = nlp or timer.run("model", lambda: prepare_model(options.model))
-        briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer)
+        previous, previous_changes = read_previous(options.content_dir)
+        briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer, previous)
         if options.strict and warnings.messages:
             raise StrictError(
                 f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]}. "
                 "Fix the sources named in the warnings, or build without --strict."
             )
         with staging(options.content_dir) as content_stage:
-            pages = timer.run("render", lambda: render(briefing, content_stage))
+            pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
             if options.build_site:
                 with staging(options.site_dir) as site_stage:
                     timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))

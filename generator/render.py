@@ -11,14 +11,17 @@ import html
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from generator.changes import Changes, diff_facts
 from generator.export import facts_json
+from generator.pages.changes import changes_page
 from generator.model import Briefing
 from generator.pages.base import Link, Page, anchor_attr, annotate, escape_md, md_link, plural, relative
 from generator.pages.compare import compare_pages
@@ -43,6 +46,7 @@ def sections() -> list[dict]:
         {"title": "Compare sources", "path": "compare.md", "about": "what each outlet reports, alone or not at all"},
         {"title": "Organisations and places", "path": "entities.md", "about": "the organisations and places named"},
         {"title": "Sources", "path": "sources/index.md", "about": "each article, cleaned, with its metadata"},
+        {"title": "What changed", "path": "changes.md", "about": "what this build added and removed since the previous one"},
     ]
 
 
@@ -57,11 +61,12 @@ PAGE_BUILDERS: tuple[Callable[[Briefing], list[Page]], ...] = (
 )
 
 
-def collect_pages(briefing: Briefing) -> list[Page]:
+def collect_pages(briefing: Briefing, changes: Changes | None = None) -> list[Page]:
     """Every page of the site, home first, in a stable order."""
     pages = [home_page(briefing, sections())]
     for builder in PAGE_BUILDERS:
         pages.extend(builder(briefing))
+    pages.append(changes_page(briefing, changes or diff_facts(None, facts_json(briefing))))
     paths = [p.path for p in pages]
     duplicates = {p for p in paths if paths.count(p) > 1}
     if duplicates:
@@ -131,24 +136,35 @@ def front_matter(page: Page) -> Markup:
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
 
 
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def render_page(env: Environment, page: Page, incoming: list[dict]) -> str:
     template = env.get_template(page.template)
     text = template.render(page=page, front_matter=front_matter(page), backlinks=incoming, **page.context)
     return text.rstrip() + "\n"
 
 
-def render(briefing: Briefing, content_dir: Path) -> int:
-    """Write every page and facts.json into ``content_dir`` (which must be new and empty). Returns the page count."""
-    pages = collect_pages(briefing)
+def render(
+    briefing: Briefing, content_dir: Path, previous: Mapping[str, Any] | None = None,
+    previous_changes: Changes | None = None,
+) -> int:
+    """Write every page, facts.json and changes.json into ``content_dir`` (new and empty).
+
+    ``previous`` and ``previous_changes`` are the previous build's facts.json and change list, for the
+    "What changed" page. Returns the page count.
+    """
+    data = facts_json(briefing)
+    changes = diff_facts(previous, data, previous_changes)
+    pages = collect_pages(briefing, changes)
     incoming = backlinks(pages)
     env = environment()
     for page in pages:
         target = content_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_page(env, page, incoming.get(page.path, [])), encoding="utf-8")
-    data = facts_json(briefing, {p.path for p in pages})
-    (content_dir / "facts.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
-    )
+    write_json(content_dir / "facts.json", data)
+    write_json(content_dir / "changes.json", changes.as_json())
     log.info("rendered %d pages", len(pages))
     return len(pages)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from generator.dates import interval
 from generator.model import Briefing, Person
+from generator.pages.positions import POSITIONS_PATH, actor_anchor
+from generator.pages.timeline import display_date
 from generator.pages.base import Link, Page, person_path, plural, shorten, source_path
 
 
@@ -38,8 +43,10 @@ def person_page(briefing: Briefing, person: Person) -> Page:
         f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
     )
     quotes = [q for q in briefing.quotes if q.speaker == person.id]
-    events = [e for e in briefing.events if person.id in e.people]
-    positions = [p for p in briefing.positions if p.actor == person.id]
+    events = sorted(
+        (e for e in briefing.events if person.id in e.people), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
+    )
+    positions = sorted((p for p in briefing.positions if p.actor == person.id), key=lambda p: (p.issue.lower(), p.id))
     links = tuple(Link(source_path(m["source"]), m["anchor"], m["sentence"], "mentions") for m in mentions)
     return Page(
         path=path,
@@ -57,9 +64,11 @@ def person_page(briefing: Briefing, person: Person) -> Page:
             ],
             "mentions": mentions,
             "quotes": quotes,
-            "events": events,
+            "events": [{"event": e, "date": display_date(e.date)} for e in events],
             "positions": positions,
             "labels": {s.id: s.label for s in briefing.sources},
+            "positions_path": POSITIONS_PATH,
+            "actor_anchor": actor_anchor(person.id),
         },
         links=links,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import Briefing, SourceFacts
+from generator.pages.compare import source_anchor
 from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
 
 
@@ -61,6 +62,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
             "quotes": quotes,
             "removed": source.removed,
             "origins": dict(source.origins),
+            "compare_anchor": source_anchor(source.id),
         },
         links=links,
     )
