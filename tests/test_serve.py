@@ -1,0 +1,70 @@
+"""`serve` regenerates the pages when a seed is added, changed or removed (the MkDocs dev server then
+reloads the browser). The watchdog observer is real; the dev server is MkDocs' own and not started here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from watchdog.observers import Observer
+
+from generator.serve import Regenerator, sync_tree
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_sync_tree_copies_changes_and_deletes_the_rest(tmp_path) -> None:
+    new, old = tmp_path / "new", tmp_path / "old"
+    (new / "people").mkdir(parents=True)
+    (new / "index.md").write_text("same")
+    (new / "people" / "a.md").write_text("changed")
+    (old / "people").mkdir(parents=True)
+    (old / "index.md").write_text("same")
+    (old / "people" / "a.md").write_text("before")
+    (old / "people" / "gone.md").write_text("x")
+    assert sync_tree(new, old) == 2
+    assert (old / "people" / "a.md").read_text() == "changed"
+    assert not (old / "people" / "gone.md").exists()
+
+
+def _sources(content: Path) -> list[str]:
+    return [s["id"] for s in json.loads((content / "facts.json").read_text())["sources"]]
+
+
+def _wait_for(predicate, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.model
+def test_seed_added_changed_removed_regenerates_pages(tmp_path) -> None:
+    from generator.pipeline import prepare_model
+
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy(REPO / "seeds" / "003_7dbb398b42a4f2d2.txt", seeds)
+    regenerator = Regenerator(seeds, content, prepare_model("en_core_web_sm"), delay=0.2)
+    regenerator.regenerate()
+    assert _sources(content) == ["003_7dbb398b42a4f2d2"]
+    observer = Observer()
+    observer.schedule(regenerator, str(seeds), recursive=True)
+    observer.start()
+    try:
+        shutil.copy(REPO / "seeds" / "004_28dc85c1b7e8a53d.txt", seeds)
+        assert _wait_for(lambda: _sources(content) == ["003_7dbb398b42a4f2d2", "004_28dc85c1b7e8a53d"])
+        assert (content / "sources" / "004_28dc85c1b7e8a53d.md").is_file()
+        (seeds / "004_28dc85c1b7e8a53d.txt").write_text("date 2025-03-01 Jane Placeholder-Smith said nothing new.\n")
+        assert _wait_for(lambda: "nothing new" in (content / "sources" / "004_28dc85c1b7e8a53d.md").read_text())
+        (seeds / "004_28dc85c1b7e8a53d.txt").unlink()
+        assert _wait_for(lambda: not (content / "sources" / "004_28dc85c1b7e8a53d.md").exists())
+        assert _sources(content) == ["003_7dbb398b42a4f2d2"]
+    finally:
+        observer.stop()
+        observer.join()
