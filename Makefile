@@ -36,12 +36,12 @@ install: $(INSTALL_STAMP)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALL_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PIP) install -e .
+$(INSTALL_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP) install -c constraints.txt -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(INSTALL_STAMP)
-	$(PIP) install -e '.[test]'
+$(TEST_STAMP): pyproject.toml constraints.txt $(INSTALL_STAMP)
+	$(PIP) install -c constraints.txt -e '.[test]'
 	touch $@
 
 # Debian's chromium package for the browser tests; installed once when missing.

@@ -234,7 +234,7 @@ def build_positions(
         positions.append(Position(
             id="pos-" + short_hash(actor.id, stance.issue, stance.source, str(stance.sentence), stance.stance),
             actor=actor.id,
-            actor_names=tuple(sorted(names[actor.id], key=str.lower)),
+            actor_names=tuple(sorted(names[actor.id], key=lambda n: (n.lower(), n))),
             issue=issue,
             stance=stance.stance,
             text=sentence.text,

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
+from generator.syntax import clause_between
 
 log = logging.getLogger(__name__)
 
@@ -566,11 +567,8 @@ def _in_clause(ctx: _Context, mention: PersonMention, head: Token) -> bool:
     for token in ctx.tokens(mention.start, mention.end):
         if ctx.inside[token.i]:
             return True
-        node = token
-        while node.i != head.i and node.head.i != node.i:
-            if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-                return True
-            node = node.head
+        if clause_between(token, head, ("relcl", "acl", "advcl", "ccomp")):
+            return True
     return False
 
 

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import EntityMention, PersonMention, Sentence, Source, StanceMention
 from generator.rules import load_rules
+from generator.syntax import clause_between
 
 log = logging.getLogger(__name__)
 
@@ -356,12 +357,7 @@ def issue_tokens(head: Token, clauses: bool = False) -> list[Token]:
 
 def _below_clause(token: Token, head: Token) -> bool:
     """Whether a relative clause, participle clause or apposition stands between ``token`` and ``head``."""
-    current = token
-    while current.i != head.i and current.head.i != current.i:
-        if current.dep_ in ("relcl", "acl", "appos", "advcl"):
-            return True
-        current = current.head
-    return False
+    return clause_between(token, head, ("relcl", "acl", "appos", "advcl"))
 
 
 def _content_lemmas(tokens: Sequence[Token]) -> tuple[str, ...]:

@@ -32,3 +32,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     )
     report = build(options)
     return BuiltSite(seeds=options.seeds_dir, content=options.content_dir, site=options.site_dir, report=report)
+
+
+@pytest.fixture(scope="session")
+def seeds_briefing():
+    """The seeds through load → clean → extract → link (no pages), once per test session."""
+    from generator.pipeline import extract_facts, prepare_model
+
+    return extract_facts(REPO / "seeds", prepare_model("en_core_web_sm"))

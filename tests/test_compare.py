@@ -88,20 +88,6 @@ def test_numbers_in(text: str, expected) -> None:
 # ------------------------------------------------------------------------------------------- seeds
 
 
-@pytest.fixture(scope="module")
-def seeds_comparison():
-    from pathlib import Path
-
-    from generator.clean import clean_documents
-    from generator.extract import add_paragraph_boundaries, extract
-    from generator.link import link
-    from generator.load import read_sources
-    from generator.nlp import load_model
-
-    sources = clean_documents(read_sources(Path(__file__).resolve().parent.parent / "seeds"))
-    return link(extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm"))))
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     "words",
@@ -116,8 +102,8 @@ def seeds_comparison():
         ("Crimea", "2014"),
     ],
 )
-def test_seed_facts_only_one_outlet_reports(seeds_comparison, words: tuple[str, ...]) -> None:
-    briefing = seeds_comparison
+def test_seed_facts_only_one_outlet_reports(seeds_briefing, words: tuple[str, ...]) -> None:
+    briefing = seeds_briefing
     facts = {f.id: f for f in briefing.comparison.facts}
     sentences = {(f.source.id, s.index): s.text for f in briefing.facts for s in f.sentences}
     carriers = set()

@@ -111,6 +111,23 @@ def test_two_builds_give_identical_content(built_site, nlp, tmp_path) -> None:
     assert first == second
 
 
+@pytest.mark.parametrize("hash_seed", ["1", "12345"])
+def test_content_does_not_depend_on_hash_order(built_site, tmp_path, hash_seed) -> None:
+    """Sets and dicts iterate in another order in another process: nothing may depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    again = tmp_path / "content"
+    env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+    subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--no-site", "--seeds", str(REPO / "seeds"),
+                    "--content", str(again)], check=True, env=env, cwd=REPO)
+    first = {p.relative_to(built_site.content): p.read_bytes() for p in built_site.content.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
 def test_failed_build_leaves_content_and_site_untouched(nlp, tmp_path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(REPO / "seeds", seeds)

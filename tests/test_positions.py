@@ -102,20 +102,6 @@ def test_issue_merging(a, b, same: bool) -> None:
 # ------------------------------------------------------------------------------------------- seeds
 
 
-@pytest.fixture(scope="module")
-def seeds_briefing():
-    from pathlib import Path
-
-    from generator.clean import clean_documents
-    from generator.extract import add_paragraph_boundaries, extract
-    from generator.link import link
-    from generator.load import read_sources
-    from generator.nlp import load_model
-
-    sources = clean_documents(read_sources(Path(__file__).resolve().parent.parent / "seeds"))
-    return link(extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm"))))
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("actor", "stance", "issue_word", "evidence_word"),

@@ -38,7 +38,7 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
 def person_page(briefing: Briefing, person: Person) -> Page:
     path = person_path(person)
     mentions = _mentions(briefing, person)
-    roles = sorted({r.role for r in person.roles}, key=str.lower)
+    roles = sorted({r.role for r in person.roles}, key=lambda r: (r.lower(), r))
     summary = f"{person.name}" + (f", {roles[0]}" if roles else "") + (
         f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
     )
