@@ -155,20 +155,45 @@ class _Weights:
         return math.log((self.n + 1) / (self.counts[word] + 1)) + 1.0
 
 
+def features(s: _Sentence, weight: _Weights) -> dict[str, float]:
+    """A sentence as weighted features: its words, and its people, places, numbers and dates."""
+    f = {w: weight(w) for w in s.words}
+    f.update({"@p:" + p: 3.0 for p in s.people})
+    f.update({"@e:" + e: 1.5 for e in s.entities})
+    f.update({"@n:%g%s" % (n.value, n.unit): 2.0 for n in s.numbers if n.unit})
+    f.update({"@d:" + d: 2.0 for d in s.dates})
+    return f
+
+
 def similarity(a: _Sentence, b: _Sentence, weight: _Weights) -> float:
     """Weighted overlap of words and of people, places, numbers and dates (cosine on sets, 0..1)."""
-    def features(s: _Sentence) -> dict[str, float]:
-        f = {w: weight(w) for w in s.words}
-        f.update({"@p:" + p: 3.0 for p in s.people})
-        f.update({"@e:" + e: 1.5 for e in s.entities})
-        f.update({"@n:%g%s" % (n.value, n.unit): 2.0 for n in s.numbers if n.unit})
-        f.update({"@d:" + d: 2.0 for d in s.dates})
-        return f
+    return _overlap(features(a, weight), features(b, weight))
 
-    fa, fb = features(a), features(b)
+
+def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
     shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
     norm = math.sqrt(sum(fa.values()) * sum(fb.values()))
     return shared / norm if norm else 0.0
+
+
+def similar_pairs(sentences: Sequence[_Sentence], weight: _Weights, threshold: float) -> list[tuple[float, int, int]]:
+    """Pairs of sentences of different sources scoring at least ``threshold``, most similar first.
+
+    Only pairs that share a feature can score above 0, so candidates come from an inverted index of the
+    features instead of comparing every sentence with every other (quadratic on a large folder)."""
+    feats = [features(s, weight) for s in sentences]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        for key in f:
+            postings[key].append(i)
+    pairs = []
+    for i, fa in enumerate(feats):
+        candidates = {j for key in fa for j in postings[key] if j > i and sentences[j].source != sentences[i].source}
+        for j in sorted(candidates):
+            score = _overlap(fa, feats[j])
+            if score >= threshold:
+                pairs.append((-score, i, j))
+    return sorted(pairs)
 
 
 # -------------------------------------------------------------------------------------------- facts
@@ -188,15 +213,7 @@ def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FA
             i = parent[i]
         return i
 
-    pairs = []
-    for i, a in enumerate(sentences):
-        for j in range(i + 1, len(sentences)):
-            b = sentences[j]
-            if a.source != b.source:
-                score = similarity(a, b, weight)
-                if score >= threshold:
-                    pairs.append((-score, i, j))
-    for _, i, j in sorted(pairs):
+    for _, i, j in similar_pairs(sentences, weight, threshold):
         ri, rj = find(i), find(j)
         if ri != rj and not members[ri] & members[rj]:
             parent[rj] = ri

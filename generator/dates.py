@@ -603,7 +603,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         head = verb.head
         if head.lemma_.lower() in r["future_governors"]:
             return "future"
-        if head.pos_ in ("VERB", "AUX", "ADJ") and head is not verb:
+        if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != verb.i:
             return _verb_tense(head, depth + 1)
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -620,7 +620,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         if verb.lemma_ == "be" and any(c.lemma_.lower() in r["future_governors"] for c in verb.children if c.dep_ in ("acomp", "attr")):
             return "future"
         return "present"
-    if verb.tag_ == "VBG" and depth < 3 and verb.head is not verb:  # "beginning with …": the governing verb's tense
+    if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
         return _verb_tense(verb.head, depth + 1)
     return None
 
@@ -628,7 +628,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
 def _governor(span: Span) -> Token | None:
     """The word the expression modifies: the first ancestor outside the span that is not a preposition."""
     tok = span.root
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         if tok.i >= span.start and tok.i < span.end:
             continue
@@ -665,7 +665,7 @@ def clause_of(span: Span) -> tuple[int, int]:
             head = gov
         else:
             head = gov
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head

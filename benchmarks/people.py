@@ -1,0 +1,755 @@
+"""Person benchmark: named-person mention detection and cross-document merging against ECB+ and MEANTIME.
+
+    .venv/bin/python benchmarks/people.py                    # both corpora; writes benchmarks/results/people.md
+    .venv/bin/python benchmarks/people.py --corpora meantime --no-write
+    .venv/bin/python benchmarks/people.py --max-groups 40    # only the first 40 ECB+ subtopics
+
+Gold data (read at run time from ../shared/eval, nothing of the corpora is copied into the repository):
+- ECB+ ``ecbplus/ecbplus_docs.jsonl``: ``HUMAN_PART_PER`` mentions with cross-document instance ids; one group
+  per subtopic (one real-world event, 3–22 articles).
+- MEANTIME ``meantime/meantime_entities.jsonl``: ``PER`` mentions with corpus-level ``instance_id``; one group
+  per topic (30 Wikinews articles).
+
+Each group's documents are written as ``<doc_id>.txt`` (the corpus text; its first line is the title line) into a
+temporary folder and run through ``generator.pipeline.extract_facts`` once (one model for the whole run).
+
+Only *named* gold mentions count (see ``named``): the mention starts with an upper-case letter, does not start
+with a pronoun or determiner, and its head (last word before a comma or bracket) is a name word: capitalised,
+not a title or honorific, and written capitalised in mid-sentence more often than in lower case in the corpus
+(so "Prosecutors", "Oklahoma man", "The actress", "His body" are out; "Mr. LaRue", "Nixon's" are in).
+Nested named gold mentions of the same entity keep the innermost one only.
+
+Offsets: cleaning drops furniture lines, collapses whitespace and joins the kept lines with blank lines. Each
+corpus line is matched, in order, to the cleaned paragraph equal to it with its whitespace collapsed (offsets
+are carried over through the collapse); a line that has no equal paragraph is matched to the most similar
+paragraph between its neighbours (difflib ratio >= 0.8; inline furniture cuts) and its mentions are found by
+searching their text in that paragraph nearest to their relative position. Mentions of lines that cleaning
+dropped count as misses ("dropped by cleaning").
+
+Scores per corpus and system (mentions pooled over the groups):
+- detection: precision / recall of named gold mentions, one-to-one overlap match (any shared character;
+  largest overlap first). Predictions outside the evaluated sentences are ignored.
+- merging, over the matched mentions only: B-cubed precision / recall / F1 of our Person (per group) against the
+  gold entity; gold entities split over several Person pages; Person pages that mix several gold entities;
+  gold entities named in several articles that end up on one page.
+- baseline, same run: every spaCy PERSON entity (``SourceFacts.people`` before the link stage; the entity with a
+  leading title and a trailing 's removed), grouped by identical string.
+
+ECB+ is scored on the sentences in which coreference was annotated exhaustively (``in_coref_sentence``, as the
+ECB+ README recommends); a second row scores all sentences (unlinked names there are gold singletons).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime as dt
+import difflib
+import json
+import logging
+import os
+import platform
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+ECBPLUS = EVAL / "ecbplus" / "ecbplus_docs.jsonl"
+MEANTIME = EVAL / "meantime" / "meantime_entities.jsonl"
+RESULTS = REPO / "benchmarks" / "results" / "people.md"
+
+PRONOUNS = frozenset(
+    "i me my mine myself you your yours yourself he him his himself she her hers herself it its itself we us our ours "
+    "they them their theirs themselves who whom whose one someone somebody everyone everybody anyone nobody".split()
+)
+DETERMINERS = frozenset(
+    "the a an this that these those some any each every all both another other such no many several most few".split()
+)
+GROUP_WORDS = frozenset("american americans briton britons turkmens".split())  # nationalities written like names
+# labels of gold mentions a person name may overlap without being wrong ("his", "the actress", generic people)
+PERSONISH = frozenset({None, "HUMAN_PART_PER", "HUMAN_PART_GENERIC", "PER", "untyped"})
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+# ------------------------------------------------------------------------------------------------ gold data
+
+
+@dataclass
+class GoldMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    entity: str  # gold entity id, scoped by group
+    entity_name: str
+    line: int
+    in_scope: bool  # in an exhaustively annotated sentence (ECB+), always True for MEANTIME
+    kind: str = ""  # NAM / added (MEANTIME)
+    # filled by alignment
+    cstart: int | None = None
+    cend: int | None = None
+
+
+@dataclass
+class OtherMention:
+    """A gold mention that is not a named person (pronoun, nominal, organisation...), to explain false positives."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    cstart: int | None = None
+    cend: int | None = None
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    group: str
+    text: str
+    mentions: list[GoldMention]
+    others: list[OtherMention]
+    scope_lines: set[int] | None  # None: every line is evaluated
+
+
+@dataclass
+class Lexicon:
+    """How a corpus writes each word: lower case, or capitalised after the first word of a line."""
+
+    lower: Counter[str]
+    capitalised: Counter[str]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> "Lexicon":
+        lower: Counter[str] = Counter()
+        capitalised: Counter[str] = Counter()
+        for text in texts:
+            for line in text.split("\n"):
+                for index, word in enumerate(WORD.findall(line)):
+                    word = word.rstrip(".")
+                    if word.islower():
+                        lower[word] += 1
+                    elif word[:1].isupper() and index > 0 and not word.isupper():
+                        capitalised[word.lower()] += 1
+        return cls(lower, capitalised)
+
+    def common(self, word: str) -> bool:
+        key = word.lower()
+        return self.lower[key] > 0 and self.lower[key] >= self.capitalised[key]
+
+
+def _title_words() -> frozenset[str]:
+    from generator.rules import load_rules
+
+    rules = load_rules("people")
+    return frozenset(w for phrase in rules["honorifics"] + rules["titles"] for w in phrase.split())
+
+
+def named(text: str, lexicon: Lexicon, titles: frozenset[str]) -> bool:
+    """Whether a gold mention is a name ("Mr. LaRue", "Nixon's", "Jim Press"), not a pronoun or a common-noun
+    phrase ("The actress", "Oklahoma man", "Prosecutors", "Apple CEO")."""
+    if not text[:1].isupper():
+        return False
+    words = WORD.findall(text)
+    if not words:
+        return False
+    first = re.sub(r"['’](s|m|re|ll|d|ve)$", "", words[0]).lower()
+    if first in PRONOUNS or first in DETERMINERS:
+        return False
+    # the head phrase: up to a comma, a bracket or a lower-case function word ("Officials from the ...")
+    phrase = re.split(r"[,(]|\s(?:of|from|for|and|at|in|with|on|to|who)\s", text)[0]
+    words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in WORD.findall(phrase) or words]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    head = words[-1]
+    if not head[:1].isupper() or head.lower() in GROUP_WORDS:
+        return False
+
+    def name_word(word: str) -> bool:
+        if not word[:1].isupper() or word.lower() in titles or (word.isupper() and len(word) <= 3):
+            return False
+        return not lexicon.common(word)
+
+    if head.lower() in titles:  # "Billy King", "Martin Luther King"; not "Apple CEO", "Australian Prime Minister"
+        return not head.isupper() and len(words) >= 2 and name_word(words[-2])
+    names = [w for w in words if name_word(w)]
+    if head.isupper() and len(head) <= 3:  # "Ike LaRue III", not "NYPD"-like acronyms alone
+        return len(names) >= 1 and len(words) >= 2
+    return bool(names)
+
+
+def _keep_innermost(mentions: list[GoldMention]) -> list[GoldMention]:
+    """Of nested named mentions keep the innermost ("Apple CEO Steve Jobs" ⊃ "Steve Jobs"; "John Howard and
+    Ian MacDonald" ⊃ "John Howard")."""
+    kept = []
+    for m in mentions:
+        inner = any(
+            o is not m and o.doc == m.doc and m.start <= o.start and o.end <= m.end
+            and (o.end - o.start) < (m.end - m.start)
+            for o in mentions
+        )
+        if not inner:
+            kept.append(m)
+    return kept
+
+
+def ecbplus_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]:
+    records = [json.loads(line) for line in ECBPLUS.open(encoding="utf-8")]
+    lexicon = Lexicon.of([r["text"] for r in records])
+    titles = _title_words()
+    groups: list[str] = []
+    for r in records:
+        if r["subtopic"] not in groups:
+            groups.append(r["subtopic"])
+    groups = sorted(groups, key=lambda g: (int(g.split("_")[0]), g))[:max_groups]
+    wanted = set(groups)
+    docs, stats = [], Counter()
+    for r in records:
+        if r["subtopic"] not in wanted:
+            continue
+        shift = 1 if r["doc_id"].endswith("ecbplus") else 0  # sentence 0 of ecbplus files is the URL
+        starts = _line_starts(r["text"])
+        mentions, others = [], []
+        for m in r["mentions"]:
+            line = bisect.bisect_right(starts, m["start"]) - 1
+            if m["tag"] == "HUMAN_PART_PER":
+                stats["PER mentions"] += 1
+                if named(m["text"], lexicon, titles):
+                    mentions.append(GoldMention(
+                        r["doc_id"], m["start"], m["end"], m["text"], f"{r['subtopic']}/{m['cluster_id']}",
+                        m["cluster_name"] or m["text"], line, m["in_coref_sentence"],
+                    ))
+                    continue
+            others.append(OtherMention(r["doc_id"], m["start"], m["end"], m["text"], m["tag"] or "untyped"))
+        mentions = _keep_innermost(mentions)
+        stats["named PER mentions"] += len(mentions)
+        scope = {s - shift for s in r["coref_sentences"]}
+        docs.append(GoldDoc(r["doc_id"], r["subtopic"], r["text"], mentions, others, scope))
+    stats["groups"] = len(groups)
+    stats["documents"] = len(docs)
+    return docs, dict(stats)
+
+
+def meantime_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]:
+    records = [json.loads(line) for line in MEANTIME.open(encoding="utf-8")]
+    lexicon = Lexicon.of([r["text"] for r in records])
+    titles = _title_words()
+    groups = sorted({r["topic"] for r in records})[:max_groups]
+    docs, stats = [], Counter()
+    for r in records:
+        if r["topic"] not in groups:
+            continue
+        starts = _line_starts(r["text"])
+        mentions, others = [], []
+        for m in r["mentions"]:
+            line = bisect.bisect_right(starts, m["start"]) - 1
+            if m.get("ent_type") == "PER":
+                stats["PER mentions"] += 1
+                # NAM mentions, and the mentions added during cross-document annotation (no syntactic type)
+                # that are names: "Jobs", "Steve Jobs" are mostly of the second kind.
+                kind = m["syntactic_type"]
+                if kind == "NAM" or (kind is None and named(m["text"], lexicon, titles)):
+                    mentions.append(GoldMention(
+                        r["doc_id"], m["start"], m["end"], m["text"], f"{r['topic']}/{m['instance_id']}",
+                        m["instance_name"] or m["text"], line, True, kind or "added",
+                    ))
+                    continue
+            others.append(OtherMention(r["doc_id"], m["start"], m["end"], m["text"], m.get("ent_type") or "untyped"))
+        mentions = _keep_innermost(mentions)
+        stats["named PER mentions"] += len(mentions)
+        stats["  of which NAM"] += sum(m.kind == "NAM" for m in mentions)
+        docs.append(GoldDoc(r["doc_id"], r["topic"], r["text"], mentions, others, None))
+    stats["groups"] = len(groups)
+    stats["documents"] = len(docs)
+    return docs, dict(stats)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+# ------------------------------------------------------------------------------------------------ alignment
+
+
+def _collapse_map(line: str) -> tuple[str, list[int]]:
+    """The line with its whitespace collapsed (as cleaning does) and, per character, its position there."""
+    out: list[str] = []
+    positions: list[int] = []
+    pending_space = False
+    for ch in line:
+        if ch.isspace():
+            pending_space = bool(out)
+            positions.append(len(out))
+            continue
+        if pending_space:
+            out.append(" ")
+            pending_space = False
+        positions.append(len(out))
+        out.append(ch)
+    positions.append(len(out))
+    return "".join(out), positions
+
+
+@dataclass
+class Alignment:
+    exact: int = 0  # mentions on a line equal to a cleaned paragraph
+    searched: int = 0  # mentions found by search in the most similar paragraph
+    dropped: int = 0  # mentions on lines cleaning removed (or that could not be found)
+    scope_ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def align(doc: GoldDoc, source, alignment: Alignment) -> None:
+    """Fill cstart/cend of the doc's gold mentions with offsets into the cleaned text of ``source``."""
+    lines = doc.text.split("\n")
+    starts = _line_starts(doc.text)
+    paragraphs = source.paragraphs
+    collapsed = [_collapse_map(line) for line in lines]
+    exact: dict[int, int] = {}  # line -> paragraph index
+    cursor = 0
+    for i, (text, _) in enumerate(collapsed):
+        if not text:
+            continue
+        for j in range(cursor, len(paragraphs)):
+            if paragraphs[j].text == text:
+                exact[i] = j
+                cursor = j + 1
+                break
+    fuzzy: dict[int, int] = {}
+    used = set(exact.values())
+    for i, (text, _) in enumerate(collapsed):
+        if not text or i in exact:
+            continue
+        before = max((j for k, j in exact.items() if k < i), default=-1)
+        after = min((j for k, j in exact.items() if k > i), default=len(paragraphs))
+        best, best_ratio = None, 0.8
+        for j in range(before + 1, after):
+            if j in used:
+                continue
+            ratio = difflib.SequenceMatcher(None, text, paragraphs[j].text, autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = j, ratio
+        if best is not None:
+            fuzzy[i] = best
+            used.add(best)
+    ranges = []
+    for i in sorted({**exact, **fuzzy}):
+        if doc.scope_lines is None or i in doc.scope_lines:
+            p = paragraphs[{**exact, **fuzzy}[i]]
+            ranges.append((p.start, p.end))
+    alignment.scope_ranges[doc.doc_id] = ranges
+
+    def place(m) -> str:
+        line = bisect.bisect_right(starts, m.start) - 1
+        text, positions = collapsed[line]
+        rel_start, rel_end = m.start - starts[line], m.end - starts[line]
+        wanted = " ".join(m.text.split())
+        if line in exact:
+            p = paragraphs[exact[line]]
+            m.cstart, m.cend = p.start + positions[rel_start], p.start + positions[rel_end]
+            if source.text[m.cstart : m.cend] == wanted:
+                return "exact"
+        if line in fuzzy:
+            p = paragraphs[fuzzy[line]]
+            found = [mm.start() for mm in re.finditer(re.escape(wanted), p.text)]
+            if found:
+                guess = positions[rel_start] * len(p.text) / max(1, len(text))
+                best = min(found, key=lambda s: abs(s - guess))
+                m.cstart, m.cend = p.start + best, p.start + best + len(wanted)
+                return "searched"
+        m.cstart = m.cend = None
+        return "dropped"
+
+    for m in doc.mentions:
+        how = place(m)
+        setattr(alignment, how, getattr(alignment, how) + 1)
+    for o in doc.others:
+        place(o)
+
+
+# ------------------------------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Prediction:
+    doc: str
+    start: int
+    end: int
+    text: str
+    cluster: str  # Person id (ours) or the name string (baseline), scoped by group
+    cluster_name: str
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    b3_precision: float = 0.0
+    b3_recall: float = 0.0
+    split: int = 0
+    multi: int = 0  # gold entities with >= 2 matched mentions
+    mixed: int = 0
+    pages: int = 0  # predicted clusters with >= 1 matched mention
+    cross_doc: int = 0  # gold entities whose matched mentions are in >= 2 documents
+    cross_doc_whole: int = 0  # ... and all on one page
+    wrong_type: int = 0  # unmatched predictions on a gold mention of an organisation, place, product...
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @staticmethod
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def match(gold: list[GoldMention], predicted: list[Prediction]) -> dict[int, int]:
+    """One-to-one overlap matching (largest overlap first): gold index -> prediction index."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for j, p in enumerate(predicted):
+        by_doc[p.doc].append(j)
+    pairs = []
+    for i, g in enumerate(gold):
+        if g.cstart is None:
+            continue
+        for j in by_doc[g.doc]:
+            p = predicted[j]
+            overlap = min(g.cend, p.end) - max(g.cstart, p.start)
+            if overlap > 0:
+                pairs.append((-overlap, i, j))
+    pairs.sort()
+    result: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in result and j not in taken:
+            result[i] = j
+            taken.add(j)
+    return result
+
+
+def score(gold: list[GoldMention], predicted: list[Prediction], others: list[OtherMention]) -> tuple[Scores, dict[int, int]]:
+    pairs = match(gold, predicted)
+    s = Scores(gold=len(gold), predicted=len(predicted), matched=len(pairs))
+    matched = set(pairs.values())
+    s.wrong_type = sum(
+        1 for j, p in enumerate(predicted) if j not in matched and _overlapping_label(p, others) not in PERSONISH
+    )
+    gold_of = {i: gold[i].entity for i in pairs}
+    pred_of = {i: predicted[j].cluster for i, j in pairs.items()}
+    by_gold: dict[str, list[int]] = defaultdict(list)
+    by_pred: dict[str, list[int]] = defaultdict(list)
+    for i in pairs:
+        by_gold[gold_of[i]].append(i)
+        by_pred[pred_of[i]].append(i)
+    if pairs:
+        precision = recall = 0.0
+        for i in pairs:
+            same = sum(1 for k in by_pred[pred_of[i]] if gold_of[k] == gold_of[i])
+            precision += same / len(by_pred[pred_of[i]])
+            recall += same / len(by_gold[gold_of[i]])
+        s.b3_precision, s.b3_recall = precision / len(pairs), recall / len(pairs)
+    for members in by_gold.values():
+        pages = {pred_of[i] for i in members}
+        if len(members) > 1:
+            s.multi += 1
+            s.split += len(pages) > 1
+        if len({gold[i].doc for i in members}) > 1:
+            s.cross_doc += 1
+            s.cross_doc_whole += len(pages) == 1
+    s.pages = len(by_pred)
+    s.mixed = sum(1 for members in by_pred.values() if len({gold_of[i] for i in members}) > 1)
+    return s, pairs
+
+
+# ---------------------------------------------------------------------------------------------------- runs
+
+
+@dataclass
+class GroupRun:
+    ours: list[Prediction]
+    baseline: list[Prediction]
+    spacy_spans: set[tuple[str, int, int]]  # every spaCy PERSON entity (doc, start, end)
+    seconds: float
+
+
+def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Alignment) -> GroupRun:
+    from generator.pipeline import extract_facts
+
+    folder = workdir / re.sub(r"[^\w.-]", "_", group)
+    folder.mkdir(parents=True)
+    for doc in docs:
+        (folder / f"{doc.doc_id}.txt").write_text(doc.text.strip() + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    briefing = extract_facts(folder, nlp)
+    seconds = time.perf_counter() - started
+    sources = {s.id: s for s in briefing.sources}
+    for doc in docs:
+        align(doc, sources[doc.doc_id], alignment)
+    ours = [
+        Prediction(m.source, m.start, m.end, m.name, f"{group}/{p.id}", p.name)
+        for p in briefing.people
+        for m in p.mentions
+    ]
+    baseline = [
+        Prediction(m.source, m.start, m.end, m.name, f"{group}/{m.name}", m.name)
+        for f in briefing.facts
+        for m in f.people
+    ]
+    spans = {(m.source, m.start, m.end) for f in briefing.facts for m in f.people}
+    return GroupRun(ours, baseline, spans, seconds)
+
+
+def in_ranges(p: Prediction, ranges: dict[str, list[tuple[int, int]]]) -> bool:
+    return any(start <= p.start and p.end <= end + 1 for start, end in ranges.get(p.doc, ()))
+
+
+@dataclass
+class CorpusResult:
+    label: str
+    stats: dict[str, int]
+    alignment: Alignment
+    ours: Scores
+    baseline: Scores
+    errors: dict[str, list[str]]
+    seconds: float
+    all_sentences: "CorpusResult | None" = None
+
+
+def evaluate(label: str, docs: list[GoldDoc], stats: dict[str, int], nlp, examples: int) -> CorpusResult:
+    groups: dict[str, list[GoldDoc]] = defaultdict(list)
+    for doc in docs:
+        groups[doc.group].append(doc)
+    alignment = Alignment()
+    runs: dict[str, GroupRun] = {}
+    seconds = 0.0
+    with tempfile.TemporaryDirectory(prefix="people-bench-") as tmp:
+        for number, (group, members) in enumerate(groups.items(), 1):
+            runs[group] = run_group(group, members, nlp, Path(tmp), alignment)
+            seconds += runs[group].seconds
+            print(f"  {label}: {number}/{len(groups)} {group} ({len(members)} docs, {runs[group].seconds:.1f} s)",
+                  file=sys.stderr)
+    ours = [p for r in runs.values() for p in r.ours]
+    baseline = [p for r in runs.values() for p in r.baseline]
+    spans = set().union(*(r.spacy_spans for r in runs.values()))
+    result = _scored(label, docs, stats, alignment, ours, baseline, spans, examples, scoped=True)
+    result.seconds = seconds
+    if any(d.scope_lines is not None for d in docs):
+        result.all_sentences = _scored(label.split(" (")[0] + " (all sentences)", docs, stats, alignment, ours,
+                                       baseline, spans, examples, scoped=False)
+    return result
+
+
+def _scored(label, docs, stats, alignment, ours, baseline, spans, examples, scoped: bool) -> CorpusResult:
+    """Scores on the evaluated sentences (``scoped``) or on every sentence of the documents."""
+    gold = [m for d in docs for m in d.mentions if m.in_scope or not scoped]
+    if scoped:
+        ours = [p for p in ours if in_ranges(p, alignment.scope_ranges)]
+        baseline = [p for p in baseline if in_ranges(p, alignment.scope_ranges)]
+    others = [o for d in docs for o in d.others if o.cstart is not None]
+    ours_scores, ours_pairs = score(gold, ours, others)
+    base_scores, _ = score(gold, baseline, others)
+    errors = _errors(gold, ours, ours_pairs, spans, others, examples)
+    return CorpusResult(label, stats, alignment, ours_scores, base_scores, errors, 0.0)
+
+
+def _overlapping_label(p: Prediction, others: list[OtherMention]) -> str | None:
+    """The label of the first other gold mention the prediction overlaps, if any."""
+    return next((o.label for o in others if o.doc == p.doc and o.cstart < p.end and p.start < o.cend), None)
+
+
+def _errors(gold, predicted, pairs, spans, others, examples) -> dict[str, list[str]]:
+    """Examples of each kind of error, most frequent first."""
+    errors: dict[str, list[str]] = {}
+    by_gold: dict[str, list[int]] = defaultdict(list)
+    by_pred: dict[str, list[int]] = defaultdict(list)
+    for i, j in pairs.items():
+        by_gold[gold[i].entity].append(i)
+        by_pred[predicted[j].cluster].append(i)
+    splits = []
+    for entity, members in by_gold.items():
+        pages = Counter(predicted[pairs[i]].cluster_name for i in members)
+        if len(pages) > 1:
+            group = entity.split("/")[0]
+            name = gold[members[0]].entity_name
+            shown = ", ".join(f"“{n}” ×{c}" for n, c in pages.most_common())
+            splits.append((len(members), f"{group}: gold {name} → {len(pages)} pages: {shown}"))
+    errors["split"] = [text for _, text in sorted(splits, key=lambda x: -x[0])[:examples]]
+    mixes = []
+    for cluster, members in by_pred.items():
+        entities = Counter(gold[i].entity_name for i in members)
+        if len(entities) > 1:
+            name = predicted[pairs[members[0]]].cluster_name
+            group = cluster.split("/")[0]
+            shown = ", ".join(f"{n} ×{c}" for n, c in entities.most_common())
+            mixes.append((len(members), f"{group}: page “{name}” holds {shown}"))
+    errors["mixed"] = [text for _, text in sorted(mixes, key=lambda x: -x[0])[:examples]]
+    missed_kind: Counter[str] = Counter()
+    missed: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, g in enumerate(gold):
+        if i in pairs:
+            continue
+        if g.cstart is None:
+            kind = "dropped by cleaning"
+        elif any(doc == g.doc and start < g.cend and g.cstart < end for doc, start, end in spans):
+            kind = "spaCy PERSON, dropped by our filters"
+        else:
+            kind = "not a spaCy PERSON"
+        missed_kind[kind] += 1
+        missed[kind][g.text] += 1
+    errors["missed"] = [
+        f"{kind}: {n} — " + ", ".join(f"“{t}”" + (f" ×{c}" if c > 1 else "") for t, c in missed[kind].most_common(examples))
+        for kind, n in missed_kind.most_common()
+    ]
+    matched_preds = set(pairs.values())
+    fp_kind: Counter[str] = Counter()
+    fp: dict[str, Counter[str]] = defaultdict(Counter)
+    for j, p in enumerate(predicted):
+        if j in matched_preds:
+            continue
+        label = _overlapping_label(p, others)
+        kind = f"gold {label} mention" if label else "no gold mention"
+        fp_kind[kind] += 1
+        fp[kind][p.text] += 1
+    errors["false positive"] = [
+        f"{kind}: {n} — " + ", ".join(f"“{t}”" + (f" ×{c}" if c > 1 else "") for t, c in fp[kind].most_common(examples))
+        for kind, n in fp_kind.most_common()
+    ]
+    return errors
+
+
+# -------------------------------------------------------------------------------------------------- report
+
+
+def machine(nlp) -> dict[str, str]:
+    import spacy
+
+    return {
+        "date": dt.date.today().isoformat(),
+        "cpus (nproc)": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "spaCy": spacy.__version__,
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+    }
+
+
+def _row(label: str, system: str, s: Scores) -> str:
+    b3f = Scores.f1(s.b3_precision, s.b3_recall)
+    return (
+        f"| {label} | {system} | {s.gold} | {s.predicted} | {s.matched} | {s.precision:.2f} | {s.recall:.2f} | "
+        f"{Scores.f1(s.precision, s.recall):.2f} | {s.b3_precision:.3f} | {s.b3_recall:.3f} | {b3f:.3f} | "
+        f"{s.split}/{s.multi} | {s.mixed}/{s.pages} | {s.cross_doc_whole}/{s.cross_doc} | {s.wrong_type} |"
+    )
+
+
+def table(results: list[CorpusResult]) -> str:
+    lines = [
+        "| data | system | gold named | predicted | matched | P | R | F1 | B³ P | B³ R | B³ F1 | "
+        "gold entities split | pages mixing entities | multi-article entities on one page | FP on non-person gold |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        for result in (r, r.all_sentences):
+            if result is None:
+                continue
+            lines.append(_row(result.label, "ours (extract_facts)", result.ours))
+            lines.append(_row(result.label, "baseline: spaCy PERSON, same string", result.baseline))
+    return "\n".join(lines)
+
+
+def report(results: list[CorpusResult], facts: dict[str, str], args: argparse.Namespace) -> str:
+    out = [
+        "# Person extraction and cross-document merging benchmark",
+        "",
+        "Generated by `benchmarks/people.py` " + ", ".join(f"{k} {v}" for k, v in facts.items()) + ".",
+        "",
+        "Gold: named person mentions of ECB+ (`HUMAN_PART_PER`, one run of `extract_facts` per subtopic) and MEANTIME "
+        "(`PER`, NAM plus the named mentions added in cross-document annotation; one run per topic of 30 articles). "
+        "Detection: one-to-one overlap match. Merging: B-cubed over the matched mentions, our Person (per run) "
+        "against the gold entity. *Gold entities split* = entities with ≥ 2 matched mentions spread over several "
+        "pages; *pages mixing entities* = pages (clusters with a matched mention) holding mentions of several gold "
+        "entities; *multi-article entities on one page* = gold entities matched in ≥ 2 articles whose mentions all "
+        "land on one page. Baseline: every spaCy PERSON entity (title and trailing 's removed), same string = same "
+        "person.",
+        "",
+        table(results),
+        "",
+        "## Notes",
+        "",
+    ]
+    for r in results:
+        stats = ", ".join(f"{k.strip()} {v}" for k, v in r.stats.items())
+        a = r.alignment
+        out.append(
+            f"- {r.label}: {stats}; extract_facts {r.seconds:.0f} s in all. Gold mentions located in the cleaned "
+            f"text: {a.exact} on an identical line, {a.searched} by search in a similar paragraph, {a.dropped} "
+            "on lines cleaning dropped (counted as misses)."
+        )
+    out.append("")
+    for r in results:
+        for result in (r, r.all_sentences):
+            if result is None:
+                continue
+            out.append(f"## Errors of ours: {result.label}")
+            out.append("")
+            for kind, items in result.errors.items():
+                out.append(f"**{kind}**")
+                out.append("")
+                out.extend(f"- {item}" for item in items or ["none"])
+                out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", default="ecbplus,meantime", help="comma-separated: ecbplus, meantime")
+    parser.add_argument("--max-groups", type=int, default=None,
+                        help="only the first N ECB+ subtopics (by topic number) / MEANTIME topics")
+    parser.add_argument("--model", default="en_core_web_sm")
+    parser.add_argument("--examples", type=int, default=12, help="examples per error kind in the report")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+
+    from generator.pipeline import prepare_model
+
+    for path in (ECBPLUS, MEANTIME):
+        if not path.exists():
+            parser.error(f"{path} is missing (the evaluation data lives in ../shared/eval)")
+    nlp = prepare_model(args.model)
+    facts = machine(nlp)
+    results = []
+    started = time.perf_counter()
+    for corpus in args.corpora.split(","):
+        if corpus == "ecbplus":
+            docs, stats = ecbplus_docs(args.max_groups)
+            results.append(evaluate("ECB+ (coref sentences)", docs, stats, nlp, args.examples))
+        elif corpus == "meantime":
+            docs, stats = meantime_docs(args.max_groups)
+            results.append(evaluate("MEANTIME", docs, stats, nlp, args.examples))
+        else:
+            parser.error(f"unknown corpus {corpus!r}")
+    facts["total time"] = f"{time.perf_counter() - started:.0f} s"
+    text = report(results, facts, args)
+    print(text)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text, encoding="utf-8")
+        print(f"wrote {RESULTS.relative_to(REPO)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
