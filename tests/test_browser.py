@@ -7,6 +7,7 @@ Missing Chromium skips these tests locally and fails them in CI (CI set). Screen
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import os
 import re
@@ -178,3 +179,70 @@ def test_backlink_leads_to_source_paragraph(page, site_url, built_site):
     page.screenshot(path=str(ARTIFACTS / "test_backlink_leads_to_source_paragraph-viewport.png"))
     assert page.recorder.console_errors == []
     assert page.recorder.failed == []
+
+
+def _search(page, site_url: str, query: str) -> list[str]:
+    """The links of the search results for ``query``, read once the result list has settled."""
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(500)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def test_search_finds_a_quote_by_its_words(page, site_url, built_site):
+    facts = json.loads((built_site.content / "facts.json").read_text(encoding="utf-8"))
+    quote = next(q for q in facts["quotes"] if not q["partial"] and len(q["text"].split()) > 8)
+    phrase = " ".join(quote["text"].split()[2:6])
+    hrefs = _search(page, site_url, phrase)
+    assert any(f"sources/{quote['source']}/" in h or "quotes/" in h for h in hrefs), (phrase, hrefs)
+
+
+def test_search_finds_an_outlet(page, site_url, built_site):
+    facts = json.loads((built_site.content / "facts.json").read_text(encoding="utf-8"))
+    source = next(s for s in facts["sources"] if s["outlet"])
+    hrefs = _search(page, site_url, source["outlet"])
+    assert any(f"sources/{source['id']}/" in h for h in hrefs), (source["outlet"], hrefs)
+
+
+def test_quote_permalink_opens_scrolled_to_the_quote(page, site_url, built_site):
+    from playwright.sync_api import expect
+
+    facts = json.loads((built_site.content / "facts.json").read_text(encoding="utf-8"))
+    quote = facts["quotes"][-1]
+    page.goto(f"{site_url}/{quote['url']}", wait_until="networkidle")
+    mark = page.locator(f"mark[id='{quote['id']}']")
+    expect(mark).to_have_count(1)
+    expect(mark).to_be_in_viewport()
+    assert quote["text"].split()[0].strip("“”\"'‘’") in mark.inner_text()
+    group = next((g for g in facts["quote_groups"]), None)
+    if group:
+        page.goto(f"{site_url}/{group['url']}", wait_until="networkidle")
+        expect(page.locator(f"[id='{group['id']}']")).to_be_in_viewport()
+    assert page.recorder.console_errors == []
+
+
+def test_timeline_chart_renders(page, site_url):
+    page.goto(site_url + "/timeline/", wait_until="networkidle")
+    chart = page.locator("article svg").first
+    chart.wait_for()
+    box = chart.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 50
+    assert chart.locator("rect, circle, line, path").count() > 5
+    assert page.recorder.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["/", "/people/", "/quotes/", "/timeline/", "/positions/", "/compare/"])
+def test_pages_fit_a_phone(browser, site_url, path):
+    """On a phone-sized viewport nothing but tables (which scroll inside their own box) is wider than the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"phone{path.strip('/').replace('/', '_') or '_home'}.png"))
+        assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
+    finally:
+        context.close()
