@@ -7,6 +7,8 @@ upcoming events and dates the outlets disagree on. The chart is SVG written here
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from html import escape
 
@@ -33,14 +35,15 @@ def display_date(value: str) -> str:
     first, last = bounds
     if len(value) == 10:
         return f"{first:%A} {first.day} {MONTHS[first.month - 1]} {first.year}"
-    if "-W" in value:
-        span = f"{first.day} {MONTHS[first.month - 1][:3]} – {last.day} {MONTHS[last.month - 1][:3]}"
-        kind = "weekend" if value.endswith("-WE") else "week"
-        return f"{kind} {int(parts[1][1:3])} of {parts[0]} ({span})"
-    if "-Q" in value:
-        return f"Q{parts[1][1]} {parts[0]}"
-    if len(parts) == 2 and parts[1] in SEASONS:
+    if len(parts) == 2 and parts[1] in SEASONS:  # before weeks: winter is "-WI"
         return f"{SEASONS[parts[1]]} {parts[0]}"
+    week = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if week:
+        span = f"{first.day} {MONTHS[first.month - 1][:3]} – {last.day} {MONTHS[last.month - 1][:3]}"
+        kind = "weekend" if week.group(3) else "week"
+        return f"{kind} {int(week.group(2))} of {week.group(1)} ({span})"
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return f"Q{parts[1][1]} {parts[0]}"
     if len(value) == 7:
         return f"{MONTHS[first.month - 1]} {first.year}"
     if len(value) == 3:
