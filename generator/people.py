@@ -55,8 +55,23 @@ def name_words(name: str) -> tuple[str, ...]:
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """The key of a whole name; particles are kept ("von der leyen")."""
-    return tuple(word_key(w) for w in name_words(name) if word_key(w))
+    """The key of a whole name; particles are kept ("von der leyen"), generational suffixes ("Jr.") are not."""
+    key = tuple(word_key(w) for w in name_words(name) if word_key(w))
+    suffixes = _suffixes()
+    while len(key) > 1 and key[-1] in suffixes:
+        key = key[:-1]
+    return key
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> frozenset[str]:
+    return frozenset(word_key(w) for w in load_rules("people")["suffixes"])
+
+
+def _short_key(key: tuple[str, ...]) -> tuple[str, str]:
+    """(first name, surname): a leading initial gives way to the next word ("W. Mark Felt" → mark felt)."""
+    first = key[1] if len(key) > 2 and len(key[0]) == 1 else key[0]
+    return first, key[-1]
 
 
 def surname_key(name: str) -> str:
@@ -188,11 +203,21 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
 def _cluster_full_names(mentions: Iterable[PersonMention]) -> dict[tuple[str, ...], _Cluster]:
     """Full names grouped by (first name, surname) keys; middle names and initials do not split people."""
     clusters: dict[tuple[str, ...], _Cluster] = {}
+    longer: list[tuple[tuple[str, ...], PersonMention]] = []
     for mention in mentions:
         key = name_key(mention.name)
         if len(key) < 2:
             continue
-        short = (key[0], key[-1])
+        if len(key) > 2:
+            longer.append((key, mention))
+            continue
+        short = _short_key(key)
+        clusters.setdefault(short, _Cluster(short, [])).mentions.append(mention)
+    for key, mention in longer:
+        # A longer name that starts with a known full name is that person: "Pierre Thomas Placed" and
+        # "Esther Williams Dies" (title-case headlines) are Pierre Thomas and Esther Williams.
+        known = next((key[:k] for k in range(2, len(key)) if _short_key(key[:k]) in clusters), None)
+        short = _short_key(known) if known else _short_key(key)
         clusters.setdefault(short, _Cluster(short, [])).mentions.append(mention)
     return clusters
 
@@ -264,13 +289,18 @@ def _person(cluster: _Cluster) -> Person:
 
 
 def canonical_name(mentions: Sequence[PersonMention]) -> str:
-    """The fullest spelling; among those, the most used surname spelling, then the most used form, then A–Z."""
+    """The full name (two words or more) used most, counting longer forms that start with it; ties go to the
+    longer form, then the most used surname spelling, then A–Z. A one-off longer form ("Esther Williams Dies"
+    in a headline) does not win."""
     full = [m.name for m in mentions if len(name_words(m.name)) > 1] or [m.name for m in mentions]
-    longest = max(len(name_words(n)) for n in full)
-    full = [n for n in full if len(name_words(n)) == longest]
     surnames = Counter(name_words(m.name)[-1] for m in mentions)
     forms = Counter(full)
-    return min(forms, key=lambda n: (-surnames[name_words(n)[-1]], -forms[n], n))
+
+    def support(form: str) -> int:  # the mentions written this way or starting this way
+        words = name_words(form)
+        return sum(count for other, count in forms.items() if name_words(other)[: len(words)] == words)
+
+    return min(forms, key=lambda n: (-support(n), -len(name_words(n)), -surnames[name_words(n)[-1]], n))
 
 
 def person_slug(name: str) -> Slug:

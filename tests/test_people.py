@@ -126,6 +126,8 @@ def test_name_candidates_add_untagged_spellings_of_known_people() -> None:
 
 def test_canonical_name_prefers_full_and_common_spelling() -> None:
     mentions = [PersonMention("a", n, n, 0, 1, 0) for n in ["Putin", "Vladimir Putin", "Vladimir Putin", "Vladimir V Putin"]]
+    assert canonical_name(mentions) == "Vladimir Putin"
+    mentions = [PersonMention("a", n, n, 0, 1, 0) for n in ["Putin", "Vladimir Putin", "Vladimir V Putin"]]
     assert canonical_name(mentions) == "Vladimir V Putin"
     mentions = [PersonMention("a", n, n, 0, 1, 0) for n in ["Joe Biden", "Joe Biden", "Biden"]]
     assert canonical_name(mentions) == "Joe Biden"
@@ -192,3 +194,17 @@ def test_extract_people_names_and_roles(nlp, text: str, name: str, role: str | N
 def test_honorific_marks_mention_titled(nlp) -> None:
     mentions = _people_of(nlp, "Mr Putin told officers of the FSB to be vigilant, Ms Zakharova added.")
     assert any(m.name == "Putin" and m.titled and m.text == "Mr Putin" for m in mentions)
+
+
+def test_headline_words_after_a_known_full_name_do_not_make_a_new_person() -> None:
+    facts = [_facts("a", ["Esther Williams", "Esther Williams Dies"]), _facts("b", ["Pierre Thomas", "Pierre Thomas Placed"])]
+    assert {p.id for p in merge_people(facts)} == {"esther-williams", "pierre-thomas"}
+
+
+def test_initials_and_generational_suffixes_do_not_split_people() -> None:
+    facts = [_facts("a", ["W. Mark Felt", "Felt"]), _facts("b", ["Mark Felt"]),
+             _facts("c", ["Arcade Joseph Comeaux Jr.", "Arcade Joseph Comeaux"])]
+    people = merge_people(facts)
+    assert len(people) == 2
+    felt = next(p for p in people if "Felt" in p.name)
+    assert len(felt.mentions) == 3
