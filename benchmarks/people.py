@@ -58,6 +58,7 @@ import logging
 import os
 import platform
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -686,8 +687,17 @@ def _errors(gold, predicted, pairs, spans, others, examples) -> dict[str, list[s
 def machine(nlp) -> dict[str, str]:
     import spacy
 
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                                check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "generator"], cwd=REPO, capture_output=True,
+                                 text=True, check=True).stdout.strip()
+        commit += " + uncommitted changes in generator/" if changed else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
     return {
         "date": dt.date.today().isoformat(),
+        "commit": commit,
         "cpus (nproc)": str(os.cpu_count()),
         "python": platform.python_version(),
         "spaCy": spacy.__version__,

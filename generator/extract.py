@@ -277,9 +277,16 @@ def extract_entities(doc: Doc, source: Source) -> tuple[EntityMention, ...]:
 def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ...]:
     """Proper nouns outside PERSON entities: the link stage checks them against the people it knows,
     so that a spelling the model missed ("called Zelenskyy a dictator") still counts as a mention."""
+    # A word inside a multi-word proper name of something else ("Ford" in "Ford Motor", "Aceh" in "Banda
+    # Aceh", "Jones" in "Dow Jones") is not a person's surname there; "the Trump administration" still is.
+    inside_names = {
+        t.i for ent in doc.ents if ent.label_ != "PERSON" and sum(t.pos_ == "PROPN" for t in ent) > 1 for t in ent
+    }
     candidates = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
+            continue
+        if token.i in inside_names:
             continue
         if not token.is_alpha:
             continue

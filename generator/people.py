@@ -149,8 +149,10 @@ class Evidence:
         return cls(dict(labels))
 
     def nationality(self, word: str) -> bool:
-        """Whether the word is used as a nationality or group ("Ukrainian"), which no name contains."""
-        return self.labels.get(word_key(word), Counter())["NORP"] > 0
+        """Whether the word is used mostly as a nationality or group ("Ukrainian"), which no name contains.
+        A majority, not one tag: one stray NORP tag on "Lohan" must not drop every "Lindsay Lohan"."""
+        counts = self.labels.get(word_key(word), Counter())
+        return counts["NORP"] >= counts["PERSON"]
 
     def mostly_place_or_org(self, word: str) -> bool:
         counts = self.labels.get(word_key(word), Counter())
@@ -195,7 +197,7 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
         target.mentions.append(mention)
     candidates = list(clusters.values()) + list(singles.values())
     kept = [c for c in candidates if _corroborated(c, evidence)]
-    kept = _add_candidates(kept, [c for f in facts for c in f.name_candidates], facts)
+    kept = _add_candidates(kept, [c for f in facts for c in f.name_candidates], evidence)
     people = [_person(cluster) for cluster in kept]
     return _unique_ids(sorted(people, key=lambda p: p.id))
 
@@ -250,7 +252,7 @@ def _corroborated(cluster: _Cluster, evidence: Evidence) -> bool:
 
 
 def _add_candidates(
-    clusters: list[_Cluster], candidates: Sequence[NameCandidate], facts: Sequence[SourceFacts]
+    clusters: list[_Cluster], candidates: Sequence[NameCandidate], evidence: Evidence
 ) -> list[_Cluster]:
     """Proper nouns spaCy did not tag as people but that spell a known person's surname become mentions."""
     by_surname: dict[str, list[_Cluster]] = defaultdict(list)
@@ -261,7 +263,7 @@ def _add_candidates(
         if (candidate.source, candidate.start) in covered:
             continue
         owner = _surname_owner(word_key(candidate.text), candidate.source, by_surname)
-        if owner is None:
+        if owner is None or evidence.mostly_place_or_org(candidate.text):
             continue
         owner.mentions.append(
             PersonMention(
