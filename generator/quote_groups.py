@@ -57,6 +57,7 @@ def resolve_speaker(quote: Quote, index: PeopleIndex) -> str | None:
 # ------------------------------------------------------------------------------------------- words
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, enough to match "hopes"/"hope", "restoring"/"restore", "inspiring"/"inspire"."""
     word = word.lower().replace("’", "'").split("'")[0]
@@ -77,6 +78,7 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=16384)  # pure, and asked again for every pair a quote is compared in
 def content_words(text: str) -> frozenset[str]:
     """The stems of a quote's content words, synonyms mapped to one representative."""
     synonyms = _synonyms()
