@@ -25,7 +25,12 @@ site: $(INSTALL_STAMP)
 test: $(TEST_STAMP) chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Every benchmark; they read ../shared/eval (see benchmarks/README.md). BENCH_ARGS go to build.py.
 bench: $(INSTALL_STAMP)
+	$(PIP) install -c constraints.txt -e '.[bench]'
+	$(PY) benchmarks/people.py
+	$(PY) benchmarks/quotes.py
+	$(PY) -m benchmarks.dates
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 golden: $(TEST_STAMP)
