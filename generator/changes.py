@@ -8,7 +8,6 @@ nothing new and keeps the previous change list, so the output stays byte-identic
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import Any
 
 from generator.errors import SourceError
 
-log = logging.getLogger(__name__)
 
 KINDS = ("sources", "people", "quotes", "events")
 

@@ -165,12 +165,8 @@ def features(s: _Sentence, weight: _Weights) -> dict[str, float]:
     return f
 
 
-def similarity(a: _Sentence, b: _Sentence, weight: _Weights) -> float:
-    """Weighted overlap of words and of people, places, numbers and dates (cosine on sets, 0..1)."""
-    return _overlap(features(a, weight), features(b, weight))
-
-
 def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
+    """Weighted overlap of two sentences' features (cosine on sets, 0..1)."""
     shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
     norm = math.sqrt(sum(fa.values()) * sum(fb.values()))
     return shared / norm if norm else 0.0

@@ -312,17 +312,6 @@ class Position:
 
 
 @dataclass(frozen=True)
-class Backlink:
-    """A link from one page to another, with the sentence that carries it."""
-
-    from_page: str  # content-relative path of the linking page, e.g. "sources/000.md"
-    from_title: str
-    anchor: str | None  # anchor in the linking page
-    context: str  # the linking sentence
-    to_page: str
-
-
-@dataclass(frozen=True)
 class Briefing:
     """The whole story after linking: what the render stage formats."""
 
@@ -336,7 +325,6 @@ class Briefing:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
-    warnings: tuple[str, ...] = field(default=())
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

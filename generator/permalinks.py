@@ -50,7 +50,7 @@ def claim_old_ids(
         new = best(candidates)
         if new is None or best(by_new[new]) != old:
             continue
-        if old != new and (old not in taken or old == new):
+        if old != new and old not in taken:
             renames[new] = old
     return renames
 

@@ -23,7 +23,7 @@ from generator.changes import Changes, diff_facts
 from generator.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
-from generator.pages.base import Link, Page, anchor_attr, annotate, escape_md, md_link, plural, relative
+from generator.pages.base import Page, anchor_attr, annotate, escape_md, md_link, plural, relative
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
