@@ -51,6 +51,9 @@ class Regenerator(FileSystemEventHandler):
         self.seeds, self.content, self.nlp, self.delay = seeds, content, nlp, delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
+        # One regeneration at a time: a slow one that read the seeds before a later change must not
+        # finish after the regeneration for that change and write stale pages over it.
+        self._running = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory or Path(str(event.src_path)).name.startswith("."):
@@ -63,6 +66,10 @@ class Regenerator(FileSystemEventHandler):
             self._timer.start()
 
     def regenerate(self) -> int:
+        with self._running:
+            return self._regenerate()
+
+    def _regenerate(self) -> int:
         try:
             briefing = extract_facts(self.seeds, self.nlp)
             with staging(self.content) as stage:
