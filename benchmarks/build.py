@@ -59,9 +59,9 @@ def measure(kind: str, seeds: Path, model: str, workdir: Path) -> dict:
             "stages": [list(stage) for stage in report.stages],
         }
 
-    from generator.clean import clean_documents
-    from generator.load import read_sources
-    from generator.nlp import load_model
+    from generator.ingest.clean import clean_documents
+    from generator.ingest.load import read_sources
+    from generator.extract.nlp import load_model
 
     nlp = load_model(model)
     nlp("Warm up the pipeline once.")
@@ -134,7 +134,7 @@ def run_child(kind: str, seeds: Path, model: str, timeout: float) -> dict | None
 def machine(model: str) -> dict[str, str]:
     import spacy
 
-    from generator.nlp import load_model
+    from generator.extract.nlp import load_model
 
     nlp = load_model(model)
     return {

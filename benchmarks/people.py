@@ -39,7 +39,7 @@ Scores per corpus and system (mentions pooled over the groups):
   gold entities named in several articles that end up on one page; unmatched predictions on a gold mention of
   another type (organisation, place, product, vehicle...).
 - error examples: split entities, mixed pages, misses (not a spaCy PERSON / dropped by which filter of
-  generator.people) and false positives (spaCy PERSON or name candidate; on which kind of gold mention).
+  generator.link.people) and false positives (spaCy PERSON or name candidate; on which kind of gold mention).
 - baseline, same run: every spaCy PERSON entity (``SourceFacts.people`` before the link stage; the entity with a
   leading title and a trailing 's removed), grouped by identical string.
 
@@ -538,7 +538,7 @@ def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Al
 
 def drop_reasons(briefing) -> dict[tuple[str, int, int], str | None]:
     """Why the link stage left out each spaCy PERSON entity that is on no Person page (None: it is on one)."""
-    from generator.people import Evidence, is_name_shaped, name_key, name_words
+    from generator.link.people import Evidence, is_name_shaped, name_key, name_words
 
     kept = {(m.source, m.start, m.end) for p in briefing.people for m in p.mentions}
     evidence = Evidence.collect(briefing.facts)

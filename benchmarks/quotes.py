@@ -30,13 +30,13 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator import extract as ex  # noqa: E402
-from generator.clean import clean_documents  # noqa: E402
-from generator.load import read_sources  # noqa: E402
+from generator.extract import facts as ex  # noqa: E402
+from generator.ingest.clean import clean_documents  # noqa: E402
+from generator.ingest.load import read_sources  # noqa: E402
 from generator.model import Paragraph, Quote, Source  # noqa: E402
-from generator.nlp import load_model  # noqa: E402
-from generator.quote_groups import group_quotes  # noqa: E402
-from generator.quotes import extract_quotes, normalise  # noqa: E402
+from generator.extract.nlp import load_model  # noqa: E402
+from generator.link.quote_groups import group_quotes  # noqa: E402
+from generator.extract.quotes import extract_quotes, normalise  # noqa: E402
 from generator.rules import load_rules  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.errors import GeneratorError
-from generator.nlp import DEFAULT_MODEL
+from generator.extract.nlp import DEFAULT_MODEL
 
 log = logging.getLogger("generator")
 
@@ -98,7 +98,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     from generator.errors import StrictError
-    from generator.export import facts_json
+    from generator.pages.export import facts_json
     from generator.pipeline import collect_warnings, extract_facts, prepare_model
 
     with collect_warnings() as warnings:

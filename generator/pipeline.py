@@ -16,15 +16,15 @@ from typing import Any, TypeVar
 
 from spacy.language import Language
 
-from generator.changes import read_previous
-from generator.clean import clean_documents
+from generator.link.changes import read_previous
+from generator.ingest.clean import clean_documents
 from generator.errors import StrictError
-from generator.extract import add_paragraph_boundaries, extract
-from generator.link import link
-from generator.load import read_sources
+from generator.extract.facts import add_paragraph_boundaries, extract
+from generator.link.briefing import link
+from generator.ingest.load import read_sources
 from generator.model import Briefing
-from generator.nlp import DEFAULT_MODEL, load_model
-from generator.render import render
+from generator.extract.nlp import DEFAULT_MODEL, load_model
+from generator.pages.render import render
 from generator.site import build_site, staging, swap
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from watchdog.observers import Observer
 
 from generator.errors import GeneratorError
 from generator.pipeline import extract_facts, prepare_model
-from generator.render import render
+from generator.pages.render import render
 from generator.site import staging
 
 log = logging.getLogger(__name__)

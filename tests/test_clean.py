@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import (
+from generator.ingest.clean import (
     build_paragraphs,
     clean_document,
     clean_documents,
@@ -17,7 +17,7 @@ from generator.clean import (
     remove_furniture,
 )
 from generator.errors import ConfigError, SourceError
-from generator.load import read_sources
+from generator.ingest.load import read_sources
 from generator.model import Metadata, Paragraph, RawDocument, Removed
 from generator.rules import load_rules
 

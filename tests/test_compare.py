@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.compare import compare_sources, numbers_in
+from generator.link.compare import compare_sources, numbers_in
 from generator.model import Briefing, Paragraph, Sentence, Source, SourceFacts
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import interval, normalise
+from generator.extract.dates import interval, normalise
 
 THU = dt.date(2025, 2, 27)  # a Thursday
 SAT = dt.date(2009, 4, 4)
@@ -130,13 +130,13 @@ def test_interval(value, first, last):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.nlp import load_model
+    from generator.extract.nlp import load_model
 
     return load_model("en_core_web_sm")
 
 
 def _mentions(nlp, text: str, reference: dt.date | None = THU):
-    from generator.dates import extract_dates
+    from generator.extract.dates import extract_dates
     from generator.model import Paragraph, Sentence, Source
 
     source = Source(id="t", path="t.txt", format="txt", title="t", outlet=None, url=None, author=None,

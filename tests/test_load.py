@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SourceError
-from generator.load import markdown_lines, read_sources
+from generator.ingest.load import markdown_lines, read_sources
 from generator.model import Metadata
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"

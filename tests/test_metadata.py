@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.metadata import (
+from generator.ingest.metadata import (
     Byline,
     first_sentence,
     infer_metadata,

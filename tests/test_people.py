@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import EntityMention, NameCandidate, Paragraph, PersonMention, Source, SourceFacts
-from generator.people import (
+from generator.link.people import (
     PeopleIndex,
     canonical_name,
     is_name_shaped,
@@ -157,14 +157,14 @@ def test_people_index_lookup() -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.extract import add_paragraph_boundaries
-    from generator.nlp import load_model
+    from generator.extract.facts import add_paragraph_boundaries
+    from generator.extract.nlp import load_model
 
     return add_paragraph_boundaries(load_model("en_core_web_sm"))
 
 
 def _people_of(nlp, text: str):
-    from generator.extract import extract_people
+    from generator.extract.facts import extract_people
 
     doc = nlp(text)
     source = Source("t", "t.txt", "txt", "t", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Alias, Entity, EntityMention, Paragraph, Person, PersonMention, Sentence, Source, SourceFacts, StanceMention
-from generator.positions import build_positions, canonical_group, same_issue
+from generator.link.positions import build_positions, canonical_group, same_issue
 
 
 def _stance(source: str, actor: str, kind: str, issue: str, lemmas: tuple[str, ...], head: str,

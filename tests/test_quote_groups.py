@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Alias, Person, PersonMention, Quote, SourceFacts
-from generator.quote_groups import (
+from generator.link.quote_groups import (
     content_words,
     group_quotes,
     link_quotes,
@@ -14,7 +14,7 @@ from generator.quote_groups import (
     stem,
     word_diff,
 )
-from generator.people import PeopleIndex
+from generator.link.people import PeopleIndex
 
 
 def quote(text: str, source: str = "a", speaker: str | None = "putin", partial: bool = False, start: int = 0, **kw) -> Quote:

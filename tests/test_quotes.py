@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.model import Paragraph, Source
-from generator.quotes import clean_quote_text, find_quote_spans, mark_role, quote_id
+from generator.extract.quotes import clean_quote_text, find_quote_spans, mark_role, quote_id
 
 DATA = Path(__file__).parent / "data"
 
@@ -100,14 +100,14 @@ def test_quote_id_is_stable_and_ignores_case_and_punctuation() -> None:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.extract import add_paragraph_boundaries
-    from generator.nlp import load_model
+    from generator.extract.facts import add_paragraph_boundaries
+    from generator.extract.nlp import load_model
 
     return add_paragraph_boundaries(load_model("en_core_web_sm"))
 
 
 def quotes_of(nlp, text: str):
-    from generator.quotes import extract_quotes
+    from generator.extract.quotes import extract_quotes
 
     source = make_source(text)
     return extract_quotes(nlp(text), source, (), ())
@@ -212,7 +212,7 @@ def test_extract_quotes_offsets_point_at_the_text(nlp) -> None:
 @pytest.mark.model
 def test_extract_quotes_unbalanced_marks_warn_with_the_source_id(nlp, caplog) -> None:
     text = "The minister “never closed this one\n\nDmitry Peskov said: “A good quote.”"
-    with caplog.at_level(logging.WARNING, logger="generator.quotes"):
+    with caplog.at_level(logging.WARNING, logger="generator.extract.quotes"):
         quotes = quotes_of(nlp, text)
     assert any("test:" in r.getMessage() for r in caplog.records)
     assert [q.text for q in quotes] == ["A good quote."]
@@ -227,10 +227,10 @@ def _seed_gold() -> dict:
 
 @pytest.fixture(scope="module")
 def seed_quotes(nlp):
-    from generator.clean import clean_documents
-    from generator.extract import extract_people, extract_sentences
-    from generator.load import read_sources
-    from generator.quotes import extract_quotes
+    from generator.ingest.clean import clean_documents
+    from generator.extract.facts import extract_people, extract_sentences
+    from generator.ingest.load import read_sources
+    from generator.extract.quotes import extract_quotes
 
     sources = clean_documents(read_sources(Path(__file__).parent.parent / "seeds"))
     found = {}
@@ -254,8 +254,8 @@ def _speaker_matches(quote, speaker: str | None) -> bool:
 
 @pytest.mark.model
 def test_seeds_every_full_sentence_quote_found_with_its_speaker(seed_quotes) -> None:
-    from generator.clean import clean_documents
-    from generator.load import read_sources
+    from generator.ingest.clean import clean_documents
+    from generator.ingest.load import read_sources
 
     texts = {s.id: s.text for s in clean_documents(read_sources(Path(__file__).parent.parent / "seeds"))}
     missing = []
@@ -271,8 +271,8 @@ def test_seeds_every_full_sentence_quote_found_with_its_speaker(seed_quotes) -> 
 
 @pytest.mark.model
 def test_seeds_partial_quotes_mostly_found_and_nobody_misquoted(seed_quotes) -> None:
-    from generator.clean import clean_documents
-    from generator.load import read_sources
+    from generator.ingest.clean import clean_documents
+    from generator.ingest.load import read_sources
 
     texts = {s.id: s.text for s in clean_documents(read_sources(Path(__file__).parent.parent / "seeds"))}
     partial = found = 0

@@ -6,7 +6,7 @@ import markdown
 import pytest
 
 from generator.pages.base import Link, Page, Span, anchor_attr, annotate, escape_md, md_link, relative
-from generator.render import backlinks
+from generator.pages.render import backlinks
 
 
 def _html(markdown_text: str) -> str:

@@ -9,15 +9,15 @@ from generator.model import Paragraph, Source
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.extract import add_paragraph_boundaries
-    from generator.nlp import load_model
+    from generator.extract.facts import add_paragraph_boundaries
+    from generator.extract.nlp import load_model
 
     return add_paragraph_boundaries(load_model("en_core_web_sm"))
 
 
 def _stances(nlp, text: str):
-    from generator.extract import extract_entities, extract_people, extract_sentences
-    from generator.stances import extract_stances
+    from generator.extract.facts import extract_entities, extract_people, extract_sentences
+    from generator.extract.stances import extract_stances
 
     source = Source("t", "t.txt", "txt", "t", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
     doc = nlp(text)

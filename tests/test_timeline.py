@@ -18,7 +18,7 @@ from generator.model import (
     Source,
     SourceFacts,
 )
-from generator.timeline import build_timeline
+from generator.link.timeline import build_timeline
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -174,12 +174,12 @@ SEED_EVENTS = [
 
 @pytest.fixture(scope="module")
 def seed_timeline():
-    from generator.clean import clean_documents
-    from generator.entities import merge_entities
-    from generator.extract import add_paragraph_boundaries, extract
-    from generator.load import read_sources
-    from generator.nlp import load_model
-    from generator.people import merge_people
+    from generator.ingest.clean import clean_documents
+    from generator.link.entities import merge_entities
+    from generator.extract.facts import add_paragraph_boundaries, extract
+    from generator.ingest.load import read_sources
+    from generator.extract.nlp import load_model
+    from generator.link.people import merge_people
 
     sources = clean_documents(read_sources(REPO / "seeds"))
     facts = extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm")))

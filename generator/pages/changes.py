@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.changes import Changes
+from generator.link.changes import Changes
 from generator.model import Briefing
 from generator.pages.base import Link, Page, person_path, plural, source_path
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.dates import interval
+from generator.extract.dates import interval
 from generator.model import Briefing, Person
 from generator.pages.positions import POSITIONS_PATH, actor_anchor
 from generator.pages.timeline import display_date

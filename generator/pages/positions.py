@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from generator.model import Briefing, Position
 from generator.pages.base import Link, Page, paragraph_anchor, person_path, plural, shorten, source_path
-from generator.positions import actor_name
+from generator.link.positions import actor_name
 
 POSITIONS_PATH = "positions.md"
 MAX_COLUMNS = 10  # actors shown as matrix columns; the others are in the per-actor lists below

@@ -13,7 +13,7 @@ from generator.model import Briefing, Quote, QuoteGroup
 from generator.pages.base import (
     QUOTES_PATH, Link, Page, escape_md, paragraph_anchor, plural, sentence_text, shorten, source_path,
 )
-from generator.quote_groups import similarity, word_diff
+from generator.link.quote_groups import similarity, word_diff
 
 DIFF_MIN_CONTAINMENT = 0.5  # below this the two wordings are different sentences of the statement: no diff
 

@@ -14,7 +14,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.dates import interval
+from generator.extract.dates import interval
 from generator.model import Briefing, Event, EventSource
 from generator.pages.base import TIMELINE_PATH, Link, Page, person_path, plural, shorten, source_path
 

@@ -23,10 +23,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.entities import entity_key
+from generator.link.entities import entity_key
 from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
-from generator.positions import canonical_group
-from generator.quote_groups import content_words, stem
+from generator.link.positions import canonical_group
+from generator.link.quote_groups import content_words, stem
 from generator.slugs import short_hash
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Positions: each actor's stances on each issue, merged across sources, with their evidence.
 
-Input: the stance mentions found per source (``generator/stances.py``), the merged people and entities, and the
+Input: the stance mentions found per source (``generator/extract/stances.py``), the merged people and entities, and the
 attributed quotes. Two merges:
 
 - **Actors.** A person is one actor however spelled (the Person records already merged the spellings; a
@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.entities import entity_key
+from generator.link.entities import entity_key
 from generator.model import Entity, Person, Position, Quote, SourceFacts, StanceMention
-from generator.people import PeopleIndex
+from generator.link.people import PeopleIndex
 from generator.rules import load_rules
 from generator.slugs import short_hash, slugify
 

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.dates import CALENDAR, interval
+from generator.extract.dates import CALENDAR, interval
 from generator.model import DateMention, Entity, Event, EventSource, Person, SourceFacts
 from generator.rules import load_rules
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.syntax import clause_between
+from generator.extract.syntax import clause_between
 
 log = logging.getLogger(__name__)
 

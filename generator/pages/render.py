@@ -19,8 +19,8 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from generator.changes import Changes, diff_facts
-from generator.export import facts_json
+from generator.link.changes import Changes, diff_facts
+from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
 from generator.pages.base import Page, anchor_attr, annotate, escape_md, md_link, plural, relative

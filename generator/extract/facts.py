@@ -15,11 +15,11 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from generator import dates as date_extraction
-from generator import quotes as quote_extraction
-from generator import stances as stance_extraction
+from generator.extract import dates as date_extraction
+from generator.extract import quotes as quote_extraction
+from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
-from generator.people import leading_phrase, rule_phrases
+from generator.link.people import leading_phrase, rule_phrases
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)

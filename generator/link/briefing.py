@@ -7,14 +7,14 @@ from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.compare import compare_sources
-from generator.entities import merge_entities
+from generator.link.compare import compare_sources
+from generator.link.entities import merge_entities
 from generator.model import Briefing, SourceFacts
-from generator.people import merge_people
-from generator.permalinks import inherit_ids
-from generator.positions import build_positions
-from generator.quote_groups import link_quotes
-from generator.timeline import build_timeline
+from generator.link.people import merge_people
+from generator.link.permalinks import inherit_ids
+from generator.link.positions import build_positions
+from generator.link.quote_groups import link_quotes
+from generator.link.timeline import build_timeline
 
 log = logging.getLogger(__name__)
 

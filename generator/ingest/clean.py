@@ -3,7 +3,7 @@
 Every non-empty line of a document is a paragraph candidate. Furniture rules
 (``generator/rules/furniture.yaml``) remove whole short lines, so a real sentence is never cut;
 what they remove is kept as ``Removed`` records. The headline and byline then leave the body for
-the metadata (see ``generator.metadata``). The cleaned text is the remaining lines, each with its
+the metadata (see ``generator.ingest.metadata``). The cleaned text is the remaining lines, each with its
 whitespace collapsed, joined by blank lines; nothing else in the article's wording is changed.
 """
 
@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.errors import ConfigError, SourceError
-from generator.metadata import infer_metadata, looks_like_title
+from generator.ingest.metadata import infer_metadata, looks_like_title
 from generator.model import Paragraph, RawDocument, Removed, Source
 from generator.rules import load_rules
 

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Person, Quote, QuoteGroup, SourceFacts
-from generator.people import PeopleIndex
-from generator.quotes import normalise
+from generator.link.people import PeopleIndex
+from generator.extract.quotes import normalise
 from generator.rules import load_rules
 
 WORD = re.compile(r"\w+(?:[-’']\w+)*")

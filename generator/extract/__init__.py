@@ -1,0 +1,1 @@
+"""Extraction stage: the only code that sees spaCy objects; per-source facts as plain records."""

@@ -1,0 +1,1 @@
+"""Link stage: cross-document merging of people, entities, quotes, events, positions and sources."""
