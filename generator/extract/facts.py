@@ -157,7 +157,9 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
             inner_words = inner_words[count:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    if not tokens:
+    while len(tokens) > 1 and not_name_word(tokens[0]):
+        tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
+    if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent):
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
@@ -182,6 +184,45 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         titled=titled,
         role=role,
     )
+
+
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM"})
+
+
+def not_name_word(token: Token) -> bool:
+    """A word that opens a PERSON span without being part of the name (a verb or adverb of a headline, a
+    plural role noun, a title written without a full stop)."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ in NOT_NAME_POS
+        or word in leading_non_name_words()
+        or (word.endswith("s") and word[:-1] in role_nouns())
+    )
+
+
+def leading_non_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["leading_non_name_words"])
+
+
+def organisation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
+
+
+def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
+    """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
+    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital")."""
+    words = organisation_words()
+    if len(tokens) > 1 and any(t.lower_.rstrip(".") in words for t in tokens[1:]):
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words
+
+
+def is_credit(ent: Span) -> bool:
+    """A name in a photo, video or graphics credit ("Photo: Jane Roe", "(Video by Jane Roe/Getty)")."""
+    line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
+    before = ent.doc.text[max(line_start, ent.start_char - 40) : ent.start_char].rstrip(" ([")
+    return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:
