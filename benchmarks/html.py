@@ -216,6 +216,7 @@ def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
     found = false = 0
     false_names: list[str] = []
     split_names: list[str] = []
+    missed: list[str] = []
     gold_total = gold_found = 0
     for name, people in sorted(gold.items()):
         ours = by_source.get(name, [])
@@ -228,11 +229,13 @@ def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
             gold_total += 1
             hits = [person for person, spellings in ours if any(matches(s, g) for s in spellings)]
             gold_found += bool(hits)
+            if not hits:
+                missed.append(f"{g} ({name})")
             if len(hits) > 1:
                 split_names.append(f"{g}: {' / '.join(hits)} ({name})")
     return {
         "pages": len(gold), "ours": found, "false": false, "false_names": false_names,
-        "gold": gold_total, "gold_found": gold_found, "split": split_names,
+        "gold": gold_total, "gold_found": gold_found, "split": split_names, "missed": missed,
     }
 
 
@@ -391,6 +394,7 @@ def main() -> int:
             "",
             *(f"- {which} false: {n}" for which, p in people.items() for n in p["false_names"]),
             *(f"- {which} split: {n}" for which, p in people.items() for n in p["split"]),
+            *(f"- {which} missed: {n}" for which, p in people.items() for n in p["missed"]),
             "",
         ]
     if built is not None:

@@ -303,3 +303,32 @@ def test_streets_buildings_organisations_and_credits_are_not_people(tmp_path, nl
     names = " ".join(people)
     for word in ("Miller", "Najjar", "Nostrand", "Walker", "Baker"):
         assert word not in names
+
+
+@pytest.mark.model
+def test_datelines_and_quoted_names_are_not_people(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "AUSTIN (KXAN) — Dianne Austin, the council's engineer, said the bridge had to close.\n\n"
+        "A new breed of malware, dubbed “Agent Smith,” has infected phones, said Jane Roe."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert people["Dianne Austin"] == ["Dianne Austin"]  # not the dateline's AUSTIN
+    assert not any("Smith" in name for name in people)
+
+
+def test_bulleted_related_headlines_with_dates_are_a_link_list():
+    related = [
+        "- Leading Candidates To Replace The Senator - October 10, 2020",
+        "- City To Begin Basic Income Program For Artists - October 10, 2020",
+        "- Movie Theaters Refuse To Open Over Concessions Ban - October 9, 2020",
+    ]
+    kept, removed = clean_lines(lines(BODY[0], BODY[1], BODY[2], BODY[3], *related))
+    assert [line for _, line in kept] == BODY[:4]
+
+
+@pytest.mark.model
+def test_a_name_after_states_of_is_a_place(tmp_path, nlp):
+    text = "Smoke over Brazil\n\nSmoke covered the Brazilian states of Mato Grosso and Parana on Monday, said Jane Roe."
+    people = people_of(tmp_path, nlp, text)
+    assert not any("Grosso" in name for name in people)

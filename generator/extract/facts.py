@@ -159,7 +159,7 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         tokens = tokens[:-1]
     while len(tokens) > 1 and not_name_word(tokens[0]):
         tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
-    if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent):
+    if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
@@ -215,7 +215,11 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     if len(tokens) > 1 and any(t.lower_.rstrip(".") in words for t in tokens[1:]):
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words
+    if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
+        return True
+    place_of = frozenset(load_rules("people")["place_of_words"])
+    start = ent.start
+    return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
 
 
 def is_credit(ent: Span) -> bool:
@@ -223,6 +227,25 @@ def is_credit(ent: Span) -> bool:
     line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
     before = ent.doc.text[max(line_start, ent.start_char - 40) : ent.start_char].rstrip(" ([")
     return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
+
+
+def is_dateline(ent: Span | Token) -> bool:
+    """A place dateline opening a paragraph, written in capitals: "AUSTIN (KXAN) —", "KHAN YOUNIS, Gaza —"."""
+    text = ent.doc.text
+    start = ent.start_char if isinstance(ent, Span) else ent.idx
+    end = start + len(ent.text)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not ent.text.isupper():
+        return False
+    return re.match(r"\s*(?:[(,—–-]|\.\s)", text[end : end + 3]) is not None
+
+
+def is_quoted(ent: Span) -> bool:
+    """A name written inside quotation marks of its own (malware "dubbed “Agent Smith”", a nickname)."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 20) : ent.start_char]
+    after = text[ent.end_char : ent.end_char + 2].lstrip(",.")[:1]
+    return re.search(r"[“\"‘](?:[A-Z][\w.]*\s+)?$", before) is not None and after in ("”", '"', "’")
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:
@@ -327,7 +350,7 @@ def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ..
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
             continue
-        if token.i in inside_names:
+        if token.i in inside_names or is_dateline(token):
             continue
         if not token.is_alpha:
             continue

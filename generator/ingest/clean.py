@@ -266,6 +266,7 @@ def join_datelines(kept: list[Line]) -> list[Line]:
     return joined
 
 
+BULLET = re.compile(r"^[-•*·–]\s+")
 QUOTE_MARKS = "\"'“”‘’«»„"
 
 
@@ -293,7 +294,10 @@ def remove_pull_quotes(kept: list[Line], removed: list[tuple[int, Removed]]) -> 
 def remove_link_lists(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
     """Lists of links (related headlines): several title-like lines in a row, below the top of the article."""
     limits = document_rules()["link_list"]
-    titles = [k >= limits["skip_top"] and looks_like_title(line, limits["max_words"], 2) for k, (_, line) in enumerate(kept)]
+    titles = [
+        k >= limits["skip_top"] and looks_like_title(BULLET.sub("", line), limits["max_words"], 2)
+        for k, (_, line) in enumerate(kept)
+    ]
     drop: set[int] = set()
     k = 0
     while k < len(kept):
