@@ -332,3 +332,17 @@ def test_a_name_after_states_of_is_a_place(tmp_path, nlp):
     text = "Smoke over Brazil\n\nSmoke covered the Brazilian states of Mato Grosso and Parana on Monday, said Jane Roe."
     people = people_of(tmp_path, nlp, text)
     assert not any("Grosso" in name for name in people)
+
+
+def test_the_headline_repeated_as_the_first_paragraph_is_removed(tmp_path: Path):
+    html = page(
+        "<meta property='og:title' content='Council closes old bridge for a year'>",
+        before="<h1>Council closes old bridge for a year</h1>",
+        body=["Council closes old bridge for a year", "Updated March 5, 2024", "Council closes old bridge for a year", *BODY],
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    source = clean_document(read_document(path, tmp_path, {}))
+    texts = [p.text for p in source.paragraphs]
+    assert texts.count("Council closes old bridge for a year") == 1
+    assert texts[-len(BODY):] == BODY

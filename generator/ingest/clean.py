@@ -312,10 +312,24 @@ def remove_link_lists(kept: list[Line], removed: list[tuple[int, Removed]]) -> l
 
 
 def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]]) -> float:
-    """The share of a document's characters that cleaning removed."""
+    """The share of a document's characters that is furniture: what cleaning removed, and the kept lines after
+    the first that read like link titles or labels rather than sentences ("Related Videos", "More from author")."""
     gone = sum(len(record.text) for _, record in removed)
+    labels = sum(len(line) for k, (_, line) in enumerate(kept) if k > 0 and looks_like_title(line, 16))
     total = gone + sum(len(line) for _, line in kept)
-    return gone / total if total else 0.0
+    return (gone + labels) / total if total else 0.0
+
+
+def repeated_headlines(kept: Sequence[Line], inference: Any) -> dict[int, str]:
+    """Lines that repeat the title after its first occurrence (a headline scraped twice, as the first paragraph)."""
+    title = inference.metadata.title
+    if not title:
+        return {}
+    key = quote_key(title)
+    matches = [k for k, (_, line) in enumerate(kept) if quote_key(line) == key]
+    headline = next((k for k, why in inference.taken if why == "headline"), None)
+    first = headline if headline is not None else (matches[0] if matches else None)
+    return {k: "headline repeated" for k in matches if k != first}
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[tuple[int, Removed]]]:
@@ -361,6 +375,7 @@ def clean_document(doc: RawDocument) -> Source:
     # ("Russia, US talks 'inspire certain hopes', says Putin") and facts that must keep their offsets.
     # The byline is furniture once its name and date are in the metadata.
     taken = {k: why for k, why in inference.taken if why != "headline"}
+    taken.update(repeated_headlines(kept, inference))
     removed.extend((kept[k][0], Removed(kept[k][1], why)) for k, why in taken.items() if why != "headline")
     removed.sort(key=lambda item: item[0])
     body = [line for k, (_, line) in enumerate(kept) if k not in taken]
