@@ -59,6 +59,7 @@ sys.path.insert(0, str(REPO))
 
 RESULTS = REPO / "benchmarks" / "results" / "html.md"
 PEOPLE = REPO / "benchmarks" / "data" / "html_people.yaml"
+QUOTES = REPO / "benchmarks" / "data" / "html_quotes.yaml"
 FIELDS = ("title", "author", "date", "published")
 # First-publication dates where the data's gold date is a modified/updated date (from the data's README).
 PUBLISHED = {
@@ -239,6 +240,40 @@ def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
     }
 
 
+def score_quotes(briefing, gold: dict[str, list[dict]]) -> dict[str, object]:
+    """Annotated quotes found (a quote of ours that starts with the annotated words) and with the right speaker."""
+    names = {person.id: person.name for person in briefing.people}
+    ids = {source.id: Path(source.path).name for source in briefing.sources}
+    ours: dict[str, list] = {}
+    for quote in briefing.quotes:
+        ours.setdefault(ids[quote.source], []).append(quote)
+    total = found = right = 0
+    wrong: list[str] = []
+    for name, quotes in sorted(gold.items()):
+        for item in quotes:
+            total += 1
+            hit = next((q for q in ours.get(name, []) if norm(q.text).startswith(norm(item["quote"]))), None)
+            if hit is None:
+                wrong.append(f"not found: {item['quote']!r} ({name})")
+                continue
+            found += 1
+            speaker = names.get(hit.speaker) if hit.speaker else None
+            ok = speaker is None if item["speaker"] is None else bool(speaker) and matches(speaker, item["speaker"])
+            right += ok
+            if not ok:
+                wrong.append(f"speaker {speaker!r}, not {item['speaker']!r}: {item['quote']!r} ({name})")
+    return {"total": total, "found": found, "right": right, "wrong": wrong}
+
+
+def read_yaml_pages(path: Path) -> dict:
+    import yaml
+
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return dict(data.get("pages") or {})
+
+
 def read_people() -> dict[str, list[str]]:
     import yaml
 
@@ -336,13 +371,14 @@ def main() -> int:
         from generator.pipeline import extract_facts, prepare_model
 
         people_gold = read_people()
-        people = None
+        people = quotes = None
         if people_gold:
             briefing = extract_facts(seeds, prepare_model(args.model))
             people = {
                 which: score_people(briefing, {n: g for n, g in people_gold.items() if part[n] == which})
                 for which in ("dev", "test")
             }
+            quotes = score_quotes(briefing, read_yaml_pages(QUOTES))
         built = build_check(seeds) if args.build else None
 
     rows = []
@@ -395,6 +431,17 @@ def main() -> int:
             *(f"- {which} false: {n}" for which, p in people.items() for n in p["false_names"]),
             *(f"- {which} split: {n}" for which, p in people.items() for n in p["split"]),
             *(f"- {which} missed: {n}" for which, p in people.items() for n in p["missed"]),
+            "",
+        ]
+    if quotes is not None and quotes["total"]:
+        report += [
+            "## Quotes with the right speaker",
+            "",
+            f"`benchmarks/data/html_quotes.yaml`: {quotes['total']} quotes of 6 dev pages annotated by us with their "
+            f"speaker. Found: {quotes['found']}/{quotes['total']}; right speaker (a named person, or none where no "
+            f"named person spoke): {quotes['right']}/{quotes['total']} ({100 * quotes['right'] / quotes['total']:.0f}%).",
+            "",
+            *(f"- {line}" for line in quotes["wrong"]),
             "",
         ]
     if built is not None:
