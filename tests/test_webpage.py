@@ -346,3 +346,34 @@ def test_the_headline_repeated_as_the_first_paragraph_is_removed(tmp_path: Path)
     texts = [p.text for p in source.paragraphs]
     assert texts.count("Council closes old bridge for a year") == 1
     assert texts[-len(BODY):] == BODY
+
+
+@pytest.mark.model
+def test_a_street_name_is_not_a_mention_of_the_person_with_that_surname(tmp_path, nlp):
+    text = (
+        "Crash on the highway\n\n"
+        "Police closed Miller Drive after the crash, said Jeff Miller, the county's police chief.\n\n"
+        "A truck on Miller traveling eastbound hit a car."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert people.get("Jeff Miller") == ["Jeff Miller"]
+
+
+@pytest.mark.model
+def test_a_name_at_the_end_of_a_quoted_title_is_not_a_person(tmp_path, nlp):
+    text = (
+        "Awards night\n\n"
+        "The series “The Marvelous Mrs. Maisel” won again, and Walker's Greensboro-area team cheered, said Jane Roe."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert not any("Maisel" in name or "Greensboro" in name for name in people)
+
+
+@pytest.mark.parametrize(
+    ("name", "shaped"),
+    [("Jane Roe", True), ("Walker's Greensboro-area", False), ("Jean-Paul Claverie", True), ("O'Neil's", True)],
+)
+def test_name_shape(name, shaped):
+    from generator.link.people import is_name_shaped
+
+    assert is_name_shaped(name) is shaped

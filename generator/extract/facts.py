@@ -161,6 +161,8 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
     if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
         return None
+    if len(tokens) == 1 and tokens[0].lower_ in named_thing_words(ent.doc):
+        return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     name = doc_text(ent.doc, start, end)
@@ -229,6 +231,18 @@ def is_credit(ent: Span) -> bool:
     return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
 
 
+def named_thing_words(doc: Doc) -> frozenset[str]:
+    """Words this article uses in a street or organisation name ("Miller" of "Miller Drive"): alone, such a word
+    is not taken as a person's surname in this article ("on Miller traveling eastbound")."""
+    if "named_things" not in doc.user_data:
+        words = organisation_words()
+        doc.user_data["named_things"] = frozenset(
+            t.lower_ for t in doc[:-1]
+            if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].lower_.rstrip(".") in words
+        )
+    return doc.user_data["named_things"]
+
+
 def is_dateline(ent: Span | Token) -> bool:
     """A place dateline opening a paragraph, written in capitals: "AUSTIN (KXAN) —", "KHAN YOUNIS, Gaza —"."""
     text = ent.doc.text
@@ -241,11 +255,12 @@ def is_dateline(ent: Span | Token) -> bool:
 
 
 def is_quoted(ent: Span) -> bool:
-    """A name written inside quotation marks of its own (malware "dubbed “Agent Smith”", a nickname)."""
+    """A name written inside quotation marks of its own, alone or at the end of a title: malware "dubbed
+    “Agent Smith”", a series "“The Marvelous Mrs. Maisel”", a nickname."""
     text = ent.doc.text
-    before = text[max(0, ent.start_char - 20) : ent.start_char]
+    before = text[max(0, ent.start_char - 60) : ent.start_char]
     after = text[ent.end_char : ent.end_char + 2].lstrip(",.")[:1]
-    return re.search(r"[“\"‘](?:[A-Z][\w.]*\s+)?$", before) is not None and after in ("”", '"', "’")
+    return re.search(r"[“\"‘](?:[A-Z][\w.’']*\s+)*$", before) is not None and after in ("”", '"', "’")
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:
@@ -346,11 +361,12 @@ def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ..
     inside_names = {
         t.i for ent in doc.ents if ent.label_ != "PERSON" and sum(t.pos_ == "PROPN" for t in ent) > 1 for t in ent
     }
+    named_things = named_thing_words(doc)
     candidates = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
             continue
-        if token.i in inside_names or is_dateline(token):
+        if token.i in inside_names or is_dateline(token) or token.lower_ in named_things:
             continue
         if not token.is_alpha:
             continue

@@ -132,6 +132,9 @@ def is_name_shaped(name: str) -> bool:
             return False
         if not word[0].isupper():
             return False
+        # "Walker's Greensboro-area": a possessive inside a name, or a hyphen before a lower-case word
+        if re.search(r"-[a-z]", word) or (index < len(words) - 1 and re.search(r"['’]s$", word)):
+            return False
     return True
 
 
