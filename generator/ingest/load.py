@@ -115,7 +115,10 @@ def read_document(path: Path, seeds_dir: Path, override: dict[str, Any]) -> RawD
     readers = {"txt": read_txt, "md": read_md, "html": read_html}
     body, declared, origin = readers[fmt](raw, path)
     values = {**declared, **override}
-    origins = {name: ("sources.yaml" if name in override else origin) for name in values}
+    # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
+    where = dict(origin) if isinstance(origin, tuple) else {}
+    default = origin if isinstance(origin, str) else "html metadata"
+    origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
     return RawDocument(
         id=path.stem,
         path=path.relative_to(seeds_dir).as_posix(),
@@ -160,7 +163,7 @@ def read_md(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
     return markdown_lines(body), declared, "front matter"
 
 
-def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
+def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]:
     """A saved web page: the article text and the metadata the page declares (never fetches anything)."""
     page = read_page(raw)
     if not page.text.strip():
@@ -168,7 +171,7 @@ def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
             f"{path}: no article text found in the page. Save the complete page again, "
             "or paste the article's text into a .txt file."
         )
-    return page.text, dict(iter_fields(page)), "html metadata"
+    return page.text, dict(iter_fields(page)), tuple((name, f"page {how}") for name, how in page.origins)
 
 
 # ---------------------------------------------------------------- markdown
