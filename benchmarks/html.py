@@ -157,6 +157,19 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def text_folder(results: dict[str, Result], into: Path) -> Path:
+    """trafilatura's default text of each page as a .txt seed (its title on the first line), for the baseline's
+    people and quotes through the same pipeline."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name, result in results.items():
+        (into / f"{name}.txt").write_text(f"{result.title or ''}\n\n{result.text}", encoding="utf-8")
+    return into
+
+
+def page_name(source) -> str:
+    return Path(source.path).name.removesuffix(".txt")
+
+
 def seeds_folder(pages_dir: Path, names: Iterable[str], into: Path) -> Path:
     """The pages as a seeds folder of symbolic links (nothing copied)."""
     into.mkdir(parents=True, exist_ok=True)
@@ -209,7 +222,7 @@ def matches(spelling: str, gold: str) -> bool:
 def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
     """False people and people split within one article, over the annotated pages."""
     by_source: dict[str, list[tuple[str, list[str]]]] = {}
-    ids = {source.id: Path(source.path).name for source in briefing.sources}
+    ids = {source.id: page_name(source) for source in briefing.sources}
     for person in briefing.people:
         for source_id in person.sources:
             spellings = sorted({m.name for m in person.mentions if m.source == source_id} | {person.name})
@@ -243,7 +256,7 @@ def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
 def score_quotes(briefing, gold: dict[str, list[dict]]) -> dict[str, object]:
     """Annotated quotes found (a quote of ours that starts with the annotated words) and with the right speaker."""
     names = {person.id: person.name for person in briefing.people}
-    ids = {source.id: Path(source.path).name for source in briefing.sources}
+    ids = {source.id: page_name(source) for source in briefing.sources}
     ours: dict[str, list] = {}
     for quote in briefing.quotes:
         ours.setdefault(ids[quote.source], []).append(quote)
@@ -371,14 +384,17 @@ def main() -> int:
         from generator.pipeline import extract_facts, prepare_model
 
         people_gold = read_people()
-        people = quotes = None
+        people: dict[tuple[str, str], dict] = {}
+        quotes: dict[str, dict] = {}
         if people_gold:
-            briefing = extract_facts(seeds, prepare_model(args.model))
-            people = {
-                which: score_people(briefing, {n: g for n, g in people_gold.items() if part[n] == which})
-                for which in ("dev", "test")
-            }
-            quotes = score_quotes(briefing, read_yaml_pages(QUOTES))
+            nlp = prepare_model(args.model)
+            baseline = text_folder(theirs, Path(tmp) / "baseline")
+            for system, folder in (("ours", seeds), ("trafilatura defaults", baseline)):
+                briefing = extract_facts(folder, nlp)
+                for which in ("dev", "test"):
+                    chosen = {n: g for n, g in people_gold.items() if part[n] == which}
+                    people[(which, system)] = score_people(briefing, chosen)
+                quotes[system] = score_quotes(briefing, read_yaml_pages(QUOTES))
         built = build_check(seeds) if args.build else None
 
     rows = []
@@ -413,35 +429,46 @@ def main() -> int:
         f"extract_metadata) {their_seconds:.1f} s.",
         "",
     ]
-    if people is not None:
+    if people:
         report += [
             "## People",
             "",
-            "Our people on the pages annotated in `benchmarks/data/html_people.yaml` (our annotation, guidelines "
-            "there), from `extract_facts` over the 40 pages as one story.",
+            "People on the pages annotated in `benchmarks/data/html_people.yaml` (our annotation, guidelines there), "
+            "from `extract_facts` over the 40 pages as one story: ours, and the same pipeline on trafilatura's default "
+            "text (as .txt seeds, its title on the first line).",
             "",
-            "| split | pages | our people | false people | annotated people found | split within one article |",
-            "|---|---|---|---|---|---|",
+            "| split | system | pages | people found | false people | annotated people found | split within one article |",
+            "|---|---|---|---|---|---|---|",
             *(
-                f"| {which} | {p['pages']} | {p['ours']} | {p['false']} ({100 * p['false'] / max(p['ours'], 1):.1f}%) | "
-                f"{p['gold_found']}/{p['gold']} | {len(p['split'])} |"
-                for which, p in people.items()
+                f"| {which} | {system} | {p['pages']} | {p['ours']} | {p['false']} "
+                f"({100 * p['false'] / max(p['ours'], 1):.1f}%) | {p['gold_found']}/{p['gold']} | {len(p['split'])} |"
+                for (which, system), p in people.items()
             ),
             "",
-            *(f"- {which} false: {n}" for which, p in people.items() for n in p["false_names"]),
-            *(f"- {which} split: {n}" for which, p in people.items() for n in p["split"]),
-            *(f"- {which} missed: {n}" for which, p in people.items() for n in p["missed"]),
+            "Ours:",
+            "",
+            *(f"- {which} false: {n}" for (which, system), p in people.items() if system == "ours" for n in p["false_names"]),
+            *(f"- {which} split: {n}" for (which, system), p in people.items() if system == "ours" for n in p["split"]),
+            *(f"- {which} missed: {n}" for (which, system), p in people.items() if system == "ours" for n in p["missed"]),
             "",
         ]
-    if quotes is not None and quotes["total"]:
+    if quotes and quotes["ours"]["total"]:
         report += [
             "## Quotes with the right speaker",
             "",
-            f"`benchmarks/data/html_quotes.yaml`: {quotes['total']} quotes of 6 dev pages annotated by us with their "
-            f"speaker. Found: {quotes['found']}/{quotes['total']}; right speaker (a named person, or none where no "
-            f"named person spoke): {quotes['right']}/{quotes['total']} ({100 * quotes['right'] / quotes['total']:.0f}%).",
+            f"`benchmarks/data/html_quotes.yaml`: {quotes['ours']['total']} quotes of 6 dev pages annotated by us with "
+            "their speaker (a named person, or none where no named person spoke).",
             "",
-            *(f"- {line}" for line in quotes["wrong"]),
+            "| system | found | right speaker |",
+            "|---|---|---|",
+            *(
+                f"| {system} | {q['found']}/{q['total']} | {q['right']}/{q['total']} ({100 * q['right'] / q['total']:.0f}%) |"
+                for system, q in quotes.items()
+            ),
+            "",
+            "Ours:",
+            "",
+            *(f"- {line}" for line in quotes["ours"]["wrong"]),
             "",
         ]
     if built is not None:

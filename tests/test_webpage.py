@@ -377,3 +377,8 @@ def test_name_shape(name, shaped):
     from generator.link.people import is_name_shaped
 
     assert is_name_shaped(name) is shaped
+
+
+def test_non_ascii_metadata_survives_a_page_without_a_charset():
+    html = page("<title>Great Things—if It Doesn’t Burn | Wired</title><meta property='og:site_name' content='WIRED'>").replace("<meta charset='utf-8'>", "")
+    assert read_page(html).title == "Great Things—if It Doesn’t Burn"

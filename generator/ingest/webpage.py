@@ -376,7 +376,8 @@ def read_page(raw: str) -> Page:
     if not text or not text.strip():
         return Page(text="")
     try:
-        tree = lxml.html.fromstring(raw.encode("utf-8"))
+        # the page is already text: parse its UTF-8 bytes as UTF-8, whatever charset the page declares (or not)
+        tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml.etree.ParserError):
         tree = None
     if tree is None:
