@@ -368,6 +368,7 @@ def main() -> int:
     parser.add_argument("--model", default="en_core_web_sm")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
+    logging.getLogger("generator").setLevel(logging.WARNING)  # the generator's warnings are part of the report
 
     data = data_dir()
     gold = json.loads((data / "evaldata.json").read_text(encoding="utf-8"))
@@ -395,7 +396,13 @@ def main() -> int:
                     chosen = {n: g for n, g in people_gold.items() if part[n] == which}
                     people[(which, system)] = score_people(briefing, chosen)
                 quotes[system] = score_quotes(briefing, read_yaml_pages(QUOTES))
-        built = build_check(seeds) if args.build else None
+        built = None
+        if args.build:
+            lowered = Path(tmp) / "lowered"
+            lowered.mkdir()
+            for name in sorted(gold):
+                (lowered / name.lower()).symlink_to(data / "pages" / name)
+            built = {"file names as saved": build_check(seeds), "file names lower-cased": build_check(lowered)}
 
     rows = []
     for which in ("dev", "test", "all"):
@@ -472,7 +479,12 @@ def main() -> int:
             "",
         ]
     if built is not None:
-        report += ["## Default build of the 40 pages, site included", "", built, ""]
+        report += [
+            "## Default build of the 40 pages, site included",
+            "",
+            *(f"- {how}: {result}" for how, result in built.items()),
+            "",
+        ]
     report += [
         "## Our warnings",
         "",
