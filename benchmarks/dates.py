@@ -7,7 +7,7 @@ four topics of 30 articles each; see ``SPLIT`` below.
 For every gold DATE timex (the article's own date line, CREATION_TIME, is skipped) we compare:
 
 * ours: ``generator.extract.dates.extract_dates`` on the article (spaCy DATE/TIME spans + our patterns, normalised
-  with the document creation time as the reference date), its TimeML value (``DateMention.value``);
+  with the document creation time as the reference date), its TimeML value (``DateMention.timex``);
 * dateparser alone: ``DateDataParser`` with ``RELATIVE_BASE`` = the creation time on the same spaCy DATE spans,
   the value written at the granularity dateparser reports (day, week, month, year).
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import time
 from collections import Counter, defaultdict
@@ -43,7 +44,10 @@ from generator.extract.nlp import load_model
 from generator.model import DateMention, Paragraph, Sentence, Source
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "eval" / "meantime" / "meantime_timex.jsonl"
+# ../shared/eval next to the repository (or next to the folder of worktrees); MEANTIME_TIMEX overrides.
+DATA = Path(os.environ.get("MEANTIME_TIMEX") or next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared"
+) / "eval" / "meantime" / "meantime_timex.jsonl")
 EXTRA = ROOT / "benchmarks" / "data" / "dates_extra.yaml"
 RESULTS = ROOT / "benchmarks" / "results" / "dates.md"
 
@@ -141,7 +145,7 @@ def parse(nlp, source: Source) -> tuple[object, tuple[DateMention, ...]]:
 def ours_value(mention: DateMention | None, start: int) -> str | None:
     if mention is None:
         return None
-    value = mention.value
+    value = mention.timex
     if value and "/" in value:
         value = range_part(value, mention.text, start - mention.start)
     return value

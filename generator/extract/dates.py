@@ -1,18 +1,21 @@
-"""Temporal expressions: find them in a parsed article and normalise them to calendar values.
+"""Temporal expressions: find them in a parsed article and normalise them to TimeML (TIMEX3) values.
 
 Candidates are spaCy's DATE/TIME entities plus the patterns of ``rules/dates.yaml`` for what the small model
-misses ("on Thursday", "six days later"). Each candidate is normalised relative to the reference date (the
-source's publication date, or the story's date for an undated source):
+misses ("on Thursday", "six days later", "Dec. 18, a Wednesday"). Each candidate is normalised relative to the
+reference date (the source's publication date, or the story's date for an undated source) by ``normalise``: a
+table of small named rules (``RULES``), tried in order, the first that applies resolves it and is recorded.
 
-* our own code for what no library does: weekdays by the tense of the clause ("met on Thursday" → the previous
-  Thursday or the same day; "is expected to meet … on Friday" → the next Friday), "N units ago",
-  "last/this/next week|month|year", ranges, quarters, seasons, decades, and expressions anchored to the
-  previous date of the sentence or paragraph ("… on 12 February and a meeting six days later" → 18 February);
+* our own code for what no library does: TimeML values (``2013-Q2``, ``2013-H1``, ``FY2013``, ``199``, ``19``,
+  ``2013-SU``, ``P5Y``, ``PAST_REF``), weekdays, months and seasons by the tense of the clause and by "last",
+  "next", "since", "until" ("met on Thursday" → the previous Thursday or the same day; "is expected to meet … on
+  Friday" → the next Friday), "N units ago", ranges ("1957-58"), and expressions anchored to the previous date
+  of the sentence or paragraph ("… on 12 February and a meeting six days later" → 18 February);
 * dateparser (with ``RELATIVE_BASE`` and ``PREFER_DATES_FROM`` set by tense, applied only to candidate spans)
-  for explicit dates ("12 February", "June 2024", "February 27, 2025").
+  for explicit dates ("12 February", "June 2024", "February 27, 2025", "7/8/07").
 
-Durations ("six hours of talks"), ages and frequencies ("every week") are kept with ``value=None`` and a
-``kind`` that stops them from becoming events.
+Durations ("six hours of talks" → ``PT6H``), ages, frequencies ("every week") and references to the present or
+past (``PRESENT_REF``) keep their TimeML value with a ``kind`` that stops them from becoming events; numbers that
+are no dates (ages after a name, ordinal day counts, titles such as the film "1917") get no value.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, Union
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
@@ -31,19 +34,7 @@ from generator.model import DateMention, Sentence, Source
 from generator.rules import load_rules
 
 # Granularities whose values are calendar periods (they can date events), finest first.
-CALENDAR = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """What a temporal expression means relative to a reference date."""
-
-    value: str | None
-    granularity: str | None
-    rule: str
-    kind: str = "date"  # "date", "duration", "set", "age", "ref"
-    anchored: bool = False  # resolved against the anchor date, not the reference date
-    relative: bool = True  # depends on the reference (or anchor) date
+CALENDAR = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "range")
 
 
 def rules() -> dict[str, Any]:
@@ -71,58 +62,95 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """First day of month ``first`` to the last day of month ``last`` (months past 12 run into the next year)."""
+    ly, lm = add_months(year, 1, last - 1)
+    return dt.date(year, first, 1), dt.date(ly, lm, calendar.monthrange(ly, lm)[1])
+
+
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+# TimeML value shapes and the days they cover; tried in order by ``interval``.
+_INTERVALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[dt.date, dt.date]]], ...] = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?"), lambda m: (dt.date(int(m[1]), int(m[2]), int(m[3])),) * 2),
+    (re.compile(r"(\d{4})-W(\d{2})(-WE)?"), lambda m: (
+        dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), dt.date.fromisocalendar(int(m[1]), int(m[2]), 7))),
+    (re.compile(r"(\d{4})-(\d{2})"), lambda m: _month_span(int(m[1]), int(m[2]), int(m[2]))),
+    (re.compile(r"(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    (re.compile(r"(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), lambda m: _month_span(int(m[1]), *SEASON_MONTHS[m[2]])),
+    (re.compile(r"(?:FY)?(\d{4})"), lambda m: (dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))),
+    (re.compile(r"(\d{3})"), lambda m: (dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31))),
+    (re.compile(r"(\d{2})"), lambda m: (dt.date(max(1, int(m[1]) * 100), 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31))),
+)
 
 
 def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a calendar value covers; None for vague or malformed values."""
+    """The first and last day a calendar value covers; None for vague, duration or malformed values."""
     if not value:
         return None
     if "/" in value:
         left, right = value.split("/", 1)
         a, b = interval(left), interval(right)
         return (a[0], b[1]) if a and b else None
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return (monday + dt.timedelta(days=5) if m[3] else monday), monday + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            year, month = int(m[1]), int(m[2])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
-            year, q = int(m[1]), int(m[2])
-            first = dt.date(year, 3 * q - 2, 1)
-            last_month = 3 * q
-            return first, dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            year = int(m[1])
-            a, b = SEASON_MONTHS[m[2]]
-            by, bm = add_months(year, 1, b - 1)
-            return dt.date(year, a, 1), dt.date(by, bm, calendar.monthrange(by, bm)[1])
-        if m := re.fullmatch(r"(\d{4})", value):
-            year = int(m[1])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if m := re.fullmatch(r"(\d{3})", value):
-            year = int(m[1]) * 10
-            return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)
-    except ValueError:
-        return None
+    for pattern, bounds in _INTERVALS:
+        if m := pattern.fullmatch(value):
+            try:
+                return bounds(m)
+            except ValueError:
+                return None
     return None
+
+
+def duration_value(amount: int | None, unit: str) -> str:
+    """TimeML duration: P5Y, P3M, PT6H, P1DE; ``None`` amount → an unknown number (PXY)."""
+    code = rules()["duration_codes"][unit]
+    n = "X" if amount is None else str(amount)
+    if code.startswith("T"):
+        return f"PT{n}{code[1:]}"
+    if code == "W2":
+        return f"P{'X' if amount is None else 2 * amount}W"
+    return f"P{n}{code}"
 
 
 # ------------------------------------------------------------------ normalising
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What a temporal expression means relative to a reference date.
+
+    ``value`` is its TimeML value (``2025-02-27``, ``2025-Q1``, ``199``, ``P5Y``, ``PAST_REF``…; a range is an ISO
+    8601 interval ``2009/2010``), ``type`` its TimeML type, ``rule`` how it was resolved (in words, for readers) and
+    ``name`` the rule of ``RULES`` that resolved it. ``points_to`` is the calendar value a duration counted from
+    the reference date ends on ("in five years" → the year five years on).
+    """
+
+    value: str | None
+    granularity: str | None
+    rule: str
+    kind: str = "date"  # "date", "duration", "set", "age", "ref", "time", "none"
+    anchored: bool = False  # resolved against the anchor date, not the reference date
+    relative: bool = True  # depends on the reference (or anchor) date
+    type: str | None = "DATE"  # TimeML: DATE, TIME, DURATION, SET; None for what is no temporal expression
+    points_to: str | None = None
+    name: str = ""
+
+
+def not_temporal(how: str, kind: str = "none") -> Resolution:
+    return Resolution(None, None, how, kind=kind, relative=False, type=None)
+
+
 def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
+    text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
     return re.sub(r"'s$", "", text)
 
 
-def _number(word: str) -> int | None:
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
     word = word.strip()
     if word.isdigit():
         return int(word)
@@ -136,6 +164,38 @@ def _number(word: str) -> int | None:
 
 
 NUMBER = r"(\d+|[a-z]+(?:[- ][a-z]+)?)"
+WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+@dataclass(frozen=True)
+class Expr:
+    """One expression on its way through the rules: its cleaned text and what it is read against."""
+
+    text: str  # lower case, without leading prepositions and surrounding punctuation
+    prep: str | None  # the first preposition taken off ("since", "by", "in")
+    reference: dt.date | None
+    tense: str | None
+    anchor: dt.date | None
+    before: str  # the words just before the expression, as written (a few tokens)
+    after: str  # the words just after it
+    modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
+
+    @property
+    def bare(self) -> str:
+        return self.text[4:] if self.text.startswith("the ") else self.text
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def last_before(self) -> str:
+        words = _clean(self.before).split()
+        return words[-1] if words else ""
+
+    @property
+    def note(self) -> str:
+        return f" ('{self.modifier}' keeps the period)" if self.modifier else ""
 
 
 def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
@@ -172,10 +232,12 @@ def _period(reference: dt.date, unit: str, offset: int) -> tuple[str, str] | Non
         return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter"
     if unit == "decade":
         return f"{reference.year // 10 + offset:03d}", "decade"
+    if unit == "century":
+        return f"{reference.year // 100 + offset:02d}", "century"
     return None
 
 
-def _pick_day(reference: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date:
+def _pick(reference: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date:
     """Among candidate days, the one the tense points to: past → latest on or before the reference,
     future → earliest on or after it, otherwise the nearest."""
     if tense == "past":
@@ -191,6 +253,24 @@ def _pick_day(reference: dt.date, candidates: list[dt.date], tense: str | None) 
 
 def _tense_rule(tense: str | None) -> str:
     return {"past": "past tense", "future": "future tense", "present": "present tense"}.get(tense or "", "no tense")
+
+
+def _direction(e: Expr, relative: str | None = None) -> tuple[str | None, str]:
+    """Which way a month, season or weekday without a year looks: "last"/"since" back, "next" ahead, "this"
+    the current one, limits ("until", "by") and everything else by the tense of the clause."""
+    if relative in ("last", "past", "previous"):
+        return "past", "'last': the previous one"
+    if relative == "next":
+        return "future", "'next': the next one"
+    if relative == "this":
+        return "this", "'this': the current one"
+    if e.prep in rules()["looking_back"]:
+        return "past", f"'{e.prep}': the previous one"
+    if e.prep in rules()["limits"] and e.tense == "past":
+        return "past", f"'{e.prep}' in a past-tense clause: the previous one"
+    if e.prep in rules()["limits"] and e.tense is None:
+        return None, f"'{e.prep}' without tense: the nearest one"
+    return e.tense, f"{_tense_rule(e.tense)}: year chosen by tense"
 
 
 def _weekday(reference: dt.date, weekday: int, tense: str | None, relative: str | None) -> tuple[dt.date, str]:
@@ -209,25 +289,6 @@ def _weekday(reference: dt.date, weekday: int, tense: str | None, relative: str 
     return reference + dt.timedelta(days=forward), f"{_tense_rule(tense)}: the nearest one"
 
 
-def _month_without_year(reference: dt.date, month: int, tense: str | None, relative: str | None) -> tuple[int, str]:
-    if relative in ("last", "past", "previous"):
-        year = reference.year if month < reference.month else reference.year - 1
-        return year, "'last': the previous one"
-    if relative == "next":
-        year = reference.year if month > reference.month else reference.year + 1
-        return year, "'next': the next one"
-    if relative == "this":
-        return reference.year, "'this': this year"
-    firsts = [dt.date(reference.year + d, month, 1) for d in (-1, 0, 1)]
-    if tense == "past":
-        year = max(d.year for d in firsts if (d.year, d.month) <= (reference.year, reference.month))
-    elif tense == "future":
-        year = min(d.year for d in firsts if (d.year, d.month) >= (reference.year, reference.month))
-    else:
-        year = min(firsts, key=lambda d: (abs((d.year - reference.year) * 12 + d.month - reference.month), d > reference)).year
-    return year, f"{_tense_rule(tense)}: year chosen by tense"
-
-
 def _strip_prepositions(text: str) -> tuple[str, str | None]:
     preps = set(rules()["prepositions"])
     first = None
@@ -240,6 +301,531 @@ def _strip_prepositions(text: str) -> tuple[str, str | None]:
             return text, first
 
 
+# Each rule takes the expression and returns a Resolution (done), a rewritten Expr (go on with it), or None
+# (not this rule). ``RULES`` lists them in the order they are tried.
+RuleResult = Union[Resolution, Expr, None]
+
+
+def frequency(e: Expr) -> RuleResult:
+    """"every week", "daily", "twice a year": a SET."""
+    r = rules()
+    if set(e.words) & set(r["frequency_words"]) or (
+        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
+    ):
+        unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
+        adverb = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+                  "annual": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "day"}
+        unit = unit or next((adverb[w] for w in e.words if w in adverb), None)
+        return Resolution(duration_value(1, unit) if unit else None, None, "frequency", kind="set",
+                          relative=False, type="SET")
+    return None
+
+
+def age(e: Expr) -> RuleResult:
+    """"25 years old", "aged 30" (a DURATION in TimeML); "Zoe Anderson, 24," is no temporal expression."""
+    r = rules()
+    if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
+        return not_temporal("age after a name", kind="age")
+    after = _clean(e.after)
+    if e.last_before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or e.text.endswith(" old"):
+        m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
+        amount = _number(m[1]) if m else None
+        return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
+                          relative=False, type="DURATION")
+    if m := re.fullmatch(rf"{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
+        amount = _number(m[1])
+        if amount is not None:
+            kind = "age" if m[3] else "duration"
+            return Resolution(duration_value(amount, m[2]), None, kind, kind=kind, relative=False, type="DURATION")
+    return None
+
+
+def not_a_date(e: Expr) -> RuleResult:
+    """Numbers the model takes for dates: a bare day number, an ordinal count ("the 99th day"), the title of a
+    work ("the film 1917", "“1917”")."""
+    if re.fullmatch(r"\d{1,2}|\d{3}", e.text):
+        return not_temporal("a number without a month or unit")
+    if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
+        return not_temporal("an ordinal count, not a date")
+    if re.fullmatch(r"\d{4}", e.text) and (
+        e.last_before in rules()["title_words"] or re.search(r"[\"“‘']\s*$", e.before) and re.match(r"\s*[\"”’']", e.after)
+    ):
+        return not_temporal("the title of a work")
+    return None
+
+
+def clock_time(e: Expr) -> RuleResult:
+    """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
+    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4}))?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
+    if m is None:
+        return None
+    if m[7]:
+        hour, minute = (12 if m[7] == "noon" else 0), 0
+    elif m[5]:
+        hour, minute = int(m[5]), int(m[6])
+    else:
+        hour, minute = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0), int(m[2] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    rest = (e.text[: m.start()] + " " + e.text[m.end():]).strip(" ,")
+    rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
+    time = f"T{hour:02d}:{minute:02d}"
+    if rest:
+        day = normalise(rest, e.reference, e.tense, e.anchor)
+        if day.value and day.granularity == "day":
+            return replace(day, value=day.value[:10] + time, type="TIME", rule=f"{day.rule}, at {time[1:]}")
+    return Resolution(f"XXXX-XX-XX{time}", None, "clock time without a day", kind="time", relative=False, type="TIME")
+
+
+def two_digit_range(e: Expr) -> RuleResult:
+    """"1957-58", "2009-10", "2009-2010": both years."""
+    m = re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|season|years?) )?((?:1[5-9]|20)\d\d) ?[-/] ?(\d{2}|\d{4})(?: (?:season|fiscal year|financial year))?", e.text)
+    if m is None:
+        return None
+    first = int(m[1])
+    second = int(m[2]) if len(m[2]) == 4 else first // 100 * 100 + int(m[2])
+    if len(m[2]) == 2 and second < first:  # "1999-00"
+        second += 100
+    if not first < second <= first + 10:
+        return None
+    return Resolution(f"{first:04d}/{second:04d}", "range", "range of years", relative=False)
+
+
+def year_range(e: Expr) -> RuleResult:
+    """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
+    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
+    if m and (e.prep in ("between", "from") or e.text.startswith(("between ", "from "))):
+        return _range(m[1], m[2], e.reference, e.tense)
+    return None
+
+
+def vague(e: Expr) -> RuleResult:
+    """PRESENT_REF, PAST_REF, FUTURE_REF: "now", "recently", "at the time", "in the future"."""
+    full = f"{e.prep} {e.text}" if e.prep else e.text
+    for ref_value, phrases in rules()["vague"].items():
+        if e.text in phrases or e.bare in phrases or full in phrases:
+            return Resolution(ref_value, "ref", "vague reference", kind="ref", relative=False)
+    return None
+
+
+def needs_reference(e: Expr) -> RuleResult:
+    if e.reference is None and not re.search(r"\b\d{4}\b|'\d\d\b|\bcentury\b|\d0s\b", e.text):
+        return Resolution(None, None, "relative expression; no publication date to resolve it")
+    return None
+
+
+def part_of_day(e: Expr) -> RuleResult:
+    """"this morning", "Monday night", "last night", "tonight": the day with a TimeML part of day (TMO, TNI)."""
+    parts = rules()["parts_of_day"]
+    if e.text in ("tonight", "overnight"):
+        return Resolution(day_value(e.reference) + "TNI", "day", "'tonight': the reference date's night", type="TIME")
+    if e.text == "last night":
+        return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
+                          type="TIME")
+    m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    if m is None:
+        return None
+    day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
+    day = normalise(day_text, e.reference, e.tense, e.anchor)
+    if day.value and day.granularity == "day":
+        return replace(day, value=day.value + "T" + parts[m[2]], type="TIME", rule=f"{day.rule}, {m[2]}")
+    return None
+
+
+def relative_day(e: Expr) -> RuleResult:
+    """"today", "yesterday", "tomorrow"."""
+    days = rules()["relative_days"]
+    if e.text in days:
+        offset = days[e.text]
+        return Resolution(day_value(e.reference + dt.timedelta(days=offset)), "day", f"'{e.text}': {offset:+d} day(s)")
+    return None
+
+
+def anchored_day(e: Expr) -> RuleResult:
+    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one."""
+    days = rules()["anchored_days"]
+    if e.text in days:
+        offset = days[e.text]
+        base = e.anchor or e.reference
+        return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
+                          f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
+                          anchored=e.anchor is not None)
+    return None
+
+
+def units_ago_or_later(e: Expr) -> RuleResult:
+    """"three years ago" (from the reference date), "six days later" (from the previous date)."""
+    r = rules()
+    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) "
+                     r"(ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    if m is None:
+        return None
+    amount, unit = _number(m[1]), r["units"].get(m[2])
+    if amount is None or not unit or unit in ("weekend", "quarter"):
+        return None
+    if m[3] == "ago":
+        value, gran = _shift(e.reference, unit, -amount)
+        return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
+    if e.anchor is None:
+        return Resolution(None, None, "anchored expression without an earlier date to count from")
+    direction = r["anchor_directions"][m[3]]
+    value, gran = _shift(e.anchor, unit, direction * amount)
+    return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
+                      anchored=True)
+
+
+QUANTIFIER = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less than|at least|just|only|another|the|a|an) )?"
+
+
+def duration(e: Expr) -> RuleResult:
+    """"six hours", "25 years", "the past nine days", "several months": a DURATION (P6H…); "in five years"
+    in a clause that is not past also points to the date five years after the reference date."""
+    r = rules()
+    m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
+                     rf"(?:{NUMBER} )?([a-z]+)", e.text)
+    if m is None or (unit := r["units"].get(m[3])) is None:
+        return None
+    amount = _number(m[2])
+    if m[2] is not None and amount is None:
+        return None
+    plural = m[3].endswith("s")
+    timed = unit in ("hour", "minute", "second")
+    after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
+    if not (amount is not None or plural or timed or (after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+        return None
+    if amount is None and not plural:
+        amount = 1
+    value = duration_value(amount if m[1] not in ("few", "several", "many", "couple of") else None, unit)
+    points_to = None
+    if e.prep == "in" and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
+        points_to = _shift(e.reference, unit, amount)[0]
+    how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
+    return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
+                      points_to=points_to)
+
+
+def period_modifier(e: Expr) -> RuleResult:
+    """"early June", "the end of last year": the part of a period takes the period's value (rewrites)."""
+    if e.modifier:
+        return None
+    for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
+        if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
+            rest = e.text[len(mod):].strip()
+            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week") else rest
+            return replace(e, text=rest, modifier=mod.rstrip("-"))
+    return None
+
+
+def relative_year_suffix(e: Expr) -> RuleResult:
+    """"October of next year", "the first quarter of last year": put the year in (rewrites)."""
+    m = re.search(r"\b(?:of |in )?(last|this|next) year$", e.text)
+    if e.reference is None or m is None or m.start() == 0:
+        return None
+    year = e.reference.year + rules()["relative_words"][m[1]]
+    return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
+
+
+def relative_period(e: Expr) -> RuleResult:
+    """"last week", "this month", "next year", "the previous decade", "the beginning of the year"."""
+    if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
+                         r"(week|weekend|month|year|quarter|decade|century)", e.text):
+        offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+        if res := _period(e.reference, m[2], offset):
+            return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
+    if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
+        if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
+            res = _period(e.reference, m[1], 0)
+            return Resolution(res[0], res[1], f"this {m[1]}{e.note}")
+    return None
+
+
+def fiscal_year(e: Expr) -> RuleResult:
+    """"fiscal 2007", "FY2007", "this fiscal year", "the last financial year": FY2007."""
+    if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
+        year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
+        return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
+    if m := re.fullmatch(r"(?:the )?(last|past|previous|this|current|coming|next|same) (?:fiscal|financial) year", e.text):
+        offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+        return Resolution(f"FY{e.reference.year + offset:04d}", "year", f"'{m[1]} fiscal year' from the reference date")
+    return None
+
+
+def weekend(e: Expr) -> RuleResult:
+    """"the weekend", "last weekend"."""
+    m = re.fullmatch(r"(?:(last|this|next|the|past|coming) )?weekend", e.text)
+    if m is None:
+        return None
+    reference, tense = e.reference, e.tense
+    saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
+    if m[1] in ("last", "past") or (m[1] in ("the", None) and tense == "past"):
+        saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
+    elif m[1] == "next" and reference.weekday() >= 5:
+        saturday += dt.timedelta(days=7)
+    return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
+
+
+def weekday(e: Expr) -> RuleResult:
+    """"Thursday", "last Friday", "on Monday"."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?(?:a |an )?([a-z]+)", e.text)
+    if m is None or m[2] not in rules()["weekdays"]:
+        return None
+    tense = None if e.prep in ("until", "till", "by") and e.tense == "past" else e.tense
+    day, how = _weekday(e.reference, rules()["weekdays"][m[2]], tense, m[1])
+    return Resolution(day_value(day), "day", f"weekday, {how}")
+
+
+def date_with_weekday(e: Expr) -> RuleResult:
+    """"Dec. 18, a Wednesday", "Wednesday, December 18": the year in which that day is that weekday, among the
+    reference year and its neighbours (the nearest by tense if several)."""
+    weekdays = rules()["weekdays"]
+    m = (re.fullmatch(rf"(.+?),? (?:a |an )?{WEEKDAY}", e.text) or
+         re.fullmatch(rf"{WEEKDAY},? (.+)", e.text))
+    if m is None:
+        return None
+    date_text, day_name = (m[1], m[2]) if m[1] not in weekdays else (m[2], m[1])
+    if date_text in weekdays:
+        return None
+    date = normalise(date_text, e.reference, e.tense, e.anchor)
+    if not date.value or date.granularity != "day":
+        return None
+    day = dt.date.fromisoformat(date.value)
+    if date.relative:
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                candidates.append(day.replace(year=year))
+            except ValueError:
+                continue
+        matching = [d for d in candidates if d.weekday() == weekdays[day_name]]
+        if matching:
+            day = _pick(e.reference, matching, e.tense)
+    return Resolution(day_value(day), "day", f"date with its weekday: the year it falls on a {day_name}",
+                      relative=date.relative)
+
+
+def month_without_year(e: Expr) -> RuleResult:
+    """"October", "last October", "since October", "through June": the year by direction and tense."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", e.text)
+    months = rules()["months"]
+    if m is None or m[2] not in months or (m[2] == "may" and not m[1]):
+        return None
+    month = months[m[2]]
+    direction, how = _direction(e, m[1])
+    reference = e.reference
+    if direction == "this":
+        year = reference.year
+    else:
+        firsts = [dt.date(reference.year + d, month, 1) for d in (-1, 0, 1)]
+        this_month = dt.date(reference.year, reference.month, 1)
+        strict = m[1] in ("last", "past", "next")  # "last October" in October is the one before
+        if direction == "past":
+            year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
+        elif direction == "future":
+            year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
+        else:
+            year = _pick(this_month, firsts, None).year
+    return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
+
+
+def quarter(e: Expr) -> RuleResult:
+    """"the fourth quarter of 2005", "third-quarter", "Q2 2013", "the last quarter"."""
+    if m := re.fullmatch(r"q([1-4]) (\d{4})", e.text):
+        return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    if m is None:
+        return None
+    if m[1] in ("last", "previous", "past") and not m[2]:
+        value, gran = _period(e.reference, "quarter", -1)
+        return Resolution(value, gran, "'last quarter': the previous quarter")
+    if m[1] not in rules()["ordinals"]:
+        return None
+    q = rules()["ordinals"][m[1]]
+    return _part_of_year(e, m[2], f"Q{q}", "quarter")
+
+
+def half(e: Expr) -> RuleResult:
+    """"the first half of 2008", "the second half": 2008-H1, …-H2."""
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?: of (.+))?", e.text)
+    if m is None or m[1] not in rules()["halves"]:
+        return None
+    return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
+
+
+def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -> Resolution:
+    """A quarter or half of the named year, or without one the nearest such period (reports look back at the
+    last one or ahead to the next one about equally, whatever the tense)."""
+    if year_text:
+        year = _year_of(year_text, e.reference, e.tense)
+        if year is None:
+            return Resolution(None, None, f"{granularity} of an unknown year")
+        return Resolution(f"{year:04d}-{code}", granularity, granularity, relative=not re.search(r"\d{4}", year_text))
+    reference = e.reference
+
+    def distance(y: int) -> int:
+        first, last = interval(f"{y:04d}-{code}")
+        return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
+
+    year = min((reference.year - 1, reference.year, reference.year + 1),
+               key=lambda y: (distance(y), -y if e.tense == "past" else y))
+    return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year: the nearest one")
+
+
+def season(e: Expr) -> RuleResult:
+    """"spring", "last autumn", "the summer of 2008", "by the summer": the year by direction and tense."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?(?:the )?([a-z]+)(?: of)?(?: (\d{4}))?", e.text)
+    if m is None or m[2] not in rules()["seasons"]:
+        return None
+    code = rules()["seasons"][m[2]]
+    if m[3]:
+        return Resolution(f"{m[3]}-{code}", "season", "season", relative=False)
+    direction, how = _direction(e, m[1])
+    reference = e.reference
+    current = next((y for y in (reference.year - 1, reference.year) if _contains(f"{y:04d}-{code}", reference)), None)
+    if direction == "this" or (current is not None and m[1] is None):
+        year = current if current is not None else reference.year
+        how = "the current one" if current is not None else how
+    else:
+        candidates = [dt.date(y, SEASON_MONTHS[code][0], 1) for y in (reference.year - 1, reference.year, reference.year + 1)]
+        strict = m[1] in ("last", "past", "next")
+        month_start = dt.date(reference.year, reference.month, 1)
+        if direction == "past":
+            year = max(d.year for d in candidates if d < month_start or not strict and d <= reference)
+        elif direction == "future":
+            year = min(d.year for d in candidates if d > reference)
+        else:
+            year = _pick(reference, candidates, None).year
+    return Resolution(f"{year:04d}-{code}", "season", f"season, {how}{e.note}")
+
+
+def _contains(value: str, day: dt.date) -> bool:
+    bounds = interval(value)
+    return bounds is not None and bounds[0] <= day <= bounds[1]
+
+
+def century(e: Expr) -> RuleResult:
+    """"the 20th century" → 19, "the nineteenth century" → 18, "this century" → 20."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century|(?:the )?([a-z]+(?:-[a-z]+)?) century", e.text)
+    if m is None:
+        return None
+    n = int(m[1]) if m[1] else rules()["ordinal_numbers"].get(m[2] or "")
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Resolution(f"{n - 1:02d}", "century", f"century{e.note}", relative=False)
+
+
+def decade(e: Expr) -> RuleResult:
+    """"the 1990s", "the '90s", "70s" → 199, 197."""
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", e.text)
+    if m is None:
+        return None
+    digits = m[1]
+    value = digits if len(digits) == 3 else ("19" if int(digits) >= 3 else "20") + digits
+    return Resolution(value, "decade", f"decade{e.note}", relative=len(digits) == 1)
+
+
+def bare_year(e: Expr) -> RuleResult:
+    """"2014", "the year 2014", "calendar 2007", "'82"."""
+    if m := re.fullmatch(r"(?:(?:calendar|the year|year) ?)?(\d{4})", e.text):
+        if 1000 <= int(m[1]) <= 2199:
+            return Resolution(m[1], "year", f"year{e.note}", relative=False)
+    if m := re.fullmatch(r"'(\d\d)", e.text):
+        year = int(m[1])
+        return Resolution(f"{1900 + year if year >= 30 else 2000 + year:04d}", "year", "two-digit year", relative=False)
+    return None
+
+
+def numeric_date(e: Expr) -> RuleResult:
+    """"7/8/07", "12/25/2009": month first (dateparser's default for English)."""
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
+        return None
+    res = explicit_date(e)
+    return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
+
+
+def explicit_date(e: Expr) -> RuleResult:
+    """Everything else with a month, weekday or digit: dateparser, the year chosen by tense when not written."""
+    t, reference, tense = e.text, e.reference, e.tense
+    has_year = re.search(r"\b\d{4}\b|/\d{2}$", t) is not None
+    if reference is None and not has_year:
+        return Resolution(None, None, "relative expression; no publication date to resolve it")
+    months, weekdays = rules()["months"], rules()["weekdays"]
+    if re.fullmatch(r"[a-z' -]+", t) and not any(w in months or w in weekdays for w in t.split()):
+        # No month, weekday or digit: dateparser would guess ("a later time" → today); leave it.
+        return Resolution(None, None, "not a calendar date")
+    base = reference or dt.date(2000, 1, 1)
+    prefer = "current_period" if has_year else {"past": "past", "future": "future"}.get(tense or "", "current_period")
+    try:
+        data = _parser(base, prefer).get_date_data(t)
+    except (ValueError, OverflowError):
+        return Resolution(None, None, "not understood")
+    if data is None or data.date_obj is None:
+        return Resolution(None, None, "not understood")
+    day = data.date_obj.date()
+    period = data.period if data.period in ("day", "week", "month", "year") else "day"
+    if not has_year and reference and period in ("day", "month") and any(w in months for w in re.findall(r"[a-z]+", t)):
+        # dateparser's year for "12 February" follows PREFER_DATES_FROM strictly; choose by direction and tense
+        # ourselves, allowing the reference day itself.
+        direction, _ = _direction(e)
+        candidates = []
+        for year in (base.year - 1, base.year, base.year + 1):
+            try:
+                candidates.append(day.replace(year=year) if period == "day" else dt.date(year, day.month, 1))
+            except ValueError:
+                continue
+        ref = dt.date(base.year, base.month, 1) if period == "month" else base
+        day = _pick(ref, candidates, direction if direction in ("past", "future") else None)
+    value = {"day": day_value, "week": week_value}.get(period, lambda d: month_value(d.year, d.month) if period == "month" else f"{d.year:04d}")(day)
+    how = "explicit date" if has_year else f"date without a year, {_tense_rule(tense)}"
+    return Resolution(value, period, f"{how} (dateparser){e.note}", relative=not has_year)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date, prefer: str) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_TIME_AS_PERIOD": True,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+# Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
+RULES: tuple[Callable[[Expr], RuleResult], ...] = (
+    frequency,
+    age,
+    not_a_date,
+    clock_time,
+    two_digit_range,
+    year_range,
+    vague,
+    needs_reference,
+    fiscal_year,
+    part_of_day,
+    relative_day,
+    anchored_day,
+    units_ago_or_later,
+    duration,
+    period_modifier,
+    century,
+    relative_year_suffix,
+    relative_period,
+    weekend,
+    date_with_weekday,
+    weekday,
+    month_without_year,
+    quarter,
+    half,
+    season,
+    decade,
+    bare_year,
+    numeric_date,
+    explicit_date,
+)
+
+
 def normalise(
     text: str,
     reference: dt.date | None,
@@ -248,189 +834,27 @@ def normalise(
     before: str = "",
     after: str = "",
 ) -> Resolution:
-    """Normalise one temporal expression.
+    """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
     ``reference``: the date relative expressions are resolved against (None: they stay unresolved).
     ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
-    ``before``/``after``: the words just outside the expression ("for", "old"), to spot durations and ages.
+    ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
     """
-    r = rules()
-    t = _clean(text)
-    before, after = _clean(before), _clean(after)
-    t, prep = _strip_prepositions(t)
-    if t.startswith("the "):
-        bare_t = t[4:]
-    else:
-        bare_t = t
-    words = t.split()
-
-    # Frequencies and ages are not dates.
-    if set(words) & set(r["frequency_words"]) or re.search(r"\b(a|an|per) (day|week|month|year)$", t) and words[0] not in ("a", "an"):
-        return Resolution(None, None, "frequency", kind="set", relative=False)
-    if before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or t.endswith(" old"):
-        return Resolution(None, None, "age", kind="age", relative=False)
-    if m := re.fullmatch(rf"{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", t):
-        if _number(m[1]) is not None:
-            return Resolution(None, None, "age" if m[3] else "duration", kind="age" if m[3] else "duration", relative=False)
-
-    # Ranges: "between February and March 2022", "from 2014 to 2016", "2014-2016".
-    if m := re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", t):
-        if prep in ("between", "from") or t.startswith(("between ", "from ")) or re.fullmatch(r"\d{4} ?- ?\d{2,4}", t):
-            range_res = _range(m[1], m[2], reference, tense)
-            if range_res:
-                return range_res
-
-    # Vague references.
-    for ref_value, phrases in r["vague"].items():
-        if t in phrases or bare_t in phrases:
-            return Resolution(ref_value, "ref", "vague reference", kind="ref", relative=False)
-
-    if reference is None and not re.search(r"\b\d{4}\b|'\d\d\b", t):
-        return Resolution(None, None, "relative expression; no publication date to resolve it", relative=True)
-
-    # today, yesterday, tomorrow
-    if t in r["relative_days"]:
-        offset = r["relative_days"][t]
-        return Resolution(day_value(reference + dt.timedelta(days=offset)), "day", f"'{t}': {offset:+d} day(s)")
-
-    # the same day, the next day: relative to the anchor when there is one
-    if t in r["anchored_days"]:
-        offset = r["anchored_days"][t]
-        base = anchor or reference
-        return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
-                          f"{offset:+d} day(s) from the {'previous date' if anchor else 'reference date'}",
-                          anchored=anchor is not None)
-
-    # N units ago / later / earlier
-    if m := re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) (ago|later|earlier|before|after|afterwards|afterward|on|prior)", t):
-        amount, unit = _number(m[1]), r["units"].get(m[2])
-        if amount is not None and unit and unit not in ("weekend", "quarter"):
-            if m[3] == "ago":
-                value, gran = _shift(reference, unit, -amount)
-                return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-            if anchor is None:
-                return Resolution(None, None, "anchored expression without an earlier date to count from")
-            direction = r["anchor_directions"][m[3]]
-            value, gran = _shift(anchor, unit, direction * amount)
-            return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
-                              anchored=True)
-
-    # Durations: "six hours", "25 years", "the past nine days", "over the past decade", "several months".
-    quantifier = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less than|at least|just|only|another|the) )?"
-    if m := re.fullmatch(rf"{quantifier}(?:(?:past|last|next|first|coming|previous|following|few|several|many|recent) )?(?:{NUMBER} )?([a-z]+)", t):
-        unit = r["units"].get(m[2])
-        has_number = m[1] is not None and _number(m[1]) is not None
-        plural = m[2].endswith("s") and unit is not None
-        if unit and (has_number or plural or unit in ("hour", "minute", "second")):
-            return Resolution(None, None, "duration", kind="duration", relative=False)
-        if unit and (prep in r["duration_prepositions"] or before in r["duration_prepositions"]) and re.match(r"(the )?(past|last|next|coming)", t):
-            return Resolution(None, None, "duration", kind="duration", relative=False)
-
-    # "early June", "the end of last year": a part of a period takes the period's value.
-    modifier = None
-    for mod in sorted(r["period_modifiers"], key=len, reverse=True):
-        if t.startswith(mod + " ") or (mod.endswith("-") and t.startswith(mod)):
-            modifier = mod.rstrip("-")
-            t = t[len(mod):].strip()
-            t = t[4:] if t.startswith("the ") and t not in ("the year", "the month", "the week") else t
-            break
-    note = f" ('{modifier}' keeps the period)" if modifier else ""
-
-    # "October of next year", "the first quarter of last year": put the year in.
-    if reference is not None and (m := re.search(r"\b(?:of |in )?(last|this|next) year$", t)) and m.start() > 0:
-        year = reference.year + r["relative_words"][m[1]]
-        t = f"{t[: m.start()].strip()} {year}"
-
-    # last week, this month, next year, the previous year
-    if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?(week|weekend|month|year|quarter|decade)", t):
-        offset = 0 if m[1] == "same" else r["relative_words"][m[1]]
-        res = _period(reference, m[2], offset)
-        if res:
-            return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{note}")
-    if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", t):
-        if modifier or re.match(r"(the )?(entire|whole|full) ", t):  # "the beginning of the year", "the entire year"
-            res = _period(reference, m[1], 0)
-            return Resolution(res[0], res[1], f"this {m[1]}{note}")
-
-    # "until Friday", "by 6 March": a limit, as often ahead as behind; take the nearest.
-    if prep in ("by", "until", "till") and tense == "past":
-        tense = None
-
-    # "the weekend", "last weekend"
-    if m := re.fullmatch(r"(?:(last|this|next|the|past|coming) )?weekend", t):
-        saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-        if m[1] in ("last", "past") or (m[1] in ("the", None) and tense == "past"):
-            saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
-        elif m[1] == "next" and reference.weekday() >= 5:
-            saturday += dt.timedelta(days=7)
-        return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
-
-    # Weekdays: "Thursday", "last Friday", "Monday morning"
-    if m := re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)(?: (?:morning|afternoon|evening|night))?", t):
-        if m[2] in r["weekdays"]:
-            day, how = _weekday(reference, r["weekdays"][m[2]], tense, m[1])
-            return Resolution(day_value(day), "day", f"weekday, {how}")
-
-    # Months without a year: "October", "last October", "since last October"
-    if m := re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", t):
-        if m[2] in r["months"] and not (m[2] == "may" and not m[1]):
-            month = r["months"][m[2]]
-            year, how = _month_without_year(reference, month, tense, m[1])
-            return Resolution(month_value(year, month), "month", f"month, {how}{note}")
-
-    # Quarters: "the fourth quarter of 2005", "third-quarter", "the last quarter"
-    if m := re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", t):
-        ordinals = r["ordinals"]
-        if m[1] in ("last", "previous", "past") and not m[2]:
-            value, gran = _period(reference, "quarter", -1)
-            return Resolution(value, gran, "'last quarter': the previous quarter")
-        if m[1] in ordinals:
-            q = ordinals[m[1]]
-            year = _year_of(m[2], reference, tense) if m[2] else None
-            if m[2] and year is None:
-                return Resolution(None, None, "quarter of an unknown year")
-            how = "quarter"
-            if year is None:
-                # The nearest such quarter: reports look back at the last one or ahead to the next one
-                # about equally, whatever the tense ("the fourth quarter" in August → this year's).
-                def distance(y: int) -> int:
-                    first, last = interval(f"{y:04d}-Q{q}")
-                    return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
-                year = min((reference.year - 1, reference.year, reference.year + 1), key=lambda y: (distance(y), -y if tense == "past" else y))
-                how = "quarter without a year: the nearest one"
-            return Resolution(f"{year:04d}-Q{q}", "quarter", how, relative=not m[2] or not re.search(r"\d{4}", m[2]))
-
-    # Seasons: "spring", "last autumn", "the summer of 2008"
-    if m := re.fullmatch(r"(?:(last|this|next) )?(?:the )?([a-z]+)(?: of)?(?: (\d{4}))?", t):
-        if m[2] in r["seasons"]:
-            code = r["seasons"][m[2]]
-            if m[3]:
-                year = int(m[3])
-            else:
-                year = reference.year + {"last": -1, "next": 1}.get(m[1] or "", 0)
-            return Resolution(f"{year:04d}-{code}", "season", "season", relative=not m[3])
-
-    # Decades: "the 1990s", "the '90s", "70s"
-    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", t):
-        digits = m[1]
-        decade = digits if len(digits) == 3 else ("19" if int(digits) >= 3 else "20") + digits
-        return Resolution(decade, "decade", "decade", relative=len(digits) == 1)
-
-    # Bare years: "2014", "'82", "fiscal 2007"
-    if m := re.fullmatch(r"(?:(?:fiscal|calendar|the year|fy) ?)?(\d{4})", t):
-        if 1000 <= int(m[1]) <= 2199:
-            return Resolution(m[1], "year", f"year{note}", relative=False)
-    if m := re.fullmatch(r"'(\d\d)", t):
-        year = int(m[1])
-        return Resolution(f"{1900 + year if year >= 30 else 2000 + year:04d}", "year", "two-digit year", relative=False)
-
-    return _dateparser(t, reference, tense, note)
+    cleaned, prep = _strip_prepositions(_clean(text))
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after)
+    for rule in RULES:
+        out = rule(e)
+        if isinstance(out, Expr):
+            e = out
+        elif out is not None:
+            return out if out.name else replace(out, name=rule.__name__)
+    return Resolution(None, None, "not understood", name="none")
 
 
 def _year_of(text: str, reference: dt.date | None, tense: str | None) -> int | None:
     res = normalise(text, reference, tense)
-    if res.value and res.granularity == "year":
+    if res.value and res.granularity == "year" and res.value.isdigit():
         return int(res.value)
     return None
 
@@ -454,69 +878,6 @@ def _range(left: str, right: str, reference: dt.date | None, tense: str | None) 
         start = normalise(f"{left} {int(year[0]) - 1}", reference, tense) if end.granularity in ("day", "month") else start
     return Resolution(f"{start.value}/{end.value}", "range", "range: from the first date to the second",
                       relative=start.relative or end.relative)
-
-
-@lru_cache(maxsize=64)
-def _parser(base: dt.date, prefer: str) -> DateDataParser:
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": prefer,
-            "RETURN_TIME_AS_PERIOD": True,
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    )
-
-
-def _dateparser(t: str, reference: dt.date | None, tense: str | None, note: str) -> Resolution:
-    has_year = re.search(r"\b\d{4}\b", t) is not None
-    if reference is None and not has_year:
-        return Resolution(None, None, "relative expression; no publication date to resolve it")
-    if re.fullmatch(r"[a-z' -]+", t) and not any(w in rules()["months"] or w in rules()["weekdays"] for w in t.split()):
-        # No month, weekday or digit: dateparser would guess ("a later time" → today); leave it.
-        return Resolution(None, None, "not a calendar date")
-    base = reference or dt.date(2000, 1, 1)
-    prefer = {"past": "past", "future": "future"}.get(tense or "", "current_period")
-    if has_year:
-        prefer = "current_period"
-    try:
-        data = _parser(base, prefer).get_date_data(t)
-    except (ValueError, OverflowError):
-        return Resolution(None, None, "not understood")
-    if data is None or data.date_obj is None:
-        return Resolution(None, None, "not understood")
-    day = data.date_obj.date()
-    period = data.period or "day"
-    relative = not has_year
-    if period == "time":
-        period = "day"
-    if not has_year and reference and period in ("day", "month") and re.search(r"[a-z]", t):
-        # dateparser's year for "12 February" follows PREFER_DATES_FROM strictly; choose by tense ourselves,
-        # allowing the reference day itself.
-        months = rules()["months"]
-        if any(w in months for w in re.findall(r"[a-z]+", t)):
-            candidates = []
-            for year in (base.year - 1, base.year, base.year + 1):
-                try:
-                    candidates.append(day.replace(year=year) if period == "day" else dt.date(year, day.month, 1))
-                except ValueError:
-                    continue
-            if period == "month":
-                ref = dt.date(base.year, base.month, 1)
-                day = _pick_day(ref, candidates, tense)
-            else:
-                day = _pick_day(base, candidates, tense)
-    if period == "day":
-        value, gran = day_value(day), "day"
-    elif period == "week":
-        value, gran = week_value(day), "week"
-    elif period == "month":
-        value, gran = month_value(day.year, day.month), "month"
-    else:
-        value, gran = f"{day.year:04d}", "year"
-    how = "explicit date" if has_year else f"date without a year, {_tense_rule(tense)}"
-    return Resolution(value, gran, f"{how} (dateparser){note}", relative=relative)
 
 
 # -------------------------------------------------------------------- the Doc side
@@ -712,17 +1073,17 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
-        before = doc[shown.start - 1].text if shown.start > 0 else ""
-        after = doc[span.end].text if span.end < len(doc) else ""
+        before, after = _context(shown, span)
         tense = tense_of(span)
         res = normalise(shown.text, reference, tense, anchor.date if anchor else None, before, after)
         kind = res.kind
         if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
             kind = "dateline"
         if res.anchored and anchor is not None:
-            resolved_from = anchor.mention.id
+            resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
         else:
             resolved_from = reference_origin
+            anchor_value = reference.isoformat() if reference and res.relative and res.value else None
         clause_start, clause_end = clause_of(span)
         keywords = _keywords(doc.char_span(clause_start, clause_end, alignment_mode="expand") or span.sent, shown)
         mentions.append(
@@ -732,7 +1093,7 @@ def extract_dates(
                 start=shown.start_char,
                 end=shown.end_char,
                 sentence=sent_index,
-                value=res.value,
+                value=calendar_value(res),
                 granularity=res.granularity,
                 resolved_from=resolved_from,
                 rule=res.rule,
@@ -741,9 +1102,35 @@ def extract_dates(
                 clause_start=clause_start,
                 clause_end=clause_end,
                 keywords=keywords,
+                timex=res.value,
+                type=res.type,
+                anchor=anchor_value,
+                rule_name=res.name,
+                points_to=res.points_to,
             )
         )
     return tuple(mentions)
+
+
+def calendar_value(res: Resolution) -> str | None:
+    """The value the timeline dates events with: a date's TimeML value without its time of day ("T06:15",
+    "TMO") or fiscal prefix ("FY2007" → 2007); durations and ages have none, vague references keep theirs."""
+    if res.kind in ("duration", "age", "time", "none", "set"):
+        return None
+    if res.value is None:
+        return None
+    return "/".join(re.sub(r"T.*$", "", part).removeprefix("FY") for part in res.value.split("/"))
+
+
+def _context(shown: Span, span: Span) -> tuple[str, str]:
+    """The words just before and after an expression, as written, within its sentence (three tokens before:
+    "Zoe Anderson, 24,"; "the film 1917"; two after)."""
+    doc, sent = span.doc, span.sent
+    lo = max(sent.start, shown.start - 3)
+    hi = min(sent.end, span.end + 2)
+    before = doc.text[doc[lo].idx : doc[shown.start].idx] if shown.start > lo else ""
+    after = doc.text[span.end_char : doc[hi - 1].idx + len(doc[hi - 1])] if hi > span.end else ""
+    return before, after
 
 
 def _keywords(clause: Span, date: Span) -> tuple[str, ...]:
