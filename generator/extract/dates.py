@@ -103,14 +103,10 @@ def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def duration_value(amount: int | None, unit: str) -> str:
-    """TimeML duration: P5Y, P3M, PT6H, P1DE; ``None`` amount → an unknown number (PXY)."""
-    code = rules()["duration_codes"][unit]
-    n = "X" if amount is None else str(amount)
-    if code.startswith("T"):
-        return f"PT{n}{code[1:]}"
-    if code == "W2":
-        return f"P{'X' if amount is None else 2 * amount}W"
-    return f"P{n}{code}"
+    """TimeML duration: P5Y, P3M, PT6H, P10Y (a decade); ``None`` amount → an unknown number (PXY)."""
+    code, per_unit = rules()["duration_codes"][unit]
+    n = "X" if amount is None else str(amount * per_unit)
+    return f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}"
 
 
 # ------------------------------------------------------------------ normalising
@@ -544,8 +540,8 @@ def fiscal_year(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
-    if m := re.fullmatch(r"(?:the )?(last|past|previous|this|current|coming|next|same) (?:fiscal|financial) year", e.text):
-        offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+    if m := re.fullmatch(r"(?:the )?(?:(last|past|previous|this|current|coming|next|same) )?(?:fiscal|financial) year", e.text):
+        offset = 0 if m[1] in ("same", None) else rules()["relative_words"][m[1]]
         return Resolution(f"FY{e.reference.year + offset:04d}", "year", f"'{m[1]} fiscal year' from the reference date")
     return None
 
@@ -654,6 +650,8 @@ def half(e: Expr) -> RuleResult:
 def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -> Resolution:
     """A quarter or half of the named year, or without one the nearest such period (reports look back at the
     last one or ahead to the next one about equally, whatever the tense)."""
+    if year_text in ("the year", "this year", "the current year") and e.reference:
+        year_text = str(e.reference.year)
     if year_text:
         year = _year_of(year_text, e.reference, e.tense)
         if year is None:
@@ -910,12 +908,21 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans[-1] = doc[spans[-1].start : span.end]
             continue
         spans.append(span)
-    return [_trim(s) for s in spans if _trim(s) is not None]
+    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t)]
+
+
+def _season_modifier(span: Span) -> bool:
+    """"its winter schedule", "the summer games": a season word modifying a noun dates nothing."""
+    return len(span) == 1 and span[0].lower_ in rules()["seasons"] and span[0].dep_ in ("compound", "amod", "nmod")
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
-# ("on November 11, three days later"; but "June 6, 2005" stays whole).
-_SPLIT = re.compile(r"\s*\n\s*|,(?!\s*\d{4}\b)\s*")
+# ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole).
+_SPLIT = re.compile(
+    r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    r"(?!(?<=day,)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)\s*",
+    re.IGNORECASE,
+)
 
 
 def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1009,6 +1016,8 @@ def tense_of(span: Span) -> str | None:
         return _verb_tense(gov)
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
+    if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(gov.head)  # "will stay closed through June": the verb's tense
     return None
 
 
