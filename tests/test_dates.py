@@ -116,3 +116,16 @@ def test_extract_dates_duration_in_future_points_to_a_date(nlp):
 def test_extract_dates_undated_source_keeps_relative_unresolved(nlp):
     mentions = _mentions(nlp, "The crews met on Tuesday, after a first round in 2016.", reference=None)
     assert {m.text: m.value for m in mentions} == {"on Tuesday": None, "in 2016": "2016"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The shops will stay open late on Christmas Eve.", {"on Christmas Eve": "2023-12-24"}),
+        ("The Christmas market drew fewer visitors than usual.", {}),
+        ("Its winter timetable starts with fewer trains.", {}),
+    ],
+)
+def test_extract_dates_holidays_and_modifiers(nlp, sentence, expected):
+    assert {m.text: m.timex for m in _mentions(nlp, sentence) if m.kind == "date" and m.timex} == expected

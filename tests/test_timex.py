@@ -116,6 +116,11 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("currently", WED, "present", "PRESENT_REF", "ref"),
         ("these days", WED, "present", "PRESENT_REF", "ref"),
         ("the near future", WED, None, "FUTURE_REF", "ref"),
+        # holidays, "this past"
+        ("on Christmas Eve", WED, "future", "2023-12-24", "day"),
+        ("New Year's Day", dt.date(2023, 1, 9), "past", "2023-01-01", "day"),
+        ("Halloween", dt.date(2023, 11, 2), "past", "2023-10-31", "day"),
+        ("this past weekend", WED, "past", "2023-W44-WE", "week"),
     ],
 )
 def test_normalise_values(text, reference, tense, expected, granularity):
@@ -149,6 +154,7 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("25 years", "for", "", "duration", "P25Y"),
         ("the past decade", "over", "", "duration", "P10Y"),
         ("several weeks", "", "", "duration", "PXW"),
+        ("the past few years", "over ", "", "duration", "PXY"),
         ("thirty minutes", "", "", "duration", "PT30M"),
         ("forty-year", "", "career", "duration", "P40Y"),
         ("every week", "", "", "set", "P1W"),

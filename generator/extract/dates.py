@@ -14,13 +14,17 @@ are no dates (ages after a name, ordinal day counts, titles such as the film "19
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, interval, normalise, rules
 from generator.model import DateMention, Sentence, Source
+
+log = logging.getLogger(__name__)
 
 __all__ = ["CALENDAR", "RULES", "Resolution", "calendar_value", "candidate_spans", "clause_of", "extract_dates",
            "interval", "normalise", "tense_of"]
@@ -60,8 +64,9 @@ def candidate_spans(doc: Doc) -> list[Span]:
 
 
 def _season_modifier(span: Span) -> bool:
-    """"its winter schedule", "the summer games": a season word modifying a noun dates nothing."""
-    return len(span) == 1 and span[0].lower_ in rules()["seasons"] and span[0].dep_ in ("compound", "amod", "nmod")
+    """"its winter schedule", "the Christmas sales": a season or holiday modifying a noun dates nothing."""
+    words = rules()["seasons"].keys() | rules()["holidays"].keys()
+    return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
@@ -232,7 +237,7 @@ def extract_dates(
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
         before, after = _context(shown, span)
         tense = tense_of(span)
-        res = normalise(shown.text, reference, tense, anchor.date if anchor else None, before, after)
+        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after)
         kind = res.kind
         if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
             kind = "dateline"
@@ -267,6 +272,17 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:
+    """``normalise``, but an expression no rule can handle (a bug of ours) is left unresolved with a warning
+    naming the article, instead of taking the story down."""
+    try:
+        return normalise(text, *args)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        log.warning("%s: could not read the date %r (%s: %s); left unresolved", source.path, text,
+                    type(exc).__name__, exc)
+        return Resolution(None, None, "not understood", name="none")
 
 
 def _context(shown: Span, span: Span) -> tuple[str, str]:

@@ -404,8 +404,13 @@ def vague(e: Expr) -> RuleResult:
     return None
 
 
+def _named_century(text: str) -> bool:
+    ordinals = "|".join(rules()["ordinal_numbers"])
+    return re.search(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinals}) century", text) is not None
+
+
 def needs_reference(e: Expr) -> RuleResult:
-    if e.reference is None and not re.search(r"\b\d{4}\b|'\d\d\b|\bcentury\b|\d0s\b", e.text):
+    if e.reference is None and not re.search(r"\b\d{4}\b|'\d\d\b|\d0s\b", e.text) and not _named_century(e.text):
         return Resolution(None, None, "relative expression; no publication date to resolve it")
     return None
 
@@ -426,6 +431,15 @@ def part_of_day(e: Expr) -> RuleResult:
     if day.value and day.granularity == "day":
         return replace(day, value=day.value + "T" + parts[m[2]], type="TIME", rule=f"{day.rule}, {m[2]}")
     return None
+
+
+def holiday(e: Expr) -> RuleResult:
+    """"Christmas Eve", "on New Year's Day": rewritten to the day and month ("24 december")."""
+    day = rules()["holidays"].get(e.bare)
+    if day is None:
+        return None
+    month, dom = (int(x) for x in day.split("-"))
+    return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
 
 
 def relative_day(e: Expr) -> RuleResult:
@@ -488,6 +502,7 @@ def duration(e: Expr) -> RuleResult:
     amount = _number(m[2])
     if m[2] is not None and amount is None:
         return None
+    vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
@@ -495,9 +510,9 @@ def duration(e: Expr) -> RuleResult:
         return None
     if amount is None and not plural:
         amount = 1
-    value = duration_value(amount if m[1] not in ("few", "several", "many", "couple of") else None, unit)
+    value = duration_value(None if vague_amount else amount, unit)
     points_to = None
-    if e.prep == "in" and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
+    if e.prep == "in" and not vague_amount and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
         points_to = _shift(e.reference, unit, amount)[0]
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
@@ -817,6 +832,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     needs_reference,
     fiscal_year,
     part_of_day,
+    holiday,
     relative_day,
     anchored_day,
     units_ago_or_later,
@@ -856,6 +872,7 @@ def normalise(
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
     """
     cleaned, prep = _strip_prepositions(_clean(text))
+    cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     e = Expr(cleaned, prep, reference, tense, anchor, before, after)
     for rule in RULES:
         out = rule(e)
