@@ -248,3 +248,9 @@ def test_interval(value, first, last):
 @pytest.mark.parametrize("value", [None, "", "PAST_REF", "P5Y", "XXXX-XX-XXT06:15", "2023-13"])
 def test_interval_of_what_is_no_calendar_period_is_none(value):
     assert interval(value) is None
+
+
+@pytest.mark.parametrize("text", ["later", "at a later date", "a later time"])
+def test_normalise_date_not_given_is_unknown(text):
+    res = normalise(text, WED, "future")
+    assert (res.value, res.kind, res.type) == ("XXXX-XX-XX", "ref", "DATE")

@@ -409,6 +409,13 @@ def _named_century(text: str) -> bool:
     return re.search(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinals}) century", text) is not None
 
 
+def unknown_date(e: Expr) -> RuleResult:
+    """"later", "at a later date": a date that exists but is not given (TimeML XXXX-XX-XX); never an event."""
+    if e.text in rules()["unknown_dates"]:
+        return Resolution("XXXX-XX-XX", None, "a date not given", kind="ref", relative=False)
+    return None
+
+
 def needs_reference(e: Expr) -> RuleResult:
     if e.reference is None and not re.search(r"\b\d{4}\b|'\d\d\b|\d0s\b", e.text) and not _named_century(e.text):
         return Resolution(None, None, "relative expression; no publication date to resolve it")
@@ -829,6 +836,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     two_digit_range,
     year_range,
     vague,
+    unknown_date,
     needs_reference,
     fiscal_year,
     part_of_day,
