@@ -92,6 +92,17 @@ def anchor_attr(anchor: str) -> Markup:
     return Markup(f"{{: #{anchor} }}")
 
 
+_OPENING_QUOTE = re.compile(r"(^|[\s(\[{])(['\"])")
+
+
+def theme_text(text: str) -> str:
+    """A title the theme writes into HTML both raw and escaped (the site name: in <title>, the header, a title
+    attribute): typographic quotes and look-alike brackets, so it holds nothing either way would change."""
+    text = " ".join(text.split())
+    text = _OPENING_QUOTE.sub(lambda m: m.group(1) + ("‘" if m.group(2) == "'" else "“"), text)
+    return text.replace("'", "’").replace('"', "”").replace("<", "‹").replace(">", "›").replace("&", "＆")
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
