@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.model import Briefing, KeyPoint
 from generator.pages.base import (
-    ENTITIES_PATH, QUOTES_PATH, Link, Page, paragraph_anchor, person_path, plural, shorten, source_path,
+    ENTITIES_PATH, QUOTES_PATH, Link, Page, paragraph_anchor, person_path, plural, shorten, source_path, theme_text,
 )
 
 DEFAULT_TITLE = "Briefing"  # when no source has a headline (the site keeps mkdocs.yml's site_name)
@@ -71,7 +71,7 @@ def home_page(briefing: Briefing, sections: list[dict]) -> Page:
         title=title,
         description=f"{title}: a briefing from {plural(len(briefing.sources), 'source')}",
         context={
-            "title": title,
+            "title": theme_text(title),  # reads as the browser tab does (the site name)
             "points": points,
             "latest": latest,
             "latest_source": briefing.source(story.latest.source) if story.latest else None,
