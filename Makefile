@@ -53,6 +53,11 @@ $(TEST_STAMP): pyproject.toml constraints.txt $(INSTALL_STAMP)
 # axe-core (npm, version pinned in package.json and package-lock.json) for the accessibility browser test;
 # installed into the project's node_modules/, nothing is downloaded while the tests run.
 $(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm package for axe-core"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y npm || { \
+	    echo "Error: npm is missing and could not be installed with apt-get; install Debian's npm package." >&2; exit 1; }; }
 	npm ci --no-audit --no-fund
 	touch $@
 
