@@ -309,6 +309,7 @@ class Position:
     source: str
     quote: str | None = None
     sentence: int | None = None
+    clause: str = ""  # the stance as a short clause from the sentence ("rules out any withdrawal from occupied territory")
 
 
 @dataclass(frozen=True)
@@ -357,6 +358,7 @@ class StanceMention:
     issue_head: str  # lemma of the key phrase's head noun ("region")
     claim: str = ""  # the complement as written, shortened: "that Kyiv abandon all hope of joining Nato"
     rule: str = ""  # how it was found: "verb", "phrasal", "adjective", "predicate", "negated-report"
+    clause: str = ""  # the stance as a short clause built from the sentence: "rules out any withdrawal from …"
 
 
 @dataclass(frozen=True)
