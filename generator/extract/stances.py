@@ -425,6 +425,7 @@ def _claim(cue: Token, last: Token) -> str:
 # actor demands, rules out …, as the sentence words it.
 CLAUSE_DROPS = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "dep", "meta")
 QUOTE_CHARS = "\"“”"
+INDEFINITE = frozenset({"a", "an", "any", "no", "some", "every", "such"})
 
 
 def _kept(token: Token, root: Token) -> bool:
@@ -442,11 +443,13 @@ def _kept(token: Token, root: Token) -> bool:
 
 
 def _bare_noun_clause(clause: Token) -> bool:
-    """A relative clause that says what a bare noun is: "any deal that allowed for Ukraine to be pumped up" (the
-    deal has no other word to tell which one), unlike "five regions that it claims as its own"."""
+    """A relative clause that says what a bare, indefinite noun is: "any deal that allowed for Ukraine to be pumped
+    up" (no other word tells which deal), unlike "five regions that it claims as its own" or "the bailout that …"."""
     noun = clause.head
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
     return clause.dep_ == "relcl" and noun.pos_ == "NOUN" and noun.dep_ not in SUBJECT_DEPS and not any(
-        c.dep_ in ("amod", "compound", "prep", "nummod", "poss") for c in noun.children)
+        c.dep_ in ("amod", "compound", "prep", "nummod", "poss") for c in noun.children
+    ) and determiners <= INDEFINITE  # "the bailout that …" is already the one both sides know
 
 
 def clause_text(tokens: Sequence[Token]) -> str:
