@@ -24,7 +24,7 @@ from generator.link.briefing import link
 from generator.ingest.load import read_sources
 from generator.model import Briefing
 from generator.extract.nlp import DEFAULT_MODEL, load_model
-from generator.pages.base import theme_text
+from generator.pages.base import plural, theme_text
 from generator.pages.render import render
 from generator.site import build_site, staging, swap
 
@@ -54,7 +54,8 @@ class BuildReport:
 
     def summary(self) -> str:
         return (
-            f"Built {self.pages} pages from {self.sources} sources with {len(self.warnings)} warnings "
+            f"Built {plural(self.pages, 'page')} from {plural(self.sources, 'source')} with "
+            f"{plural(len(self.warnings), 'warning')} "
             f"in {self.seconds:.1f} s"
         )
 
