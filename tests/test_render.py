@@ -138,3 +138,16 @@ def test_code_span_shows_the_value_as_written(value: str) -> None:
 )
 def test_theme_text_holds_no_html_special_character(title: str, expected: str) -> None:
     assert theme_text(title) == expected
+
+
+def test_whole_quote_continues_a_sentence_to_the_end_of_its_quotation() -> None:
+    from generator.model import Sentence
+    from generator.pages.base import whole_quote
+
+    texts = ["Oslo said, “The talks went well.", "We will meet again.”", "The next round is in May."]
+    sentences, start = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence("s", i, start, start + len(t), t, 0))
+        start += len(t) + 1
+    assert whole_quote(sentences, 0) == "Oslo said, “The talks went well. We will meet again.”"
+    assert whole_quote(sentences, 2) == "The next round is in May."

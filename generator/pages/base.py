@@ -147,6 +147,27 @@ def sentence_text(briefing: Briefing, source_id: str, sentence: int) -> str:
     raise KeyError(source_id)
 
 
+OPENING_QUOTES, CLOSING_QUOTES = "“‘«", "”’»"
+MAX_QUOTE_SENTENCES = 4  # a quotation longer than this is shown cut, with "…"
+
+
+def whole_quote(sentences, index: int) -> str:
+    """The sentence at ``index`` of a source's sentences, continued to the end of a quotation it opens and does not
+    close ("Putin said, “The first contacts … give some hope." + " There is a mutual desire …”"), so a mention is
+    never shown cut in the middle of a quote."""
+    text = sentences[index].text
+    for following in sentences[index + 1 : index + MAX_QUOTE_SENTENCES]:
+        if not _open_quote(text) or following.paragraph != sentences[index].paragraph:
+            break
+        text += " " + following.text
+    return text + (" …”" if _open_quote(text) else "")
+
+
+def _open_quote(text: str) -> bool:
+    curly = sum(text.count(q) for q in OPENING_QUOTES[:1]) > sum(text.count(q) for q in CLOSING_QUOTES[:1])
+    return curly or text.count('"') % 2 == 1
+
+
 def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
     """The anchor of the paragraph holding a sentence, for contextual backlinks."""
     for facts in briefing.facts:

@@ -8,7 +8,7 @@ from generator.extract.dates import interval
 from generator.model import Briefing, Person
 from generator.pages.positions import POSITIONS_PATH, actor_anchor
 from generator.pages.timeline import display_date
-from generator.pages.base import Link, Page, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, person_path, plural, shorten, source_path, whole_quote
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
@@ -28,7 +28,7 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
         sentence = sentences[mention.source][mention.sentence]
         rows.append({
             "source": briefing.source(mention.source),
-            "sentence": sentence.text,
+            "sentence": whole_quote(sentences[mention.source], mention.sentence),
             "anchor": f"p{sentence.paragraph + 1}",
             "written": mention.text,
         })

@@ -7,7 +7,7 @@ from collections import Counter
 from generator.ingest.metadata import same_title
 from generator.model import Briefing, Source, SourceFacts
 from generator.pages.compare import source_anchor
-from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path, whole_quote
 
 
 def source_description(source: Source) -> str:
@@ -56,7 +56,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
         if counts[person.id]
     ]
     links = tuple(
-        Link(person_path(person), None, facts.sentences[m.sentence].text, f"p{facts.sentences[m.sentence].paragraph + 1}")
+        Link(person_path(person), None, whole_quote(facts.sentences, m.sentence), f"p{facts.sentences[m.sentence].paragraph + 1}")
         for person in briefing.people
         for m in person.mentions
         if m.source == source.id
