@@ -32,6 +32,7 @@ bench: $(INSTALL_STAMP)
 	$(PY) benchmarks/people.py
 	$(PY) benchmarks/quotes.py
 	$(PY) -m benchmarks.dates
+	$(PY) benchmarks/story.py
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 golden: $(TEST_STAMP)
