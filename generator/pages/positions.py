@@ -49,7 +49,7 @@ def stance_groups(positions: Sequence[Position]) -> list[StanceGroup]:
     return groups
 
 
-def _split_clause(stance: str, clause: str) -> tuple[str, str]:
+def split_clause(stance: str, clause: str) -> tuple[str, str]:
     """("rules out", "any withdrawal …") when the clause starts with the stance word, else the clause's first word."""
     if clause.startswith(stance + " ") or clause == stance:
         return stance, clause[len(stance):].strip()
@@ -95,7 +95,7 @@ def positions_page(briefing: Briefing) -> Page:
         rows = []
         for g in sorted((g for g in groups if g.actor == actor),
                         key=lambda g: (issues.index(g.issue), g.stance, g.anchor)):
-            label, rest = _split_clause(g.stance, g.clause)
+            label, rest = split_clause(g.stance, g.clause)
             rows.append({
                 "group": g,
                 "label": label,
