@@ -140,3 +140,12 @@ def test_key_points_on_an_ecbplus_story(tmp_path, nlp_model) -> None:
     assert 3 <= len(points) <= 7
     assert len({s for s, _ in points[0].reports}) >= 3
     assert any("quake" in p.text.lower() or "earthquake" in p.text.lower() for p in points[:2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lindsay Lohan Checks Out Of Rehab...", "where she has spent time before.",
+     "Texas Escapee Now On Marshals Most Wanted List After Prison Van Escape."],
+)
+def test_headlines_teasers_and_fragments_are_not_points(text: str) -> None:
+    assert not is_statement(text, set())

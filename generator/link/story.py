@@ -45,6 +45,7 @@ MAX_STATEMENTS = 3
 LEAD = 1.0  # a sentence LEAD sentences into its article counts half as much as its lede (ECB+ dev topics 1–20: LEAD 1000/8/4/2/1 gave the top point the story’s main event in 0.60/0.76/0.79/0.81/0.84 of the documents)
 MIN_LONG_WORDS = 5  # words of three letters or more: "7:15 a.m. Dec. 7, 2009" is a dateline, not a fact
 NOT_A_POINT = 9
+TITLE_CASE = 0.6  # a sentence with more capitalised words (of 3+ letters) than this share is in Headline Case
 # A sentence opening on these needs the sentence before it to be understood ("He added …", "But …").
 NEEDS_CONTEXT = frozenset({
     "he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those", "but", "and", "or",
@@ -109,9 +110,16 @@ def _starts_in_quote(briefing: Briefing) -> set[tuple[str, int]]:
 def is_statement(text: str, titles: set[str]) -> bool:
     """A sentence that can be a key point: it ends like a sentence and is not a headline or a dateline."""
     text = " ".join(text.split())
-    if text in titles or not text.rstrip(QUOTE_MARKS + ")").endswith((".", "!", "?")):
-        return False
-    return sum(1 for w in FIRST_WORD.findall(text) if len(w) >= 3) >= MIN_LONG_WORDS
+    ending = text.rstrip(QUOTE_MARKS + ")")
+    if text in titles or not ending.endswith((".", "!", "?")) or ending.endswith(("...", "…")):
+        return False  # a headline, a dateline, a teaser ("Lohan Checks Out Of Rehab...")
+    if text[:1].islower():
+        return False  # a fragment the sentence splitter cut off ("where she has spent time before.")
+    words = [w for w in FIRST_WORD.findall(text) if len(w) >= 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if len(words) >= MIN_LONG_WORDS and capitalised / len(words) > TITLE_CASE:
+        return False  # Headline Case: a title or a caption, not a sentence of the story
+    return len(words) >= MIN_LONG_WORDS
 
 
 def _readability(s: _Sentence, in_quote: set[tuple[str, int]], titles: set[str]) -> int:
