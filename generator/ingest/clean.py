@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.errors import ConfigError, SourceError
+from generator.ingest.outlets import outlet_name
 from generator.ingest.metadata import infer_metadata, looks_like_title
 from generator.model import Paragraph, RawDocument, Removed, Source
 from generator.rules import load_rules
@@ -391,7 +392,7 @@ def clean_document(doc: RawDocument) -> Source:
         path=doc.path,
         format=doc.format,
         title=meta.title or doc.id,
-        outlet=meta.outlet,
+        outlet=outlet_name(meta.outlet, meta.url),
         url=meta.url,
         author=meta.author,
         published=meta.published,
