@@ -435,3 +435,14 @@ def test_a_saved_page_with_a_quote_over_paragraphs_builds_the_site(tmp_path: Pat
     long_quote = next(q for q in facts["quotes"] if "deeper than we thought" in q["text"])
     assert f'id="{long_quote["id"]}"' in source and f'id="{long_quote["id"]}-c2"' in source
     assert (tmp_path / "site" / "sources" / "bridge" / "index.html").is_file()
+
+
+@pytest.mark.model
+def test_a_name_from_a_title_of_a_work_is_not_a_person(tmp_path, nlp):
+    text = (
+        "Awards night\n\n"
+        "She starred in The Marvelous Mrs. Maisel on Amazon, said Jane Roe.\n\n"
+        "Fans of Mrs. Maisel cheered when the series won."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Jane Roe" in people and not any("Maisel" in name for name in people)

@@ -231,15 +231,27 @@ def is_credit(ent: Span) -> bool:
     return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
 
 
+THING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
 def named_thing_words(doc: Doc) -> frozenset[str]:
-    """Words this article uses in a street or organisation name ("Miller" of "Miller Drive"): alone, such a word
-    is not taken as a person's surname in this article ("on Miller traveling eastbound")."""
+    """Words this article uses inside the name of a thing: before an organisation word ("Miller" of "Miller
+    Drive") or after the first word of an organisation, place, work or event name ("Maisel" of "The Marvelous
+    Mrs. Maisel"). Alone, such a word is not taken as a person's name in this article ("on Miller traveling
+    eastbound"), unless the article also writes it inside a person's full name."""
     if "named_things" not in doc.user_data:
         words = organisation_words()
-        doc.user_data["named_things"] = frozenset(
+        things = {
             t.lower_ for t in doc[:-1]
             if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].lower_.rstrip(".") in words
-        )
+        }
+        inside: set[str] = set()
+        for ent in doc.ents:
+            tokens = [t for t in ent if t.lower_ != "the"]
+            if ent.label_ in THING_LABELS and len(tokens) > 1:
+                inside.update(t.lower_ for t in tokens[1:] if t.text[:1].isupper())
+        in_full_names = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        doc.user_data["named_things"] = frozenset(things | (inside - in_full_names))
     return doc.user_data["named_things"]
 
 
