@@ -15,8 +15,8 @@ Scores, per data set and system:
 - the same two accuracies per kind of attribution (cue, colon, carried, pronoun, description, organisation, none).
 A speaker is right when the predicted name holds the last word of the gold name (or of an ``also`` alternative),
 or is its first name alone; a gold speaker of none is right when the prediction names nobody (no proper noun).
-Ours: the resolved name (``speaker_name``), else the speaker as written when it holds a proper noun; textacy: its
-speaker tokens (it does not resolve pronouns).
+Ours: the resolved name (``speaker_name``: a person or an organisation); textacy: its speaker tokens when they hold a
+proper noun (it does not resolve pronouns or descriptions).
 
 Run: ``.venv/bin/python benchmarks/quotes.py`` (writes benchmarks/results/quotes.md). Needs ``pip install .[bench]``.
 ``-v`` lists the errors on dev (never on test: tune on dev only).
@@ -191,11 +191,7 @@ def run_ours(doc: Doc, parsed) -> None:
     sentences = ex.extract_sentences(parsed, doc.source)
     people = ex.extract_people(parsed, doc.source)
     for q in extract_quotes(parsed, doc.source, sentences, people):
-        speaker = q.speaker_name
-        if speaker is None and q.speaker_start is not None:
-            written = parsed.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
-            speaker = q.speaker_text if written is not None and named(written) else None
-        doc.ours.append(Prediction(doc.source.id, q.text, q.start, q.end, speaker, q.partial, q))
+        doc.ours.append(Prediction(doc.source.id, q.text, q.start, q.end, q.speaker_name, q.partial, q))
 
 
 def run_textacy(doc: Doc, parsed) -> None:

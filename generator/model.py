@@ -175,6 +175,10 @@ class Quote:
     reported_by: str | None = None  # "Reuters" in "Reuters quoted Putin as saying"
     paragraph: int = 0  # Paragraph.index of the quote's first paragraph
     attribution: str | None = None  # how the speaker was found, e.g. "cue-after:subject", "continuation"
+    # how the reader learns who speaks: "cue" (named in the reporting clause), "colon", "carried" (continues the
+    # speaker of the quote or statement before), "pronoun", "description" ("the judge"), "organisation"
+    speaker_via: str | None = None
+    speaker_named_in: int | None = None  # sentence index where an indirectly found speaker is named
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution
 from generator.extract.syntax import clause_between
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,11 @@ OPENERS = "“„«‘‹"
 CLOSERS = "”»’›"
 OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
 CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
-SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A full stop ends a sentence, except after an initial ("A. J. Smith") or a title ("Mr. Marcus", "Gov. Inslee").
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bSgt)"
+    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bSt)[.!?](?=\s|$)"
+)
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
 MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"}
@@ -326,6 +331,22 @@ class _Context:
                 for token in self._tokens(start - 1, end + 1):
                     self.inside[token.i] = True
         self.people = list(people) or _people_from_ents(doc, source)
+        self.speakers = DocumentSpeakers(doc, self.people, self.inside)
+
+    def narration_statements(self) -> None:
+        """Every "X said …" outside quotes, resolved in text order: the statements pronouns and carried quotes
+        look back to."""
+        for token in self.doc:
+            issues = token.lemma_.lower() in self.speakers.rules["issue_verbs"] and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.speakers.rules["document_nouns"] for c in token.children
+            )
+            if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
+                continue
+            head, _, _ = _subject(token, self)
+            if head is not None and head.dep_ != "nsubjpass":  # "Oler is accused of …" does not speak
+                phrase = _speaker_phrase(head)
+                referent = self.speakers.resolve(phrase, phrase.start_char).referent
+                self.speakers.add(token.idx, referent, phrase.text, phrase.start_char, phrase.end_char)
 
     def _tokens(self, start: int, end: int) -> Span:
         span = self.doc.char_span(max(start, 0), min(end, len(self.doc.text)), alignment_mode="expand")
@@ -405,6 +426,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     for token in verb.rights:
         if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd") and token.pos_ == "PROPN" and not ctx.inside[token.i]:
             return token, None, "after-verb"
+    # '“…,” team general manager A.J. Smith said': the parser hung the name on the quote before it
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
+        return before, None, "before-verb"
     return None, None, None
 
 
@@ -534,60 +559,6 @@ def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph,
     return not (finite or len(text.split()) >= 8)
 
 
-def _resolve_name(
-    speaker: Span, ctx: _Context, earlier: Sequence[tuple[int, int, str]] = ()
-) -> tuple[str | None, int | None, int | None]:
-    """The person a speaker phrase names or refers to: (name, start, end of that person's mention)."""
-    start, end = speaker.start_char, speaker.end_char
-    head = speaker.root
-    scope_start, scope_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    # "USAF's chief of staff General Duncan McNab": the name may sit in the subject beyond the words kept
-    inside = [m for m in ctx.people if m.start < end and start < m.end] or [
-        m for m in ctx.people if m.start < scope_end and scope_start < m.end and not _in_clause(ctx, m, head)
-    ]
-    if inside:
-        mention = inside[-1]
-        return mention.name, mention.start, mention.end
-    if len(speaker) == 1 and speaker[0].lower_ in ctx.pronouns:
-        candidates = [
-            (m.start, m.end, m.name)
-            for m in ctx.people
-            if m.end <= start and not any(ctx.inside[t.i] for t in ctx.tokens(m.start, m.end))
-        ]
-        candidates.extend(_named_subjects(ctx, start))
-        candidates.extend(c for c in earlier if c[1] <= start)
-        if candidates:
-            m_start, m_end, name = max(candidates)
-            return name, m_start, m_end
-    return None, None, None
-
-
-def _in_clause(ctx: _Context, mention: PersonMention, head: Token) -> bool:
-    """Is the mention inside a relative clause or a quote of the subject ("Mr Costa, who met Putin,")?"""
-    for token in ctx.tokens(mention.start, mention.end):
-        if ctx.inside[token.i]:
-            return True
-        if clause_between(token, head, ("relcl", "acl", "advcl", "ccomp")):
-            return True
-    return False
-
-
-def _named_subjects(ctx: _Context, before: int) -> list[tuple[int, int, str]]:
-    """Proper-noun subjects the entity recogniser did not call a person ("Trump last week said"): antecedents too."""
-    found = []
-    for token in ctx.doc:
-        if token.idx >= before:
-            break
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or ctx.inside[token.i]:
-            continue
-        if token.ent_type_ in NOT_PEOPLE:
-            continue
-        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-        start, end = words[0].idx, token.idx + len(token.text)
-        found.append((start, end, ctx.doc.text[start:end]))
-    return found
-
-
 def _sentence_of(offset: int, sentences: Sequence[Sentence], doc: Doc) -> int:
     for sentence in sentences:
         if sentence.start <= offset < max(sentence.end, sentence.start + 1):
@@ -617,11 +588,12 @@ def extract_quotes(
     for warning in warnings:
         log.warning("%s: %s", source.id, warning)
     ctx = _Context(doc, source, spans, people)
+    ctx.narration_statements()
     scare_max = int(_rules()["scare_quote_max_words"])
     by_index = {p.index: p for p in paragraphs}
 
     quotes: list[Quote] = []
-    attributed: list[tuple[QuoteSpan, Quote]] = []  # the quotes kept so far, for continuations
+    attributed: list[tuple[QuoteSpan, Quote, Referent | None]] = []  # the quotes kept so far, for continuations
     seen_ids: dict[str, int] = {}
     for n, span in enumerate(spans):
         first_par = by_index[span.paragraph]
@@ -648,7 +620,7 @@ def extract_quotes(
             found = _head_walk(quote_tokens, ctx)
         if found is None and not _ends_sentence(text, source.text, span.close_mark):
             a_start, a_end = _region_after(span, last_par, following)
-            found = _after_cue(a_start, a_end, ctx, limit=8 if not partial else 3)
+            found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
@@ -659,31 +631,29 @@ def extract_quotes(
                 found = _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
 
         speaker_text = speaker_start = speaker_end = None
-        name = name_start = name_end = None
         rule = found.rule if found else None
+        via: str | None = None
+        referent: Referent | None = None
+        if found is None and not partial:
+            found = _colon_intro(span, first_par, paragraphs, ctx)
+            rule = found.rule if found else None
         if found is not None and found.speaker is not None:
             speaker_text = found.speaker.text
             speaker_start, speaker_end = found.speaker.start_char, found.speaker.end_char
-            earlier = [
-                (q.speaker_start, q.speaker_end, q.speaker_name or q.speaker_text)
-                for _, q in attributed
-                if q.speaker_start is not None and q.speaker_text and q.speaker_text.lower() not in ctx.pronouns
-            ]
-            name, name_start, name_end = _resolve_name(found.speaker, ctx, earlier)
-        elif not partial and attributed:
-            prev_span, prev_quote = attributed[-1]
-            between = source.text[prev_span.close_mark : span.open_mark]
-            same_paragraph = (
-                prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
-            ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
-
-            continuation = _whole_paragraph(span, first_par, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
-            if prev_quote.speaker_text and (same_paragraph or continuation):
-                speaker_text = prev_quote.speaker_text
-                speaker_start, speaker_end = prev_quote.speaker_start, prev_quote.speaker_end
-                name, name_start, name_end = prev_quote.speaker_name, prev_quote.speaker_name_start, prev_quote.speaker_name_end
-                rule = "interrupted" if same_paragraph else "continuation"
-                found = _Attribution(cue_text=prev_quote.cue, reported_by=prev_quote.reported_by)
+            resolution = ctx.speakers.resolve(found.speaker, found.speaker.start_char)
+            referent = resolution.referent
+            via = _via(resolution, rule, source.text, span.open_mark)
+        elif not partial:
+            carried = _carried(span, first_par, source, attributed, ctx)
+            if carried is not None:
+                (speaker_text, speaker_start, speaker_end, referent, rule), prev = carried
+                via = "carried"
+                found = _Attribution(cue_text=prev.cue if prev else None, reported_by=prev.reported_by if prev else None)
+        name = referent.name if referent is not None else None
+        name_start = referent.start if referent is not None and name is not None else None
+        name_end = referent.end if referent is not None and name is not None else None
+        if referent is not None:
+            ctx.speakers.add(span.open_mark, referent, speaker_text, speaker_start, speaker_end)
 
         if speaker_text is None and partial and len(text.split()) <= scare_max:
             log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
@@ -711,10 +681,12 @@ def extract_quotes(
             reported_by=found.reported_by if found else None,
             paragraph=span.paragraph,
             attribution=rule,
+            speaker_via=via if speaker_text is not None else None,
+            speaker_named_in=ctx.speakers.sentence(name_start) if name_start is not None and via not in (None, "cue") else None,
         )
         quotes.append(quote)
         if speaker_text is not None:
-            attributed.append((span, quote))
+            attributed.append((span, quote, referent))
     return tuple(quotes)
 
 
@@ -740,6 +712,74 @@ def _ends_sentence(quote_text: str, text: str, close_mark: int) -> bool:
 
 def _last_paragraph(span: QuoteSpan, source: Source) -> int:
     return source.paragraph_at(span.end).index if source.paragraphs else span.paragraph
+
+
+def _via(resolution: Resolution, rule: str | None, text: str, open_mark: int) -> str:
+    """How the speaker was found: the resolution's way, "colon" for a name introducing the quote with a colon."""
+    if resolution.via == "cue" and (text[:open_mark].rstrip().endswith(":") or (rule or "").startswith("colon")):
+        return "colon"
+    return resolution.via
+
+
+def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Attribution | None:
+    """A quote introduced by a colon with no cue of its own: "Jamil explained the program:", "General Manager A.J.
+    Smith issued the following statement:", "Peter Lynch/Timmons' Attorney: “…”" (the sentence may end the
+    previous paragraph)."""
+    text = ctx.source.text
+    before = text[paragraph.start : span.open_mark].rstrip()
+    if before.endswith(":"):
+        colon = paragraph.start + len(before) - 1
+        region_start = paragraph.start
+    elif not before.strip() and paragraph.index > 0:
+        previous = next((p for p in paragraphs if p.index == paragraph.index - 1), None)
+        if previous is None or not previous.text.rstrip().endswith(":"):
+            return None
+        colon = previous.start + len(previous.text.rstrip()) - 1
+        region_start = previous.start
+    else:
+        return None
+    head_text = text[region_start:colon]
+    marks = [m.end() for m in re.finditer(r"[.!?:”\"](?=\s)", head_text)]
+    start = region_start + (marks[-1] if marks else 0)
+    tokens = [t for t in ctx.tokens(start, colon) if not ctx.inside[t.i]]
+    for token in reversed(tokens):
+        if ctx.is_cue(token) or token.lemma_.lower() in ctx.speakers.rules["issue_verbs"]:
+            verb_found = _attribute_with(token, ctx, "colon")
+            if verb_found is not None:
+                return verb_found
+    people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    if people:
+        speaker = ctx.tokens(people[-1].start, people[-1].end)
+        return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ctx.non_speakers]
+    if subjects:
+        return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
+    return None
+
+
+def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context):
+    """The speaker a quote with no attribution of its own continues: the quote before it in the same paragraph
+    (interrupted) or the paragraph before (a run of quote paragraphs), else the latest statement within a few
+    sentences when the quote opens its sentence ("X said …" in the narration, then the quote)."""
+    if attributed:
+        prev_span, prev_quote, prev_referent = attributed[-1]
+        between = source.text[prev_span.close_mark : span.open_mark]
+        same_paragraph = (
+            prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
+        ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
+        continuation = _whole_paragraph(span, paragraph, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
+        if prev_quote.speaker_text and (same_paragraph or continuation):
+            rule = "interrupted" if same_paragraph else "continuation"
+            return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, rule), prev_quote
+    sentence_start, _ = _sentence_bounds(span, paragraph)
+    if re.search(r"\w", source.text[sentence_start : span.open_mark]):
+        return None  # narration before the quote in its sentence: not a quote standing alone
+    recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
+    if not recent or recent[0].text is None:
+        return None
+    latest = recent[0]
+    previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
+    return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
 
 
 def _whole_paragraph(span: QuoteSpan, paragraph: Paragraph, source: Source) -> bool:
