@@ -395,6 +395,9 @@ def _speaker_phrase(head: Token) -> Span:
             break
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
+    # hyphenated names ("Jen-Hsun Huang", "Wilson-Raybould"): the hyphen and the part before it belong to the name
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ and doc[left - 2].text[:1].isupper():
+        left -= 2
     return doc[left : right + 1]
 
 
@@ -503,7 +506,7 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
-            if ctx.is_cue(token):
+            if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
                 found = _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found

@@ -224,6 +224,8 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not inside[doc[j].i]:
             j += 1
+        while i < j and doc[i].text.lower().rstrip(".") in honorifics:
+            i += 1  # "Mr MacFarlane": the honorific is not part of the name
         run = doc[i:j]
         i = max(j, i + 1)
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or run.start_char in taken:
@@ -269,8 +271,11 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if lemma in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
-    if head.pos_ == "PROPN" and (persons or ds.full_name(head.text, at) is not None):
+    if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
+    if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
+        place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
+        return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
         return Resolution(Referent(_bare(org.text), org.start_char, org.end_char, "organisation"), "organisation")
@@ -358,7 +363,7 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         candidates = [m for m in ds.people if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head)]
     if candidates:
         return Resolution(ds.person(candidates[-1]), "cue")
-    known = ds.full_name(head.text, at) if head.pos_ == "PROPN" else None
+    known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
     if known is not None:  # "Payton said", "Ford said later" (tagged GPE / ORG): the person of that name
         return Resolution(Referent(known.name, head.idx, head.idx + len(head.text), "person", ds.gender(known.name)), "cue")
     if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in NOT_NAMES | {"ORG"}:
@@ -380,7 +385,8 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     full = ds.full_name(text, span.start_char)
     if full is not None:
         return Referent(full.name, span.start_char, span.end_char, "person", ds.gender(full.name))
-    gender = ds.gender(text)
+    tied = _tied_words(span.root)
+    gender = ds.gender(text) or next((g for g in map(lambda t: _noun_gender(ds, t), tied) if g), None)
     return Referent(text, span.start_char, span.end_char, "person", gender, known=gender is not None)
 
 
