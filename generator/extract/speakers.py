@@ -104,7 +104,8 @@ class DocumentSpeakers:
         self.inside = inside
         self.rules = _rules()
         named = [m for m in people if not self._quoted(m.start, m.end)]
-        self.people = sorted(named + _names_by_lexicon(doc, named, inside), key=lambda m: m.start)
+        named += _names_by_lexicon(doc, named, inside)
+        self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
         self.sentence_starts = [s.start_char for s in doc.sents]
         self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)]
         self.statements: list[Statement] = []
@@ -244,6 +245,19 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
     return found
 
 
+def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """A person's surname alone where the entity recogniser missed it ("Ford, meanwhile, made …" after "Phil
+    Ford"; it may call it an organisation)."""
+    surnames = {_surname(m.name) for m in people if len(_words(m.name)) > 1}
+    taken = {i for m in people for i in range(m.start, m.end)}
+    return [
+        PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
+        for t in doc
+        if t.text[:1].isupper() and t.lower_ in surnames and t.idx not in taken and not inside[t.i]
+        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP")
+    ]
+
+
 def _tied_words(root: Token) -> list[Token]:
     """Words syntactically tied to a name: its title ("Sheriff Robert Pickell"), an apposition ("John Banky, Ben's
     older brother"), the noun it is the apposition of ("his wife, Linda")."""
@@ -276,6 +290,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
+    if head.pos_ == "NOUN" and _person_noun(head):
+        return None  # "the Navy chief", "a company official": a person of the organisation
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
         return Resolution(Referent(_bare(org.text), org.start_char, org.end_char, "organisation"), "organisation")
@@ -334,6 +350,12 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if token.lemma_.lower() in ds.rules["organisation_nouns"]:
         return Referent(_bare(span.text), span.start_char, span.end_char, "organisation")
     return None
+
+
+def _person_noun(noun: Token) -> bool:
+    words = {noun.lower_, noun.lemma_.lower()}
+    roles = {w.lower() for w in load_rules("people")["role_nouns"]}  # shared with the people rules
+    return bool(words & roles) or any(words & set(ws) for ws in _rules()["gendered_words"].values())
 
 
 def _bare(text: str) -> str:
