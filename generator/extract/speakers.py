@@ -485,8 +485,15 @@ def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) ->
 def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """A definite description ("the judge", "his brother") → the latest person given that role."""
     head = speaker.root
-    if head.pos_ != "NOUN" or not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
+    if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
         return None
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _person_noun(head)):  # "the District Attorney"
+        return None
+    scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
+        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) for m in ds.people
+    ):
+        return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
     words = {head.lower_, head.lemma_.lower()}
     for mention in reversed(ds.people):
         if mention.end > at:
@@ -518,7 +525,7 @@ def _unnamed(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
 RULES: tuple[Callable[[DocumentSpeakers, Span, int], Resolution | None], ...] = (
     _pronoun_rule,
     _organisation,
-    _named,
     _description,
+    _named,
     _unnamed,
 )
