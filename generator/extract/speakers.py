@@ -229,10 +229,12 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
             i += 1  # "Mr MacFarlane": the honorific is not part of the name
         run = doc[i:j]
         i = max(j, i + 1)
+        previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or run.start_char in taken:
             continue
+        if run[-1].lower_ in _rules()["organisation_nouns"]:
+            continue  # "British Royal Navy" is no person called Royal
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
-        previous = doc[run.start - 1].text.lower().rstrip(".") if run.start else ""
         start = None
         if previous in honorifics:
             start = run.start
@@ -425,8 +427,8 @@ def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
         return "p" in allowed
     if not allowed & {"m", "f"}:
         return False
-    if referent.gender is None:
-        return unknown_ok and referent.known
+    if referent.gender is None:  # a name that says nothing of its gender; an acronym is no person ("ATI")
+        return unknown_ok and referent.known and not (referent.name or "").isupper()
     return referent.gender in allowed
 
 
