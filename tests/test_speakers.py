@@ -147,3 +147,40 @@ def test_first_name_lexicon(first_name: str, gender: str | None) -> None:
     from generator.extract.speakers import lexicon_gender
 
     assert lexicon_gender(first_name) == gender
+
+
+# ------------------------------------------------------------------------------ the note on the quotes page
+
+
+def _quote(**fields):
+    from generator.model import Quote
+
+    base = dict(id="q-1", source="t", text="The deal is done", speaker_text="he", cue="said", partial=False,
+                start=0, end=16, sentence=3)
+    return Quote(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "note"),
+    [
+        (dict(speaker_via="cue", speaker_text="Sarah Collins"), None),
+        (dict(speaker_via="pronoun", speaker_name="Andrew Scheer", speaker_named_in=1),
+         "he → Andrew Scheer, named two sentences before"),
+        (dict(speaker_via="pronoun", speaker_text="she"), "she: no person of that gender and number named before"),
+        (dict(speaker_via="carried", speaker_text="Tom Becker", speaker_name="Tom Becker", speaker_named_in=2),
+         "no attribution of its own: continues the quotes of Tom Becker, named one sentence before"),
+        (dict(speaker_via="description", speaker_text="the judge", speaker_name="Ann Rudd", speaker_named_in=3),
+         "the judge → Ann Rudd, named in the same sentence"),
+    ],
+)
+def test_attribution_note(fields: dict, note: str | None) -> None:
+    from generator.pages.quotes import attribution_note
+
+    assert attribution_note(_quote(**fields), None) == note
+
+
+def test_attribution_note_is_escaped_in_its_html_attribute() -> None:
+    from generator.pages.quotes import note_markup
+
+    markup = str(note_markup(_quote(speaker_via="pronoun", speaker_text='he"><script>x</script>'), None))
+    assert "<script>" not in markup and '"><' not in markup and markup.startswith(' <abbr title="')

@@ -55,6 +55,12 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "end": q.end,
                 "group": q.group,
                 "url": f"sources/{q.source}/#{q.id}",
+                "speaker_name": q.speaker_name,
+                "speaker_via": q.speaker_via,
+                "speaker_named": (
+                    {"start": q.speaker_name_start, "end": q.speaker_name_end, "sentence": q.speaker_named_in}
+                    if q.speaker_named_in is not None else None
+                ),
             }
             for q in briefing.quotes
         ],
