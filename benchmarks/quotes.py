@@ -19,7 +19,8 @@ Ours: the resolved name (``speaker_name``: a person or an organisation); textacy
 proper noun (it does not resolve pronouns or descriptions).
 
 Run: ``.venv/bin/python benchmarks/quotes.py`` (writes benchmarks/results/quotes.md). Needs ``pip install .[bench]``.
-``-v`` lists the errors on dev (never on test: tune on dev only).
+``-v`` lists the errors on dev (never on test: tune on dev only). Grouping quotes of one statement is reported with
+the thresholds ``benchmarks/grouping.py`` learnt (no sweep here).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -43,7 +44,9 @@ from generator.extract.nlp import load_model  # noqa: E402
 from generator.extract.quotes import extract_quotes, normalise  # noqa: E402
 from generator.ingest.clean import clean_documents  # noqa: E402
 from generator.ingest.load import read_sources  # noqa: E402
+from generator.link.quote_groups import group_quotes  # noqa: E402
 from generator.model import Paragraph, Quote, Source  # noqa: E402
+from generator.rules import load_rules  # noqa: E402
 
 # ../shared/eval next to the clone (a worktree one level deeper finds it further up)
 EVAL = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()), REPO.parent / "shared" / "eval")
@@ -313,6 +316,43 @@ def score(docs: list[Doc], system: str) -> Scores:
     return s
 
 
+# ------------------------------------------------------------------------------------------ grouping
+
+
+def _pseudo_speaker(q: Quote) -> str | None:
+    name = q.speaker_name or (q.speaker_text if q.speaker_text and q.speaker_text[:1].isupper() else None)
+    words = re.findall(r"\w+", name.lower()) if name else []
+    return words[-1] if words else None
+
+
+def grouping_scores(docs: list[Doc], thresholds: dict) -> tuple[float, float, int, int]:
+    """Pairwise precision and recall of "same statement" among our quotes matched to labelled gold quotes."""
+    labelled: list[tuple[Quote, str | None]] = []
+    for doc in docs:
+        for p, g in match(doc.ours, doc.gold):
+            labelled.append((replace(p.quote, speaker=_pseudo_speaker(p.quote)), g.statement))
+    quotes = [q for q, _ in labelled]
+    label = {q.id + q.source: lab for q, lab in labelled}
+    groups = group_quotes(quotes, thresholds=thresholds)
+    of = {}
+    for g in groups:
+        for qid in g.quotes:
+            of[qid] = g.id
+    tp = fp = fn = 0
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            a, b = quotes[i], quotes[j]
+            gold_same = label[a.id + a.source] is not None and label[a.id + a.source] == label[b.id + b.source]
+            same = a.id in of and of.get(a.id) == of.get(b.id)
+            tp += gold_same and same
+            fp += same and not gold_same
+            fn += gold_same and not same
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, tp + fn, tp + fp
+
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -348,6 +388,15 @@ def report(sets: dict[str, list[Doc]], timings: dict[str, float]) -> str:
         if errors:
             lines.append(f"- {name}: textacy raised on {len(errors)}/{len(docs)} articles (unbalanced quotation marks): " + ", ".join(errors))
     lines.append(f"- time in extraction (excluding parsing): ours {timings['ours']:.2f} s, textacy {timings['textacy']:.2f} s.")
+    lines += ["", "## Grouping quotes of the same statement (ours)", "",
+              "Pairwise precision / recall over the matched quotes that carry a gold statement label, with the "
+              "thresholds of `generator/rules/quote_similarity.yaml` as learnt on the dev statement pairs by "
+              "`benchmarks/grouping.py` (not tuned here).", "",
+              "| data | P | R |", "|---|---|---|"]
+    rules = dict(load_rules("quote_similarity"))
+    for name in ("seeds", "sample (tuned on)"):
+        p, r, _, _ = grouping_scores(sets[name], rules)
+        lines.append(f"| {name} | {p:.2f} | {r:.2f} |")
     return "\n".join(lines) + "\n"
 
 
