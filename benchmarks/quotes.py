@@ -116,8 +116,9 @@ def locate(gold: list[Gold], text: str) -> None:
 
 
 def _alternatives(speaker: str | None) -> tuple[str | None, tuple[str, ...]]:
-    """(speaker, also) from the older files' "A|B" notation."""
-    alts = speaker.split("|") if speaker else [None]
+    """(speaker, also) from the older files' "A|B" notation; a speaker written in lower case names nobody
+    ("a department spokesperson": those files give the speaker as written when it is no named person)."""
+    alts = speaker.split("|") if speaker and speaker[:1].isupper() else [None]
     return alts[0], tuple(alts[1:])
 
 
