@@ -58,6 +58,10 @@ CASES = [
         "Phoebe Waller-Bridge", "cue", id="cue-hyphenated-surname",
     ),
     pytest.param(
+        "Mayor Karen Bass toured the burnt streets.\n\n“We will rebuild,” Ms. Bass said.",
+        "Karen Bass", "cue", id="cue-ms-with-full-stop",
+    ),
+    pytest.param(
         "Michael Greenspan teaches law in Toronto.\n\n“It is a hard case to win,” Michael said.",
         "Michael Greenspan", "cue", id="cue-first-name-alone",
     ),
@@ -114,6 +118,18 @@ CASES = [
     pytest.param(
         "“Power will be back by Friday,” a statement from BC Hydro said.",
         "BC Hydro", "organisation", id="organisation-statement-from",
+    ),
+    pytest.param(
+        "Officials at the Defence Ministry met on Monday.\n\n“We regret the delay,” the ministry said.",
+        "Defence Ministry", "organisation", id="organisation-the-ministry-named-before",
+    ),
+    pytest.param(
+        "Shares of Tesla fell 5 percent on Monday.\n\n“Demand remains strong,” the carmaker said.",
+        "Tesla", "organisation", id="organisation-the-carmaker",
+    ),
+    pytest.param(
+        "Officials said the road would stay closed.\n\n“Drivers should avoid the area,” authorities said.",
+        None, "cue", id="unnamed-authorities-are-no-organisation",
     ),
     pytest.param(
         "Kraft Foods issued a statement on Friday morning.\n\n“This is a tragic loss for all of us,” the statement said.",

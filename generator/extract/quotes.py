@@ -398,6 +398,8 @@ def _speaker_phrase(head: Token) -> Span:
     # hyphenated names ("Jen-Hsun Huang", "Wilson-Raybould"): the hyphen and the part before it belong to the name
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ and doc[left - 2].text[:1].isupper():
         left -= 2
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():
+        right += 2
     return doc[left : right + 1]
 
 

@@ -138,10 +138,13 @@ class DocumentSpeakers:
         words = _words(name)
         if not words:
             return None
-        surname, first = _surname(name), words[0].lower()
+        last, first = words[-1].lower(), words[0].lower()
         same = [
             m for m in self.people
-            if _surname(m.name) == surname or (len(words) == 1 and _words(m.name)[:1] and _words(m.name)[0].lower() == first)
+            if _words(m.name) and (
+                last in (_words(m.name)[-1].lower(), _surname(m.name))  # "Wilson-Raybould" or "Raybould"
+                or (len(words) == 1 and _words(m.name)[0].lower() == first)
+            )
         ]
         if not same:
             return None
@@ -303,9 +306,31 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
                 appos = ds.doc[child.left_edge.i : child.right_edge.i + 1]
                 return Resolution(Referent(_bare(appos.text), appos.start_char, appos.end_char, "organisation"), "organisation")
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
-        if named or any(t.lower_ in DEFINITE for t in speaker):
-            text = _bare(speaker.text) if named else _bare(head.text)
-            return Resolution(Referent(text, speaker.start_char, speaker.end_char, "organisation"), "organisation")
+        if named:
+            return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+        definite = any(t.lower_ in DEFINITE for t in speaker)
+        earlier = _organisation_named_before(ds, head, at) if definite else None
+        if earlier is not None:
+            return Resolution(earlier, "organisation")
+        if not definite and head.tag_ == "NNS" and head.lower_ != "police":
+            return None  # "authorities said", "officials said": people unnamed, not one organisation
+        return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+    return None
+
+
+def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
+    """"the ministry" → the latest organisation whose name holds the noun ("Defence Ministry") or that was given
+    it as an apposition ("the union representing them, Unite"); "the company", "the carmaker" → the latest
+    organisation named in the last few sentences."""
+    lemma = noun.lemma_.lower()
+    first = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
+    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first]
+    for org in recent:
+        root = org.root
+        if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
+            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    if lemma in ds.rules["company_nouns"] and recent:
+        return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
     return None
 
 
