@@ -114,6 +114,18 @@ CASES = [
         "“He could play any instrument,” said his brother.",
         "Mark Riley", "description", id="description-apposition",
     ),
+    pytest.param(
+        "Sen. Elizabeth Warren spoke first.\n\n“This bill is a disgrace,” the senator said.",
+        "Elizabeth Warren", "description", id="description-abbreviated-title",
+    ),
+    pytest.param(
+        "Eric Kirkpatrick, 61, appeared in court on Monday.\n\n“I am innocent,” the 61-year-old said.",
+        "Eric Kirkpatrick", "description", id="description-age",
+    ),
+    pytest.param(
+        "State Rep. Barry Fleming, a Republican, filed the bill.\n\n“Voters want this,” the Republican said.",
+        "Barry Fleming", "description", id="description-party",
+    ),
     # ---- organisation: an organisation speaks
     pytest.param(
         "“Power will be back by Friday,” a statement from BC Hydro said.",

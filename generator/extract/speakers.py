@@ -182,7 +182,7 @@ class DocumentSpeakers:
         words = set(_words((mention.role or "").lower()))
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
-            words |= {t.lower_ for t in _tied_words(span.root)}
+            words |= {t.lower_ for t in _tied_words(span)}
         for gender in ("m", "f"):
             if honorific and honorific.group(1) in self.rules["honorifics"][gender]:
                 found.append(gender)
@@ -263,20 +263,39 @@ def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[
     ]
 
 
-def _tied_words(root: Token) -> list[Token]:
+def _tied_words(span: Span) -> list[Token]:
     """Words syntactically tied to a name: its title ("Sheriff Robert Pickell"), an apposition ("John Banky, Ben's
     older brother"), the noun it is the apposition of ("his wife, Linda")."""
+    root = span.root
     tied = [t for t in root.children if t.dep_ in ("compound", "appos", "amod") and t.pos_ != "PROPN"]
     for child in root.children:
-        if child.dep_ == "appos":
-            tied.extend(t for t in child.subtree if t.pos_ == "NOUN")
+        if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
+            tied.append(child)
+            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM"))
     if root.dep_ == "appos":
         tied.append(root.head)
-    left = root.i - 1
-    while left >= 0 and root.doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and root.doc[left].ent_type_ != "PERSON" and root.i - left <= 4:
-        tied.append(root.doc[left])
+    left = span.start - 1
+    while left >= 0 and root.doc[left].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") and root.doc[left].ent_type_ != "PERSON" and span.start - left <= 5:
+        if root.doc[left].text not in (",", "“", "”", '"'):
+            tied.append(root.doc[left])
+        else:
+            break
         left -= 1
+    after = root.doc[span.end : span.end + 2]  # "Eric Kirkpatrick, 61,": the age
+    if len(after) == 2 and after[0].text == "," and after[1].like_num:
+        tied.append(after[1])
     return tied
+
+
+def _role_words(tokens: Sequence[Token]) -> set[str]:
+    """Lower-case words and lemmas of tied words, abbreviated titles spelt out ("Sen." → "senator")."""
+    abbreviations = _rules()["title_abbreviations"]
+    words = set()
+    for token in tokens:
+        for word in (token.lower_, token.lemma_.lower()):
+            words.add(word)
+            words.add(abbreviations.get(word.rstrip("."), word))
+    return words
 
 
 # ------------------------------------------------------------------------------------------- rules
@@ -434,7 +453,7 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     full = ds.full_name(text, span.start_char)
     if full is not None:
         return Referent(full.name, span.start_char, span.end_char, "person", ds.gender(full.name))
-    tied = _tied_words(span.root)
+    tied = _tied_words(span)
     gender = ds.gender(text) or next((g for g in map(lambda t: _noun_gender(ds, t), tied) if g), None)
     return Referent(text, span.start_char, span.end_char, "person", gender, known=gender is not None)
 
@@ -514,7 +533,8 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     head = speaker.root
     if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
         return None
-    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _person_noun(head)):  # "the District Attorney"
+    described = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
+    if head.pos_ not in ("NOUN", "ADJ") and not described:  # "the District Attorney", "the Republican"
         return None
     scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
@@ -522,11 +542,14 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     ):
         return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
     words = {head.lower_, head.lemma_.lower()}
+    age = re.search(r"(\d+)-year-old$", speaker.text)
+    if age:  # "the 61-year-old" → the person given that age
+        words = {age.group(1)}
     for mention in reversed(ds.people):
         if mention.end > at:
             continue
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        tied = {t.lower_ for t in _tied_words(span.root)} | {t.lemma_.lower() for t in _tied_words(span.root)} if span is not None else set()
+        tied = _role_words(_tied_words(span)) if span is not None else set()
         tied |= {w.lower() for w in _words(mention.role or "")}
         if words & tied:
             return Resolution(ds.person(mention), "description")
