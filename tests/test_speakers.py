@@ -212,3 +212,8 @@ def test_attribution_note_is_escaped_in_its_html_attribute() -> None:
 
     markup = str(note_markup(_quote(speaker_via="pronoun", speaker_text='he"><script>x</script>'), None))
     assert "<script>" not in markup and '"><' not in markup and markup.startswith(' <abbr title="')
+
+
+def test_headline_credits_the_speaker_after_a_dash(nlp) -> None:
+    quote = last_quote(nlp, "Ferry fares 'far too high' - Consumer Council\n\nThe council published its report on Monday.")
+    assert (quote.text, quote.speaker_text) == ("far too high", "Consumer Council")

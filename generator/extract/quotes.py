@@ -641,8 +641,8 @@ def extract_quotes(
         rule = found.rule if found else None
         via: str | None = None
         referent: Referent | None = None
-        if found is None and not partial:
-            found = _colon_intro(span, first_par, paragraphs, ctx)
+        if found is None:
+            found = _dash_credit(span, last_par, ctx) or (None if partial else _colon_intro(span, first_par, paragraphs, ctx))
             rule = found.rule if found else None
         if found is not None and found.speaker is not None:
             speaker_text = found.speaker.text
@@ -650,8 +650,8 @@ def extract_quotes(
             resolution = ctx.speakers.resolve(found.speaker, found.speaker.start_char)
             referent = resolution.referent
             via = _via(resolution, rule, source.text, span.open_mark)
-        elif not partial:
-            carried = _carried(span, first_par, source, attributed, ctx)
+        else:
+            carried = _carried(span, first_par, source, attributed, ctx, partial)
             if carried is not None:
                 (speaker_text, speaker_start, speaker_end, referent, rule), prev = carried
                 via = "carried"
@@ -728,6 +728,17 @@ def _via(resolution: Resolution, rule: str | None, text: str, open_mark: int) ->
     return resolution.via
 
 
+def _dash_credit(span: QuoteSpan, paragraph: Paragraph, ctx: _Context) -> _Attribution | None:
+    """A headline credits the speaker after a dash: "Annexed territory 'non-negotiable' - Moscow"."""
+    after = ctx.source.text[span.close_mark : paragraph.end]
+    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)\W*", after)
+    if match is None or len(paragraph.text.split()) > 15:
+        return None
+    start = span.close_mark + match.start(1)
+    speaker = ctx.tokens(start, start + len(match.group(1).rstrip()))
+    return _Attribution(cue_text="–", speaker=speaker, rule="dash-credit") if len(speaker) else None
+
+
 def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Attribution | None:
     """A quote introduced by a colon with no cue of its own: "Jamil explained the program:", "General Manager A.J.
     Smith issued the following statement:", "Peter Lynch/Timmons' Attorney: “…”" (the sentence may end the
@@ -764,10 +775,16 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     return None
 
 
-def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context):
+def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
     """The speaker a quote with no attribution of its own continues: the quote before it in the same paragraph
     (interrupted) or the paragraph before (a run of quote paragraphs), else the latest statement within a few
-    sentences when the quote opens its sentence ("X said …" in the narration, then the quote)."""
+    sentences when the quote opens its sentence ("X said …" in the narration, then the quote). A fragment only
+    continues a fragment of the same sentence ("the “courage” of the troops and their “daily victories”")."""
+    if partial:
+        if attributed and attributed[-1][1].partial and ctx.speakers.sentence(attributed[-1][0].open_mark) == ctx.speakers.sentence(span.open_mark):
+            prev_span, prev_quote, prev_referent = attributed[-1]
+            return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "same-sentence"), prev_quote
+        return None
     if attributed:
         prev_span, prev_quote, prev_referent = attributed[-1]
         between = source.text[prev_span.close_mark : span.open_mark]
