@@ -508,8 +508,8 @@ def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: 
         if not (after < mention.start and mention.end <= before) or ds.sentence(mention.start) == sentence_of_statement:
             continue
         referent = ds.person(mention)
-        if _is_subject(ds, referent, main=True) and _agrees(referent, allowed, unknown_ok=True):
-            return referent
+        if _is_subject(ds, referent, main=True) and referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
+            return referent  # only a person the article gives a gender ("INS Mysore opened fire" is a ship)
     return None
 
 
