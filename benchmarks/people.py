@@ -17,7 +17,8 @@ Only *named* gold mentions count (see ``named``; decided from the corpus alone, 
 is used): the mention does not start with a pronoun or determiner, and its head phrase (up to a comma, a bracket
 or "of"/"from"/"and"...) ends in a capitalised word and holds a name word: capitalised, not an abbreviated
 honorific ("Mr.") or short acronym, and written capitalised in mid-sentence at least as often as in lower case in
-the corpus; a head that is not a name word ("King", "CEO") needs a name word before it. So "Prosecutors", "Oklahoma man",
+the corpus (at least twice as often capitalised); a head that is not a name word ("King") needs a name word before
+it, and a short capitalised head must be a generational numeral ("III"). So "Prosecutors", "Oklahoma man",
 "The actress", "His body", "Apple CEO", "Prime Minister of Canada" are out; "Mr. LaRue", "Nixon's", "Jim Press",
 "Billy King" are in. For MEANTIME this applies to NAM mentions and to the mentions added during cross-document
 annotation (no syntactic type; most "Jobs" and "Steve Jobs" are of that kind). Unlike a plain "starts with an
@@ -157,11 +158,14 @@ class Lexicon:
         return cls(lower, capitalised)
 
     def common(self, word: str) -> bool:
+        """Written in lower case at least half as often as capitalised in mid-sentence: a common word or a title
+        ("president" 106 / "President" 109 times in ECB+), not a name ("bush" 1 / "Bush" 155)."""
         key = word.lower()
-        return self.lower[key] > 0 and self.lower[key] >= self.capitalised[key]
+        return self.lower[key] > 0 and 2 * self.lower[key] >= self.capitalised[key]
 
 
 ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # "Mr.", "Dr.", "Sen.", "Gov.": honorifics, not names
+ROMAN = re.compile(r"^[IVX]+$")  # generational numerals after a name
 
 
 def named(text: str, lexicon: Lexicon) -> bool:
@@ -197,8 +201,8 @@ def named(text: str, lexicon: Lexicon) -> bool:
     if not name_word(head) and not head.isupper():  # "Billy King", "Martin Luther King"; not "Apple CEO"
         return len(words) >= 2 and name_word(words[-2])
     names = [w for w in words if name_word(w)]
-    if head.isupper() and len(head) <= 3:  # "Ike LaRue III", not "NYPD"-like acronyms alone
-        return len(names) >= 1 and len(words) >= 2
+    if head.isupper() and len(head) <= 3:  # "Ike LaRue III"; not "Apple CEO", "NYPD"
+        return bool(ROMAN.match(head)) and len(names) >= 1
     return bool(names)
 
 

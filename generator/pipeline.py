@@ -128,6 +128,8 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
             )
         with staging(options.content_dir) as content_stage:
             pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
+            if options.strict and warnings.messages:  # a broken link found while rendering
+                raise StrictError(f"with --strict: {warnings.messages[0]}")
             if options.build_site:
                 with staging(options.site_dir) as site_stage:
                     timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))

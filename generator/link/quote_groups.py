@@ -118,10 +118,19 @@ class Similarity:
         return _fuzzy(self.small, self.large, tuple(s for s in self.substitutes if s[2] >= word_similarity))
 
 
-@lru_cache(maxsize=65536)
 def _fuzzy(small: tuple[str, ...], large: tuple[str, ...], substitutes: tuple[tuple[str, str, float], ...]) -> float:
     replace_by = {word: other for word, other, _ in substitutes}
     return fuzz.token_set_ratio(" ".join(replace_by.get(w, w) for w in small), " ".join(large))
+
+
+@lru_cache(maxsize=16384)  # pure, and asked again for every pair a quote is compared in
+def _normalised(text: str) -> str:
+    return normalise(text)
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_normalised(text).split())
 
 
 def similarity(a: str, b: str, vectors: bool = True) -> Similarity:
@@ -143,8 +152,8 @@ def similarity(a: str, b: str, vectors: bool = True) -> Similarity:
             (t[1], candidates[int(row.argmax())][1], c) for t, row, c in zip(missing, sims, closest) if c > 0
         )
     size = min(len(sa), len(sb)) or 1
-    small_words, large_words = tuple(normalise(small_text).split()), tuple(normalise(large_text).split())
-    fuzzy = _fuzzy(small_words, large_words, ())
+    small_words, large_words = _words(small_text), _words(large_text)
+    fuzzy = fuzz.token_set_ratio(_normalised(small_text), _normalised(large_text))
     return Similarity(shared, shared / size, fuzzy, closest, size, small_words, large_words, substitutes)
 
 
@@ -171,11 +180,11 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
     if not a.speaker and not b.speaker and a.speaker_text and b.speaker_text:
         if normalise(a.speaker_text) != normalise(b.speaker_text):
             return False
-    if normalise(a.text) == normalise(b.text):
+    if _normalised(a.text) == _normalised(b.text):
         return True
-    sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t))
-    if sim.shared < 1:
+    if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
         return False
+    sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t))
     known = bool(a.speaker and b.speaker)
     min_shared = t["min_shared_words"] if known else t["min_shared_words"] + 1
     containment = t["containment"] if known else max(t["containment"], t["unknown_speaker_containment"])
