@@ -34,6 +34,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# run as a script, benchmarks/ comes first on the path and its html.py would shadow the standard library's html
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 from generator.link.story import is_statement  # noqa: E402
