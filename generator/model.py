@@ -42,6 +42,31 @@ class RawDocument:
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file of the seeds folder that cannot be used as a source: the build goes on without it, with a
+    warning (``--strict`` makes it fatal), and the sources page lists it in its build report."""
+
+    path: str  # path relative to the seeds folder, POSIX style (the file name as the user wrote it)
+    reason: str  # what is wrong, e.g. "the file is empty"
+    fix: str  # what to do about it, e.g. "Paste the article's text into it, or remove it."
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: skipped, {self.reason}" + (f". {self.fix}" if self.fix else "")
+
+
+@dataclass(frozen=True)
+class Republished:
+    """Another file holding the same article (wire copy republished): kept as "also published as"."""
+
+    path: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
 # -------------------------------------------------------------------------- clean
 
 
@@ -81,6 +106,7 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it came from) e.g. ("published", "dateline")
+    also_published_as: tuple[Republished, ...] = ()  # the same article in other files (duplicates merged)
 
     @property
     def words(self) -> int:
@@ -325,6 +351,8 @@ class Briefing:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
+    skipped: tuple[Skipped, ...] = ()  # files of the seeds folder that could not be used
+    warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract import dates as date_extraction
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
+from generator.extract.long_texts import parse_all
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, rule_phrases
 from generator.rules import load_rules
@@ -34,8 +35,7 @@ PARAGRAPH_BREAK = "\n\n"
 def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
     """Parse every source once and extract its facts."""
     reference, origin = story_reference(sources)
-    texts = (source.text for source in sources)
-    docs = nlp.pipe(texts, batch_size=32)
+    docs = parse_all(nlp, ((source.path, source.text) for source in sources))
     if progress:
         from tqdm import tqdm  # only on a terminal, imported lazily
 
