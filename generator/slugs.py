@@ -31,16 +31,19 @@ def source_ids(names: list[str]) -> dict[str, Slug]:
 
     The id is the file's stem when that is already a safe id ("000_cb0d55bf.txt" → "000_cb0d55bf"),
     else the ASCII slug of the stem ("Putin – Ёлка story 🎉.txt" → "putin-elka-story"). Files that would
-    share an id are told apart deterministically: the first by name keeps it, the others get a suffix
-    from a hash of their own file name ("a.md" → "a", "a.txt" → "a-<hash>"), which no other file changes.
+    share an id are told apart deterministically: a file whose stem is the id itself keeps it (else the
+    first by name), the others get a suffix from a hash of their own file name ("a.md" → "a",
+    "a.txt" → "a-<hash>"), which no other file changes.
     """
-    wanted: dict[str, list[str]] = {}
-    for name in sorted(names):
+    wanted: dict[str, list[tuple[bool, str]]] = {}
+    for name in names:
         stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-        wanted.setdefault(stem if SAFE_ID.fullmatch(stem) else slugify(stem), []).append(name)
+        slug = stem if SAFE_ID.fullmatch(stem) else slugify(stem)
+        wanted.setdefault(slug, []).append((stem != slug, name))
     ids: dict[str, Slug] = {}
     taken = set(wanted)
-    for slug, group in sorted(wanted.items()):
+    for slug, ranked in sorted(wanted.items()):
+        group = [name for _, name in sorted(ranked)]
         ids[group[0]] = Slug(slug)
         for name in group[1:]:
             length = 6

@@ -42,17 +42,18 @@ def with_paragraphs(source: Source, lines: Sequence[str], removed: Sequence[Remo
 
 
 def drop_repeated_paragraphs(source: Source) -> Source:
-    """A paragraph repeated verbatim later in the same article counts once: later copies are removed."""
+    """A paragraph repeated later in the same article (same words; punctuation and case aside) counts
+    once: later copies are removed."""
     min_words = rules()["repeated_paragraphs"]["min_words"]
     seen: set[str] = set()
     kept: list[str] = []
     removed: list[Removed] = []
     for paragraph in source.paragraphs:
-        text = paragraph.text
-        if text in seen and len(text.split()) >= min_words:
+        text, key = paragraph.text, fold(paragraph.text)
+        if key in seen and len(text.split()) >= min_words:
             removed.append(Removed(text, "repeated paragraph"))
             continue
-        seen.add(text)
+        seen.add(key)
         kept.append(text)
     if not removed:
         return source
