@@ -60,7 +60,9 @@ def test_seed_added_changed_removed_regenerates_pages(tmp_path) -> None:
         shutil.copy(REPO / "seeds" / "004_28dc85c1b7e8a53d.txt", seeds)
         assert _wait_for(lambda: _sources(content) == ["003_7dbb398b42a4f2d2", "004_28dc85c1b7e8a53d"])
         assert (content / "sources" / "004_28dc85c1b7e8a53d.md").is_file()
-        (seeds / "004_28dc85c1b7e8a53d.txt").write_text("date 2025-03-01 Jane Placeholder-Smith said nothing new.\n")
+        (seeds / "004_28dc85c1b7e8a53d.txt").write_text(
+            "date 2025-03-01 Jane Placeholder-Smith said nothing new at the meeting in Geneva on Saturday, "
+            "and the two delegations agreed only to meet again later in the spring, officials said.\n")
         assert _wait_for(lambda: "nothing new" in (content / "sources" / "004_28dc85c1b7e8a53d.md").read_text())
         (seeds / "004_28dc85c1b7e8a53d.txt").unlink()
         assert _wait_for(lambda: not (content / "sources" / "004_28dc85c1b7e8a53d.md").exists())
