@@ -73,11 +73,13 @@ def _decode(data: bytes) -> Decoded:
 
 
 def likeliest(matches: list[charset_normalizer.CharsetMatch]) -> charset_normalizer.CharsetMatch:
-    """The encoding to read: least "chaos" (mess), then most language coherence, then the common one.
+    """The encoding to read: the least "chaos" (mess) first, then the commonest encoding, then language
+    coherence.
 
-    charset-normalizer's own ``best()`` treats chaos within 0.01 as equal and may then prefer a rare
-    code page that garbles accents (a short French text in Windows-1252 came out as DOS Baltic, cp775):
-    here any extra chaos loses, and ties go to the encodings of ``encodings.prefer`` in rules/input.yaml.
+    charset-normalizer's own ``best()`` ranks by coherence among equally calm candidates, which on an
+    English or French text with a few accented letters picks rare code pages (DOS Baltic, cp775, for a
+    Windows-1252 file) and garbles the accents. Among calm candidates the encodings most files are
+    actually written in (``encodings.prefer`` in rules/input.yaml, commonest first) win here.
     """
     prefer = load_rules("input")["encodings"]["prefer"]
     lowest = min(match.chaos for match in matches)
@@ -87,7 +89,7 @@ def likeliest(matches: list[charset_normalizer.CharsetMatch]) -> charset_normali
         names = [match.encoding, *match.could_be_from_charset]
         return min((prefer.index(name) for name in names if name in prefer), default=len(prefer))
 
-    return max(calm, key=lambda match: (round(match.coherence, 2), -rank(match)))
+    return min(calm, key=lambda match: (rank(match), -match.coherence))
 
 
 def control_share(text: str) -> float:
