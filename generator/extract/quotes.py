@@ -159,7 +159,7 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
     skip_first = -1
     if current is not None:
         first = len(text) - len(text.lstrip())
-        if text[first:first + 1] in DOUBLE_MARKS and mark_role(text, first) in ("open", "either"):
+        if first < len(text) and text[first] in DOUBLE_MARKS and mark_role(text, first) in ("open", "either"):
             current.at = base + first  # the continuing paragraph's opening mark; content starts after it
             skip_first = first
         else:
