@@ -11,6 +11,7 @@ from __future__ import annotations
 import filecmp
 import logging
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable
@@ -99,9 +100,9 @@ class _Address(logging.Filter):
         self.on_ready = on_ready
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message.startswith("Serving on "):
-            self.on_ready(message.removeprefix("Serving on ").split()[0])
+        found = re.search(r"Serving on (\S+)", record.getMessage())  # MkDocs prefixes the time
+        if found:
+            self.on_ready(found.group(1))
         return record.levelno >= logging.WARNING
 
 
