@@ -292,3 +292,27 @@ def test_cyrillic_legacy_encoding_is_detected(tmp_path, caplog):
 def test_read_sources_missing_folder_is_an_error(tmp_path):
     with pytest.raises(SourceError, match="no such folder"):
         read_sources(tmp_path / "nope")
+
+
+def test_files_over_the_size_limit_are_skipped(tmp_path, monkeypatch):
+    from generator.rules import load_rules
+
+    monkeypatch.setitem(load_rules("input")["files"], "max_bytes", 1000)
+    loaded = load_sources(seeds(tmp_path, "missing_date.txt", big__txt="Word. " * 1000))
+    (skipped,) = loaded.skipped
+    assert skipped.path == "big.txt" and "larger than" in skipped.reason and "Keep only the article's text" in skipped.reason
+
+
+def test_an_unreadable_file_is_skipped(tmp_path, monkeypatch):
+    folder = seeds(tmp_path, "missing_date.txt", locked__txt="Text.")
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads any file: refuse this one by hand
+    (skipped,) = load_sources(folder).skipped
+    assert skipped.message == ("locked.txt: skipped, cannot be read (Permission denied). "
+                               "Check that the file exists and is readable.")
