@@ -93,6 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so in one line (the traceback with -vv), never a raw traceback
+        log.debug("internal error", exc_info=True)
+        print(
+            f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in the generator: please report "
+            "it with the seeds that caused it (run again with -vv for the traceback).",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def run_build(args: argparse.Namespace) -> int:

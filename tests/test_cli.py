@@ -79,3 +79,15 @@ def test_build_summary_counts_skipped_files_and_strict_fails(tmp_path, capsys, c
     assert main(args + ["--strict"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: 1 warnings with --strict") and "empty.txt" in err and "Traceback" not in err
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch) -> None:
+    import generator.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generator.pipeline, "build", broken)
+    assert main(["build", "--seeds", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: internal error (RuntimeError: boom). This is a bug") and "Traceback" not in err

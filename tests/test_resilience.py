@@ -85,6 +85,9 @@ CASES = [
          on_page=("Putin – Ёлка story 🎉.txt",)),
     Case("my story.txt", lambda: GENEVA.encode(), page="sources/my-story.md", on_page=("my story.txt",)),
     Case("Capitals.TXT", lambda: GENEVA.encode(), page="sources/capitals.md", on_page=("Capitals.TXT",)),
+    # a name whose bytes are not UTF-8 (Latin-1 "café"), and one with a line break in it
+    Case("caf\udce9 story.txt", lambda: GENEVA.encode(), page="sources/caf-story.md", on_page=("caf\ufffd story.txt",)),
+    Case("new\nline.txt", lambda: GENEVA.encode(), page="sources/new-line.md", on_page=("new line.txt",)),
     Case("empty.txt", lambda: b"", skipped="empty.txt | the file is empty"),
     Case("photo.txt", _binary, skipped="photo.txt | it"),
     Case("windows.txt", lambda: GENEVA.replace("“", '"').replace("”", '"').replace("Lindqvist", "Lindqvïst").encode("cp1252"),

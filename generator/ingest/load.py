@@ -67,12 +67,12 @@ def load_sources(seeds_dir: Path) -> Loaded:
         raise SourceError(
             f"{seeds_dir}: no articles found (looked for {kinds} files). Add the article files to the folder."
         )
-    ids = source_ids([path.name for path in files])
+    ids = source_ids([printable(path.name) for path in files])
     overrides = read_overrides(seeds_dir / METADATA_FILE, files)
     documents: list[RawDocument] = []
     skipped: list[Skipped] = []
     for path in files:
-        loaded = load_document(path, seeds_dir, ids[path.name], overrides.get(path.name, {}))
+        loaded = load_document(path, seeds_dir, ids[printable(path.name)], overrides.get(path.name, {}))
         (skipped if isinstance(loaded, Skipped) else documents).append(loaded)
     for record in skipped:
         log.warning("%s", record.message)
@@ -83,6 +83,12 @@ def load_sources(seeds_dir: Path) -> Loaded:
 def read_sources(seeds_dir: Path) -> tuple[RawDocument, ...]:
     """The usable articles of ``seeds_dir`` (``load_sources`` without the list of skipped files)."""
     return load_sources(seeds_dir).documents
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be written anywhere: bytes of the name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def article_files(seeds_dir: Path) -> list[Path]:
@@ -126,17 +132,17 @@ def read_text(path: Path) -> str:
         ) from exc
     if decoded.detected:
         log.warning("%s: not UTF-8; read as %s. Check its accents and quotation marks on its source page, "
-                    "or save it as UTF-8.", path.name, decoded.encoding)
+                    "or save it as UTF-8.", printable(path.name), decoded.encoding)
     return normalise_text(decoded.text)
 
 
 def load_document(path: Path, seeds_dir: Path, source_id: str, override: dict[str, Any]) -> RawDocument | Skipped:
     """One article file, or a Skipped record saying why it cannot be used and what to do."""
-    name = path.relative_to(seeds_dir).as_posix()
+    name = printable(path.relative_to(seeds_dir).as_posix())
     try:
         return read_document(path, seeds_dir, source_id, override)
     except SourceError as exc:
-        return Skipped(path=name, reason=str(exc).removeprefix(f"{path}: "), fix="")
+        return Skipped(path=name, reason=printable(str(exc).removeprefix(f"{path}: ")), fix="")
 
 
 def read_document(path: Path, seeds_dir: Path, source_id: str, override: dict[str, Any]) -> RawDocument:
@@ -151,7 +157,7 @@ def read_document(path: Path, seeds_dir: Path, source_id: str, override: dict[st
     origins = {name: ("sources.yaml" if name in override else origin) for name in values}
     return RawDocument(
         id=source_id,
-        path=path.relative_to(seeds_dir).as_posix(),
+        path=printable(path.relative_to(seeds_dir).as_posix()),
         format=fmt,
         text=body,
         given=Metadata(**values),
