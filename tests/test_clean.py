@@ -366,7 +366,7 @@ def test_seeds_keep_the_article_text(seed_sources):
     assert "Russia’s advance" in seed_sources["000"].text  # typographic apostrophes untouched
     assert [r.rule for r in seed_sources["003"].removed] == [
         "trending", "byline", "advertisement", "caption", "caption", "advertisement", "advertisement",
-        "agency credit", "navigation", "menu",
+        "agency credit", "navigation", "menu", "repeated paragraph",
     ]
 
 

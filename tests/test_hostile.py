@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, Recorder, _QuietHandler, browser  # noqa: F401
+from tests.test_browser import TIMEOUT_MS, Recorder, _QuietHandler
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.model, pytest.mark.site]
