@@ -1,8 +1,8 @@
 """End-to-end: the built site served over http on 127.0.0.1, driven in headless Debian Chromium with Playwright.
 
 Chromium is Debian's package (/usr/bin/chromium, installed by `make test`); Playwright never downloads a browser.
-Missing Chromium skips these tests locally and fails them in CI (CI set); the `browser` fixture is in conftest.py,
-shared with test_hostile.py (one Playwright per session). Screenshots go to tests/artifacts/.
+Missing Chromium fails these tests (locally too: `make test` installs it); the `browser` fixture is in
+conftest.py, shared with test_hostile.py (one Playwright per session). Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations

@@ -198,10 +198,11 @@ def test_seed_events(seed_timeline, what, date, sources, word):
 
 @pytest.mark.model
 def test_seed_saudi_meeting_is_anchored_and_merged(seed_timeline):
-    _, events = seed_timeline
+    dates, events = seed_timeline
     saudi = next(e for e in events if e.date == "2025-02-18")
     anchored = [r for r in saudi.reports if r.date_text == "six days later"]
-    assert anchored and anchored[0].resolved_from.endswith("-d" + anchored[0].resolved_from.rsplit("-d", 1)[1])
+    anchor = next(d for d in dates if d.id == anchored[0].resolved_from)  # "six days later" than the phone call
+    assert (anchor.source[:3], anchor.value) == ("002", "2025-02-12")
     assert {s[:3] for s in saudi.sources} >= {"000", "001", "002"}  # "last week" reports join the dated one
 
 
