@@ -63,11 +63,33 @@ def test_pages_with_too_little_prose_are_skipped(text):
     assert "not an article" in skipped.reason or "no article text" in skipped.reason
 
 
-def test_the_prose_threshold_is_data():
-    cleaned = clean_sources([raw("Sign in\nEmail\nPassword\nForgot your password? We can send you a reset link.", "login")])
-    (skipped,) = cleaned.skipped
-    assert "not an article: 10 words of prose, fewer than the 25" in skipped.reason
-    assert "article.min_prose_words in generator/rules/input.yaml" in skipped.fix
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Sign in\nEmail\nPassword\nRemember me", "not an article: 0 words of prose, fewer than the 6"),
+        ("Sign in\nEmail\nPassword\nForgot your password? We can send you a reset link.",
+         "a short page (11 words) that says 'Forgot your password'"),
+        ("Oops\nThe page you are looking for doesn't exist or has been moved to another address.",
+         "says \"page you are looking for doesn't exist\""),
+        ("Access denied. You have been blocked because we think you are a robot, sorry about that.", "says 'Access denied'"),
+    ],
+)
+def test_forms_login_and_error_pages_are_not_articles(text, reason):
+    (skipped,) = clean_sources([raw(text, "page")]).skipped
+    assert reason in skipped.reason
+    assert "generator/rules/input.yaml" in skipped.fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parliament election is over in Turkmenistan.",  # one-sentence news brief (ECB+ 11_7ecb)
+        "Esther Williams, swimming star, dies at 91",  # a headline alone
+        "Trump will sign in front of reporters on Monday a law that bans the sale of the app, aides said.",
+    ],
+)
+def test_short_news_is_still_an_article(text):
+    assert len(clean_sources([raw(text)]).sources) == 1
 
 
 def test_a_short_real_article_is_kept():

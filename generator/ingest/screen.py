@@ -71,19 +71,41 @@ def prose_words(source: Source) -> int:
     return sum(count for count in counts if count >= per_line)
 
 
+def not_article_phrase(source: Source) -> str | None:
+    """The login/error-page phrase a short source says, if any (rules/input.yaml ``not_article_phrases``)."""
+    settings = rules()["article"]
+    if source.words >= settings["short_page_words"]:
+        return None
+    for phrase in settings["not_article_phrases"]:
+        found = re.search(phrase, source.text, flags=re.IGNORECASE)
+        if found:
+            return found.group()
+    return None
+
+
 def not_an_article(source: Source) -> Skipped | None:
-    """A Skipped record when ``source`` has too little prose to be an article."""
+    """A Skipped record when ``source`` has too little prose to be an article, or is a short page that
+    says what login and error pages say."""
     minimum = rules()["article"]["min_prose_words"]
     words = prose_words(source)
-    if words >= minimum:
-        return None
-    return Skipped(
-        path=source.path,
-        reason=f"not an article: {words} words of prose, fewer than the {minimum} an article needs "
-        "(a login page, a menu, a list of links or an error page?)",
-        fix="Save the article's own page or paste its text into a .txt file; the threshold is "
-        "article.min_prose_words in generator/rules/input.yaml.",
-    )
+    fix = ("Save the article's own page or paste its text into a .txt file; the thresholds are under "
+           "article: in generator/rules/input.yaml.")
+    if words < minimum:
+        return Skipped(
+            path=source.path,
+            reason=f"not an article: {words} words of prose, fewer than the {minimum} an article needs "
+            "(a form, a menu or a list of links?)",
+            fix=fix,
+        )
+    phrase = not_article_phrase(source)
+    if phrase:
+        return Skipped(
+            path=source.path,
+            reason=f"not an article: a short page ({source.words} words) that says {phrase!r} "
+            "(a login, paywall or error page?)",
+            fix=fix,
+        )
+    return None
 
 
 # ------------------------------------------------------------------ duplicates
