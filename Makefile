@@ -32,6 +32,7 @@ bench: $(INSTALL_STAMP)
 	$(PY) benchmarks/quotes.py
 	$(PY) benchmarks/grouping.py
 	$(PY) -m benchmarks.dates
+	$(PY) benchmarks/screening.py
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 golden: $(TEST_STAMP)
