@@ -36,7 +36,7 @@ def start_build(root: Path, seeds: Path) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wait_for(predicate: Callable[[], bool], process: subprocess.Popen, timeout: float = 60) -> bool:
+def wait_for(predicate: Callable[[], bool], process: subprocess.Popen, timeout: float = 240) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
