@@ -151,7 +151,7 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
                     f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]} "
                     "Fix the sources named in the warnings, or build without --strict."
                 )
-            pages = write_output(options, briefing, previous, previous_changes, timer)
+            pages = write_output(options, briefing, previous, previous_changes, timer, warnings)
         messages = tuple(warnings.messages)
     return BuildReport(
         sources=len(briefing.sources),
@@ -163,10 +163,14 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
     )
 
 
-def write_output(options: BuildOptions, briefing: Briefing, previous, previous_changes, timer: _Timer) -> int:
+def write_output(
+    options: BuildOptions, briefing: Briefing, previous, previous_changes, timer: _Timer, warnings: _Warnings
+) -> int:
     """render → site, into staging folders swapped in only when both succeeded."""
     with staging(options.content_dir) as content_stage:
         pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
+        if options.strict and warnings.messages:  # a broken link found while rendering
+            raise StrictError(f"with --strict: {warnings.messages[0]}")
         if options.build_site:
             with staging(options.site_dir) as site_stage:
                 timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))

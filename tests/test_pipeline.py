@@ -85,7 +85,7 @@ def test_no_furniture_left_in_any_page(built_site) -> None:
 
 
 def test_facts_json_schema(facts) -> None:
-    assert facts["schema"] == 1
+    assert facts["schema"] == 2
     assert [s["id"] for s in facts["sources"]] == sorted(p.stem for p in (REPO / "seeds").glob("*.txt"))
     for source in facts["sources"]:
         assert set(source) >= {"id", "path", "title", "outlet", "published", "url", "words"}
@@ -102,6 +102,10 @@ def test_facts_json_schema(facts) -> None:
     # the seeds carry each kind of fact, and every quote's source is a source of the story
     assert all(facts[key] for key in ("quotes", "quote_groups", "events", "positions", "dates"))
     assert {q["source"] for q in facts["quotes"]} <= {s["id"] for s in facts["sources"]}
+    for date in facts["dates"]:  # schema 2: TimeML records
+        assert set(date) >= {"id", "source", "text", "start", "end", "value", "type", "anchor", "rule", "how"}
+        assert date["type"] in ("DATE", "TIME", "DURATION", "SET", None)
+        assert date["rule"]
 
 
 def test_source_pages_have_paragraph_anchors_and_backlinks(built_site) -> None:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 import yaml
 
 from generator.errors import SourceError
 from generator.ingest.decode import NotText, decode, normalise_text
+from generator.ingest.webpage import iter_fields, read_page
 from generator.model import Metadata, RawDocument, Skipped
 from generator.rules import load_rules
 from generator.slugs import source_ids
@@ -140,13 +140,18 @@ def load_document(path: Path, seeds_dir: Path, source_id: str, override: dict[st
     """One article file, or a Skipped record saying why it cannot be used and what to do."""
     name = printable(path.relative_to(seeds_dir).as_posix())
     try:
-        return read_document(path, seeds_dir, source_id, override)
+        return read_document(path, seeds_dir, override, source_id)
     except SourceError as exc:
         return Skipped(path=name, reason=printable(str(exc).removeprefix(f"{path}: ")), fix="")
 
 
-def read_document(path: Path, seeds_dir: Path, source_id: str, override: dict[str, Any]) -> RawDocument:
-    """One article file, with the metadata it declares updated by its sources.yaml entry."""
+def read_document(
+    path: Path, seeds_dir: Path, override: dict[str, Any], source_id: str | None = None
+) -> RawDocument:
+    """One article file, with the metadata it declares updated by its sources.yaml entry. ``source_id``:
+    its id among the folder's files (``source_ids``); alone, the slug of its own name."""
+    if source_id is None:
+        source_id = source_ids([printable(path.name)])[printable(path.name)]
     fmt = FORMATS[path.suffix.casefold()]
     raw = read_text(path)
     if not raw.strip():
@@ -154,7 +159,10 @@ def read_document(path: Path, seeds_dir: Path, source_id: str, override: dict[st
     readers = {"txt": read_txt, "md": read_md, "html": read_html}
     body, declared, origin = readers[fmt](raw, path)
     values = {**declared, **override}
-    origins = {name: ("sources.yaml" if name in override else origin) for name in values}
+    # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
+    where = dict(origin) if isinstance(origin, tuple) else {}
+    default = origin if isinstance(origin, str) else "html metadata"
+    origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
     return RawDocument(
         id=source_id,
         path=printable(path.relative_to(seeds_dir).as_posix()),
@@ -199,37 +207,15 @@ def read_md(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
     return markdown_lines(body), declared, "front matter"
 
 
-def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
-    """A saved web page: the article text and the metadata trafilatura finds (never fetches anything)."""
-    document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]:
+    """A saved web page: the article text and the metadata the page declares (never fetches anything)."""
+    page = read_page(raw)
+    if not page.text.strip():
         raise SourceError(
             f"{path}: no article text found in the page. Save the complete page again, "
             "or paste the article's text into a .txt file."
         )
-    found: dict[str, Any] = {}
-    for name, attribute in (("title", "title"), ("outlet", "sitename"), ("author", "author"), ("url", "url")):
-        value = getattr(document, attribute, None)
-        if isinstance(value, str) and value.strip():
-            found[name] = " ".join(value.split())
-    if "url" in found and not is_web_url(found["url"]):
-        del found["url"]  # a page's own link may be relative or a file: URL; only web links are kept
-    date = getattr(document, "date", None)
-    if date:
-        try:
-            found["published"] = dt.date.fromisoformat(str(date)[:10])
-        except ValueError:
-            log.debug("%s: ignoring the page date %r", path, date)
-    return text, found, "html metadata"
+    return page.text, dict(iter_fields(page)), tuple((name, f"page {how}") for name, how in page.origins)
 
 
 # ---------------------------------------------------------------- markdown

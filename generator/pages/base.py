@@ -138,7 +138,10 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
     """
     end_of_text = offset + len(text)
     marks = sorted((s for s in spans if s.mark_id and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
-    marks = _non_overlapping(marks)
+    kept = _non_overlapping(marks)
+    # A mark that overlaps an earlier one (quotes inside quotes) still gets its anchor, as an empty element.
+    anchors = [m for m in marks if m not in kept]
+    marks = kept
     links = sorted((s for s in spans if s.target and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
     links = [
         s for s in _non_overlapping(links)
@@ -150,6 +153,10 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
             raise ValueError(f"unsafe mark id {m.mark_id!r}")
         events.append((m.start, 1, f'<mark id="{m.mark_id}">'))
         events.append((m.end, 0, "</mark>"))
+    for m in anchors:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", m.mark_id or ""):
+            raise ValueError(f"unsafe mark id {m.mark_id!r}")
+        events.append((m.start, 2, f'<span id="{m.mark_id}"></span>'))
     pieces: list[str] = []
     position = offset
     link_iter = iter(links)

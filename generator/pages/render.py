@@ -23,6 +23,7 @@ from generator.link.changes import Changes, diff_facts
 from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
+from generator.pages.links import broken_links
 from generator.pages.base import Page, anchor_attr, annotate, escape_md, md_link, plural, relative
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
@@ -160,11 +161,15 @@ def render(
     pages = collect_pages(briefing, changes)
     incoming = backlinks(pages)
     env = environment()
+    written: dict[str, str] = {}
     for page in pages:
         target = content_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(env, page, incoming.get(page.path, [])), encoding="utf-8")
+        written[page.path] = render_page(env, page, incoming.get(page.path, []))
+        target.write_text(written[page.path], encoding="utf-8")
     write_json(content_dir / "facts.json", data)
     write_json(content_dir / "changes.json", changes.as_json())
+    for message in broken_links(written, other_files=("facts.json", "changes.json")):
+        log.warning("broken link: %s. This is a bug of the generator: please report it with the source files.", message)
     log.info("rendered %d pages", len(pages))
     return len(pages)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from generator.model import Briefing, SourceFacts
+from generator.model import Briefing, Paragraph, SourceFacts
 from generator.pages.compare import source_anchor
 from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
 
@@ -22,10 +23,21 @@ def _mention_spans(briefing: Briefing, source_id: str) -> list[Span]:
         for mention in person.mentions:
             if mention.source == source_id:
                 spans.append(Span(mention.start, mention.end, target=person_path(person), title=person.name))
+    source = briefing.source(source_id)
     for quote in briefing.quotes:
         if quote.source == source_id:
-            spans.append(Span(quote.start, quote.end, mark_id=quote.id))
+            spans.extend(quote_marks(quote.id, quote.start, quote.end, source.paragraphs))
     return spans
+
+
+def quote_marks(quote_id: str, start: int, end: int, paragraphs: Sequence[Paragraph]) -> list[Span]:
+    """A quote's mark in every paragraph it spans: the first carries the quote's id (the anchor links point to),
+    the next ones ``<id>-c2``, ``<id>-c3``…, so a quote over several paragraphs is highlighted in each."""
+    pieces = [(max(start, p.start), min(end, p.end)) for p in paragraphs if p.start < end and start < p.end]
+    pieces = [(a, b) for a, b in pieces if a < b] or [(start, end)]
+    return [
+        Span(a, b, mark_id=quote_id if n == 1 else f"{quote_id}-c{n}") for n, (a, b) in enumerate(pieces, start=1)
+    ]
 
 
 def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
