@@ -387,6 +387,22 @@ def two_digit_range(e: Expr) -> RuleResult:
     return Resolution(f"{first:04d}/{second:04d}", "range", "range of years", relative=False)
 
 
+def day_range(e: Expr) -> RuleResult:
+    """"Jan. 20-21", "March 3-5, 2019": the two days of one month."""
+    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?- ?(\d{1,2})(,? \d{4})?", e.text)
+    if m is None or m[1] not in rules()["months"] or not int(m[2]) < int(m[3]) <= 31:
+        return None
+    first = normalise(f"{m[1]} {m[2]}{m[4] or ''}", e.reference, e.tense, e.anchor)
+    if not first.value or first.granularity != "day":
+        return None
+    try:
+        last = dt.date.fromisoformat(first.value).replace(day=int(m[3]))
+    except ValueError:
+        return None
+    return Resolution(f"{first.value}/{last.isoformat()}", "range", f"days of one month; {first.rule}",
+                      relative=first.relative)
+
+
 def year_range(e: Expr) -> RuleResult:
     """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
     m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
@@ -500,7 +516,8 @@ QUANTIFIER = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less t
 
 def duration(e: Expr) -> RuleResult:
     """"six hours", "25 years", "the past nine days", "several months": a DURATION (P6H…); "in five years"
-    in a clause that is not past also points to the date five years after the reference date."""
+    in a future-tense clause also points to the date five years after the reference date (not "the worst in
+    500 years")."""
     r = rules()
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
                      rf"(?:{NUMBER} )?([a-z]+)", e.text)
@@ -519,7 +536,7 @@ def duration(e: Expr) -> RuleResult:
         amount = 1
     value = duration_value(None if vague_amount else amount, unit)
     points_to = None
-    if e.prep == "in" and not vague_amount and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
+    if e.prep == "in" and not vague_amount and amount is not None and e.tense == "future" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
         points_to = _shift(e.reference, unit, amount)[0]
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
@@ -556,9 +573,22 @@ def relative_period(e: Expr) -> RuleResult:
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
-            res = _period(e.reference, m[1], 0)
-            return Resolution(res[0], res[1], f"this {m[1]}{e.note}")
+            offset, how = _edge_offset(e, m[1])
+            res = _period(e.reference, m[1], offset)
+            return Resolution(res[0], res[1], f"{how}{e.note}")
     return None
+
+
+def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
+    """"the end of the year" told in the first half of a year in the past tense: the previous year; "the
+    beginning of the year" told in its second half in the future tense: the next one; otherwise this one."""
+    first, last = interval(_period(e.reference, unit, 0)[0])
+    second_half = (e.reference - first) > (last - e.reference)
+    if e.modifier in rules()["ending_modifiers"] and e.tense == "past" and not second_half:
+        return -1, f"the previous {unit}: its end, told in the past tense early in this one"
+    if e.modifier in rules()["starting_modifiers"] and e.tense == "future" and second_half:
+        return 1, f"the next {unit}: its start, told in the future tense late in this one"
+    return 0, f"this {unit}"
 
 
 def fiscal_year(e: Expr) -> RuleResult:
@@ -834,6 +864,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     not_a_date,
     clock_time,
     two_digit_range,
+    day_range,
     year_range,
     vague,
     unknown_date,
@@ -926,4 +957,4 @@ def calendar_value(res: Resolution) -> str | None:
         return None
     if res.value is None:
         return None
-    return "/".join(re.sub(r"T.*$", "", part).removeprefix("FY") for part in res.value.split("/"))
+    return "/".join(re.sub(r"(?<=\d)T(?:\d\d:.*|[A-Z]{2})$", "", part).removeprefix("FY") for part in res.value.split("/"))
