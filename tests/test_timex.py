@@ -167,6 +167,9 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("forty-year", "", "career", "duration", "P40Y"),
         ("every week", "", "", "set", "P1W"),
         ("weekly", "", "", "set", "P1W"),
+        ("every 10 minutes", "", "", "set", "PT10M"),
+        ("August", "held every ", "", "set", "XXXX-08"),
+        ("Monday", "each ", "", "set", "XXXX-WXX-1"),
         ("60 years", "", "old", "age", "P60Y"),
         ("30", "aged ", "", "age", "P30Y"),
         ("31", "Leo Park, ", ", who", "age", None),
@@ -230,6 +233,7 @@ def test_normalise_records_the_rule_that_resolved_it():
         assert res.name in names, (text, res)
     assert normalise("1968-69", WED).name == "two_digit_range"
     assert normalise("the 19th century", WED).name == "century"
+    assert normalise("Tuesday night", WED, "past").name == "part_of_day"
 
 
 @pytest.mark.parametrize(

@@ -303,18 +303,24 @@ RuleResult = Union[Resolution, Expr, None]
 
 
 def frequency(e: Expr) -> RuleResult:
-    """"every week", "daily", "twice a year": a SET."""
+    """"every week", "every 10 minutes", "daily", "twice a year", "(held every) August": a SET."""
     r = rules()
-    if set(e.words) & set(r["frequency_words"]) or (
+    every_before = e.last_before in ("every", "each")
+    if not (set(e.words) & set(r["frequency_words"]) or every_before or (
         re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
-    ):
-        unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
-        adverb = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
-                  "annual": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "day"}
-        unit = unit or next((adverb[w] for w in e.words if w in adverb), None)
-        return Resolution(duration_value(1, unit) if unit else None, None, "frequency", kind="set",
-                          relative=False, type="SET")
-    return None
+    )):
+        return None
+    unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
+    unit = unit or next((r["frequency_adverbs"][w] for w in e.words if w in r["frequency_adverbs"]), None)
+    m = re.search(rf"\b(?:every|each) {NUMBER} ", e.text)
+    amount = _number(m[1]) if m else None
+    if every_before and unit is None:  # "every August", "each Monday": the named month or day, repeated
+        named = e.bare
+        value = f"XXXX-{r['months'][named]:02d}" if named in r["months"] else (
+            "XXXX-WXX-" + str(r["weekdays"][named] + 1) if named in r["weekdays"] else None)
+        return Resolution(value, None, "frequency", kind="set", relative=False, type="SET")
+    return Resolution(duration_value(amount or 1, unit) if unit else None, None, "frequency", kind="set",
+                      relative=False, type="SET")
 
 
 def age(e: Expr) -> RuleResult:
@@ -918,7 +924,7 @@ def normalise(
         if isinstance(out, Expr):
             e = out
         elif out is not None:
-            return out if out.name else replace(out, name=rule.__name__)
+            return replace(out, name=rule.__name__)
     return Resolution(None, None, "not understood", name="none")
 
 
