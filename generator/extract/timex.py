@@ -721,8 +721,8 @@ def half(e: Expr) -> RuleResult:
 
 
 def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -> Resolution:
-    """A quarter or half of the named year, or without one the nearest such period (reports look back at the
-    last one or ahead to the next one about equally, whatever the tense)."""
+    """A quarter or half of the named year; without one, by tense: past → the latest that has begun, future →
+    the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
     if year_text:
@@ -731,13 +731,19 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
             return Resolution(None, None, f"{granularity} of an unknown year")
         return Resolution(f"{year:04d}-{code}", granularity, granularity, relative=not re.search(r"\d{4}", year_text))
     reference = e.reference
+    spans = {y: interval(f"{y:04d}-{code}") for y in (reference.year - 1, reference.year, reference.year + 1)}
+    if e.tense == "past":  # the latest that has begun
+        year = max(y for y, (first, _) in spans.items() if first <= reference)
+        return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year, past tense: the latest begun")
+    if e.tense == "future":  # the earliest not yet over
+        year = min(y for y, (_, last) in spans.items() if last >= reference)
+        return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year, future tense: the next not over")
 
     def distance(y: int) -> int:
-        first, last = interval(f"{y:04d}-{code}")
+        first, last = spans[y]
         return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
 
-    year = min((reference.year - 1, reference.year, reference.year + 1),
-               key=lambda y: (distance(y), -y if e.tense == "past" else y))
+    year = min(spans, key=lambda y: (distance(y), y))
     return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year: the nearest one")
 
 
