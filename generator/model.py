@@ -198,6 +198,28 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """The action a clause reports (its predicate, the trigger), with the clause's actor and content words.
+
+    Found for every dated clause and for the main clauses of sentences without a date: the link stage merges
+    reports of one action across sources (``link/timeline.py``)."""
+
+    source: str
+    sentence: int  # Sentence.index
+    text: str  # the trigger as written: "met", "talks"
+    start: int
+    end: int
+    lemma: str  # lower-case lemma of the trigger
+    clause_start: int  # offsets of the clause the trigger heads
+    clause_end: int
+    keywords: tuple[str, ...] = ()  # content-word lemmas of the clause (as DateMention.keywords)
+    actor_start: int | None = None  # offsets of the subject, if any ("Putin" in "Putin said")
+    actor_end: int | None = None
+    date: str | None = None  # id of the DateMention that dates the clause; None: undated
+    pos: str = ""  # part of speech of the trigger ("VERB", "NOUN"…)
+
+
+@dataclass(frozen=True)
 class SourceFacts:
     """Everything extracted from one source."""
 
@@ -209,6 +231,7 @@ class SourceFacts:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     stances: tuple[StanceMention, ...] = ()
+    events: tuple[EventMention, ...] = ()  # the actions of dated clauses and of undated main clauses
 
     def sentence(self, index: int) -> Sentence:
         return self.sentences[index]
