@@ -54,11 +54,20 @@ def dated_mention(event: EventMention, date: DateMention) -> EventMention:
                    clause_end=date.clause_end if date.clause_end is not None else event.clause_end)
 
 
-def date_of(start: int, end: int, dates: Sequence[DateMention]) -> DateMention | None:
-    """The date expression whose clause holds the offsets (the narrowest clause), if any."""
-    holding = [m for m in dates if m.kind == "date" and m.value and m.clause_start is not None
-               and m.clause_end is not None and m.clause_start <= start and end <= m.clause_end]
-    return min(holding, key=lambda m: (m.clause_end - m.clause_start, m.start), default=None)
+def date_of(trigger: Token, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date expression that dates ``trigger``: one whose dated clause it heads ("met" in "diplomats met on
+    Thursday"), not any word of that clause ("the shooting" in "arrested on Tuesday for the shooting")."""
+    doc = trigger.doc
+    heads = {trigger.i, _light(load_rules("dates")["timeline"], trigger).i}
+    for m in dates:
+        if m.kind != "date" or not m.value or m.clause_start is None or m.clause_end is None:
+            continue
+        if not (m.clause_start <= trigger.idx < m.clause_end):
+            continue
+        head = clause_head(doc, m.clause_start, m.clause_end)
+        if head is not None and {head.i, _light(load_rules("dates")["timeline"], head).i} & heads:
+            return m
+    return None
 
 
 def clause_head(doc: Doc, start: int, end: int) -> Token | None:
@@ -107,9 +116,14 @@ def _actor(head: Token) -> Span | None:
 
 
 def _light(rules: dict, trigger: Token) -> Token:
-    """The event an aspectual verb or a light noun stands for: "talks began" → talks, "began talks" → talks,
-    "the first round of talks" → talks; other triggers stand for themselves."""
+    """The event an aspectual or support verb or a light noun stands for: "talks began" → talks, "began talks" →
+    talks, "launched an invasion" → invasion, "the first round of talks" → talks; other triggers stand for
+    themselves."""
     lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("VERB", "AUX") and lemma in rules["support_verbs"]:  # "launched an invasion"
+        nouns = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if nouns:
+            return nouns[0]
     if trigger.pos_ in ("VERB", "AUX") and lemma in rules["aspectual_verbs"]:
         nouns = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"]
         if not nouns and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ == "NOUN":

@@ -404,12 +404,13 @@ def _dates(briefing: Briefing) -> list[Difference]:
     for event in briefing.events:
         if not event.disputed:
             continue
-        reports = tuple(sorted({(r.source, f"{r.date or event.date} ({r.date_text})") for r in event.reports}))
+        dated = [r for r in event.reports if r.date_text]  # undated clauses that joined the event give no date
+        reports = tuple(sorted({(r.source, f"{r.date or event.date} ({r.date_text})") for r in dated}))
         out.append(Difference(
             kind="date",
             text=event.text,
             reports=reports,
             ref=event.id,
-            sentences=tuple(sorted({(r.source, r.sentence) for r in event.reports})),
+            sentences=tuple(sorted({(r.source, r.sentence) for r in dated})),
         ))
     return out

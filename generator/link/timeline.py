@@ -49,7 +49,8 @@ class _Report:
     words: frozenset[str]
     focus: float  # share of the sentence taken by the dated clause
     features: dict[str, float] = field(default_factory=dict)
-    predicate: str = ""  # the action reported: the trigger's lemma, mapped to its class (rules/dates.yaml)
+    predicate: str = ""  # the action reported: the trigger's lemma, stemmed, synonyms mapped to one (rules/dates.yaml)
+    statement: bool = False  # the action is a statement (a reporting verb: "said", "warned", "told")
     actors: frozenset[str] = frozenset()  # people/entities who do it: the subject, or the speaker of a quote
     dated: bool = True  # False: a clause without a date expression, which may join a dated event
     event: EventMention | None = None  # the event mention the report was made from (None: a date alone)
@@ -121,17 +122,19 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(r["reporting_verbs"]) - frozenset(r["weak_verbs"])
 
 
-def action_class(lemma: str, pos: str = "VERB") -> str:
-    """What kind of action a trigger names, so that outlets' different words for it match: reporting verbs are
-    one class ("said", "warned", "claimed": a statement), synonyms in rules/dates.yaml one, other lemmas are
-    stemmed ("arrests", "arrested", "arrest")."""
+def action_class(lemma: str) -> str:
+    """The action a trigger names, so that outlets' different words for it match: synonyms in rules/dates.yaml
+    are one, lemmas are stemmed ("arrests", "arrested", "arrest"; "shooting", "shoot")."""
     lemma = lemma.lower()
     if not lemma:
         return ""
-    if lemma in _reporting_verbs() and pos in ("VERB", ""):  # a verb: "a phone call" is no statement
-        return "say"
     synonyms = _rules()["synonyms"]
     return stem(synonyms.get(lemma, synonyms.get(stem(lemma), lemma)))
+
+
+def is_statement(lemma: str, pos: str = "VERB") -> bool:
+    """A reporting verb ("said", "warned", "claimed"); "a phone call" (a noun) is no statement."""
+    return pos in ("VERB", "") and lemma.lower() in _reporting_verbs()
 
 
 def _spans_by_source(items: Sequence[Person] | Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
@@ -179,16 +182,17 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
             covered.add(e.date)
             m = usable[e.date] if e.date is not None else _undated_mention(e)
             sentence = f.sentences[e.sentence]
-            predicate = action_class(e.lemma, e.pos)
+            predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
             actors = frozenset()
             if e.actor_start is not None and e.actor_end is not None:
                 actors = (_inside(person_spans, f.source.id, e.actor_start, e.actor_end)
                           | _inside(entity_spans, f.source.id, e.actor_start, e.actor_end))
-            if not actors and predicate == "say":  # "he said": the speaker of the sentence's quote
+            if not actors and statement:  # "he said": the speaker of the sentence's quote
                 actors = frozenset(speakers.get((f.source.id, e.sentence), ()))
             reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
                                    (e.clause_start, e.clause_end), e.keywords, person_spans, entity_spans,
-                                   synonyms, predicate=predicate, actors=actors, dated=e.date is not None, event=e))
+                                   synonyms, predicate=predicate, statement=statement, actors=actors,
+                                   dated=e.date is not None, event=e))
         for m in usable.values():
             if m.id in covered or not dates_alone:
                 continue
@@ -223,9 +227,10 @@ def _report(f: SourceFacts, m: DateMention, text: str, paragraph: int, sentence:
 
 
 def same_act(a: _Report, b: _Report) -> bool:
-    """The same actor doing the same kind of thing on the same day ("Putin said on Thursday", "Putin warned on
-    Thursday"): one event however differently the outlets word the rest."""
-    return (a.dated and b.dated and bool(a.predicate) and a.predicate == b.predicate and bool(a.actors & b.actors)
+    """The same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
+    Thursday": both statements): one event however differently the outlets word the rest."""
+    same_action = (a.statement and b.statement) or (bool(a.predicate) and a.predicate == b.predicate)
+    return (a.dated and b.dated and same_action and bool(a.actors & b.actors)
             and a.mention.granularity == b.mention.granularity == "day" and a.start == b.start)
 
 
@@ -238,6 +243,9 @@ def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None) -> fl
     same = bool(a.predicate) and a.predicate == b.predicate
     if not (a.dated and b.dated) and not same:
         return -1.0  # without a date, only the same action can tell two clauses report one event
+    if rules["different_speakers"] and a.statement and b.statement and not (a.actors & b.actors
+                                                                            or not a.actors | b.actors):
+        return -1.0  # "Reid said", "her publicist said" and "it was said": three statements
     threshold = rules["same_event"] if same or not (a.predicate and b.predicate) else rules["same_event_other_action"]
     return similarity(a, b) - threshold
 
@@ -248,6 +256,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     the threshold with (compatible dates, not the same sentence). An undated report that joins no group is left
     out, unless ``undated_alone`` (benchmarks: every mention is in some group). ``rules``: the thresholds of
     rules/dates.yaml ``timeline:``, or others to try (benchmarks/events.py)."""
+    rules = rules or _rules()
     clusters: list[_Cluster] = []
     by_key: dict[str, set[int]] = {}  # feature or "v:" predicate -> clusters holding a report with it
     order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
@@ -260,9 +269,10 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
-            if any(r.mention.source == report.mention.source and r.mention.sentence == report.mention.sentence
-                   for r in cluster.reports):
-                continue  # two events in one sentence are two events
+            if rules["one_per_sentence"] and any(r.mention.source == report.mention.source
+                                                 and r.mention.sentence == report.mention.sentence
+                                                 for r in cluster.reports):
+                continue  # two actions in one sentence are two events
             score = max(margin(report, r, rules) for r in cluster.reports)
             if score >= best_margin:
                 best, best_margin = index, score
