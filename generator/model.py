@@ -217,6 +217,7 @@ class EventMention:
     actor_end: int | None = None
     date: str | None = None  # id of the DateMention that dates the clause; None: undated
     pos: str = ""  # part of speech of the trigger ("VERB", "NOUN"…)
+    alternatives: tuple[str, ...] = ()  # lemmas of other words the date may date ("its invasion in 2022")
 
 
 @dataclass(frozen=True)

@@ -231,22 +231,23 @@ def test_build_timeline_merging(case, sources, people, places, together, apart):
 
 
 @pytest.mark.parametrize(
-    ("lemma", "pos", "kind"),
+    ("lemma", "pos", "action", "statement"),
     [
-        ("say", "VERB", "say"),
-        ("warn", "VERB", "say"),  # reporting verbs are one kind of action: a statement
-        ("call", "NOUN", "call"),  # "a phone call" is no statement
-        ("arrest", "VERB", "arrest"),
-        ("arrests", "NOUN", "arrest"),
-        ("shooting", "NOUN", "shoot"),
-        ("talks", "NOUN", "meet"),  # synonyms of rules/dates.yaml
-        ("", "VERB", ""),
+        ("say", "VERB", "say", True),
+        ("warn", "VERB", "warn", True),  # reporting verbs are statements, whatever the word
+        ("call", "NOUN", "call", False),  # "a phone call" is no statement
+        ("arrest", "VERB", "arrest", False),
+        ("arrests", "NOUN", "arrest", False),  # stems: the noun and the verb are one action
+        ("shooting", "NOUN", "shoot", False),
+        ("talks", "NOUN", "meet", False),  # synonyms of rules/dates.yaml
+        ("", "VERB", "", False),
     ],
 )
-def test_action_class(lemma, pos, kind):
-    from generator.link.timeline import action_class
+def test_action_class_and_statements(lemma, pos, action, statement):
+    from generator.link.timeline import action_class, is_statement
 
-    assert action_class(lemma, pos) == kind
+    assert action_class(lemma) == action
+    assert is_statement(lemma, pos) == statement
 
 
 # ------------------------------------------------------------------------------------------ the seeds

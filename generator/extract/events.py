@@ -37,13 +37,28 @@ def extract_events(doc: Doc, source_id: str, sentences: Sequence[Sentence],
         start = m.clause_start if m.clause_start is not None else sent.start_char
         end = m.clause_end if m.clause_end is not None else sent.end_char
         head = clause_head(doc, start, end) or sent.root
-        out.append(dated_mention(event_mention(head, source_id, m.sentence), m))
+        event = dated_mention(event_mention(head, source_id, m.sentence), m)
+        out.append(replace(event, alternatives=_attached_noun(doc, m, event)))
     for index, sent in enumerate(sents):
         if index in dated_sentences or index >= len(sentences):
             continue
         for head in main_predicates(sent):
-            out.append(event_mention(head, source_id, index))
+            if not head.vocab[head.lemma_.lower()].is_stop:  # "become", "take", "call": too general to tell
+                # an event without a date
+                out.append(event_mention(head, source_id, index))
     return tuple(sorted(out, key=lambda e: (e.start, e.date or "")))
+
+
+def _attached_noun(doc: Doc, date: DateMention, event: EventMention) -> tuple[str, ...]:
+    """The noun right before a date that the parser hung on the verb: "punish it for its invasion in 2022" may
+    date the invasion as well as the punishing (the attachment of a prepositional phrase is ambiguous)."""
+    before = [t for t in doc if t.idx + len(t.text) <= date.start][-1:] if date.start > 0 else []
+    if not before:
+        return ()
+    noun = before[0]
+    if noun.pos_ != "NOUN" or noun.idx == event.start or not (event.clause_start <= noun.idx < event.clause_end):
+        return ()
+    return (noun.lemma_.lower(),)
 
 
 def dated_mention(event: EventMention, date: DateMention) -> EventMention:
@@ -103,9 +118,10 @@ def _actor(head: Token) -> Span | None:
     tok = head
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-        if subjects:
-            subject = subjects[0]
-            return head.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if subjects:  # the subject's head with the words of its name: "Kremlin spokesman Dmitry Peskov",
+            subject = subjects[0]  # not "Russia's" in "Russia's prosecutor general"
+            name = [subject] + [c for c in subject.children if c.dep_ in ("compound", "flat")]
+            return head.doc[min(t.i for t in name) : max(t.i for t in name) + 1]
         owners = [c for c in tok.children if c.dep_ == "poss"]  # "Putin's speech"
         if owners and tok.pos_ in ("NOUN", "PROPN"):
             return head.doc[owners[0].left_edge.i : owners[0].right_edge.i + 1]

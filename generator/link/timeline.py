@@ -24,6 +24,8 @@ from typing import Any
 from dataclasses import dataclass, field
 
 from generator.extract.dates import CALENDAR, interval
+from generator.link.entities import entity_key
+from generator.link.positions import canonical_group
 from generator.link.quote_groups import stem
 from generator.model import DateMention, Entity, Event, EventMention, EventSource, Person, Quote, SourceFacts
 from generator.rules import load_rules
@@ -51,6 +53,7 @@ class _Report:
     features: dict[str, float] = field(default_factory=dict)
     predicate: str = ""  # the action reported: the trigger's lemma, stemmed, synonyms mapped to one (rules/dates.yaml)
     statement: bool = False  # the action is a statement (a reporting verb: "said", "warned", "told")
+    alternatives: frozenset[str] = frozenset()  # other actions the date may be of ("its invasion in 2022")
     actors: frozenset[str] = frozenset()  # people/entities who do it: the subject, or the speaker of a quote
     dated: bool = True  # False: a clause without a date expression, which may join a dated event
     event: EventMention | None = None  # the event mention the report was made from (None: a date alone)
@@ -165,6 +168,9 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
     ``dates_alone``, dated expressions without an event mention (facts made without one) still give a report,
     without a predicate."""
     person_spans, entity_spans = _spans_by_source(people), _spans_by_source(entities)
+    # who acts: people, and organisations and places as the actor they stand for ("the Kremlin" → Russia);
+    # nationality adjectives ("Russian") name no actor
+    actor_of = {e.id: entity_key(canonical_group(e.name) or e.name) for e in entities if e.label != "NORP"}
     speakers: dict[tuple[str, int], set[str]] = {}
     for q in quotes:
         if q.speaker:
@@ -184,14 +190,16 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
             sentence = f.sentences[e.sentence]
             predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
             actors = frozenset()
-            if e.actor_start is not None and e.actor_end is not None:
+            if e.actor_start is not None and e.actor_end is not None:  # a person, else who they speak for
                 actors = (_inside(person_spans, f.source.id, e.actor_start, e.actor_end)
-                          | _inside(entity_spans, f.source.id, e.actor_start, e.actor_end))
+                          or {actor_of[x] for x in _inside(entity_spans, f.source.id, e.actor_start, e.actor_end)
+                              if x in actor_of})
             if not actors and statement:  # "he said": the speaker of the sentence's quote
                 actors = frozenset(speakers.get((f.source.id, e.sentence), ()))
             reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
                                    (e.clause_start, e.clause_end), e.keywords, person_spans, entity_spans,
-                                   synonyms, predicate=predicate, statement=statement, actors=actors,
+                                   synonyms, predicate=predicate, statement=statement, actors=frozenset(actors),
+                                   alternatives=frozenset(action_class(x) for x in e.alternatives),
                                    dated=e.date is not None, event=e))
         for m in usable.values():
             if m.id in covered or not dates_alone:
@@ -226,10 +234,15 @@ def _report(f: SourceFacts, m: DateMention, text: str, paragraph: int, sentence:
     )
 
 
+def same_action_of(a: _Report, b: _Report) -> bool:
+    """Whether two reports name the same action (one of them possibly through a noun the date may be of)."""
+    return bool(a.predicate) and bool(({a.predicate} | a.alternatives) & ({b.predicate} | b.alternatives))
+
+
 def same_act(a: _Report, b: _Report) -> bool:
     """The same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
     Thursday": both statements): one event however differently the outlets word the rest."""
-    same_action = (a.statement and b.statement) or (bool(a.predicate) and a.predicate == b.predicate)
+    same_action = (a.statement and b.statement) or same_action_of(a, b)
     return (a.dated and b.dated and same_action and bool(a.actors & b.actors)
             and a.mention.granularity == b.mention.granularity == "day" and a.start == b.start)
 
@@ -240,7 +253,7 @@ def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None) -> fl
     rules = rules or _rules()
     if rules["same_act"] and same_act(a, b):
         return 1.0
-    same = bool(a.predicate) and a.predicate == b.predicate
+    same = same_action_of(a, b)
     if not (a.dated and b.dated) and not same:
         return -1.0  # without a date, only the same action can tell two clauses report one event
     if rules["different_speakers"] and a.statement and b.statement and not (a.actors & b.actors
@@ -262,7 +275,8 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
     for report in order:
         best, best_margin = None, 0.0
-        keys = set(report.features) | {"v:" + report.predicate} | {"a:" + a for a in report.actors}
+        keys = (set(report.features) | {"v:" + p for p in report.alternatives | {report.predicate}}
+                | {"a:" + a for a in report.actors})
         candidates = sorted({i for k in keys for i in by_key.get(k, ())})
         for index in candidates:
             cluster = clusters[index]
