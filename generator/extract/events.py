@@ -138,6 +138,8 @@ def _light(rules: dict, trigger: Token) -> Token:
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("VERB", "AUX") and lemma in rules["support_verbs"]:  # "launched an invasion"
         nouns = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if not nouns and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ == "NOUN":
+            nouns = [trigger.head]  # "the talks, held in Istanbul"
         if nouns:
             return nouns[0]
     if trigger.pos_ in ("VERB", "AUX") and lemma in rules["aspectual_verbs"]:
