@@ -274,10 +274,13 @@ def seed_timeline():
     from generator.ingest.load import read_sources
     from generator.extract.nlp import load_model
     from generator.link.people import merge_people
+    from generator.link.quote_groups import link_quotes
 
     sources = clean_documents(read_sources(REPO / "seeds"))
     facts = extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm")))
-    return build_timeline(facts, merge_people(facts), merge_entities(facts))
+    people = merge_people(facts)
+    quotes, _ = link_quotes(facts, people)  # who "he said" is, as in a build
+    return build_timeline(facts, people, merge_entities(facts), quotes)
 
 
 @pytest.mark.model
@@ -297,6 +300,17 @@ def test_seed_saudi_meeting_is_anchored_and_merged(seed_timeline):
     anchored = [r for r in saudi.reports if r.date_text == "six days later"]
     assert anchored and anchored[0].resolved_from.endswith("-d" + anchored[0].resolved_from.rsplit("-d", 1)[1])
     assert {s[:3] for s in saudi.sources} >= {"000", "001", "002"}  # "last week" reports join the dated one
+
+
+@pytest.mark.model
+def test_seed_fsb_speech_is_one_event(seed_timeline):
+    """Putin's speech to the FSB on 27 February, worded differently by three outlets (said, claimed, warned, "he
+    said" in televised comments): one event, by the same actor doing the same thing on the same day."""
+    _, events = seed_timeline
+    words = ("televised comments", "Putin claimed", "Putin on Thursday warned", "Putin on Thursday said")
+    holding = {w: [e.id for e in events if any(w in r.text for r in e.reports)] for w in words}
+    assert all(len(ids) == 1 for ids in holding.values()), holding
+    assert len({ids[0] for ids in holding.values()}) == 1, holding
 
 
 @pytest.mark.model
