@@ -31,6 +31,7 @@ bench: $(INSTALL_STAMP)
 	$(PY) benchmarks/people.py
 	$(PY) benchmarks/quotes.py
 	$(PY) benchmarks/grouping.py
+	$(PY) benchmarks/events.py
 	$(PY) -m benchmarks.dates
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
