@@ -342,6 +342,7 @@ class Position:
     source: str
     quote: str | None = None
     sentence: int | None = None
+    clause: str = ""  # the stance as a short clause from the sentence ("rules out any withdrawal from occupied territory")
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,7 @@ class Briefing:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
+    story: Story = field(default_factory=lambda: Story())
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -389,6 +391,7 @@ class StanceMention:
     issue_head: str  # lemma of the key phrase's head noun ("region")
     claim: str = ""  # the complement as written, shortened: "that Kyiv abandon all hope of joining Nato"
     rule: str = ""  # how it was found: "verb", "phrasal", "adjective", "predicate", "negated-report"
+    clause: str = ""  # the stance as a short clause built from the sentence: "rules out any withdrawal from …"
 
 
 @dataclass(frozen=True)
@@ -432,3 +435,27 @@ class Comparison:
     rows: tuple[SourceRow, ...] = ()
     facts: tuple[Fact, ...] = ()
     differences: tuple[Difference, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- story
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One sentence of one source that states a fact, with the closest sentence of every source carrying it."""
+
+    source: str
+    sentence: int  # Sentence.index of the sentence shown
+    text: str
+    reports: tuple[tuple[str, int], ...]  # (source id, Sentence.index) in each source that carries the fact
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the first screen says: the story's title and its key points (``generator/link/story.py``)."""
+
+    title: str | None = None  # the headline closest to what the sources share; None when no source has one
+    title_source: str | None = None
+    points: tuple[KeyPoint, ...] = ()  # the facts most outlets carry, most carried first
+    latest: KeyPoint | None = None  # the newest source's main fact that no other source carries
+    statements: tuple[str, ...] = ()  # QuoteGroup ids carried by most outlets, most carried first
