@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from generator.model import Briefing, SourceFacts
+from generator.ingest.metadata import same_title
+from generator.model import Briefing, Paragraph, Source, SourceFacts
 from generator.pages.compare import source_anchor
-from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path, whole_quote
+
+
+def source_description(source: Source) -> str:
+    """ "Outlet: title. The first paragraph that does not repeat the title." """
+    title = source.title.rstrip("…").strip()
+    lead = next((p.text for p in source.paragraphs
+                 if not same_title(p.text, source.title) and not p.text.startswith(title)), "")
+    head = f"{source.outlet}: {source.title}" if source.outlet else source.title
+    if not lead:
+        return shorten(head, 200)
+    return shorten(f"{head} {lead}" if head.endswith(("…", ".", "?", "!")) else f"{head}. {lead}", 200)
 
 
 def source_pages(briefing: Briefing) -> list[Page]:
@@ -22,10 +35,21 @@ def _mention_spans(briefing: Briefing, source_id: str) -> list[Span]:
         for mention in person.mentions:
             if mention.source == source_id:
                 spans.append(Span(mention.start, mention.end, target=person_path(person), title=person.name))
+    source = briefing.source(source_id)
     for quote in briefing.quotes:
         if quote.source == source_id:
-            spans.append(Span(quote.start, quote.end, mark_id=quote.id))
+            spans.extend(quote_marks(quote.id, quote.start, quote.end, source.paragraphs))
     return spans
+
+
+def quote_marks(quote_id: str, start: int, end: int, paragraphs: Sequence[Paragraph]) -> list[Span]:
+    """A quote's mark in every paragraph it spans: the first carries the quote's id (the anchor links point to),
+    the next ones ``<id>-c2``, ``<id>-c3``…, so a quote over several paragraphs is highlighted in each."""
+    pieces = [(max(start, p.start), min(end, p.end)) for p in paragraphs if p.start < end and start < p.end]
+    pieces = [(a, b) for a, b in pieces if a < b] or [(start, end)]
+    return [
+        Span(a, b, mark_id=quote_id if n == 1 else f"{quote_id}-c{n}") for n, (a, b) in enumerate(pieces, start=1)
+    ]
 
 
 def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
@@ -44,7 +68,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
         if counts[person.id]
     ]
     links = tuple(
-        Link(person_path(person), None, facts.sentences[m.sentence].text, f"p{facts.sentences[m.sentence].paragraph + 1}")
+        Link(person_path(person), None, whole_quote(facts.sentences, m.sentence), f"p{facts.sentences[m.sentence].paragraph + 1}")
         for person in briefing.people
         for m in person.mentions
         if m.source == source.id
@@ -54,7 +78,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
         path=path,
         template="source.md.j2",
         title=source.title,
-        description=shorten(f"{source.label}: {source.title}. " + (source.paragraphs[0].text if source.paragraphs else ""), 200),
+        description=source_description(source),
         context={
             "source": source,
             "paragraphs": paragraphs,
