@@ -12,6 +12,7 @@ from pathlib import Path
 from generator import __version__
 from generator.errors import GeneratorError
 from generator.extract.nlp import DEFAULT_MODEL
+from generator.pages.base import plural
 
 log = logging.getLogger("generator")
 
@@ -24,7 +25,9 @@ Run "python -m generator COMMAND --help" for a command's options."""
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
-        prog="python -m generator", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m generator",
+        description="Turn a folder of news articles about one story into a static, searchable briefing site.",
+        epilog="Run 'python -m generator COMMAND --help' for a command's options.",
     )
     root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
@@ -136,8 +139,8 @@ def run_extract(args: argparse.Namespace) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
         if not args.quiet:
-            print(f"Wrote {args.out}: {len(briefing.sources)} sources, {len(briefing.people)} people, "
-                  f"{len(warnings.messages)} warnings")
+            print(f"Wrote {args.out}: {plural(len(briefing.sources), 'source')}, "
+                  f"{plural(len(briefing.people), 'person', 'people')}, {plural(len(warnings.messages), 'warning')}")
     else:
         sys.stdout.write(text)
     return 0

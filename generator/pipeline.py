@@ -24,6 +24,7 @@ from generator.link.briefing import link
 from generator.ingest.load import load_sources
 from generator.model import Briefing, Skipped
 from generator.extract.nlp import DEFAULT_MODEL, load_model
+from generator.pages.base import plural, theme_text
 from generator.pages.render import render
 from generator.site import build_lock, build_site, staging, swap
 
@@ -55,7 +56,8 @@ class BuildReport:
     def summary(self) -> str:
         skipped = f" ({self.skipped} skipped)" if self.skipped else ""
         return (
-            f"Built {self.pages} pages from {self.sources} sources{skipped} with {len(self.warnings)} warnings "
+            f"Built {plural(self.pages, 'page')} from {plural(self.sources, 'source')}{skipped} with "
+            f"{plural(len(self.warnings), 'warning')} "
             f"in {self.seconds:.1f} s"
         )
 
@@ -94,6 +96,11 @@ class _Timer:
         self.stages.append((name, seconds))
         log.info("%-8s %s in %.2f s", name, f"{count(result)} items" if count else "done", seconds)
         return result
+
+
+def story_site_name(briefing: Briefing) -> str | None:
+    """The site's name: the story's title (None keeps mkdocs.yml's site_name)."""
+    return theme_text(briefing.story.title) if briefing.story.title else None
 
 
 def prepare_model(name: str) -> Language:
@@ -173,7 +180,8 @@ def write_output(
             raise StrictError(f"with --strict: {warnings.messages[0]}")
         if options.build_site:
             with staging(options.site_dir) as site_stage:
-                timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))
+                timer.run("site", lambda: build_site(
+                    options.config_file, content_stage, site_stage, story_site_name(briefing)))
                 swap(content_stage, options.content_dir)
                 swap(site_stage, options.site_dir)
         else:

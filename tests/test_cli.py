@@ -40,7 +40,7 @@ def test_extract_writes_facts_json(tmp_path, capsys) -> None:
     assert data["schema"] == 2
     assert [s["id"] for s in data["sources"]] == ["004_28dc85c1b7e8a53d"]
     assert "vladimir-putin" in {p["id"] for p in data["people"]}
-    assert capsys.readouterr().out.startswith(f"Wrote {out}: 1 sources")
+    assert capsys.readouterr().out.startswith(f"Wrote {out}: 1 source")
 
 
 @pytest.mark.model
@@ -53,7 +53,7 @@ def test_build_prints_one_summary_line(tmp_path, capsys) -> None:
                  "--config", str(REPO / "mkdocs.yml")])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0
-    assert len(out) == 1 and out[0].startswith("Built ") and "from 1 sources" in out[0]
+    assert len(out) == 1 and out[0].startswith("Built ") and "from 1 source" in out[0]
     assert (tmp_path / "site" / "index.html").is_file()
 
 
@@ -74,7 +74,7 @@ def test_build_summary_counts_skipped_files_and_strict_fails(tmp_path, capsys, c
     args = ["build", "--seeds", str(seeds), "--content", str(tmp_path / "content"), "--no-site"]
     assert main(args) == 0
     captured = capsys.readouterr()
-    assert "from 1 sources (1 skipped) with 1 warnings" in captured.out
+    assert "from 1 source (1 skipped) with 1 warning " in captured.out
     assert "empty.txt: skipped, the file is empty" in caplog.text  # on stderr outside pytest
     assert main(args + ["--strict"]) == 1
     err = capsys.readouterr().err

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.errors import ConfigError
+from generator.errors import ConfigError, SourceError
+from generator.ingest.outlets import outlet_name
 from generator.ingest.metadata import infer_metadata, looks_like_title
 from generator.ingest.screen import drop_repeated_paragraphs, merge_duplicates, not_an_article
 from generator.model import Paragraph, RawDocument, Removed, Skipped, Source
@@ -394,7 +395,7 @@ def clean_document(doc: RawDocument) -> Source | Skipped:
         path=doc.path,
         format=doc.format,
         title=meta.title or doc.id,
-        outlet=meta.outlet,
+        outlet=outlet_name(meta.outlet, meta.url),
         url=meta.url,
         author=meta.author,
         published=meta.published,
