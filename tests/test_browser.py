@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import http.server
+import os
 import re
 import threading
 from collections.abc import Iterator
