@@ -28,9 +28,11 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "url": s.url,
                 "author": s.author,
                 "words": s.words,
+                "also_published_as": [r.path for r in s.also_published_as],
             }
             for s in briefing.sources
         ],
+        "skipped": [{"path": s.path, "reason": s.reason, "fix": s.fix} for s in briefing.skipped],
         "people": [
             {
                 "id": p.id,
