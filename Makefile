@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
@@ -22,7 +23,7 @@ TEST_STAMP := $(VENV)/.stamp-test
 site: $(INSTALL_STAMP)
 	$(PY) -m generator build
 
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) chromium $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Every benchmark; they read ../shared/eval (see benchmarks/README.md). BENCH_ARGS go to build.py.
@@ -30,9 +31,12 @@ bench: $(INSTALL_STAMP)
 	$(PIP) install -c constraints.txt -e '.[bench]'
 	$(PY) benchmarks/people.py
 	$(PY) benchmarks/quotes.py
-	$(PY) benchmarks/html.py --build
+	$(PY) benchmarks/html_pages.py --build
 	$(PY) benchmarks/grouping.py
+	$(PY) benchmarks/events.py
 	$(PY) -m benchmarks.dates
+	$(PY) benchmarks/screening.py
+	$(PY) benchmarks/story.py
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 golden: $(TEST_STAMP)
@@ -51,15 +55,28 @@ $(TEST_STAMP): pyproject.toml constraints.txt $(INSTALL_STAMP)
 	$(PIP) install -c constraints.txt -e '.[test]'
 	touch $@
 
-# Debian's chromium package for the browser tests; installed once when missing.
+# axe-core (npm, version pinned in package.json and package-lock.json) for the accessibility browser test;
+# installed into the project's node_modules/, nothing is downloaded while the tests run.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm package for axe-core"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y npm || { \
+	    echo "Error: npm is missing and could not be installed with apt-get; install Debian's npm package." >&2; exit 1; }; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's chromium package for the browser tests; installed once when missing, without the packages it
+# merely recommends (a plain install pulls in ~115 more, a systemd upgrade among them).
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install chromium) and run make test again." >&2; exit 1; fi; \
-	  echo "Installing Debian's chromium package for the browser tests"; \
+	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install --no-install-recommends chromium) and run make test again." >&2; exit 1; fi; \
+	  echo "The browser tests need $(CHROMIUM), which is missing: installing Debian's chromium package alone"; \
+	  echo "(apt-get update, then apt-get install --no-install-recommends chromium; no other recommended packages)."; \
 	  $$sudo apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium || { \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends chromium || { \
 	    echo "Error: could not install Debian's chromium package with apt-get; the browser tests need $(CHROMIUM)." >&2; exit 1; }; \
 	  test -x $(CHROMIUM) || { echo "Error: apt-get installed chromium but $(CHROMIUM) is still missing." >&2; exit 1; }; \
 	fi
@@ -69,4 +86,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

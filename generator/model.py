@@ -42,6 +42,31 @@ class RawDocument:
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file of the seeds folder that cannot be used as a source: the build goes on without it, with a
+    warning (``--strict`` makes it fatal), and the sources page lists it in its build report."""
+
+    path: str  # path relative to the seeds folder, POSIX style (the file name as the user wrote it)
+    reason: str  # what is wrong, e.g. "the file is empty"
+    fix: str  # what to do about it, e.g. "Paste the article's text into it, or remove it."
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: skipped, {self.reason}" + (f". {self.fix}" if self.fix else "")
+
+
+@dataclass(frozen=True)
+class Republished:
+    """Another file holding the same article (wire copy republished): kept as "also published as"."""
+
+    path: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
 # -------------------------------------------------------------------------- clean
 
 
@@ -81,6 +106,7 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it came from) e.g. ("published", "dateline")
+    also_published_as: tuple[Republished, ...] = ()  # the same article in other files (duplicates merged)
 
     @property
     def words(self) -> int:
@@ -211,6 +237,29 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """The action a clause reports (its predicate, the trigger), with the clause's actor and content words.
+
+    Found for every dated clause and for the main clauses of sentences without a date: the link stage merges
+    reports of one action across sources (``link/timeline.py``)."""
+
+    source: str
+    sentence: int  # Sentence.index
+    text: str  # the trigger as written: "met", "talks"
+    start: int
+    end: int
+    lemma: str  # lower-case lemma of the trigger
+    clause_start: int  # offsets of the clause the trigger heads
+    clause_end: int
+    keywords: tuple[str, ...] = ()  # content-word lemmas of the clause (as DateMention.keywords)
+    actor_start: int | None = None  # offsets of the subject, if any ("Putin" in "Putin said")
+    actor_end: int | None = None
+    date: str | None = None  # id of the DateMention that dates the clause; None: undated
+    pos: str = ""  # part of speech of the trigger ("VERB", "NOUN"…)
+    alternatives: tuple[str, ...] = ()  # lemmas of other words the date may date ("its invasion in 2022")
+
+
+@dataclass(frozen=True)
 class SourceFacts:
     """Everything extracted from one source."""
 
@@ -222,6 +271,7 @@ class SourceFacts:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     stances: tuple[StanceMention, ...] = ()
+    events: tuple[EventMention, ...] = ()  # the actions of dated clauses and of undated main clauses
 
     def sentence(self, index: int) -> Sentence:
         return self.sentences[index]
@@ -322,6 +372,7 @@ class Position:
     source: str
     quote: str | None = None
     sentence: int | None = None
+    clause: str = ""  # the stance as a short clause from the sentence ("rules out any withdrawal from occupied territory")
 
 
 @dataclass(frozen=True)
@@ -338,6 +389,9 @@ class Briefing:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
+    story: Story = field(default_factory=lambda: Story())
+    skipped: tuple[Skipped, ...] = ()  # files of the seeds folder that could not be used
+    warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -369,6 +423,7 @@ class StanceMention:
     issue_head: str  # lemma of the key phrase's head noun ("region")
     claim: str = ""  # the complement as written, shortened: "that Kyiv abandon all hope of joining Nato"
     rule: str = ""  # how it was found: "verb", "phrasal", "adjective", "predicate", "negated-report"
+    clause: str = ""  # the stance as a short clause built from the sentence: "rules out any withdrawal from …"
 
 
 @dataclass(frozen=True)
@@ -412,3 +467,27 @@ class Comparison:
     rows: tuple[SourceRow, ...] = ()
     facts: tuple[Fact, ...] = ()
     differences: tuple[Difference, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- story
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One sentence of one source that states a fact, with the closest sentence of every source carrying it."""
+
+    source: str
+    sentence: int  # Sentence.index of the sentence shown
+    text: str
+    reports: tuple[tuple[str, int], ...]  # (source id, Sentence.index) in each source that carries the fact
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the first screen says: the story's title and its key points (``generator/link/story.py``)."""
+
+    title: str | None = None  # the headline closest to what the sources share; None when no source has one
+    title_source: str | None = None
+    points: tuple[KeyPoint, ...] = ()  # the facts most outlets carry, most carried first
+    latest: KeyPoint | None = None  # the newest source's main fact that no other source carries
+    statements: tuple[str, ...] = ()  # QuoteGroup ids carried by most outlets, most carried first

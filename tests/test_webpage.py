@@ -382,3 +382,26 @@ def test_name_shape(name, shaped):
 def test_non_ascii_metadata_survives_a_page_without_a_charset():
     html = page("<title>Great Things—if It Doesn’t Burn | Wired</title><meta property='og:site_name' content='WIRED'>").replace("<meta charset='utf-8'>", "")
     assert read_page(html).title == "Great Things—if It Doesn’t Burn"
+
+
+def test_a_badly_spaced_mark_opening_a_paragraph_continues_the_quote():
+    from generator.extract.quotes import find_quote_spans
+
+    paras = paragraphs(
+        '"We will hold these places and resume as normal.',
+        '" Also all memberships will be extended.',
+        '"It is only when it is closed we realise how much we miss it."',
+    )
+    spans, warnings = find_quote_spans(paras)
+    assert warnings == []
+    assert len(spans) == 1 and len(spans[0].pieces) == 3
+
+
+def test_a_doubled_opening_mark_opens_one_quote():
+    from generator.extract.quotes import find_quote_spans
+
+    paras = paragraphs('He said "“It’s not about who’s right, it’s about the best decision.” on radio.')
+    spans, warnings = find_quote_spans(paras)
+    assert warnings == []
+    assert len(spans) == 1
+    assert paras[0].text[spans[0].pieces[0][0] : spans[0].pieces[0][1]].startswith("It’s not about")

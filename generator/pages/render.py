@@ -7,7 +7,6 @@ build succeeded, so a failed build never leaves a half-written ``content/``.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 from collections import defaultdict
@@ -24,7 +23,7 @@ from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
 from generator.pages.links import broken_links
-from generator.pages.base import Page, anchor_attr, annotate, escape_md, md_link, plural, relative
+from generator.pages.base import Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, relative, theme_text
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
@@ -106,6 +105,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = escape_md
+    env.filters["code"] = code_span
     env.filters["anchor"] = anchor_attr
     env.globals["anchor"] = anchor_attr
     env.globals["plural"] = plural
@@ -124,16 +124,11 @@ def environment() -> Environment:
     return env
 
 
-def html_attribute(text: str) -> str:
-    """Text the theme may write raw into HTML, even after its ``striptags`` filter unescapes entities:
-    angle brackets become look-alike quotation marks, the rest is HTML-escaped."""
-    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
-
-
 def front_matter(page: Page) -> Markup:
     """YAML front matter. The theme writes title and description into HTML unescaped (in <title>, the nav
-    and meta attributes), so they are HTML-escaped here: an article's headline is untrusted."""
-    meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
+    and meta attributes) and escaped elsewhere: an article's headline is untrusted, so they keep no HTML-special
+    character (``theme_text``), which reads the same either way and leaves no entity in the Markdown."""
+    meta = {"title": theme_text(page.title), "description": theme_text(page.description)}
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
 
 

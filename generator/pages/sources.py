@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.model import Briefing, Paragraph, SourceFacts
+from generator.ingest.metadata import same_title
+from generator.model import Briefing, Paragraph, Source, SourceFacts
 from generator.pages.compare import source_anchor
-from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path, whole_quote
+
+
+def source_description(source: Source) -> str:
+    """ "Outlet: title. The first paragraph that does not repeat the title." """
+    title = source.title.rstrip("…").strip()
+    lead = next((p.text for p in source.paragraphs
+                 if not same_title(p.text, source.title) and not p.text.startswith(title)), "")
+    head = f"{source.outlet}: {source.title}" if source.outlet else source.title
+    if not lead:
+        return shorten(head, 200)
+    return shorten(f"{head} {lead}" if head.endswith(("…", ".", "?", "!")) else f"{head}. {lead}", 200)
 
 
 def source_pages(briefing: Briefing) -> list[Page]:
@@ -56,7 +68,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
         if counts[person.id]
     ]
     links = tuple(
-        Link(person_path(person), None, facts.sentences[m.sentence].text, f"p{facts.sentences[m.sentence].paragraph + 1}")
+        Link(person_path(person), None, whole_quote(facts.sentences, m.sentence), f"p{facts.sentences[m.sentence].paragraph + 1}")
         for person in briefing.people
         for m in person.mentions
         if m.source == source.id
@@ -66,7 +78,7 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
         path=path,
         template="source.md.j2",
         title=source.title,
-        description=shorten(f"{source.label}: {source.title}. " + (source.paragraphs[0].text if source.paragraphs else ""), 200),
+        description=source_description(source),
         context={
             "source": source,
             "paragraphs": paragraphs,
@@ -91,5 +103,5 @@ def source_index(briefing: Briefing) -> Page:
         template="sources.md.j2",
         title="Sources",
         description=f"The {plural(len(rows), 'article')} this briefing is built from.",
-        context={"rows": rows},
+        context={"rows": rows, "skipped": briefing.skipped, "warnings": briefing.warnings},
     )

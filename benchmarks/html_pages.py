@@ -1,8 +1,8 @@
 """Saved web pages benchmark: metadata, main text and people of 40 real news pages, ours against trafilatura.
 
-    .venv/bin/python benchmarks/html.py               # writes benchmarks/results/html.md
-    .venv/bin/python benchmarks/html.py --no-write    # print only
-    .venv/bin/python benchmarks/html.py --build       # also run the default build (site included) of the 40 pages
+    .venv/bin/python benchmarks/html_pages.py               # writes benchmarks/results/html.md
+    .venv/bin/python benchmarks/html_pages.py --no-write    # print only
+    .venv/bin/python benchmarks/html_pages.py --build       # also run the default build (site included) of the 40 pages
 
 Data (read at run time, never copied into the repository): ``../shared/eval/html-news/`` (or the folder named by
 ``HTML_NEWS``): 40 saved pages from trafilatura's test suite and their ``evaldata.json`` entries (title, author,
@@ -32,27 +32,22 @@ Scores:
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, this file's folder comes first on sys.path and its name would shadow the standard `html`.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import hashlib  # noqa: E402
-import html  # noqa: E402
+import argparse
+import datetime as dt
+import hashlib
+import html
 import json
 import logging
 import os
 import platform
 import re
+import sys
 import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -418,7 +413,7 @@ def main() -> int:
     report = [
         "# Saved web pages (html-news)",
         "",
-        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, `benchmarks/html.py`; data: "
+        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, `benchmarks/html_pages.py`; data: "
         "`../shared/eval/html-news/` (40 pages of trafilatura's test suite, commit e90b0ef).",
         "",
         "Split (by SHA-1 of the file name, fixed before looking at results): "
