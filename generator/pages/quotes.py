@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Quote, QuoteGroup
 from generator.pages.base import (
-    QUOTES_PATH, Link, Page, escape_md, paragraph_anchor, plural, sentence_text, shorten, source_path,
+    QUOTES_PATH, Link, Page, escape_md, paragraph_anchor, plural, sentence_text, shorten, source_path, theme_text,
 )
 from generator.link.quote_groups import similarity, word_diff
 
@@ -76,12 +76,11 @@ def attribution_note(quote: Quote, speaker: str | None) -> str | None:
 
 def note_markup(quote: Quote, speaker: str | None) -> Markup:
     """' <abbr title="he → Andrew Scheer, named two sentences before">via pronoun</abbr>', or nothing."""
-    from generator.pages.render import html_attribute  # render imports this module
-
     note = attribution_note(quote, speaker)
     if note is None:
         return Markup("")
-    return Markup(' <abbr title="{}">via {}</abbr>').format(Markup(html_attribute(note)), quote.speaker_via)
+    # theme_text leaves no quotation mark, angle bracket or ampersand: safe in the attribute, no entity needed
+    return Markup(' <abbr title="{}">via {}</abbr>').format(Markup(theme_text(note)), quote.speaker_via)
 
 
 def _variant(briefing: Briefing, quote: Quote, reference: str | None) -> dict:
