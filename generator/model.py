@@ -42,6 +42,31 @@ class RawDocument:
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file of the seeds folder that cannot be used as a source: the build goes on without it, with a
+    warning (``--strict`` makes it fatal), and the sources page lists it in its build report."""
+
+    path: str  # path relative to the seeds folder, POSIX style (the file name as the user wrote it)
+    reason: str  # what is wrong, e.g. "the file is empty"
+    fix: str  # what to do about it, e.g. "Paste the article's text into it, or remove it."
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: skipped, {self.reason}" + (f". {self.fix}" if self.fix else "")
+
+
+@dataclass(frozen=True)
+class Republished:
+    """Another file holding the same article (wire copy republished): kept as "also published as"."""
+
+    path: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
 # -------------------------------------------------------------------------- clean
 
 
@@ -81,6 +106,7 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it came from) e.g. ("published", "dateline")
+    also_published_as: tuple[Republished, ...] = ()  # the same article in other files (duplicates merged)
 
     @property
     def words(self) -> int:
@@ -175,6 +201,10 @@ class Quote:
     reported_by: str | None = None  # "Reuters" in "Reuters quoted Putin as saying"
     paragraph: int = 0  # Paragraph.index of the quote's first paragraph
     attribution: str | None = None  # how the speaker was found, e.g. "cue-after:subject", "continuation"
+    # how the reader learns who speaks: "cue" (named in the reporting clause), "colon", "carried" (continues the
+    # speaker of the quote or statement before), "pronoun", "description" ("the judge"), "organisation"
+    speaker_via: str | None = None
+    speaker_named_in: int | None = None  # sentence index where an indirectly found speaker is named
 
 
 @dataclass(frozen=True)
@@ -207,6 +237,29 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """The action a clause reports (its predicate, the trigger), with the clause's actor and content words.
+
+    Found for every dated clause and for the main clauses of sentences without a date: the link stage merges
+    reports of one action across sources (``link/timeline.py``)."""
+
+    source: str
+    sentence: int  # Sentence.index
+    text: str  # the trigger as written: "met", "talks"
+    start: int
+    end: int
+    lemma: str  # lower-case lemma of the trigger
+    clause_start: int  # offsets of the clause the trigger heads
+    clause_end: int
+    keywords: tuple[str, ...] = ()  # content-word lemmas of the clause (as DateMention.keywords)
+    actor_start: int | None = None  # offsets of the subject, if any ("Putin" in "Putin said")
+    actor_end: int | None = None
+    date: str | None = None  # id of the DateMention that dates the clause; None: undated
+    pos: str = ""  # part of speech of the trigger ("VERB", "NOUN"…)
+    alternatives: tuple[str, ...] = ()  # lemmas of other words the date may date ("its invasion in 2022")
+
+
+@dataclass(frozen=True)
 class SourceFacts:
     """Everything extracted from one source."""
 
@@ -218,6 +271,7 @@ class SourceFacts:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     stances: tuple[StanceMention, ...] = ()
+    events: tuple[EventMention, ...] = ()  # the actions of dated clauses and of undated main clauses
 
     def sentence(self, index: int) -> Sentence:
         return self.sentences[index]
@@ -336,6 +390,8 @@ class Briefing:
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
     story: Story = field(default_factory=lambda: Story())
+    skipped: tuple[Skipped, ...] = ()  # files of the seeds folder that could not be used
+    warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

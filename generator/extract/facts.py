@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract import dates as date_extraction
+from generator.extract import events as event_extraction
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
+from generator.extract.long_texts import parse_all
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, rule_phrases
 from generator.rules import load_rules
@@ -34,8 +36,7 @@ PARAGRAPH_BREAK = "\n\n"
 def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
     """Parse every source once and extract its facts."""
     reference, origin = story_reference(sources)
-    texts = (source.text for source in sources)
-    docs = nlp.pipe(texts, batch_size=32)
+    docs = parse_all(nlp, ((source.path, source.text) for source in sources))
     if progress:
         from tqdm import tqdm  # only on a terminal, imported lazily
 
@@ -65,6 +66,7 @@ def extract_doc(doc: Doc, source: Source, reference: dt.date | None, reference_o
     sentences = extract_sentences(doc, source)
     people = extract_people(doc, source)
     entities = extract_entities(doc, source)
+    dates = date_extraction.extract_dates(doc, source, sentences, reference, reference_origin)
     return SourceFacts(
         source=source,
         sentences=sentences,
@@ -72,8 +74,9 @@ def extract_doc(doc: Doc, source: Source, reference: dt.date | None, reference_o
         entities=entities,
         name_candidates=extract_name_candidates(doc, source),
         quotes=quote_extraction.extract_quotes(doc, source, sentences, people),
-        dates=date_extraction.extract_dates(doc, source, sentences, reference, reference_origin),
+        dates=dates,
         stances=stance_extraction.extract_stances(doc, source, sentences, people, entities),
+        events=event_extraction.extract_events(doc, source.id, sentences, dates),
     )
 
 

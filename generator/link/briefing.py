@@ -26,7 +26,7 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
     people = merge_people(facts)
     entities = merge_entities(facts)
     quotes, groups = link_quotes(facts, people)
-    dates, events = build_timeline(facts, people, entities)
+    dates, events = build_timeline(facts, people, entities, quotes)
     positions = build_positions(facts, people, entities, quotes)
     log.info("linked %d people, %d entities, %d quotes in %d groups, %d events",
              len(people), len(entities), len(quotes), len(groups), len(events))

@@ -103,5 +103,5 @@ def source_index(briefing: Briefing) -> Page:
         template="sources.md.j2",
         title="Sources",
         description=f"The {plural(len(rows), 'article')} this briefing is built from.",
-        context={"rows": rows},
+        context={"rows": rows, "skipped": briefing.skipped, "warnings": briefing.warnings},
     )

@@ -104,6 +104,8 @@ def _story_dates(briefing: Briefing) -> dict[str, tuple[dt.date | None, str]]:
 
 def _resolution(report: EventSource, label: str, reference: str, anchors: dict[str, tuple[str, str]]) -> str:
     """"'on Thursday' in FT, published 2025-02-27 → 2025-02-27 (weekday, past tense: …)"."""
+    if not report.date_text:  # an undated clause that joined the event (link/timeline.py)
+        return f"no date in {label}: the same action as the dated reports, so the same event"
     how = f"‘{report.date_text}’ in {label}"
     if report.resolved_from in anchors:
         anchor_text, anchor_value = anchors[report.resolved_from]
