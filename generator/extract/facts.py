@@ -32,17 +32,11 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
-    """Parse every source once and extract its facts."""
-    reference, origin = story_reference(sources)
-    texts = (source.text for source in sources)
-    docs = nlp.pipe(texts, batch_size=32)
-    if progress:
-        from tqdm import tqdm  # only on a terminal, imported lazily
+    """Parse every source once and extract its facts, in this process and without a cache
+    (``generator.extract.batch.extract_sources`` adds both)."""
+    from generator.extract.batch import extract_sources  # it builds on this module
 
-        docs = tqdm(docs, total=len(sources), desc="extract", unit="article", leave=False)
-    return tuple(
-        extract_doc(doc, source, *reference_for(source, reference, origin)) for doc, source in zip(docs, sources)
-    )
+    return extract_sources(sources, nlp, progress=progress)
 
 
 def story_reference(sources: Sequence[Source]) -> tuple[dt.date | None, str]:
