@@ -18,8 +18,8 @@ import datetime as dt
 import logging
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator.extract.dates import CALENDAR, interval
@@ -149,14 +149,43 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
     return reports
 
 
+class _FeatureIndex:
+    """Candidate generation for the grouping loops: which clusters (by position) hold a report sharing a
+    feature with a given report. ``similarity`` is 0 for reports that share no feature, so with positive
+    thresholds only these clusters can be chosen; the others are skipped without being scored."""
+
+    def __init__(self, exhaustive: bool = False) -> None:
+        self.exhaustive = exhaustive  # a threshold of 0 or less: every cluster is a candidate
+        self.by_feature: dict[str, set[int]] = defaultdict(set)
+        self.size = 0
+
+    def add(self, position: int, reports: Iterable[_Report]) -> None:
+        self.size = max(self.size, position + 1)
+        for report in reports:
+            for key in report.features:
+                self.by_feature[key].add(position)
+
+    def candidates(self, reports: Iterable[_Report]) -> list[int]:
+        """Positions in creation order, so that ties and first matches fall as when scanning every cluster."""
+        if self.exhaustive:
+            return list(range(self.size))
+        found: set[int] = set()
+        for report in reports:
+            for key in report.features:
+                found |= self.by_feature.get(key, set())
+        return sorted(found)
+
+
 def group_reports(reports: list[_Report]) -> list[_Cluster]:
     """Greedy grouping: finest dates first; each report joins the most similar compatible group."""
     threshold = _rules()["same_event"]
     clusters: list[_Cluster] = []
+    index = _FeatureIndex(exhaustive=threshold <= 0)
     order = sorted(reports, key=lambda r: (r.span, r.mention.source, r.mention.start))
     for report in order:
         best, best_score = None, threshold
-        for cluster in clusters:
+        for position in index.candidates([report]):
+            cluster = clusters[position]
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
@@ -165,11 +194,13 @@ def group_reports(reports: list[_Report]) -> list[_Cluster]:
                 continue  # two dates in one sentence are two events
             score = max(similarity(report, r) for r in cluster.reports)
             if score >= best_score:
-                best, best_score = cluster, score
+                best, best_score = position, score
         if best is None:
             clusters.append(_Cluster([report]))
+            index.add(len(clusters) - 1, [report])
         else:
-            best.reports.append(report)
+            clusters[best].reports.append(report)
+            index.add(best, [report])
     return _merge_disputed(clusters)
 
 
@@ -177,9 +208,11 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
     """Groups on incompatible dates, from different sources, that report the same thing: one disputed event."""
     threshold, min_shared = _rules()["disputed_event"], _rules()["min_shared_disputed"]
     merged: list[_Cluster] = []
+    index = _FeatureIndex(exhaustive=threshold <= 0 and min_shared <= 0)
     for cluster in clusters:
         target = None
-        for other in merged:
+        for position in index.candidates(cluster.reports):
+            other = merged[position]
             a, b = other.anchor, cluster.anchor
             if compatible((a.start, a.end), (b.start, b.end)):
                 continue
@@ -187,13 +220,15 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
                 continue
             if any(similarity(x, y) >= threshold and len(x.features.keys() & y.features.keys()) >= min_shared
                    for x in other.reports for y in cluster.reports):
-                target = other
+                target = position
                 break
         if target is None:
             merged.append(cluster)
+            index.add(len(merged) - 1, cluster.reports)
         else:
-            target.reports.extend(cluster.reports)
-            target.disputed = True
+            merged[target].reports.extend(cluster.reports)
+            merged[target].disputed = True
+            index.add(target, cluster.reports)
     return merged
 
 
