@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.link.candidates import bounded_pairs
 from generator.link.entities import entity_key
 from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
 from generator.link.positions import canonical_group
@@ -187,38 +188,9 @@ def similar_pairs(sentences: Sequence[_Sentence], weight: _Weights, threshold: f
 
 
 def candidate_pairs(sentences: Sequence[_Sentence], feats: Sequence[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
-    """The pairs (i < j) of different sources that can score ``threshold`` in ``_overlap``, found by prefix
-    filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007) on an inverted index.
-
-    ``_overlap`` = shared / sqrt(Sa·Sb) with shared = Σ min(fa, fb) ≤ Sb, so a pair scoring t shares at
-    least t²·Sa of sentence a's weight. Order a's features rarest first: the features after its *prefix*
-    weigh less than t²·Sa together, so a pair that shares none of the prefix cannot score t. Only pairs
-    sharing a prefix feature are candidates; the most common features, whose lists of sentences are the
-    long ones, are mostly left out of prefixes. Exact: the same pairs as scoring every pair."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        for key in f:
-            postings[key].append(i)
-    rank = {key: (len(found), key) for key, found in postings.items()}
-    pairs: list[tuple[int, int]] = []
-    for i, fa in enumerate(feats):
-        candidates = {j for key in _prefix(fa, rank, threshold) for j in postings[key]
-                      if j > i and sentences[j].source != sentences[i].source}
-        pairs.extend((i, j) for j in sorted(candidates))
-    return pairs
-
-
-def _prefix(f: dict[str, float], rank: dict[str, tuple[int, str]], threshold: float) -> list[str]:
-    """The rarest features of ``f`` whose remainder weighs less than threshold² of its weight (with a margin
-    for rounding, so that the prefix is never too short)."""
-    keys = sorted(f, key=rank.__getitem__)
-    budget = threshold * threshold * sum(f.values()) * (1 - 1e-9)
-    suffix = 0.0
-    cut = len(keys)
-    while cut > 0 and suffix + f[keys[cut - 1]] < budget:
-        cut -= 1
-        suffix += f[keys[cut]]
-    return keys[:cut]
+    """The pairs (i < j) of different sources that can score ``threshold`` in ``_overlap`` (an upper bound
+    of the score for every pair at once: ``generator/link/candidates.py``)."""
+    return bounded_pairs(feats, threshold, "geometric", groups=[s.source for s in sentences])
 
 
 # -------------------------------------------------------------------------------------------- facts

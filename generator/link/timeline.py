@@ -18,11 +18,12 @@ import datetime as dt
 import logging
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator.extract.dates import CALENDAR, interval
+from generator.link.candidates import bounded_pairs, neighbours
 from generator.model import DateMention, Entity, Event, EventSource, Person, SourceFacts
 from generator.rules import load_rules
 
@@ -149,38 +150,36 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
     return reports
 
 
-class _FeatureIndex:
-    """Candidate generation for the grouping loops: which clusters (by position) hold a report sharing a
-    feature with a given report. ``similarity`` is 0 for reports that share no feature, so with positive
-    thresholds only these clusters can be chosen; the others are skipped without being scored."""
+class _Candidates:
+    """Candidate generation for the grouping loops: which clusters (by position) hold a report that can be
+    similar enough to a given one. ``similarity`` has an upper bound computed for every pair of reports at
+    once (``generator/link/candidates.py``); a cluster holding no report whose bound reaches the threshold
+    cannot be chosen, and is skipped without being scored."""
 
-    def __init__(self, exhaustive: bool = False) -> None:
-        self.exhaustive = exhaustive  # a threshold of 0 or less: every cluster is a candidate
-        self.by_feature: dict[str, set[int]] = defaultdict(set)
+    def __init__(self, reports: Sequence[_Report], threshold: float) -> None:
+        self.number = {id(r): k for k, r in enumerate(reports)}
+        pairs = bounded_pairs([r.features for r in reports], threshold, "smaller") if threshold > 0 else None
+        self.near = neighbours(pairs, len(reports)) if pairs is not None else None  # None: every cluster
+        self.position: dict[int, int] = {}  # report number → position of its cluster
         self.size = 0
 
     def add(self, position: int, reports: Iterable[_Report]) -> None:
         self.size = max(self.size, position + 1)
         for report in reports:
-            for key in report.features:
-                self.by_feature[key].add(position)
+            self.position[self.number[id(report)]] = position
 
     def candidates(self, reports: Iterable[_Report]) -> list[int]:
         """Positions in creation order, so that ties and first matches fall as when scanning every cluster."""
-        if self.exhaustive:
+        if self.near is None:
             return list(range(self.size))
-        found: set[int] = set()
-        for report in reports:
-            for key in report.features:
-                found |= self.by_feature.get(key, set())
-        return sorted(found)
+        return sorted({self.position[k] for r in reports for k in self.near[self.number[id(r)]] if k in self.position})
 
 
 def group_reports(reports: list[_Report]) -> list[_Cluster]:
     """Greedy grouping: finest dates first; each report joins the most similar compatible group."""
     threshold = _rules()["same_event"]
     clusters: list[_Cluster] = []
-    index = _FeatureIndex(exhaustive=threshold <= 0)
+    index = _Candidates(reports, threshold)
     order = sorted(reports, key=lambda r: (r.span, r.mention.source, r.mention.start))
     for report in order:
         best, best_score = None, threshold
@@ -208,7 +207,7 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
     """Groups on incompatible dates, from different sources, that report the same thing: one disputed event."""
     threshold, min_shared = _rules()["disputed_event"], _rules()["min_shared_disputed"]
     merged: list[_Cluster] = []
-    index = _FeatureIndex(exhaustive=threshold <= 0 and min_shared <= 0)
+    index = _Candidates([r for c in clusters for r in c.reports], threshold)
     for cluster in clusters:
         target = None
         for position in index.candidates(cluster.reports):

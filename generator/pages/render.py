@@ -23,7 +23,7 @@ from generator.link.changes import Changes, diff_facts
 from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
-from generator.pages.base import Page, anchor_attr, annotate, escape_md, md_link, plural, relative
+from generator.pages.base import NO_SEARCH, Page, anchor_attr, annotate, escape_md, md_link, plural, relative
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
@@ -107,6 +107,7 @@ def environment() -> Environment:
     env.filters["md"] = escape_md
     env.filters["anchor"] = anchor_attr
     env.globals["anchor"] = anchor_attr
+    env.globals["no_search"] = NO_SEARCH
     env.globals["plural"] = plural
 
     @pass_context
