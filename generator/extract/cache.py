@@ -69,8 +69,13 @@ class Extracted:
 # ------------------------------------------------------------------------------------------------ keys
 
 
-@lru_cache(maxsize=4)
-def code_digest(root: Path = PACKAGE) -> str:
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """``code_digest`` of the installed package, computed once per process."""
+    return code_digest(PACKAGE)
+
+
+def code_digest(root: Path) -> str:
     """SHA-256 over the extraction code and the rules files under ``root``, by relative path."""
     digest = hashlib.sha256()
     files = sorted({path for pattern in CODE_FILES for path in root.glob(pattern) if path.is_file()})
@@ -99,7 +104,7 @@ class Fingerprint:
 
     @classmethod
     def of(cls, nlp: Language) -> Fingerprint:
-        return cls(model=model_identity(nlp), generator=__version__, code=code_digest())
+        return cls(model=model_identity(nlp), generator=__version__, code=package_digest())
 
 
 # --------------------------------------------------------------------------------------- serialising
