@@ -111,10 +111,7 @@ def sentence_text(briefing: Briefing, source_id: str, sentence: int) -> str:
 
 def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
     """The anchor of the paragraph holding a sentence, for contextual backlinks."""
-    for facts in briefing.facts:
-        if facts.source.id == source_id:
-            return f"p{facts.sentences[sentence].paragraph + 1}"
-    raise KeyError(source_id)
+    return f"p{briefing.facts_of(source_id).sentences[sentence].paragraph + 1}"
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -12,12 +12,16 @@ from generator.pages.base import Link, Page, person_path, plural, shorten, sourc
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
-    return [people_index(briefing)] + [person_page(briefing, person) for person in briefing.people]
+    labels = source_labels(briefing)  # once, not once per person
+    return [people_index(briefing)] + [person_page(briefing, person, labels) for person in briefing.people]
+
+
+def source_labels(briefing: Briefing) -> dict[str, str]:
+    return {s.id: s.label for s in briefing.sources}
 
 
 def _mentions(briefing: Briefing, person: Person) -> list[dict]:
     """Each mention as its sentence, grouped by source, with the paragraph it links to."""
-    sentences = {f.source.id: f.sentences for f in briefing.facts}
     seen: set[tuple[str, int]] = set()
     rows = []
     for mention in person.mentions:
@@ -25,7 +29,7 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        sentence = sentences[mention.source][mention.sentence]
+        sentence = briefing.facts_of(mention.source).sentences[mention.sentence]
         rows.append({
             "source": briefing.source(mention.source),
             "sentence": sentence.text,
@@ -35,7 +39,7 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
     return rows
 
 
-def person_page(briefing: Briefing, person: Person) -> Page:
+def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | None = None) -> Page:
     path = person_path(person)
     mentions = _mentions(briefing, person)
     roles = sorted({r.role for r in person.roles}, key=lambda r: (r.lower(), r))
@@ -66,7 +70,7 @@ def person_page(briefing: Briefing, person: Person) -> Page:
             "quotes": quotes,
             "events": [{"event": e, "date": display_date(e.date)} for e in events],
             "positions": positions,
-            "labels": {s.id: s.label for s in briefing.sources},
+            "labels": labels if labels is not None else source_labels(briefing),
             "positions_path": POSITIONS_PATH,
             "actor_anchor": actor_anchor(person.id),
         },
