@@ -11,7 +11,7 @@ written as ``.txt`` seeds into a temporary folder, and each measurement runs in 
 - jobs1:    load + clean + extraction alone with ``--jobs 1`` and no cache (the cold build's extract stage
             is the ``--jobs 2`` figure);
 - changed:  one article edited (a sentence added), rebuilt with the cache and the previous content/;
-- added:    one article added (the first article of the repository's seeds), rebuilt likewise;
+- added:    one article added (the next ECB+ article), rebuilt likewise;
 - zensical: ``zensical build`` of the cold build's content/ with the same mkdocs.yml, beside MkDocs.
 
 Each row records the load averages of the machine (``os.getloadavg``) before the measurement: the cores are
@@ -53,6 +53,21 @@ def _ecbplus_path() -> Path:
 
 ECBPLUS = _ecbplus_path()
 KINDS = ("cold", "zensical", "jobs1", "changed", "added")
+# On a loaded machine the full set takes long: every measurement on 250 articles, the cold build on 500
+# (link growth), the cold build, Zensical and the rebuild after a changed article on 982.
+DEFAULT_SIZES = "250,500:cold,982:cold+zensical+changed"
+
+
+def parse_sizes(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    out = []
+    for part in text.split(","):
+        number, _, kinds = part.partition(":")
+        chosen = tuple(k for k in KINDS if k in kinds.split("+")) if kinds else KINDS
+        unknown = set(kinds.split("+")) - set(KINDS) if kinds else set()
+        if unknown:
+            raise SystemExit(f"unknown measurement {sorted(unknown)} in --sizes (known: {', '.join(KINDS)})")
+        out.append((int(number), chosen))
+    return out
 
 
 def load() -> list[float]:
@@ -98,11 +113,34 @@ def _lenient_site(warnings: list[str]):
     return build_site
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the extraction workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed_stages(pipeline, cpu: list[tuple[str, float]]) -> None:
+    """Record each stage's CPU seconds beside the wall-clock seconds the pipeline reports."""
+    run = pipeline._Timer.run
+
+    def timed(self, name, step, count=None):
+        started = cpu_seconds()
+        try:
+            return run(self, name, step, count)
+        finally:
+            cpu.append((name, cpu_seconds() - started))
+
+    pipeline._Timer.run = timed
+
+
 def measure_build(seeds: Path, work: Path, jobs: int) -> dict:
     from generator import pipeline
 
     warnings: list[str] = []
+    cpu: list[tuple[str, float]] = []
     pipeline.build_site = _lenient_site(warnings)
+    _timed_stages(pipeline, cpu)
+    cpu_started = cpu_seconds()
     options = pipeline.BuildOptions(
         seeds_dir=seeds, content_dir=work / "content", site_dir=work / "site", config_file=REPO / "mkdocs.yml",
         jobs=jobs, cache_dir=work / "cache",
@@ -114,7 +152,7 @@ def measure_build(seeds: Path, work: Path, jobs: int) -> dict:
     return {
         "seconds": seconds, "sources": report.sources, "pages": report.pages, "warnings": len(report.warnings),
         "stages": [list(stage) for stage in report.stages], "search_index_bytes": index.stat().st_size,
-        "non_strict_warnings": len(warnings),
+        "non_strict_warnings": len(warnings), "cpu_seconds": cpu_seconds() - cpu_started, "cpu_stages": cpu,
     }
 
 
@@ -127,9 +165,9 @@ def measure_extraction(seeds: Path, jobs: int, model: str) -> dict:
     nlp = prepare_model(model)
     nlp("Warm up the pipeline once.")
     sources = clean_documents(read_sources(seeds))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     facts = extract_sources(sources, nlp, jobs=jobs, model=model)
-    return {"seconds": time.perf_counter() - started, "sources": len(facts)}
+    return {"seconds": time.perf_counter() - started, "sources": len(facts), "cpu_seconds": cpu_seconds() - cpu_started}
 
 
 def measure_zensical(work: Path) -> dict:
@@ -143,12 +181,12 @@ def measure_zensical(work: Path) -> dict:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: true", "strict: false")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     command = [str(Path(sys.executable).parent / "zensical"), "build", "-f", "mkdocs.yml"]
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     done = subprocess.run(command, cwd=project, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     index = project / "site" / "search.json"
     return {
-        "seconds": seconds, "exit": done.returncode,
+        "seconds": seconds, "exit": done.returncode, "cpu_seconds": cpu_seconds() - cpu_started,
         "error": "" if done.returncode == 0 else (done.stderr.strip().splitlines() or ["?"])[-1][:200],
         "search_index_bytes": index.stat().st_size if index.exists() else None,
     }
@@ -162,6 +200,14 @@ def edit_one(seeds: Path) -> None:
 
 
 def add_one(seeds: Path) -> None:
+    """Add the next ECB+ article (the repository's first seed article after the last one)."""
+    present = {p.stem for p in seeds.glob("*.txt")}
+    with ECBPLUS.open(encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            if doc["doc_id"] not in present:
+                (seeds / f"{doc['doc_id']}.txt").write_text(doc["text"].strip() + "\n", encoding="utf-8")
+                return
     first = sorted((REPO / "seeds").glob("*.txt"))[0]
     shutil.copy(first, seeds / f"zz_added_{first.name}")
 
@@ -271,59 +317,75 @@ def _kb(size: int | None) -> str:
     return "–" if size is None else f"{size / 1024:.0f}"
 
 
+def _cpu(result: dict | None, name: str) -> float | None:
+    return None if result is None else dict(result.get("cpu_stages", [])).get(name)
+
+
+def _pair(wall: float | None, cpu: float | None) -> str:
+    return "–" if wall is None else f"{wall:.1f}" + ("" if cpu is None else f" ({cpu:.1f})")
+
+
 def report(rows: list[tuple[int, dict[str, dict | None]]], facts: dict[str, str]) -> str:
     out = ["# Build benchmark", "", "Produced by `benchmarks/build.py` (see `benchmarks/README.md`).", "",
            "| " + " | ".join(facts) + " |", "|" + "---|" * len(facts), "| " + " | ".join(facts.values()) + " |", ""]
     out += [
         "## Builds", "",
-        "Wall-clock seconds of one run each. *cold*: empty extraction cache, `--jobs 2`. *changed* / *added*: "
-        "rebuild after one article was edited / added, with the cache and the previous `content/`. "
-        "*load* = the machine's 1/5/15-minute load averages just before the cold build (2 cores shared with "
-        "other work: a load of 2 means both cores busy).", "",
-        "| articles | pages | cold s | changed s | changed / cold | added s | peak RSS MB (main / largest worker) "
-        "| search index KB | KB per article | load before cold |",
+        "Seconds of one run each: wall clock, and in brackets CPU seconds (the process and its extraction "
+        "workers), which the other work on the machine disturbs less. *cold*: empty extraction cache, "
+        "`--jobs 2`. *changed* / *added*: rebuild after one article was edited / added, with the cache and the "
+        "previous `content/`. *load* = the machine's 1/5/15-minute load averages just before the cold build "
+        "(2 cores: above 2, the build waited for a core part of the time).", "",
+        "| articles | pages | cold s | changed s | changed / cold (wall; CPU) | added s | peak RSS MB (main / "
+        "largest worker) | search index KB | KB per article | load before cold |",
         "|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for n, r in rows:
         cold, changed, added = r["cold"], r["changed"], r["added"]
-        ratio = "–" if cold is None or changed is None else f"{changed['seconds'] / cold['seconds']:.0%}"
+        ratio = "–" if cold is None or changed is None else (
+            f"{changed['seconds'] / cold['seconds']:.0%}; {changed['cpu_seconds'] / cold['cpu_seconds']:.0%}")
         size = None if cold is None else cold["search_index_bytes"]
         out.append(
-            f"| {n} | {cold['pages'] if cold else '–'} | {_s(cold)} | {_s(changed)} | {ratio} | {_s(added)} "
+            f"| {n} | {cold['pages'] if cold else '–'} | {_pair(cold and cold['seconds'], cold and cold['cpu_seconds'])} "
+            f"| {_pair(changed and changed['seconds'], changed and changed['cpu_seconds'])} | {ratio} "
+            f"| {_pair(added and added['seconds'], added and added['cpu_seconds'])} "
             f"| {_s(cold, 'peak_rss_mb', 0)} / {_s(cold, 'peak_rss_workers_mb', 0)} | {_kb(size)} "
             f"| {'–' if size is None else f'{size / 1024 / n:.1f}'} | {_load(cold)} |"
         )
     names = ["model", "load", "clean", "extract", "link", "render", "site"]
-    out += ["", "## Stages (seconds)", "",
+    out += ["", "## Stages", "", "Wall-clock seconds (CPU seconds).", "",
             "| articles | build | " + " | ".join(names) + " |", "|--:|---|" + "--:|" * len(names)]
     for n, r in rows:
         for kind in ("cold", "changed", "added"):
             if r[kind] is not None:
                 out.append(f"| {n} | {kind} | " + " | ".join(
-                    "–" if _stage(r[kind], s) is None else f"{_stage(r[kind], s):.2f}" for s in names) + " |")
-    out += ["", "Link stage growth: " + ", ".join(
-        f"{a} → {b} articles ×{_stage(rb['cold'], 'link') / _stage(ra['cold'], 'link'):.2f} "
-        f"(articles ×{b / a:.2f})"
-        for (a, ra), (b, rb) in zip(rows, rows[1:]) if ra["cold"] and rb["cold"]) + "."]
+                    _pair(_stage(r[kind], s), _cpu(r[kind], s)) for s in names) + " |")
+    built = [(n, r) for n, r in rows if r["cold"]]
+    out += ["", "Link stage growth (cold builds, wall; CPU): " + ", ".join(
+        f"{a} → {b} articles ×{_stage(rb['cold'], 'link') / _stage(ra['cold'], 'link'):.2f}; "
+        f"×{_cpu(rb['cold'], 'link') / _cpu(ra['cold'], 'link'):.2f} (articles ×{b / a:.2f})"
+        for (a, ra), (b, rb) in zip(built, built[1:])) + "."]
     out += ["", "## Parallel extraction", "",
-            "Extraction alone (the stage after load and clean, model already loaded), no cache.", "",
-            "| articles | --jobs 1 s | --jobs 2 s | speed-up | load before jobs 1 | load before jobs 2 |",
+            "The extraction stage alone (after load and clean, model loaded), no cache: `--jobs 1` measured on "
+            "its own, `--jobs 2` = the cold build's extract stage. CPU in brackets: the work is the same; the "
+            "speed-up needs two free cores, which a loaded machine does not give.", "",
+            "| articles | --jobs 1 s | --jobs 2 s | speed-up (wall) | load before jobs 1 | load before jobs 2 |",
             "|--:|--:|--:|--:|---|---|"]
     for n, r in rows:
         one, two = r["jobs1"], _stage(r["cold"], "extract")
         speed = "–" if one is None or two is None else f"{one['seconds'] / two:.2f}×"
-        out.append(f"| {n} | {_s(one)} | {'–' if two is None else f'{two:.1f}'} | {speed} | {_load(one)} "
-                   f"| {_load(r['cold'])} |")
+        out.append(f"| {n} | {_pair(one and one['seconds'], one and one['cpu_seconds'])} "
+                   f"| {_pair(two, _cpu(r['cold'], 'extract'))} | {speed} | {_load(one)} | {_load(r['cold'])} |")
     out += ["", "## MkDocs and Zensical", "",
-            "The same content/ and mkdocs.yml. MkDocs = the cold build's site stage (mkdocs-material).", "",
+            "The same content/ and mkdocs.yml. MkDocs = the cold build's site stage (mkdocs-material); Zensical "
+            "= `zensical build` (CPU of the process tree).", "",
             "| articles | MkDocs s | MkDocs search index KB | Zensical s | Zensical search index KB | Zensical exit "
             "| load before Zensical |", "|--:|--:|--:|--:|--:|---|---|"]
     for n, r in rows:
         z, cold = r["zensical"], r["cold"]
         exit_text = "–" if z is None else ("ok" if z["exit"] == 0 else f"failed: {z['error']}")
-        out.append(f"| {n} | {_seconds(_stage(cold, 'site'))} "
-                   f"| {_kb(cold and cold['search_index_bytes'])} | {_s(z)} | {_kb(z and z['search_index_bytes'])} "
-                   f"| {exit_text} | {_load(z)} |")
+        out.append(f"| {n} | {_pair(_stage(cold, 'site'), _cpu(cold, 'site'))} "
+                   f"| {_kb(cold and cold['search_index_bytes'])} | {_pair(z and z['seconds'], z and z['cpu_seconds'])} "
+                   f"| {_kb(z and z['search_index_bytes'])} | {exit_text} | {_load(z)} |")
     lenient = [(n, r["cold"]["non_strict_warnings"]) for n, r in rows if r["cold"] and r["cold"]["non_strict_warnings"]]
     if lenient:
         out += ["", "MkDocs ran without strict on: " + ", ".join(f"{n} articles ({w} broken-anchor warnings)"
@@ -334,7 +396,9 @@ def report(rows: list[tuple[int, dict[str, dict | None]]], facts: dict[str, str]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="250,500,982", help="numbers of ECB+ articles (default 250,500,982)")
+    parser.add_argument("--sizes", default=DEFAULT_SIZES,
+                        help="numbers of ECB+ articles, each with the measurements to run after a colon "
+                             f"(joined by +; default {DEFAULT_SIZES}; a bare number runs all)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per measurement (default 1800)")
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
@@ -351,13 +415,13 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[int, dict[str, dict | None]]] = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
-        for n in (int(x) for x in args.sizes.split(",")):
+        for n, kinds in parse_sizes(args.sizes):
             seeds = ecbplus_seeds(Path(tmp) / str(n) / "seeds", n)
             work = Path(tmp) / str(n)
             print(f"ECB+ {n} articles:", file=sys.stderr, flush=True)
             results: dict[str, dict | None] = {}
             for kind in KINDS:
-                if kind == "zensical" and args.no_zensical:
+                if kind not in kinds or (kind == "zensical" and args.no_zensical):
                     results[kind] = None
                     continue
                 results[kind] = run_child(kind, seeds, work, args.model, args.timeout)
