@@ -30,6 +30,7 @@ bench: $(INSTALL_STAMP)
 	$(PIP) install -c constraints.txt -e '.[bench]'
 	$(PY) benchmarks/people.py
 	$(PY) benchmarks/quotes.py
+	$(PY) benchmarks/grouping.py
 	$(PY) -m benchmarks.dates
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 

@@ -13,10 +13,12 @@ Gold data (read at run time from ../shared/eval, nothing of the corpora is copie
 Each group's documents are written as ``<doc_id>.txt`` (the corpus text; its first line is the title line) into a
 temporary folder and run through ``generator.pipeline.extract_facts`` once (one model for the whole run).
 
-Only *named* gold mentions count (see ``named``): the mention does not start with a pronoun or determiner, and
-its head phrase (up to a comma, a bracket or "of"/"from"/"and"...) ends in a
-capitalised word that is not a title, and holds a name word: capitalised, not a title or honorific, and written
-capitalised in mid-sentence at least as often as in lower case in the corpus. So "Prosecutors", "Oklahoma man",
+Only *named* gold mentions count (see ``named``; decided from the corpus alone, nothing of the generator's rules
+is used): the mention does not start with a pronoun or determiner, and its head phrase (up to a comma, a bracket
+or "of"/"from"/"and"...) ends in a capitalised word and holds a name word: capitalised, not an abbreviated
+honorific ("Mr.") or short acronym, and written capitalised in mid-sentence at least as often as in lower case in
+the corpus (at least twice as often capitalised); a head that is not a name word ("King") needs a name word before
+it, and a short capitalised head must be a generational numeral ("III"). So "Prosecutors", "Oklahoma man",
 "The actress", "His body", "Apple CEO", "Prime Minister of Canada" are out; "Mr. LaRue", "Nixon's", "Jim Press",
 "Billy King" are in. For MEANTIME this applies to NAM mentions and to the mentions added during cross-document
 annotation (no syntactic type; most "Jobs" and "Steve Jobs" are of that kind). Unlike a plain "starts with an
@@ -31,11 +33,15 @@ paragraph between its neighbours (difflib ratio >= 0.8; inline furniture cuts) a
 searching their text in that paragraph nearest to their relative position. Mentions of lines that cleaning
 dropped (or that run across a line break) count as misses.
 
-Scores per corpus and system (mentions pooled over the groups):
-- detection: precision / recall of named gold mentions, one-to-one overlap match (any shared character;
-  largest overlap first). Predictions outside the evaluated sentences are ignored.
-- merging, over the matched mentions only: B-cubed precision / recall / F1 of our Person (per group) against the
-  gold entity; gold entities split over several Person pages; Person pages that mix several gold entities;
+Split (fixed before any result, see ``split``): by topic, ECB+ odd topics dev / even topics test, MEANTIME
+airbus + gm dev / apple + stock test. Each split is reported on its own.
+
+Scores per corpus, split and system (mentions pooled over the groups):
+- detection: precision / recall of named gold mentions, one-to-one match of spans that overlap by at least half
+  of the longer span (largest overlap first). Predictions outside the evaluated sentences are ignored.
+- merging: the standard coreference scores over ALL gold mentions and ALL predicted mentions (a miss lowers
+  recall, a false person lowers precision; see ``coreference_scores``): B³ P / R / F1, MUC F1, CEAFe F1 and the
+  CoNLL-2012 average of the three F1s, our Person (per group) against the gold entity; gold entities split over several Person pages; Person pages that mix several gold entities;
   gold entities named in several articles that end up on one page; unmatched predictions on a gold mention of
   another type (organisation, place, product, vehicle...).
 - error examples: split entities, mixed pages, misses (not a spaCy PERSON / dropped by which filter of
@@ -69,7 +75,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+EVAL = Path(os.environ.get("EVAL_DIR", Path(__file__).resolve().parents[1].parent / "shared" / "eval"))  # EVAL_DIR: another copy
 ECBPLUS = EVAL / "ecbplus" / "ecbplus_docs.jsonl"
 MEANTIME = EVAL / "meantime" / "meantime_entities.jsonl"
 RESULTS = REPO / "benchmarks" / "results" / "people.md"
@@ -152,22 +158,24 @@ class Lexicon:
         return cls(lower, capitalised)
 
     def common(self, word: str) -> bool:
+        """Written in lower case at least half as often as capitalised in mid-sentence: a common word or a title
+        ("president" 106 / "President" 109 times in ECB+), not a name ("bush" 1 / "Bush" 155)."""
         key = word.lower()
-        return self.lower[key] > 0 and self.lower[key] >= self.capitalised[key]
+        return self.lower[key] > 0 and 2 * self.lower[key] >= self.capitalised[key]
 
 
-def _title_words() -> frozenset[str]:
-    from generator.rules import load_rules
-
-    rules = load_rules("people")
-    return frozenset(w for phrase in rules["honorifics"] + rules["titles"] for w in phrase.split())
+ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # "Mr.", "Dr.", "Sen.", "Gov.": honorifics, not names
+ROMAN = re.compile(r"^[IVX]+$")  # generational numerals after a name
 
 
-def named(text: str, lexicon: Lexicon, titles: frozenset[str]) -> bool:
+def named(text: str, lexicon: Lexicon) -> bool:
     """Whether a gold mention is a name ("Mr. LaRue", "Nixon's", "Jim Press"), not a pronoun or a common-noun
     phrase ("The actress", "Oklahoma man", "Prosecutors", "Apple CEO").
 
-    The first letter may be lower case: ECB+ spans include role words ("defensive tackle Jamal Williams")."""
+    Decided from the corpus alone, independently of the generator's rules: a name word is capitalised and written
+    capitalised in mid-sentence at least as often as in lower case in the corpus (so "President", "Governor",
+    "Police" are not), and is not an abbreviated honorific ("Mr.") or a short acronym. The first letter may be
+    lower case: ECB+ spans include role words ("defensive tackle Jamal Williams")."""
     words = WORD.findall(text)
     if not words:
         return False
@@ -176,7 +184,8 @@ def named(text: str, lexicon: Lexicon, titles: frozenset[str]) -> bool:
         return False
     # the head phrase: up to a comma, a bracket or a lower-case function word ("Officials from the ...")
     phrase = re.split(r"[,(]|\s(?:of|from|for|and|at|in|with|on|to|who)\s", text)[0]
-    words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in WORD.findall(phrase) or words]
+    words = [w for w in WORD.findall(phrase) or words if not ABBREVIATION.match(w)]
+    words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in words]
     words = [w for w in words if w]
     if not words:
         return False
@@ -185,15 +194,15 @@ def named(text: str, lexicon: Lexicon, titles: frozenset[str]) -> bool:
         return False
 
     def name_word(word: str) -> bool:
-        if not word[:1].isupper() or word.lower() in titles or (word.isupper() and len(word) <= 3):
+        if not word[:1].isupper() or (word.isupper() and len(word) <= 3):
             return False
         return not lexicon.common(word)
 
-    if head.lower() in titles:  # "Billy King", "Martin Luther King"; not "Apple CEO", "Australian Prime Minister"
-        return not head.isupper() and len(words) >= 2 and name_word(words[-2])
+    if not name_word(head) and not head.isupper():  # "Billy King", "Martin Luther King"; not "Apple CEO"
+        return len(words) >= 2 and name_word(words[-2])
     names = [w for w in words if name_word(w)]
-    if head.isupper() and len(head) <= 3:  # "Ike LaRue III", not "NYPD"-like acronyms alone
-        return len(names) >= 1 and len(words) >= 2
+    if head.isupper() and len(head) <= 3:  # "Ike LaRue III"; not "Apple CEO", "NYPD"
+        return bool(ROMAN.match(head)) and len(names) >= 1
     return bool(names)
 
 
@@ -215,7 +224,6 @@ def _keep_innermost(mentions: list[GoldMention]) -> list[GoldMention]:
 def ecbplus_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]:
     records = [json.loads(line) for line in ECBPLUS.open(encoding="utf-8")]
     lexicon = Lexicon.of([r["text"] for r in records])
-    titles = _title_words()
     groups: list[str] = []
     for r in records:
         if r["subtopic"] not in groups:
@@ -233,7 +241,7 @@ def ecbplus_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]
             line = bisect.bisect_right(starts, m["start"]) - 1
             if m["tag"] == "HUMAN_PART_PER":
                 stats["PER mentions"] += 1
-                if named(m["text"], lexicon, titles):
+                if named(m["text"], lexicon):
                     mentions.append(GoldMention(
                         r["doc_id"], m["start"], m["end"], m["text"], f"{r['subtopic']}/{m['cluster_id']}",
                         m["cluster_name"] or m["text"], line, m["in_coref_sentence"], linked=m["cross_doc"],
@@ -253,7 +261,6 @@ def ecbplus_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]
 def meantime_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]]:
     records = [json.loads(line) for line in MEANTIME.open(encoding="utf-8")]
     lexicon = Lexicon.of([r["text"] for r in records])
-    titles = _title_words()
     groups = sorted({r["topic"] for r in records})[:max_groups]
     docs, stats = [], Counter()
     for r in records:
@@ -268,7 +275,7 @@ def meantime_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]
                 # NAM mentions and the mentions added during cross-document annotation (no syntactic type;
                 # most "Jobs", "Steve Jobs"), if they are names (NAM also has "Prime Minister of Canada")
                 kind = m["syntactic_type"]
-                if kind in ("NAM", None) and named(m["text"], lexicon, titles):
+                if kind in ("NAM", None) and named(m["text"], lexicon):
                     mentions.append(GoldMention(
                         r["doc_id"], m["start"], m["end"], m["text"], f"{r['topic']}/{m['instance_id']}",
                         m["instance_name"] or m["text"], line, True, kind or "added",
@@ -282,6 +289,27 @@ def meantime_docs(max_groups: int | None) -> tuple[list[GoldDoc], dict[str, int]
     stats["groups"] = len(groups)
     stats["documents"] = len(docs)
     return docs, dict(stats)
+
+
+MEANTIME_TOPICS = ("airbus", "apple", "gm", "stock")
+
+
+def split(group: str) -> str:
+    """The fixed dev/test split, by topic (decided before any result was looked at): ECB+ odd topic numbers are
+    dev, even ones test (both subtopics of a topic on the same side); MEANTIME airbus and gm dev, apple and stock
+    test."""
+    if group in MEANTIME_TOPICS:
+        return "dev" if MEANTIME_TOPICS.index(group) % 2 == 0 else "test"
+    return "dev" if int(group.split("_")[0]) % 2 else "test"
+
+
+def split_stats(docs: list[GoldDoc]) -> dict[str, int]:
+    return {
+        "groups": len({d.group for d in docs}),
+        "documents": len(docs),
+        "named PER mentions": sum(len(d.mentions) for d in docs),
+        "  of which in coref sentences": sum(m.in_scope for d in docs for m in d.mentions),
+    }
 
 
 def _line_starts(text: str) -> list[int]:
@@ -408,8 +436,7 @@ class Scores:
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    b3_precision: float = 0.0
-    b3_recall: float = 0.0
+    coref: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # metric -> (P, R, F1)
     split: int = 0
     multi: int = 0  # gold entities with >= 2 matched mentions
     mixed: int = 0
@@ -435,7 +462,9 @@ class Scores:
 
 
 def match(gold: list[GoldMention], predicted: list[Prediction]) -> dict[int, int]:
-    """One-to-one overlap matching (largest overlap first): gold index -> prediction index."""
+    """One-to-one matching (largest overlap first) of spans that overlap by at least half of the longer one
+    ("Steve Jobs" matches "Jobs" and "Apple CEO Steve Jobs" matches "Steve Jobs", not "Steve Jobs' wife Laurene
+    Powell Jobs"): gold index -> prediction index."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for j, p in enumerate(predicted):
         by_doc[p.doc].append(j)
@@ -446,7 +475,7 @@ def match(gold: list[GoldMention], predicted: list[Prediction]) -> dict[int, int
         for j in by_doc[g.doc]:
             p = predicted[j]
             overlap = min(g.cend, p.end) - max(g.cstart, p.start)
-            if overlap > 0:
+            if overlap > 0 and 2 * overlap >= max(g.cend - g.cstart, p.end - p.start):
                 pairs.append((-overlap, i, j))
     pairs.sort()
     result: dict[int, int] = {}
@@ -456,6 +485,31 @@ def match(gold: list[GoldMention], predicted: list[Prediction]) -> dict[int, int
             result[i] = j
             taken.add(j)
     return result
+
+
+def coreference_scores(gold: list[GoldMention], predicted: list[Prediction], pairs: dict[int, int]) -> dict[str, tuple[float, float, float]]:
+    """MUC, B³, CEAFe and their average (the CoNLL-2012 score) over ALL gold and ALL predicted mentions.
+
+    A matched prediction stands for its gold mention; a gold mention nobody found and a prediction that matches no
+    gold mention (a false person, or a name the gold leaves out) are mentions of their own, in the key or in the
+    response only (Cai & Strube 2010's twinless mentions, as the CoNLL reference scorer treats them): misses lower
+    recall, false people lower precision. Scores from ``scorch`` (the reference implementation's formulas)."""
+    from scorch import scores
+
+    key: dict[str, set] = defaultdict(set)
+    for i, g in enumerate(gold):
+        key[g.entity].add(("gold", i))
+    response: dict[str, set] = defaultdict(set)
+    matched = {j: i for i, j in pairs.items()}
+    for j, p in enumerate(predicted):
+        response[p.cluster].add(("gold", matched[j]) if j in matched else ("predicted", j))
+    k, r = list(key.values()), list(response.values())
+    out = {}
+    for name, metric in (("MUC", scores.muc), ("B³", scores.b_cubed), ("CEAFe", scores.ceaf_e)):
+        recall, precision, f1 = metric(k, r) if k and r else (0.0, 0.0, 0.0)
+        out[name] = (precision, recall, f1)
+    out["CoNLL"] = (0.0, 0.0, sum(out[m][2] for m in ("MUC", "B³", "CEAFe")) / 3)
+    return out
 
 
 def score(gold: list[GoldMention], predicted: list[Prediction], others: list[OtherMention]) -> tuple[Scores, dict[int, int]]:
@@ -474,13 +528,7 @@ def score(gold: list[GoldMention], predicted: list[Prediction], others: list[Oth
     for i in pairs:
         by_gold[gold_of[i]].append(i)
         by_pred[pred_of[i]].append(i)
-    if pairs:
-        precision = recall = 0.0
-        for i in pairs:
-            same = sum(1 for k in by_pred[pred_of[i]] if gold_of[k] == gold_of[i])
-            precision += same / len(by_pred[pred_of[i]])
-            recall += same / len(by_gold[gold_of[i]])
-        s.b3_precision, s.b3_recall = precision / len(pairs), recall / len(pairs)
+    s.coref = coreference_scores(gold, predicted, pairs)
     for members in by_gold.values():
         pages = {pred_of[i] for i in members}
         if len(members) > 1:
@@ -706,10 +754,11 @@ def machine(nlp) -> dict[str, str]:
 
 
 def _row(label: str, system: str, s: Scores) -> str:
-    b3f = Scores.f1(s.b3_precision, s.b3_recall)
+    b3p, b3r, b3f = s.coref["B³"]
     return (
         f"| {label} | {system} | {s.gold} | {s.predicted} | {s.matched} | {s.precision:.2f} | {s.recall:.2f} | "
-        f"{Scores.f1(s.precision, s.recall):.2f} | {s.b3_precision:.3f} | {s.b3_recall:.3f} | {b3f:.3f} | "
+        f"{Scores.f1(s.precision, s.recall):.2f} | {b3p:.3f} | {b3r:.3f} | {b3f:.3f} | {s.coref['MUC'][2]:.3f} | "
+        f"{s.coref['CEAFe'][2]:.3f} | **{s.coref['CoNLL'][2]:.3f}** | "
         f"{s.split}/{s.multi} | {s.mixed}/{s.pages} | {s.cross_doc_whole}/{s.cross_doc} | {s.wrong_type} |"
     )
 
@@ -720,9 +769,10 @@ def _ratio(a: int, b: int) -> str:
 
 def table(results: list[CorpusResult]) -> str:
     lines = [
-        "| data | system | gold named | predicted | matched | P | R | F1 | B³ P | B³ R | B³ F1 | "
-        "gold entities split | pages mixing entities | multi-article entities on one page | FP on non-person gold |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| data | system | gold named | predicted | matched | P | R | F1 | B³ P | B³ R | B³ F1 | MUC F1 | CEAFe F1 | "
+        "CoNLL F1 | gold entities split | pages mixing entities | multi-article entities on one page | "
+        "FP on non-person gold |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         for result in (r, r.all_sentences):
@@ -742,8 +792,10 @@ def report(results: list[CorpusResult], facts: dict[str, str]) -> str:
         "Gold: named person mentions (pronouns and common-noun phrases left out, see the script) of ECB+ "
         "(`HUMAN_PART_PER`; one `extract_facts` run per subtopic, i.e. per event) and MEANTIME (`PER`, NAM and "
         "the mentions added in cross-document annotation; one run per topic of 30 articles). Detection: one-to-one "
-        "overlap match. Merging: B-cubed over the matched mentions, our Person page (per run) against the gold "
-        "entity. *Gold entities split*: entities with ≥ 2 matched mentions spread over several pages. *Pages mixing "
+        "match of spans overlapping by at least half of the longer one. Merging: B³, MUC, CEAFe and their CoNLL "
+        "average over all gold and all predicted mentions (misses and false people count), our Person page (per "
+        "run) against the gold entity. Split by topic (ECB+ odd topics dev, even test; MEANTIME airbus + gm dev, "
+        "apple + stock test). *Gold entities split*: entities with ≥ 2 matched mentions spread over several pages. *Pages mixing "
         "entities*: pages (with a matched mention) holding mentions of several gold entities. *Multi-article "
         "entities on one page*: gold entities matched in ≥ 2 articles whose mentions all land on one page. *FP on "
         "non-person gold*: unmatched predictions on a gold organisation, place, product, vehicle... mention (sure "
@@ -817,14 +869,14 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     started = time.perf_counter()
     for corpus in args.corpora.split(","):
-        if corpus == "ecbplus":
-            docs, stats = ecbplus_docs(args.max_groups)
-            results.append(evaluate("ECB+ (coref sentences)", docs, stats, nlp, args.examples))
-        elif corpus == "meantime":
-            docs, stats = meantime_docs(args.max_groups)
-            results.append(evaluate("MEANTIME", docs, stats, nlp, args.examples))
-        else:
+        if corpus not in ("ecbplus", "meantime"):
             parser.error(f"unknown corpus {corpus!r}")
+        docs, _ = (ecbplus_docs if corpus == "ecbplus" else meantime_docs)(args.max_groups)
+        name = "ECB+" if corpus == "ecbplus" else "MEANTIME"
+        for part in ("dev", "test"):
+            chosen = [d for d in docs if split(d.group) == part]
+            label = f"{name} {part}" + (" (coref sentences)" if corpus == "ecbplus" else "")
+            results.append(evaluate(label, chosen, split_stats(chosen), nlp, args.examples))
     facts["total time"] = f"{time.perf_counter() - started:.0f} s"
     text = report(results, facts)
     print(text)

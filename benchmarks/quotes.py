@@ -9,8 +9,8 @@ Scores, per data set and system:
 - speaker accuracy over the matched quotes (the prediction contains the last word of the gold speaker; for us the
   resolved name, else the speaker as written), and the number of quotes put in the mouth of the wrong speaker;
 - partial-flag accuracy (ours only), and textacy's failures (exceptions, i.e. whole articles lost);
-- grouping of quotes of the same statement (ours only): pairwise precision / recall against the gold labels,
-  with a sweep over the thresholds of ``generator/rules/quote_similarity.yaml``.
+- grouping of quotes of the same statement (ours only): pairwise precision / recall against the gold labels, with
+  the thresholds learnt by ``benchmarks/grouping.py`` (its own annotated pairs, dev/test split).
 
 Run: ``.venv/bin/python benchmarks/quotes.py`` (writes benchmarks/results/quotes.md). Needs ``pip install .[bench]``.
 """
@@ -339,16 +339,14 @@ def main() -> int:
             lines.append(f"- {name}: {titles} gold quotes could not be found in the cleaned text: counted as misses.")
     lines.append(f"- time in extraction (excluding parsing): ours {timings['ours']:.2f} s, textacy {timings['textacy']:.2f} s.")
     lines += ["", "## Grouping quotes of the same statement (ours)", "",
-              "Pairwise precision / recall over the matched quotes that carry a gold statement label.", "",
-              "| min_shared | containment | fuzzy | seeds P | seeds R | sample P | sample R |", "|---|---|---|---|---|---|---|"]
-    base = dict(load_rules("quote_similarity"))
-    for min_shared in (1, 2, 3):
-        for containment in (0.4, 0.5, 0.6, 0.75):
-            t = dict(base, min_shared_words=min_shared, containment=containment)
-            sp, sr, _, _ = grouping_scores(sets["seeds"], t)
-            mp, mr, _, _ = grouping_scores(sets["sample (MEANTIME + ECB+)"], t)
-            chosen = " (chosen)" if (min_shared, containment) == (base["min_shared_words"], base["containment"]) else ""
-            lines.append(f"| {min_shared}{chosen} | {containment} | {base['fuzzy']} | {sp:.2f} | {sr:.2f} | {mp:.2f} | {mr:.2f} |")
+              "Pairwise precision / recall over the matched quotes that carry a gold statement label, with the "
+              "thresholds of `generator/rules/quote_similarity.yaml` as learnt on the dev statement pairs by "
+              "`benchmarks/grouping.py` (not tuned here).", "",
+              "| data | P | R |", "|---|---|---|"]
+    rules = dict(load_rules("quote_similarity"))
+    for name in sets:
+        p, r, _, _ = grouping_scores(sets[name], rules)
+        lines.append(f"| {name} | {p:.2f} | {r:.2f} |")
     report = "\n".join(lines) + "\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(report, encoding="utf-8")

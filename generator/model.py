@@ -192,10 +192,19 @@ class DateMention:
     resolved_from: str = "published"  # "published", "story" (source undated) or an anchor event/date id
     rule: str | None = None  # how it was resolved, for display
     id: str = ""  # "<source>-d<N>", N counting the source's temporal expressions from 1
-    kind: str = "date"  # "date" (can date an event), "duration", "set" (frequency), "age", "ref" (vague), "dateline"
+    kind: str = "date"  # "date" (can date an event), "duration", "set" (frequency), "age", "ref" (vague), "dateline",
+    # "time" (a clock time without a day), "none" (no temporal expression: a title, an ordinal count)
     clause_start: int | None = None  # offsets of the clause the expression dates (defaults to the sentence)
     clause_end: int | None = None
     keywords: tuple[str, ...] = ()  # content-word lemmas of that clause, for matching events across sources
+    # TimeML (TIMEX3): the value (``2025-02-27``, ``2025-Q1``, ``FY2025``, ``199``, ``P5Y``, ``PAST_REF``,
+    # ``2025-02-27T06:15``; a range as an ISO 8601 interval ``2009/2010``) and type (DATE, TIME, DURATION, SET).
+    # ``value`` above is the calendar value the timeline dates events with (the day of a clock time).
+    timex: str | None = None
+    type: str | None = None
+    anchor: str | None = None  # the date it was resolved against (YYYY-MM-DD), None when it needs none
+    rule_name: str = ""  # the rule of generator.extract.dates.RULES that resolved it
+    points_to: str | None = None  # the calendar value a duration counted from the reference ends on ("in five years")
 
 
 @dataclass(frozen=True)

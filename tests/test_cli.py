@@ -37,7 +37,7 @@ def test_extract_writes_facts_json(tmp_path, capsys) -> None:
     out = tmp_path / "facts.json"
     assert main(["extract", str(seeds), "--out", str(out)]) == 0
     data = json.loads(out.read_text())
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert [s["id"] for s in data["sources"]] == ["004_28dc85c1b7e8a53d"]
     assert "vladimir-putin" in {p["id"] for p in data["people"]}
     assert capsys.readouterr().out.startswith(f"Wrote {out}: 1 sources")

@@ -147,7 +147,8 @@ def test_people_index_lookup() -> None:
     index = PeopleIndex(people)
     assert index.lookup("Mr Putin").id == "vladimir-putin"
     assert index.lookup("Putin's").id == "vladimir-putin"
-    assert index.lookup("Kremlin spokesman Peskov") is None or index.lookup("Peskov").id == "dmitry-peskov"
+    assert index.lookup("Peskov").id == "dmitry-peskov"
+    assert index.lookup("Kremlin spokesman Peskov").id == "dmitry-peskov"  # the role words are stripped
     assert index.lookup("Nobody") is None
     assert name_key("Mr  Putin") == ("mr", "putin")
 
@@ -180,7 +181,7 @@ def _people_of(nlp, text: str):
         ("The team was led by Alexander Darchiyev, head of the foreign ministry's North America department.",
          "Alexander Darchiyev", "head of the foreign ministry's North America department"),
         ("Apple chief executive Tim Cook unveiled the phone.", "Tim Cook", "Apple chief executive"),
-        ("The film starred Tara Reid, who entered rehab on Tuesday.", "Tara Reid", None),
+        ("The film starred Nadia Brennan, who entered rehab on Tuesday.", "Nadia Brennan", None),
         ("Mr Putin told officers of the FSB to be vigilant.", "Putin", None),
     ],
 )
@@ -197,14 +198,16 @@ def test_honorific_marks_mention_titled(nlp) -> None:
 
 
 def test_headline_words_after_a_known_full_name_do_not_make_a_new_person() -> None:
-    facts = [_facts("a", ["Esther Williams", "Esther Williams Dies"]), _facts("b", ["Pierre Thomas", "Pierre Thomas Placed"])]
-    assert {p.id for p in merge_people(facts)} == {"esther-williams", "pierre-thomas"}
+    # names made up for the test (the cases came from ECB+, whose topics are now benchmark splits)
+    facts = [_facts("a", ["Margaret Holloway", "Margaret Holloway Dies"]),
+             _facts("b", ["Desmond Okafor", "Desmond Okafor Placed"])]
+    assert {p.id for p in merge_people(facts)} == {"margaret-holloway", "desmond-okafor"}
 
 
 def test_initials_and_generational_suffixes_do_not_split_people() -> None:
-    facts = [_facts("a", ["W. Mark Felt", "Felt"]), _facts("b", ["Mark Felt"]),
-             _facts("c", ["Arcade Joseph Comeaux Jr.", "Arcade Joseph Comeaux"])]
+    facts = [_facts("a", ["J. Robert Kessler", "Kessler"]), _facts("b", ["Robert Kessler"]),
+             _facts("c", ["Lionel James Broussard Jr.", "Lionel James Broussard"])]
     people = merge_people(facts)
     assert len(people) == 2
-    felt = next(p for p in people if "Felt" in p.name)
-    assert len(felt.mentions) == 3
+    kessler = next(p for p in people if "Kessler" in p.name)
+    assert len(kessler.mentions) == 3

@@ -101,7 +101,9 @@ def test_what_changed_lists_the_added_source_and_stays_put_on_rebuild(nlp, tmp_p
     changes = json.loads((out / "content" / "changes.json").read_text(encoding="utf-8"))
     assert [item[0] for item in changes["added"]["sources"]] == ["004_28dc85c1b7e8a53d"]
     assert changes["removed"]["sources"] == []
-    assert changes["added"]["quotes"], "the new source's quotes are listed"
+    facts = json.loads((out / "content" / "facts.json").read_text(encoding="utf-8"))
+    new_quotes = {q["id"] for q in facts["quotes"] if q["source"] == "004_28dc85c1b7e8a53d"}
+    assert new_quotes and {item[0] for item in changes["added"]["quotes"]} == new_quotes  # exactly the new source's
     page = (out / "content" / "changes.md").read_text(encoding="utf-8")
     assert "Added:" in page and "sources/004_28dc85c1b7e8a53d.md" in page
     snapshot = {p: p.read_bytes() for p in (out / "content").rglob("*") if p.is_file()}

@@ -85,14 +85,27 @@ def test_no_furniture_left_in_any_page(built_site) -> None:
 
 
 def test_facts_json_schema(facts) -> None:
-    assert facts["schema"] == 1
+    assert facts["schema"] == 2
     assert [s["id"] for s in facts["sources"]] == sorted(p.stem for p in (REPO / "seeds").glob("*.txt"))
     for source in facts["sources"]:
         assert set(source) >= {"id", "path", "title", "outlet", "published", "url", "words"}
     for person in facts["people"]:
         assert set(person) >= {"id", "name", "aliases", "roles", "sources", "mentions", "url"}
-    for key in ("quotes", "events", "positions"):
-        assert isinstance(facts[key], list)
+    for quote in facts["quotes"]:
+        assert set(quote) >= {"id", "source", "text", "speaker", "speaker_text", "cue", "partial", "start", "end",
+                              "group", "url"}
+    for event in facts["events"]:
+        assert set(event) >= {"id", "date", "date_text", "resolved_from", "text", "sources", "people", "upcoming",
+                              "disputed", "url"}
+    for position in facts["positions"]:
+        assert set(position) >= {"id", "actor", "actor_names", "issue", "stance", "text", "source", "quote"}
+    # the seeds carry each kind of fact, and every quote's source is a source of the story
+    assert all(facts[key] for key in ("quotes", "quote_groups", "events", "positions", "dates"))
+    assert {q["source"] for q in facts["quotes"]} <= {s["id"] for s in facts["sources"]}
+    for date in facts["dates"]:  # schema 2: TimeML records
+        assert set(date) >= {"id", "source", "text", "start", "end", "value", "type", "anchor", "rule", "how"}
+        assert date["type"] in ("DATE", "TIME", "DURATION", "SET", None)
+        assert date["rule"]
 
 
 def test_source_pages_have_paragraph_anchors_and_backlinks(built_site) -> None:

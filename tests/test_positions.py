@@ -110,8 +110,8 @@ def test_issue_merging(a, b, same: bool) -> None:
         ("russia", "demands", "Nato", "Nato"),  # Moscow demands that Kyiv abandon hope of joining Nato
         ("us-state-department", "says not", "Ukraine", "agenda"),
         ("donald-trump", "refuses", "backstop", "backstop"),
-        ("donald-trump", "wants", "", "ceasefire"),
-        ("sergei-lavrov", "denies", "", "endorsed"),
+        ("donald-trump", "wants", "bloodshed", "ceasefire"),
+        ("sergei-lavrov", "denies", "European deployment", "endorsed"),
         ("european-union", "is ready to", "security", "responsibility"),
     ],
 )

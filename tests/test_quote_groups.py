@@ -6,6 +6,7 @@ import pytest
 
 from generator.model import Alias, Person, PersonMention, Quote, SourceFacts
 from generator.link.quote_groups import (
+    content_tokens,
     content_words,
     group_quotes,
     link_quotes,
@@ -17,20 +18,21 @@ from generator.link.quote_groups import (
 from generator.link.people import PeopleIndex
 
 
-def quote(text: str, source: str = "a", speaker: str | None = "putin", partial: bool = False, start: int = 0, **kw) -> Quote:
+def quote(text: str, source: str = "a", speaker: str | None = "mayor", partial: bool = False, start: int = 0, **kw) -> Quote:
     return Quote(
-        id=f"{source}-{abs(hash(text)) % 10**6}", source=source, text=text, speaker_text=kw.pop("speaker_text", "Putin"),
+        id=f"{source}-{abs(hash(text)) % 10**6}", source=source, text=text, speaker_text=kw.pop("speaker_text", "the mayor"),
         cue="said", partial=partial, start=start, end=start + len(text), sentence=0, speaker=speaker, **kw,
     )
 
 
+# Text written for these tests (not from the seeds, not from the statement pairs' test split).
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("hopes", "hope"),
-        ("restoring", "restore"),
-        ("inspiring", "inspire"),
-        ("gives", "give"),
+        ("talks", "talk"),
+        ("resuming", "resume"),
+        ("promised", "promise"),
+        ("voters", "voter"),
     ],
 )
 def test_stem_matches_inflections(a: str, b: str) -> None:
@@ -40,20 +42,17 @@ def test_stem_matches_inflections(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        # translations and trims of the same remarks
-        ("inspire certain hopes", "I note that the first contacts with the new American administration inspire certain hopes", True),
-        ("inspiring a certain degree of hope", "I note that the first contacts with the new American administration inspire certain hopes", True),
-        ("gives some hope", "The first contacts with the new US administration give some hope.", True),
-        (
-            "There is a reciprocal mood to work to restore intergovernmental ties",
-            "There is a mutual willingness to work towards restoring intergovernmental relations",
-            True,
-        ),
-        ("courage and resilience", "the courage and fortitude of our armed forces, our heroes", True),
-        # different statements of the same speaker stay apart
-        ("We understand that not everyone is happy with the resumption of contacts", "inspire certain hopes", False),
-        ("racist laws", "nobody asked Moscow about this", False),
-        ("dictator", "below zero", False),
+        # a trimmed quote, another outlet's wording, a different translation
+        ("the bridge will reopen next month", "We expect that the bridge will reopen next month, weather permitting", True),
+        ("We are ready to resume negotiations without preconditions",
+         "We are prepared to resume the negotiations with no preconditions", True),
+        ("Nobody was hurt, and we thank the firefighters for their quick work",
+         "No one was injured and we are grateful to the firefighters for their fast work", True),
+        ("a very difficult decision", "This was a very difficult decision for the club and for me personally", True),
+        # different statements of the same speaker stay apart, even on the same subject
+        ("The bridge will reopen next month", "Nobody was hurt in the collapse", False),
+        ("We will not raise taxes this year", "The previous government raised taxes every year", False),
+        ("The water is safe to drink", "We have asked residents to boil their water until further notice", False),
     ],
 )
 def test_same_statement_tolerates_wording_and_translation(a: str, b: str, same: bool) -> None:
@@ -61,25 +60,41 @@ def test_same_statement_tolerates_wording_and_translation(a: str, b: str, same: 
 
 
 def test_same_statement_needs_compatible_speakers() -> None:
-    a = quote("The territories are an inseparable part of our country", "s1", speaker="peskov")
-    b = quote("The territories are an inseparable part of our country", "s2", speaker="putin")
+    a = quote("The stadium will be finished before the season starts", "s1", speaker="mayor")
+    b = quote("The stadium will be finished before the season starts", "s2", speaker="governor")
     assert not same_statement(a, b)
+    unknown_a = quote("The stadium will be finished before the season", "s1", speaker=None, speaker_text="a spokesman")
+    unknown_b = quote("The stadium will be finished before the season starts", "s2", speaker=None, speaker_text="a spokesman")
+    other = quote("The stadium will be finished before the season starts", "s3", speaker=None, speaker_text="a fan")
+    assert same_statement(unknown_a, unknown_b)
+    assert not same_statement(unknown_a, other)
+
+
+def test_same_statement_thresholds_come_from_the_rules() -> None:
+    """The thresholds are data: a stricter fuzzy threshold splits what the learnt one groups."""
+    from generator.rules import load_rules
+
+    a = quote("We are ready to resume negotiations without preconditions", "s1")
+    b = quote("We are prepared to resume the negotiations with no preconditions", "s2")
+    learnt = dict(load_rules("quote_similarity"))
+    assert same_statement(a, b, thresholds=learnt)
+    assert not same_statement(a, b, thresholds=dict(learnt, fuzzy=95))
 
 
 def test_group_quotes_groups_across_sources_with_stable_ids() -> None:
     quotes = [
-        quote("I note that the first contacts inspire certain hopes", "000"),
-        quote("inspiring a certain degree of hope", "001", partial=True),
-        quote("These forces will try to disrupt or discredit the dialogue", "001", start=50),
-        quote("Some western elites will try to disrupt or compromise the dialogue that has begun", "004"),
+        quote("We expect that the bridge will reopen next month, weather permitting", "000"),
+        quote("the bridge will reopen next month", "001", partial=True),
+        quote("Nobody was hurt in the collapse, thank God", "001", start=80),
+        quote("Nobody was hurt in the collapse", "004"),
     ]
     groups = group_quotes(quotes)
     assert sorted(len(g.quotes) for g in groups) == [2, 2]
-    again = group_quotes(list(reversed(quotes)) + [quote("the huge number of problems", "005")])
+    again = group_quotes(list(reversed(quotes)) + [quote("Traffic will use the old road until then", "005")])
     assert {g.id for g in groups} <= {g.id for g in again}
-    hope = next(g for g in groups if quotes[0].id in g.quotes)
-    assert hope.sources == ("000", "001")
-    assert hope.text == quotes[0].text  # the longest full quote represents the group
+    bridge = next(g for g in groups if quotes[0].id in g.quotes)
+    assert bridge.sources == ("000", "001")
+    assert bridge.text == quotes[0].text  # the longest full quote represents the group
 
 
 def _person(pid: str, name: str, *mentions: PersonMention) -> Person:
@@ -105,30 +120,51 @@ def test_link_quotes_sets_speaker_and_group() -> None:
         source = Source(sid, sid, "txt", sid, None, None, None, None, "", (), ())
         return SourceFacts(source, (), (), (), quotes=quotes)
 
-    putin = _person("vladimir-putin", "Vladimir Putin", PersonMention("a", "Putin", "Putin", 0, 5, 0))
-    a = quote("inspire certain hopes", "a", speaker=None, speaker_start=0, speaker_end=5)
-    b = quote("inspiring a certain degree of hope", "b", speaker=None, speaker_text="Putin")
-    linked, groups = link_quotes([facts("a", (a,)), facts("b", (b,))], [putin])
-    assert [q.speaker for q in linked] == ["vladimir-putin", "vladimir-putin"]
+    mayor = _person("ana-lopez", "Ana Lopez", PersonMention("a", "Lopez", "Lopez", 0, 5, 0))
+    a = quote("the bridge will reopen next month", "a", speaker=None, speaker_start=0, speaker_end=5)
+    b = quote("We expect that the bridge will reopen next month", "b", speaker=None, speaker_text="Lopez")
+    linked, groups = link_quotes([facts("a", (a,)), facts("b", (b,))], [mayor])
+    assert [q.speaker for q in linked] == ["ana-lopez", "ana-lopez"]
     assert len(groups) == 1 and {q.group for q in linked} == {groups[0].id}
 
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ("inspire certain hopes", "inspire certain hopes.", [("equal", "inspire"), ("equal", "certain"), ("equal", "hopes.")]),
+        ("reopen next month", "reopen next month.", [("equal", "reopen"), ("equal", "next"), ("equal", "month.")]),
         (
-            "There is a reciprocal mood",
-            "There is a mutual willingness",
-            [("equal", "There"), ("equal", "is"), ("equal", "a"), ("delete", "reciprocal"), ("delete", "mood"),
-             ("insert", "mutual"), ("insert", "willingness")],
+            "We are ready to talk",
+            "We are prepared to negotiate",
+            [("equal", "We"), ("equal", "are"), ("delete", "ready"), ("insert", "prepared"), ("equal", "to"),
+             ("delete", "talk"), ("insert", "negotiate")],
         ),
-        ("give hope", "give some hope", [("equal", "give"), ("insert", "some"), ("equal", "hope")]),
+        ("keep calm", "keep very calm", [("equal", "keep"), ("insert", "very"), ("equal", "calm")]),
     ],
 )
 def test_word_diff(a: str, b: str, expected: list) -> None:
     assert [(t.op, t.text) for t in word_diff(a, b)] == expected
 
 
-def test_content_words_drop_stop_words_and_map_synonyms() -> None:
-    assert content_words("a mutual desire") == content_words("the reciprocal wish")
+def test_content_words_drop_stop_words_and_numbers() -> None:
+    assert content_words("The talks will resume on 12 June") == {"talk", "resum", "jun"}
+    assert content_words("the talks") == content_words("talk")
+
+
+def test_content_tokens_compare_names_and_numbers_exactly() -> None:
+    tokens = {word: exact for _, word, exact in content_tokens("Talks with Russia on F-16 jets resume, officials said")}
+    assert tokens == {"talks": False, "russia": True, "f-16": True, "jets": False, "resume": False, "officials": False,
+                      "said": False}
+
+
+@pytest.mark.model
+def test_seeds_cross_outlet_groups(seeds_briefing) -> None:
+    """The seeds' statements reported by several outlets, grouped with the learnt thresholds (see
+    benchmarks/results/grouping.md: of the 4 cross-outlet groups the seed-fitted synonyms made, these 3 remain;
+    "courage and resilience" / "courage and fortitude" is no longer joined)."""
+    texts = {q.id: q.text for q in seeds_briefing.quotes}
+    cross = {g.speaker: g for g in seeds_briefing.quote_groups if len(g.sources) > 1}
+    speakers = sorted((g.speaker, len(g.sources)) for g in seeds_briefing.quote_groups if len(g.sources) > 1)
+    assert speakers == [("dmitry-peskov", 3), ("vladimir-putin", 4), ("vladimir-putin", 5)]
+    hopes = next(g for g in seeds_briefing.quote_groups if len(g.sources) == 5)
+    assert {"inspiring a certain degree of hope", "gives some hope"} <= {texts[q] for q in hopes.quotes}
+    assert all(texts[q] != "courage and resilience" for g in cross.values() for q in g.quotes)

@@ -198,10 +198,11 @@ def test_seed_events(seed_timeline, what, date, sources, word):
 
 @pytest.mark.model
 def test_seed_saudi_meeting_is_anchored_and_merged(seed_timeline):
-    _, events = seed_timeline
+    dates, events = seed_timeline
     saudi = next(e for e in events if e.date == "2025-02-18")
     anchored = [r for r in saudi.reports if r.date_text == "six days later"]
-    assert anchored and anchored[0].resolved_from.endswith("-d" + anchored[0].resolved_from.rsplit("-d", 1)[1])
+    anchor = next(d for d in dates if d.id == anchored[0].resolved_from)  # "six days later" than the phone call
+    assert (anchor.source[:3], anchor.value) == ("002", "2025-02-12")
     assert {s[:3] for s in saudi.sources} >= {"000", "001", "002"}  # "last week" reports join the dated one
 
 
@@ -227,7 +228,19 @@ def test_seed_upcoming_events(seed_timeline):
         ("2025-W09", "week 9 of 2025 (24 Feb – 2 Mar)"),
         ("2008-WI", "winter 2008"),  # a season, not a week
         ("2008-SU", "summer 2008"),
-        ("PAST_REF", "PAST_REF"),
+        ("PAST_REF", "the past"),
+        ("PRESENT_REF", "the present"),
+        ("188", "the 1880s"),
+        ("19", "the 20th century"),
+        ("20", "the 21st century"),
+        ("2008-H1", "first half of 2008"),
+        ("FY2007", "fiscal year 2007"),
+        ("2019/2020", "2019 – 2020"),
+        ("2025-02-27TMO", "Thursday 27 February 2025, morning"),
+        ("2025-02-27T06:15", "Thursday 27 February 2025, 06:15"),
+        ("P5Y", "5 years"),
+        ("PT6H", "6 hours"),
+        ("PXM", "some months"),
     ],
 )
 def test_display_date(value, shown):

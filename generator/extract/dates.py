@@ -1,522 +1,33 @@
-"""Temporal expressions: find them in a parsed article and normalise them to calendar values.
+"""Temporal expressions: find them in a parsed article, with the tense and anchor they are read against.
 
 Candidates are spaCy's DATE/TIME entities plus the patterns of ``rules/dates.yaml`` for what the small model
-misses ("on Thursday", "six days later"). Each candidate is normalised relative to the reference date (the
-source's publication date, or the story's date for an undated source):
+misses ("on Thursday", "six days later", "Dec. 18, a Wednesday", "1957-58", "now"). Each candidate is normalised
+by ``generator.extract.timex.normalise`` (a table of small named rules giving TimeML values) against the
+reference date (the source's publication date, or the story's date for an undated source), with the tense of
+the clause it belongs to and the previous date of its sentence or paragraph as anchor.
 
-* our own code for what no library does: weekdays by the tense of the clause ("met on Thursday" → the previous
-  Thursday or the same day; "is expected to meet … on Friday" → the next Friday), "N units ago",
-  "last/this/next week|month|year", ranges, quarters, seasons, decades, and expressions anchored to the
-  previous date of the sentence or paragraph ("… on 12 February and a meeting six days later" → 18 February);
-* dateparser (with ``RELATIVE_BASE`` and ``PREFER_DATES_FROM`` set by tense, applied only to candidate spans)
-  for explicit dates ("12 February", "June 2024", "February 27, 2025").
-
-Durations ("six hours of talks"), ages and frequencies ("every week") are kept with ``value=None`` and a
-``kind`` that stops them from becoming events.
+Durations ("six hours of talks" → ``PT6H``), ages, frequencies ("every week") and references to the present or
+past (``PRESENT_REF``) keep their TimeML value with a ``kind`` that stops them from becoming events; numbers that
+are no dates (ages after a name, ordinal day counts, titles such as the film "1917") get no value.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, interval, normalise, rules
 from generator.model import DateMention, Sentence, Source
-from generator.rules import load_rules
 
-# Granularities whose values are calendar periods (they can date events), finest first.
-CALENDAR = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
+log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Resolution:
-    """What a temporal expression means relative to a reference date."""
-
-    value: str | None
-    granularity: str | None
-    rule: str
-    kind: str = "date"  # "date", "duration", "set", "age", "ref"
-    anchored: bool = False  # resolved against the anchor date, not the reference date
-    relative: bool = True  # depends on the reference (or anchor) date
-
-
-def rules() -> dict[str, Any]:
-    return load_rules("dates")
-
-
-# ----------------------------------------------------------------------- values
-
-
-def day_value(day: dt.date) -> str:
-    return day.isoformat()
-
-
-def week_value(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
-
-
-def month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a calendar value covers; None for vague or malformed values."""
-    if not value:
-        return None
-    if "/" in value:
-        left, right = value.split("/", 1)
-        a, b = interval(left), interval(right)
-        return (a[0], b[1]) if a and b else None
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return (monday + dt.timedelta(days=5) if m[3] else monday), monday + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            year, month = int(m[1]), int(m[2])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
-            year, q = int(m[1]), int(m[2])
-            first = dt.date(year, 3 * q - 2, 1)
-            last_month = 3 * q
-            return first, dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            year = int(m[1])
-            a, b = SEASON_MONTHS[m[2]]
-            by, bm = add_months(year, 1, b - 1)
-            return dt.date(year, a, 1), dt.date(by, bm, calendar.monthrange(by, bm)[1])
-        if m := re.fullmatch(r"(\d{4})", value):
-            year = int(m[1])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if m := re.fullmatch(r"(\d{3})", value):
-            year = int(m[1]) * 10
-            return dt.date(year, 1, 1), dt.date(year + 9, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-# ------------------------------------------------------------------ normalising
-
-
-def _clean(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
-    return re.sub(r"'s$", "", text)
-
-
-def _number(word: str) -> int | None:
-    word = word.strip()
-    if word.isdigit():
-        return int(word)
-    numbers = rules()["numbers"]
-    if word in numbers:
-        return numbers[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and all(p in numbers for p in parts):  # "twenty-five"
-        return numbers[parts[0]] + numbers[parts[1]]
-    return None
-
-
-NUMBER = r"(\d+|[a-z]+(?:[- ][a-z]+)?)"
-
-
-def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days/weeks ago → a day)."""
-    if unit in ("day", "hour", "minute", "second"):
-        return day_value(reference + dt.timedelta(days=amount)), "day"
-    if unit in ("week", "fortnight"):
-        days = 7 * amount * (2 if unit == "fortnight" else 1)
-        return day_value(reference + dt.timedelta(days=days)), "day"
-    if unit == "month":
-        year, month = add_months(reference.year, reference.month, amount)
-        return month_value(year, month), "month"
-    if unit == "year":
-        return f"{reference.year + amount:04d}", "year"
-    if unit == "decade":
-        return f"{reference.year + 10 * amount:04d}", "year"
-    if unit == "century":
-        return f"{reference.year + 100 * amount:04d}", "year"
-    raise ValueError(unit)
-
-
-def _period(reference: dt.date, unit: str, offset: int) -> tuple[str, str] | None:
-    """"last week", "this month", "next year": the whole period ``offset`` periods from the reference."""
-    if unit == "week":
-        return week_value(reference + dt.timedelta(days=7 * offset)), "week"
-    if unit == "weekend":
-        return week_value(reference + dt.timedelta(days=7 * offset)) + "-WE", "week"
-    if unit == "month":
-        return month_value(*add_months(reference.year, reference.month, offset)), "month"
-    if unit == "year":
-        return f"{reference.year + offset:04d}", "year"
-    if unit == "quarter":
-        index = reference.year * 4 + (reference.month - 1) // 3 + offset
-        return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter"
-    if unit == "decade":
-        return f"{reference.year // 10 + offset:03d}", "decade"
-    return None
-
-
-def _pick_day(reference: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date:
-    """Among candidate days, the one the tense points to: past → latest on or before the reference,
-    future → earliest on or after it, otherwise the nearest."""
-    if tense == "past":
-        before = [d for d in candidates if d <= reference]
-        if before:
-            return max(before)
-    if tense == "future":
-        after = [d for d in candidates if d >= reference]
-        if after:
-            return min(after)
-    return min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
-
-
-def _tense_rule(tense: str | None) -> str:
-    return {"past": "past tense", "future": "future tense", "present": "present tense"}.get(tense or "", "no tense")
-
-
-def _weekday(reference: dt.date, weekday: int, tense: str | None, relative: str | None) -> tuple[dt.date, str]:
-    back = (reference.weekday() - weekday) % 7
-    forward = (weekday - reference.weekday()) % 7
-    if relative in ("last", "past", "previous"):
-        return reference - dt.timedelta(days=back or 7), "'last': the previous one"
-    if relative == "next":
-        return reference + dt.timedelta(days=forward or 7), "'next': the next one"
-    if tense == "past":
-        return reference - dt.timedelta(days=back), "past tense: the same day or the previous one"
-    if tense == "future":
-        return reference + dt.timedelta(days=forward), "future tense: the same day or the next one"
-    if back <= forward:
-        return reference - dt.timedelta(days=back), f"{_tense_rule(tense)}: the nearest one"
-    return reference + dt.timedelta(days=forward), f"{_tense_rule(tense)}: the nearest one"
-
-
-def _month_without_year(reference: dt.date, month: int, tense: str | None, relative: str | None) -> tuple[int, str]:
-    if relative in ("last", "past", "previous"):
-        year = reference.year if month < reference.month else reference.year - 1
-        return year, "'last': the previous one"
-    if relative == "next":
-        year = reference.year if month > reference.month else reference.year + 1
-        return year, "'next': the next one"
-    if relative == "this":
-        return reference.year, "'this': this year"
-    firsts = [dt.date(reference.year + d, month, 1) for d in (-1, 0, 1)]
-    if tense == "past":
-        year = max(d.year for d in firsts if (d.year, d.month) <= (reference.year, reference.month))
-    elif tense == "future":
-        year = min(d.year for d in firsts if (d.year, d.month) >= (reference.year, reference.month))
-    else:
-        year = min(firsts, key=lambda d: (abs((d.year - reference.year) * 12 + d.month - reference.month), d > reference)).year
-    return year, f"{_tense_rule(tense)}: year chosen by tense"
-
-
-def _strip_prepositions(text: str) -> tuple[str, str | None]:
-    preps = set(rules()["prepositions"])
-    first = None
-    while True:
-        word, _, rest = text.partition(" ")
-        if rest and word in preps:
-            first = first or word
-            text = rest
-        else:
-            return text, first
-
-
-def normalise(
-    text: str,
-    reference: dt.date | None,
-    tense: str | None = None,
-    anchor: dt.date | None = None,
-    before: str = "",
-    after: str = "",
-) -> Resolution:
-    """Normalise one temporal expression.
-
-    ``reference``: the date relative expressions are resolved against (None: they stay unresolved).
-    ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
-    ``anchor``: the previous date of the sentence/paragraph, for "six days later".
-    ``before``/``after``: the words just outside the expression ("for", "old"), to spot durations and ages.
-    """
-    r = rules()
-    t = _clean(text)
-    before, after = _clean(before), _clean(after)
-    t, prep = _strip_prepositions(t)
-    if t.startswith("the "):
-        bare_t = t[4:]
-    else:
-        bare_t = t
-    words = t.split()
-
-    # Frequencies and ages are not dates.
-    if set(words) & set(r["frequency_words"]) or re.search(r"\b(a|an|per) (day|week|month|year)$", t) and words[0] not in ("a", "an"):
-        return Resolution(None, None, "frequency", kind="set", relative=False)
-    if before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or t.endswith(" old"):
-        return Resolution(None, None, "age", kind="age", relative=False)
-    if m := re.fullmatch(rf"{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", t):
-        if _number(m[1]) is not None:
-            return Resolution(None, None, "age" if m[3] else "duration", kind="age" if m[3] else "duration", relative=False)
-
-    # Ranges: "between February and March 2022", "from 2014 to 2016", "2014-2016".
-    if m := re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", t):
-        if prep in ("between", "from") or t.startswith(("between ", "from ")) or re.fullmatch(r"\d{4} ?- ?\d{2,4}", t):
-            range_res = _range(m[1], m[2], reference, tense)
-            if range_res:
-                return range_res
-
-    # Vague references.
-    for ref_value, phrases in r["vague"].items():
-        if t in phrases or bare_t in phrases:
-            return Resolution(ref_value, "ref", "vague reference", kind="ref", relative=False)
-
-    if reference is None and not re.search(r"\b\d{4}\b|'\d\d\b", t):
-        return Resolution(None, None, "relative expression; no publication date to resolve it", relative=True)
-
-    # today, yesterday, tomorrow
-    if t in r["relative_days"]:
-        offset = r["relative_days"][t]
-        return Resolution(day_value(reference + dt.timedelta(days=offset)), "day", f"'{t}': {offset:+d} day(s)")
-
-    # the same day, the next day: relative to the anchor when there is one
-    if t in r["anchored_days"]:
-        offset = r["anchored_days"][t]
-        base = anchor or reference
-        return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
-                          f"{offset:+d} day(s) from the {'previous date' if anchor else 'reference date'}",
-                          anchored=anchor is not None)
-
-    # N units ago / later / earlier
-    if m := re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) (ago|later|earlier|before|after|afterwards|afterward|on|prior)", t):
-        amount, unit = _number(m[1]), r["units"].get(m[2])
-        if amount is not None and unit and unit not in ("weekend", "quarter"):
-            if m[3] == "ago":
-                value, gran = _shift(reference, unit, -amount)
-                return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-            if anchor is None:
-                return Resolution(None, None, "anchored expression without an earlier date to count from")
-            direction = r["anchor_directions"][m[3]]
-            value, gran = _shift(anchor, unit, direction * amount)
-            return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
-                              anchored=True)
-
-    # Durations: "six hours", "25 years", "the past nine days", "over the past decade", "several months".
-    quantifier = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less than|at least|just|only|another|the) )?"
-    if m := re.fullmatch(rf"{quantifier}(?:(?:past|last|next|first|coming|previous|following|few|several|many|recent) )?(?:{NUMBER} )?([a-z]+)", t):
-        unit = r["units"].get(m[2])
-        has_number = m[1] is not None and _number(m[1]) is not None
-        plural = m[2].endswith("s") and unit is not None
-        if unit and (has_number or plural or unit in ("hour", "minute", "second")):
-            return Resolution(None, None, "duration", kind="duration", relative=False)
-        if unit and (prep in r["duration_prepositions"] or before in r["duration_prepositions"]) and re.match(r"(the )?(past|last|next|coming)", t):
-            return Resolution(None, None, "duration", kind="duration", relative=False)
-
-    # "early June", "the end of last year": a part of a period takes the period's value.
-    modifier = None
-    for mod in sorted(r["period_modifiers"], key=len, reverse=True):
-        if t.startswith(mod + " ") or (mod.endswith("-") and t.startswith(mod)):
-            modifier = mod.rstrip("-")
-            t = t[len(mod):].strip()
-            t = t[4:] if t.startswith("the ") and t not in ("the year", "the month", "the week") else t
-            break
-    note = f" ('{modifier}' keeps the period)" if modifier else ""
-
-    # "October of next year", "the first quarter of last year": put the year in.
-    if reference is not None and (m := re.search(r"\b(?:of |in )?(last|this|next) year$", t)) and m.start() > 0:
-        year = reference.year + r["relative_words"][m[1]]
-        t = f"{t[: m.start()].strip()} {year}"
-
-    # last week, this month, next year, the previous year
-    if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?(week|weekend|month|year|quarter|decade)", t):
-        offset = 0 if m[1] == "same" else r["relative_words"][m[1]]
-        res = _period(reference, m[2], offset)
-        if res:
-            return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{note}")
-    if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", t):
-        if modifier or re.match(r"(the )?(entire|whole|full) ", t):  # "the beginning of the year", "the entire year"
-            res = _period(reference, m[1], 0)
-            return Resolution(res[0], res[1], f"this {m[1]}{note}")
-
-    # "until Friday", "by 6 March": a limit, as often ahead as behind; take the nearest.
-    if prep in ("by", "until", "till") and tense == "past":
-        tense = None
-
-    # "the weekend", "last weekend"
-    if m := re.fullmatch(r"(?:(last|this|next|the|past|coming) )?weekend", t):
-        saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-        if m[1] in ("last", "past") or (m[1] in ("the", None) and tense == "past"):
-            saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
-        elif m[1] == "next" and reference.weekday() >= 5:
-            saturday += dt.timedelta(days=7)
-        return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
-
-    # Weekdays: "Thursday", "last Friday", "Monday morning"
-    if m := re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)(?: (?:morning|afternoon|evening|night))?", t):
-        if m[2] in r["weekdays"]:
-            day, how = _weekday(reference, r["weekdays"][m[2]], tense, m[1])
-            return Resolution(day_value(day), "day", f"weekday, {how}")
-
-    # Months without a year: "October", "last October", "since last October"
-    if m := re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", t):
-        if m[2] in r["months"] and not (m[2] == "may" and not m[1]):
-            month = r["months"][m[2]]
-            year, how = _month_without_year(reference, month, tense, m[1])
-            return Resolution(month_value(year, month), "month", f"month, {how}{note}")
-
-    # Quarters: "the fourth quarter of 2005", "third-quarter", "the last quarter"
-    if m := re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", t):
-        ordinals = r["ordinals"]
-        if m[1] in ("last", "previous", "past") and not m[2]:
-            value, gran = _period(reference, "quarter", -1)
-            return Resolution(value, gran, "'last quarter': the previous quarter")
-        if m[1] in ordinals:
-            q = ordinals[m[1]]
-            year = _year_of(m[2], reference, tense) if m[2] else None
-            if m[2] and year is None:
-                return Resolution(None, None, "quarter of an unknown year")
-            how = "quarter"
-            if year is None:
-                # The nearest such quarter: reports look back at the last one or ahead to the next one
-                # about equally, whatever the tense ("the fourth quarter" in August → this year's).
-                def distance(y: int) -> int:
-                    first, last = interval(f"{y:04d}-Q{q}")
-                    return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
-                year = min((reference.year - 1, reference.year, reference.year + 1), key=lambda y: (distance(y), -y if tense == "past" else y))
-                how = "quarter without a year: the nearest one"
-            return Resolution(f"{year:04d}-Q{q}", "quarter", how, relative=not m[2] or not re.search(r"\d{4}", m[2]))
-
-    # Seasons: "spring", "last autumn", "the summer of 2008"
-    if m := re.fullmatch(r"(?:(last|this|next) )?(?:the )?([a-z]+)(?: of)?(?: (\d{4}))?", t):
-        if m[2] in r["seasons"]:
-            code = r["seasons"][m[2]]
-            if m[3]:
-                year = int(m[3])
-            else:
-                year = reference.year + {"last": -1, "next": 1}.get(m[1] or "", 0)
-            return Resolution(f"{year:04d}-{code}", "season", "season", relative=not m[3])
-
-    # Decades: "the 1990s", "the '90s", "70s"
-    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", t):
-        digits = m[1]
-        decade = digits if len(digits) == 3 else ("19" if int(digits) >= 3 else "20") + digits
-        return Resolution(decade, "decade", "decade", relative=len(digits) == 1)
-
-    # Bare years: "2014", "'82", "fiscal 2007"
-    if m := re.fullmatch(r"(?:(?:fiscal|calendar|the year|fy) ?)?(\d{4})", t):
-        if 1000 <= int(m[1]) <= 2199:
-            return Resolution(m[1], "year", f"year{note}", relative=False)
-    if m := re.fullmatch(r"'(\d\d)", t):
-        year = int(m[1])
-        return Resolution(f"{1900 + year if year >= 30 else 2000 + year:04d}", "year", "two-digit year", relative=False)
-
-    return _dateparser(t, reference, tense, note)
-
-
-def _year_of(text: str, reference: dt.date | None, tense: str | None) -> int | None:
-    res = normalise(text, reference, tense)
-    if res.value and res.granularity == "year":
-        return int(res.value)
-    return None
-
-
-def _range(left: str, right: str, reference: dt.date | None, tense: str | None) -> Resolution | None:
-    end = normalise(right, reference, tense)
-    if not end.value or end.granularity not in CALENDAR or end.granularity == "range":
-        return None
-    start = normalise(left, reference, tense)
-    year = re.match(r"\d{4}", end.value)
-    if left.strip().isdigit() and len(left.strip()) <= 2 and end.granularity == "day":  # "12 to 14 March"
-        start = Resolution(f"{end.value[:8]}{int(left):02d}", "day", "day of the same month")
-    elif year and not re.search(r"\d{4}", left) and end.granularity in ("day", "month"):
-        with_year = normalise(f"{left} {year[0]}", reference, tense)
-        if with_year.value:
-            start = with_year
-    if not start.value or start.granularity not in CALENDAR or start.granularity == "range":
-        return None
-    if start.value > end.value and year and start.value[:4] == end.value[:4] and start.granularity == end.granularity:
-        # "between December and March 2022": the start is in the previous year
-        start = normalise(f"{left} {int(year[0]) - 1}", reference, tense) if end.granularity in ("day", "month") else start
-    return Resolution(f"{start.value}/{end.value}", "range", "range: from the first date to the second",
-                      relative=start.relative or end.relative)
-
-
-@lru_cache(maxsize=64)
-def _parser(base: dt.date, prefer: str) -> DateDataParser:
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": prefer,
-            "RETURN_TIME_AS_PERIOD": True,
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    )
-
-
-def _dateparser(t: str, reference: dt.date | None, tense: str | None, note: str) -> Resolution:
-    has_year = re.search(r"\b\d{4}\b", t) is not None
-    if reference is None and not has_year:
-        return Resolution(None, None, "relative expression; no publication date to resolve it")
-    if re.fullmatch(r"[a-z' -]+", t) and not any(w in rules()["months"] or w in rules()["weekdays"] for w in t.split()):
-        # No month, weekday or digit: dateparser would guess ("a later time" → today); leave it.
-        return Resolution(None, None, "not a calendar date")
-    base = reference or dt.date(2000, 1, 1)
-    prefer = {"past": "past", "future": "future"}.get(tense or "", "current_period")
-    if has_year:
-        prefer = "current_period"
-    try:
-        data = _parser(base, prefer).get_date_data(t)
-    except (ValueError, OverflowError):
-        return Resolution(None, None, "not understood")
-    if data is None or data.date_obj is None:
-        return Resolution(None, None, "not understood")
-    day = data.date_obj.date()
-    period = data.period or "day"
-    relative = not has_year
-    if period == "time":
-        period = "day"
-    if not has_year and reference and period in ("day", "month") and re.search(r"[a-z]", t):
-        # dateparser's year for "12 February" follows PREFER_DATES_FROM strictly; choose by tense ourselves,
-        # allowing the reference day itself.
-        months = rules()["months"]
-        if any(w in months for w in re.findall(r"[a-z]+", t)):
-            candidates = []
-            for year in (base.year - 1, base.year, base.year + 1):
-                try:
-                    candidates.append(day.replace(year=year) if period == "day" else dt.date(year, day.month, 1))
-                except ValueError:
-                    continue
-            if period == "month":
-                ref = dt.date(base.year, base.month, 1)
-                day = _pick_day(ref, candidates, tense)
-            else:
-                day = _pick_day(base, candidates, tense)
-    if period == "day":
-        value, gran = day_value(day), "day"
-    elif period == "week":
-        value, gran = week_value(day), "week"
-    elif period == "month":
-        value, gran = month_value(day.year, day.month), "month"
-    else:
-        value, gran = f"{day.year:04d}", "year"
-    how = "explicit date" if has_year else f"date without a year, {_tense_rule(tense)}"
-    return Resolution(value, gran, f"{how} (dateparser){note}", relative=relative)
+__all__ = ["CALENDAR", "RULES", "Resolution", "calendar_value", "candidate_spans", "clause_of", "extract_dates",
+           "interval", "normalise", "tense_of"]
 
 
 # -------------------------------------------------------------------- the Doc side
@@ -549,12 +60,22 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans[-1] = doc[spans[-1].start : span.end]
             continue
         spans.append(span)
-    return [_trim(s) for s in spans if _trim(s) is not None]
+    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t)]
+
+
+def _season_modifier(span: Span) -> bool:
+    """"its winter schedule", "the Christmas sales": a season or holiday modifying a noun dates nothing."""
+    words = rules()["seasons"].keys() | rules()["holidays"].keys()
+    return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
-# ("on November 11, three days later"; but "June 6, 2005" stays whole).
-_SPLIT = re.compile(r"\s*\n\s*|,(?!\s*\d{4}\b)\s*")
+# ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole).
+_SPLIT = re.compile(
+    r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    r"(?!(?<=day,)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)\s*",
+    re.IGNORECASE,
+)
 
 
 def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -648,6 +169,8 @@ def tense_of(span: Span) -> str | None:
         return _verb_tense(gov)
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
+    if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(gov.head)  # "will stay closed through June": the verb's tense
     return None
 
 
@@ -712,17 +235,17 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
-        before = doc[shown.start - 1].text if shown.start > 0 else ""
-        after = doc[span.end].text if span.end < len(doc) else ""
+        before, after = _context(shown, span)
         tense = tense_of(span)
-        res = normalise(shown.text, reference, tense, anchor.date if anchor else None, before, after)
+        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after)
         kind = res.kind
         if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
             kind = "dateline"
         if res.anchored and anchor is not None:
-            resolved_from = anchor.mention.id
+            resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
         else:
             resolved_from = reference_origin
+            anchor_value = reference.isoformat() if reference and res.relative and res.value else None
         clause_start, clause_end = clause_of(span)
         keywords = _keywords(doc.char_span(clause_start, clause_end, alignment_mode="expand") or span.sent, shown)
         mentions.append(
@@ -732,7 +255,7 @@ def extract_dates(
                 start=shown.start_char,
                 end=shown.end_char,
                 sentence=sent_index,
-                value=res.value,
+                value=calendar_value(res),
                 granularity=res.granularity,
                 resolved_from=resolved_from,
                 rule=res.rule,
@@ -741,9 +264,36 @@ def extract_dates(
                 clause_start=clause_start,
                 clause_end=clause_end,
                 keywords=keywords,
+                timex=res.value,
+                type=res.type,
+                anchor=anchor_value,
+                rule_name=res.name,
+                points_to=res.points_to,
             )
         )
     return tuple(mentions)
+
+
+def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:
+    """``normalise``, but an expression no rule can handle (a bug of ours) is left unresolved with a warning
+    naming the article, instead of taking the story down."""
+    try:
+        return normalise(text, *args)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        log.warning("%s: could not read the date %r (%s: %s); left unresolved", source.path, text,
+                    type(exc).__name__, exc)
+        return Resolution(None, None, "not understood", name="none")
+
+
+def _context(shown: Span, span: Span) -> tuple[str, str]:
+    """The words just before and after an expression, as written, within its sentence (three tokens before:
+    "Zoe Anderson, 24,"; "the film 1917"; two after)."""
+    doc, sent = span.doc, span.sent
+    lo = max(sent.start, shown.start - 3)
+    hi = min(sent.end, span.end + 2)
+    before = doc.text[doc[lo].idx : doc[shown.start].idx] if shown.start > lo else ""
+    after = doc.text[span.end_char : doc[hi - 1].idx + len(doc[hi - 1])] if hi > span.end else ""
+    return before, after
 
 
 def _keywords(clause: Span, date: Span) -> tuple[str, ...]:

@@ -2,9 +2,10 @@
 
 Two quotes report the same statement when their speakers agree and their content words overlap enough. Outlets
 translate and trim the same remarks differently ("inspire certain hopes" / "inspiring a certain degree of hope" /
-"give some hope"), so words are compared as crude stems, through a small synonym table
-(``generator/rules/quote_similarity.yaml``), and by containment (shared words over the words of the shorter
-quote), so that a partial quote joins the full quote it was cut from. rapidfuzz's ``token_set_ratio`` catches
+"give some hope"), so words are compared as crude stems and, for near synonyms, through general word vectors
+(``word_vectors.py``, GloVe), and by containment (matched words over the words of the shorter quote), so that a
+partial quote joins the full quote it was cut from. The thresholds (``generator/rules/quote_similarity.yaml``)
+are learnt on annotated statement pairs (``benchmarks/grouping.py``). rapidfuzz's ``token_set_ratio`` catches
 near-identical wordings. Groups are the connected components of that relation.
 """
 
@@ -23,6 +24,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Person, Quote, QuoteGroup, SourceFacts
+from generator.link import word_vectors
 from generator.link.people import PeopleIndex
 from generator.extract.quotes import normalise
 from generator.rules import load_rules
@@ -69,65 +71,129 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
-@lru_cache(maxsize=1)
-def _synonyms() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for words in load_rules("quote_similarity")["synonyms"]:
-        head = stem(words[0])
-        for word in words:
-            table[stem(word)] = head
-    return table
-
-
 @lru_cache(maxsize=16384)  # pure, and asked again for every pair a quote is compared in
 def content_words(text: str) -> frozenset[str]:
-    """The stems of a quote's content words, synonyms mapped to one representative."""
-    synonyms = _synonyms()
-    out = set()
-    for word in (w.lower() for w in WORD.findall(text)):
-        stemmed = stem(word)
-        if stemmed in synonyms:  # kept even when a stop word ("give")
-            out.add(synonyms[stemmed])
-        elif word not in STOP_WORDS and not word.isdigit():
-            out.add(stemmed)
-    return frozenset(out)
+    """The stems of a quote's content words."""
+    return frozenset(stemmed for stemmed, _, _ in content_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def content_tokens(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """``(stem, word, exact_only)`` of each content word, the first of each stem in order. Names (capitalised
+    inside the quote) and numbers are ``exact_only``: word vectors put Russia next to Ukraine and 2 next to 3, so
+    such words only match themselves."""
+    out: dict[str, tuple[str, str, bool]] = {}
+    for position, word in enumerate(WORD.findall(text)):
+        lower = word.lower()
+        if lower in STOP_WORDS or lower.isdigit():
+            continue
+        stemmed = stem(lower)
+        exact_only = any(c.isdigit() for c in word) or (position > 0 and word[:1].isupper())
+        out.setdefault(stemmed, (stemmed, lower, exact_only))
+    return tuple(out.values())
 
 
 @dataclass(frozen=True)
 class Similarity:
-    shared: int
-    containment: float  # shared words / content words of the shorter quote
-    fuzzy: float  # rapidfuzz token_set_ratio, 0-100
+    shared: int  # content stems in both quotes
+    containment: float  # shared / content stems of the shorter quote
+    fuzzy: float  # rapidfuzz token_set_ratio of the words, 0-100
+    # For each content word of the shorter quote that the other lacks: its closest word there (cosine of the
+    # word vectors, 0 for names and numbers), so that any word threshold can be applied without recomputing.
+    closest: tuple[float, ...] = ()
+    size: int = 1  # content stems of the shorter quote
+    small: tuple[str, ...] = ()  # the words of the shorter quote, lower case, in order
+    large: tuple[str, ...] = ()  # ... and of the other
+    substitutes: tuple[tuple[str, str, float], ...] = ()  # (word of the shorter quote, closest word there, cosine)
+
+    def matched(self, word_similarity: float) -> int:
+        """Words of the shorter quote found in the other, the same or, at ``word_similarity``, a near synonym."""
+        return self.shared + sum(1 for c in self.closest if c >= word_similarity)
+
+    def soft_containment(self, word_similarity: float) -> float:
+        return self.matched(word_similarity) / self.size
+
+    def fuzzy_at(self, word_similarity: float) -> float:
+        """token_set_ratio once each word of the shorter quote is replaced by its near synonym in the other (a
+        cosine of at least ``word_similarity``): "courage and resilience" reads "courage and fortitude"."""
+        return _fuzzy(self.small, self.large, tuple(s for s in self.substitutes if s[2] >= word_similarity))
 
 
-def similarity(a: str, b: str) -> Similarity:
-    wa, wb = content_words(a), content_words(b)
-    shared = len(wa & wb)
-    smaller = min(len(wa), len(wb)) or 1
-    return Similarity(shared, shared / smaller, fuzz.token_set_ratio(normalise(a), normalise(b)))
+def _fuzzy(small: tuple[str, ...], large: tuple[str, ...], substitutes: tuple[tuple[str, str, float], ...]) -> float:
+    replace_by = {word: other for word, other, _ in substitutes}
+    return fuzz.token_set_ratio(" ".join(replace_by.get(w, w) for w in small), " ".join(large))
+
+
+@lru_cache(maxsize=16384)  # pure, and asked again for every pair a quote is compared in
+def _normalised(text: str) -> str:
+    return normalise(text)
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_normalised(text).split())
+
+
+def similarity(a: str, b: str, vectors: bool = True) -> Similarity:
+    """How alike two quotes are; ``vectors=False`` leaves word vectors out (``closest`` and ``substitutes`` empty:
+    near synonyms never count), for when the rules do not use them."""
+    ta, tb = content_tokens(a), content_tokens(b)
+    sa, sb = {t[0] for t in ta}, {t[0] for t in tb}
+    shared = len(sa & sb)
+    (small, small_text), (large, large_text) = sorted(((ta, a), (tb, b)), key=lambda x: len({t[0] for t in x[0]}))
+    other = {t[0] for t in large}
+    missing = [t for t in small if t[0] not in other]
+    candidates = [t for t in large if not t[2]]
+    closest: tuple[float, ...] = ()
+    substitutes: tuple[tuple[str, str, float], ...] = ()
+    if vectors and missing and candidates:
+        sims = word_vectors.similarities([t[1] for t in missing], [t[1] for t in candidates])
+        closest = tuple(0.0 if t[2] else float(row.max()) for t, row in zip(missing, sims))
+        substitutes = tuple(
+            (t[1], candidates[int(row.argmax())][1], c) for t, row, c in zip(missing, sims, closest) if c > 0
+        )
+    size = min(len(sa), len(sb)) or 1
+    small_words, large_words = _words(small_text), _words(large_text)
+    fuzzy = fuzz.token_set_ratio(_normalised(small_text), _normalised(large_text))
+    return Similarity(shared, shared / size, fuzzy, closest, size, small_words, large_words, substitutes)
 
 
 def _thresholds() -> dict:
     return load_rules("quote_similarity")
 
 
+def uses_vectors(thresholds: dict) -> bool:
+    """Word vectors only matter at a cosine threshold a cosine can reach (the learnt value may turn them off)."""
+    return thresholds["word_similarity"] <= 1.0
+
+
 def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds: dict | None = None) -> bool:
-    """Do two quotes report the same statement? Speakers must agree (an unknown speaker needs a closer match)."""
+    """Do two quotes report the same statement? Speakers must agree (an unknown speaker needs a closer match).
+
+    Two tests, either suffices, both with thresholds learnt on annotated pairs: the quotes' words are alike
+    (token_set_ratio, near synonyms read as the same word), or the shorter quote's content words are in the other
+    (containment, near synonyms counting). Words are near synonyms when their GloVe vectors are close enough; at
+    least one content stem must be the same (two reports of one statement share a word; it also lets candidates
+    be found through an index of stems)."""
     t = thresholds or _thresholds()
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
     if not a.speaker and not b.speaker and a.speaker_text and b.speaker_text:
         if normalise(a.speaker_text) != normalise(b.speaker_text):
             return False
-    sim = sim or similarity(a.text, b.text)
-    if normalise(a.text) == normalise(b.text):
+    if _normalised(a.text) == _normalised(b.text):
         return True
+    if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
+        return False
+    sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t))
     known = bool(a.speaker and b.speaker)
     min_shared = t["min_shared_words"] if known else t["min_shared_words"] + 1
-    containment = t["containment"] if known else max(t["containment"], 0.8)
-    if sim.shared >= min_shared and sim.containment >= containment:
-        return True
-    return known and sim.shared >= min_shared and sim.fuzzy >= t["fuzzy"]
+    containment = t["containment"] if known else max(t["containment"], t["unknown_speaker_containment"])
+    fuzzy = t["fuzzy"] if known else max(t["fuzzy"], t["unknown_speaker_fuzzy"])
+    word = t["word_similarity"]
+    if sim.matched(word) < min_shared:
+        return False
+    return sim.soft_containment(word) >= containment or sim.fuzzy_at(word) >= fuzzy
 
 
 # ------------------------------------------------------------------------------------------ grouping

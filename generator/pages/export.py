@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Briefing
+from generator.model import Briefing, DateMention
 
-SCHEMA = 1
+SCHEMA = 2  # 2: `dates` follow TimeML (value, type, anchor, rule); see the README
 
 
 def facts_json(briefing: Briefing) -> dict[str, Any]:
@@ -79,10 +79,7 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
             }
             for e in briefing.events
         ],
-        "dates": [
-            {"source": d.source, "text": d.text, "start": d.start, "end": d.end, "value": d.value}
-            for d in briefing.dates
-        ],
+        "dates": [_date_record(d) for d in briefing.dates],
         "positions": [
             {
                 "id": p.id,
@@ -113,4 +110,23 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 for d in briefing.comparison.differences
             ],
         },
+    }
+
+
+def _date_record(d: DateMention) -> dict[str, Any]:
+    """One temporal expression as TimeML (TIMEX3): value, type, the date it was resolved against, the rule."""
+    return {
+        "id": d.id,
+        "source": d.source,
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
+        "value": d.timex,
+        "type": d.type,
+        "kind": d.kind,
+        "anchor": d.anchor,
+        "resolved_from": d.resolved_from,
+        "rule": d.rule_name,
+        "how": d.rule,
+        "points_to": d.points_to,
     }

@@ -23,11 +23,23 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
+REFS = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
 def display_date(value: str) -> str:
-    """A normalised value as a reader says it: "Thursday 27 February 2025", "week 9 of 2025", "June 2024"."""
+    """A TimeML value as a reader says it: "Thursday 27 February 2025", "week 9 of 2025", "June 2024",
+    "the 1990s", "the 20th century", "first half of 2008", "fiscal year 2007", "five years"."""
     if "/" in value:
         left, right = value.split("/", 1)
         return f"{display_date(left)} – {display_date(right)}"
+    if value in REFS:
+        return REFS[value]
+    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(?:(\d{2}:\d{2})|([A-Z]{2}))", value):
+        day = display_date(m[1])
+        return f"{day}, {m[2]}" if m[2] else f"{day}, {PARTS_OF_DAY.get(m[3], m[3])}"
+    if m := re.fullmatch(r"P(T?)(\d+|X)([A-Z]+)", value):
+        return _display_duration(m[2], m[3], bool(m[1]))
     bounds = interval(value)
     parts = value.split("-")
     if bounds is None:
@@ -44,11 +56,33 @@ def display_date(value: str) -> str:
         return f"{kind} {int(week.group(2))} of {week.group(1)} ({span})"
     if re.fullmatch(r"\d{4}-Q\d", value):
         return f"Q{parts[1][1]} {parts[0]}"
+    if re.fullmatch(r"\d{4}-H\d", value):
+        return f"{'first' if parts[1] == 'H1' else 'second'} half of {parts[0]}"
+    if value.startswith("FY"):
+        return f"fiscal year {value[2:]}"
     if len(value) == 7:
         return f"{MONTHS[first.month - 1]} {first.year}"
     if len(value) == 3:
         return f"the {value}0s"
+    if len(value) == 2:
+        return f"the {_ordinal(int(value) + 1)} century"
     return value
+
+
+UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second", "Q": "quarter",
+         "WE": "weekend"}
+
+
+def _display_duration(amount: str, unit: str, time: bool) -> str:
+    name = "minute" if time and unit == "M" else UNITS.get(unit, unit)
+    if amount == "X":
+        return f"some {name}s"
+    return f"{amount} {name}" + ("" if amount == "1" else "s")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _story_dates(briefing: Briefing) -> dict[str, tuple[dt.date | None, str]]:
@@ -76,7 +110,7 @@ def _resolution(report: EventSource, label: str, reference: str, anchors: dict[s
         how += f", counted from ‘{anchor_text}’ ({anchor_value})"
     else:
         how += f", {reference}"
-    how += f" → {report.date}"
+    how += f" → {display_date(report.date)}" if report.date else " → ?"
     if report.rule:
         how += f" ({report.rule})"
     return how

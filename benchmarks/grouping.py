@@ -1,0 +1,310 @@
+"""Cross-outlet statement grouping: learn the thresholds of ``generator/rules/quote_similarity.yaml`` on the dev
+split of ``benchmarks/data/statement_pairs.yaml`` and report precision / recall on its test split.
+
+    .venv/bin/python benchmarks/grouping.py            # sweep on dev, scores on dev and test, writes results/grouping.md
+    .venv/bin/python benchmarks/grouping.py --no-write
+
+Each annotated pair is two quotes of one speaker from two articles about one event, labelled same statement or not
+(guidelines and split in the data file). A pair is predicted "same" when ``quote_groups.same_statement`` says so with
+the thresholds tried. Both quotes get the pair's speaker (grouping is measured apart from attribution); a second
+run removes the speaker from both quotes (the path for quotes whose speaker is no known person) to learn
+``unknown_speaker_containment``.
+
+Learning, on dev only: every combination of the grid below is scored; the rule chooses the combination with the
+highest dev F1 (ties: higher precision, then the stricter thresholds). Then, with those fixed, the smallest ``unknown_speaker_containment`` that keeps dev precision >=
+``PRECISION_FLOOR`` with the speakers removed. The test split is scored once, with what dev chose, next to two
+baselines in the same run: the same rule without word vectors (stems only), and rapidfuzz ``token_set_ratio``
+alone at the threshold dev gives it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.extract.quotes import normalise  # noqa: E402
+from generator.link.quote_groups import Similarity, same_statement, similarity  # noqa: E402
+from generator.model import Quote  # noqa: E402
+from generator.rules import load_rules  # noqa: E402
+
+DATA = REPO / "benchmarks" / "data" / "statement_pairs.yaml"
+RESULTS = REPO / "benchmarks" / "results" / "grouping.md"
+PRECISION_FLOOR = 0.95  # for quotes of unknown speakers: above the 0.90 target, a margin for dev noise
+
+OFF = 2.0  # a word similarity no cosine reaches: vectors off
+GRID = {
+    "min_shared_words": (1, 2, 3),
+    "containment": (0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1.01),  # 1.01: containment rule off
+    "word_similarity": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, OFF),
+    "fuzzy": (60, 65, 68, 70, 72, 75, 80, 85, 90, 95, 101),  # 101: fuzzy rule off
+}
+UNKNOWN_GRID = {
+    "unknown_speaker_containment": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.01),
+    "unknown_speaker_fuzzy": (60, 65, 70, 75, 80, 85, 90, 95, 101),
+}
+
+
+HISTORY = """\
+The data and its split were committed before any score was computed. The procedure then changed three times after
+test figures had been printed, so the test split is not untouched: (1) fuzzy grid 80-95, choice = highest dev recall
+with dev precision >= 0.95: test P 0.918 / R 0.889, while rapidfuzz alone did better on dev and test; (2) the fuzzy
+grid widened to 60 (the value the rapidfuzz baseline learnt on dev): test P 0.871 / R 0.968 (the recall-first
+choice over-fitted the 38 dev negatives); (3) choice by dev F1, a "containment off" option, near-synonym
+substitution inside token_set_ratio, unknown speakers learnt separately; token_set_ratio on stems gave dev F1 0.966
+(below the baseline's 0.983), on the words as written the figures above. Each step was motivated by a dev figure
+(the baseline's dev score, the F1 criterion), but test had been seen.
+
+What dev chose, in words: two quotes of one speaker are the same statement when rapidfuzz token_set_ratio of their
+words is at least 68 and they share a content word; GloVe near synonyms (any cosine threshold tried, 0.5-0.9) only
+added false merges on dev, so the learnt word_similarity turns them off.
+
+Seeds: with the learnt values the seeds keep 3 of their 4 cross-outlet groups, 2 of them exactly as before. Apart
+stay "courage and resilience" / "the courage and fortitude of our armed forces, our heroes" (two translations of one
+Putin phrase: token_set_ratio 66.7 < 68, GloVe cosine resilience/fortitude 0.58), so that group is gone, and
+"maintaining global instability" / "...determined to maintain instability in the world" (53.7), so the "western
+elites" group loses that fragment. Both pairs were joined only by the seed-fitted synonym classes. A setting that
+keeps all 4 (min_shared_words 1, containment 0.5) has dev precision 0.90 and was not taken: only the seeds ask
+for it."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    split: str
+    kind: str
+    origin: str
+    same: bool
+    a: Quote
+    b: Quote
+    sim: Similarity
+
+
+def _quote(pair_id: str, side: str, text: str, speaker: str) -> Quote:
+    return Quote(id=f"{pair_id}{side}", source=f"{pair_id}-{side}", text=text, speaker_text=speaker, cue="said",
+                 partial=False, start=0, end=len(text), sentence=0, speaker=speaker)
+
+
+def load_pairs(path: Path = DATA) -> list[Pair]:
+    out = []
+    for p in yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]:
+        a = _quote(p["id"], "a", p["a"]["text"], p["speaker"])
+        b = _quote(p["id"], "b", p["b"]["text"], p["speaker"])
+        out.append(Pair(p["id"], p["split"], p["kind"], p["origin"], p["same"], a, b, similarity(a.text, b.text)))
+    return out
+
+
+def anonymous(pair: Pair) -> Pair:
+    """The pair with no known speaker (the speaker as written kept, the same on both sides)."""
+    return replace(pair, a=replace(pair.a, speaker=None), b=replace(pair.b, speaker=None))
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def cells(self) -> str:
+        return f"{self.precision:.3f} | {self.recall:.3f} | {self.f1:.3f} | {self.tp} | {self.fp} | {self.fn}"
+
+
+def score(pairs: list[Pair], decide) -> Score:
+    c = Counter((p.same, bool(decide(p))) for p in pairs)
+    return Score(c[(True, True)], c[(False, True)], c[(True, False)], c[(False, False)])
+
+
+def rule(thresholds: dict):
+    return lambda p: same_statement(p.a, p.b, p.sim, thresholds)
+
+
+def fuzzy_only(threshold: float):
+    """The baseline: rapidfuzz token_set_ratio of the two texts as written (no stems, no vectors, no speaker rule)."""
+    return lambda p: fuzz.token_set_ratio(normalise(p.a.text), normalise(p.b.text)) >= threshold
+
+
+def sweep(dev: list[Pair], base: dict) -> list[tuple[dict, Score]]:
+    rows = []
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        t = dict(base, **dict(zip(keys, values)))
+        rows.append((t, score(dev, rule(t))))
+    return rows
+
+
+def strictness(t: dict) -> tuple:
+    return (t["min_shared_words"], t["containment"], t["word_similarity"], t["fuzzy"])
+
+
+def choose(rows: list[tuple[dict, Score]]) -> tuple[dict, Score]:
+    """The highest dev F1; ties to the higher precision, then to the stricter thresholds."""
+    return max(rows, key=lambda r: (round(r[1].f1, 6), r[1].precision, strictness(r[0])))
+
+
+def sweep_unknown(dev: list[Pair], chosen: dict) -> list[tuple[dict, Score]]:
+    anon = [anonymous(p) for p in dev]
+    keys = list(UNKNOWN_GRID)
+    grid = {  # no looser than for known speakers
+        "unknown_speaker_containment": sorted({chosen["containment"]} | {v for v in UNKNOWN_GRID[keys[0]] if v >= chosen["containment"]}),
+        "unknown_speaker_fuzzy": sorted({chosen["fuzzy"]} | {v for v in UNKNOWN_GRID[keys[1]] if v >= chosen["fuzzy"]}),
+    }
+    rows = []
+    for values in itertools.product(*(grid[k] for k in keys)):
+        t = dict(chosen, **dict(zip(keys, values)))
+        rows.append((t, score(anon, rule(t))))
+    return rows
+
+
+def choose_unknown(rows: list[tuple[dict, Score]]) -> tuple[dict, Score]:
+    """Quotes of unknown speakers: the highest dev recall with dev precision >= PRECISION_FLOOR (a stricter bar:
+    without a known speaker, two people's words could be merged); ties to the stricter."""
+    allowed = [r for r in rows if r[1].precision >= PRECISION_FLOOR] or rows
+    return max(allowed, key=lambda r: (r[1].recall, r[1].precision, r[0]["unknown_speaker_containment"],
+                                       r[0]["unknown_speaker_fuzzy"]))
+
+
+def choose_fuzzy(dev: list[Pair]) -> tuple[float, Score]:
+    rows = [(f, score(dev, fuzzy_only(f))) for f in range(50, 101)]
+    return max(rows, key=lambda r: (round(r[1].f1, 6), r[1].precision, r[0]))
+
+
+def _fmt(t: dict) -> str:
+    word = "off" if t["word_similarity"] >= OFF else t["word_similarity"]
+    t = dict(t, containment="off" if t["containment"] > 1 else t["containment"])
+    fuzzy = "off" if t["fuzzy"] > 100 else t["fuzzy"]
+    return f"{t['min_shared_words']} | {t['containment']} | {word} | {fuzzy}"
+
+
+def report(pairs: list[Pair], base: dict) -> tuple[str, dict]:
+    dev = [p for p in pairs if p.split == "dev"]
+    test = [p for p in pairs if p.split == "test"]
+    rows = sweep(dev, base)
+    chosen, chosen_dev = choose(rows)
+    unknown_rows = sweep_unknown(dev, chosen)
+    chosen, unknown_dev = choose_unknown(unknown_rows)
+    unknown = {k: chosen[k] for k in UNKNOWN_GRID}
+    vectors = dict(choose([r for r in rows if r[0]["word_similarity"] < OFF])[0],
+                   **{k: chosen[k] for k in UNKNOWN_GRID})
+    fuzzy, _ = choose_fuzzy(dev)
+    current = {k: base[k] for k in ("min_shared_words", "containment", "word_similarity", "fuzzy",
+                                     "unknown_speaker_containment", "unknown_speaker_fuzzy")}
+
+    def counts(ps: list[Pair]) -> str:
+        same = sum(p.same for p in ps)
+        return f"{len(ps)} pairs ({same} same, {len(ps) - same} different)"
+
+    lines = [
+        "# Cross-outlet statement grouping",
+        "",
+        "Generated by `benchmarks/grouping.py` on `benchmarks/data/statement_pairs.yaml` (guidelines there): "
+        f"dev {counts(dev)}, test {counts(test)}. Split by topic (ECB+ odd topics dev, even test; html-news pages "
+        "alternately), fixed with the data before any result.",
+        "",
+        f"Thresholds learnt on dev: the highest dev F1 ({len(rows)} combinations; ties to the higher precision, "
+        "then the stricter thresholds). Test is scored with what dev chose.",
+        "",
+        "## Test (and dev) with the learnt thresholds",
+        "",
+        "| system | split | P | R | F1 | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    systems = [
+        ("ours, learnt on dev", rule(chosen)),
+        ("ours with GloVe near synonyms on (best dev setting that uses them)", rule(vectors)),
+        (f"rapidfuzz token_set_ratio ≥ {fuzzy} alone (learnt the same way)", fuzzy_only(fuzzy)),
+    ]
+    results = {}
+    for name, decide in systems:
+        for split, ps in (("test", test), ("dev", dev)):
+            s = score(ps, decide)
+            results[(name, split)] = s
+            lines.append(f"| {name} | {split} | {s.cells()} |")
+    anon_test = score([anonymous(p) for p in test], rule(chosen))
+    lines.append(f"| ours, speakers unknown ({', '.join(f'`{k}` {v}' for k, v in unknown.items())}) | test | "
+                 f"{anon_test.cells()} |")
+    lines.append(f"| ours, speakers unknown | dev | {unknown_dev.cells()} |")
+    lines += ["", "Recall on test by kind of pair (ours):", "", "| kind | pairs | found |", "|---|---|---|"]
+    decide = rule(chosen)
+    for kind in ("verbatim", "trimmed", "paraphrase", "translation"):
+        ps = [p for p in test if p.kind == kind]
+        lines.append(f"| {kind} | {len(ps)} | {sum(1 for p in ps if decide(p))} |")
+    for origin in ("real", "written"):
+        ps = [p for p in test if p.origin == origin]
+        lines.append(f"| origin {origin}: P / R | {len(ps)} | {score(ps, decide).precision:.3f} / "
+                     f"{score(ps, decide).recall:.3f} |")
+    lines += [
+        "",
+        f"With near synonyms on, dev chose: {_fmt(vectors)} (min_shared_words | containment | word_similarity | "
+        "fuzzy).",
+        "",
+        "Learnt values (now in `generator/rules/quote_similarity.yaml`): "
+        + ", ".join(f"`{k}` {v}" for k, v in chosen.items() if k in current) + ".",
+        "",
+        "## Sweep on dev",
+        "",
+        "The 30 best combinations by dev F1; the chosen one is marked.",
+        "",
+        "| min_shared_words | containment | word_similarity | fuzzy | dev P | dev R | dev F1 | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    best = sorted(rows, key=lambda r: (round(r[1].f1, 6), r[1].precision, strictness(r[0])), reverse=True)[:30]
+    for t, s in best:
+        mark = " **chosen**" if strictness(t) == strictness(chosen) else ""
+        lines.append(f"| {_fmt(t)}{mark} | {s.cells()} |")
+    lines += ["", f"Speakers unknown (others as chosen), dev: the 10 best by recall with precision ≥ {PRECISION_FLOOR}.",
+              "", "| unknown_speaker_containment | unknown_speaker_fuzzy | P | R | F1 | TP | FP | FN |",
+              "|---|---|---|---|---|---|---|---|"]
+    ranked = sorted((r for r in unknown_rows if r[1].precision >= PRECISION_FLOOR),
+                    key=lambda r: (r[1].recall, r[1].precision, r[0]["unknown_speaker_containment"],
+                                   r[0]["unknown_speaker_fuzzy"]), reverse=True)[:10]
+    for t, s in ranked:
+        mark = " **chosen**" if all(t[k] == chosen[k] for k in UNKNOWN_GRID) else ""
+        lines.append(f"| {t['unknown_speaker_containment']} | {t['unknown_speaker_fuzzy']}{mark} | {s.cells()} |")
+    errors = [p for p in test if decide(p) != p.same]
+    lines += ["", "## Errors on test (ours)", ""]
+    lines += [f"- {p.id} ({p.kind}, {p.origin}; {'missed' if p.same else 'false merge'}): “{p.a.text[:90]}” / "
+              f"“{p.b.text[:90]}”" for p in errors] or ["none"]
+    lines += ["", "## How this procedure came about (read the test figures with it)", "", HISTORY]
+    if any(current[k] != chosen[k] for k in current):
+        lines += ["", "Note: the rules file holds " + ", ".join(f"`{k}` {v}" for k, v in current.items())
+                  + ", not what dev chose."]
+    return "\n".join(lines) + "\n", results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    text, _ = report(load_pairs(), dict(load_rules("quote_similarity")))
+    print(text)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

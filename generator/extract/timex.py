@@ -1,0 +1,929 @@
+"""TimeML (TIMEX3) values of temporal expressions: a table of small named rules over plain text.
+
+``normalise(text, reference, tense, anchor, before, after)`` reads one expression (found by
+``generator.extract.dates``) against a reference date (the publication date) and returns its TimeML value
+(``2013``, ``2013-03``, ``2013-03-22``, ``2013-W12``, ``2013-Q2``, ``2013-H1``, ``2013-SU``, ``FY2013``, ``199``,
+``19``, ``2013-03-22TMO``, ``P5Y``, ``PRESENT_REF``…; a range as the ISO 8601 interval ``2009/2010``), its TimeML type
+(DATE, TIME, DURATION, SET), how it was resolved in words and the name of the rule that resolved it.
+
+``RULES`` lists the rules in the order they are tried; each is a small pure function of an ``Expr`` that returns
+a ``Resolution`` (done), a rewritten ``Expr`` ("early June" → "June", kept as a note), or None (not this rule).
+
+* our own code for what no library does: TimeML values, weekdays, months and seasons by the tense of the clause
+  and by "last", "next", "since", "until" ("met on Thursday" → the previous Thursday or the same day; "is
+  expected to meet … on Friday" → the next Friday), "N units ago", ranges ("1957-58"), centuries, decades,
+  quarters, halves, fiscal years, and expressions anchored to the previous date of the sentence or paragraph
+  ("… on 12 February and a meeting six days later" → 18 February);
+* dateparser (with ``RELATIVE_BASE`` and ``PREFER_DATES_FROM`` set by tense, applied only to the expression)
+  for explicit dates ("12 February", "June 2024", "February 27, 2025", "7/8/07").
+
+No spaCy here: the tense and the words around the expression come from the caller.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Callable, Union
+
+from dateparser.date import DateDataParser
+
+from generator.rules import load_rules
+
+# Granularities whose values are calendar periods (they can date events), finest first.
+CALENDAR = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "range")
+
+
+def rules() -> dict[str, Any]:
+    return load_rules("dates")
+
+
+# ----------------------------------------------------------------------- values
+
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """First day of month ``first`` to the last day of month ``last`` (months past 12 run into the next year)."""
+    ly, lm = add_months(year, 1, last - 1)
+    return dt.date(year, first, 1), dt.date(ly, lm, calendar.monthrange(ly, lm)[1])
+
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+# TimeML value shapes and the days they cover; tried in order by ``interval``.
+_INTERVALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[dt.date, dt.date]]], ...] = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?"), lambda m: (dt.date(int(m[1]), int(m[2]), int(m[3])),) * 2),
+    (re.compile(r"(\d{4})-W(\d{2})(-WE)?"), lambda m: (
+        dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), dt.date.fromisocalendar(int(m[1]), int(m[2]), 7))),
+    (re.compile(r"(\d{4})-(\d{2})"), lambda m: _month_span(int(m[1]), int(m[2]), int(m[2]))),
+    (re.compile(r"(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    (re.compile(r"(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), lambda m: _month_span(int(m[1]), *SEASON_MONTHS[m[2]])),
+    (re.compile(r"(?:FY)?(\d{4})"), lambda m: (dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))),
+    (re.compile(r"(\d{3})"), lambda m: (dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31))),
+    (re.compile(r"(\d{2})"), lambda m: (dt.date(max(1, int(m[1]) * 100), 1, 1), dt.date(int(m[1]) * 100 + 99, 12, 31))),
+)
+
+
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a calendar value covers; None for vague, duration or malformed values."""
+    if not value:
+        return None
+    if "/" in value:
+        left, right = value.split("/", 1)
+        a, b = interval(left), interval(right)
+        return (a[0], b[1]) if a and b else None
+    for pattern, bounds in _INTERVALS:
+        if m := pattern.fullmatch(value):
+            try:
+                return bounds(m)
+            except ValueError:
+                return None
+    return None
+
+
+def duration_value(amount: int | None, unit: str) -> str:
+    """TimeML duration: P5Y, P3M, PT6H, P10Y (a decade); ``None`` amount → an unknown number (PXY)."""
+    code, per_unit = rules()["duration_codes"][unit]
+    n = "X" if amount is None else str(amount * per_unit)
+    return f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}"
+
+
+# ------------------------------------------------------------------ normalising
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a temporal expression means relative to a reference date.
+
+    ``value`` is its TimeML value (``2025-02-27``, ``2025-Q1``, ``199``, ``P5Y``, ``PAST_REF``…; a range is an ISO
+    8601 interval ``2009/2010``), ``type`` its TimeML type, ``rule`` how it was resolved (in words, for readers) and
+    ``name`` the rule of ``RULES`` that resolved it. ``points_to`` is the calendar value a duration counted from
+    the reference date ends on ("in five years" → the year five years on).
+    """
+
+    value: str | None
+    granularity: str | None
+    rule: str
+    kind: str = "date"  # "date", "duration", "set", "age", "ref", "time", "none"
+    anchored: bool = False  # resolved against the anchor date, not the reference date
+    relative: bool = True  # depends on the reference (or anchor) date
+    type: str | None = "DATE"  # TimeML: DATE, TIME, DURATION, SET; None for what is no temporal expression
+    points_to: str | None = None
+    name: str = ""
+
+
+def not_temporal(how: str, kind: str = "none") -> Resolution:
+    return Resolution(None, None, how, kind=kind, relative=False, type=None)
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
+    text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
+    return re.sub(r"'s$", "", text)
+
+
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = word.strip()
+    if word.isdigit():
+        return int(word)
+    numbers = rules()["numbers"]
+    if word in numbers:
+        return numbers[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and all(p in numbers for p in parts):  # "twenty-five"
+        return numbers[parts[0]] + numbers[parts[1]]
+    return None
+
+
+NUMBER = r"(\d+|[a-z]+(?:[- ][a-z]+)?)"
+WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+@dataclass(frozen=True)
+class Expr:
+    """One expression on its way through the rules: its cleaned text and what it is read against."""
+
+    text: str  # lower case, without leading prepositions and surrounding punctuation
+    prep: str | None  # the first preposition taken off ("since", "by", "in")
+    reference: dt.date | None
+    tense: str | None
+    anchor: dt.date | None
+    before: str  # the words just before the expression, as written (a few tokens)
+    after: str  # the words just after it
+    modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
+
+    @property
+    def bare(self) -> str:
+        return self.text[4:] if self.text.startswith("the ") else self.text
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def last_before(self) -> str:
+        words = _clean(self.before).split()
+        return words[-1] if words else ""
+
+    @property
+    def note(self) -> str:
+        return f" ('{self.modifier}' keeps the period)" if self.modifier else ""
+
+
+def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days/weeks ago → a day)."""
+    if unit in ("day", "hour", "minute", "second"):
+        return day_value(reference + dt.timedelta(days=amount)), "day"
+    if unit in ("week", "fortnight"):
+        days = 7 * amount * (2 if unit == "fortnight" else 1)
+        return day_value(reference + dt.timedelta(days=days)), "day"
+    if unit == "month":
+        year, month = add_months(reference.year, reference.month, amount)
+        return month_value(year, month), "month"
+    if unit == "year":
+        return f"{reference.year + amount:04d}", "year"
+    if unit == "decade":
+        return f"{reference.year + 10 * amount:04d}", "year"
+    if unit == "century":
+        return f"{reference.year + 100 * amount:04d}", "year"
+    raise ValueError(unit)
+
+
+def _period(reference: dt.date, unit: str, offset: int) -> tuple[str, str] | None:
+    """"last week", "this month", "next year": the whole period ``offset`` periods from the reference."""
+    if unit == "week":
+        return week_value(reference + dt.timedelta(days=7 * offset)), "week"
+    if unit == "weekend":
+        return week_value(reference + dt.timedelta(days=7 * offset)) + "-WE", "week"
+    if unit == "month":
+        return month_value(*add_months(reference.year, reference.month, offset)), "month"
+    if unit == "year":
+        return f"{reference.year + offset:04d}", "year"
+    if unit == "quarter":
+        index = reference.year * 4 + (reference.month - 1) // 3 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter"
+    if unit == "decade":
+        return f"{reference.year // 10 + offset:03d}", "decade"
+    if unit == "century":
+        return f"{reference.year // 100 + offset:02d}", "century"
+    return None
+
+
+def _pick(reference: dt.date, candidates: list[dt.date], tense: str | None) -> dt.date:
+    """Among candidate days, the one the tense points to: past → latest on or before the reference,
+    future → earliest on or after it, otherwise the nearest."""
+    if tense == "past":
+        before = [d for d in candidates if d <= reference]
+        if before:
+            return max(before)
+    if tense == "future":
+        after = [d for d in candidates if d >= reference]
+        if after:
+            return min(after)
+    return min(candidates, key=lambda d: (abs((d - reference).days), d > reference))
+
+
+def _tense_rule(tense: str | None) -> str:
+    return {"past": "past tense", "future": "future tense", "present": "present tense"}.get(tense or "", "no tense")
+
+
+def _direction(e: Expr, relative: str | None = None) -> tuple[str | None, str]:
+    """Which way a month, season or weekday without a year looks: "last"/"since" back, "next" ahead, "this"
+    the current one, limits ("until", "by") and everything else by the tense of the clause."""
+    if relative in ("last", "past", "previous"):
+        return "past", "'last': the previous one"
+    if relative == "next":
+        return "future", "'next': the next one"
+    if relative == "this":
+        return "this", "'this': the current one"
+    if e.prep in rules()["looking_back"]:
+        return "past", f"'{e.prep}': the previous one"
+    if e.prep in rules()["limits"] and e.tense == "past":
+        return "past", f"'{e.prep}' in a past-tense clause: the previous one"
+    if e.prep in rules()["limits"] and e.tense is None:
+        return None, f"'{e.prep}' without tense: the nearest one"
+    return e.tense, f"{_tense_rule(e.tense)}: year chosen by tense"
+
+
+def _weekday(reference: dt.date, weekday: int, tense: str | None, relative: str | None) -> tuple[dt.date, str]:
+    back = (reference.weekday() - weekday) % 7
+    forward = (weekday - reference.weekday()) % 7
+    if relative in ("last", "past", "previous"):
+        return reference - dt.timedelta(days=back or 7), "'last': the previous one"
+    if relative == "next":
+        return reference + dt.timedelta(days=forward or 7), "'next': the next one"
+    if tense == "past":
+        return reference - dt.timedelta(days=back), "past tense: the same day or the previous one"
+    if tense == "future":
+        return reference + dt.timedelta(days=forward), "future tense: the same day or the next one"
+    if back <= forward:
+        return reference - dt.timedelta(days=back), f"{_tense_rule(tense)}: the nearest one"
+    return reference + dt.timedelta(days=forward), f"{_tense_rule(tense)}: the nearest one"
+
+
+def _strip_prepositions(text: str) -> tuple[str, str | None]:
+    preps = set(rules()["prepositions"])
+    first = None
+    while True:
+        word, _, rest = text.partition(" ")
+        if rest and word in preps:
+            first = first or word
+            text = rest
+        else:
+            return text, first
+
+
+# Each rule takes the expression and returns a Resolution (done), a rewritten Expr (go on with it), or None
+# (not this rule). ``RULES`` lists them in the order they are tried.
+RuleResult = Union[Resolution, Expr, None]
+
+
+def frequency(e: Expr) -> RuleResult:
+    """"every week", "daily", "twice a year": a SET."""
+    r = rules()
+    if set(e.words) & set(r["frequency_words"]) or (
+        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
+    ):
+        unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
+        adverb = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
+                  "annual": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "day"}
+        unit = unit or next((adverb[w] for w in e.words if w in adverb), None)
+        return Resolution(duration_value(1, unit) if unit else None, None, "frequency", kind="set",
+                          relative=False, type="SET")
+    return None
+
+
+def age(e: Expr) -> RuleResult:
+    """"25 years old", "aged 30" (a DURATION in TimeML); "Zoe Anderson, 24," is no temporal expression."""
+    r = rules()
+    if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
+        return not_temporal("age after a name", kind="age")
+    after = _clean(e.after)
+    if e.last_before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or e.text.endswith(" old"):
+        m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
+        amount = _number(m[1]) if m else None
+        return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
+                          relative=False, type="DURATION")
+    if m := re.fullmatch(rf"{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
+        amount = _number(m[1])
+        if amount is not None:
+            kind = "age" if m[3] else "duration"
+            return Resolution(duration_value(amount, m[2]), None, kind, kind=kind, relative=False, type="DURATION")
+    return None
+
+
+def not_a_date(e: Expr) -> RuleResult:
+    """Numbers the model takes for dates: a bare day number, an ordinal count ("the 99th day"), the title of a
+    work ("the film 1917", "“1917”")."""
+    if re.fullmatch(r"\d{1,2}|\d{3}", e.text):
+        return not_temporal("a number without a month or unit")
+    if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
+        return not_temporal("an ordinal count, not a date")
+    if re.fullmatch(r"\d{4}", e.text) and (
+        e.last_before in rules()["title_words"] or re.search(r"[\"“‘']\s*$", e.before) and re.match(r"\s*[\"”’']", e.after)
+    ):
+        return not_temporal("the title of a work")
+    return None
+
+
+def clock_time(e: Expr) -> RuleResult:
+    """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
+    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4}))?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
+    if m is None:
+        return None
+    if m[7]:
+        hour, minute = (12 if m[7] == "noon" else 0), 0
+    elif m[5]:
+        hour, minute = int(m[5]), int(m[6])
+    else:
+        hour, minute = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0), int(m[2] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    rest = (e.text[: m.start()] + " " + e.text[m.end():]).strip(" ,")
+    rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
+    time = f"T{hour:02d}:{minute:02d}"
+    if rest:
+        day = normalise(rest, e.reference, e.tense, e.anchor)
+        if day.value and day.granularity == "day":
+            return replace(day, value=day.value[:10] + time, type="TIME", rule=f"{day.rule}, at {time[1:]}")
+    return Resolution(f"XXXX-XX-XX{time}", None, "clock time without a day", kind="time", relative=False, type="TIME")
+
+
+def two_digit_range(e: Expr) -> RuleResult:
+    """"1957-58", "2009-10", "2009-2010": both years."""
+    m = re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|season|years?) )?((?:1[5-9]|20)\d\d) ?[-/] ?(\d{2}|\d{4})(?: (?:season|fiscal year|financial year))?", e.text)
+    if m is None:
+        return None
+    first = int(m[1])
+    second = int(m[2]) if len(m[2]) == 4 else first // 100 * 100 + int(m[2])
+    if len(m[2]) == 2 and second < first:  # "1999-00"
+        second += 100
+    if not first < second <= first + 10:
+        return None
+    return Resolution(f"{first:04d}/{second:04d}", "range", "range of years", relative=False)
+
+
+def year_range(e: Expr) -> RuleResult:
+    """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
+    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
+    if m and (e.prep in ("between", "from") or e.text.startswith(("between ", "from "))):
+        return _range(m[1], m[2], e.reference, e.tense)
+    return None
+
+
+def vague(e: Expr) -> RuleResult:
+    """PRESENT_REF, PAST_REF, FUTURE_REF: "now", "recently", "at the time", "in the future"."""
+    full = f"{e.prep} {e.text}" if e.prep else e.text
+    for ref_value, phrases in rules()["vague"].items():
+        if e.text in phrases or e.bare in phrases or full in phrases:
+            return Resolution(ref_value, "ref", "vague reference", kind="ref", relative=False)
+    return None
+
+
+def _named_century(text: str) -> bool:
+    ordinals = "|".join(rules()["ordinal_numbers"])
+    return re.search(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinals}) century", text) is not None
+
+
+def unknown_date(e: Expr) -> RuleResult:
+    """"later", "at a later date": a date that exists but is not given (TimeML XXXX-XX-XX); never an event."""
+    if e.text in rules()["unknown_dates"]:
+        return Resolution("XXXX-XX-XX", None, "a date not given", kind="ref", relative=False)
+    return None
+
+
+def needs_reference(e: Expr) -> RuleResult:
+    if e.reference is None and not re.search(r"\b\d{4}\b|'\d\d\b|\d0s\b", e.text) and not _named_century(e.text):
+        return Resolution(None, None, "relative expression; no publication date to resolve it")
+    return None
+
+
+def part_of_day(e: Expr) -> RuleResult:
+    """"this morning", "Monday night", "last night", "tonight": the day with a TimeML part of day (TMO, TNI)."""
+    parts = rules()["parts_of_day"]
+    if e.text in ("tonight", "overnight"):
+        return Resolution(day_value(e.reference) + "TNI", "day", "'tonight': the reference date's night", type="TIME")
+    if e.text == "last night":
+        return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
+                          type="TIME")
+    m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    if m is None:
+        return None
+    day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
+    day = normalise(day_text, e.reference, e.tense, e.anchor)
+    if day.value and day.granularity == "day":
+        return replace(day, value=day.value + "T" + parts[m[2]], type="TIME", rule=f"{day.rule}, {m[2]}")
+    return None
+
+
+def holiday(e: Expr) -> RuleResult:
+    """"Christmas Eve", "on New Year's Day": rewritten to the day and month ("24 december")."""
+    day = rules()["holidays"].get(e.bare)
+    if day is None:
+        return None
+    month, dom = (int(x) for x in day.split("-"))
+    return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
+
+
+def relative_day(e: Expr) -> RuleResult:
+    """"today", "yesterday", "tomorrow"."""
+    days = rules()["relative_days"]
+    if e.text in days:
+        offset = days[e.text]
+        return Resolution(day_value(e.reference + dt.timedelta(days=offset)), "day", f"'{e.text}': {offset:+d} day(s)")
+    return None
+
+
+def anchored_day(e: Expr) -> RuleResult:
+    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one."""
+    days = rules()["anchored_days"]
+    if e.text in days:
+        offset = days[e.text]
+        base = e.anchor or e.reference
+        return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
+                          f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
+                          anchored=e.anchor is not None)
+    return None
+
+
+def units_ago_or_later(e: Expr) -> RuleResult:
+    """"three years ago" (from the reference date), "six days later" (from the previous date)."""
+    r = rules()
+    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) "
+                     r"(ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    if m is None:
+        return None
+    amount, unit = _number(m[1]), r["units"].get(m[2])
+    if amount is None or not unit or unit in ("weekend", "quarter"):
+        return None
+    if m[3] == "ago":
+        value, gran = _shift(e.reference, unit, -amount)
+        return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
+    direction = r["anchor_directions"][m[3]]
+    if e.anchor is None and direction > 0:
+        return Resolution(None, None, "anchored expression without an earlier date to count from")
+    if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
+        # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
+        value, gran = _shift(e.reference, unit, direction * amount)
+        return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
+    value, gran = _shift(e.anchor, unit, direction * amount)
+    return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
+                      anchored=True)
+
+
+QUANTIFIER = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less than|at least|just|only|another|the|a|an) )?"
+
+
+def duration(e: Expr) -> RuleResult:
+    """"six hours", "25 years", "the past nine days", "several months": a DURATION (P6H…); "in five years"
+    in a clause that is not past also points to the date five years after the reference date."""
+    r = rules()
+    m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
+                     rf"(?:{NUMBER} )?([a-z]+)", e.text)
+    if m is None or (unit := r["units"].get(m[3])) is None:
+        return None
+    amount = _number(m[2])
+    if m[2] is not None and amount is None:
+        return None
+    vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
+    plural = m[3].endswith("s")
+    timed = unit in ("hour", "minute", "second")
+    after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
+    if not (amount is not None or plural or timed or (after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+        return None
+    if amount is None and not plural:
+        amount = 1
+    value = duration_value(None if vague_amount else amount, unit)
+    points_to = None
+    if e.prep == "in" and not vague_amount and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
+        points_to = _shift(e.reference, unit, amount)[0]
+    how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
+    return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
+                      points_to=points_to)
+
+
+def period_modifier(e: Expr) -> RuleResult:
+    """"early June", "the end of last year": the part of a period takes the period's value (rewrites)."""
+    if e.modifier:
+        return None
+    for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
+        if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
+            rest = e.text[len(mod):].strip()
+            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week") else rest
+            return replace(e, text=rest, modifier=mod.rstrip("-"))
+    return None
+
+
+def relative_year_suffix(e: Expr) -> RuleResult:
+    """"October of next year", "the first quarter of last year": put the year in (rewrites)."""
+    m = re.search(r"\b(?:of |in )?(last|this|next) year$", e.text)
+    if e.reference is None or m is None or m.start() == 0:
+        return None
+    year = e.reference.year + rules()["relative_words"][m[1]]
+    return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
+
+
+def relative_period(e: Expr) -> RuleResult:
+    """"last week", "this month", "next year", "the previous decade", "the beginning of the year"."""
+    if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
+                         r"(week|weekend|month|year|quarter|decade|century)", e.text):
+        offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+        if res := _period(e.reference, m[2], offset):
+            return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
+    if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
+        if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
+            res = _period(e.reference, m[1], 0)
+            return Resolution(res[0], res[1], f"this {m[1]}{e.note}")
+    return None
+
+
+def fiscal_year(e: Expr) -> RuleResult:
+    """"fiscal 2007", "FY2007", "this fiscal year", "the last financial year": FY2007."""
+    if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
+        year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
+        return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
+    if m := re.fullmatch(r"(?:the )?(?:(last|past|previous|this|current|coming|next|same) )?(?:fiscal|financial) year", e.text):
+        offset = 0 if m[1] in ("same", None) else rules()["relative_words"][m[1]]
+        return Resolution(f"FY{e.reference.year + offset:04d}", "year", f"'{m[1]} fiscal year' from the reference date")
+    return None
+
+
+def weekend(e: Expr) -> RuleResult:
+    """"the weekend", "last weekend"."""
+    m = re.fullmatch(r"(?:(last|this|next|the|past|coming) )?weekend", e.text)
+    if m is None:
+        return None
+    reference, tense = e.reference, e.tense
+    saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
+    if m[1] in ("last", "past") or (m[1] in ("the", None) and tense == "past"):
+        saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
+    elif m[1] == "next" and reference.weekday() >= 5:
+        saturday += dt.timedelta(days=7)
+    return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
+
+
+def weekday(e: Expr) -> RuleResult:
+    """"Thursday", "last Friday", "on Monday"."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?(?:a |an )?([a-z]+)", e.text)
+    if m is None or m[2] not in rules()["weekdays"]:
+        return None
+    tense = None if e.prep in ("until", "till", "by") and e.tense == "past" else e.tense
+    day, how = _weekday(e.reference, rules()["weekdays"][m[2]], tense, m[1])
+    return Resolution(day_value(day), "day", f"weekday, {how}")
+
+
+def date_with_weekday(e: Expr) -> RuleResult:
+    """"Dec. 18, a Wednesday", "Wednesday, December 18": the year in which that day is that weekday, among the
+    reference year and its neighbours (the nearest by tense if several)."""
+    weekdays = rules()["weekdays"]
+    m = (re.fullmatch(rf"(.+?),? (?:a |an )?{WEEKDAY}", e.text) or
+         re.fullmatch(rf"{WEEKDAY},? (.+)", e.text))
+    if m is None:
+        return None
+    date_text, day_name = (m[1], m[2]) if m[1] not in weekdays else (m[2], m[1])
+    if date_text in weekdays:
+        return None
+    date = normalise(date_text, e.reference, e.tense, e.anchor)
+    if not date.value or date.granularity != "day":
+        return None
+    day = dt.date.fromisoformat(date.value)
+    if date.relative:
+        candidates = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                candidates.append(day.replace(year=year))
+            except ValueError:
+                continue
+        matching = [d for d in candidates if d.weekday() == weekdays[day_name]]
+        if matching:
+            day = _pick(e.reference, matching, e.tense)
+    return Resolution(day_value(day), "day", f"date with its weekday: the year it falls on a {day_name}",
+                      relative=date.relative)
+
+
+def month_without_year(e: Expr) -> RuleResult:
+    """"October", "last October", "since October", "through June": the year by direction and tense."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", e.text)
+    months = rules()["months"]
+    if m is None or m[2] not in months or (m[2] == "may" and not m[1]):
+        return None
+    month = months[m[2]]
+    direction, how = _direction(e, m[1])
+    reference = e.reference
+    if direction == "this":
+        year = reference.year
+    else:
+        firsts = [dt.date(reference.year + d, month, 1) for d in (-1, 0, 1)]
+        this_month = dt.date(reference.year, reference.month, 1)
+        strict = m[1] in ("last", "past", "next")  # "last October" in October is the one before
+        if direction == "past":
+            year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
+        elif direction == "future":
+            year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
+        else:
+            year = _pick(this_month, firsts, None).year
+    return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
+
+
+def quarter(e: Expr) -> RuleResult:
+    """"the fourth quarter of 2005", "third-quarter", "Q2 2013", "the last quarter"."""
+    if m := re.fullmatch(r"q([1-4]) (\d{4})", e.text):
+        return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    if m is None:
+        return None
+    if m[1] in ("last", "previous", "past") and not m[2]:
+        value, gran = _period(e.reference, "quarter", -1)
+        return Resolution(value, gran, "'last quarter': the previous quarter")
+    if m[1] not in rules()["ordinals"]:
+        return None
+    q = rules()["ordinals"][m[1]]
+    return _part_of_year(e, m[2], f"Q{q}", "quarter")
+
+
+def months_of_year(e: Expr) -> RuleResult:
+    """"the first three months of 2008" → 2008-Q1, "the first six months of the year" → …-H1; the last N
+    months likewise (rewritten to the quarter or half)."""
+    m = re.fullmatch(r"(?:the )?(first|last|final) (three|3|six|6) months(?: of (.+))?", e.text)
+    if m is None:
+        return None
+    quarter = m[2] in ("three", "3")
+    part = ("first" if m[1] == "first" else "fourth" if quarter else "second") + (" quarter" if quarter else " half")
+    return replace(e, text=f"the {part}" + (f" of {m[3]}" if m[3] else ""))
+
+
+def half(e: Expr) -> RuleResult:
+    """"the first half of 2008", "the second half": 2008-H1, …-H2."""
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?: of (.+))?", e.text)
+    if m is None or m[1] not in rules()["halves"]:
+        return None
+    return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
+
+
+def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -> Resolution:
+    """A quarter or half of the named year, or without one the nearest such period (reports look back at the
+    last one or ahead to the next one about equally, whatever the tense)."""
+    if year_text in ("the year", "this year", "the current year") and e.reference:
+        year_text = str(e.reference.year)
+    if year_text:
+        year = _year_of(year_text, e.reference, e.tense)
+        if year is None:
+            return Resolution(None, None, f"{granularity} of an unknown year")
+        return Resolution(f"{year:04d}-{code}", granularity, granularity, relative=not re.search(r"\d{4}", year_text))
+    reference = e.reference
+
+    def distance(y: int) -> int:
+        first, last = interval(f"{y:04d}-{code}")
+        return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
+
+    year = min((reference.year - 1, reference.year, reference.year + 1),
+               key=lambda y: (distance(y), -y if e.tense == "past" else y))
+    return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year: the nearest one")
+
+
+def season(e: Expr) -> RuleResult:
+    """"spring", "last autumn", "the summer of 2008", "by the summer": the year by direction and tense."""
+    m = re.fullmatch(r"(?:(last|this|next|past) )?(?:the )?([a-z]+)(?: of)?(?: (\d{4}))?", e.text)
+    if m is None or m[2] not in rules()["seasons"]:
+        return None
+    code = rules()["seasons"][m[2]]
+    if m[3]:
+        return Resolution(f"{m[3]}-{code}", "season", "season", relative=False)
+    direction, how = _direction(e, m[1])
+    reference = e.reference
+    current = next((y for y in (reference.year - 1, reference.year) if _contains(f"{y:04d}-{code}", reference)), None)
+    if direction == "this" or (current is not None and m[1] is None):
+        year = current if current is not None else reference.year
+        how = "the current one" if current is not None else how
+    else:
+        candidates = [dt.date(y, SEASON_MONTHS[code][0], 1) for y in (reference.year - 1, reference.year, reference.year + 1)]
+        strict = m[1] in ("last", "past", "next")
+        month_start = dt.date(reference.year, reference.month, 1)
+        if direction == "past":
+            year = max(d.year for d in candidates if d < month_start or not strict and d <= reference)
+        elif direction == "future":
+            year = min(d.year for d in candidates if d > reference)
+        else:
+            year = _pick(reference, candidates, None).year
+    return Resolution(f"{year:04d}-{code}", "season", f"season, {how}{e.note}")
+
+
+def _contains(value: str, day: dt.date) -> bool:
+    bounds = interval(value)
+    return bounds is not None and bounds[0] <= day <= bounds[1]
+
+
+def century(e: Expr) -> RuleResult:
+    """"the 20th century" → 19, "the nineteenth century" → 18, "this century" → 20."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century|(?:the )?([a-z]+(?:-[a-z]+)?) century", e.text)
+    if m is None:
+        return None
+    n = int(m[1]) if m[1] else rules()["ordinal_numbers"].get(m[2] or "")
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Resolution(f"{n - 1:02d}", "century", f"century{e.note}", relative=False)
+
+
+def decade(e: Expr) -> RuleResult:
+    """"the 1990s", "the '90s", "70s" → 199, 197."""
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", e.text)
+    if m is None:
+        return None
+    digits = m[1]
+    value = digits if len(digits) == 3 else ("19" if int(digits) >= 3 else "20") + digits
+    return Resolution(value, "decade", f"decade{e.note}", relative=len(digits) == 1)
+
+
+def bare_year(e: Expr) -> RuleResult:
+    """"2014", "the year 2014", "calendar 2007", "'82"."""
+    if m := re.fullmatch(r"(?:(?:calendar|the year|year) ?)?(\d{4})", e.text):
+        if 1000 <= int(m[1]) <= 2199:
+            return Resolution(m[1], "year", f"year{e.note}", relative=False)
+    if m := re.fullmatch(r"'(\d\d)", e.text):
+        year = int(m[1])
+        return Resolution(f"{1900 + year if year >= 30 else 2000 + year:04d}", "year", "two-digit year", relative=False)
+    return None
+
+
+def numeric_date(e: Expr) -> RuleResult:
+    """"7/8/07", "12/25/2009": month first (dateparser's default for English)."""
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
+        return None
+    res = explicit_date(e)
+    return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
+
+
+def explicit_date(e: Expr) -> RuleResult:
+    """Everything else with a month, weekday or digit: dateparser, the year chosen by tense when not written."""
+    t, reference, tense = e.text, e.reference, e.tense
+    has_year = re.search(r"\b\d{4}\b|/\d{2}$", t) is not None
+    if reference is None and not has_year:
+        return Resolution(None, None, "relative expression; no publication date to resolve it")
+    months, weekdays = rules()["months"], rules()["weekdays"]
+    if re.fullmatch(r"[a-z' -]+", t) and not any(w in months or w in weekdays for w in t.split()):
+        # No month, weekday or digit: dateparser would guess ("a later time" → today); leave it.
+        return Resolution(None, None, "not a calendar date")
+    base = reference or dt.date(2000, 1, 1)
+    prefer = "current_period" if has_year else {"past": "past", "future": "future"}.get(tense or "", "current_period")
+    try:
+        data = _parser(base, prefer).get_date_data(t)
+    except (ValueError, OverflowError):
+        return Resolution(None, None, "not understood")
+    if data is None or data.date_obj is None:
+        return Resolution(None, None, "not understood")
+    day = data.date_obj.date()
+    period = data.period if data.period in ("day", "week", "month", "year") else "day"
+    if not has_year and reference and period in ("day", "month") and any(w in months for w in re.findall(r"[a-z]+", t)):
+        # dateparser's year for "12 February" follows PREFER_DATES_FROM strictly; choose by direction and tense
+        # ourselves, allowing the reference day itself.
+        direction, _ = _direction(e)
+        candidates = []
+        for year in (base.year - 1, base.year, base.year + 1):
+            try:
+                candidates.append(day.replace(year=year) if period == "day" else dt.date(year, day.month, 1))
+            except ValueError:
+                continue
+        ref = dt.date(base.year, base.month, 1) if period == "month" else base
+        day = _pick(ref, candidates, direction if direction in ("past", "future") else None)
+    value = {"day": day_value, "week": week_value}.get(period, lambda d: month_value(d.year, d.month) if period == "month" else f"{d.year:04d}")(day)
+    how = "explicit date" if has_year else f"date without a year, {_tense_rule(tense)}"
+    return Resolution(value, period, f"{how} (dateparser){e.note}", relative=not has_year)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date, prefer: str) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_TIME_AS_PERIOD": True,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+# Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
+RULES: tuple[Callable[[Expr], RuleResult], ...] = (
+    frequency,
+    age,
+    not_a_date,
+    clock_time,
+    two_digit_range,
+    year_range,
+    vague,
+    unknown_date,
+    needs_reference,
+    fiscal_year,
+    part_of_day,
+    holiday,
+    relative_day,
+    anchored_day,
+    units_ago_or_later,
+    duration,
+    period_modifier,
+    century,
+    relative_year_suffix,
+    relative_period,
+    weekend,
+    date_with_weekday,
+    weekday,
+    month_without_year,
+    months_of_year,
+    quarter,
+    half,
+    season,
+    decade,
+    bare_year,
+    numeric_date,
+    explicit_date,
+)
+
+
+def normalise(
+    text: str,
+    reference: dt.date | None,
+    tense: str | None = None,
+    anchor: dt.date | None = None,
+    before: str = "",
+    after: str = "",
+) -> Resolution:
+    """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
+
+    ``reference``: the date relative expressions are resolved against (None: they stay unresolved).
+    ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
+    ``anchor``: the previous date of the sentence/paragraph, for "six days later".
+    ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
+    """
+    cleaned, prep = _strip_prepositions(_clean(text))
+    cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after)
+    for rule in RULES:
+        out = rule(e)
+        if isinstance(out, Expr):
+            e = out
+        elif out is not None:
+            return out if out.name else replace(out, name=rule.__name__)
+    return Resolution(None, None, "not understood", name="none")
+
+
+def _year_of(text: str, reference: dt.date | None, tense: str | None) -> int | None:
+    res = normalise(text, reference, tense)
+    if res.value and res.granularity == "year" and res.value.isdigit():
+        return int(res.value)
+    return None
+
+
+def _range(left: str, right: str, reference: dt.date | None, tense: str | None) -> Resolution | None:
+    end = normalise(right, reference, tense)
+    if not end.value or end.granularity not in CALENDAR or end.granularity == "range":
+        return None
+    start = normalise(left, reference, tense)
+    year = re.match(r"\d{4}", end.value)
+    if left.strip().isdigit() and len(left.strip()) <= 2 and end.granularity == "day":  # "12 to 14 March"
+        start = Resolution(f"{end.value[:8]}{int(left):02d}", "day", "day of the same month")
+    elif year and not re.search(r"\d{4}", left) and end.granularity in ("day", "month"):
+        with_year = normalise(f"{left} {year[0]}", reference, tense)
+        if with_year.value:
+            start = with_year
+    if not start.value or start.granularity not in CALENDAR or start.granularity == "range":
+        return None
+    if start.value > end.value and year and start.value[:4] == end.value[:4] and start.granularity == end.granularity:
+        # "between December and March 2022": the start is in the previous year
+        start = normalise(f"{left} {int(year[0]) - 1}", reference, tense) if end.granularity in ("day", "month") else start
+    return Resolution(f"{start.value}/{end.value}", "range", "range: from the first date to the second",
+                      relative=start.relative or end.relative)
+
+
+def calendar_value(res: Resolution) -> str | None:
+    """The value the timeline dates events with: a date's TimeML value without its time of day ("T06:15",
+    "TMO") or fiscal prefix ("FY2007" → 2007); durations and ages have none, vague references keep theirs."""
+    if res.kind in ("duration", "age", "time", "none", "set"):
+        return None
+    if res.value is None:
+        return None
+    return "/".join(re.sub(r"T.*$", "", part).removeprefix("FY") for part in res.value.split("/"))

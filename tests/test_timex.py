@@ -1,0 +1,256 @@
+"""TimeML values of temporal expressions against a reference date: tense, anchors, ranges, durations, non-dates.
+
+Every phrase here was written for these tests: none is taken from the seeds or from MEANTIME (the benchmark's
+data), so the tests do not overlap the benchmark's test split.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.timex import RULES, interval, normalise
+
+WED = dt.date(2023, 11, 8)  # a Wednesday
+SUN = dt.date(2021, 6, 13)  # a Sunday
+JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "expected", "granularity"),
+    [
+        # weekdays by tense and by last/next
+        ("on Tuesday", WED, "past", "2023-11-07", "day"),
+        ("Wednesday", WED, "past", "2023-11-08", "day"),
+        ("on Thursday", WED, "past", "2023-11-02", "day"),
+        ("on Thursday", WED, "future", "2023-11-09", "day"),
+        ("Saturday", WED, "future", "2023-11-11", "day"),
+        ("Monday", WED, None, "2023-11-06", "day"),  # no tense: the nearest Monday
+        ("last Thursday", WED, "past", "2023-11-02", "day"),
+        ("next Wednesday", WED, "future", "2023-11-15", "day"),
+        # relative days and periods
+        ("today", WED, None, "2023-11-08", "day"),
+        ("yesterday", WED, None, "2023-11-07", "day"),
+        ("tomorrow", SUN, None, "2021-06-14", "day"),
+        ("this week", WED, None, "2023-W45", "week"),
+        ("last week", WED, None, "2023-W44", "week"),
+        ("last month", WED, None, "2023-10", "month"),
+        ("next month", SUN, None, "2021-07", "month"),
+        ("last year", WED, None, "2022", "year"),
+        ("Until last year", WED, "past", "2022", "year"),
+        ("four years ago", WED, "past", "2019", "year"),
+        ("40 years ago", SUN, "past", "1981", "year"),
+        ("a fortnight ago", SUN, "past", "2021-05-30", "day"),
+        # explicit dates, the year by tense when it is not written
+        ("9 October", WED, None, "2023-10-09", "day"),
+        ("on 20 November", WED, None, "2023-11-20", "day"),
+        ("May 2019", WED, None, "2019-05", "month"),
+        ("in April 2020", WED, "past", "2020-04", "month"),
+        ("March 3, 2018", WED, None, "2018-03-03", "day"),
+        ("in 2011", WED, "past", "2011", "year"),
+        ("2011", None, None, "2011", "year"),  # explicit: needs no reference
+        ("'97", WED, None, "1997", "year"),
+        ("11/23/2019", WED, None, "2019-11-23", "day"),
+        # months and seasons without a year: tense and last/next/this/since/until
+        ("in October", dt.date(2023, 3, 9), "past", "2022-10", "month"),
+        ("in October", dt.date(2023, 3, 9), "future", "2023-10", "month"),
+        ("since August", dt.date(2023, 3, 9), "present", "2022-08", "month"),
+        ("through April", dt.date(2023, 9, 9), "future", "2024-04", "month"),
+        ("until April", dt.date(2023, 9, 9), "past", "2023-04", "month"),
+        ("last March", dt.date(2023, 3, 20), "past", "2022-03", "month"),
+        ("since last October", WED, "past", "2023-10", "month"),
+        ("since last October", dt.date(2023, 10, 20), "past", "2022-10", "month"),
+        ("next January", WED, "future", "2024-01", "month"),
+        ("early July", SUN, "future", "2021-07", "month"),
+        ("last winter", dt.date(2023, 5, 2), "past", "2022-WI", "season"),
+        ("next spring", WED, "future", "2024-SP", "season"),
+        ("in the autumn", dt.date(2023, 5, 2), "past", "2022-FA", "season"),
+        ("in the autumn", dt.date(2023, 5, 2), "future", "2023-FA", "season"),
+        ("the summer of 2015", WED, None, "2015-SU", "season"),
+        # year crossings: December told in January
+        ("on 29 December", JAN, "past", "2021-12-29", "day"),
+        ("Dec. 30", JAN, None, "2021-12-30", "day"),
+        ("Dec. 22, a Wednesday", JAN, None, "2021-12-22", "day"),
+        ("Friday, Dec. 31", JAN, "past", "2021-12-31", "day"),
+        # ranges
+        ("Between October and December 2019", WED, "past", "2019-10/2019-12", "range"),
+        ("from 2012 to 2015", WED, None, "2012/2015", "range"),
+        ("1968-69", WED, None, "1968/1969", "range"),
+        ("2019-20", WED, None, "2019/2020", "range"),
+        ("1999-00", WED, None, "1999/2000", "range"),
+        ("2015-2017", WED, None, "2015/2017", "range"),
+        ("from 4 to 6 May", WED, "past", "2023-05-04/2023-05-06", "range"),
+        # quarters, halves, fiscal years
+        ("the third quarter of 2012", WED, None, "2012-Q3", "quarter"),
+        ("the second quarter of last year", SUN, None, "2020-Q2", "quarter"),
+        ("the first quarter", dt.date(2023, 5, 15), "past", "2023-Q1", "quarter"),
+        ("Q4 2020", WED, None, "2020-Q4", "quarter"),
+        ("the first half of 2016", WED, None, "2016-H1", "half"),
+        ("the second half of the year", dt.date(2023, 4, 4), "future", "2023-H2", "half"),
+        ("the second half", dt.date(2023, 4, 4), "future", "2023-H2", "half"),
+        ("the first three months of 2017", WED, None, "2017-Q1", "quarter"),
+        ("the first six months of the year", WED, "past", "2023-H1", "half"),
+        ("fiscal 2019", WED, None, "FY2019", "year"),
+        ("FY2021", WED, None, "FY2021", "year"),
+        ("this fiscal year", WED, None, "FY2023", "year"),
+        ("the previous financial year", WED, "past", "FY2022", "year"),
+        ("the end of last year", dt.date(2023, 2, 1), None, "2022", "year"),
+        # centuries and decades
+        ("the 1970s", WED, None, "197", "decade"),
+        ("the late 1960s", WED, None, "196", "decade"),
+        ("the '80s", WED, None, "198", "decade"),
+        ("the 19th century", WED, None, "18", "century"),
+        ("the twenty-first century", WED, None, "20", "century"),
+        ("the early 18th century", None, None, "17", "century"),
+        ("this century", WED, None, "20", "century"),
+        # parts of the day and clock times
+        ("this morning", WED, None, "2023-11-08TMO", "day"),
+        ("Tuesday night", WED, "past", "2023-11-07TNI", "day"),
+        ("last night", WED, "past", "2023-11-07TNI", "day"),
+        ("Monday at 9:30 a.m.", WED, "past", "2023-11-06T09:30", "day"),
+        # references to the present, past and future
+        ("recently", WED, "past", "PAST_REF", "ref"),
+        ("at the time", WED, "past", "PAST_REF", "ref"),
+        ("now", WED, "present", "PRESENT_REF", "ref"),
+        ("currently", WED, "present", "PRESENT_REF", "ref"),
+        ("these days", WED, "present", "PRESENT_REF", "ref"),
+        ("the near future", WED, None, "FUTURE_REF", "ref"),
+        # holidays, "this past"
+        ("on Christmas Eve", WED, "future", "2023-12-24", "day"),
+        ("New Year's Day", dt.date(2023, 1, 9), "past", "2023-01-01", "day"),
+        ("Halloween", dt.date(2023, 11, 2), "past", "2023-10-31", "day"),
+        ("this past weekend", WED, "past", "2023-W44-WE", "week"),
+    ],
+)
+def test_normalise_values(text, reference, tense, expected, granularity):
+    res = normalise(text, reference, tense)
+    assert (res.value, res.granularity) == (expected, granularity), res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "type_"),
+    [
+        ("on Tuesday", WED, "past", "DATE"),
+        ("2011", WED, None, "DATE"),
+        ("PAST_REF", WED, None, "DATE"),
+        ("now", WED, None, "DATE"),
+        ("this morning", WED, None, "TIME"),
+        ("6:40 p.m.", WED, None, "TIME"),
+        ("three weeks", WED, None, "DURATION"),
+        ("every month", WED, None, "SET"),
+    ],
+)
+def test_normalise_timeml_type(text, reference, tense, type_):
+    if text == "PAST_REF":
+        text = "in the past"
+    assert normalise(text, reference, tense).type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "kind", "value"),
+    [
+        ("six hours", "", "of", "duration", "PT6H"),
+        ("25 years", "for", "", "duration", "P25Y"),
+        ("the past decade", "over", "", "duration", "P10Y"),
+        ("several weeks", "", "", "duration", "PXW"),
+        ("the past few years", "over ", "", "duration", "PXY"),
+        ("thirty minutes", "", "", "duration", "PT30M"),
+        ("forty-year", "", "career", "duration", "P40Y"),
+        ("every week", "", "", "set", "P1W"),
+        ("weekly", "", "", "set", "P1W"),
+        ("60 years", "", "old", "age", "P60Y"),
+        ("30", "aged ", "", "age", "P30Y"),
+        ("31", "Leo Park, ", ", who", "age", None),
+        ("58", "Ms Ines Duarte, ", ", said", "age", None),
+        ("the 42nd day", "on ", "", "none", None),
+        ("the 12th straight day", "for ", "", "none", None),
+        ("1984", "the novel ", "", "none", None),
+        ("2001", "“", "”", "none", None),
+        ("14", "", "", "none", None),  # a bare day number is no date
+        ("6:15 a.m.", "at ", "", "time", "XXXX-XX-XXT06:15"),
+    ],
+)
+def test_normalise_durations_sets_ages_and_non_dates(text, before, after, kind, value):
+    res = normalise(text, WED, "past", before=before, after=after)
+    assert (res.kind, res.value) == (kind, value), res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "points_to"),
+    [
+        ("in five years", "future", "P5Y", "2028"),
+        ("in two months", None, "P2M", "2024-01"),
+        ("in ten days", "future", "P10D", "2023-11-18"),
+        ("in five years", "past", "P5Y", None),  # "the first time in five years": no point
+    ],
+)
+def test_normalise_duration_from_reference_points_to_a_date(text, tense, value, points_to):
+    res = normalise(text, WED, tense)
+    assert (res.type, res.value, res.points_to) == ("DURATION", value, points_to)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("four days later", dt.date(2023, 10, 2), "2023-10-06"),
+        ("three weeks earlier", dt.date(2023, 10, 2), "2023-09-11"),
+        ("the following day", dt.date(2023, 10, 2), "2023-10-03"),
+        ("that same day", dt.date(2023, 10, 2), "2023-10-02"),
+    ],
+)
+def test_normalise_anchored(text, anchor, expected):
+    res = normalise(text, WED, "past", anchor=anchor)
+    assert res.value == expected
+    assert res.anchored
+
+
+def test_normalise_anchored_without_anchor_is_unresolved():
+    assert normalise("four days later", WED, "past").value is None
+
+
+def test_normalise_relative_without_reference_is_unresolved():
+    for text in ("on Tuesday", "last month", "four years ago", "9 October", "the second quarter"):
+        assert normalise(text, None, "past").value is None
+
+
+def test_normalise_records_the_rule_that_resolved_it():
+    names = {rule.__name__ for rule in RULES}
+    for text in ("on Tuesday", "1968-69", "the 19th century", "now", "six hours", "fiscal 2019", "Q4 2020"):
+        res = normalise(text, WED, "past")
+        assert res.name in names, (text, res)
+    assert normalise("1968-69", WED).name == "two_digit_range"
+    assert normalise("the 19th century", WED).name == "century"
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2023-11-08", "2023-11-08", "2023-11-08"),
+        ("2023-11-08TMO", "2023-11-08", "2023-11-08"),
+        ("2023-W45", "2023-11-06", "2023-11-12"),
+        ("2023-W45-WE", "2023-11-11", "2023-11-12"),
+        ("2019-05", "2019-05-01", "2019-05-31"),
+        ("2012", "2012-01-01", "2012-12-31"),
+        ("FY2012", "2012-01-01", "2012-12-31"),
+        ("2019-10/2019-12", "2019-10-01", "2019-12-31"),
+        ("2012-Q3", "2012-07-01", "2012-09-30"),
+        ("2016-H2", "2016-07-01", "2016-12-31"),
+        ("2022-WI", "2022-12-01", "2023-02-28"),
+        ("197", "1970-01-01", "1979-12-31"),
+        ("18", "1800-01-01", "1899-12-31"),
+    ],
+)
+def test_interval(value, first, last):
+    assert interval(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", [None, "", "PAST_REF", "P5Y", "XXXX-XX-XXT06:15", "2023-13"])
+def test_interval_of_what_is_no_calendar_period_is_none(value):
+    assert interval(value) is None
+
+
+@pytest.mark.parametrize("text", ["later", "at a later date", "a later time"])
+def test_normalise_date_not_given_is_unknown(text):
+    res = normalise(text, WED, "future")
+    assert (res.value, res.kind, res.type) == ("XXXX-XX-XX", "ref", "DATE")
