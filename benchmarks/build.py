@@ -403,13 +403,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
     parser.add_argument("--no-write", action="store_true", help=f"print only; don't write {RESULTS.relative_to(REPO)}")
-    parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    parser.add_argument("--json", type=Path, help="also write the raw measurements here (after each size)")
+    parser.add_argument("--report-from", type=Path, nargs="+", metavar="JSON",
+                        help="write the report from measurements saved with --json (several runs: sizes merged)")
     parser.add_argument("--child", choices=KINDS, help=argparse.SUPPRESS)
     parser.add_argument("--seeds", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child_main(args)
+    if args.report_from:
+        saved = {n: kinds for path in args.report_from for n, kinds in json.loads(path.read_text(encoding="utf-8"))}
+        write(report(sorted(saved.items()), machine(args.model)), args.no_write)
+        return 0
     if not ECBPLUS.exists():
         parser.error(f"{ECBPLUS} is missing: set ECBPLUS_DOCS to ecbplus_docs.jsonl")
 
@@ -427,18 +433,21 @@ def main(argv: list[str] | None = None) -> int:
                 results[kind] = run_child(kind, seeds, work, args.model, args.timeout)
             rows.append((n, results))
             shutil.rmtree(work, ignore_errors=True)
+            if args.json:  # after each size, so that a long run stopped early keeps what it measured
+                args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
-    text = report(rows, machine(args.model))
+    write(report(rows, machine(args.model)), args.no_write)
+    return 0
+
+
+def write(text: str, no_write: bool) -> None:
     print(text)
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    if not args.no_write:
+    if not no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         partial = RESULTS.with_suffix(".md.tmp")
         partial.write_text(text, encoding="utf-8")
         partial.replace(RESULTS)
         print(f"wrote {RESULTS.relative_to(REPO)}", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

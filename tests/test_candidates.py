@@ -33,7 +33,7 @@ def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
     monkeypatch.setattr(timeline, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
     monkeypatch.setattr(quote_groups, "candidate_pairs",
-                        lambda quotes, thresholds: list(combinations(range(len(quotes)), 2)))
+                        lambda quotes: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
 
 

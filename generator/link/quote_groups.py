@@ -206,28 +206,24 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def candidate_pairs(quotes: Sequence[Quote], thresholds: dict) -> list[tuple[int, int]]:
+def candidate_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """The pairs (i < j) ``same_statement`` can accept, instead of all pairs (quadratic on a big story).
 
-    ``same_statement`` accepts two quotes when their normalised words are equal or when they share at least
-    ``min_shared_words`` content words; any other pair is refused without being compared. So the candidates
-    are the pairs an inverted index of content words finds that often, and the pairs of equal wordings.
-    (Valid as long as ``same_statement`` keeps that requirement: tests/test_quote_groups.py checks the
-    groups against comparing every pair.)"""
-    need = thresholds["min_shared_words"]
-    if need < 1:
-        return list(combinations(range(len(quotes)), 2))
+    ``same_statement`` accepts two quotes only when their normalised words are equal or when they share at
+    least one content stem (near synonyms count only beside one); any other pair is refused without being
+    compared. So the candidates are the pairs an inverted index of content stems finds, and the pairs of equal
+    wordings. (Valid as long as ``same_statement`` keeps that requirement: tests/test_candidates.py checks
+    the groups against comparing every pair.)"""
     words = [content_words(q.text) for q in quotes]
     postings: dict[str, list[int]] = defaultdict(list)
     same_words: dict[str, list[int]] = defaultdict(list)
     for i, quote in enumerate(quotes):
         for word in words[i]:
             postings[word].append(i)
-        same_words[normalise(quote.text)].append(i)
+        same_words[_normalised(quote.text)].append(i)
     pairs: set[tuple[int, int]] = set()
     for i in range(len(quotes)):
-        shared = Counter(j for word in words[i] for j in postings[word] if j > i)
-        pairs.update((i, j) for j, count in shared.items() if count >= need)
+        pairs.update((i, j) for word in words[i] for j in postings[word] if j > i)
     for members in same_words.values():
         pairs.update(combinations(members, 2))
     return sorted(pairs)
@@ -248,7 +244,7 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
         if q.attribution in CONTINUING and q.source in previous:
             parent[_find(parent, i)] = _find(parent, previous[q.source])
         previous[q.source] = i
-    for i, j in candidate_pairs(quotes, thresholds or _thresholds()):
+    for i, j in candidate_pairs(quotes):
         if same_statement(quotes[i], quotes[j], thresholds=thresholds):
             parent[_find(parent, i)] = _find(parent, j)
     members: dict[int, list[Quote]] = {}
