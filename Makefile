@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
@@ -22,7 +23,7 @@ TEST_STAMP := $(VENV)/.stamp-test
 site: $(INSTALL_STAMP)
 	$(PY) -m generator build
 
-test: $(TEST_STAMP) chromium
+test: $(TEST_STAMP) chromium $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Every benchmark; they read ../shared/eval (see benchmarks/README.md). BENCH_ARGS go to build.py.
@@ -30,8 +31,11 @@ bench: $(INSTALL_STAMP)
 	$(PIP) install -c constraints.txt -e '.[bench]'
 	$(PY) benchmarks/people.py
 	$(PY) benchmarks/quotes.py
+	$(PY) benchmarks/html_pages.py --build
 	$(PY) benchmarks/grouping.py
+	$(PY) benchmarks/events.py
 	$(PY) -m benchmarks.dates
+	$(PY) benchmarks/story.py
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
 golden: $(TEST_STAMP)
@@ -48,6 +52,17 @@ $(INSTALL_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 
 $(TEST_STAMP): pyproject.toml constraints.txt $(INSTALL_STAMP)
 	$(PIP) install -c constraints.txt -e '.[test]'
+	touch $@
+
+# axe-core (npm, version pinned in package.json and package-lock.json) for the accessibility browser test;
+# installed into the project's node_modules/, nothing is downloaded while the tests run.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm package for axe-core"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y npm || { \
+	    echo "Error: npm is missing and could not be installed with apt-get; install Debian's npm package." >&2; exit 1; }; }
+	npm ci --no-audit --no-fund
 	touch $@
 
 # Debian's chromium package for the browser tests; installed once when missing.
@@ -68,4 +83,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

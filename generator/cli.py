@@ -12,12 +12,17 @@ from pathlib import Path
 from generator import __version__
 from generator.errors import GeneratorError
 from generator.extract.nlp import DEFAULT_MODEL
+from generator.pages.base import plural
 
 log = logging.getLogger("generator")
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    root = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn a folder of news articles about one story into a static, searchable briefing site.",
+        epilog="Run 'python -m generator COMMAND --help' for a command's options.",
+    )
     root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
 
@@ -140,8 +145,8 @@ def run_extract(args: argparse.Namespace) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
         if not args.quiet:
-            print(f"Wrote {args.out}: {len(briefing.sources)} sources, {len(briefing.people)} people, "
-                  f"{len(warnings.messages)} warnings")
+            print(f"Wrote {args.out}: {plural(len(briefing.sources), 'source')}, "
+                  f"{plural(len(briefing.people), 'person', 'people')}, {plural(len(warnings.messages), 'warning')}")
     else:
         sys.stdout.write(text)
     return 0

@@ -208,6 +208,29 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """The action a clause reports (its predicate, the trigger), with the clause's actor and content words.
+
+    Found for every dated clause and for the main clauses of sentences without a date: the link stage merges
+    reports of one action across sources (``link/timeline.py``)."""
+
+    source: str
+    sentence: int  # Sentence.index
+    text: str  # the trigger as written: "met", "talks"
+    start: int
+    end: int
+    lemma: str  # lower-case lemma of the trigger
+    clause_start: int  # offsets of the clause the trigger heads
+    clause_end: int
+    keywords: tuple[str, ...] = ()  # content-word lemmas of the clause (as DateMention.keywords)
+    actor_start: int | None = None  # offsets of the subject, if any ("Putin" in "Putin said")
+    actor_end: int | None = None
+    date: str | None = None  # id of the DateMention that dates the clause; None: undated
+    pos: str = ""  # part of speech of the trigger ("VERB", "NOUN"…)
+    alternatives: tuple[str, ...] = ()  # lemmas of other words the date may date ("its invasion in 2022")
+
+
+@dataclass(frozen=True)
 class SourceFacts:
     """Everything extracted from one source."""
 
@@ -219,6 +242,7 @@ class SourceFacts:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     stances: tuple[StanceMention, ...] = ()
+    events: tuple[EventMention, ...] = ()  # the actions of dated clauses and of undated main clauses
 
     def sentence(self, index: int) -> Sentence:
         return self.sentences[index]
@@ -319,6 +343,7 @@ class Position:
     source: str
     quote: str | None = None
     sentence: int | None = None
+    clause: str = ""  # the stance as a short clause from the sentence ("rules out any withdrawal from occupied territory")
 
 
 @dataclass(frozen=True)
@@ -335,6 +360,7 @@ class Briefing:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
+    story: Story = field(default_factory=lambda: Story())
 
     def source(self, source_id: str) -> Source:
         try:
@@ -381,6 +407,7 @@ class StanceMention:
     issue_head: str  # lemma of the key phrase's head noun ("region")
     claim: str = ""  # the complement as written, shortened: "that Kyiv abandon all hope of joining Nato"
     rule: str = ""  # how it was found: "verb", "phrasal", "adjective", "predicate", "negated-report"
+    clause: str = ""  # the stance as a short clause built from the sentence: "rules out any withdrawal from …"
 
 
 @dataclass(frozen=True)
@@ -424,3 +451,27 @@ class Comparison:
     rows: tuple[SourceRow, ...] = ()
     facts: tuple[Fact, ...] = ()
     differences: tuple[Difference, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------- story
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One sentence of one source that states a fact, with the closest sentence of every source carrying it."""
+
+    source: str
+    sentence: int  # Sentence.index of the sentence shown
+    text: str
+    reports: tuple[tuple[str, int], ...]  # (source id, Sentence.index) in each source that carries the fact
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the first screen says: the story's title and its key points (``generator/link/story.py``)."""
+
+    title: str | None = None  # the headline closest to what the sources share; None when no source has one
+    title_source: str | None = None
+    points: tuple[KeyPoint, ...] = ()  # the facts most outlets carry, most carried first
+    latest: KeyPoint | None = None  # the newest source's main fact that no other source carries
+    statements: tuple[str, ...] = ()  # QuoteGroup ids carried by most outlets, most carried first

@@ -26,6 +26,7 @@ from generator.link.briefing import link
 from generator.ingest.load import read_sources
 from generator.model import Briefing
 from generator.extract.nlp import DEFAULT_MODEL, load_model
+from generator.pages.base import plural, theme_text
 from generator.pages.render import render
 from generator.site import build_site, staging, swap
 
@@ -57,7 +58,8 @@ class BuildReport:
 
     def summary(self) -> str:
         return (
-            f"Built {self.pages} pages from {self.sources} sources with {len(self.warnings)} warnings "
+            f"Built {plural(self.pages, 'page')} from {plural(self.sources, 'source')} with "
+            f"{plural(len(self.warnings), 'warning')} "
             f"in {self.seconds:.1f} s"
         )
 
@@ -96,6 +98,11 @@ class _Timer:
         self.stages.append((name, seconds))
         log.info("%-8s %s in %.2f s", name, f"{count(result)} items" if count else "done", seconds)
         return result
+
+
+def story_site_name(briefing: Briefing) -> str | None:
+    """The site's name: the story's title (None keeps mkdocs.yml's site_name)."""
+    return theme_text(briefing.story.title) if briefing.story.title else None
 
 
 def prepare_model(name: str) -> Language:
@@ -141,9 +148,12 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
             )
         with staging(options.content_dir) as content_stage:
             pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
+            if options.strict and warnings.messages:  # a broken link found while rendering
+                raise StrictError(f"with --strict: {warnings.messages[0]}")
             if options.build_site:
                 with staging(options.site_dir) as site_stage:
-                    timer.run("site", lambda: build_site(options.config_file, content_stage, site_stage))
+                    timer.run("site", lambda: build_site(
+                        options.config_file, content_stage, site_stage, story_site_name(briefing)))
                     swap(content_stage, options.content_dir)
                     swap(site_stage, options.site_dir)
             else:

@@ -14,8 +14,11 @@ from generator.errors import BuildError, ConfigError
 log = logging.getLogger(__name__)
 
 
-def build_site(config_file: Path, content_dir: Path, site_dir: Path) -> None:
+def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None) -> None:
     """``mkdocs build --strict`` of ``content_dir`` into ``site_dir`` (which may exist and is replaced).
+
+    ``site_name`` (the story's title, see ``generator/link/story.py``) replaces ``mkdocs.yml``'s when given; it
+    must hold no HTML-special character (``generator.pages.base.theme_text``): the theme writes it raw.
 
     Broken links and anchors are warnings that strict mode turns into errors (mkdocs.yml ``validation``).
     """
@@ -26,8 +29,10 @@ def build_site(config_file: Path, content_dir: Path, site_dir: Path) -> None:
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
     try:
+        overrides = {"site_name": site_name} if site_name else {}
         config = load_config(
-            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=True
+            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=True,
+            **overrides,
         )
         build(config)
     except ConfigurationError as exc:

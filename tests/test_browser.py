@@ -244,3 +244,65 @@ def test_pages_fit_a_phone(browser, site_url, path):
         assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------------------------------ accessibility
+
+# axe-core from npm (package.json pins it; `make test` installs it with `npm ci` into node_modules/).
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _page_types(built_site) -> list[str]:
+    """One page of every kind the site has."""
+    person = _person_page(built_site, "putin")
+    source = sorted(p.parent.name for p in (built_site.site / "sources").glob("*/index.html"))[0]
+    return ["/", "/people/", person, "/quotes/", "/timeline/", "/positions/", "/compare/", "/entities/",
+            "/sources/", f"/sources/{source}/", "/changes/"]
+
+
+def _axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}; {len(v['nodes'])} elements, e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"]
+    ]
+
+
+def test_axe_finds_no_wcag_aa_violation_on_any_page_type(page, site_url, built_site):
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `npm ci` (make test does it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    found = {}
+    for path in _page_types(built_site):
+        page.goto(site_url + path, wait_until="networkidle")
+        violations = _axe_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}, json.dumps(found, indent=1)
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", (1280, 900)), ("phone", (390, 844))])
+def test_home_page_screenshot_shows_the_story_first(browser, site_url, built_site, name, viewport):
+    """The first screen names the story and its key points; screenshots kept in tests/artifacts/."""
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=name == "phone")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/", wait_until="networkidle")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"home-{name}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"home-{name}-full.png"), full_page=True)
+        heading = page.locator("article h1").first
+        assert page.title() == heading.inner_text().strip().rstrip("¶").strip()
+        points = page.locator("#key-points + ul > li")
+        assert 3 <= points.count() <= 7
+        assert "outlets" in points.first.inner_text()
+        assert points.first.locator("a[href*='sources/']").count() >= 1
+    finally:
+        context.close()

@@ -1,7 +1,7 @@
 """Candidate generation in the link stage gives the results of comparing every pair.
 
-The link stage finds the pairs worth scoring (quotes sharing content words, sentences and dated reports
-whose similarity bound reaches the threshold, texts holding a name's words, people by name key) instead of
+The link stage finds the pairs worth scoring (quotes sharing content words, sentences whose similarity
+bound reaches the threshold, texts holding a name's words, people by name key) instead of
 scoring all pairs. Here the same facts are linked twice, once with the candidate functions replaced by
 "every pair", and the briefings must be equal: on the seeds and on a slice of ECB+ (when the corpus is there).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.link import candidates, compare, quote_groups, timeline
+from generator.link import candidates, compare, quote_groups
 from generator.link.briefing import link
 from generator.link.people import PeopleIndex
 
@@ -31,7 +31,6 @@ def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace each candidate generator by one that proposes everything."""
     bounded = candidates.bounded_pairs
     monkeypatch.setattr(compare, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
-    monkeypatch.setattr(timeline, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
     monkeypatch.setattr(quote_groups, "candidate_pairs",
                         lambda quotes: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))

@@ -40,7 +40,7 @@ def test_extract_writes_facts_json(tmp_path, capsys) -> None:
     assert data["schema"] == 2
     assert [s["id"] for s in data["sources"]] == ["004_28dc85c1b7e8a53d"]
     assert "vladimir-putin" in {p["id"] for p in data["people"]}
-    assert capsys.readouterr().out.startswith(f"Wrote {out}: 1 sources")
+    assert capsys.readouterr().out.startswith(f"Wrote {out}: 1 source")
 
 
 @pytest.mark.model
@@ -53,5 +53,5 @@ def test_build_prints_one_summary_line(tmp_path, capsys) -> None:
                  "--config", str(REPO / "mkdocs.yml")])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0
-    assert len(out) == 1 and out[0].startswith("Built ") and "from 1 sources" in out[0]
+    assert len(out) == 1 and out[0].startswith("Built ") and "from 1 source" in out[0]
     assert (tmp_path / "site" / "index.html").is_file()

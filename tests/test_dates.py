@@ -45,6 +45,7 @@ def _mentions(nlp, text: str, reference: dt.date | None = WED):
         ("The new wing of the hospital opened in October.", dt.date(2024, 3, 12), {"in October": "2023-10"}),
         ("The new wing of the hospital will open in October.", dt.date(2024, 3, 12), {"in October": "2024-10"}),
         ("The canal will stay closed through May, the authority said.", dt.date(2023, 9, 1), {"through May": "2024-05"}),
+        ("The summit, scheduled for Jan. 20-21, was postponed.", JAN, {"Jan. 20-21": "2022-01-20/2022-01-21"}),
         # anchors
         ("The storm reached the coast on 2 November and the harbour reopened five days later.", WED,
          {"on 2 November": "2023-11-02", "five days later": "2023-11-07"}),

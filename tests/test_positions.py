@@ -90,6 +90,12 @@ def test_position_ids_are_stable_when_sources_are_added() -> None:
         ((("backstop",), "backstop"), (("bloodshed",), "bloodshed"), False),
         # a shared proper name alone does not make one issue
         ((("Ukraine",), "Ukraine"), (("European", "deployment", "postwar", "Ukraine"), "deployment"), False),
+        # a verb and its noun are one concept (stems)
+        ((("cooperate",), "cooperate"), (("cooperation",), "cooperation"), True),
+        ((("deploy", "troop"), "deploy"), (("deployment", "troop"), "deployment"), True),
+        # relations between governments: contact, ties, dialogue are one subject
+        ((("resumption", "contact"), "resumption"), (("dialogue",), "dialogue"), True),
+        ((("tariff", "steel"), "tariff"), (("quota", "fishing"), "quota"), False),
     ],
 )
 def test_issue_merging(a, b, same: bool) -> None:
@@ -127,3 +133,34 @@ def test_seed_russia_merges_kremlin_and_moscow(seeds_briefing) -> None:
     assert {"Kremlin", "Moscow", "Russia"} <= set(russia[0].actor_names)
     rules_out = {p.source for p in russia if p.stance == "rules out" and "regions" in p.issue}
     assert len(rules_out) >= 2  # one issue across outlets
+
+
+def test_an_issue_phrase_that_names_nothing_gives_no_position() -> None:
+    facts = [_facts("a", (_stance("a", "Moscow", "entity", "this stance", ("stance",), "stance", stance="condemns"),
+                          _stance("a", "Moscow", "entity", "sanctions relief", ("sanction", "relief"), "relief")))]
+    assert [p.issue for p in build_positions(facts, (), (), ())] == ["sanctions relief"]
+
+
+def test_positions_of_one_stance_merge_across_outlets_with_their_count() -> None:
+    from generator.pages.positions import stance_groups
+
+    facts = [_facts(src, (_stance(src, "Moscow", "entity", "sanctions relief", ("sanction", "relief"), "relief"),))
+             for src in ("a", "b", "c")]
+    positions = build_positions(facts, (), (), ())
+    groups = stance_groups(positions)
+    assert len(groups) == 1 and groups[0].sources == ("a", "b", "c")
+
+
+@pytest.mark.model
+def test_seed_positions_matrix_has_few_rows_and_clauses(seeds_briefing) -> None:
+    from generator.pages.positions import positions_page
+
+    page = positions_page(seeds_briefing)
+    assert 1 <= len(page.context["matrix"]) <= 10
+    for section in page.context["sections"]:
+        for row in section["rows"]:
+            clause = f"{row['label']} {row['rest']}"
+            assert len(clause.split()) >= 3, clause  # a clause, not a bare key phrase
+            assert len(clause.split()) <= 22, clause
+    # "European countries … fearing that Trump will push for a ceasefire deal" is no stance of Trump's
+    assert not [p for p in seeds_briefing.positions if p.actor == "donald-trump" and "fearing" in p.text]

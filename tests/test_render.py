@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.pages.base import Link, Page, Span, anchor_attr, annotate, escape_md, md_link, relative
+from generator.pages.base import Link, Page, Span, anchor_attr, annotate, code_span, escape_md, md_link, relative, theme_text
 from generator.pages.render import backlinks
 
 
@@ -30,6 +30,11 @@ def _html(markdown_text: str) -> str:
         ("a | b", "<table>"),
         ("text {: #evil }", 'id="evil"'),
         ("<http://evil.example>", "<a "),
+        ("2022. Then", "<ol>"),
+        ("+ item", "<ul>"),
+        ("<!-- hidden -->", "<!--"),
+        ("&lt;script&gt;", "&lt;script"),
+        ("# closing #", "<h1"),
     ],
 )
 def test_escape_md_keeps_article_markup_as_text(text: str, forbidden: str) -> None:
@@ -37,7 +42,10 @@ def test_escape_md_keeps_article_markup_as_text(text: str, forbidden: str) -> No
     assert forbidden not in html
 
 
-@pytest.mark.parametrize("text", ["Russia’s “most dangerous areas”", "US-Russia talks (six hours)", "$1.5 million (€1.8m)", "a < b & c"])
+@pytest.mark.parametrize("text", [
+    "Russia’s “most dangerous areas”", "US-Russia talks (six hours)", "$1.5 million (€1.8m)", "a < b & c",
+    "[Russian] Federation", "snake_case and __init__", "&amp; stays &amp;", "- a dash", "10. tenth", "a | b",
+])
 def test_escape_md_shows_the_same_text(text: str) -> None:
     import html as html_lib
     import re
@@ -75,7 +83,7 @@ def test_annotate_links_and_marks_inside_escaped_text() -> None:
     ]
     out = str(annotate("sources/s.md", text, 100, spans))
     assert "[Putin](../people/vladimir-putin.md)" in out
-    assert '<mark id="q-1">&#34;&#42;no&#42;&#34;</mark>' in out
+    assert '<mark id="q-1">"\\*no\\*"</mark>' in out
     assert out.endswith("[Trump](../people/donald-trump.md).")
 
 
@@ -102,3 +110,57 @@ def test_backlinks_from_and_to_article_pages_count_links_without_sentences() -> 
     assert incoming["sources/s.md"] == [{"path": "people/p.md", "title": "P", "contexts": [], "links": 2}]
     assert incoming["people/p.md"][0]["contexts"] == []  # from the article page
     assert incoming["people/p.md"][1]["contexts"] == [{"text": "a row", "anchor": "sources"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown_text"),
+    [
+        ("2025-02-27", "2025-02-27"),  # a hyphen inside a line is no markup
+        ("Soviet-era KGB: 25 years (ago)!", "Soviet-era KGB: 25 years (ago)!"),
+        ("'hopes', \"below zero\"", "'hopes', \"below zero\""),
+        ("a < b & c = d", "a < b & c = d"),
+        ("1.5 million", "1.5 million"),
+        ("[Russian] Federation", "\\[Russian\\] Federation"),
+        ("- item", "\\- item"),
+        ("<b>", "&lt;b>"),
+    ],
+)
+def test_escape_md_escapes_only_what_would_be_markup(text: str, markdown_text: str) -> None:
+    assert str(escape_md(text)) == markdown_text
+
+
+def test_escape_md_leaves_line_start_markers_inside_a_line() -> None:
+    assert str(escape_md("- not a list", line_start=False)) == "- not a list"
+
+
+@pytest.mark.parametrize("value", ["q-1a2b", "a`b", "`x`", "&#45; stays"])
+def test_code_span_shows_the_value_as_written(value: str) -> None:
+    import html as html_lib
+    import re
+
+    rendered = _html(str(code_span(value)))
+    assert html_lib.unescape(re.search(r"<code>(.*)</code>", rendered).group(1)).strip() == value
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Russia, US talks 'inspire certain hopes', says Putin", "Russia, US talks ‘inspire certain hopes’, says Putin"),
+        ('"Quoted" <b>bold</b> & more', "“Quoted” ‹b›bold‹/b› ＆ more"),
+    ],
+)
+def test_theme_text_holds_no_html_special_character(title: str, expected: str) -> None:
+    assert theme_text(title) == expected
+
+
+def test_whole_quote_continues_a_sentence_to_the_end_of_its_quotation() -> None:
+    from generator.model import Sentence
+    from generator.pages.base import whole_quote
+
+    texts = ["Oslo said, “The talks went well.", "We will meet again.”", "The next round is in May."]
+    sentences, start = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence("s", i, start, start + len(t), t, 0))
+        start += len(t) + 1
+    assert whole_quote(sentences, 0) == "Oslo said, “The talks went well. We will meet again.”"
+    assert whole_quote(sentences, 2) == "The next round is in May."

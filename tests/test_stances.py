@@ -72,3 +72,72 @@ def test_actor_rules(nlp, text: str, actor: str, stance: str) -> None:
 @pytest.mark.model
 def test_conditional_clause_states_no_stance(nlp) -> None:
     assert not _stances(nlp, "We will know soon if Russia is really willing to engage in good faith.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        # what others fear, hope, expect or claim is not the stance of the one it is about
+        ("European countries fear that Trump will push for a ceasefire deal that favours Russia.", "Trump"),
+        ("Poland fears that Moscow will reject any ceasefire.", "Moscow"),
+        ("The European Union hopes that China will support the ceasefire.", "China"),
+        ("Opposition leaders claim that the government of France wants to delay the election.", "France"),
+        ("Analysts expect that Beijing will oppose the new sanctions.", "Beijing"),
+        ("Diplomats fear Iran will refuse any inspection of its nuclear sites.", "Iran"),
+    ],
+)
+def test_a_stance_is_the_actors_only_when_the_sentence_says_so(nlp, text: str, not_actor: str) -> None:
+    assert not [s for s in _stances(nlp, text) if not_actor in s.actor_text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "stance"),
+    [
+        # reported speech keeps the stance of the one it reports
+        ("France said that Germany demands a new vote on the budget.", "Germany", "demands"),
+        # the believer's own stance in a participle clause stays its own
+        ("Spain claimed the talks had failed, while rejecting any new deadline.", "Spain", "rejects"),
+    ],
+)
+def test_reported_and_own_stances_survive_the_hearsay_rule(nlp, text: str, actor: str, stance: str) -> None:
+    assert any(s.actor_text == actor and s.stance == stance for s in _stances(nlp, text)), _stances(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Brazil has ruled out any withdrawal from the disputed border area.",
+         "rules out any withdrawal from the disputed border area"),
+        # a relative clause on a modified noun is left out; one that says which bare noun stays
+        ("Germany demands that Greece accept the terms of the bailout that creditors proposed last week.",
+         "demands that Greece accept the terms of the bailout"),
+        ("Canada rejected any deal that would allow the tariffs to stay.",
+         "rejects any deal that would allow the tariffs to stay"),
+        ("The EU is ready to take more responsibility for the region's security.",
+         "is ready to take more responsibility for the region's security"),
+        ("Japan said the Kuril islands are an inalienable part of its territory.",
+         "insists the Kuril islands are an inalienable part of its territory"),
+    ],
+)
+def test_stance_clause_is_a_short_readable_clause_from_the_sentence(nlp, text: str, clause: str) -> None:
+    assert clause in [s.clause for s in _stances(nlp, text)], _stances(nlp, text)
+
+
+@pytest.mark.model
+def test_stance_clause_is_cut_at_a_word_that_can_end_it(nlp) -> None:
+    text = ("Chile demands that Peru return the twelve fishing boats seized near the maritime border in the "
+            "early hours of Sunday morning together with all of their crews and their catch.")
+    clauses = [s.clause for s in _stances(nlp, text)]
+    assert clauses and all(len(c.split()) <= 20 for c in clauses), clauses
+    assert all(not c.rstrip(" …").split()[-1].lower() in ("the", "of", "with", "and") for c in clauses), clauses
+
+
+def test_predicates_are_general_phrases() -> None:
+    from generator.extract.stances import rules
+
+    predicates = set(rules()["predicates"])
+    # single words that qualify a fact ("an indisputable fact") or any part are not stances
+    assert not predicates & {"indisputable", "inarguable", "integral", "inseparable", "undeniable"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from generator.model import (
     DateMention,
     Entity,
     EntityMention,
+    EventMention,
     Paragraph,
     Person,
     PersonMention,
@@ -23,22 +25,46 @@ from generator.link.timeline import build_timeline
 REPO = Path(__file__).resolve().parent.parent
 
 
-def make_facts(source_id: str, published: dt.date | None, items: list[tuple[str, str, str, tuple[str, ...]]]):
-    """A source whose sentences each hold one dated expression: (sentence, date text, value, keywords)."""
-    text = "\n\n".join(sentence for sentence, *_ in items)
-    paragraphs, sentences, dates = [], [], []
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of a made-up article: its dated expression (if any) and the action it reports (if known)."""
+
+    text: str
+    date: str | None = None  # the expression as written
+    value: str | None = None
+    keywords: tuple[str, ...] = ()
+    trigger: str | None = None  # the word naming the action, with its lemma
+    lemma: str | None = None
+    actor: str | None = None  # the subject as written
+    pos: str = "VERB"
+
+
+def make_facts(source_id: str, published: dt.date | None, clauses: list[Clause]) -> SourceFacts:
+    """A source of one sentence per paragraph, with its date mentions and event mentions."""
+    text = "\n\n".join(c.text for c in clauses)
+    paragraphs, sentences, dates, events = [], [], [], []
     offset = 0
-    for i, (sentence, date_text, value, keywords) in enumerate(items):
-        paragraphs.append(Paragraph(i, offset, offset + len(sentence), sentence))
-        sentences.append(Sentence(source_id, i, offset, offset + len(sentence), sentence, i))
-        start = offset + sentence.index(date_text)
-        granularity = "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
-        dates.append(DateMention(source_id, date_text, start, start + len(date_text), i, value, granularity,
-                                 id=f"{source_id}-d{i + 1}", rule="test", keywords=keywords))
-        offset += len(sentence) + 2
+    for i, c in enumerate(clauses):
+        paragraphs.append(Paragraph(i, offset, offset + len(c.text), c.text))
+        sentences.append(Sentence(source_id, i, offset, offset + len(c.text), c.text, i))
+        date_id = None
+        if c.date:
+            start = offset + c.text.index(c.date)
+            granularity = "day" if len(c.value) == 10 else "month" if len(c.value) == 7 else "year"
+            date_id = f"{source_id}-d{len(dates) + 1}"
+            dates.append(DateMention(source_id, c.date, start, start + len(c.date), i, c.value, granularity,
+                                     id=date_id, rule="test", keywords=c.keywords))
+        if c.trigger:
+            start = offset + c.text.index(c.trigger)
+            actor = (offset + c.text.index(c.actor), offset + c.text.index(c.actor) + len(c.actor)) if c.actor \
+                else (None, None)
+            events.append(EventMention(source_id, i, c.trigger, start, start + len(c.trigger), c.lemma or c.trigger,
+                                       offset, offset + len(c.text), c.keywords, *actor, date=date_id, pos=c.pos))
+        offset += len(c.text) + 2
     source = Source(id=source_id, path=f"{source_id}.txt", format="txt", title=source_id, outlet=None, url=None,
                     author=None, published=published, text=text, paragraphs=tuple(paragraphs), removed=())
-    return SourceFacts(source=source, sentences=tuple(sentences), people=(), entities=(), dates=tuple(dates))
+    return SourceFacts(source=source, sentences=tuple(sentences), people=(), entities=(), dates=tuple(dates),
+                       events=tuple(events))
 
 
 def mentions_of(facts: list[SourceFacts], word: str, label: str | None = None):
@@ -56,87 +82,92 @@ def mentions_of(facts: list[SourceFacts], word: str, label: str | None = None):
     return tuple(out)
 
 
-PUB = dt.date(2025, 2, 27)
+def timeline_of(sources: list[SourceFacts], people: tuple[str, ...] = (), places: tuple[str, ...] = ()):
+    """The timeline of made-up sources, ``people`` and ``places`` found wherever they are written."""
+    persons = tuple(Person(_slug(p), p, (), (), mentions_of(sources, p)) for p in people)
+    entities = tuple(Entity(_slug(p), p, "GPE", mentions_of(sources, p, "GPE")) for p in places)
+    return build_timeline(sources, persons, entities)
+
+
+def _slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+# A made-up story (not from the seeds, not from the ECB+ test topics): a dock strike, told by three outlets.
+PUB = dt.date(2024, 3, 14)  # a Thursday
+PORT_A = [
+    Clause("Dock workers walked out in Rotterdam on Tuesday over pay.", "on Tuesday", "2024-03-12",
+           ("dock", "worker", "walk", "pay"), "walked", "walk", "Dock workers"),
+    Clause("Union leader Ana Smit will meet the port authority on Friday.", "on Friday", "2024-03-15",
+           ("meet", "leader", "union", "authority", "port"), "meet", "meet", "Union leader Ana Smit"),
+]
+PORT_B = [
+    Clause("Rotterdam dock workers walked out on Tuesday, stopping all container traffic.", "on Tuesday",
+           "2024-03-12", ("dock", "worker", "walk", "container", "traffic"), "walked", "walk", "Rotterdam dock workers"),
+    Clause("The port was last closed by a strike in 2019.", "in 2019", "2019", ("port", "close", "strike"),
+           "closed", "close", "The port"),
+]
+PORT_C = [
+    Clause("Dock workers in Rotterdam walked out on Monday, the union said.", "on Monday", "2024-03-11",
+           ("dock", "worker", "walk", "union"), "walked", "walk", "Dock workers in Rotterdam"),
+    Clause("Separately, Germany said on Tuesday it would cut rail fares.", "on Tuesday", "2024-03-12",
+           ("cut", "rail", "fare"), "said", "say", "Germany"),
+]
 
 
 @pytest.fixture
 def story():
-    a = make_facts("a", PUB, [
-        ("US and Russian diplomats met in Istanbul on Thursday.", "on Thursday", "2025-02-27",
-         ("diplomat", "meet")),
-        ("Zelensky is expected to meet Trump in Washington on Friday.", "on Friday", "2025-02-28",
-         ("meet", "expect")),
-    ])
-    b = make_facts("b", None, [
-        ("Putin's comments came as diplomats met in Istanbul on Thursday.", "on Thursday", "2025-02-27",
-         ("diplomat", "meet")),
-        ("Russia annexed Crimea in 2014.", "in 2014", "2014", ("annex",)),
-    ])
-    c = make_facts("c", PUB, [
-        ("Diplomats from both countries met in Istanbul on Wednesday.", "on Wednesday", "2025-02-26",
-         ("diplomat", "meet", "country")),
-        ("Separately, France said on Thursday it wanted raw materials.", "on Thursday", "2025-02-27",
-         ("want", "material", "raw")),
-    ])
-    facts = [a, b, c]
-    people = (
-        Person("donald-trump", "Donald Trump", (), (), mentions_of(facts, "Trump")),
-        Person("vladimir-putin", "Vladimir Putin", (), (), mentions_of(facts, "Putin")),
-    )
-    entities = (Entity("istanbul", "Istanbul", "GPE", mentions_of(facts, "Istanbul", "GPE")),
-                Entity("france", "France", "GPE", mentions_of(facts, "France", "GPE")))
-    return facts, people, entities
+    return [make_facts("a", PUB, PORT_A), make_facts("b", None, PORT_B), make_facts("c", PUB, PORT_C)]
+
+
+def port_timeline(sources):
+    return timeline_of(sources, people=("Ana Smit",), places=("Rotterdam", "Germany"))
 
 
 def test_build_timeline_merges_the_same_event_across_sources(story):
-    facts, people, entities = story
-    dates, events = build_timeline(facts, people, entities)
+    dates, events = port_timeline(story)
     assert len(dates) == 6
-    istanbul = [e for e in events if "istanbul" in e.entities]
-    assert len(istanbul) == 1
-    event = istanbul[0]
-    assert event.sources == ("a", "b", "c")
-    assert event.disputed  # c says Wednesday, a and b Thursday
-    assert event.date == "2025-02-27"  # the majority
-    assert set(event.dates) == {"2025-02-26", "2025-02-27"}
-    assert len(event.reports) == 3
+    strike = [e for e in events if "rotterdam" in e.entities and any("walked" in r.text for r in e.reports)]
+    assert len(strike) == 1
+    event = strike[0]
+    assert event.sources == ("a", "b", "c") and len(event.reports) == 3
+    assert event.disputed  # c says Monday, a and b Tuesday
+    assert event.date == "2024-03-12"  # the majority
+    assert set(event.dates) == {"2024-03-11", "2024-03-12"}
 
 
 def test_build_timeline_keeps_different_events_on_one_day_apart(story):
-    facts, people, entities = story
-    _, events = build_timeline(facts, people, entities)
-    thursday = [e for e in events if e.date == "2025-02-27"]
-    assert len(thursday) == 2
-    france = next(e for e in thursday if "france" in e.entities)
-    assert france.sources == ("c",) and not france.disputed
+    _, events = port_timeline(story)
+    tuesday = [e for e in events if e.date == "2024-03-12"]
+    assert len(tuesday) == 2
+    fares = next(e for e in tuesday if "germany" in e.entities)
+    assert fares.sources == ("c",) and not fares.disputed
 
 
 def test_build_timeline_orders_by_date_and_marks_upcoming(story):
-    facts, people, entities = story
-    _, events = build_timeline(facts, people, entities)
-    assert [e.date for e in events] == sorted((e.date for e in events), key=lambda d: d[:4] + d[4:])
-    assert events[0].date == "2014"
-    friday = next(e for e in events if e.date == "2025-02-28")
+    _, events = port_timeline(story)
+    assert [e.date[:4] for e in events] == sorted(e.date[:4] for e in events)
+    assert events[0].date == "2019"
+    friday = next(e for e in events if e.date == "2024-03-15")
     assert friday.upcoming
-    assert friday.people == ("donald-trump",)
-    assert not any(e.upcoming for e in events if e.date <= "2025-02-27")
+    assert friday.people == ("ana-smit",)
+    assert not any(e.upcoming for e in events if e.date <= "2024-03-14")
 
 
 def test_build_timeline_ids_stable_when_a_source_is_added(story):
-    facts, people, entities = story
-    _, before = build_timeline(facts[:2], people, entities)
-    _, after = build_timeline(facts, people, entities)
+    _, before = port_timeline(story[:2])
+    _, after = port_timeline(story)
     ids_before = {e.date: e.id for e in before}
     ids_after = {e.date: e.id for e in after}
-    for date in ("2014", "2025-02-28"):
+    for date in ("2019", "2024-03-15"):
         assert ids_before[date] == ids_after[date]
     assert len({e.id for e in after}) == len(after)
 
 
 def test_build_timeline_ignores_durations_and_vague_references():
-    f = make_facts("a", PUB, [("They talked for six hours.", "six hours", "2025", ())])
-    f = SourceFacts(source=f.source, sentences=f.sentences, people=(), entities=(), dates=(
-        DateMention("a", "six hours", 15, 24, 0, None, None, kind="duration", id="a-d1"),
+    f = make_facts("a", PUB, [Clause("The ferry crossing took six hours.")])
+    f = replace(f, dates=(
+        DateMention("a", "six hours", 25, 34, 0, None, None, kind="duration", id="a-d1"),
         DateMention("a", "recently", 0, 4, 0, "PAST_REF", "ref", kind="ref", id="a-d2"),
     ))
     dates, events = build_timeline([f], (), ())
@@ -145,15 +176,78 @@ def test_build_timeline_ignores_durations_and_vague_references():
 
 def test_build_timeline_anchored_event_points_at_its_anchor_event():
     f = make_facts("a", PUB, [
-        ("A phone call to Putin on 12 February.", "on 12 February", "2025-02-12", ("call",)),
-        ("A meeting in Riyadh six days later.", "six days later", "2025-02-18", ("meet",)),
+        Clause("A levee broke near Arles on 2 March.", "on 2 March", "2024-03-02", ("levee", "break")),
+        Clause("The river crested at Avignon two days later.", "two days later", "2024-03-04", ("river", "crest")),
     ])
-    anchored = f.dates[1].__class__(**{**f.dates[1].__dict__, "resolved_from": "a-d1"})
-    f = SourceFacts(source=f.source, sentences=f.sentences, people=(), entities=(), dates=(f.dates[0], anchored))
+    f = replace(f, dates=(f.dates[0], replace(f.dates[1], resolved_from="a-d1")))
     _, events = build_timeline([f], (), ())
-    call, meeting = events
-    assert meeting.resolved_from == call.id
-    assert call.resolved_from == "published"
+    levee, river = events
+    assert river.resolved_from == levee.id
+    assert levee.resolved_from == "published"
+
+
+# Which reports are one event: (case, sources as lists of clauses, people, places, the reports (source, sentence)
+# that must form one event, the reports that must stand in another event or in none).
+MONDAY = dt.date(2023, 10, 9)
+MERGING = [
+    ("one speaker, one day, different words: one statement",
+     {"a": [Clause("Mayor Lena Berg said on Monday that the bridge would reopen in May.", "on Monday", "2023-10-09",
+                   ("bridge", "reopen", "may"), "said", "say", "Mayor Lena Berg")],
+      "b": [Clause("Berg warned on Monday that repairs to the cracked pillars could take longer.", "on Monday",
+                   "2023-10-09", ("repair", "pillar", "crack", "take"), "warned", "warn", "Berg")]},
+     ("Lena Berg", "Berg"), (), [("a", 0), ("b", 0)], []),
+    ("two speakers on one day: two statements",
+     {"a": [Clause("Mayor Lena Berg said on Monday that the bridge would reopen in May.", "on Monday", "2023-10-09",
+                   ("bridge", "reopen", "may"), "said", "say", "Mayor Lena Berg")],
+      "b": [Clause("Engineer Tom Okafor said on Monday that the bridge would stay shut in May.", "on Monday",
+                   "2023-10-09", ("bridge", "stay", "shut", "may"), "said", "say", "Engineer Tom Okafor")]},
+     ("Lena Berg", "Tom Okafor"), (), [("a", 0)], [("b", 0)]),
+    ("an outlet without a date for the same action joins the dated event",
+     {"a": [Clause("Fire crews evacuated the Harbour Hotel in Kiel on Sunday night.", "on Sunday night",
+                   "2023-10-08", ("fire", "crew", "evacuate", "hotel", "night"), "evacuated", "evacuate",
+                   "Fire crews")],
+      "b": [Clause("Crews evacuated the Harbour Hotel in Kiel after guests smelled smoke.", None, None,
+                   ("crew", "evacuate", "hotel", "guest", "smell", "smoke"), "evacuated", "evacuate", "Crews")]},
+     (), ("Kiel", "Harbour Hotel"), [("a", 0), ("b", 0)], []),
+    ("an undated clause about another action does not join",
+     {"a": [Clause("Fire crews evacuated the Harbour Hotel in Kiel on Sunday night.", "on Sunday night",
+                   "2023-10-08", ("fire", "crew", "evacuate", "hotel", "night"), "evacuated", "evacuate",
+                   "Fire crews")],
+      "b": [Clause("The Harbour Hotel in Kiel reopened its restaurant to guests.", None, None,
+                   ("hotel", "reopen", "restaurant", "guest"), "reopened", "reopen", "The Harbour Hotel")]},
+     (), ("Kiel", "Harbour Hotel"), [("a", 0)], [("b", 0)]),
+]
+
+
+@pytest.mark.parametrize(("case", "sources", "people", "places", "together", "apart"), MERGING,
+                         ids=[c[0] for c in MERGING])
+def test_build_timeline_merging(case, sources, people, places, together, apart):
+    facts = [make_facts(sid, MONDAY, clauses) for sid, clauses in sources.items()]
+    _, events = timeline_of(facts, people, places)
+    event_of = {(r.source, r.sentence): e.id for e in events for r in e.reports}
+    assert {event_of.get(r) for r in together} != {None} and len({event_of.get(r) for r in together}) == 1
+    for report in apart:
+        assert event_of.get(report) != event_of[together[0]]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "action", "statement"),
+    [
+        ("say", "VERB", "say", True),
+        ("warn", "VERB", "warn", True),  # reporting verbs are statements, whatever the word
+        ("call", "NOUN", "call", False),  # "a phone call" is no statement
+        ("arrest", "VERB", "arrest", False),
+        ("arrests", "NOUN", "arrest", False),  # stems: the noun and the verb are one action
+        ("shooting", "NOUN", "shoot", False),
+        ("talks", "NOUN", "meet", False),  # synonyms of rules/dates.yaml
+        ("", "VERB", "", False),
+    ],
+)
+def test_action_class_and_statements(lemma, pos, action, statement):
+    from generator.link.timeline import action_class, is_statement
+
+    assert action_class(lemma) == action
+    assert is_statement(lemma, pos) == statement
 
 
 # ------------------------------------------------------------------------------------------ the seeds
@@ -180,10 +274,13 @@ def seed_timeline():
     from generator.ingest.load import read_sources
     from generator.extract.nlp import load_model
     from generator.link.people import merge_people
+    from generator.link.quote_groups import link_quotes
 
     sources = clean_documents(read_sources(REPO / "seeds"))
     facts = extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm")))
-    return build_timeline(facts, merge_people(facts), merge_entities(facts))
+    people = merge_people(facts)
+    quotes, _ = link_quotes(facts, people)  # who "he said" is, as in a build
+    return build_timeline(facts, people, merge_entities(facts), quotes)
 
 
 @pytest.mark.model
@@ -204,6 +301,17 @@ def test_seed_saudi_meeting_is_anchored_and_merged(seed_timeline):
     anchor = next(d for d in dates if d.id == anchored[0].resolved_from)  # "six days later" than the phone call
     assert (anchor.source[:3], anchor.value) == ("002", "2025-02-12")
     assert {s[:3] for s in saudi.sources} >= {"000", "001", "002"}  # "last week" reports join the dated one
+
+
+@pytest.mark.model
+def test_seed_fsb_speech_is_one_event(seed_timeline):
+    """Putin's speech to the FSB on 27 February, worded differently by three outlets (said, claimed, warned, "he
+    said" in televised comments): one event, by the same actor doing the same thing on the same day."""
+    _, events = seed_timeline
+    words = ("televised comments", "Putin claimed", "Putin on Thursday warned", "Putin on Thursday said")
+    holding = {w: [e.id for e in events if any(w in r.text for r in e.reports)] for w in words}
+    assert all(len(ids) == 1 for ids in holding.values()), holding
+    assert len({ids[0] for ids in holding.values()}) == 1, holding
 
 
 @pytest.mark.model
@@ -252,8 +360,7 @@ def test_display_date(value, shown):
 def test_timeline_chart_is_inline_svg_linking_to_entries(story):
     from generator.pages.timeline import timeline_chart
 
-    facts, people, entities = story
-    _, events = build_timeline(facts, people, entities)
+    _, events = port_timeline(story)
     svg = str(timeline_chart(events, PUB))
     assert svg.count("<svg") == 1 and "<script" not in svg and "http://" not in svg.replace(
         'xmlns="http://www.w3.org/2000/svg"', "")

@@ -80,11 +80,17 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("2019-20", WED, None, "2019/2020", "range"),
         ("1999-00", WED, None, "1999/2000", "range"),
         ("2015-2017", WED, None, "2015/2017", "range"),
+        ("Jan. 20-21", WED, "future", "2024-01-20/2024-01-21", "range"),
+        ("March 3-5, 2019", WED, None, "2019-03-03/2019-03-05", "range"),
         ("from 4 to 6 May", WED, "past", "2023-05-04/2023-05-06", "range"),
         # quarters, halves, fiscal years
         ("the third quarter of 2012", WED, None, "2012-Q3", "quarter"),
         ("the second quarter of last year", SUN, None, "2020-Q2", "quarter"),
         ("the first quarter", dt.date(2023, 5, 15), "past", "2023-Q1", "quarter"),
+        ("the second quarter", dt.date(2023, 11, 27), "past", "2023-Q2", "quarter"),
+        ("the second quarter", dt.date(2023, 11, 27), "future", "2024-Q2", "quarter"),
+        ("the fourth quarter", dt.date(2023, 11, 27), "future", "2023-Q4", "quarter"),
+        ("the fourth quarter", dt.date(2023, 2, 2), None, "2022-Q4", "quarter"),
         ("Q4 2020", WED, None, "2020-Q4", "quarter"),
         ("the first half of 2016", WED, None, "2016-H1", "half"),
         ("the second half of the year", dt.date(2023, 4, 4), "future", "2023-H2", "half"),
@@ -96,6 +102,12 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("this fiscal year", WED, None, "FY2023", "year"),
         ("the previous financial year", WED, "past", "FY2022", "year"),
         ("the end of last year", dt.date(2023, 2, 1), None, "2022", "year"),
+        ("the end of the year", dt.date(2023, 2, 1), "past", "2022", "year"),
+        ("the end of the year", dt.date(2023, 2, 1), "future", "2023", "year"),
+        ("the end of the year", dt.date(2023, 11, 20), "past", "2023", "year"),
+        ("the beginning of the year", dt.date(2023, 10, 2), "future", "2024", "year"),
+        ("the beginning of the year", dt.date(2023, 10, 2), "past", "2023", "year"),
+        ("the end of the month", dt.date(2023, 6, 3), "past", "2023-05", "month"),
         # centuries and decades
         ("the 1970s", WED, None, "197", "decade"),
         ("the late 1960s", WED, None, "196", "decade"),
@@ -159,6 +171,9 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("forty-year", "", "career", "duration", "P40Y"),
         ("every week", "", "", "set", "P1W"),
         ("weekly", "", "", "set", "P1W"),
+        ("every 10 minutes", "", "", "set", "PT10M"),
+        ("August", "held every ", "", "set", "XXXX-08"),
+        ("Monday", "each ", "", "set", "XXXX-WXX-1"),
         ("60 years", "", "old", "age", "P60Y"),
         ("30", "aged ", "", "age", "P30Y"),
         ("31", "Leo Park, ", ", who", "age", None),
@@ -180,7 +195,8 @@ def test_normalise_durations_sets_ages_and_non_dates(text, before, after, kind, 
     ("text", "tense", "value", "points_to"),
     [
         ("in five years", "future", "P5Y", "2028"),
-        ("in two months", None, "P2M", "2024-01"),
+        ("in two months", "future", "P2M", "2024-01"),
+        ("in 500 years", "present", "P500Y", None),  # "the worst in 500 years"
         ("in ten days", "future", "P10D", "2023-11-18"),
         ("in five years", "past", "P5Y", None),  # "the first time in five years": no point
     ],
@@ -221,6 +237,7 @@ def test_normalise_records_the_rule_that_resolved_it():
         assert res.name in names, (text, res)
     assert normalise("1968-69", WED).name == "two_digit_range"
     assert normalise("the 19th century", WED).name == "century"
+    assert normalise("Tuesday night", WED, "past").name == "part_of_day"
 
 
 @pytest.mark.parametrize(
@@ -254,3 +271,14 @@ def test_interval_of_what_is_no_calendar_period_is_none(value):
 def test_normalise_date_not_given_is_unknown(text):
     res = normalise(text, WED, "future")
     assert (res.value, res.kind, res.type) == ("XXXX-XX-XX", "ref", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("recently", "PAST_REF"), ("now", "PRESENT_REF"), ("this morning", "2023-11-08"),
+     ("Monday at 9:30 a.m.", "2023-11-06"), ("fiscal 2019", "2019"), ("six hours", None), ("1968-69", "1968/1969")],
+)
+def test_calendar_value_keeps_refs_and_drops_times_of_day(text, value):
+    from generator.extract.timex import calendar_value
+
+    assert calendar_value(normalise(text, WED, "past")) == value

@@ -136,6 +136,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
             return "future"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):  # "is expected", "are set"
             return "present"
+        if verb.lemma_.lower() in r["future_governors"] and not auxes:
+            return None  # "the summit, scheduled for Jan. 20": as often ahead as behind; the nearest
         return "past"  # reduced passive: "the talks, held in Saudi Arabia last week"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         if verb.lemma_ == "be" and any(c.lemma_.lower() in r["future_governors"] for c in verb.children if c.dep_ in ("acomp", "attr")):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract import dates as date_extraction
+from generator.extract import events as event_extraction
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
@@ -59,6 +60,7 @@ def extract_doc(doc: Doc, source: Source, reference: dt.date | None, reference_o
     sentences = extract_sentences(doc, source)
     people = extract_people(doc, source)
     entities = extract_entities(doc, source)
+    dates = date_extraction.extract_dates(doc, source, sentences, reference, reference_origin)
     return SourceFacts(
         source=source,
         sentences=sentences,
@@ -66,8 +68,9 @@ def extract_doc(doc: Doc, source: Source, reference: dt.date | None, reference_o
         entities=entities,
         name_candidates=extract_name_candidates(doc, source),
         quotes=quote_extraction.extract_quotes(doc, source, sentences, people),
-        dates=date_extraction.extract_dates(doc, source, sentences, reference, reference_origin),
+        dates=dates,
         stances=stance_extraction.extract_stances(doc, source, sentences, people, entities),
+        events=event_extraction.extract_events(doc, source.id, sentences, dates),
     )
 
 
@@ -151,7 +154,11 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
             inner_words = inner_words[count:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    if not tokens:
+    while len(tokens) > 1 and not_name_word(tokens[0]):
+        tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
+    if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
+        return None
+    if len(tokens) == 1 and tokens[0].lower_ in named_thing_words(ent.doc):
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
@@ -176,6 +183,81 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         titled=titled,
         role=role,
     )
+
+
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM"})
+
+
+def not_name_word(token: Token) -> bool:
+    """A word that opens a PERSON span without being part of the name (a verb or adverb of a headline, a
+    plural role noun, a title written without a full stop)."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ in NOT_NAME_POS
+        or word in leading_non_name_words()
+        or (word.endswith("s") and word[:-1] in role_nouns())
+    )
+
+
+def leading_non_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["leading_non_name_words"])
+
+
+def organisation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
+
+
+def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
+    """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
+    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital")."""
+    words = organisation_words()
+    if len(tokens) > 1 and any(t.lower_.rstrip(".") in words for t in tokens[1:]):
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
+        return True
+    place_of = frozenset(load_rules("people")["place_of_words"])
+    start = ent.start
+    return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def is_credit(ent: Span) -> bool:
+    """A name in a photo, video or graphics credit ("Photo: Jane Roe", "(Video by Jane Roe/Getty)")."""
+    line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
+    before = ent.doc.text[max(line_start, ent.start_char - 40) : ent.start_char].rstrip(" ([")
+    return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
+
+
+def named_thing_words(doc: Doc) -> frozenset[str]:
+    """Words this article uses in a street or organisation name ("Miller" of "Miller Drive"): alone, such a word
+    is not taken as a person's surname in this article ("on Miller traveling eastbound")."""
+    if "named_things" not in doc.user_data:
+        words = organisation_words()
+        doc.user_data["named_things"] = frozenset(
+            t.lower_ for t in doc[:-1]
+            if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].lower_.rstrip(".") in words
+        )
+    return doc.user_data["named_things"]
+
+
+def is_dateline(ent: Span | Token) -> bool:
+    """A place dateline opening a paragraph, written in capitals: "AUSTIN (KXAN) —", "KHAN YOUNIS, Gaza —"."""
+    text = ent.doc.text
+    start = ent.start_char if isinstance(ent, Span) else ent.idx
+    end = start + len(ent.text)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not ent.text.isupper():
+        return False
+    return re.match(r"\s*(?:[(,—–-]|\.\s)", text[end : end + 3]) is not None
+
+
+def is_quoted(ent: Span) -> bool:
+    """A name written inside quotation marks of its own, alone or at the end of a title: malware "dubbed
+    “Agent Smith”", a series "“The Marvelous Mrs. Maisel”", a nickname."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 60) : ent.start_char]
+    after = text[ent.end_char : ent.end_char + 2].lstrip(",.")[:1]
+    return re.search(r"[“\"‘](?:[A-Z][\w.’']*\s+)*$", before) is not None and after in ("”", '"', "’")
 
 
 def doc_text(doc: Doc, start: int, end: int) -> str:
@@ -276,11 +358,12 @@ def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ..
     inside_names = {
         t.i for ent in doc.ents if ent.label_ != "PERSON" and sum(t.pos_ == "PROPN" for t in ent) > 1 for t in ent
     }
+    named_things = named_thing_words(doc)
     candidates = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.text[:1].isupper():
             continue
-        if token.i in inside_names:
+        if token.i in inside_names or is_dateline(token) or token.lower_ in named_things:
             continue
         if not token.is_alpha:
             continue

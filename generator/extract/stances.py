@@ -418,6 +418,79 @@ def _claim(cue: Token, last: Token) -> str:
     return " ".join(words[:25]) + (" …" if len(words) > 25 else "")
 
 
+# --------------------------------------------------------------------------------------------- clause
+
+# What a stance clause leaves out of the complement it is built from: clauses hanging from its words (relative,
+# adverbial, appositive, parenthetical) and the punctuation around them. What stays is the core of what the
+# actor demands, rules out …, as the sentence words it.
+CLAUSE_DROPS = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "dep", "meta")
+QUOTE_CHARS = "\"“”"
+INDEFINITE = frozenset({"a", "an", "any", "no", "some", "every", "such"})
+
+
+def _kept(token: Token, root: Token) -> bool:
+    """Whether a word of the complement stays in the clause: no dropped clause between it and the root, except
+    that all of a bare noun's relative clause stays."""
+    dropped = False
+    current = token
+    while current.i != root.i and current.head.i != current.i:
+        if _bare_noun_clause(current):
+            dropped = False
+        elif current.dep_ in CLAUSE_DROPS:
+            dropped = True
+        current = current.head
+    return not dropped
+
+
+def _bare_noun_clause(clause: Token) -> bool:
+    """A relative clause that says what a bare, indefinite noun is: "any deal that allowed for Ukraine to be pumped
+    up" (no other word tells which deal), unlike "five regions that it claims as its own" or "the bailout that …"."""
+    noun = clause.head
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return clause.dep_ == "relcl" and noun.pos_ == "NOUN" and noun.dep_ not in SUBJECT_DEPS and not any(
+        c.dep_ in ("amod", "compound", "prep", "nummod", "poss") for c in noun.children
+    ) and determiners <= INDEFINITE  # "the bailout that …" is already the one both sides know
+
+
+def clause_text(tokens: Sequence[Token]) -> str:
+    """Tokens as written (with their spacing), cut to the clause length limit at a word that can end it."""
+    words = [t for t in tokens if not (t.is_punct and t.text not in QUOTE_CHARS + "-'’")]
+    limit = int(rules()["max_clause_words"])
+    cut = len(words) > limit
+    words = words[:limit]
+    while words and (words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PRON") or words[-1].is_punct):
+        words = words[:-1]
+        cut = True
+    text = "".join(t.text + (" " if t.whitespace_ or (i + 1 < len(words) and words[i + 1].i != t.i + 1) else "")
+                   for i, t in enumerate(words)).strip()
+    if sum(text.count(q) for q in QUOTE_CHARS) % 2:  # a quotation cut in two: keep the words, not the marks
+        text = "".join(ch for ch in text if ch not in QUOTE_CHARS)
+    return " ".join(text.split()) + (" …" if cut and text else "")
+
+
+def stance_clause(label: str, roots: Sequence[Token]) -> str:
+    """"rules out any withdrawal from occupied territory": the stance label and its complement as written."""
+    tokens = sorted({t for root in roots for t in root.subtree if _kept(t, root)}, key=lambda t: t.i)
+    text = clause_text(tokens)
+    if not text:
+        return label
+    if label.endswith(" to") and text.lower().startswith("to "):
+        text = text[3:]
+    first = tokens[0] if tokens else None
+    if first is not None and first.pos_ != "PROPN" and text[:1].isupper() and text[1:2].islower():
+        text = text[0].lower() + text[1:]  # "insists the territories are …", not "insists The territories"
+    return f"{label} {text}"
+
+
+def _complement_roots(cue: Token, last: Token) -> list[Token]:
+    """The cue's words after it that hold what the stance is about (objects, complements, prepositions)."""
+    roots = [c for c in cue.children if c.i > last.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod",
+                                                                       "parataxis", "mark", "advmod")]
+    if last.i != cue.i:
+        roots = [c for c in last.children if c.dep_ in ("pobj", "pcomp")] + roots
+    return roots
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -433,6 +506,25 @@ def _inside_stance_complement(token: Token) -> bool:
     return False
 
 
+def _hearsay(token: Token) -> Token | None:
+    """The verb of fearing, hoping, expecting or claiming whose content holds the cue, if any: what someone else
+    fears or claims is not its subject's stance ("European countries fear that Trump will push for a ceasefire"
+    says nothing of where Trump stands). Reported speech ("X said that Y demands …") is not hearsay."""
+    current = token.head if token.dep_ == "acomp" else token
+    while current.head.i != current.i:
+        if current.dep_ not in ("ccomp", "xcomp", "acl", "advcl", "conj", "pcomp", "prep", "pobj", "relcl"):
+            return None
+        came_by = current.dep_
+        current = current.head
+        # the small model sometimes lemmatizes "hopes" as "hop": the word itself, less a plural "s", counts too
+        forms = {current.lemma_.lower(), current.lower_, current.lower_.removesuffix("s")}
+        if forms & word_set("hearsay") and came_by in ("ccomp", "xcomp", "acl", "prep"):
+            return current  # inside the content of the fear or claim (not a clause merely attached to it)
+        if current.lemma_.lower() in word_set("reporting"):
+            return None
+    return None
+
+
 def _conditional(token: Token) -> bool:
     """"if Russia is really willing to …" states no stance."""
     clause = token.head if token.dep_ == "acomp" else token
@@ -446,6 +538,13 @@ def _stance_heads(cue: Token, last: Token) -> list[Token]:
         heads.extend(c for c in last.children if c.dep_ in ("pobj", "pcomp"))
     starts = [c for c in cue.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "prep") and c.i > cue.i
               and c.i != last.i]
+    objects = [c for c in starts if c.dep_ == "dobj"]
+    if len(objects) > 1:  # a verb has one direct object: a second one is a misparse ("as part a peace deal")
+        starts = [c for c in starts if c.dep_ != "dobj" or c.i == objects[0].i]
+    if any(c.dep_ != "prep" and c.pos_ != "PRON" for c in starts):
+        # "ruling out any withdrawal … as part of a peace deal": the object is the issue, the phrase only frames it
+        # (a pronoun object keeps the phrase: "blamed him for the invasion")
+        starts = [c for c in starts if c.dep_ != "prep"]
     for start in starts:
         if start.dep_ == "prep":
             heads.extend(c for c in start.children if c.dep_ in ("pobj", "pcomp"))
@@ -469,7 +568,7 @@ def extract_stances(
     seen: set[tuple] = set()
 
     def add(stance: str, rule: str, cue: Token, last: Token, subject: Token | list[Token] | None,
-            issue_head: Token, cue_text: str | None = None) -> None:
+            issue_head: Token, cue_text: str | None = None, clause: str | None = None) -> None:
         if not subject or issue_head is None:
             return
         actors = []
@@ -494,6 +593,7 @@ def extract_stances(
                 actor_text=actor_text, actor_kind=kind, actor_start=a_start, actor_end=a_end,
                 issue=text, issue_start=start, issue_end=end, issue_lemmas=lemmas, issue_head=head_lemma,
                 claim=_claim(cue, last), rule=rule,
+                clause=clause if clause is not None else stance_clause(stance, _complement_roots(cue, last)),
             ))
 
     reporting = word_set("reporting")
@@ -505,6 +605,11 @@ def extract_stances(
                     continue
                 label, rule, last = found_cue
                 subject = subject_chain(token)
+                believer = _hearsay(token)
+                if believer is not None:
+                    # only the believer's own stance survives ("Russia claimed …, while ruling out X": Russia)
+                    subject = [t for t in subject
+                               if t.head.i == believer.i or believer.i in {c.i for c in t.head.conjuncts}]
                 for start in _stance_heads(token, last):
                     head = _descend(start)
                     if head is not None:
@@ -518,7 +623,8 @@ def extract_stances(
                         if inner_subject is None or inner_subject.lower_ in word_set("non_actors"):
                             continue
                         add(rules()["negated_report"], "negated-report", token, token, subject_of(token),
-                            inner_subject, cue_text=token.text)
+                            inner_subject, cue_text=token.text,
+                            clause=stance_clause(rules()["negated_report_clause"], [comp]))
         for label, first, last in predicates_of(sent):
             if any(s.rule == "predicate" and s.sentence == ctx.sentence_at(first.idx) for s in found):
                 break
@@ -530,7 +636,8 @@ def extract_stances(
                 actor_token = _predicate_actor(sent, clause)
                 if actor_token is not None:
                     add(label, "predicate", first, last, actor_token, _skip_light_noun(subject, 0),
-                        cue_text=doc.text[first.idx : last.idx + len(last.text)])
+                        cue_text=doc.text[first.idx : last.idx + len(last.text)],
+                        clause=stance_clause(rules()["predicate_clause"], [clause]))
     return tuple(sorted(found, key=lambda s: (s.sentence, s.cue_start, s.actor_text, s.issue)))
 
 

@@ -303,18 +303,24 @@ RuleResult = Union[Resolution, Expr, None]
 
 
 def frequency(e: Expr) -> RuleResult:
-    """"every week", "daily", "twice a year": a SET."""
+    """"every week", "every 10 minutes", "daily", "twice a year", "(held every) August": a SET."""
     r = rules()
-    if set(e.words) & set(r["frequency_words"]) or (
+    every_before = e.last_before in ("every", "each")
+    if not (set(e.words) & set(r["frequency_words"]) or every_before or (
         re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
-    ):
-        unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
-        adverb = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annually": "year",
-                  "annual": "year", "quarterly": "quarter", "hourly": "hour", "nightly": "day"}
-        unit = unit or next((adverb[w] for w in e.words if w in adverb), None)
-        return Resolution(duration_value(1, unit) if unit else None, None, "frequency", kind="set",
-                          relative=False, type="SET")
-    return None
+    )):
+        return None
+    unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
+    unit = unit or next((r["frequency_adverbs"][w] for w in e.words if w in r["frequency_adverbs"]), None)
+    m = re.search(rf"\b(?:every|each) {NUMBER} ", e.text)
+    amount = _number(m[1]) if m else None
+    if every_before and unit is None:  # "every August", "each Monday": the named month or day, repeated
+        named = e.bare
+        value = f"XXXX-{r['months'][named]:02d}" if named in r["months"] else (
+            "XXXX-WXX-" + str(r["weekdays"][named] + 1) if named in r["weekdays"] else None)
+        return Resolution(value, None, "frequency", kind="set", relative=False, type="SET")
+    return Resolution(duration_value(amount or 1, unit) if unit else None, None, "frequency", kind="set",
+                      relative=False, type="SET")
 
 
 def age(e: Expr) -> RuleResult:
@@ -385,6 +391,22 @@ def two_digit_range(e: Expr) -> RuleResult:
     if not first < second <= first + 10:
         return None
     return Resolution(f"{first:04d}/{second:04d}", "range", "range of years", relative=False)
+
+
+def day_range(e: Expr) -> RuleResult:
+    """"Jan. 20-21", "March 3-5, 2019": the two days of one month."""
+    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?- ?(\d{1,2})(,? \d{4})?", e.text)
+    if m is None or m[1] not in rules()["months"] or not int(m[2]) < int(m[3]) <= 31:
+        return None
+    first = normalise(f"{m[1]} {m[2]}{m[4] or ''}", e.reference, e.tense, e.anchor)
+    if not first.value or first.granularity != "day":
+        return None
+    try:
+        last = dt.date.fromisoformat(first.value).replace(day=int(m[3]))
+    except ValueError:
+        return None
+    return Resolution(f"{first.value}/{last.isoformat()}", "range", f"days of one month; {first.rule}",
+                      relative=first.relative)
 
 
 def year_range(e: Expr) -> RuleResult:
@@ -500,7 +522,8 @@ QUANTIFIER = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less t
 
 def duration(e: Expr) -> RuleResult:
     """"six hours", "25 years", "the past nine days", "several months": a DURATION (P6H…); "in five years"
-    in a clause that is not past also points to the date five years after the reference date."""
+    in a future-tense clause also points to the date five years after the reference date (not "the worst in
+    500 years")."""
     r = rules()
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
                      rf"(?:{NUMBER} )?([a-z]+)", e.text)
@@ -519,7 +542,7 @@ def duration(e: Expr) -> RuleResult:
         amount = 1
     value = duration_value(None if vague_amount else amount, unit)
     points_to = None
-    if e.prep == "in" and not vague_amount and amount is not None and e.tense != "past" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
+    if e.prep == "in" and not vague_amount and amount is not None and e.tense == "future" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
         points_to = _shift(e.reference, unit, amount)[0]
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
@@ -556,9 +579,22 @@ def relative_period(e: Expr) -> RuleResult:
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
-            res = _period(e.reference, m[1], 0)
-            return Resolution(res[0], res[1], f"this {m[1]}{e.note}")
+            offset, how = _edge_offset(e, m[1])
+            res = _period(e.reference, m[1], offset)
+            return Resolution(res[0], res[1], f"{how}{e.note}")
     return None
+
+
+def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
+    """"the end of the year" told in the first half of a year in the past tense: the previous year; "the
+    beginning of the year" told in its second half in the future tense: the next one; otherwise this one."""
+    first, last = interval(_period(e.reference, unit, 0)[0])
+    second_half = (e.reference - first) > (last - e.reference)
+    if e.modifier in rules()["ending_modifiers"] and e.tense == "past" and not second_half:
+        return -1, f"the previous {unit}: its end, told in the past tense early in this one"
+    if e.modifier in rules()["starting_modifiers"] and e.tense == "future" and second_half:
+        return 1, f"the next {unit}: its start, told in the future tense late in this one"
+    return 0, f"this {unit}"
 
 
 def fiscal_year(e: Expr) -> RuleResult:
@@ -685,8 +721,8 @@ def half(e: Expr) -> RuleResult:
 
 
 def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -> Resolution:
-    """A quarter or half of the named year, or without one the nearest such period (reports look back at the
-    last one or ahead to the next one about equally, whatever the tense)."""
+    """A quarter or half of the named year; without one, by tense: past → the latest that has begun, future →
+    the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
     if year_text:
@@ -695,13 +731,19 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
             return Resolution(None, None, f"{granularity} of an unknown year")
         return Resolution(f"{year:04d}-{code}", granularity, granularity, relative=not re.search(r"\d{4}", year_text))
     reference = e.reference
+    spans = {y: interval(f"{y:04d}-{code}") for y in (reference.year - 1, reference.year, reference.year + 1)}
+    if e.tense == "past":  # the latest that has begun
+        year = max(y for y, (first, _) in spans.items() if first <= reference)
+        return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year, past tense: the latest begun")
+    if e.tense == "future":  # the earliest not yet over
+        year = min(y for y, (_, last) in spans.items() if last >= reference)
+        return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year, future tense: the next not over")
 
     def distance(y: int) -> int:
-        first, last = interval(f"{y:04d}-{code}")
+        first, last = spans[y]
         return 0 if first <= reference <= last else min(abs((first - reference).days), abs((reference - last).days))
 
-    year = min((reference.year - 1, reference.year, reference.year + 1),
-               key=lambda y: (distance(y), -y if e.tense == "past" else y))
+    year = min(spans, key=lambda y: (distance(y), y))
     return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year: the nearest one")
 
 
@@ -834,6 +876,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     not_a_date,
     clock_time,
     two_digit_range,
+    day_range,
     year_range,
     vague,
     unknown_date,
@@ -887,7 +930,7 @@ def normalise(
         if isinstance(out, Expr):
             e = out
         elif out is not None:
-            return out if out.name else replace(out, name=rule.__name__)
+            return replace(out, name=rule.__name__)
     return Resolution(None, None, "not understood", name="none")
 
 
@@ -926,4 +969,4 @@ def calendar_value(res: Resolution) -> str | None:
         return None
     if res.value is None:
         return None
-    return "/".join(re.sub(r"T.*$", "", part).removeprefix("FY") for part in res.value.split("/"))
+    return "/".join(re.sub(r"(?<=\d)T(?:\d\d:.*|[A-Z]{2})$", "", part).removeprefix("FY") for part in res.value.split("/"))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.errors import ConfigError, SourceError
+from generator.ingest.outlets import outlet_name
 from generator.ingest.metadata import infer_metadata, looks_like_title
 from generator.model import Paragraph, RawDocument, Removed, Source
 from generator.rules import load_rules
@@ -230,9 +231,121 @@ def _take_following(lines: Sequence[str], start: int, rule: Rule, removed: list[
     return position
 
 
+# ------------------------------------------------------------- whole-document rules
+
+
+@lru_cache(maxsize=1)
+def document_rules() -> dict[str, Any]:
+    """The whole-document rules of furniture.yaml (dateline, pull_quote, link_list, furniture_warning)."""
+    data = load_rules("furniture")
+    try:
+        return {
+            "dateline": re.compile(str(data["dateline"])),
+            "pull_quote": dict(data["pull_quote"]),
+            "link_list": dict(data["link_list"]),
+            "furniture_warning": float(data["furniture_warning"]),
+        }
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ConfigError(f"furniture.yaml: the whole-document rules are missing or wrong ({exc}).") from exc
+
+
+def join_datelines(kept: list[Line]) -> list[Line]:
+    """A dateline alone on its line ("WASHINGTON —") joined to the paragraph it opens."""
+    dateline = document_rules()["dateline"]
+    joined: list[Line] = []
+    carry: str | None = None
+    for number, line in kept:
+        if carry is not None:
+            line = f"{carry} {line}"
+            carry = None
+        elif dateline.fullmatch(line) and len(line.split()) <= 8:
+            carry = line
+            continue
+        joined.append((number, line))
+    if carry is not None:
+        joined.append((kept[-1][0], carry))
+    return joined
+
+
+BULLET = re.compile(r"^[-•*·–]\s+")
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quote_key(text: str) -> str:
+    return " ".join(re.sub(rf"[{QUOTE_MARKS}.,;:!?…—–-]+", " ", text.casefold()).split())
+
+
+def remove_pull_quotes(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
+    """Pull quotes: a short line whose words stand again, in order, inside a longer paragraph of the article."""
+    limits = document_rules()["pull_quote"]
+    keys = [quote_key(line) for _, line in kept]
+    result = []
+    for k, (number, line) in enumerate(kept):
+        words = len(keys[k].split())
+        repeated = k > 0 and limits["min_words"] <= words <= limits["max_words"] and any(
+            j != k and len(other) > len(keys[k]) and f" {keys[k]} " in f" {other} " for j, other in enumerate(keys)
+        )
+        if repeated:
+            removed.append((number, Removed(line, "pull quote")))
+        else:
+            result.append((number, line))
+    return result
+
+
+def remove_link_lists(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
+    """Lists of links (related headlines): several title-like lines in a row, below the top of the article."""
+    limits = document_rules()["link_list"]
+    titles = [
+        k >= limits["skip_top"] and looks_like_title(BULLET.sub("", line), limits["max_words"], 2)
+        for k, (_, line) in enumerate(kept)
+    ]
+    drop: set[int] = set()
+    k = 0
+    while k < len(kept):
+        end = k
+        while end < len(kept) and titles[end]:
+            end += 1
+        if end - k >= limits["min_lines"]:
+            drop.update(range(k, end))
+        k = max(end, k + 1)
+    removed.extend((kept[k][0], Removed(kept[k][1], "link list")) for k in sorted(drop))
+    return [item for k, item in enumerate(kept) if k not in drop]
+
+
+def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]]) -> float:
+    """The share of a document's characters that is furniture: what cleaning removed, and the kept lines after
+    the first that read like link titles or labels rather than sentences ("Related Videos", "More from author")."""
+    gone = sum(len(record.text) for _, record in removed)
+    labels = sum(len(line) for k, (_, line) in enumerate(kept) if k > 0 and looks_like_title(line, 16))
+    total = gone + sum(len(line) for _, line in kept)
+    return (gone + labels) / total if total else 0.0
+
+
+def repeated_headlines(kept: Sequence[Line], inference: Any) -> dict[int, str]:
+    """Lines that repeat the title after its first occurrence (a headline scraped twice, as the first paragraph)."""
+    title = inference.metadata.title
+    if not title:
+        return {}
+    key = quote_key(title)
+    matches = [k for k, (_, line) in enumerate(kept) if quote_key(line) == key]
+    headline = next((k for k, why in inference.taken if why == "headline"), None)
+    first = headline if headline is not None else (matches[0] if matches else None)
+    return {k: "headline repeated" for k in matches if k != first}
+
+
+def clean_lines(text: str) -> tuple[list[Line], list[tuple[int, Removed]]]:
+    """Line rules, then whole-document rules: datelines joined, pull quotes and link lists removed."""
+    kept, removed = scan_furniture(text)
+    kept = join_datelines(kept)
+    kept = remove_pull_quotes(kept, removed)
+    kept = remove_link_lists(kept, removed)
+    return kept, removed
+
+
 def remove_furniture(text: str) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
     """The lines of ``text`` that are not furniture, and the furniture removed, in document order."""
-    kept, removed = scan_furniture(text)
+    kept, removed = clean_lines(text)
+    removed.sort(key=lambda item: item[0])
     return tuple(line for _, line in kept), tuple(record for _, record in removed)
 
 
@@ -251,12 +364,19 @@ def build_paragraphs(lines: Sequence[str]) -> tuple[str, tuple[Paragraph, ...]]:
 
 def clean_document(doc: RawDocument) -> Source:
     """One article without its furniture, with its metadata completed and its paragraphs."""
-    kept, removed = scan_furniture(doc.text)
+    kept, removed = clean_lines(doc.text)
+    share = furniture_share(kept, removed)
+    if share >= document_rules()["furniture_warning"]:
+        log.warning(
+            "%s: %.0f%% of the page's text is web furniture (menus, links, promos); check that the file holds the "
+            "article, or paste the article's text into a .txt file.", doc.path, 100 * share,
+        )
     inference = infer_metadata([line for _, line in kept], doc.given, doc.origins, fallback_title=doc.id)
     # The headline becomes the title and stays the first paragraph of the text: headlines carry quotes
     # ("Russia, US talks 'inspire certain hopes', says Putin") and facts that must keep their offsets.
     # The byline is furniture once its name and date are in the metadata.
     taken = {k: why for k, why in inference.taken if why != "headline"}
+    taken.update(repeated_headlines(kept, inference))
     removed.extend((kept[k][0], Removed(kept[k][1], why)) for k, why in taken.items() if why != "headline")
     removed.sort(key=lambda item: item[0])
     body = [line for k, (_, line) in enumerate(kept) if k not in taken]
@@ -272,7 +392,7 @@ def clean_document(doc: RawDocument) -> Source:
         path=doc.path,
         format=doc.format,
         title=meta.title or doc.id,
-        outlet=meta.outlet,
+        outlet=outlet_name(meta.outlet, meta.url),
         url=meta.url,
         author=meta.author,
         published=meta.published,

@@ -15,10 +15,10 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 import yaml
 
 from generator.errors import SourceError
+from generator.ingest.webpage import iter_fields, read_page
 from generator.model import Metadata, RawDocument
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,10 @@ def read_document(path: Path, seeds_dir: Path, override: dict[str, Any]) -> RawD
     readers = {"txt": read_txt, "md": read_md, "html": read_html}
     body, declared, origin = readers[fmt](raw, path)
     values = {**declared, **override}
-    origins = {name: ("sources.yaml" if name in override else origin) for name in values}
+    # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
+    where = dict(origin) if isinstance(origin, tuple) else {}
+    default = origin if isinstance(origin, str) else "html metadata"
+    origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
     return RawDocument(
         id=path.stem,
         path=path.relative_to(seeds_dir).as_posix(),
@@ -160,37 +163,15 @@ def read_md(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
     return markdown_lines(body), declared, "front matter"
 
 
-def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
-    """A saved web page: the article text and the metadata trafilatura finds (never fetches anything)."""
-    document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]:
+    """A saved web page: the article text and the metadata the page declares (never fetches anything)."""
+    page = read_page(raw)
+    if not page.text.strip():
         raise SourceError(
             f"{path}: no article text found in the page. Save the complete page again, "
             "or paste the article's text into a .txt file."
         )
-    found: dict[str, Any] = {}
-    for name, attribute in (("title", "title"), ("outlet", "sitename"), ("author", "author"), ("url", "url")):
-        value = getattr(document, attribute, None)
-        if isinstance(value, str) and value.strip():
-            found[name] = " ".join(value.split())
-    if "url" in found and not is_web_url(found["url"]):
-        del found["url"]  # a page's own link may be relative or a file: URL; only web links are kept
-    date = getattr(document, "date", None)
-    if date:
-        try:
-            found["published"] = dt.date.fromisoformat(str(date)[:10])
-        except ValueError:
-            log.debug("%s: ignoring the page date %r", path, date)
-    return text, found, "html metadata"
+    return page.text, dict(iter_fields(page)), tuple((name, f"page {how}") for name, how in page.origins)
 
 
 # ---------------------------------------------------------------- markdown

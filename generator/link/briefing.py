@@ -14,6 +14,7 @@ from generator.link.people import merge_people
 from generator.link.permalinks import inherit_ids
 from generator.link.positions import build_positions
 from generator.link.quote_groups import link_quotes
+from generator.link.story import tell_story
 from generator.link.timeline import build_timeline
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
     people = merge_people(facts)
     entities = merge_entities(facts)
     quotes, groups = link_quotes(facts, people)
-    dates, events = build_timeline(facts, people, entities)
+    dates, events = build_timeline(facts, people, entities, quotes)
     positions = build_positions(facts, people, entities, quotes)
     log.info("linked %d people, %d entities, %d quotes in %d groups, %d events",
              len(people), len(entities), len(quotes), len(groups), len(events))
@@ -41,4 +42,5 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
         positions=positions,
     )
     briefing = inherit_ids(briefing, previous)
-    return replace(briefing, comparison=compare_sources(briefing))
+    briefing = replace(briefing, comparison=compare_sources(briefing))
+    return replace(briefing, story=tell_story(briefing))

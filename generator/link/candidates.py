@@ -1,7 +1,7 @@
 """Candidate generation for the link stage: which pairs of items can be similar enough to be compared.
 
 Comparing every pair grows with the square of the articles. The weighted overlaps the link stage scores
-(sentences in ``compare.py``, dated reports in ``timeline.py``) add min(fa, fb) over the features two items
+(sentences in ``compare.py``) add min(fa, fb) over the features two items
 share, and min(x, y) ≤ sqrt(x·y): so a score is at most Σ sqrt(fa)·sqrt(fb) divided by the score's own
 denominator, a dot product of the items' square-rooted feature vectors. ``bounded_pairs`` computes that
 bound for every pair at once as a sparse matrix product (scipy, a block of rows at a time so that memory

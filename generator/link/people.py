@@ -54,6 +54,11 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"\s+", name.strip()) if w)
 
 
+def name_phrase_key(name: str) -> str:
+    """A multi-word name as one key ("mato grosso"), for the label evidence of whole names."""
+    return " ".join(word_key(w) for w in name_words(name))
+
+
 def name_key(name: str) -> tuple[str, ...]:
     """The key of a whole name; particles are kept ("von der leyen"), generational suffixes ("Jr.") are not."""
     key = tuple(word_key(w) for w in name_words(name) if word_key(w))
@@ -127,6 +132,9 @@ def is_name_shaped(name: str) -> bool:
             return False
         if not word[0].isupper():
             return False
+        # "Walker's Greensboro-area": a possessive inside a name, or a hyphen before a lower-case word
+        if re.search(r"-[a-z]", word) or (index < len(words) - 1 and re.search(r"['’]s$", word)):
+            return False
     return True
 
 
@@ -143,9 +151,13 @@ class Evidence:
             for entity in f.entities:
                 for word in name_words(entity.text):
                     labels[word_key(word)][entity.label] += 1
+                if len(name_words(entity.text)) > 1:
+                    labels[name_phrase_key(entity.text)][entity.label] += 1
             for mention in f.people:
                 for word in name_words(mention.name):
                     labels[word_key(word)]["PERSON"] += 1
+                if len(name_words(mention.name)) > 1:
+                    labels[name_phrase_key(mention.name)]["PERSON"] += 1
         return cls(dict(labels))
 
     def nationality(self, word: str) -> bool:
@@ -155,7 +167,8 @@ class Evidence:
         return counts["NORP"] >= counts["PERSON"]
 
     def mostly_place_or_org(self, word: str) -> bool:
-        counts = self.labels.get(word_key(word), Counter())
+        """Whether the corpus labels this word (or this whole multi-word name) mostly as a place or organisation."""
+        counts = self.labels.get(word_key(word) if len(name_words(word)) == 1 else name_phrase_key(word), Counter())
         return sum(counts[label] for label in NON_PERSON_LABELS) > counts["PERSON"]
 
 
@@ -166,6 +179,8 @@ def valid_mention(mention: PersonMention, evidence: Evidence) -> bool:
     words = name_words(mention.name)
     if any(evidence.nationality(w) for w in words):
         return False
+    if len(words) > 1 and evidence.mostly_place_or_org(mention.name):
+        return False  # "Mato Grosso", "São Paulo": the corpus names this as a place elsewhere
     return True
 
 
@@ -183,15 +198,21 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
     evidence = Evidence.collect(facts)
     mentions = [m for f in facts for m in f.people if valid_mention(m, evidence)]
     clusters = _cluster_full_names(mentions)
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    by_surname = _surname_index(clusters.values())
+    by_first: dict[str, list[_Cluster]] = defaultdict(list)
     for cluster in clusters.values():
-        by_surname[cluster.key[-1]].append(cluster)
+        by_first[cluster.key[0]].append(cluster)
     singles: dict[str, _Cluster] = {}
     for mention in mentions:
         key = name_key(mention.name)
         if len(key) > 1:
             continue
-        target = _surname_owner(key[-1], mention.source, by_surname)
+        # In the same article first: "Meadows" and "Pete" are the Mark Meadows and Pete Buttigieg named there.
+        target = (
+            _local_owner(key[-1], mention.source, by_surname)
+            or _local_owner(key[-1], mention.source, by_first)
+            or _surname_owner(key[-1], mention.source, by_surname)
+        )
         if target is None:
             target = singles.setdefault(key[-1], _Cluster((key[-1],), []))
         target.mentions.append(mention)
@@ -222,6 +243,22 @@ def _cluster_full_names(mentions: Iterable[PersonMention]) -> dict[tuple[str, ..
         short = _short_key(known) if known else _short_key(key)
         clusters.setdefault(short, _Cluster(short, [])).mentions.append(mention)
     return clusters
+
+
+def _surname_index(clusters: Iterable[_Cluster]) -> dict[str, list[_Cluster]]:
+    """Full-named people by surname key; a hyphenated surname also under each of its parts ("Pengelly")."""
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        surname = cluster.key[-1]
+        for key in dict.fromkeys([surname, *(part for part in surname.split("-") if len(part) > 2)]):
+            by_surname[key].append(cluster)
+    return by_surname
+
+
+def _local_owner(word: str, source: str, index: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """The one person of ``index[word]`` named in full in the same article, if exactly one is."""
+    local = [c for c in index.get(word, []) if any(m.source == source and len(name_key(m.name)) > 1 for m in c.mentions)]
+    return local[0] if len(local) == 1 else None
 
 
 def _surname_owner(surname: str, source: str, by_surname: dict[str, list[_Cluster]]) -> _Cluster | None:
@@ -255,9 +292,7 @@ def _add_candidates(
     clusters: list[_Cluster], candidates: Sequence[NameCandidate], evidence: Evidence
 ) -> list[_Cluster]:
     """Proper nouns spaCy did not tag as people but that spell a known person's surname become mentions."""
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        by_surname[cluster.key[-1]].append(cluster)
+    by_surname = _surname_index(clusters)
     covered = {(m.source, m.start) for c in clusters for m in c.mentions}
     for candidate in candidates:
         if (candidate.source, candidate.start) in covered:

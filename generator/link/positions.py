@@ -26,6 +26,7 @@ from functools import lru_cache
 from generator.link.entities import entity_key
 from generator.model import Entity, Person, Position, Quote, SourceFacts, StanceMention
 from generator.link.people import PeopleIndex
+from generator.link.quote_groups import stem
 from generator.rules import load_rules
 from generator.slugs import short_hash, slugify
 
@@ -60,7 +61,19 @@ def concept_table() -> dict[str, str]:
 
 
 def concept(lemma: str) -> str:
-    return concept_table().get(lemma.lower(), lemma.lower())
+    """The concept a lemma stands for: its synonym group (rules/actors.yaml), else its stem, so that a verb and its
+    noun are one ("cooperate", "cooperation" → "cooperat"). Names keep their case-folded form."""
+    word = lemma.lower()
+    if word in concept_table():
+        return concept_table()[word]
+    stemmed = stem(word) if lemma.islower() else word
+    return concept_table().get(stemmed, stemmed)
+
+
+def names_an_issue(stance: StanceMention) -> bool:
+    """Whether the key phrase says what the issue is: "this stance", "the plan" alone name none."""
+    generic = frozenset(_rules()["generic_heads"])
+    return any(lemma.lower() not in generic for lemma in stance.issue_lemmas)
 
 
 # ------------------------------------------------------------------------------------------------ actors
@@ -211,7 +224,7 @@ def build_positions(
     resolved: list[tuple[StanceMention, Actor, str]] = []
     for f in facts:
         for stance in f.stances:
-            found = resolver.resolve(stance)
+            found = resolver.resolve(stance) if names_an_issue(stance) else None
             if found is not None:
                 resolved.append((stance, *found))
     stances = [r[0] for r in resolved]
@@ -241,6 +254,7 @@ def build_positions(
             source=stance.source,
             quote=_quote_for(stance, sentence.start, sentence.end, quotes),
             sentence=stance.sentence,
+            clause=stance.clause,
         ))
     unique = {p.id: p for p in positions}
     log.info("%d positions of %d actors on %d issues", len(unique), len(names), len(set(labels.values())))

@@ -1,15 +1,22 @@
 """The timeline: dated sentences from every source, grouped into events.
 
-An event is a clause dated by a temporal expression (``DateMention`` of kind "date" with a calendar value).
-Reports of the same event in several sources become one ``Event`` with all its reports when
+A report is an event mention (``EventMention``, extract/events.py): the action a clause names (its trigger, stemmed,
+synonyms as one), who does it (the subject; for "he said", the speaker of the sentence's quote) and the people,
+organisations, places and content words of the clause. Dated clauses are reports with a date (a ``DateMention`` of
+kind "date" with a calendar value); main clauses without a date are reports that may only join a dated event (an
+outlet that tells of the talks without saying when). Reports become one ``Event`` when
 
-* their dates are compatible (equal, or one inside the other: "last week" holds "18 February"), and
-* they share enough of what they are about: people, organisations and places in the sentence, and the
-  content-word lemmas of the dated clause (weighted overlap coefficient ≥ ``same_event`` in rules/dates.yaml).
+* their dates are compatible (equal, or one inside the other: "last week" holds "18 February"; no date fits any), and
+* they name the same action (``same_event``: learnt on ECB+, see rules/dates.yaml), or different actions with a
+  weighted overlap of what they are about of at least ``same_event_other_action`` (learnt: never), or
+* they are the same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
+  Thursday": ``same_act``);
+* statements by different speakers stay apart (``different_speakers``).
 
 Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources)
 are one event marked ``disputed``. Event ids are built from the date and the features most reports share,
-not from list positions, so adding a source rarely changes them.
+not from list positions, so adding a source rarely changes them. ``benchmarks/events.py`` measures the merging on
+ECB+ (CoNLL F1 against the head-lemma baseline).
 """
 
 from __future__ import annotations
@@ -19,12 +26,15 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 
 from generator.extract.dates import CALENDAR, interval
-from generator.link.candidates import bounded_pairs, neighbours
-from generator.model import DateMention, Entity, Event, EventSource, Person, SourceFacts
+from generator.link.entities import entity_key
+from generator.link.positions import canonical_group
+from generator.link.quote_groups import stem
+from generator.model import DateMention, Entity, Event, EventMention, EventSource, Person, Quote, SourceFacts
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -48,6 +58,12 @@ class _Report:
     words: frozenset[str]
     focus: float  # share of the sentence taken by the dated clause
     features: dict[str, float] = field(default_factory=dict)
+    predicate: str = ""  # the action reported: the trigger's lemma, stemmed, synonyms mapped to one (rules/dates.yaml)
+    statement: bool = False  # the action is a statement (a reporting verb: "said", "warned", "told")
+    alternatives: frozenset[str] = frozenset()  # other actions the date may be of ("its invasion in 2022")
+    actors: frozenset[str] = frozenset()  # people/entities who do it: the subject, or the speaker of a quote
+    dated: bool = True  # False: a clause without a date expression, which may join a dated event
+    event: EventMention | None = None  # the event mention the report was made from (None: a date alone)
 
     def feature_keys(self) -> set[str]:
         return ({f"w:{x}" for x in self.words} | {f"e:{x}" for x in self.clause_entities}
@@ -108,98 +124,193 @@ def compatible(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
-def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity]) -> list[_Report]:
-    person_spans: dict[str, list[tuple[int, int, str]]] = {}
-    for person in people:
-        for m in person.mentions:
-            person_spans.setdefault(m.source, []).append((m.start, m.end, person.id))
-    entity_spans: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            entity_spans.setdefault(m.source, []).append((m.start, m.end, entity.id))
+UNDATED = (dt.date.min, dt.date.max)  # a report without a date: compatible with every date
+
+
+def _reporting_verbs() -> frozenset[str]:
+    r = load_rules("reporting_verbs")
+    return frozenset(r["reporting_verbs"]) - frozenset(r["weak_verbs"])
+
+
+def action_class(lemma: str) -> str:
+    """The action a trigger names, so that outlets' different words for it match: synonyms in rules/dates.yaml
+    are one, lemmas are stemmed ("arrests", "arrested", "arrest"; "shooting", "shoot")."""
+    lemma = lemma.lower()
+    if not lemma:
+        return ""
+    synonyms = _rules()["synonyms"]
+    return stem(synonyms.get(lemma, synonyms.get(stem(lemma), lemma)))
+
+
+def is_statement(lemma: str, pos: str = "VERB") -> bool:
+    """A reporting verb ("said", "warned", "claimed"); "a phone call" (a noun) is no statement."""
+    return pos in ("VERB", "") and lemma.lower() in _reporting_verbs()
+
+
+def _spans_by_source(items: Sequence[Person] | Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for item in items:
+        for m in item.mentions:
+            spans.setdefault(m.source, []).append((m.start, m.end, item.id))
+    return spans
+
+
+def _inside(spans: dict[str, list[tuple[int, int, str]]], source: str, lo: int, hi: int) -> frozenset[str]:
+    return frozenset(pid for start, end, pid in spans.get(source, ()) if lo <= start and end <= hi)
+
+
+def _usable(m: DateMention, f: SourceFacts) -> bool:
+    return (m.kind == "date" and bool(m.value) and m.granularity in CALENDAR and interval(m.value) is not None
+            and m.sentence < len(f.sentences))
+
+
+def _undated_mention(e: EventMention) -> DateMention:
+    """A stand-in for the date of a clause that has none (kind "undated", no value)."""
+    return DateMention(e.source, "", e.start, e.end, e.sentence, None, None, resolved_from="", kind="undated")
+
+
+def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity],
+             quotes: Sequence[Quote] = (), undated: bool = True, dates_alone: bool = True) -> list[_Report]:
+    """One report per event mention (dated clauses, and, with ``undated``, main clauses without a date); with
+    ``dates_alone``, dated expressions without an event mention (facts made without one) still give a report,
+    without a predicate."""
+    person_spans, entity_spans = _spans_by_source(people), _spans_by_source(entities)
+    # who acts: people, and organisations and places as the actor they stand for ("the Kremlin" → Russia);
+    # nationality adjectives ("Russian") name no actor
+    actor_of = {e.id: entity_key(canonical_group(e.name) or e.name) for e in entities if e.label != "NORP"}
+    speakers: dict[tuple[str, int], set[str]] = {}
+    for q in quotes:
+        if q.speaker:
+            speakers.setdefault((q.source, q.sentence), set()).add(q.speaker)
     synonyms = _rules()["synonyms"]
     reports = []
     for f in facts:
-        for m in f.dates:
-            if m.kind != "date" or not m.value or m.granularity not in CALENDAR:
+        usable = {m.id: m for m in f.dates if _usable(m, f)}
+        covered = set()
+        for e in f.events:
+            if e.date is None and not undated:
                 continue
-            bounds = interval(m.value)
-            if bounds is None or m.sentence >= len(f.sentences):
+            if e.date is not None and e.date not in usable:
+                continue
+            covered.add(e.date)
+            m = usable[e.date] if e.date is not None else _undated_mention(e)
+            sentence = f.sentences[e.sentence]
+            predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
+            actors = frozenset()
+            if e.actor_start is not None and e.actor_end is not None:  # a person, else who they speak for
+                actors = (_inside(person_spans, f.source.id, e.actor_start, e.actor_end)
+                          or {actor_of[x] for x in _inside(entity_spans, f.source.id, e.actor_start, e.actor_end)
+                              if x in actor_of})
+            if not actors and statement:  # "he said": the speaker of the sentence's quote
+                actors = frozenset(speakers.get((f.source.id, e.sentence), ()))
+            reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
+                                   (e.clause_start, e.clause_end), e.keywords, person_spans, entity_spans,
+                                   synonyms, predicate=predicate, statement=statement, actors=frozenset(actors),
+                                   alternatives=frozenset(action_class(x) for x in e.alternatives),
+                                   dated=e.date is not None, event=e))
+        for m in usable.values():
+            if m.id in covered or not dates_alone:
                 continue
             sentence = f.sentences[m.sentence]
-            c_start = m.clause_start if m.clause_start is not None else sentence.start
-            c_end = m.clause_end if m.clause_end is not None else sentence.end
-
-            def inside(spans: dict[str, list[tuple[int, int, str]]], lo: int, hi: int) -> frozenset[str]:
-                return frozenset(pid for start, end, pid in spans.get(f.source.id, ()) if lo <= start and end <= hi)
-
-            reports.append(_Report(
-                mention=m,
-                sentence_text=sentence.text,
-                paragraph=sentence.paragraph,
-                start=bounds[0],
-                end=bounds[1],
-                people=inside(person_spans, sentence.start, sentence.end),
-                entities=inside(entity_spans, sentence.start, sentence.end),
-                clause_people=inside(person_spans, c_start, c_end),
-                clause_entities=inside(entity_spans, c_start, c_end),
-                words=frozenset(synonyms.get(w, w) for w in m.keywords),
-                focus=min(1.0, (c_end - c_start) / max(1, sentence.end - sentence.start)),
-            ))
+            clause = (m.clause_start if m.clause_start is not None else sentence.start,
+                      m.clause_end if m.clause_end is not None else sentence.end)
+            reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end), clause,
+                                   m.keywords, person_spans, entity_spans, synonyms))
     _weigh(reports)
     return reports
 
 
-class _Candidates:
-    """Candidate generation for the grouping loops: which clusters (by position) hold a report that can be
-    similar enough to a given one. ``similarity`` has an upper bound computed for every pair of reports at
-    once (``generator/link/candidates.py``); a cluster holding no report whose bound reaches the threshold
-    cannot be chosen, and is skipped without being scored."""
-
-    def __init__(self, reports: Sequence[_Report], threshold: float) -> None:
-        self.number = {id(r): k for k, r in enumerate(reports)}
-        pairs = bounded_pairs([r.features for r in reports], threshold, "smaller") if threshold > 0 else None
-        self.near = neighbours(pairs, len(reports)) if pairs is not None else None  # None: every cluster
-        self.position: dict[int, int] = {}  # report number → position of its cluster
-        self.size = 0
-
-    def add(self, position: int, reports: Iterable[_Report]) -> None:
-        self.size = max(self.size, position + 1)
-        for report in reports:
-            self.position[self.number[id(report)]] = position
-
-    def candidates(self, reports: Iterable[_Report]) -> list[int]:
-        """Positions in creation order, so that ties and first matches fall as when scanning every cluster."""
-        if self.near is None:
-            return list(range(self.size))
-        return sorted({self.position[k] for r in reports for k in self.near[self.number[id(r)]] if k in self.position})
+def _report(f: SourceFacts, m: DateMention, text: str, paragraph: int, sentence: tuple[int, int],
+            clause: tuple[int, int], keywords: Sequence[str], person_spans, entity_spans, synonyms,
+            **event) -> _Report:
+    bounds = interval(m.value) or UNDATED
+    source = f.source.id
+    return _Report(
+        mention=m,
+        sentence_text=text,
+        paragraph=paragraph,
+        start=bounds[0],
+        end=bounds[1],
+        people=_inside(person_spans, source, *sentence),
+        entities=_inside(entity_spans, source, *sentence),
+        clause_people=_inside(person_spans, source, *clause),
+        clause_entities=_inside(entity_spans, source, *clause),
+        words=frozenset(synonyms.get(w, w) for w in keywords),
+        focus=min(1.0, (clause[1] - clause[0]) / max(1, sentence[1] - sentence[0])),
+        **event,
+    )
 
 
-def group_reports(reports: list[_Report]) -> list[_Cluster]:
-    """Greedy grouping: finest dates first; each report joins the most similar compatible group."""
-    threshold = _rules()["same_event"]
+def same_action_of(a: _Report, b: _Report) -> bool:
+    """Whether two reports name the same action (one of them possibly through a noun the date may be of)."""
+    return bool(a.predicate) and bool(({a.predicate} | a.alternatives) & ({b.predicate} | b.alternatives))
+
+
+def same_act(a: _Report, b: _Report) -> bool:
+    """The same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
+    Thursday": both statements): one event however differently the outlets word the rest."""
+    same_action = (a.statement and b.statement) or same_action_of(a, b)
+    return (a.dated and b.dated and same_action and bool(a.actors & b.actors)
+            and a.mention.granularity == b.mention.granularity == "day" and a.start == b.start)
+
+
+def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None) -> float:
+    """How far two reports are above the similarity at which they are one event (negative: below): the threshold
+    is ``same_event`` when they name the same kind of action, ``same_event_other_action`` otherwise."""
+    rules = rules or _rules()
+    if rules["same_act"] and same_act(a, b):
+        return 1.0
+    same = same_action_of(a, b)
+    if not (a.dated and b.dated) and not same:
+        return -1.0  # without a date, only the same action can tell two clauses report one event
+    if rules["different_speakers"] and a.statement and b.statement and not (a.actors & b.actors
+                                                                            or not a.actors | b.actors):
+        return -1.0  # "Reid said", "her publicist said" and "it was said": three statements
+    threshold = rules["same_event"] if same else rules["same_event_other_action"]
+    if threshold > 1.0:
+        return -1.0
+    return similarity(a, b) - threshold
+
+
+def group_reports(reports: list[_Report], undated_alone: bool = False,
+                  rules: Mapping[str, Any] | None = None) -> list[_Cluster]:
+    """Greedy grouping: finest dates first, undated reports last; each report joins the group it is most above
+    the threshold with (compatible dates, not the same sentence). An undated report that joins no group is left
+    out, unless ``undated_alone`` (benchmarks: every mention is in some group). ``rules``: the thresholds of
+    rules/dates.yaml ``timeline:``, or others to try (benchmarks/events.py)."""
+    rules = rules or _rules()
     clusters: list[_Cluster] = []
-    index = _Candidates(reports, threshold)
-    order = sorted(reports, key=lambda r: (r.span, r.mention.source, r.mention.start))
+    by_key: dict[str, set[int]] = {}  # feature or "v:" predicate -> clusters holding a report with it
+    order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
     for report in order:
-        best, best_score = None, threshold
-        for position in index.candidates([report]):
-            cluster = clusters[position]
+        best, best_margin = None, 0.0
+        # candidates: groups naming the same action or actor, and, when different actions may merge, sharing
+        # any feature (a report sharing nothing with a group scores 0 with it)
+        keys = {"v:" + p for p in report.alternatives | {report.predicate} if p} | {"a:" + a for a in report.actors}
+        if rules["same_event_other_action"] <= 1.0:
+            keys |= set(report.features)
+        candidates = sorted({i for k in keys for i in by_key.get(k, ())})
+        for index in candidates:
+            cluster = clusters[index]
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
-            if any(r.mention.source == report.mention.source and r.mention.sentence == report.mention.sentence
-                   for r in cluster.reports):
-                continue  # two dates in one sentence are two events
-            score = max(similarity(report, r) for r in cluster.reports)
-            if score >= best_score:
-                best, best_score = position, score
+            if rules["one_per_sentence"] and any(r.mention.source == report.mention.source
+                                                 and r.mention.sentence == report.mention.sentence
+                                                 for r in cluster.reports):
+                continue  # two actions in one sentence are two events
+            score = max(margin(report, r, rules) for r in cluster.reports)
+            if score >= best_margin:
+                best, best_margin = index, score
         if best is None:
+            if not report.dated and not undated_alone:
+                continue
             clusters.append(_Cluster([report]))
-            index.add(len(clusters) - 1, [report])
+            best = len(clusters) - 1
         else:
             clusters[best].reports.append(report)
-            index.add(best, [report])
+        for k in keys:
+            by_key.setdefault(k, set()).add(best)
     return _merge_disputed(clusters)
 
 
@@ -207,27 +318,23 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
     """Groups on incompatible dates, from different sources, that report the same thing: one disputed event."""
     threshold, min_shared = _rules()["disputed_event"], _rules()["min_shared_disputed"]
     merged: list[_Cluster] = []
-    index = _Candidates([r for c in clusters for r in c.reports], threshold)
     for cluster in clusters:
         target = None
-        for position in index.candidates(cluster.reports):
-            other = merged[position]
+        for other in merged if cluster.anchor.dated else ():
             a, b = other.anchor, cluster.anchor
-            if compatible((a.start, a.end), (b.start, b.end)):
+            if not a.dated or compatible((a.start, a.end), (b.start, b.end)):
                 continue
             if {r.mention.source for r in other.reports} & {r.mention.source for r in cluster.reports}:
                 continue
             if any(similarity(x, y) >= threshold and len(x.features.keys() & y.features.keys()) >= min_shared
-                   for x in other.reports for y in cluster.reports):
-                target = position
+                   for x in other.reports for y in cluster.reports if x.dated and y.dated):
+                target = other
                 break
         if target is None:
             merged.append(cluster)
-            index.add(len(merged) - 1, cluster.reports)
         else:
-            merged[target].reports.extend(cluster.reports)
-            merged[target].disputed = True
-            index.add(target, cluster.reports)
+            target.reports.extend(cluster.reports)
+            target.disputed = True
     return merged
 
 
@@ -258,25 +365,27 @@ def _representative(cluster: _Cluster) -> _Report:
     def score(r: _Report) -> tuple:
         others = [o for o in reports if o is not r]
         typical = sum(similarity(r, o) for o in others) / len(others) if others else 0.0
-        return (-(typical + r.focus), r.span, -len(r.sentence_text), r.mention.source, r.mention.start)
+        return (not r.dated, -(typical + r.focus), r.span, -len(r.sentence_text), r.mention.source, r.mention.start)
     return min(reports, key=score)
 
 
 def build_timeline(
-    facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity]
+    facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity], quotes: Sequence[Quote] = ()
 ) -> tuple[tuple[DateMention, ...], tuple[Event, ...]]:
-    """Every temporal expression of every source, and the dated events in date order."""
+    """Every temporal expression of every source, and the dated events in date order (``quotes``, linked to their
+    speakers, tell who "he said" is)."""
     dates = tuple(sorted((m for f in facts for m in f.dates), key=lambda m: (m.source, m.start)))
-    reports = _reports(facts, people, entities)
-    clusters = group_reports(reports)
+    all_reports = _reports(facts, people, entities, quotes)
+    clusters = group_reports(all_reports)
     published = [f.source.published for f in facts if f.source.published]
     story_date = max(published) if published else None
 
     drafts = []
     for cluster in clusters:
         if cluster.disputed:
-            votes = Counter(r.mention.value for r in cluster.reports)
-            date_report = min(cluster.reports, key=lambda r: (-votes[r.mention.value], r.span, r.start))
+            votes = Counter(r.mention.value for r in cluster.reports if r.dated)
+            date_report = min((r for r in cluster.reports if r.dated),
+                              key=lambda r: (-votes[r.mention.value], r.span, r.start))
         else:
             date_report = cluster.anchor
         drafts.append((cluster, date_report))
@@ -290,7 +399,7 @@ def build_timeline(
             event_id, n = f"{base}-{n}", n + 1
         used.add(event_id)
         ids[id(cluster)] = event_id
-    mention_event = {r.mention.id: ids[id(c)] for c, _ in drafts for r in c.reports}
+    mention_event = {r.mention.id: ids[id(c)] for c, _ in drafts for r in c.reports if r.dated}
 
     events = []
     for cluster, date_report in drafts:
@@ -306,7 +415,7 @@ def build_timeline(
                 date_text=r.mention.text,
                 rule=r.mention.rule,
                 date=r.mention.value,
-                mention=r.mention.id,
+                mention=r.mention.id or None,
                 paragraph=r.paragraph,
                 resolved_from=r.mention.resolved_from,
             )
@@ -330,6 +439,7 @@ def build_timeline(
             dates=tuple(sorted({r.mention.value for r in cluster.reports if r.mention.value})) if cluster.disputed else (),
         ))
     events.sort(key=lambda e: (*(interval(e.date) or (dt.date.max, dt.date.max)), e.id))
-    log.info("timeline: %d dated reports in %d events (%d disputed, %d upcoming)", len(reports), len(events),
-             sum(e.disputed for e in events), sum(e.upcoming for e in events))
+    log.info("timeline: %d dated reports and %d undated ones that joined them, in %d events (%d disputed, "
+             "%d upcoming)", sum(r.dated for r in all_reports), sum(not r.dated for c in clusters for r in c.reports),
+             len(events), sum(e.disputed for e in events), sum(e.upcoming for e in events))
     return dates, tuple(events)

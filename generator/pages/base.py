@@ -61,27 +61,60 @@ def relative(from_page: str, target: str, anchor: str | None = None) -> str:
 
 # -------------------------------------------------------------------------------------------- escaping
 
-# Characters that mean something to Markdown (or to HTML inside Markdown). Article text is untrusted:
-# each of these becomes a numeric character reference, which the browser shows as the character and
-# Markdown leaves alone, so "*", "<script>", "[x](y)" or "{{ x }}" in an article reach the page as text.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-!<>&|~=^$:\"']")
-_ORDERED_LIST = re.compile(r"(\d)\.")
+# Article text is untrusted: Markdown, HTML or template syntax in it must reach the page as text. Only what
+# would be markup where it stands is escaped, with a backslash where Python-Markdown takes one (its escapable
+# characters, plus "|" which the tables extension adds), else with an HTML reference, so the Markdown in
+# content/ stays readable ("2025-02-27", not "2025&#45;02&#45;27"):
+# - anywhere: "\\", "`" (code), "*" (emphasis), "[" "]" (links, images, footnotes: "(" and "!" are markup only
+#   after them), "{" "}" (attr_list ids and classes), "|" (table cells);
+# - "_" at a word's edge (emphasis; "snake_case" is not);
+# - "<" before a letter, "/", "!" or "?" (an HTML tag, a comment or an autolink) and "&" before what would
+#   read as a character reference;
+# - at the start of the text (a line start where a template puts it): "#", ">", "+", "-", "!", "=" and
+#   "1." (headings, quotes, lists, admonitions), "?" and "=" (collapsible blocks, a heading's underline);
+#   "#" at its end (a heading's closing hashes).
+_ANYWHERE = re.compile(r"[\\`*\[\]{}|]")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^( ?)([#>+\-!]|\d+(?=\.(?: |$)))")
+_FINAL_HASH = re.compile(r"#(\s*)$")
 
 
-def escape_md(value: object) -> Markup:
-    """Article text made safe for a Markdown line (also inside a link text or a table cell)."""
+def escape_md(value: object, line_start: bool = True) -> Markup:
+    """Article text made safe for a Markdown line (also inside a link text or a table cell).
+
+    ``line_start`` False: the text continues a line (a piece of an annotated paragraph), so what is markup only
+    at the start of a line is left alone."""
     if isinstance(value, Markup):
         return value
     text = re.sub(r"\s+", " ", str(value))
-    text = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
-    return Markup(_ORDERED_LIST.sub(r"\1&#46;", text))
+    text = _ANYWHERE.sub(lambda m: "\\" + m.group(), text)
+    text = _UNDERSCORE.sub(r"\_", text)
+    text = _REFERENCE.sub("&amp;", text)
+    text = _TAG.sub("&lt;", text)
+    if line_start:
+        text = _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
+        if text.lstrip()[:1] in ("?", "="):  # not escapable with a backslash
+            text = re.sub(r"[?=]", lambda m: f"&#{ord(m.group())};", text, count=1)
+    text = _FINAL_HASH.sub(r"\#\1", text)
+    return Markup(text)
+
+
+def code_span(value: object) -> Markup:
+    """A Markdown code span showing ``value`` as written (backslashes and references mean nothing inside one)."""
+    text = re.sub(r"\s+", " ", str(value))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
 def md_link(from_page: str, text: object, target: str, anchor: str | None = None, title: str | None = None) -> Markup:
     """A Markdown link with escaped text; ``target`` is a content path built by the page modules."""
     if not re.fullmatch(r"[a-z0-9_./-]+", target) or (anchor and not re.fullmatch(r"[A-Za-z0-9_-]+", anchor)):
         raise ValueError(f"unsafe link target {target!r}#{anchor!r}")
-    tip = f' "{escape_md(title)}"' if title else ""
+    # in a link's title, a parenthesis would end the link: escaped too
+    tip = f' "{re.sub(r"[()]", lambda m: chr(92) + m.group(), escape_md(title, line_start=False))}"' if title else ""
     return Markup(f"[{escape_md(text)}]({relative(from_page, target, anchor)}{tip})")
 
 
@@ -98,6 +131,17 @@ NO_SEARCH = Markup(f"{{: {SEARCH_EXCLUDE} }}")
 """Ends a block (alone on its last line) that the search index leaves out: text repeated from elsewhere."""
 
 
+_OPENING_QUOTE = re.compile(r"(^|[\s(\[{])(['\"])")
+
+
+def theme_text(text: str) -> str:
+    """A title the theme writes into HTML both raw and escaped (the site name: in <title>, the header, a title
+    attribute): typographic quotes and look-alike brackets, so it holds nothing either way would change."""
+    text = " ".join(text.split())
+    text = _OPENING_QUOTE.sub(lambda m: m.group(1) + ("‘" if m.group(2) == "'" else "“"), text)
+    return text.replace("'", "’").replace('"', "”").replace("<", "‹").replace(">", "›").replace("&", "＆")
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
@@ -107,6 +151,27 @@ def sentence_text(briefing: Briefing, source_id: str, sentence: int) -> str:
         if facts.source.id == source_id:
             return facts.sentences[sentence].text
     raise KeyError(source_id)
+
+
+OPENING_QUOTES, CLOSING_QUOTES = "“‘«", "”’»"
+MAX_QUOTE_SENTENCES = 4  # a quotation longer than this is shown cut, with "…"
+
+
+def whole_quote(sentences, index: int) -> str:
+    """The sentence at ``index`` of a source's sentences, continued to the end of a quotation it opens and does not
+    close ("Putin said, “The first contacts … give some hope." + " There is a mutual desire …”"), so a mention is
+    never shown cut in the middle of a quote."""
+    text = sentences[index].text
+    for following in sentences[index + 1 : index + MAX_QUOTE_SENTENCES]:
+        if not _open_quote(text) or following.paragraph != sentences[index].paragraph:
+            break
+        text += " " + following.text
+    return text + (" …”" if _open_quote(text) else "")
+
+
+def _open_quote(text: str) -> bool:
+    curly = sum(text.count(q) for q in OPENING_QUOTES[:1]) > sum(text.count(q) for q in CLOSING_QUOTES[:1])
+    return curly or text.count('"') % 2 == 1
 
 
 def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
@@ -141,7 +206,10 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
     """
     end_of_text = offset + len(text)
     marks = sorted((s for s in spans if s.mark_id and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
-    marks = _non_overlapping(marks)
+    kept = _non_overlapping(marks)
+    # A mark that overlaps an earlier one (quotes inside quotes) still gets its anchor, as an empty element.
+    anchors = [m for m in marks if m not in kept]
+    marks = kept
     links = sorted((s for s in spans if s.target and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
     links = [
         s for s in _non_overlapping(links)
@@ -153,6 +221,10 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
             raise ValueError(f"unsafe mark id {m.mark_id!r}")
         events.append((m.start, 1, f'<mark id="{m.mark_id}">'))
         events.append((m.end, 0, "</mark>"))
+    for m in anchors:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", m.mark_id or ""):
+            raise ValueError(f"unsafe mark id {m.mark_id!r}")
+        events.append((m.start, 2, f'<span id="{m.mark_id}"></span>'))
     pieces: list[str] = []
     position = offset
     link_iter = iter(links)
@@ -163,7 +235,7 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
         upcoming = [b[0] for b in boundaries[index:index + 1]]
         stop = min([end_of_text] + upcoming + ([next_link.start] if next_link else []))
         if stop > position:
-            pieces.append(escape_md(text[position - offset : stop - offset]))
+            pieces.append(escape_md(text[position - offset : stop - offset], line_start=position == offset))
             position = stop
         while index < len(boundaries) and boundaries[index][0] == position:
             pieces.append(boundaries[index][2])

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Briefing, DateMention
+from generator.model import Briefing, DateMention, KeyPoint
 
 SCHEMA = 2  # 2: `dates` follow TimeML (value, type, anchor, rule); see the README
+
+
+def _point(point: KeyPoint) -> dict[str, Any]:
+    return {"source": point.source, "sentence": point.sentence, "text": point.text,
+            "reports": [{"source": s, "sentence": i} for s, i in point.reports]}
 
 
 def facts_json(briefing: Briefing) -> dict[str, Any]:
@@ -90,9 +95,17 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "text": p.text,
                 "source": p.source,
                 "quote": p.quote,
+                "clause": p.clause,
             }
             for p in briefing.positions
         ],
+        "story": {
+            "title": briefing.story.title,
+            "title_source": briefing.story.title_source,
+            "points": [_point(p) for p in briefing.story.points],
+            "latest": _point(briefing.story.latest) if briefing.story.latest else None,
+            "statements": list(briefing.story.statements),
+        },
         "comparison": {
             "sources": [
                 {"source": r.source, "words": r.words, "people": r.people, "quotes": r.quotes, "events": r.events,

@@ -6,9 +6,9 @@ import datetime as dt
 
 from generator.extract.dates import interval
 from generator.model import Briefing, Person
-from generator.pages.positions import POSITIONS_PATH, actor_anchor
+from generator.pages.positions import POSITIONS_PATH, actor_anchor, split_clause, stance_groups
 from generator.pages.timeline import display_date
-from generator.pages.base import Link, Page, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, person_path, plural, shorten, source_path, whole_quote
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
@@ -32,7 +32,7 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
         sentence = briefing.facts_of(mention.source).sentences[mention.sentence]
         rows.append({
             "source": briefing.source(mention.source),
-            "sentence": sentence.text,
+            "sentence": whole_quote(briefing.facts_of(mention.source).sentences, mention.sentence),
             "anchor": f"p{sentence.paragraph + 1}",
             "written": mention.text,
         })
@@ -47,10 +47,16 @@ def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | Non
         f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
     )
     quotes = [q for q in briefing.quotes if q.speaker == person.id]
+    labels = labels if labels is not None else source_labels(briefing)
     events = sorted(
         (e for e in briefing.events if person.id in e.people), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
     )
-    positions = sorted((p for p in briefing.positions if p.actor == person.id), key=lambda p: (p.issue.lower(), p.id))
+    positions = [
+        {"group": g, "label": label, "rest": rest, "outlets": plural(len({labels[x] for x in g.sources}), "outlet")}
+        for g in sorted((g for g in stance_groups(briefing.positions) if g.actor == person.id),
+                        key=lambda g: (g.issue.lower(), g.anchor))
+        for label, rest in [split_clause(g.stance, g.clause)]
+    ]
     links = tuple(Link(source_path(m["source"]), m["anchor"], m["sentence"], "mentions") for m in mentions)
     return Page(
         path=path,
@@ -70,7 +76,7 @@ def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | Non
             "quotes": quotes,
             "events": [{"event": e, "date": display_date(e.date)} for e in events],
             "positions": positions,
-            "labels": labels if labels is not None else source_labels(briefing),
+            "labels": labels,
             "positions_path": POSITIONS_PATH,
             "actor_anchor": actor_anchor(person.id),
         },

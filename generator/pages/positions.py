@@ -3,7 +3,9 @@ actor's positions with the sentence that states them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.model import Briefing, Position
 from generator.pages.base import Link, Page, paragraph_anchor, person_path, plural, shorten, source_path
@@ -11,6 +13,48 @@ from generator.link.positions import actor_name
 
 POSITIONS_PATH = "positions.md"
 MAX_COLUMNS = 10  # actors shown as matrix columns; the others are in the per-actor lists below
+MAX_ROWS = 10  # issues shown as matrix rows (the most reported); the others are in the per-actor lists below
+
+
+@dataclass(frozen=True)
+class StanceGroup:
+    """One actor's one stance on one issue, as every source that reports it words it."""
+
+    actor: str
+    issue: str
+    stance: str
+    clause: str  # the wording most sources give (ties: the shortest)
+    positions: tuple[Position, ...]
+
+    @property
+    def anchor(self) -> str:
+        return self.positions[0].id
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({p.source for p in self.positions}))
+
+
+def stance_groups(positions: Sequence[Position]) -> list[StanceGroup]:
+    """Positions merged across outlets: one group per actor, issue and stance."""
+    by_key: dict[tuple[str, str, str], list[Position]] = defaultdict(list)
+    for p in positions:
+        by_key[(p.actor, p.issue, p.stance)].append(p)
+    groups = []
+    for (actor, issue, stance), members in sorted(by_key.items()):
+        members.sort(key=lambda p: (p.source, p.sentence or 0, p.id))
+        support = Counter(p.clause or p.stance for p in members)
+        clause = min(support, key=lambda c: (-support[c], len(c), c))
+        groups.append(StanceGroup(actor, issue, stance, clause, tuple(members)))
+    return groups
+
+
+def split_clause(stance: str, clause: str) -> tuple[str, str]:
+    """("rules out", "any withdrawal …") when the clause starts with the stance word, else the clause's first word."""
+    if clause.startswith(stance + " ") or clause == stance:
+        return stance, clause[len(stance):].strip()
+    word, _, rest = clause.partition(" ")
+    return word, rest
 
 
 def actor_anchor(actor_id: str) -> str:
@@ -36,27 +80,34 @@ def positions_page(briefing: Briefing) -> Page:
     names = {a: actor_name(positions, briefing.people, a) for a in actors}
     columns = actors[:MAX_COLUMNS]
 
+    groups = stance_groups(positions)
+
     def cell(actor: str, issue: str) -> list[dict]:
-        stances: dict[str, list[Position]] = defaultdict(list)
-        for p in by_actor[actor]:
-            if p.issue == issue:
-                stances[p.stance].append(p)
-        return [{"stance": stance, "evidence": [{"id": p.id, "label": labels[p.source]} for p in ps]}
-                for stance, ps in sorted(stances.items())]
+        return [{"stance": g.stance, "anchor": g.anchor, "count": len(g.sources)}
+                for g in groups if g.actor == actor and g.issue == issue]
 
     matrix = [
         {"issue": issue, "anchor": issue_anchor(issues, issue), "cells": [cell(a, issue) for a in columns]}
-        for issue in issues
+        for issue in issues[:MAX_ROWS]
     ]
     sections = []
     for actor in actors:
         rows = []
-        for p in sorted(by_actor[actor], key=lambda p: (issues.index(p.issue), p.source, p.sentence or 0)):
+        for g in sorted((g for g in groups if g.actor == actor),
+                        key=lambda g: (issues.index(g.issue), g.stance, g.anchor)):
+            label, rest = split_clause(g.stance, g.clause)
             rows.append({
-                "position": p,
-                "source": briefing.source(p.source),
-                "anchor": paragraph_anchor(briefing, p.source, p.sentence or 0),
-                "issue_anchor": issue_anchor(issues, p.issue),
+                "group": g,
+                "label": label,
+                "rest": rest,
+                "issue_anchor": issue_anchor(issues, g.issue),
+                "extra_anchors": [p.id for p in g.positions if p.id != g.anchor],
+                "evidence": [
+                    {"position": p, "source": briefing.source(p.source),
+                     "anchor": paragraph_anchor(briefing, p.source, p.sentence or 0)}
+                    for p in g.positions
+                ],
+                "outlets": plural(len({labels[s] for s in g.sources}), "outlet"),
             })
         merged = [n for n in by_actor[actor][0].actor_names if n != names[actor]]
         sections.append({
@@ -68,8 +119,8 @@ def positions_page(briefing: Briefing) -> Page:
             "rows": rows,
         })
     links = tuple(
-        Link(source_path(r["source"]), r["anchor"], r["position"].text, r["position"].id)
-        for s in sections for r in s["rows"]
+        Link(source_path(e["source"]), e["anchor"], e["position"].text, r["group"].anchor)
+        for s in sections for r in s["rows"] for e in r["evidence"]
     ) + tuple(Link(s["person"], None, f"{s['name']}: {plural(len(s['rows']), 'position')}", s["anchor"])
               for s in sections if s["person"])
     return Page(
@@ -82,7 +133,9 @@ def positions_page(briefing: Briefing) -> Page:
         context={
             "columns": [{"id": a, "name": names[a], "anchor": actor_anchor(a)} for a in columns],
             "others": len(actors) - len(columns),
+            "more_issues": len(issues) - len(matrix),
             "matrix": matrix,
+            "issue_list": [{"issue": i, "anchor": issue_anchor(issues, i)} for i in issues],
             "sections": sections,
             "labels": labels,
         },

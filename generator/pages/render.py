@@ -7,7 +7,6 @@ build succeeded, so a failed build never leaves a half-written ``content/``.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 from collections import defaultdict
@@ -23,7 +22,8 @@ from generator.link.changes import Changes, diff_facts
 from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
-from generator.pages.base import NO_SEARCH, Page, anchor_attr, annotate, escape_md, md_link, plural, relative
+from generator.pages.links import broken_links
+from generator.pages.base import NO_SEARCH, Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, relative, theme_text
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
@@ -116,6 +116,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = escape_md
+    env.filters["code"] = code_span
     env.filters["anchor"] = anchor_attr
     env.globals["anchor"] = anchor_attr
     env.globals["no_search"] = NO_SEARCH
@@ -135,16 +136,11 @@ def environment() -> Environment:
     return env
 
 
-def html_attribute(text: str) -> str:
-    """Text the theme may write raw into HTML, even after its ``striptags`` filter unescapes entities:
-    angle brackets become look-alike quotation marks, the rest is HTML-escaped."""
-    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
-
-
 def front_matter(page: Page) -> Markup:
     """YAML front matter. The theme writes title and description into HTML unescaped (in <title>, the nav
-    and meta attributes), so they are HTML-escaped here: an article's headline is untrusted."""
-    meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
+    and meta attributes) and escaped elsewhere: an article's headline is untrusted, so they keep no HTML-special
+    character (``theme_text``), which reads the same either way and leaves no entity in the Markdown."""
+    meta = {"title": theme_text(page.title), "description": theme_text(page.description)}
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n")
 
 
@@ -172,11 +168,15 @@ def render(
     pages = collect_pages(briefing, changes)
     incoming = backlinks(pages)
     env = environment()
+    written: dict[str, str] = {}
     for page in pages:
         target = content_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(env, page, incoming.get(page.path, [])), encoding="utf-8")
+        written[page.path] = render_page(env, page, incoming.get(page.path, []))
+        target.write_text(written[page.path], encoding="utf-8")
     write_json(content_dir / "facts.json", data)
     write_json(content_dir / "changes.json", changes.as_json())
+    for message in broken_links(written, other_files=("facts.json", "changes.json")):
+        log.warning("broken link: %s. This is a bug of the generator: please report it with the source files.", message)
     log.info("rendered %d pages", len(pages))
     return len(pages)

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.model import Briefing, Person, PersonMention, Quote, SourceFacts
+from generator.ingest.metadata import same_title
+from generator.model import Briefing, Paragraph, Person, PersonMention, Quote, Source, SourceFacts
 from generator.pages.compare import source_anchor
-from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path, whole_quote
+
+
+def source_description(source: Source) -> str:
+    """ "Outlet: title. The first paragraph that does not repeat the title." """
+    title = source.title.rstrip("…").strip()
+    lead = next((p.text for p in source.paragraphs
+                 if not same_title(p.text, source.title) and not p.text.startswith(title)), "")
+    head = f"{source.outlet}: {source.title}" if source.outlet else source.title
+    if not lead:
+        return shorten(head, 200)
+    return shorten(f"{head} {lead}" if head.endswith(("…", ".", "?", "!")) else f"{head}. {lead}", 200)
 
 
 @dataclass(frozen=True)
@@ -38,18 +51,30 @@ def source_pages(briefing: Briefing) -> list[Page]:
     return pages
 
 
-def _mention_spans(by_source: _BySource, source_id: str) -> list[Span]:
+def _mention_spans(briefing: Briefing, by_source: _BySource, source_id: str) -> list[Span]:
     spans = [Span(mention.start, mention.end, target=person_path(person), title=person.name)
              for person, mention in by_source.mentions.get(source_id, ())]
-    spans.extend(Span(quote.start, quote.end, mark_id=quote.id) for quote in by_source.quotes.get(source_id, ()))
+    source = briefing.source(source_id)
+    for quote in by_source.quotes.get(source_id, ()):
+        spans.extend(quote_marks(quote.id, quote.start, quote.end, source.paragraphs))
     return spans
+
+
+def quote_marks(quote_id: str, start: int, end: int, paragraphs: Sequence[Paragraph]) -> list[Span]:
+    """A quote's mark in every paragraph it spans: the first carries the quote's id (the anchor links point to),
+    the next ones ``<id>-c2``, ``<id>-c3``…, so a quote over several paragraphs is highlighted in each."""
+    pieces = [(max(start, p.start), min(end, p.end)) for p in paragraphs if p.start < end and start < p.end]
+    pieces = [(a, b) for a, b in pieces if a < b] or [(start, end)]
+    return [
+        Span(a, b, mark_id=quote_id if n == 1 else f"{quote_id}-c{n}") for n, (a, b) in enumerate(pieces, start=1)
+    ]
 
 
 def source_page(briefing: Briefing, facts: SourceFacts, by_source: _BySource | None = None) -> Page:
     source = facts.source
     path = source_path(source)
     by_source = by_source or _BySource.of(briefing)
-    spans = _mention_spans(by_source, source.id)
+    spans = _mention_spans(briefing, by_source, source.id)
     paragraphs = [
         {"anchor": p.anchor, "text": annotate(path, p.text, p.start, spans)} for p in source.paragraphs
     ]
@@ -61,7 +86,7 @@ def source_page(briefing: Briefing, facts: SourceFacts, by_source: _BySource | N
         for person in sorted(present, key=lambda p: (-counts[p.id], p.name))
     ]
     links = tuple(
-        Link(person_path(person), None, facts.sentences[m.sentence].text, f"p{facts.sentences[m.sentence].paragraph + 1}")
+        Link(person_path(person), None, whole_quote(facts.sentences, m.sentence), f"p{facts.sentences[m.sentence].paragraph + 1}")
         for person, m in mentioned
     )
     quotes = list(by_source.quotes.get(source.id, ()))
@@ -69,7 +94,7 @@ def source_page(briefing: Briefing, facts: SourceFacts, by_source: _BySource | N
         path=path,
         template="source.md.j2",
         title=source.title,
-        description=shorten(f"{source.label}: {source.title}. " + (source.paragraphs[0].text if source.paragraphs else ""), 200),
+        description=source_description(source),
         context={
             "source": source,
             "paragraphs": paragraphs,

@@ -104,6 +104,8 @@ def _story_dates(briefing: Briefing) -> dict[str, tuple[dt.date | None, str]]:
 
 def _resolution(report: EventSource, label: str, reference: str, anchors: dict[str, tuple[str, str]]) -> str:
     """"'on Thursday' in FT, published 2025-02-27 → 2025-02-27 (weekday, past tense: …)"."""
+    if not report.date_text:  # an undated clause that joined the event (link/timeline.py)
+        return f"no date in {label}: the same action as the dated reports, so the same event"
     how = f"‘{report.date_text}’ in {label}"
     if report.resolved_from in anchors:
         anchor_text, anchor_value = anchors[report.resolved_from]
@@ -234,7 +236,8 @@ def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date 
     lane_height = 90
     height = 20 + lane_height * len(lanes)
     out = [
-        f'<svg class="timeline-chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        # a group, not role="img": an image may not hold the links to the events (axe: nested-interactive)
+        f'<svg class="timeline-chart" role="group" aria-label="Timeline chart of {len(dated)} events" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
         f'font-size="11">',
         f"<title>Timeline chart of {len(dated)} events</title>",
@@ -242,7 +245,7 @@ def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date 
     for index, (name, lo, hi, items, scale) in enumerate(lanes):
         top = 10 + index * lane_height
         axis_y = top + 55
-        out.append(f'<text x="4" y="{axis_y + 4}" font-weight="bold">{escape(name)}</text>')
+        out.append(f'<text x="4" y="{axis_y + 4}" font-weight="bold">{escape(name, quote=False)}</text>')
         out.append(f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" stroke="#888"/>')
         out.extend(_ticks(lo, hi, axis_y, scale))
         if story_date and lo <= story_date <= hi:
@@ -293,7 +296,8 @@ def _marks(items: list[tuple[Event, tuple[dt.date, dt.date]]], lo: dt.date, hi: 
         rows[row] = max(x2, x1 + 6)
         cy = y - 10 - 9 * (row % 5)
         tip = escape(f"{display_date(event.date)}: {shorten(event.text, 120)} ({plural(len(event.sources), 'source')})"
-                     + (" — upcoming" if event.upcoming else "") + (" — dates disputed" if event.disputed else ""))
+                     + (" — upcoming" if event.upcoming else "") + (" — dates disputed" if event.disputed else ""),
+                     quote=False)  # element text: quotes need no escaping (and stay readable in the Markdown)
         stroke = ' stroke="#d32f2f" stroke-width="2"' if event.disputed else ' stroke="#3f51b5"'
         fill = "white" if event.upcoming else "#3f51b5"
         href = f"#{escape(event.id)}"

@@ -1,0 +1,503 @@
+"""Saved web pages benchmark: metadata, main text and people of 40 real news pages, ours against trafilatura.
+
+    .venv/bin/python benchmarks/html_pages.py               # writes benchmarks/results/html.md
+    .venv/bin/python benchmarks/html_pages.py --no-write    # print only
+    .venv/bin/python benchmarks/html_pages.py --build       # also run the default build (site included) of the 40 pages
+
+Data (read at run time, never copied into the repository): ``../shared/eval/html-news/`` (or the folder named by
+``HTML_NEWS``): 40 saved pages from trafilatura's test suite and their ``evaldata.json`` entries (title, author,
+date; ``with`` snippets that must be in the main text, ``without`` snippets that must not). See its README.
+
+Split (fixed before any result was looked at): the pages sorted by the SHA-1 of their file name; the first 20 are
+*dev* (rules were tuned looking at these), the other 20 *test* (only scored). ``split()`` below is the rule.
+
+Systems, same run:
+- **ours**: ``generator.ingest.load.read_sources`` + ``generator.ingest.clean.clean_documents`` (title, author,
+  published date, cleaned text); people from ``generator.pipeline.extract_facts`` over the 40 pages as one story.
+- **trafilatura defaults**: ``trafilatura.extract(html)`` for the text, ``trafilatura.extract_metadata(html)`` for
+  title, author and date: the library as a user would call it, no options.
+
+Scores:
+- metadata: a field is right when it equals the gold after normalising (NFKC, HTML entities, whitespace, case,
+  curly quotes, a final period); an author is also right when the set of names is the same (split on "and", ",",
+  ";", "&", "/"; gold "X For The Mail On Sunday" compared as "X"). Pages without the gold field are not counted.
+  ``date``: against the gold; ``published``: against the gold corrected to the first-publication date where the
+  data's README says the gold is a modified date (``PUBLISHED`` below; we aim at the published date).
+- snippets: ``with`` recall (found in the text) and ``without`` left (found in the text, lower is better), matched
+  as the data's README says (entities unescaped, NFKC, whitespace collapsed, lowercase).
+- people (``benchmarks/data/html_people.yaml``, our own annotation of the people of some of the pages, with its
+  guidelines): per annotated page, our people mentioned in it that match no annotated person (false people), and
+  annotated people that two or more of our people match (split within one article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import html
+import json
+import logging
+import os
+import platform
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+RESULTS = REPO / "benchmarks" / "results" / "html.md"
+PEOPLE = REPO / "benchmarks" / "data" / "html_people.yaml"
+QUOTES = REPO / "benchmarks" / "data" / "html_quotes.yaml"
+FIELDS = ("title", "author", "date", "published")
+# First-publication dates where the data's gold date is a modified/updated date (from the data's README).
+PUBLISHED = {
+    "edition.cnn.com-royal.html": "2021-03-08",
+    "nationalgeographic.co.uk.goats.html": "2020-01-03",
+    "theplanetarypress.com.forestlands.html": "2020-01-17",
+}
+
+log = logging.getLogger("benchmarks.html")
+
+
+def data_dir() -> Path:
+    candidates = [Path(os.environ["HTML_NEWS"])] if os.environ.get("HTML_NEWS") else []
+    candidates += [REPO.parent / "shared" / "eval" / "html-news", Path("/work/shared/eval/html-news")]
+    for candidate in candidates:
+        if (candidate / "evaldata.json").is_file():
+            return candidate
+    raise SystemExit("html-news data not found: set HTML_NEWS to the folder holding evaldata.json and pages/")
+
+
+def split(names: Iterable[str]) -> dict[str, str]:
+    """dev/test by the SHA-1 of the file name: the first half in hash order is dev."""
+    ordered = sorted(names, key=lambda name: hashlib.sha1(name.encode("utf-8")).hexdigest())
+    half = len(ordered) // 2
+    return {name: ("dev" if i < half else "test") for i, name in enumerate(ordered)}
+
+
+# ---------------------------------------------------------------------------------------------- matching
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", html.unescape(text or ""))
+    return " ".join(text.split()).casefold()
+
+
+def norm_title(text: str | None) -> str:
+    text = norm(text).translate(str.maketrans("‘’“”", "''\"\""))
+    return text.rstrip(" .")
+
+
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\|)\s*", re.IGNORECASE)
+
+
+def author_names(text: str | None) -> frozenset[str]:
+    text = re.sub(r"\s+for\s+the\s+.*$", "", norm(text))  # "X And Y For The Mail On Sunday"
+    text = re.sub(r"^by\s+", "", text)
+    return frozenset(part.strip(" .") for part in NAME_SPLIT.split(text) if part.strip(" ."))
+
+
+def field_right(name: str, got: str | None, gold: str) -> bool:
+    if name == "title":
+        return norm_title(got) == norm_title(gold)
+    if name == "author":
+        return norm(got) == norm(gold) or (bool(got) and author_names(got) == author_names(gold))
+    return (got or "")[:10] == gold
+
+
+def snippet_found(snippet: str, text: str) -> bool:
+    return norm(snippet) in norm(text)
+
+
+# ---------------------------------------------------------------------------------------------- systems
+
+
+@dataclass
+class Result:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    text: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def run_trafilatura(pages: dict[str, str]) -> dict[str, Result]:
+    import trafilatura
+
+    results = {}
+    for name, raw in pages.items():
+        meta = trafilatura.extract_metadata(raw)
+        results[name] = Result(
+            title=getattr(meta, "title", None),
+            author=getattr(meta, "author", None),
+            date=getattr(meta, "date", None),
+            text=trafilatura.extract(raw) or "",
+        )
+    return results
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def text_folder(results: dict[str, Result], into: Path) -> Path:
+    """trafilatura's default text of each page as a .txt seed (its title on the first line), for the baseline's
+    people and quotes through the same pipeline."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name, result in results.items():
+        (into / f"{name}.txt").write_text(f"{result.title or ''}\n\n{result.text}", encoding="utf-8")
+    return into
+
+
+def page_name(source) -> str:
+    return Path(source.path).name.removesuffix(".txt")
+
+
+def seeds_folder(pages_dir: Path, names: Iterable[str], into: Path) -> Path:
+    """The pages as a seeds folder of symbolic links (nothing copied)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (into / name).symlink_to(pages_dir / name)
+    return into
+
+
+def run_ours(seeds: Path) -> tuple[dict[str, Result], float]:
+    from generator.ingest.clean import clean_documents
+    from generator.ingest.load import read_sources
+
+    handler = _Collect()
+    logging.getLogger("generator").addHandler(handler)
+    started = time.perf_counter()
+    try:
+        sources = clean_documents(read_sources(seeds))
+    finally:
+        logging.getLogger("generator").removeHandler(handler)
+    seconds = time.perf_counter() - started
+    results = {}
+    for source in sources:
+        name = Path(source.path).name
+        results[name] = Result(
+            title=source.title,
+            author=source.author,
+            date=source.published.isoformat() if source.published else None,
+            text=source.text,
+            warnings=[m for m in handler.messages if name in m or source.path in m],
+        )
+    return results, seconds
+
+
+# ---------------------------------------------------------------------------------------------- people
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_][\w'’.-]*", unicodedata.normalize("NFKC", name).casefold())]
+
+
+def matches(spelling: str, gold: str) -> bool:
+    """A spelling of ours names a gold person: its words, in order, are words of the gold name ("Meadows")."""
+    ours, theirs = name_words(spelling), name_words(gold)
+    if not ours:
+        return False
+    it = iter(theirs)
+    return all(word in it for word in ours)  # ours is a subsequence of the gold name's words
+
+
+def score_people(briefing, gold: dict[str, list[str]]) -> dict[str, object]:
+    """False people and people split within one article, over the annotated pages."""
+    by_source: dict[str, list[tuple[str, list[str]]]] = {}
+    ids = {source.id: page_name(source) for source in briefing.sources}
+    for person in briefing.people:
+        for source_id in person.sources:
+            spellings = sorted({m.name for m in person.mentions if m.source == source_id} | {person.name})
+            by_source.setdefault(ids[source_id], []).append((person.name, spellings))
+    found = false = 0
+    false_names: list[str] = []
+    split_names: list[str] = []
+    missed: list[str] = []
+    gold_total = gold_found = 0
+    for name, people in sorted(gold.items()):
+        ours = by_source.get(name, [])
+        found += len(ours)
+        for person, spellings in ours:
+            if not any(matches(s, g) for s in spellings for g in people):
+                false += 1
+                false_names.append(f"{person} ({name})")
+        for g in people:
+            gold_total += 1
+            hits = [person for person, spellings in ours if any(matches(s, g) for s in spellings)]
+            gold_found += bool(hits)
+            if not hits:
+                missed.append(f"{g} ({name})")
+            if len(hits) > 1:
+                split_names.append(f"{g}: {' / '.join(hits)} ({name})")
+    return {
+        "pages": len(gold), "ours": found, "false": false, "false_names": false_names,
+        "gold": gold_total, "gold_found": gold_found, "split": split_names, "missed": missed,
+    }
+
+
+def score_quotes(briefing, gold: dict[str, list[dict]]) -> dict[str, object]:
+    """Annotated quotes found (a quote of ours that starts with the annotated words) and with the right speaker."""
+    names = {person.id: person.name for person in briefing.people}
+    ids = {source.id: page_name(source) for source in briefing.sources}
+    ours: dict[str, list] = {}
+    for quote in briefing.quotes:
+        ours.setdefault(ids[quote.source], []).append(quote)
+    total = found = right = 0
+    wrong: list[str] = []
+    for name, quotes in sorted(gold.items()):
+        for item in quotes:
+            total += 1
+            hit = next((q for q in ours.get(name, []) if norm(q.text).startswith(norm(item["quote"]))), None)
+            if hit is None:
+                wrong.append(f"not found: {item['quote']!r} ({name})")
+                continue
+            found += 1
+            speaker = names.get(hit.speaker) if hit.speaker else None
+            ok = speaker is None if item["speaker"] is None else bool(speaker) and matches(speaker, item["speaker"])
+            right += ok
+            if not ok:
+                wrong.append(f"speaker {speaker!r}, not {item['speaker']!r}: {item['quote']!r} ({name})")
+    return {"total": total, "found": found, "right": right, "wrong": wrong}
+
+
+def read_yaml_pages(path: Path) -> dict:
+    import yaml
+
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return dict(data.get("pages") or {})
+
+
+def read_people() -> dict[str, list[str]]:
+    import yaml
+
+    if not PEOPLE.is_file():
+        return {}
+    data = yaml.safe_load(PEOPLE.read_text(encoding="utf-8")) or {}
+    return {name: list(people or []) for name, people in (data.get("pages") or {}).items()}
+
+
+# ---------------------------------------------------------------------------------------------- report
+
+
+def score(results: dict[str, Result], gold: dict[str, dict], part: dict[str, str], which: str) -> dict[str, tuple]:
+    counts: dict[str, list[int]] = {f: [0, 0] for f in FIELDS}
+    with_hit = with_all = without_left = without_all = 0
+    for name, entry in gold.items():
+        if part[name] != which and which != "all":
+            continue
+        got = results[name]
+        for f in FIELDS:
+            key = "date" if f == "published" else f
+            value = PUBLISHED.get(name, entry.get("date")) if f == "published" else entry.get(key)
+            if value:
+                counts[f][1] += 1
+                counts[f][0] += field_right(f, getattr(got, key), value)
+        with_all += len(entry["with"])
+        with_hit += sum(snippet_found(s, got.text) for s in entry["with"])
+        without_all += len(entry["without"])
+        without_left += sum(snippet_found(s, got.text) for s in entry["without"])
+    out = {f: tuple(c) for f, c in counts.items()}
+    out["with"] = (with_hit, with_all)
+    out["without"] = (without_left, without_all)
+    return out
+
+
+def pct(pair: tuple[int, int]) -> str:
+    hit, total = pair
+    return f"{hit}/{total} ({100 * hit / total:.0f}%)" if total else "–"
+
+
+def errors(results: dict[str, Result], gold: dict[str, dict], part: dict[str, str]) -> list[str]:
+    lines = []
+    for name, entry in sorted(gold.items()):
+        got = results[name]
+        for f in ("title", "author", "date"):
+            if entry.get(f) and not field_right(f, getattr(got, f), entry[f]):
+                lines.append(f"| {part[name]} | {name} | {f} | {entry[f]!r} | {getattr(got, f)!r} |")
+        for s in entry["with"]:
+            if not snippet_found(s, got.text):
+                lines.append(f"| {part[name]} | {name} | missing | {s!r} | |")
+        for s in entry["without"]:
+            if snippet_found(s, got.text):
+                lines.append(f"| {part[name]} | {name} | left | {s!r} | |")
+    return lines
+
+
+def build_check(seeds: Path) -> str:
+    from generator.errors import GeneratorError
+    from generator.pipeline import BuildOptions, build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        options = BuildOptions(
+            seeds_dir=seeds, content_dir=Path(tmp) / "content", site_dir=Path(tmp) / "site",
+            config_file=REPO / "mkdocs.yml",
+        )
+        try:
+            report = build(options)
+        except GeneratorError as exc:
+            return f"failed: {exc}"
+        except Exception as exc:  # a traceback is a bug: report it instead of stopping the benchmark
+            return f"crashed: {type(exc).__name__}: {exc}"
+    return f"succeeded: {report.summary()}; warnings: {'; '.join(report.warnings) or 'none'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print the report, do not write results/html.md")
+    parser.add_argument("--build", action="store_true", help="also run the default build with the site")
+    parser.add_argument("--model", default="en_core_web_sm")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    logging.getLogger("generator").setLevel(logging.WARNING)  # the generator's warnings are part of the report
+
+    data = data_dir()
+    gold = json.loads((data / "evaldata.json").read_text(encoding="utf-8"))
+    part = split(gold)
+    pages = {name: (data / "pages" / name).read_text(encoding="utf-8") for name in sorted(gold)}
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = seeds_folder(data / "pages", sorted(gold), Path(tmp) / "seeds")
+        started = time.perf_counter()
+        theirs = run_trafilatura(pages)
+        their_seconds = time.perf_counter() - started
+        ours, our_seconds = run_ours(seeds)
+
+        from generator.pipeline import extract_facts, prepare_model
+
+        people_gold = read_people()
+        people: dict[tuple[str, str], dict] = {}
+        quotes: dict[str, dict] = {}
+        if people_gold:
+            nlp = prepare_model(args.model)
+            baseline = text_folder(theirs, Path(tmp) / "baseline")
+            for system, folder in (("ours", seeds), ("trafilatura defaults", baseline)):
+                briefing = extract_facts(folder, nlp)
+                for which in ("dev", "test"):
+                    chosen = {n: g for n, g in people_gold.items() if part[n] == which}
+                    people[(which, system)] = score_people(briefing, chosen)
+                quotes[system] = score_quotes(briefing, read_yaml_pages(QUOTES))
+        built = None
+        if args.build:
+            lowered = Path(tmp) / "lowered"
+            lowered.mkdir()
+            for name in sorted(gold):
+                (lowered / name.lower()).symlink_to(data / "pages" / name)
+            built = {"file names as saved": build_check(seeds), "file names lower-cased": build_check(lowered)}
+
+    rows = []
+    for which in ("dev", "test", "all"):
+        for system, results in (("ours", ours), ("trafilatura defaults", theirs)):
+            s = score(results, gold, part, which)
+            rows.append(
+                f"| {which} | {system} | {pct(s['title'])} | {pct(s['author'])} | {pct(s['date'])} | "
+                f"{pct(s['published'])} | {pct(s['with'])} | {pct(s['without'])} |"
+            )
+    dev = sorted(n for n in gold if part[n] == "dev")
+    test = sorted(n for n in gold if part[n] == "test")
+    furniture = sorted(f"{n}: {w}" for n, r in ours.items() for w in r.warnings)
+    report = [
+        "# Saved web pages (html-news)",
+        "",
+        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, `benchmarks/html_pages.py`; data: "
+        "`../shared/eval/html-news/` (40 pages of trafilatura's test suite, commit e90b0ef).",
+        "",
+        "Split (by SHA-1 of the file name, fixed before looking at results): "
+        f"dev = {', '.join(dev)}; test = {', '.join(test)}.",
+        "",
+        "Metadata: right / pages that have the gold field. `date` = the data's gold; `published` = the gold "
+        "corrected to the first-publication date for the 3 pages whose gold is a modified date. "
+        "`must` = `with` snippets kept; `must-not left` = `without` snippets still in the text (lower is better).",
+        "",
+        "| split | system | title | author | date | published | must kept | must-not left |",
+        "|---|---|---|---|---|---|---|---|",
+        *rows,
+        "",
+        f"Time: ours (load + clean, 40 pages) {our_seconds:.1f} s; trafilatura defaults (extract + "
+        f"extract_metadata) {their_seconds:.1f} s.",
+        "",
+    ]
+    if people:
+        report += [
+            "## People",
+            "",
+            "People on the pages annotated in `benchmarks/data/html_people.yaml` (our annotation, guidelines there), "
+            "from `extract_facts` over the 40 pages as one story: ours, and the same pipeline on trafilatura's default "
+            "text (as .txt seeds, its title on the first line).",
+            "",
+            "| split | system | pages | people found | false people | annotated people found | split within one article |",
+            "|---|---|---|---|---|---|---|",
+            *(
+                f"| {which} | {system} | {p['pages']} | {p['ours']} | {p['false']} "
+                f"({100 * p['false'] / max(p['ours'], 1):.1f}%) | {p['gold_found']}/{p['gold']} | {len(p['split'])} |"
+                for (which, system), p in people.items()
+            ),
+            "",
+            "Ours:",
+            "",
+            *(f"- {which} false: {n}" for (which, system), p in people.items() if system == "ours" for n in p["false_names"]),
+            *(f"- {which} split: {n}" for (which, system), p in people.items() if system == "ours" for n in p["split"]),
+            *(f"- {which} missed: {n}" for (which, system), p in people.items() if system == "ours" for n in p["missed"]),
+            "",
+        ]
+    if quotes and quotes["ours"]["total"]:
+        report += [
+            "## Quotes with the right speaker",
+            "",
+            f"`benchmarks/data/html_quotes.yaml`: {quotes['ours']['total']} quotes of 6 dev pages annotated by us with "
+            "their speaker (a named person, or none where no named person spoke).",
+            "",
+            "| system | found | right speaker |",
+            "|---|---|---|",
+            *(
+                f"| {system} | {q['found']}/{q['total']} | {q['right']}/{q['total']} ({100 * q['right'] / q['total']:.0f}%) |"
+                for system, q in quotes.items()
+            ),
+            "",
+            "Ours:",
+            "",
+            *(f"- {line}" for line in quotes["ours"]["wrong"]),
+            "",
+        ]
+    if built is not None:
+        report += [
+            "## Default build of the 40 pages, site included",
+            "",
+            *(f"- {how}: {result}" for how, result in built.items()),
+            "",
+        ]
+    report += [
+        "## Our warnings",
+        "",
+        *(f"- {line}" for line in furniture or ["none"]),
+        "",
+        "## Our errors",
+        "",
+        "| split | page | field | gold | ours |",
+        "|---|---|---|---|---|",
+        *errors(ours, gold, part),
+        "",
+    ]
+    text = "\n".join(report)
+    print(text)
+    if not args.no_write:
+        RESULTS.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

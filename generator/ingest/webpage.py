@@ -1,0 +1,484 @@
+"""Saved web pages: the article text (trafilatura) and the metadata the page declares.
+
+Metadata comes from the page's structured data first (JSON-LD ``NewsArticle`` and kin, OpenGraph, ``<meta>``),
+then from what a reader sees (the ``<h1>`` headline, a byline link), and only last from trafilatura's own guesses
+(which may take an author from a "More stories" card or a modified date). Each field is cleaned by a small rule:
+the site's name is stripped from titles, a title that is only a CMS or site name is not a title, authors are split
+and kept only when they read like names (or a news agency), and the published date wins over the modified one.
+
+Outlet names are produced by ``page_outlet`` (site name, publisher or domain, cleaned); which label a source shows
+is decided elsewhere. The rules are data in ``generator/rules/webpage.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+import trafilatura
+
+from generator.rules import load_rules
+
+log = logging.getLogger(__name__)
+
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:»·•]|-|::)\s+")
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a saved page says about itself, each value with where it was found."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    origins: tuple[tuple[str, str], ...] = ()
+
+
+def rules() -> dict[str, Any]:
+    return load_rules("webpage")
+
+
+def clean_space(text: Any) -> str:
+    return " ".join(html.unescape(str(text)).split()) if text is not None else ""
+
+
+def key(text: str) -> str:
+    """Letters and digits only, folded: "Jamaica-Gleaner" and "Jamaica Gleaner" have the same key."""
+    return "".join(WORD.findall(text.casefold()))
+
+
+# ----------------------------------------------------------------------------------------- structured data
+
+
+def json_ld_objects(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` and lists flattened; bad JSON is skipped."""
+    objects: list[dict[str, Any]] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            objects.append(value)
+            walk(value.get("@graph"))
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text_content() or "null", strict=False))
+        except ValueError:
+            log.debug("skipping a JSON-LD block that is not valid JSON")
+    return objects
+
+
+def types_of(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return {str(t) for t in (kind if isinstance(kind, list) else [kind]) if t}
+
+
+def article_object(objects: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object describing the article (NewsArticle before Article before WebPage), or {}."""
+    ranked = rules()["json_ld_types"]
+    best: tuple[int, dict[str, Any]] | None = None
+    for obj in objects:
+        ranks = [ranked.index(t) for t in types_of(obj) if t in ranked]
+        if ranks and (best is None or min(ranks) < best[0]):
+            best = (min(ranks), obj)
+    return best[1] if best else {}
+
+
+def meta_values(tree: Any) -> dict[str, list[str]]:
+    """``<meta>`` contents by lowercased name / property / itemprop, in page order."""
+    values: dict[str, list[str]] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        name = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        content = clean_space(meta.get("content"))
+        if name and content:
+            values.setdefault(name.strip().casefold(), []).append(content)
+    return values
+
+
+def first_meta(meta: dict[str, list[str]], names: Sequence[str]) -> tuple[str, str] | None:
+    for name in names:
+        for value in meta.get(name, []):
+            return name, value
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- outlet
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = re.sub(r"^(?:www\d?|m|amp|edition|mobile)\.", "", host.casefold())
+    return host or None
+
+
+def clean_site_name(name: str) -> str:
+    """The outlet part of a site name: "The Tico Times | Costa Rica News | Travel" → "The Tico Times"."""
+    parts = [part for part in TITLE_SEPARATORS.split(clean_space(name)) if part]
+    return parts[0] if parts else ""
+
+
+def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str | None) -> tuple[str, str] | None:
+    """(outlet, where from): the page's site name or publisher, else a title part naming the domain, else the domain.
+
+    A "site name" that is only the domain folded into one word ("Timesofisrael") is replaced by the way the page
+    writes it elsewhere ("The Times of Israel") when it can be found, else by the domain itself.
+    """
+    domain = domain_of(url)
+    domain_key = key(domain.rsplit(".", 1)[0]) if domain else ""
+    for name in site_names:
+        outlet = clean_site_name(name)
+        if not outlet or outlet.casefold() in rules()["not_site_names"]:
+            continue
+        folded = " " not in outlet and outlet.casefold() == outlet.casefold().replace(" ", "") and (
+            domain_key and key(outlet) in {domain_key, key(domain or "")}
+        )
+        if not folded:
+            return outlet, "site name"
+    for part in title_parts:
+        if domain_key and domain_key in key(part) and len(part.split()) <= 6:
+            return part, "title"
+    if domain:
+        return domain, "domain"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- titles
+
+
+def is_site_like(part: str, site_keys: Sequence[str]) -> bool:
+    """A title part that names the site: "CNN", "The Japan Times", "Jamaica Gleaner", "News"."""
+    part_key = key(part)
+    if not part_key:
+        return True
+    if part.casefold() in rules()["title_section_words"]:
+        return True
+    return any(k and (part_key == k or (len(part_key) >= 4 and (part_key in k or k in part_key))) for k in site_keys)
+
+
+def strip_site_name(title: str, site_keys: Sequence[str]) -> str:
+    """A title without the site's name and sections around it ("Headline - WSVN 7News | Miami News")."""
+    title = clean_space(title)
+    parts = TITLE_SEPARATORS.split(title)
+    separators = TITLE_SEPARATORS.findall(title)
+    for cut in range(1, len(parts)):  # the whole site name as written, separators and all
+        if key("".join(parts[cut:])) in site_keys:
+            del parts[cut:], separators[cut - 1:]
+            break
+    while len(parts) > 1 and is_site_like(parts[-1], site_keys):
+        parts.pop()
+        separators.pop()
+    while len(parts) > 1 and is_site_like(parts[0], site_keys) and len(" ".join(parts[1:]).split()) >= 3:
+        parts.pop(0)
+        separators.pop(0)
+    rebuilt = parts[0]
+    for separator, part in zip(separators, parts[1:]):
+        rebuilt += separator + part
+    return rebuilt.strip()
+
+
+def usable_title(title: str, site_keys: Sequence[str]) -> bool:
+    """Not empty, not a CMS name ("escenic"), not only the site's name."""
+    if not title or key(title) in {key(name) for name in rules()["cms_names"]}:
+        return False
+    if any(key(title) == k for k in site_keys if k):
+        return False
+    return len(WORD.findall(title)) >= 2
+
+
+def similarity(a: str, b: str) -> float:
+    words_a, words_b = set(WORD.findall(a.casefold())), set(WORD.findall(b.casefold()))
+    return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+
+
+def visible_headlines(tree: Any) -> list[str]:
+    """The texts of the page's ``<h1>`` elements, outside navigation and hidden parts."""
+    skip = rules()["skip_containers"]
+    headlines = []
+    for h1 in tree.xpath("//h1"):
+        if any(skip_container(node, skip) for node in h1.iterancestors()):
+            continue
+        text = clean_space(h1.text_content())
+        if text:
+            headlines.append(text)
+    return headlines
+
+
+def skip_container(node: Any, words: Sequence[str]) -> bool:
+    if node.tag in ("nav", "footer", "aside"):
+        return True
+    marks = " ".join(str(node.get(a) or "") for a in ("class", "id", "data-testid")).casefold()
+    return any(word in marks for word in words)
+
+
+def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str], site_keys: Sequence[str]) -> tuple[str, str] | None:
+    """(title, where from): the visible headline that matches the page's declared title, else the declared one.
+
+    A page's declared titles (JSON-LD headline, og:title, <title>) are often a shorter SEO variant or carry the
+    site name; the ``<h1>`` is what the reader sees. The ``<h1>`` is taken when it shares enough words with a
+    declared title (so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is usable.
+    """
+    declared = [(strip_site_name(text, site_keys), origin) for text, origin in candidates]
+    declared = [(text, origin) for text, origin in declared if usable_title(text, site_keys)]
+    shown = [h for h in (strip_site_name(h, site_keys) for h in headlines) if usable_title(h, site_keys)]
+    threshold = rules()["headline_similarity"]
+    best = max(
+        ((similarity(h, d), h) for h in shown for d, _ in declared), default=(0.0, ""), key=lambda pair: pair[0]
+    )
+    if best[0] >= threshold:
+        return best[1], "headline"
+    if declared:
+        return declared[0]
+    if shown:
+        return shown[0], "headline"
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ authors
+
+
+def ld_people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Names in a JSON-LD author value: text, a Person, a reference to one (@id), or a list of these."""
+    if isinstance(value, list):
+        return [name for item in value for name in ld_people(item, by_id)]
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        target = by_id.get(str(value.get("@id")), value) if "name" not in value else value
+        name = target.get("name")
+        return [str(name)] if isinstance(name, str) else []
+    return []
+
+
+def is_agency(name: str) -> bool:
+    return key(name) in {key(a) for a in rules()["agencies"]}
+
+
+def is_author_name(name: str) -> bool:
+    """A person's name as bylines write it ("Perry Bacon Jr.", "R.C. BAKER", "Gavin O'Callaghan")."""
+    config = rules()["author"]
+    words = name.split()
+    if not config["min_words"] <= len(words) <= config["max_words"] or re.search(r"\d|@|https?:|www\.", name):
+        return False
+    lowered = {w.casefold().strip(".,") for w in words}
+    if lowered & set(config["not_name_words"]):
+        return False
+    particles = set(config["particles"])
+    return all(w[0].isupper() or w.casefold() in particles for w in words)
+
+
+def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(people, outlets) named in a byline: "By Rob Picheta, CNN" → (["Rob Picheta"], ["CNN"])."""
+    config = rules()["author"]
+    text = clean_space(text)
+    if re.match(config["credit"], text, re.IGNORECASE):
+        return [], []  # "Photograph by Ed Marshall": a credit, not a byline
+    text = re.sub(config["prefix"], "", text, flags=re.IGNORECASE).strip()
+    text = re.sub(config["suffix"], "", text, flags=re.IGNORECASE).strip()
+    parts = [part.strip(" .,:") for part in AUTHOR_SEPARATORS.split(text) if part.strip(" .,:")]
+    names, outlets = [], []
+    for part in parts:
+        if is_agency(part) or any(key(part) == k for k in site_keys if k):
+            outlets.append(part)
+        elif is_author_name(part):
+            names.append(part + "." if re.search(r"\b(?:Jr|Sr)$", part) else part)
+    return names, outlets
+
+
+def byline_texts(tree: Any) -> list[str]:
+    """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists."""
+    skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
+    texts = []
+    for node in tree.xpath(rules()["byline_xpath"]):
+        if skip_container(node, skip) or any(skip_container(a, skip) for a in node.iterancestors()):
+            continue
+        links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
+        text = ", ".join(link for link in links if link) or clean_space(node.text_content())
+        if text and len(text.split()) <= rules()["author"]["max_byline_words"]:
+            texts.append(text)
+    return texts
+
+
+def text_bylines(text: str) -> list[str]:
+    """Byline lines at the top or the end of the extracted text ("Written by: Julie Mollins")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    window = rules()["author"]["text_window"]
+    pattern = re.compile(rules()["author"]["text_byline"], re.IGNORECASE)
+    return [line for line in lines[:window] + lines[-2:] if pattern.fullmatch(line)]
+
+
+def choose_author(candidates: Sequence[tuple[str, str]], site_keys: Sequence[str]) -> tuple[str, str] | None:
+    """The first candidate that names people; failing that, the first that names an agency or the site."""
+    fallback = None
+    for text, origin in candidates:
+        names, outlets = split_authors(text, site_keys)
+        if names:
+            return ", ".join(dict.fromkeys(names)), origin
+        if outlets and fallback is None:
+            fallback = outlets[0], origin
+    return fallback
+
+
+# -------------------------------------------------------------------------------------------------- dates
+
+
+def parse_page_date(value: str) -> dt.date | None:
+    """The calendar date a timestamp is written with ("2020-10-13T16:00:32Z" → 2020-10-13)."""
+    match = ISO_DATE.search(value)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+def extract_text(raw: str) -> tuple[str | None, Any]:
+    """The page's main text (trafilatura, tuned for precision on news) and trafilatura's own metadata."""
+    options = rules()["trafilatura"]
+    document = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        favor_precision=options["favor_precision"],
+        include_comments=False,
+        include_tables=options["include_tables"],
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    return text, document
+
+
+def read_page(raw: str) -> Page:
+    """Text and metadata of a saved page; never fetches anything."""
+    text, document = extract_text(raw)
+    if not text or not text.strip():
+        return Page(text="")
+    try:
+        # the page is already text: parse its UTF-8 bytes as UTF-8, whatever charset the page declares (or not)
+        tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    if tree is None:
+        return from_trafilatura(text, document)
+    objects = json_ld_objects(tree)
+    article = article_object(objects)
+    by_id = {str(obj["@id"]): obj for obj in objects if "@id" in obj}
+    meta = meta_values(tree)
+    found: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+
+    def take(name: str, value: Any, origin: str) -> None:
+        if value and name not in found:
+            found[name], origins[name] = value, origin
+
+    # url
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    for url, origin in [
+        *((c, "canonical link") for c in canonical),
+        *((u, "OpenGraph") for u in meta.get("og:url", [])),
+        (article.get("url"), "JSON-LD"),
+        (getattr(document, "url", None), "trafilatura"),
+    ]:
+        if isinstance(url, str) and re.match(r"https?://[^\s/]+", url.strip(), re.IGNORECASE):
+            take("url", url.strip(), origin)
+
+    # outlet
+    publisher = article.get("publisher")
+    publisher_names = ld_people(publisher, by_id) if publisher else []
+    site_names = [
+        *meta.get("og:site_name", []),
+        *publisher_names,
+        *meta.get("application-name", []),
+        *meta.get("apple-mobile-web-app-title", []),
+    ]
+    titles = [clean_space(t.text_content()) for t in tree.xpath("//head/title")] or [
+        clean_space(t.text_content()) for t in tree.xpath("//title")[:1]
+    ]
+    title_parts = [part for title in titles for part in TITLE_SEPARATORS.split(title)[1:]]
+    outlet = page_outlet(site_names, title_parts, found.get("url"))
+    if outlet:
+        take("outlet", outlet[0], outlet[1])
+    site_keys = [k for k in dict.fromkeys([key(n) for n in site_names] + [key(clean_site_name(n)) for n in site_names]
+                                          + [key(found.get("outlet") or "")]
+                                          + [key((domain_of(found.get("url")) or "").rsplit(".", 1)[0])]) if k]
+
+    # title
+    declared = [
+        *((clean_space(article[k]), "JSON-LD") for k in ("headline",) if isinstance(article.get(k), str)),
+        *((t, "OpenGraph") for t in meta.get("og:title", [])),
+        *((t, "meta title") for t in meta.get("twitter:title", []) + meta.get("title", [])),
+        *((t, "page title") for t in titles),
+    ]
+    title = choose_title(declared, visible_headlines(tree), site_keys)
+    if title is None and getattr(document, "title", None):
+        title = choose_title([(document.title, "trafilatura")], [], site_keys)
+    if title:
+        take("title", title[0], title[1])
+
+    # author
+    authors = [
+        *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
+        *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
+        *((text, "byline") for text in byline_texts(tree)),
+        *((line, "text byline") for line in text_bylines(text)),
+    ]
+    # trafilatura's own guess only when the page says nothing: it may come from a "More stories" card or a comment.
+    guess = [(document.author, "trafilatura")] if getattr(document, "author", None) else []
+    author = choose_author(authors, site_keys) or choose_author(guess, site_keys)
+    if author:
+        take("author", author[0], author[1])
+
+    # published date: the page's own published date first, never its modified date
+    dates = [
+        *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
+        *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
+        *(((document.date, "htmldate"),) if getattr(document, "date", None) else ()),
+    ]
+    for value, origin in dates:
+        if isinstance(value, str):
+            take("published", parse_page_date(value), origin)
+    return Page(text=text, origins=tuple(sorted(origins.items())), **found)
+
+
+def from_trafilatura(text: str, document: Any) -> Page:
+    """Metadata as trafilatura found it, for a page lxml cannot parse on its own."""
+    values: dict[str, Any] = {}
+    for name, attribute in (("title", "title"), ("outlet", "sitename"), ("author", "author"), ("url", "url")):
+        value = getattr(document, attribute, None)
+        if isinstance(value, str) and value.strip():
+            values[name] = clean_space(value)
+    if "url" in values and not re.match(r"https?://[^\s/]+", values["url"], re.IGNORECASE):
+        del values["url"]
+    published = parse_page_date(str(getattr(document, "date", "") or ""))
+    if published:
+        values["published"] = published
+    return Page(text=text, origins=tuple(sorted((name, "trafilatura") for name in values)), **values)
+
+
+def iter_fields(page: Page) -> Iterator[tuple[str, Any]]:
+    for name in ("title", "outlet", "author", "published", "url"):
+        value = getattr(page, name)
+        if value:
+            yield name, value

@@ -1,0 +1,321 @@
+"""The story in brief: its title, the key points most outlets carry, the latest development, the statements most
+reported. What the home page leads with (``generator/pages/home.py``).
+
+Rules, and why:
+
+- **Title.** Of the sources' headlines (a title found as a headline or given in metadata, not one made from a
+  first sentence or a file name), the one whose content words the most sources use: the headline closest to
+  what all the sources share, not the one only its own outlet's angle explains. None when no source has a
+  headline; the site then keeps ``mkdocs.yml``'s ``site_name``.
+- **Key points.** Sentences chosen from the sources, never generated. A source *carries* a sentence's fact when
+  one of its sentences is similar enough (the weighted overlap of words, people, places, numbers and dates used
+  by the source comparison, at least ``CARRIES``). Sentences are ranked by how many outlets carry them, then by
+  how readable they are on their own (not opening inside a quotation or on a pronoun or conjunction that needs
+  the sentence before, not too long), then by how close the carrying sentences are; a sentence close to a point
+  already chosen (or reusing one of its carrying sentences) says the same fact again and is skipped.
+- **Latest development.** The newest source's first sentence that no other source carries: what it adds.
+  Shown only when one source is newer than every other (a story whose sources share a date has no "latest").
+- **Statements.** Quote groups carried by at least two outlets, most carried first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.link.compare import _overlap, _Sentence, _sentences, _Weights, features, similar_pairs
+from generator.link.quote_groups import content_words
+from generator.model import Briefing, KeyPoint, Source, Story
+
+log = logging.getLogger(__name__)
+
+# A source carries a sentence's fact at this weighted overlap with one of its sentences. Lower than the
+# comparison's SAME_FACT (0.40, "the same sentence"): two outlets telling one fact in their own words score
+# 0.22–0.40 on the seeds (the Istanbul meeting: 0.24–0.36) and on the ECB+ dev topics (1–15) the sentences of
+# one annotated event pair at 0.2–0.5 while unrelated sentences of one topic stay under 0.2.
+CARRIES = 0.45
+PAIRS = 0.15
+SAME_POINT = 0.30  # a candidate this close (symmetric overlap) to a chosen point tells the same fact again
+MIN_POINTS, MAX_POINTS = 3, 7
+MAX_WORDS = 45  # longer sentences read badly as a point; taken only when nothing shorter is carried as widely
+MAX_STATEMENTS = 3
+LEAD = 1.0  # a sentence LEAD sentences into its article counts half as much as its lede (ECB+ dev topics 1–20: LEAD 1000/8/4/2/1 gave the top point the story’s main event in 0.60/0.76/0.79/0.81/0.84 of the documents)
+MIN_LONG_WORDS = 5  # words of three letters or more: "7:15 a.m. Dec. 7, 2009" is a dateline, not a fact
+NOT_A_POINT = 9
+TITLE_CASE = 0.6  # a sentence with more capitalised words (of 3+ letters) than this share is in Headline Case
+# A sentence opening on these needs the sentence before it to be understood ("He added …", "But …").
+NEEDS_CONTEXT = frozenset({
+    "he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those", "but", "and", "or",
+    "so", "yet", "also", "however", "meanwhile", "furthermore", "moreover", "still", "instead", "then", "there",
+})
+QUOTE_MARKS = "\"'“”‘’«»"
+FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_headline(source: Source) -> bool:
+    """A title that was a headline or given, not one made from the first sentence or the file name."""
+    return dict(source.origins).get("title") not in ("first sentence", "file name")
+
+
+def story_title(sources: Sequence[Source]) -> Source | None:
+    """The source whose headline uses the words most sources use (see the module docstring)."""
+    if not sources:
+        return None
+    words_of = {s.id: content_words(s.text) for s in sources}
+    df: dict[str, int] = defaultdict(int)
+    for words in words_of.values():
+        for word in words:
+            df[word] += 1
+    best: tuple[float, str] | None = None
+    chosen = None
+    for source in sources:
+        if not is_headline(source):
+            continue
+        words = content_words(source.title)
+        if not words:
+            continue
+        score = sum(df[w] for w in words) / (len(words) * len(sources))
+        key = (-score, source.id)
+        if best is None or key < best:
+            best, chosen = key, source
+    return chosen
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: _Sentence
+    carriers: dict[str, tuple[int, float]]  # other source → (its closest sentence's position, score)
+    readable: int  # 0 reads on its own; higher needs more context
+    closeness: float
+
+
+def _starts_in_quote(briefing: Briefing) -> set[tuple[str, int]]:
+    """(source, sentence) of sentences that open inside a quotation or with a quotation mark."""
+    found = set()
+    quotes_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for q in briefing.quotes:
+        quotes_of[q.source].append((q.start, q.end))
+    for facts in briefing.facts:
+        spans = quotes_of[facts.source.id]
+        for s in facts.sentences:
+            stripped = s.text.lstrip()
+            if stripped[:1] in QUOTE_MARKS or any(start < s.start < end for start, end in spans):
+                found.add((s.source, s.index))
+    return found
+
+
+def is_statement(text: str, titles: set[str]) -> bool:
+    """A sentence that can be a key point: it ends like a sentence and is not a headline or a dateline."""
+    text = " ".join(text.split())
+    ending = text.rstrip(QUOTE_MARKS + ")")
+    if text in titles or not ending.endswith((".", "!", "?")) or ending.endswith(("...", "…")):
+        return False  # a headline, a dateline, a teaser ("Lohan Checks Out Of Rehab...")
+    if text[:1].islower():
+        return False  # a fragment the sentence splitter cut off ("where she has spent time before.")
+    words = [w for w in FIRST_WORD.findall(text) if len(w) >= 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if len(words) >= MIN_LONG_WORDS and capitalised / len(words) > TITLE_CASE:
+        return False  # Headline Case: a title or a caption, not a sentence of the story
+    return len(words) >= MIN_LONG_WORDS
+
+
+def _readability(s: _Sentence, in_quote: set[tuple[str, int]], titles: set[str]) -> int:
+    """0 when the sentence reads on its own, more for each thing that needs the text around it; 9: not a point."""
+    if not is_statement(s.text, titles):
+        return NOT_A_POINT
+    penalty = 0
+    first = FIRST_WORD.match(s.text.lstrip(QUOTE_MARKS + " "))
+    if first and first.group().lower() in NEEDS_CONTEXT:
+        penalty += 1
+    if s.key in in_quote:
+        penalty += 4  # a quotation without its speaker: shown only through a carrying sentence that names them
+    if len(s.text.split()) > MAX_WORDS:
+        penalty += 1
+    return penalty
+
+
+def coverage(fa: dict[str, float], fb: dict[str, float]) -> float:
+    """The share of sentence a's weighted features that sentence b also has (0..1): how much of a's fact b tells."""
+    total = sum(fa.values())
+    return sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys()) / total if total else 0.0
+
+
+def _candidates(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[_Candidate]:
+    weight = _Weights(sentences)
+    feats = [features(s, weight) for s in sentences]
+    carriers: dict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
+    # pairs that share little cannot cover each other: the symmetric overlap bounds which pairs to score
+    for _, i, j in similar_pairs(sentences, weight, PAIRS):
+        for a, b in ((i, j), (j, i)):
+            score = coverage(feats[a], feats[b])
+            other = sentences[b].source
+            if score >= CARRIES and (other not in carriers[a] or score > carriers[a][other][1]):
+                carriers[a][other] = (b, score)
+    # a timeline event reported by several sources is one fact told in each of their sentences (the timeline
+    # merges reports by date, people, places and words: "met in Istanbul" and "met in Turkey" on one day)
+    position = {s.key: i for i, s in enumerate(sentences)}
+    for event in briefing.events:
+        keys = [position[(r.source, r.sentence)] for r in event.reports if (r.source, r.sentence) in position]
+        for a in keys:
+            for b in keys:
+                other = sentences[b].source
+                if other != sentences[a].source and other not in carriers[a]:
+                    carriers[a][other] = (b, coverage(feats[a], feats[b]))
+    in_quote = _starts_in_quote(briefing)
+    titles = {" ".join(s.title.split()) for s in briefing.sources}
+    out = []
+    for i, s in enumerate(sentences):
+        found = carriers.get(i, {})
+        closeness = sum(score for _, score in found.values()) / len(found) if found else 0.0
+        out.append(_Candidate(s, found, _readability(s, in_quote, titles), closeness))
+    return out
+
+
+def _rank_in_source(sentences: Sequence[_Sentence]) -> list[int]:
+    """Each sentence's position among its source's sentences (0: the lede)."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for s in sentences:
+        out.append(seen[s.source])
+        seen[s.source] += 1
+    return out
+
+
+def _lead_weight(rank: int) -> float:
+    """How much a sentence counts as carrying a fact by where it stands: news puts the main facts first (the
+    inverted pyramid), so a fact most outlets tell near the top outranks one they mention further down."""
+    return 1.0 / (1.0 + rank / LEAD)
+
+
+def _outlets(briefing: Briefing, source_ids: set[str]) -> int:
+    """Distinct outlets among sources (two articles of one outlet count once)."""
+    labels = {s.id: s.label for s in briefing.sources}
+    return len({labels[i] for i in source_ids})
+
+
+def key_points(briefing: Briefing, sentences: Sequence[_Sentence] | None = None) -> tuple[KeyPoint, ...]:
+    """The facts most outlets carry, one sentence each (see the module docstring)."""
+    sentences = list(sentences if sentences is not None else _sentences(briefing))
+    if not sentences:
+        return ()
+    candidates = _candidates(briefing, sentences)
+    rank = _rank_in_source(sentences)
+    prominence = [
+        sum(_lead_weight(rank[j]) for j in {i, *(j for j, _ in c.carriers.values())}) for i, c in enumerate(candidates)
+    ]
+    ranked = sorted(
+        (i for i, c in enumerate(candidates) if c.readable < NOT_A_POINT and (c.readable < 4 or any(
+            candidates[j].readable == 0 for j, _ in c.carriers.values()))),
+        key=lambda i: (
+            -round(prominence[i], 6),
+            candidates[i].readable,
+            -candidates[i].closeness,
+            candidates[i].sentence.paragraph,
+            candidates[i].sentence.source,
+            candidates[i].sentence.index,
+        ),
+    )
+    weight = _Weights(sentences)
+    feats: dict[int, dict[str, float]] = {}
+
+    def feat(i: int) -> dict[str, float]:
+        if i not in feats:
+            feats[i] = features(sentences[i], weight)
+        return feats[i]
+
+    chosen: list[tuple[int, set[int]]] = []  # (the sentence shown, the sentences carrying the fact)
+    used: set[int] = set()
+    single: list[int] = []
+    for i in ranked[: MAX_POINTS * 20]:
+        c = candidates[i]
+        outlets = _outlets(briefing, {c.sentence.source, *c.carriers})
+        if len(chosen) >= MAX_POINTS:
+            break
+        if outlets < 2:
+            single.append(i)  # one outlet's fact: a point only when fewer than MIN_POINTS facts are shared
+            continue
+        members = {i, *(j for j, _ in c.carriers.values())}
+        shown = _readable_wording(candidates, i)
+        if i in used or any(_repeats(members, earlier, feat(shown), feat(k)) for k, earlier in chosen):
+            continue
+        chosen.append((shown, members))
+        used |= members
+    for i in single:
+        if len(chosen) >= MIN_POINTS:
+            break
+        members = {i}
+        if i not in used and not any(_repeats(members, earlier, feat(i), feat(k)) for k, earlier in chosen):
+            chosen.append((_readable_wording(candidates, i), members))
+            used.add(i)
+    points = []
+    for shown, members in chosen:
+        c = candidates[shown]
+        reports = sorted({sentences[j].key for j in members} | {c.sentence.key})
+        points.append(KeyPoint(c.sentence.source, c.sentence.index, c.sentence.text, tuple(reports)))
+    return tuple(points)
+
+
+def _repeats(members: set[int], earlier: set[int], shown: dict[str, float], earlier_shown: dict[str, float]) -> bool:
+    """Whether a candidate point tells a chosen point's fact again: mostly the same carrying sentences, or a
+    wording that covers (or is covered by) the chosen wording."""
+    return (len(members & earlier) * 2 >= len(members) or _overlap(shown, earlier_shown) >= SAME_POINT
+            or coverage(shown, earlier_shown) >= CARRIES or coverage(earlier_shown, shown) >= CARRIES)
+
+
+def _readable_wording(candidates: Sequence[_Candidate], i: int) -> int:
+    """The sentence to show for a point: ``i``, or the carrying sentence that reads on its own and tells most of
+    its fact ("“I note that the first contacts … inspire certain hopes" → "Putin has described initial contacts …")."""
+    if candidates[i].readable == 0:
+        return i
+    fits = [(score, j) for j, score in candidates[i].carriers.values() if candidates[j].readable == 0]
+    if not fits:
+        return i
+    return max(fits, key=lambda f: (f[0], -f[1]))[1]
+
+
+def latest_development(briefing: Briefing, sentences: Sequence[_Sentence], points: Sequence[KeyPoint]) -> KeyPoint | None:
+    """The newest source's first sentence no other source carries, when one source is newer than all others."""
+    dated = sorted((s for s in briefing.sources if s.published), key=lambda s: s.published)
+    if len(dated) < 2 or dated[-1].published == dated[-2].published:
+        return None
+    newest = dated[-1]
+    mine = [s for s in sentences if s.source == newest.id]
+    others = [s for s in sentences if s.source != newest.id]
+    weight = _Weights(sentences)
+    other_feats = [features(s, weight) for s in others]
+    shown = {(p.source, p.sentence) for p in points}
+    in_quote = _starts_in_quote(briefing)
+    titles = {" ".join(s.title.split()) for s in briefing.sources}
+    for s in sorted(mine, key=lambda s: (_readability(s, in_quote, titles) > 0, s.index)):
+        if s.key in shown or _readability(s, in_quote, titles) == NOT_A_POINT:
+            continue
+        f = features(s, weight)
+        if all(coverage(f, o) < CARRIES for o in other_feats):
+            return KeyPoint(s.source, s.index, s.text, (s.key,))
+    return None
+
+
+def top_statements(briefing: Briefing) -> tuple[str, ...]:
+    """Quote groups carried by at least two outlets, most carried first."""
+    groups = [g for g in briefing.quote_groups if _outlets(briefing, set(g.sources)) >= 2]
+    groups.sort(key=lambda g: (-_outlets(briefing, set(g.sources)), -len(g.text or ""), g.id))
+    return tuple(g.id for g in groups[:MAX_STATEMENTS])
+
+
+def tell_story(briefing: Briefing) -> Story:
+    """The story's title, key points, latest development and most-reported statements."""
+    title_source = story_title(briefing.sources)
+    sentences = _sentences(briefing)
+    points = key_points(briefing, sentences)
+    story = Story(
+        title=" ".join(title_source.title.split()) if title_source else None,
+        title_source=title_source.id if title_source else None,
+        points=points,
+        latest=latest_development(briefing, sentences, points),
+        statements=top_statements(briefing),
+    )
+    log.info("story %r: %d key points, %d statements", story.title, len(points), len(story.statements))
+    return story

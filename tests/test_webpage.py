@@ -1,0 +1,407 @@
+"""Saved web pages: metadata from structured data and the visible page, text cleaning, quotes over paragraphs,
+links checked before MkDocs, people in saved pages. Small HTML fixtures written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.clean import clean_document, clean_lines
+from generator.ingest.load import read_document
+from generator.ingest.webpage import page_outlet, read_page, split_authors, strip_site_name
+from generator.model import Paragraph
+from generator.pages.base import annotate
+from generator.pages.links import broken_links
+from generator.pages.sources import quote_marks
+
+BODY = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs that will take a year.",
+    "Engineers found cracks in two of the supports during an inspection last month, the council said in a statement.",
+    "Drivers will be sent along the ring road, which adds about ten minutes to a trip into the centre of town.",
+    "Shop owners near the bridge said they feared losing customers while the work goes on through the winter.",
+    "The council said it would review the detour after three months and publish the traffic figures it collects.",
+]
+
+
+def page(head: str = "", before: str = "", body: list[str] | None = None, after: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in (body or BODY))
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article>{before}<div class='article-body'>{paragraphs}</div>{after}</article>"
+        f"<footer>Copyright 2024 The Daily Example</footer></body></html>"
+    )
+
+
+def json_ld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# ------------------------------------------------------------------------------------- metadata
+
+
+def test_json_ld_news_article_gives_title_author_date_and_outlet():
+    head = json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": "Council closes old bridge for a year",
+        "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Person", "name": "John Doe"}],
+        "datePublished": "2024-03-05T08:00:00Z", "dateModified": "2024-03-09T17:30:00Z",
+        "publisher": {"@type": "Organization", "name": "The Daily Example"},
+    }) + "<title>Council closes old bridge for a year | The Daily Example</title>"
+    result = read_page(page(head))
+    assert result.title == "Council closes old bridge for a year"
+    assert result.author == "Jane Roe, John Doe"
+    assert result.published == dt.date(2024, 3, 5)  # published, not modified
+    assert result.outlet == "The Daily Example"
+    assert dict(result.origins)["author"] == "JSON-LD"
+
+
+def test_json_ld_author_by_reference_in_a_graph():
+    head = json_ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Council closes old bridge", "author": {"@id": "#person-1"},
+         "datePublished": "2024-03-05"},
+        {"@type": "Person", "@id": "#person-1", "name": "Jane Roe"},
+    ]})
+    assert read_page(page(head)).author == "Jane Roe"
+
+
+def test_opengraph_title_without_the_site_name_and_site_name_cleaned():
+    head = (
+        '<meta property="og:title" content="Council closes old bridge - WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale">'
+        '<meta property="og:site_name" content="WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale">'
+        '<meta property="article:published_time" content="2024-03-05T10:00:00-05:00">'
+        '<meta property="article:modified_time" content="2024-03-07T10:00:00-05:00">'
+    )
+    result = read_page(page(head))
+    assert result.title == "Council closes old bridge"
+    assert result.outlet == "WSVN 7News"
+    assert result.published == dt.date(2024, 3, 5)
+
+
+def test_a_cms_name_as_title_gives_way_to_the_visible_headline():
+    head = "<title>escenic</title><meta property='og:title' content='escenic'>"
+    result = read_page(page(head, before="<h1>Council closes old bridge for a year</h1>"))
+    assert result.title == "Council closes old bridge for a year"
+    assert dict(result.origins)["title"] == "headline"
+
+
+def test_the_visible_headline_wins_over_a_shorter_seo_title_that_shares_its_words():
+    head = "<meta property='og:title' content='Old bridge closed for repairs'>"
+    result = read_page(page(head, before="<h1>Council closes the old bridge for a year of repairs</h1>"))
+    assert result.title == "Council closes the old bridge for a year of repairs"
+
+
+def test_a_newsletter_box_in_an_h1_is_not_the_headline():
+    head = "<meta property='og:title' content='Council closes old bridge for a year'>"
+    result = read_page(page(head, after="<div class='newsletter'><h1>Sign up for our newsletter</h1></div>"))
+    assert result.title == "Council closes old bridge for a year"
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Council closes bridge | The Japan Times", ["thejapantimes"], "Council closes bridge"),
+        ("Update | Victims identified | News | Jamaica Gleaner", ["jamaicagleaner"], "Update | Victims identified"),
+        ("Council closes bridge - CNN", ["cnn"], "Council closes bridge"),
+        ("Council closes bridge", ["cnn"], "Council closes bridge"),
+        ("Well-known pair - a mid-title dash stays", ["cnn"], "Well-known pair - a mid-title dash stays"),
+    ],
+)
+def test_site_name_suffixes_are_stripped(title, sites, expected):
+    assert strip_site_name(title, sites) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "people", "outlets"),
+    [
+        ("By Rob Picheta, CNN", ["Rob Picheta"], ["CNN"]),
+        ("Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"], []),
+        ("CBS News February", [], []),
+        ("No Author", [], []),
+        ("JIJI", [], ["JIJI"]),
+        ("Photograph by Ed Marshall", [], []),
+        ("Written by: Julie Mollins", ["Julie Mollins"], []),
+        ("https://example.com/author/jane", [], []),
+    ],
+)
+def test_authors_are_split_and_checked_to_be_names(byline, people, outlets):
+    assert split_authors(byline, ["cnn"]) == (people, outlets)
+
+
+def test_an_author_in_a_comment_or_teaser_card_is_not_the_author():
+    after = (
+        "<div class='recentcomments'><span class='comment-author-link'><a>Bill Osborne</a></span></div>"
+        "<div class='more-stories card'><span class='byline'>By Mary Major</span></div>"
+    )
+    head = "<meta property='og:title' content='Council closes old bridge for a year'>"
+    before = "<div class='post-head'>Written by <a rel='author' href='/author/admin/'>Daily Example</a></div>"
+    result = read_page(page(head + "<meta property='og:site_name' content='Daily Example'>", before, after=after))
+    assert result.author == "Daily Example"  # the site credits itself; never the commenter or the card
+
+
+def test_outlet_from_the_domain_when_the_site_name_is_the_folded_domain():
+    assert page_outlet(["Timesofisrael"], ["The Times of Israel"], "https://www.timesofisrael.com/x") == (
+        "The Times of Israel", "title",
+    )
+    assert page_outlet([], [], "https://www.example.org/a") == ("example.org", "domain")
+
+
+# ---------------------------------------------------------------------------------------- cleaning
+
+
+def lines(*texts: str) -> str:
+    return "\n".join(texts)
+
+
+def test_a_pull_quote_repeated_as_text_is_removed():
+    quote = "“We cannot keep the bridge open another winter,” the engineer said."
+    text = lines(BODY[0], "We cannot keep the bridge open another winter", BODY[1], quote, BODY[2])
+    kept, removed = clean_lines(text)
+    assert [line for _, line in kept] == [BODY[0], BODY[1], quote, BODY[2]]
+    assert [r.rule for _, r in removed] == ["pull quote"]
+
+
+def test_a_dateline_on_its_own_line_opens_the_next_paragraph():
+    kept, _ = clean_lines(lines("WASHINGTON —", BODY[0], BODY[1]))
+    assert [line for _, line in kept] == [f"WASHINGTON — {BODY[0]}", BODY[1]]
+
+
+def test_a_list_of_related_headlines_is_removed():
+    related = ["Mayor backs plan for new tram line", "Five things to do in town this weekend", "Schools reopen after storm"]
+    kept, removed = clean_lines(lines(BODY[0], BODY[1], BODY[2], *related, BODY[3]))
+    assert [line for _, line in kept] == [BODY[0], BODY[1], BODY[2], BODY[3]]
+    assert {r.rule for _, r in removed} == {"link list"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get The Times of Israel's Daily Edition by email and never miss our top stories",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "This post contains references to products from one or more of our advertisers.",
+        "Show all 50",
+        "UK news in pictures",
+        "Subscribe now to our eNATION edition for the full story.",
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+        "Photo: Jane Roe/Reuters",
+    ],
+)
+def test_promos_disclosures_gallery_counters_and_credits_are_furniture(line):
+    kept, removed = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], BODY[1]]
+
+
+def test_a_page_that_is_mostly_furniture_is_named_in_a_warning(tmp_path: Path, caplog):
+    clutter = "".join(
+        f"<p>{t}</p>" for t in ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Telegram", "Related articles"]
+        + [f"Read more: Story number {n} about something else" for n in range(12)]
+    )
+    html = page("<title>A page</title>", body=[BODY[0]] + [clutter])
+    path = tmp_path / "clutter.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, tmp_path, {})
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        clean_document(doc)
+    assert any("clutter.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
+
+
+# ------------------------------------------------------------------------- quotes and links
+
+
+def paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    result, start = [], 0
+    for index, text in enumerate(texts):
+        result.append(Paragraph(index=index, start=start, end=start + len(text), text=text))
+        start += len(text) + 2
+    return tuple(result)
+
+
+def test_a_quote_over_three_paragraphs_is_marked_and_anchored_in_each():
+    paras = paragraphs(
+        "“The bridge is old and tired,” the engineer said. “We found cracks.",
+        "“They were deep, and there were more of them than we thought.",
+        "“So we close it,” she added.",
+    )
+    start = paras[0].text.index("“We found")
+    end = paras[2].start + paras[2].text.index(" she")
+    marks = quote_marks("q-1", start, end, paras)
+    assert [m.mark_id for m in marks] == ["q-1", "q-1-c2", "q-1-c3"]
+    pages = [annotate("sources/a.md", p.text, p.start, marks) for p in paras]
+    assert all('<mark id="q-1' in text for text in pages)
+
+
+def test_an_overlapping_quote_keeps_its_anchor():
+    paras = paragraphs("He said “one “two” three” and left.")
+    text = paras[0].text
+    outer = quote_marks("q-outer", text.index("“one"), text.index(" and"), paras)
+    inner = quote_marks("q-inner", text.index("“two"), text.index(" three"), paras)
+    html = annotate("sources/a.md", text, 0, outer + inner)
+    assert 'id="q-outer"' in html and 'id="q-inner"' in html
+
+
+def test_the_link_check_reports_a_missing_anchor_and_a_missing_page():
+    pages = {
+        "quotes.md": "[a](sources/a.md#q-1) [b](sources/a.md#q-2) [c](sources/b.md) [d](#top) [e](https://x.org)",
+        "sources/a.md": 'text <mark id="q-1">quoted</mark>\n{: #p1 }\n',
+    }
+    messages = broken_links(pages)
+    assert len(messages) == 3  # q-2 missing, b.md missing, #top missing on quotes.md
+    assert any("#q-2" in m for m in messages) and any("sources/b.md" in m for m in messages)
+    pages["quotes.md"] = "[a](sources/a.md#q-1) [p](sources/a.md#p1)"
+    assert broken_links(pages) == []
+
+
+# ---------------------------------------------------------------------------------------- people
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.pipeline import prepare_model
+
+    return prepare_model("en_core_web_sm")
+
+
+def people_of(tmp_path: Path, nlp, text: str) -> dict[str, list[str]]:
+    from generator.pipeline import extract_facts
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    briefing = extract_facts(tmp_path, nlp)
+    return {p.name: sorted({m.name for m in p.mentions}) for p in briefing.people}
+
+
+@pytest.mark.model
+def test_short_names_attach_to_the_full_name_in_the_same_article(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "Mark Meadows, the council's chief engineer, said the bridge had to close. Pete Buttigieg, the transport "
+        "secretary, agreed.\n\n"
+        "Meadows said the repairs would take a year. Pete said the money was there.\n\n"
+        "The Honourable Natalio Wheatley visited the site. Honourable Wheatley said he was worried.\n\n"
+        "Gov. Kathy Hochul said Gov. Hochul would help."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Meadows" not in people and "Pete" not in people
+    assert "Meadows" in people["Mark Meadows"]
+    names = " ".join(people)
+    assert "Honourable" not in names and "Gov" not in names
+
+
+@pytest.mark.model
+def test_streets_buildings_organisations_and_credits_are_not_people(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "Traffic on Miller Drive was slow on Tuesday, and the Youssef Al-Najjar Hospital stayed open.\n\n"
+        "Residents of Nostrand Houses and staff of Walker Hall said they were worried, said Jane Roe, a resident.\n\n"
+        "Photo by Tom Baker/Getty Images"
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Jane Roe" in people
+    names = " ".join(people)
+    for word in ("Miller", "Najjar", "Nostrand", "Walker", "Baker"):
+        assert word not in names
+
+
+@pytest.mark.model
+def test_datelines_and_quoted_names_are_not_people(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "AUSTIN (KXAN) — Dianne Austin, the council's engineer, said the bridge had to close.\n\n"
+        "A new breed of malware, dubbed “Agent Smith,” has infected phones, said Jane Roe."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert people["Dianne Austin"] == ["Dianne Austin"]  # not the dateline's AUSTIN
+    assert not any("Smith" in name for name in people)
+
+
+def test_bulleted_related_headlines_with_dates_are_a_link_list():
+    related = [
+        "- Leading Candidates To Replace The Senator - October 10, 2020",
+        "- City To Begin Basic Income Program For Artists - October 10, 2020",
+        "- Movie Theaters Refuse To Open Over Concessions Ban - October 9, 2020",
+    ]
+    kept, removed = clean_lines(lines(BODY[0], BODY[1], BODY[2], BODY[3], *related))
+    assert [line for _, line in kept] == BODY[:4]
+
+
+@pytest.mark.model
+def test_a_name_after_states_of_is_a_place(tmp_path, nlp):
+    text = "Smoke over Brazil\n\nSmoke covered the Brazilian states of Mato Grosso and Parana on Monday, said Jane Roe."
+    people = people_of(tmp_path, nlp, text)
+    assert not any("Grosso" in name for name in people)
+
+
+def test_the_headline_repeated_as_the_first_paragraph_is_removed(tmp_path: Path):
+    html = page(
+        "<meta property='og:title' content='Council closes old bridge for a year'>",
+        before="<h1>Council closes old bridge for a year</h1>",
+        body=["Council closes old bridge for a year", "Updated March 5, 2024", "Council closes old bridge for a year", *BODY],
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    source = clean_document(read_document(path, tmp_path, {}))
+    texts = [p.text for p in source.paragraphs]
+    assert texts.count("Council closes old bridge for a year") == 1
+    assert texts[-len(BODY):] == BODY
+
+
+@pytest.mark.model
+def test_a_street_name_is_not_a_mention_of_the_person_with_that_surname(tmp_path, nlp):
+    text = (
+        "Crash on the highway\n\n"
+        "Police closed Miller Drive after the crash, said Jeff Miller, the county's police chief.\n\n"
+        "A truck on Miller traveling eastbound hit a car."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert people.get("Jeff Miller") == ["Jeff Miller"]
+
+
+@pytest.mark.model
+def test_a_name_at_the_end_of_a_quoted_title_is_not_a_person(tmp_path, nlp):
+    text = (
+        "Awards night\n\n"
+        "The series “The Marvelous Mrs. Maisel” won again, and Walker's Greensboro-area team cheered, said Jane Roe."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert not any("Maisel" in name or "Greensboro" in name for name in people)
+
+
+@pytest.mark.parametrize(
+    ("name", "shaped"),
+    [("Jane Roe", True), ("Walker's Greensboro-area", False), ("Jean-Paul Claverie", True), ("O'Neil's", True)],
+)
+def test_name_shape(name, shaped):
+    from generator.link.people import is_name_shaped
+
+    assert is_name_shaped(name) is shaped
+
+
+def test_non_ascii_metadata_survives_a_page_without_a_charset():
+    html = page("<title>Great Things—if It Doesn’t Burn | Wired</title><meta property='og:site_name' content='WIRED'>").replace("<meta charset='utf-8'>", "")
+    assert read_page(html).title == "Great Things—if It Doesn’t Burn"
+
+
+def test_a_badly_spaced_mark_opening_a_paragraph_continues_the_quote():
+    from generator.extract.quotes import find_quote_spans
+
+    paras = paragraphs(
+        '"We will hold these places and resume as normal.',
+        '" Also all memberships will be extended.',
+        '"It is only when it is closed we realise how much we miss it."',
+    )
+    spans, warnings = find_quote_spans(paras)
+    assert warnings == []
+    assert len(spans) == 1 and len(spans[0].pieces) == 3
+
+
+def test_a_doubled_opening_mark_opens_one_quote():
+    from generator.extract.quotes import find_quote_spans
+
+    paras = paragraphs('He said "“It’s not about who’s right, it’s about the best decision.” on radio.')
+    spans, warnings = find_quote_spans(paras)
+    assert warnings == []
+    assert len(spans) == 1
+    assert paras[0].text[spans[0].pieces[0][0] : spans[0].pieces[0][1]].startswith("It’s not about")
