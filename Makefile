@@ -35,6 +35,7 @@ bench: $(INSTALL_STAMP)
 	$(PY) benchmarks/grouping.py
 	$(PY) benchmarks/events.py
 	$(PY) -m benchmarks.dates
+	$(PY) benchmarks/screening.py
 	$(PY) benchmarks/story.py
 	$(PY) benchmarks/build.py $(BENCH_ARGS)
 
@@ -65,15 +66,17 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's chromium package for the browser tests; installed once when missing.
+# Debian's chromium package for the browser tests; installed once when missing, without the packages it
+# merely recommends (a plain install pulls in ~115 more, a systemd upgrade among them).
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
 	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install chromium) and run make test again." >&2; exit 1; fi; \
-	  echo "Installing Debian's chromium package for the browser tests"; \
+	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install --no-install-recommends chromium) and run make test again." >&2; exit 1; fi; \
+	  echo "The browser tests need $(CHROMIUM), which is missing: installing Debian's chromium package alone"; \
+	  echo "(apt-get update, then apt-get install --no-install-recommends chromium; no other recommended packages)."; \
 	  $$sudo apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium || { \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends chromium || { \
 	    echo "Error: could not install Debian's chromium package with apt-get; the browser tests need $(CHROMIUM)." >&2; exit 1; }; \
 	  test -x $(CHROMIUM) || { echo "Error: apt-get installed chromium but $(CHROMIUM) is still missing." >&2; exit 1; }; \
 	fi

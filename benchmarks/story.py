@@ -34,6 +34,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# run as a script, benchmarks/ comes first on the path and its html.py would shadow the standard library's html
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 from generator.link.story import is_statement  # noqa: E402
@@ -136,6 +138,7 @@ def summarise(rows: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-stories", type=int, default=0, help="first N subtopics only (0: all 86)")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="score only this split")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
@@ -145,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     for doc in docs:
         by_story[doc["subtopic"]].append(doc)
     stories = sorted(by_story, key=lambda s: (int(s.split("_")[0]), s))
+    if args.split != "all":
+        stories = [s for s in stories if (int(s.split("_")[0]) in DEV_TOPICS) == (args.split == "dev")]
     if args.max_stories:
         stories = stories[: args.max_stories]
     nlp = prepare_model("en_core_web_sm")

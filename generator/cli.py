@@ -17,6 +17,12 @@ from generator.pages.base import plural
 log = logging.getLogger("generator")
 
 
+DESCRIPTION = """\
+Turn a folder of news articles about one story into a static, searchable briefing site:
+people, quotes, timeline, positions and a comparison of the sources, each fact linked to its sentence.
+Run "python -m generator COMMAND --help" for a command's options."""
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="python -m generator",
@@ -35,10 +41,12 @@ def parser() -> argparse.ArgumentParser:
         caching.add_argument("--no-cache", dest="cache", action="store_const", const=None,
                              help="extract every source, read and write no cache")
 
-    def common(sub: argparse.ArgumentParser) -> None:
+    def common(sub: argparse.ArgumentParser, strict: bool = True) -> None:
         sub.add_argument("--model", default=DEFAULT_MODEL,
                          help=f"spaCy pipeline to use (default {DEFAULT_MODEL}; en_core_web_md and en_core_web_trf work when installed)")
-        sub.add_argument("--strict", action="store_true", help="treat warnings (odd sources, unbalanced quotes…) as errors")
+        if strict:
+            sub.add_argument("--strict", action="store_true",
+                             help="treat warnings (skipped files, odd encodings, duplicates, unbalanced quotes…) as errors")
         verbosity = sub.add_mutually_exclusive_group()
         verbosity.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
         verbosity.add_argument("-q", "--quiet", action="store_true", help="print errors only")
@@ -58,12 +66,20 @@ def parser() -> argparse.ArgumentParser:
     common(extract)
     extraction(extract)
 
-    serve = commands.add_parser("serve", help="local preview that rebuilds when a seed changes")
-    serve.add_argument("--seeds", type=Path, default=Path("seeds"))
-    serve.add_argument("--content", type=Path, default=Path("content"))
-    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    serve.add_argument("--port", type=int, default=8000)
-    common(serve)
+    serve = commands.add_parser(
+        "serve", help="local preview that regenerates the pages when a seed changes",
+        description="Regenerate content/ from the seeds (keeping the ids and the change list of the previous "
+        "build, as build does), serve it with MkDocs' dev server, and regenerate whenever a file in the seeds "
+        "folder changes; the browser reloads by itself. Ctrl+C stops.",
+    )
+    serve.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles to watch (default seeds/)")
+    serve.add_argument("--content", type=Path, default=Path("content"),
+                       help="where the Markdown goes; its facts.json is the previous build (default content/)")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default mkdocs.yml)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it to the network)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    common(serve, strict=False)
     return root
 
 
@@ -107,6 +123,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so in one line (the traceback with -vv), never a raw traceback
+        log.debug("internal error", exc_info=True)
+        print(
+            f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in the generator: please report "
+            "it with the seeds that caused it (run again with -vv for the traceback).",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -155,5 +179,8 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(args.seeds, args.content, args.config, args.port, args.model)
+    def ready(url: str) -> None:
+        print(f"Serving {args.content} on {url} (regenerated when {args.seeds} changes; Ctrl+C stops)", flush=True)
+
+    serve(args.seeds, args.content, args.config, args.port, args.model, host=args.host, on_ready=ready)
     return 0

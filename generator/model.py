@@ -43,6 +43,31 @@ class RawDocument:
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file of the seeds folder that cannot be used as a source: the build goes on without it, with a
+    warning (``--strict`` makes it fatal), and the sources page lists it in its build report."""
+
+    path: str  # path relative to the seeds folder, POSIX style (the file name as the user wrote it)
+    reason: str  # what is wrong, e.g. "the file is empty"
+    fix: str  # what to do about it, e.g. "Paste the article's text into it, or remove it."
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: skipped, {self.reason}" + (f". {self.fix}" if self.fix else "")
+
+
+@dataclass(frozen=True)
+class Republished:
+    """Another file holding the same article (wire copy republished): kept as "also published as"."""
+
+    path: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
 # -------------------------------------------------------------------------- clean
 
 
@@ -82,6 +107,7 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it came from) e.g. ("published", "dateline")
+    also_published_as: tuple[Republished, ...] = ()  # the same article in other files (duplicates merged)
 
     @property
     def words(self) -> int:
@@ -176,6 +202,10 @@ class Quote:
     reported_by: str | None = None  # "Reuters" in "Reuters quoted Putin as saying"
     paragraph: int = 0  # Paragraph.index of the quote's first paragraph
     attribution: str | None = None  # how the speaker was found, e.g. "cue-after:subject", "continuation"
+    # how the reader learns who speaks: "cue" (named in the reporting clause), "colon", "carried" (continues the
+    # speaker of the quote or statement before), "pronoun", "description" ("the judge"), "organisation"
+    speaker_via: str | None = None
+    speaker_named_in: int | None = None  # sentence index where an indirectly found speaker is named
 
 
 @dataclass(frozen=True)
@@ -361,6 +391,8 @@ class Briefing:
     positions: tuple[Position, ...] = ()
     comparison: Comparison = field(default_factory=lambda: Comparison())
     story: Story = field(default_factory=lambda: Story())
+    skipped: tuple[Skipped, ...] = ()  # files of the seeds folder that could not be used
+    warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
 
     def source(self, source_id: str) -> Source:
         try:

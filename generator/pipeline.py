@@ -10,25 +10,25 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from spacy.language import Language
 
 from generator.link.changes import read_previous
-from generator.ingest.clean import clean_documents
-from generator.errors import StrictError
+from generator.ingest.clean import clean_sources
+from generator.errors import SourceError, StrictError
 from generator.extract.batch import extract_sources
 from generator.extract.cache import ExtractionCache, Fingerprint
 from generator.extract.facts import add_paragraph_boundaries
 from generator.link.briefing import link
-from generator.ingest.load import read_sources
-from generator.model import Briefing
+from generator.ingest.load import load_sources
+from generator.model import Briefing, Skipped
 from generator.extract.nlp import DEFAULT_MODEL, load_model
 from generator.pages.base import plural, theme_text
 from generator.pages.render import render
-from generator.site import build_site, staging, swap
+from generator.site import build_lock, build_site, staging, swap
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,10 +55,12 @@ class BuildReport:
     warnings: tuple[str, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = field(default=())
+    skipped: int = 0
 
     def summary(self) -> str:
+        skipped = f" ({self.skipped} skipped)" if self.skipped else ""
         return (
-            f"Built {plural(self.pages, 'page')} from {plural(self.sources, 'source')} with "
+            f"Built {plural(self.pages, 'page')} from {plural(self.sources, 'source')}{skipped} with "
             f"{plural(len(self.warnings), 'warning')} "
             f"in {self.seconds:.1f} s"
         )
@@ -116,48 +118,60 @@ def extract_facts(
 ) -> Briefing:
     """load → clean → extract → link: the facts of a folder of articles, without writing anything.
 
-    ``previous`` is the previous build's facts.json: items that were there keep their ids. Extraction runs
-    in ``jobs`` processes and reads and fills the cache in ``cache_dir`` (none when None); ``model`` names
-    the model for worker processes that cannot share ``nlp``."""
+    Extraction runs in ``jobs`` processes and reads and fills the cache in ``cache_dir`` (none when None);
+    ``model`` names the model for worker processes that cannot share ``nlp``.
+
+    Files that cannot be used are skipped (``Briefing.skipped``); what the stages warned about is kept in
+    ``Briefing.warnings`` for the build report. ``previous`` is the previous build's facts.json: items
+    that were there keep their ids."""
     timer = timer or _Timer()
     add_paragraph_boundaries(nlp)
-    documents = timer.run("load", lambda: read_sources(seeds_dir), len)
-    sources = timer.run("clean", lambda: clean_documents(documents), len)
-    cache = ExtractionCache(cache_dir, Fingerprint.of(nlp), seeds_dir) if cache_dir is not None else None
-    facts = timer.run(
-        "extract", lambda: extract_sources(sources, nlp, jobs=jobs, cache=cache, progress=progress, model=model), len
+    with collect_warnings() as warnings:
+        loaded = timer.run("load", lambda: load_sources(seeds_dir), lambda done: len(done.documents))
+        cleaned = timer.run("clean", lambda: clean_sources(loaded.documents), lambda done: len(done.sources))
+        skipped = loaded.skipped + cleaned.skipped
+        if not cleaned.sources:
+            raise SourceError(no_usable_sources(seeds_dir, skipped))
+        cache = ExtractionCache(cache_dir, Fingerprint.of(nlp), seeds_dir) if cache_dir is not None else None
+        facts = timer.run("extract", lambda: extract_sources(
+            cleaned.sources, nlp, jobs=jobs, cache=cache, progress=progress, model=model), len)
+        if cache is not None:
+            cache.prune()
+        briefing = timer.run("link", lambda: link(facts, previous), lambda b: len(b.people))
+    skip_messages = {record.message for record in skipped}
+    return replace(
+        briefing,
+        skipped=tuple(sorted(skipped, key=lambda record: record.path)),
+        warnings=tuple(message for message in warnings.messages if message not in skip_messages),
     )
-    if cache is not None:
-        cache.prune()
-    return timer.run("link", lambda: link(facts, previous), lambda b: len(b.people))
+
+
+def no_usable_sources(seeds_dir: Path, skipped: tuple[Skipped, ...]) -> str:
+    return (
+        f"{seeds_dir}: none of its {len(skipped)} article files can be used; the first: {skipped[0].message} "
+        "Fix the files named in the warnings above."
+    )
 
 
 def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
-    """Build content/ (and site/) from the seeds. Raises GeneratorError; writes nothing on failure."""
+    """Build content/ (and site/) from the seeds. Raises GeneratorError; writes nothing on failure.
+
+    One build at a time writes a content folder (a lock next to it); content/ and site/ are written into
+    staging folders and swapped in, so a build stopped at any moment leaves the previous ones whole."""
     started = time.perf_counter()
     timer = _Timer()
     with collect_warnings() as warnings:
         nlp = nlp or timer.run("model", lambda: prepare_model(options.model))
-        previous, previous_changes = read_previous(options.content_dir)
-        briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer, previous,
-                                 jobs=options.jobs, cache_dir=options.cache_dir, model=options.model)
-        if options.strict and warnings.messages:
-            raise StrictError(
-                f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]}. "
-                "Fix the sources named in the warnings, or build without --strict."
-            )
-        with staging(options.content_dir) as content_stage:
-            pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
-            if options.strict and warnings.messages:  # a broken link found while rendering
-                raise StrictError(f"with --strict: {warnings.messages[0]}")
-            if options.build_site:
-                with staging(options.site_dir) as site_stage:
-                    timer.run("site", lambda: build_site(
-                        options.config_file, content_stage, site_stage, story_site_name(briefing)))
-                    swap(content_stage, options.content_dir)
-                    swap(site_stage, options.site_dir)
-            else:
-                swap(content_stage, options.content_dir)
+        with build_lock(options.content_dir, options.site_dir if options.build_site else None):
+            previous, previous_changes = read_previous(options.content_dir)
+            briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer, previous,
+                                     jobs=options.jobs, cache_dir=options.cache_dir, model=options.model)
+            if options.strict and warnings.messages:
+                raise StrictError(
+                    f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]} "
+                    "Fix the sources named in the warnings, or build without --strict."
+                )
+            pages = write_output(options, briefing, previous, previous_changes, timer, warnings)
         messages = tuple(warnings.messages)
     return BuildReport(
         sources=len(briefing.sources),
@@ -165,4 +179,24 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
         warnings=messages,
         seconds=time.perf_counter() - started,
         stages=tuple(timer.stages),
+        skipped=len(briefing.skipped),
     )
+
+
+def write_output(
+    options: BuildOptions, briefing: Briefing, previous, previous_changes, timer: _Timer, warnings: _Warnings
+) -> int:
+    """render → site, into staging folders swapped in only when both succeeded."""
+    with staging(options.content_dir) as content_stage:
+        pages = timer.run("render", lambda: render(briefing, content_stage, previous, previous_changes))
+        if options.strict and warnings.messages:  # a broken link found while rendering
+            raise StrictError(f"with --strict: {warnings.messages[0]}")
+        if options.build_site:
+            with staging(options.site_dir) as site_stage:
+                timer.run("site", lambda: build_site(
+                    options.config_file, content_stage, site_stage, story_site_name(briefing)))
+                swap(content_stage, options.content_dir)
+                swap(site_stage, options.site_dir)
+        else:
+            swap(content_stage, options.content_dir)
+    return pages

@@ -1,25 +1,30 @@
 """``python -m generator serve``: a local preview that regenerates the pages when a seed changes.
 
 MkDocs' own dev server serves ``content/`` and reloads the browser when a page changes; a watchdog
-observer on the seeds folder regenerates the pages, writing only the files that changed (in place, so
-the dev server's watch on ``content/`` keeps working).
+observer on the seeds folder regenerates the pages, writing only the files that changed (each file
+replaced in one step, so the dev server's watch on ``content/`` keeps working). A regeneration reads the
+previous build exactly as ``build`` does (ids kept, "What changed" against it) and holds the build lock.
 """
 
 from __future__ import annotations
 
 import filecmp
 import logging
+import os
+import re
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.errors import GeneratorError
+from generator.errors import ConfigError, GeneratorError
+from generator.link.changes import read_previous
 from generator.pipeline import extract_facts, prepare_model
 from generator.pages.render import render
-from generator.site import staging
+from generator.site import build_lock, staging
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +38,9 @@ def sync_tree(source: Path, target: Path) -> int:
         src, dst = source / relative, target / relative
         if not dst.exists() or not filecmp.cmp(src, dst, shallow=False):
             dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dst)
+            partial = dst.with_name(f".{dst.name}.partial")
+            shutil.copyfile(src, partial)
+            os.replace(partial, dst)  # a reader (or a killed process) never sees half a page
             changed += 1
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path.relative_to(target) not in wanted:
@@ -71,10 +78,12 @@ class Regenerator(FileSystemEventHandler):
 
     def _regenerate(self) -> int:
         try:
-            briefing = extract_facts(self.seeds, self.nlp)
-            with staging(self.content) as stage:
-                render(briefing, stage)
-                changed = sync_tree(stage, self.content)
+            with build_lock(self.content, wait=True):
+                previous, previous_changes = read_previous(self.content)
+                briefing = extract_facts(self.seeds, self.nlp, previous=previous)
+                with staging(self.content) as stage:
+                    render(briefing, stage, previous, previous_changes)
+                    changed = sync_tree(stage, self.content)
         except GeneratorError as exc:
             log.error("not regenerated: %s", exc)
             return 0
@@ -82,17 +91,50 @@ class Regenerator(FileSystemEventHandler):
         return changed
 
 
-def serve(seeds: Path, content: Path, config_file: Path, port: int, model: str) -> None:
+class _Address(logging.Filter):
+    """Hands the address MkDocs' dev server announces ("Serving on http://…") to ``on_ready``, once it
+    is listening, and keeps the server's other chatter quiet."""
+
+    def __init__(self, on_ready: Callable[[str], None]) -> None:
+        super().__init__()
+        self.on_ready = on_ready
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = re.search(r"Serving on (\S+)", record.getMessage())  # MkDocs prefixes the time
+        if found:
+            self.on_ready(found.group(1))
+        return record.levelno >= logging.WARNING
+
+
+def serve(
+    seeds: Path, content: Path, config_file: Path, port: int, model: str, host: str = "127.0.0.1",
+    on_ready: Callable[[str], None] = lambda url: None,
+) -> None:
+    """Regenerate ``content`` from ``seeds`` now and on every change, and serve it on ``host:port``."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
     nlp = prepare_model(model)
     regenerator = Regenerator(seeds, content, nlp)
     regenerator.regenerate()
     observer = Observer()
     observer.schedule(regenerator, str(seeds), recursive=True)
     observer.start()
+    server_log = logging.getLogger("mkdocs.livereload")
+    address = _Address(on_ready)
+    server_log.addFilter(address)
+    level = server_log.level
+    server_log.setLevel(logging.INFO)
     try:
-        mkdocs_serve(str(config_file), livereload=True, docs_dir=str(content.resolve()), dev_addr=f"127.0.0.1:{port}")
+        mkdocs_serve(str(config_file), livereload=True, docs_dir=str(content.resolve()), dev_addr=f"{host}:{port}")
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot serve on {host}:{port} ({exc.strerror or exc}). Pick another port with --port, or stop "
+            "what is using it."
+        ) from exc
     finally:
+        server_log.removeFilter(address)
+        server_log.setLevel(level)
         observer.stop()
         observer.join()

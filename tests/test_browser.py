@@ -1,7 +1,8 @@
 """End-to-end: the built site served over http on 127.0.0.1, driven in headless Debian Chromium with Playwright.
 
 Chromium is Debian's package (/usr/bin/chromium, installed by `make test`); Playwright never downloads a browser.
-Missing Chromium fails these tests (locally too: `make test` installs it). Screenshots go to tests/artifacts/.
+Missing Chromium fails these tests (locally too: `make test` installs it); the `browser` fixture is in
+conftest.py, shared with test_hostile.py (one Playwright per session). Screenshots go to tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -21,19 +22,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.site, pytest.mark.model]
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-# Without the background-networking flags Chromium keeps trying to reach Google's hosts, which this
-# machine's closed network refuses. Playwright's launch() gives every browser a fresh temporary profile.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 20_000
 
 
@@ -54,21 +43,6 @@ def site_url(built_site) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        # a failure, not a skip: a run without a browser has not tested the site
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make test does it with apt-get)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass

@@ -16,7 +16,7 @@ from generator.ingest.clean import (
     furniture_rules,
     remove_furniture,
 )
-from generator.errors import ConfigError, SourceError
+from generator.errors import ConfigError
 from generator.ingest.load import read_sources
 from generator.model import Metadata, Paragraph, RawDocument, Removed
 from generator.rules import load_rules
@@ -274,10 +274,16 @@ def test_clean_document_keeps_a_lone_headline_as_text():
 
 
 @pytest.mark.parametrize("fixture", ["only_furniture.txt", "empty_page.html"])
-def test_clean_documents_without_article_text_is_an_error(tmp_path, fixture):
+def test_documents_without_article_text_are_skipped(tmp_path, fixture):
+    from generator.ingest.clean import clean_sources
+    from generator.ingest.load import load_sources
+
     shutil.copy(FIXTURES / fixture, tmp_path / fixture)
-    with pytest.raises(SourceError, match=fixture):
-        clean_documents(read_sources(tmp_path))
+    loaded = load_sources(tmp_path)
+    cleaned = clean_sources(loaded.documents)
+    (skipped,) = loaded.skipped + cleaned.skipped
+    assert cleaned.sources == ()
+    assert skipped.path == fixture and "no article text" in skipped.message
 
 
 # ------------------------------------------------------------------ the real seeds
@@ -360,7 +366,7 @@ def test_seeds_keep_the_article_text(seed_sources):
     assert "Russia’s advance" in seed_sources["000"].text  # typographic apostrophes untouched
     assert [r.rule for r in seed_sources["003"].removed] == [
         "trending", "byline", "advertisement", "caption", "caption", "advertisement", "advertisement",
-        "agency credit", "navigation", "menu",
+        "agency credit", "navigation", "menu", "repeated paragraph",
     ]
 
 

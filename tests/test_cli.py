@@ -55,3 +55,39 @@ def test_build_prints_one_summary_line(tmp_path, capsys) -> None:
     assert code == 0
     assert len(out) == 1 and out[0].startswith("Built ") and "from 1 source" in out[0]
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_top_level_help_speaks_to_users(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "briefing site" in out and "COMMAND --help" in out
+    assert "The only place that prints" not in out and "Command line:" not in out
+
+
+@pytest.mark.model
+def test_build_summary_counts_skipped_files_and_strict_fails(tmp_path, capsys, caplog) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(REPO / "seeds" / "004_28dc85c1b7e8a53d.txt", seeds)
+    (seeds / "empty.txt").write_bytes(b"")
+    args = ["build", "--seeds", str(seeds), "--content", str(tmp_path / "content"), "--no-site"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "from 1 source (1 skipped) with 1 warning " in captured.out
+    assert "empty.txt: skipped, the file is empty" in caplog.text  # on stderr outside pytest
+    assert main(args + ["--strict"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: 1 warnings with --strict") and "empty.txt" in err and "Traceback" not in err
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch) -> None:
+    import generator.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generator.pipeline, "build", broken)
+    assert main(["build", "--seeds", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: internal error (RuntimeError: boom). This is a bug") and "Traceback" not in err

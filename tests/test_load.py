@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.errors import SourceError
-from generator.ingest.load import markdown_lines, read_sources
+from generator.ingest.load import load_sources, markdown_lines, read_sources
 from generator.model import Metadata
+from generator.slugs import short_hash, source_ids
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 MARCH_4 = dt.date(2025, 3, 4)
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(range(256)) * 8
 
 
 def seeds(tmp_path: Path, *fixtures: str, **files: str | bytes) -> Path:
@@ -160,16 +164,34 @@ def test_front_matter_unknown_keys_are_ignored(tmp_path, caplog):
 @pytest.mark.parametrize(
     ("fixtures", "files", "expected"),
     [
-        (("bad_yaml.md",), {}, ["bad_yaml.md: front matter is not valid YAML (line 4", "Fix the YAML between"]),
-        (("unclosed_front_matter.md",), {}, ["unclosed_front_matter.md: front matter", "closing '---'"]),
-        (("bad_published.md",), {}, ["bad_published.md: front matter: 'published'", "YYYY-MM-DD"]),
-        (("bad_date_marker.txt",), {}, ["bad_date_marker.txt: the date marker 'date 2025-02-30'", "date YYYY-MM-DD"]),
-        (("not_utf8.txt",), {}, ["not_utf8.txt: not valid UTF-8", "Save the file as UTF-8"]),
-        ((), {"x__html": "<html><body></body></html>"}, ["x.html: no article text found", ".txt file"]),
-        ((), {"a__md": "---\npublished: 2025-02-30\n---\nText.\n"}, ["a.md: front matter has an impossible date"]),
-        ((), {"a__md": "---\n- a list\n---\nText.\n"}, ["a.md: front matter must be 'key: value' lines"]),
-        ((), {"a__md": "---\nurl: javascript:alert(1)\n---\nText.\n"}, ["a.md: front matter: the url", "http://"]),
-        ((), {"a__txt": "A.", "a__md": "B."}, ["a.md and", "a.txt: two articles have the id 'a'", "Rename"]),
+        (("bad_yaml.md",), {}, ["bad_yaml.md: skipped, front matter is not valid YAML (line 4", "Fix the YAML between"]),
+        (("unclosed_front_matter.md",), {}, ["unclosed_front_matter.md: skipped, front matter", "closing '---'"]),
+        (("bad_published.md",), {}, ["bad_published.md: skipped, front matter: 'published'", "YYYY-MM-DD"]),
+        (("bad_date_marker.txt",), {}, ["bad_date_marker.txt: skipped, the date marker 'date 2025-02-30'", "date YYYY-MM-DD"]),
+        ((), {"x__html": "<html><body></body></html>"}, ["x.html: skipped, no article text found", ".txt file"]),
+        ((), {"a__md": "---\npublished: 2025-02-30\n---\nText.\n"}, ["a.md: skipped, front matter has an impossible date"]),
+        ((), {"a__md": "---\n- a list\n---\nText.\n"}, ["a.md: skipped, front matter must be 'key: value' lines"]),
+        ((), {"a__md": "---\nurl: javascript:alert(1)\n---\nText.\n"}, ["a.md: skipped, front matter: the url", "http://"]),
+        ((), {"empty__txt": ""}, ["empty.txt: skipped, the file is empty", "Paste the article's text"]),
+        ((), {"blank__md": " \n\t\n"}, ["blank.md: skipped, the file is empty"]),
+        ((), {"photo__txt": PNG}, ["photo.txt: skipped, it", "Save the article's text as a UTF-8 .txt file"]),
+        ((), {"zeros__txt": b"\x00" * 500}, ["zeros.txt: skipped, it holds binary data"]),
+        ((), {"u16__txt": b"\xff\xfe" + b"\x00\xd8"}, ["u16.txt: skipped, it starts with a utf-16 byte-order mark"]),
+    ],
+)
+def test_unusable_files_are_skipped_with_a_reason_and_a_fix(tmp_path, fixtures, files, expected, caplog):
+    folder = seeds(tmp_path, "missing_date.txt", *fixtures, **files)
+    loaded = load_sources(folder)
+    assert [doc.path for doc in loaded.documents] == ["missing_date.txt"]
+    (skipped,) = loaded.skipped
+    for part in expected:
+        assert part in skipped.message
+    assert skipped.message in caplog.text  # the warning the build counts (and --strict makes fatal)
+
+
+@pytest.mark.parametrize(
+    ("fixtures", "files", "expected"),
+    [
         ((), {}, ["no articles found", "Add the article files"]),
         ((), {"README__md": "# Seeds"}, ["no articles found"]),
         (
@@ -188,22 +210,110 @@ def test_front_matter_unknown_keys_are_ignored(tmp_path, caplog):
         (
             ("missing_date.txt",),
             {"sources__yaml": "missing_date.txt: {title: A}\nmissing_date: {title: B}\n"},
-            ["sources.yaml: the article 'missing_date' has two entries"],
+            ["sources.yaml: the article 'missing_date.txt' has two entries"],
         ),
         (
             ("missing_date.txt",),
             {"sources__yaml": "missing_date:\n  published: soon\n"},
             ["sources.yaml: the entry 'missing_date': 'published' must be a date"],
         ),
+        (
+            (),
+            {"a__md": "Text.", "a__txt": "Text.", "sources__yaml": "a: {title: T}\n"},
+            ["sources.yaml: the entry 'a' names several files (a.md, a.txt)", "Use the full file name"],
+        ),
+        (("missing_date.txt",), {"sources__yaml": PNG}, ["sources.yaml: it", "UTF-8"]),
     ],
 )
-def test_read_sources_errors_name_the_file_and_the_fix(tmp_path, fixtures, files, expected):
+def test_configuration_errors_stop_the_load(tmp_path, fixtures, files, expected):
     with pytest.raises(SourceError) as caught:
-        read_sources(seeds(tmp_path, *fixtures, **files))
+        load_sources(seeds(tmp_path, *fixtures, **files))
     for part in expected:
         assert part in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["000_cb0d55bf.txt"], ["000_cb0d55bf"]),  # already safe: unchanged, so existing links stay
+        (["my story.txt"], ["my-story"]),
+        (["Putin – Ёлка story 🎉.txt"], ["putin-iolka-story"]),
+        (["Report.TXT"], ["report"]),
+        (["🎉.txt"], ["x-" + short_hash("🎉")]),
+        (["a.md", "a.txt"], ["a", "a-" + short_hash("a.txt", length=6)]),
+        (["My Story.txt", "my story.md", "my-story.html"], [  # the file named like the id keeps it
+            "my-story-" + short_hash("My Story.txt", length=6), "my-story-" + short_hash("my story.md", length=6),
+            "my-story"]),
+        (["B.txt", "b!.txt"], ["b", "b-" + short_hash("b!.txt", length=6)]),
+    ],
+)
+def test_source_ids_are_ascii_slugs_of_any_file_name(names, expected):
+    ids = source_ids(names)
+    assert [ids[name] for name in names] == expected
+    assert source_ids(list(reversed(names))) == ids  # the order the folder lists them in does not matter
+    for source_id in ids.values():
+        assert re.fullmatch(r"[a-z0-9][a-z0-9_-]*", source_id)
+
+
+def test_sources_keep_their_original_file_name(tmp_path):
+    folder = seeds(tmp_path, **{"Putin – Ёлка story 🎉__txt": "Text.", "sources__yaml": "Putin – Ёлка story 🎉.txt: {outlet: Ёлка}\n"})
+    (doc,) = read_sources(folder)
+    assert (doc.id, doc.path, doc.given.outlet) == ("putin-iolka-story", "Putin – Ёлка story 🎉.txt", "Ёлка")
+
+
+TEXT = "Le président a déclaré « nous ne céderons pas » lundi, selon l’agence.\nDeuxième paragraphe : été, café."
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        (TEXT.encode("utf-8"), None),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), None),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), None),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), None),
+        (TEXT.replace("’", "'").encode("cp1252"), "read as cp1252"),
+        (TEXT.replace("\n", "\r\n").encode("utf-8"), None),
+        (TEXT.replace("\n", "\r").encode("utf-8"), None),
+        (TEXT.replace("présid", "pr\x00ésid\x1b").replace("lundi", "lun\u200bdi\u202e").encode("utf-8"), None),
+    ],
+)
+def test_any_encoding_and_line_end_reads_as_the_same_text(tmp_path, data, warning, caplog):
+    (doc,) = read_sources(seeds(tmp_path, a__txt=data))
+    assert doc.text == TEXT.replace("’", "'") if warning else doc.text == TEXT
+    assert (warning in caplog.text) if warning else "WARNING" not in caplog.text
+
+
+def test_cyrillic_legacy_encoding_is_detected(tmp_path, caplog):
+    text = "Путин заявил, что переговоры продолжатся в понедельник, сообщает агентство."
+    (doc,) = read_sources(seeds(tmp_path, a__txt=text.encode("cp1251")))
+    assert doc.text == text
+    assert "a.txt: not UTF-8; read as cp1251" in caplog.text
 
 
 def test_read_sources_missing_folder_is_an_error(tmp_path):
     with pytest.raises(SourceError, match="no such folder"):
         read_sources(tmp_path / "nope")
+
+
+def test_files_over_the_size_limit_are_skipped(tmp_path, monkeypatch):
+    from generator.rules import load_rules
+
+    monkeypatch.setitem(load_rules("input")["files"], "max_bytes", 1000)
+    loaded = load_sources(seeds(tmp_path, "missing_date.txt", big__txt="Word. " * 1000))
+    (skipped,) = loaded.skipped
+    assert skipped.path == "big.txt" and "larger than" in skipped.reason and "Keep only the article's text" in skipped.reason
+
+
+def test_an_unreadable_file_is_skipped(tmp_path, monkeypatch):
+    folder = seeds(tmp_path, "missing_date.txt", locked__txt="Text.")
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads any file: refuse this one by hand
+    (skipped,) = load_sources(folder).skipped
+    assert skipped.message == ("locked.txt: skipped, cannot be read (Permission denied). "
+                               "Check that the file exists and is readable.")

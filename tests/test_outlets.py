@@ -27,7 +27,8 @@ def test_outlet_name(outlet: str | None, url: str | None, expected: str | None) 
 
 
 @pytest.mark.parametrize(("name", "desk"), [("FP News Desk", True), ("HT Correspondent", True), ("Reuters", False),
-                                            ("The Times", False), ("Digital Team", True)])
+                                            ("The Times", False), ("Digital Team", True),
+                                            ("Anadolu Agency", False), ("Xinhua News Agency", False)])
 def test_is_desk(name: str, desk: bool) -> None:
     assert is_desk(name) is desk
 

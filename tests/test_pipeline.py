@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import GeneratorError, SourceError
+from generator.errors import GeneratorError, StrictError
 from generator.pipeline import BuildOptions, build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -150,12 +150,13 @@ def test_failed_build_leaves_content_and_site_untouched(nlp, tmp_path) -> None:
     (content / "keep.md").write_text("old page\n")
     (site / "keep.html").write_text("old site\n")
     (seeds / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
-    with pytest.raises(SourceError) as error:
-        build(BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=REPO / "mkdocs.yml"), nlp=nlp)
-    assert "broken.md" in str(error.value)
+    with pytest.raises(StrictError) as error:
+        build(BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=REPO / "mkdocs.yml",
+                           strict=True), nlp=nlp)
+    assert "broken.md: skipped" in str(error.value)
     assert [p.name for p in content.iterdir()] == ["keep.md"]
     assert [p.name for p in site.iterdir()] == ["keep.html"]
-    assert not list(tmp_path.glob(".content*")) and not list(tmp_path.glob(".site*"))
+    assert not list(tmp_path.glob(".content.*new*")) and not list(tmp_path.glob(".site.*new*"))
 
 
 def test_article_markup_reaches_the_page_as_text(nlp, tmp_path) -> None:

@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from generator.extract.cache import Extracted, ExtractionCache, LogLine, lookup
 from generator.extract.facts import extract_doc, reference_for, story_reference
+from generator.extract.long_texts import parse_all
 from generator.model import Source, SourceFacts
 
 log = logging.getLogger(__name__)
@@ -74,12 +75,13 @@ def captured(name: str = CAPTURED) -> Iterator[list[LogLine]]:
 
 
 def extract_items(items: Sequence[Item], nlp: Language, progress: object | None = None) -> list[Extracted]:
-    """Parse the sources once (``nlp.pipe``) and extract each one's facts and messages."""
-    docs = nlp.pipe((source.text for source, _, _ in items), batch_size=BATCH_SIZE)
+    """Parse the sources once (``nlp.pipe``; long texts in pieces) and extract each one's facts and messages
+    (those of its parse too: a text parsed in pieces says so)."""
+    docs = parse_all(nlp, ((source.path, source.text) for source, _, _ in items), batch_size=BATCH_SIZE)
     out = []
-    for doc, (source, reference, origin) in zip(docs, items):
+    for source, reference, origin in items:
         with captured() as lines:
-            facts = extract_doc(doc, source, reference, origin)
+            facts = extract_doc(next(docs), source, reference, origin)
         out.append(Extracted(facts, tuple(lines)))
         if progress is not None:
             progress.update(1)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution
 from generator.extract.syntax import clause_between
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,11 @@ OPENERS = "“„«‘‹"
 CLOSERS = "”»’›"
 OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
 CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
-SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A full stop ends a sentence, except after an initial ("A. J. Smith") or a title ("Mr. Marcus", "Gov. Inslee").
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bSgt)"
+    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bSt)[.!?](?=\s|$)"
+)
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
 MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"}
@@ -164,7 +169,7 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
     skip_first = -1
     if current is not None:
         first = len(text) - len(text.lstrip())
-        if text[first:first + 1] in DOUBLE_MARKS and _opens_paragraph(text, first):
+        if first < len(text) and text[first] in DOUBLE_MARKS and _opens_paragraph(text, first):
             current.at = base + first  # the continuing paragraph's opening mark; content starts after it
             skip_first = first
         else:
@@ -334,6 +339,22 @@ class _Context:
                 for token in self._tokens(start - 1, end + 1):
                     self.inside[token.i] = True
         self.people = list(people) or _people_from_ents(doc, source)
+        self.speakers = DocumentSpeakers(doc, self.people, self.inside)
+
+    def narration_statements(self) -> None:
+        """Every "X said …" outside quotes, resolved in text order: the statements pronouns and carried quotes
+        look back to."""
+        for token in self.doc:
+            issues = token.lemma_.lower() in self.speakers.rules["issue_verbs"] and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.speakers.rules["document_nouns"] for c in token.children
+            )
+            if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
+                continue
+            head, _, _ = _subject(token, self)
+            if head is not None and head.dep_ != "nsubjpass":  # "Oler is accused of …" does not speak
+                phrase = _speaker_phrase(head)
+                referent = self.speakers.resolve(phrase, phrase.start_char).referent
+                self.speakers.add(token.idx, referent, phrase.text, phrase.start_char, phrase.end_char)
 
     def _tokens(self, start: int, end: int) -> Span:
         span = self.doc.char_span(max(start, 0), min(end, len(self.doc.text)), alignment_mode="expand")
@@ -382,6 +403,13 @@ def _speaker_phrase(head: Token) -> Span:
             break
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
+    # hyphenated names ("Jen-Hsun Huang", "Wilson-Raybould"): the hyphen and the part before it belong to the name
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
+        left -= 2  # "Jen-Hsun Huang", "the 61-year-old"
+    if left > 0 and left < head.i + 1 and doc[left - 1].dep_ in ("det", "poss") and doc[left - 1].head.i == head.i:
+        left -= 1
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():
+        right += 2
     return doc[left : right + 1]
 
 
@@ -396,6 +424,9 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
+    if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
+        return agents[0], None, "agent"
     if subjects and subjects[0].lower_ not in ctx.non_speakers:
         return subjects[0], None, "subject"
     head = verb.head
@@ -413,6 +444,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     for token in verb.rights:
         if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd") and token.pos_ == "PROPN" and not ctx.inside[token.i]:
             return token, None, "after-verb"
+    # '“…,” team general manager A.J. Smith said': the parser hung the name on the quote before it
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
+        return before, None, "before-verb"
     return None, None, None
 
 
@@ -486,7 +521,7 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
-            if ctx.is_cue(token):
+            if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
                 found = _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found
@@ -542,60 +577,6 @@ def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph,
     return not (finite or len(text.split()) >= 8)
 
 
-def _resolve_name(
-    speaker: Span, ctx: _Context, earlier: Sequence[tuple[int, int, str]] = ()
-) -> tuple[str | None, int | None, int | None]:
-    """The person a speaker phrase names or refers to: (name, start, end of that person's mention)."""
-    start, end = speaker.start_char, speaker.end_char
-    head = speaker.root
-    scope_start, scope_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-    # "USAF's chief of staff General Duncan McNab": the name may sit in the subject beyond the words kept
-    inside = [m for m in ctx.people if m.start < end and start < m.end] or [
-        m for m in ctx.people if m.start < scope_end and scope_start < m.end and not _in_clause(ctx, m, head)
-    ]
-    if inside:
-        mention = inside[-1]
-        return mention.name, mention.start, mention.end
-    if len(speaker) == 1 and speaker[0].lower_ in ctx.pronouns:
-        candidates = [
-            (m.start, m.end, m.name)
-            for m in ctx.people
-            if m.end <= start and not any(ctx.inside[t.i] for t in ctx.tokens(m.start, m.end))
-        ]
-        candidates.extend(_named_subjects(ctx, start))
-        candidates.extend(c for c in earlier if c[1] <= start)
-        if candidates:
-            m_start, m_end, name = max(candidates)
-            return name, m_start, m_end
-    return None, None, None
-
-
-def _in_clause(ctx: _Context, mention: PersonMention, head: Token) -> bool:
-    """Is the mention inside a relative clause or a quote of the subject ("Mr Costa, who met Putin,")?"""
-    for token in ctx.tokens(mention.start, mention.end):
-        if ctx.inside[token.i]:
-            return True
-        if clause_between(token, head, ("relcl", "acl", "advcl", "ccomp")):
-            return True
-    return False
-
-
-def _named_subjects(ctx: _Context, before: int) -> list[tuple[int, int, str]]:
-    """Proper-noun subjects the entity recogniser did not call a person ("Trump last week said"): antecedents too."""
-    found = []
-    for token in ctx.doc:
-        if token.idx >= before:
-            break
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or ctx.inside[token.i]:
-            continue
-        if token.ent_type_ in NOT_PEOPLE:
-            continue
-        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-        start, end = words[0].idx, token.idx + len(token.text)
-        found.append((start, end, ctx.doc.text[start:end]))
-    return found
-
-
 def _sentence_of(offset: int, sentences: Sequence[Sentence], doc: Doc) -> int:
     for sentence in sentences:
         if sentence.start <= offset < max(sentence.end, sentence.start + 1):
@@ -625,11 +606,12 @@ def extract_quotes(
     for warning in warnings:
         log.warning("%s: %s", source.id, warning)
     ctx = _Context(doc, source, spans, people)
+    ctx.narration_statements()
     scare_max = int(_rules()["scare_quote_max_words"])
     by_index = {p.index: p for p in paragraphs}
 
     quotes: list[Quote] = []
-    attributed: list[tuple[QuoteSpan, Quote]] = []  # the quotes kept so far, for continuations
+    attributed: list[tuple[QuoteSpan, Quote, Referent | None]] = []  # the quotes kept so far, for continuations
     seen_ids: dict[str, int] = {}
     for n, span in enumerate(spans):
         first_par = by_index[span.paragraph]
@@ -656,7 +638,7 @@ def extract_quotes(
             found = _head_walk(quote_tokens, ctx)
         if found is None and not _ends_sentence(text, source.text, span.close_mark):
             a_start, a_end = _region_after(span, last_par, following)
-            found = _after_cue(a_start, a_end, ctx, limit=8 if not partial else 3)
+            found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
@@ -667,31 +649,29 @@ def extract_quotes(
                 found = _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
 
         speaker_text = speaker_start = speaker_end = None
-        name = name_start = name_end = None
         rule = found.rule if found else None
+        via: str | None = None
+        referent: Referent | None = None
+        if found is None:
+            found = _dash_credit(span, last_par, ctx) or (None if partial else _colon_intro(span, first_par, paragraphs, ctx))
+            rule = found.rule if found else None
         if found is not None and found.speaker is not None:
             speaker_text = found.speaker.text
             speaker_start, speaker_end = found.speaker.start_char, found.speaker.end_char
-            earlier = [
-                (q.speaker_start, q.speaker_end, q.speaker_name or q.speaker_text)
-                for _, q in attributed
-                if q.speaker_start is not None and q.speaker_text and q.speaker_text.lower() not in ctx.pronouns
-            ]
-            name, name_start, name_end = _resolve_name(found.speaker, ctx, earlier)
-        elif not partial and attributed:
-            prev_span, prev_quote = attributed[-1]
-            between = source.text[prev_span.close_mark : span.open_mark]
-            same_paragraph = (
-                prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
-            ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
-
-            continuation = _whole_paragraph(span, first_par, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
-            if prev_quote.speaker_text and (same_paragraph or continuation):
-                speaker_text = prev_quote.speaker_text
-                speaker_start, speaker_end = prev_quote.speaker_start, prev_quote.speaker_end
-                name, name_start, name_end = prev_quote.speaker_name, prev_quote.speaker_name_start, prev_quote.speaker_name_end
-                rule = "interrupted" if same_paragraph else "continuation"
-                found = _Attribution(cue_text=prev_quote.cue, reported_by=prev_quote.reported_by)
+            resolution = ctx.speakers.resolve(found.speaker, found.speaker.start_char)
+            referent = resolution.referent
+            via = _via(resolution, rule, source.text, span.open_mark)
+        else:
+            carried = _carried(span, first_par, source, attributed, ctx, partial)
+            if carried is not None:
+                (speaker_text, speaker_start, speaker_end, referent, rule), prev = carried
+                via = "carried"
+                found = _Attribution(cue_text=prev.cue if prev else None, reported_by=prev.reported_by if prev else None)
+        name = referent.name if referent is not None else None
+        name_start = referent.start if referent is not None and name is not None else None
+        name_end = referent.end if referent is not None and name is not None else None
+        if referent is not None:
+            ctx.speakers.add(span.open_mark, referent, speaker_text, speaker_start, speaker_end)
 
         if speaker_text is None and partial and len(text.split()) <= scare_max:
             log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
@@ -719,10 +699,12 @@ def extract_quotes(
             reported_by=found.reported_by if found else None,
             paragraph=span.paragraph,
             attribution=rule,
+            speaker_via=via if speaker_text is not None else None,
+            speaker_named_in=ctx.speakers.sentence(name_start) if name_start is not None and via not in (None, "cue") else None,
         )
         quotes.append(quote)
         if speaker_text is not None:
-            attributed.append((span, quote))
+            attributed.append((span, quote, referent))
     return tuple(quotes)
 
 
@@ -748,6 +730,91 @@ def _ends_sentence(quote_text: str, text: str, close_mark: int) -> bool:
 
 def _last_paragraph(span: QuoteSpan, source: Source) -> int:
     return source.paragraph_at(span.end).index if source.paragraphs else span.paragraph
+
+
+def _via(resolution: Resolution, rule: str | None, text: str, open_mark: int) -> str:
+    """How the speaker was found: the resolution's way, "colon" for a name introducing the quote with a colon."""
+    if resolution.via == "cue" and (text[:open_mark].rstrip().endswith(":") or (rule or "").startswith("colon")):
+        return "colon"
+    return resolution.via
+
+
+def _dash_credit(span: QuoteSpan, paragraph: Paragraph, ctx: _Context) -> _Attribution | None:
+    """A headline credits the speaker after a dash: "Annexed territory 'non-negotiable' - Moscow"."""
+    after = ctx.source.text[span.close_mark : paragraph.end]
+    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)\W*", after)
+    if match is None or len(paragraph.text.split()) > 15:
+        return None
+    start = span.close_mark + match.start(1)
+    speaker = ctx.tokens(start, start + len(match.group(1).rstrip()))
+    return _Attribution(cue_text="–", speaker=speaker, rule="dash-credit") if len(speaker) else None
+
+
+def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Attribution | None:
+    """A quote introduced by a colon with no cue of its own: "Jamil explained the program:", "General Manager A.J.
+    Smith issued the following statement:", "Peter Lynch/Timmons' Attorney: “…”" (the sentence may end the
+    previous paragraph)."""
+    text = ctx.source.text
+    before = text[paragraph.start : span.open_mark].rstrip()
+    if before.endswith(":"):
+        colon = paragraph.start + len(before) - 1
+        region_start = paragraph.start
+    elif not before.strip() and paragraph.index > 0:
+        previous = next((p for p in paragraphs if p.index == paragraph.index - 1), None)
+        if previous is None or not previous.text.rstrip().endswith(":"):
+            return None
+        colon = previous.start + len(previous.text.rstrip()) - 1
+        region_start = previous.start
+    else:
+        return None
+    head_text = text[region_start:colon]
+    marks = [m.end() for m in re.finditer(r"[.!?:”\"](?=\s)", head_text)]
+    start = region_start + (marks[-1] if marks else 0)
+    tokens = [t for t in ctx.tokens(start, colon) if not ctx.inside[t.i]]
+    for token in reversed(tokens):
+        if ctx.is_cue(token) or token.lemma_.lower() in ctx.speakers.rules["issue_verbs"]:
+            verb_found = _attribute_with(token, ctx, "colon")
+            if verb_found is not None:
+                return verb_found
+    people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    if people:
+        speaker = ctx.tokens(people[-1].start, people[-1].end)
+        return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ctx.non_speakers]
+    if subjects:
+        return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
+    return None
+
+
+def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
+    """The speaker a quote with no attribution of its own continues: the quote before it in the same paragraph
+    (interrupted) or the paragraph before (a run of quote paragraphs), else the latest statement within a few
+    sentences when the quote opens its sentence ("X said …" in the narration, then the quote). A fragment only
+    continues a fragment of the same sentence ("the “courage” of the troops and their “daily victories”")."""
+    if partial:
+        if attributed and attributed[-1][1].partial and ctx.speakers.sentence(attributed[-1][0].open_mark) == ctx.speakers.sentence(span.open_mark):
+            prev_span, prev_quote, prev_referent = attributed[-1]
+            return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "same-sentence"), prev_quote
+        return None
+    if attributed:
+        prev_span, prev_quote, prev_referent = attributed[-1]
+        between = source.text[prev_span.close_mark : span.open_mark]
+        same_paragraph = (
+            prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
+        ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
+        continuation = _whole_paragraph(span, paragraph, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
+        if prev_quote.speaker_text and (same_paragraph or continuation):
+            rule = "interrupted" if same_paragraph else "continuation"
+            return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, rule), prev_quote
+    sentence_start, _ = _sentence_bounds(span, paragraph)
+    if re.search(r"\w", source.text[sentence_start : span.open_mark]):
+        return None  # narration before the quote in its sentence: not a quote standing alone
+    recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
+    if not recent or recent[0].text is None:
+        return None
+    latest = recent[0]
+    previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
+    return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
 
 
 def _whole_paragraph(span: QuoteSpan, paragraph: Paragraph, source: Source) -> bool:

@@ -19,7 +19,8 @@ from typing import Any
 from generator.errors import ConfigError, SourceError
 from generator.ingest.outlets import outlet_name
 from generator.ingest.metadata import infer_metadata, looks_like_title
-from generator.model import Paragraph, RawDocument, Removed, Source
+from generator.ingest.screen import drop_repeated_paragraphs, merge_duplicates, not_an_article
+from generator.model import Paragraph, RawDocument, Removed, Skipped, Source
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -362,8 +363,9 @@ def build_paragraphs(lines: Sequence[str]) -> tuple[str, tuple[Paragraph, ...]]:
     return "\n\n".join(lines), tuple(paragraphs)
 
 
-def clean_document(doc: RawDocument) -> Source:
-    """One article without its furniture, with its metadata completed and its paragraphs."""
+def clean_document(doc: RawDocument) -> Source | Skipped:
+    """One article without its furniture, with its metadata completed and its paragraphs (or Skipped
+    when nothing of it is left)."""
     kept, removed = clean_lines(doc.text)
     share = furniture_share(kept, removed)
     if share >= document_rules()["furniture_warning"]:
@@ -381,9 +383,10 @@ def clean_document(doc: RawDocument) -> Source:
     removed.sort(key=lambda item: item[0])
     body = [line for k, (_, line) in enumerate(kept) if k not in taken]
     if not body:
-        raise SourceError(
-            f"{doc.path}: no article text is left after removing web furniture. "
-            "Make sure the file holds the article's text, not only a page's menus and links."
+        return Skipped(
+            path=doc.path,
+            reason="no article text is left after removing web furniture",
+            fix="Make sure the file holds the article's text, not only a page's menus and links.",
         )
     text, paragraphs = build_paragraphs(body)
     meta = inference.metadata
@@ -403,13 +406,38 @@ def clean_document(doc: RawDocument) -> Source:
     )
 
 
-def clean_documents(docs: Iterable[RawDocument]) -> tuple[Source, ...]:
-    """CLEAN stage entry: every document cleaned, sorted by id."""
-    sources = tuple(sorted((clean_document(doc) for doc in docs), key=lambda source: source.id))
+@dataclass(frozen=True)
+class Cleaned:
+    """What the clean stage keeps: one source per article (sorted by id), and the files it skipped."""
+
+    sources: tuple[Source, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+def clean_sources(docs: Iterable[RawDocument]) -> Cleaned:
+    """CLEAN stage entry: every document cleaned; repeated paragraphs counted once; sources that are not
+    articles skipped; the same article in several files kept once (see ``generator.ingest.screen``)."""
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    for doc in sorted(docs, key=lambda doc: doc.id):
+        cleaned = clean_document(doc)
+        if isinstance(cleaned, Source):
+            cleaned = drop_repeated_paragraphs(cleaned)
+            cleaned = not_an_article(cleaned) or cleaned
+        (sources if isinstance(cleaned, Source) else skipped).append(cleaned)
+    for record in skipped:
+        log.warning("%s", record.message)
+    kept = merge_duplicates(sources)
     log.info(
-        "cleaned %d sources: %d paragraphs kept, %d pieces of furniture removed",
-        len(sources),
-        sum(len(s.paragraphs) for s in sources),
-        sum(len(s.removed) for s in sources),
+        "cleaned %d sources: %d paragraphs kept, %d pieces of furniture removed, %d skipped",
+        len(kept),
+        sum(len(s.paragraphs) for s in kept),
+        sum(len(s.removed) for s in kept),
+        len(skipped),
     )
-    return sources
+    return Cleaned(kept, tuple(skipped))
+
+
+def clean_documents(docs: Iterable[RawDocument]) -> tuple[Source, ...]:
+    """The cleaned sources of ``docs`` (``clean_sources`` without the list of skipped files)."""
+    return clean_sources(docs).sources

@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import SourceError
+from generator.ingest.decode import NotText, decode, normalise_text
 from generator.ingest.webpage import iter_fields, read_page
-from generator.model import Metadata, RawDocument
+from generator.model import Metadata, RawDocument, Skipped
+from generator.rules import load_rules
+from generator.slugs import source_ids
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +46,18 @@ MD_OWN_LINE = re.compile(r"^(?:[-*+][ \t]|\d+[.)][ \t]|!\[|<|#)")
 # ------------------------------------------------------------------ entry
 
 
-def read_sources(seeds_dir: Path) -> tuple[RawDocument, ...]:
-    """LOAD stage entry: every article in ``seeds_dir``, sorted by id (the file stem)."""
+@dataclass(frozen=True)
+class Loaded:
+    """What the load stage read: the usable documents (sorted by id) and the files it skipped."""
+
+    documents: tuple[RawDocument, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+def load_sources(seeds_dir: Path) -> Loaded:
+    """LOAD stage entry: every article in ``seeds_dir``; a file that cannot be used is skipped, not fatal.
+
+    Problems with the folder itself or with ``sources.yaml`` stop the build (SourceError)."""
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         raise SourceError(f"{seeds_dir}: no such folder. Pass the folder that holds the article files.")
@@ -54,11 +67,28 @@ def read_sources(seeds_dir: Path) -> tuple[RawDocument, ...]:
         raise SourceError(
             f"{seeds_dir}: no articles found (looked for {kinds} files). Add the article files to the folder."
         )
-    check_unique_ids(files)
+    ids = source_ids([printable(path.name) for path in files])
     overrides = read_overrides(seeds_dir / METADATA_FILE, files)
-    docs = tuple(read_document(path, seeds_dir, overrides.get(path.stem, {})) for path in files)
-    log.info("loaded %d sources from %s", len(docs), seeds_dir)
-    return tuple(sorted(docs, key=lambda doc: doc.id))
+    documents: list[RawDocument] = []
+    skipped: list[Skipped] = []
+    for path in files:
+        loaded = load_document(path, seeds_dir, ids[printable(path.name)], overrides.get(path.name, {}))
+        (skipped if isinstance(loaded, Skipped) else documents).append(loaded)
+    for record in skipped:
+        log.warning("%s", record.message)
+    log.info("loaded %d sources from %s (%d skipped)", len(documents), seeds_dir, len(skipped))
+    return Loaded(tuple(sorted(documents, key=lambda doc: doc.id)), tuple(skipped))
+
+
+def read_sources(seeds_dir: Path) -> tuple[RawDocument, ...]:
+    """The usable articles of ``seeds_dir`` (``load_sources`` without the list of skipped files)."""
+    return load_sources(seeds_dir).documents
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be written anywhere: bytes of the name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def article_files(seeds_dir: Path) -> list[Path]:
@@ -79,39 +109,53 @@ def article_files(seeds_dir: Path) -> list[Path]:
     return files
 
 
-def check_unique_ids(files: list[Path]) -> None:
-    seen: dict[str, Path] = {}
-    for path in files:
-        if path.stem in seen:
-            raise SourceError(
-                f"{seen[path.stem]} and {path}: two articles have the id {path.stem!r}. Rename one of them."
-            )
-        seen[path.stem] = path
-
-
 # --------------------------------------------------------------- reading
 
 
 def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a byte-order mark is dropped), with newlines normalised to "\\n"."""
+    """A file's text: any encoding (a guessed one is named in a warning), line ends as "\n", no control
+    characters. Raises SourceError when the file cannot be read or is not text."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at position {exc.start}). "
-            "Save the file as UTF-8."
-        ) from exc
+        size = path.stat().st_size
+        limit = load_rules("input")["files"]["max_bytes"]
+        if size > limit:
+            raise SourceError(
+                f"{path}: the file is {size / 1e6:.0f} MB, larger than the {limit / 1e6:.0f} MB an article may be. "
+                "Keep only the article's text in it."
+            )
+        decoded = decode(path.read_bytes())
+    except NotText as exc:
+        raise SourceError(f"{path}: {exc}. Save the article's text as a UTF-8 .txt file.") from exc
     except OSError as exc:
         raise SourceError(
             f"{path}: cannot be read ({exc.strerror}). Check that the file exists and is readable."
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if decoded.detected:
+        log.warning("%s: not UTF-8; read as %s. Check its accents and quotation marks on its source page, "
+                    "or save it as UTF-8.", printable(path.name), decoded.encoding)
+    return normalise_text(decoded.text)
 
 
-def read_document(path: Path, seeds_dir: Path, override: dict[str, Any]) -> RawDocument:
-    """One article file, with the metadata it declares updated by its sources.yaml entry."""
+def load_document(path: Path, seeds_dir: Path, source_id: str, override: dict[str, Any]) -> RawDocument | Skipped:
+    """One article file, or a Skipped record saying why it cannot be used and what to do."""
+    name = printable(path.relative_to(seeds_dir).as_posix())
+    try:
+        return read_document(path, seeds_dir, override, source_id)
+    except SourceError as exc:
+        return Skipped(path=name, reason=printable(str(exc).removeprefix(f"{path}: ")), fix="")
+
+
+def read_document(
+    path: Path, seeds_dir: Path, override: dict[str, Any], source_id: str | None = None
+) -> RawDocument:
+    """One article file, with the metadata it declares updated by its sources.yaml entry. ``source_id``:
+    its id among the folder's files (``source_ids``); alone, the slug of its own name."""
+    if source_id is None:
+        source_id = source_ids([printable(path.name)])[printable(path.name)]
     fmt = FORMATS[path.suffix.casefold()]
     raw = read_text(path)
+    if not raw.strip():
+        raise SourceError(f"{path}: the file is empty. Paste the article's text into it, or remove it.")
     readers = {"txt": read_txt, "md": read_md, "html": read_html}
     body, declared, origin = readers[fmt](raw, path)
     values = {**declared, **override}
@@ -120,8 +164,8 @@ def read_document(path: Path, seeds_dir: Path, override: dict[str, Any]) -> RawD
     default = origin if isinstance(origin, str) else "html metadata"
     origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
     return RawDocument(
-        id=path.stem,
-        path=path.relative_to(seeds_dir).as_posix(),
+        id=source_id,
+        path=printable(path.relative_to(seeds_dir).as_posix()),
         format=fmt,
         text=body,
         given=Metadata(**values),
@@ -247,7 +291,7 @@ def front_matter(text: str, path: Path) -> dict[str, Any]:
 
 
 def read_overrides(path: Path, files: list[Path]) -> dict[str, dict[str, Any]]:
-    """sources.yaml: metadata per article, keyed by file name or stem. Returns values by stem."""
+    """sources.yaml: metadata per article, keyed by file name or stem. Returns values by file name."""
     if not path.is_file():
         return {}
     where = str(path)
@@ -260,36 +304,45 @@ def read_overrides(path: Path, files: list[Path]) -> dict[str, dict[str, Any]]:
         raise SourceError(
             f"{where}: must map article file names to metadata, e.g. '{example}: {{title: ..., outlet: ...}}'."
         )
-    stems = {file.stem for file in files}
-    by_name = {file.name: file.stem for file in files}
+    by_stem: dict[str, list[str]] = {}
+    for file in files:
+        by_stem.setdefault(file.stem, []).append(file.name)
+    names = {file.name for file in files}
     overrides: dict[str, dict[str, Any]] = {}
     for key, entry in data.items():
-        stem = by_name.get(str(key)) or (str(key) if str(key) in stems else None)
-        if stem is None:
+        name = str(key) if str(key) in names else None
+        if name is None and len(by_stem.get(str(key), [])) > 1:
+            raise SourceError(
+                f"{where}: the entry {str(key)!r} names several files ({', '.join(by_stem[str(key)])}). "
+                "Use the full file name."
+            )
+        if name is None and str(key) in by_stem:
+            name = by_stem[str(key)][0]
+        if name is None:
             hint = " Quote names that look like numbers ('001')." if isinstance(key, (int, float)) else ""
             raise SourceError(
                 f"{where}: the entry {str(key)!r} names no article in {path.parent}. "
                 f"Use an article's file name or stem (e.g. {example!r}), or remove the entry.{hint}"
             )
-        if stem in overrides:
-            raise SourceError(f"{where}: the article {stem!r} has two entries. Merge them into one.")
+        if name in overrides:
+            raise SourceError(f"{where}: the article {name!r} has two entries. Merge them into one.")
         if entry is None:
             entry = {}
         if not isinstance(entry, dict):
             raise SourceError(
                 f"{where}: the entry {str(key)!r} must be 'key: value' pairs ({', '.join(FIELDS)}), not {entry!r}."
             )
-        unknown = sorted(str(name) for name in entry if str(name) not in FIELDS)
+        unknown = sorted(str(field) for field in entry if str(field) not in FIELDS)
         if unknown:
             raise SourceError(
                 f"{where}: the entry {str(key)!r} has the unknown key {unknown[0]!r}. "
                 f"Use only: {', '.join(FIELDS)}."
             )
         context = f"{where}: the entry {str(key)!r}"
-        overrides[stem] = {
-            str(name): coerced
-            for name, value in entry.items()
-            if (coerced := coerce_field(str(name), value, context)) is not None
+        overrides[name] = {
+            str(field): coerced
+            for field, value in entry.items()
+            if (coerced := coerce_field(str(field), value, context)) is not None
         }
     return overrides
 

@@ -28,9 +28,11 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "url": s.url,
                 "author": s.author,
                 "words": s.words,
+                "also_published_as": [r.path for r in s.also_published_as],
             }
             for s in briefing.sources
         ],
+        "skipped": [{"path": s.path, "reason": s.reason, "fix": s.fix} for s in briefing.skipped],
         "people": [
             {
                 "id": p.id,
@@ -60,6 +62,12 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "end": q.end,
                 "group": q.group,
                 "url": f"sources/{q.source}/#{q.id}",
+                "speaker_name": q.speaker_name,
+                "speaker_via": q.speaker_via,
+                "speaker_named": (
+                    {"start": q.speaker_name_start, "end": q.speaker_name_end, "sentence": q.speaker_named_in}
+                    if q.speaker_named_in is not None else None
+                ),
             }
             for q in briefing.quotes
         ],

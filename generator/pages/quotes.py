@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Quote, QuoteGroup
 from generator.pages.base import (
-    QUOTES_PATH, Link, Page, escape_md, paragraph_anchor, plural, sentence_text, shorten, source_path,
+    QUOTES_PATH, Link, Page, escape_md, paragraph_anchor, plural, sentence_text, shorten, source_path, theme_text,
 )
 from generator.link.quote_groups import similarity, word_diff
 
@@ -40,6 +40,49 @@ def diff_markup(reference: str, wording: str) -> Markup:
     return Markup(" ").join(parts)
 
 
+NUMBERS = ("the same", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _distance(quote: Quote) -> str:
+    """Where an indirectly found speaker was named, counted in sentences back from the quote."""
+    if quote.speaker_named_in is None:
+        return ""
+    back = quote.sentence - quote.speaker_named_in
+    if back <= 0:
+        return ", named in the same sentence"
+    count = NUMBERS[back] if back < len(NUMBERS) else str(back)
+    return f", named {count} sentence{'s' if back > 1 else ''} before"
+
+
+def attribution_note(quote: Quote, speaker: str | None) -> str | None:
+    """How the speaker of a quote was found, for a reader to check ("he → Andrew Scheer, named two sentences
+    before"); None when the reporting clause names the speaker."""
+    written = quote.speaker_text or ""
+    who = speaker or quote.speaker_name
+    if quote.speaker_via in (None, "cue"):
+        return None
+    if quote.speaker_via == "carried":
+        return f"no attribution of its own: continues the quotes of {who or written}{_distance(quote)}"
+    if quote.speaker_via == "colon":
+        return f"introduced with a colon by {written}" + (f" → {who}" if who and who != written else "")
+    if who is None:
+        reason = "no person of that gender and number named before" if quote.speaker_via == "pronoun" else "nobody named"
+        return f"{written}: {reason}"
+    if quote.speaker_via == "organisation":
+        named_there = quote.speaker_start is not None and quote.speaker_start <= (quote.speaker_name_start or -1) < (quote.speaker_end or 0)
+        return f"{written}: an organisation" if named_there else f"{written} → {who} (an organisation){_distance(quote)}"
+    return f"{written} → {who}{_distance(quote)}"
+
+
+def note_markup(quote: Quote, speaker: str | None) -> Markup:
+    """' <abbr title="he → Andrew Scheer, named two sentences before">via pronoun</abbr>', or nothing."""
+    note = attribution_note(quote, speaker)
+    if note is None:
+        return Markup("")
+    # theme_text leaves no quotation mark, angle bracket or ampersand: safe in the attribute, no entity needed
+    return Markup(' <abbr title="{}">via {}</abbr>').format(Markup(theme_text(note)), quote.speaker_via)
+
+
 def _variant(briefing: Briefing, quote: Quote, reference: str | None) -> dict:
     source = briefing.source(quote.source)
     if reference and similarity(reference, quote.text).containment < DIFF_MIN_CONTAINMENT:
@@ -51,6 +94,7 @@ def _variant(briefing: Briefing, quote: Quote, reference: str | None) -> dict:
         "sentence": sentence_text(briefing, quote.source, quote.sentence),
         "wording": diff_markup(reference, quote.text) if reference and reference != quote.text else escape_md(quote.text),
         "compared": bool(reference and reference != quote.text),
+        "note": note_markup(quote, next((p.name for p in briefing.people if p.id == quote.speaker), None)),
     }
 
 
@@ -75,7 +119,7 @@ def quote_pages(briefing: Briefing) -> list[Page]:
     single_of: dict[str, list[Quote]] = {}
     for quote in briefing.quotes:
         if quote.group is None:
-            key = quote.speaker or f"~{quote.speaker_text or 'unknown'}"
+            key = quote.speaker or f"~{quote.speaker_name or quote.speaker_text or 'unknown'}"
             single_of.setdefault(key, []).append(quote)
 
     rows = []

@@ -120,5 +120,5 @@ def source_index(briefing: Briefing, by_source: _BySource | None = None) -> Page
         template="sources.md.j2",
         title="Sources",
         description=f"The {plural(len(rows), 'article')} this briefing is built from.",
-        context={"rows": rows},
+        context={"rows": rows, "skipped": briefing.skipped, "warnings": briefing.warnings},
     )

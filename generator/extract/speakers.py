@@ -1,0 +1,581 @@
+"""Who a quote's speaker phrase refers to: a person named in the article, an organisation, or nobody named.
+
+``DocumentSpeakers.resolve`` tries a table of small rules in order (``RULES``):
+
+1. organisations: an ORG entity in the phrase, a document ("the statement" → whoever issued it), an organisation
+   noun ("the Indian navy", "the ministry");
+2. names: the person mention inside the phrase, made the fullest name the article gives that person ("Payton" →
+   "Sean Payton", "Raybould" → "Jody Wilson-Raybould", "Michael" → "Michael Greenspan");
+3. pronouns: only a referent whose gender and number agree, by salience: the speaker of a recent statement first
+   (a quote's speaker or the subject of "X said …" in the narration), then the nearest person who is a subject,
+   then the nearest person. When nothing agrees the pronoun stays unresolved: never a guess against it;
+4. definite descriptions ("the District Attorney", "his brother"): the latest person given that role by a title
+   or an apposition ("District Attorney Steve Cooley", "John Banky, Ben's older brother").
+
+Gender comes from the article first (honorifics, kinship and role words tied to the name, pronouns in the name's
+own sentence), then from the first-name list of ``gender-guesser`` (a maintained lexicon; no guessing here).
+Word lists: ``generator/rules/speakers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.syntax import clause_between
+from generator.model import PersonMention
+from generator.rules import load_rules
+
+SUBJECTS = ("nsubj", "nsubjpass")
+NOT_NAMES = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Who is speaking: a person or an organisation with its name and where it is named, or somebody unnamed."""
+
+    name: str | None
+    start: int | None = None
+    end: int | None = None
+    kind: str = "person"  # "person", "organisation" or "unnamed"
+    gender: str | None = None  # "m", "f" or None (unknown)
+    plural: bool = False
+    known: bool = True  # a person the article names as one (False: a bare proper noun of unknown kind, "Summit")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    referent: Referent
+    via: str  # "cue" (named), "pronoun", "description", "organisation"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Somebody says something at offset ``at``: a quote's speaker, or "X said …" in the narration."""
+
+    at: int
+    referent: Referent
+    text: str | None = None  # the speaker as written, and where
+    start: int | None = None
+    end: int | None = None
+
+
+NOBODY = Referent(None, kind="unnamed")
+
+
+def _rules() -> dict:
+    return load_rules("speakers")
+
+
+@lru_cache(maxsize=1)
+def _name_lexicon():
+    import gender_guesser.detector as detector  # loads a 4 MB name list: only when a gender is needed
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def lexicon_gender(first_name: str) -> str | None:
+    """'m' or 'f' from the first-name list (``male``/``mostly_male``…), None when the list does not say."""
+    answer = _name_lexicon().get_gender(first_name)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _surname(name: str) -> str:
+    words = _words(name)
+    return words[-1].split("-")[-1].lower() if words else ""
+
+
+class DocumentSpeakers:
+    """Resolution of speaker phrases in one parsed document."""
+
+    def __init__(self, doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]):
+        self.doc = doc
+        self.inside = inside
+        self.rules = _rules()
+        named = [m for m in people if not self._quoted(m.start, m.end)]
+        named += _names_by_lexicon(doc, named, inside)
+        self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)]
+        self.statements: list[Statement] = []
+        self._genders: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------------------------------ basics
+
+    def _quoted(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(self.inside[t.i] for t in span)
+
+    def sentence(self, offset: int) -> int:
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def add(self, at: int, referent: Referent, text: str | None = None, start: int | None = None, end: int | None = None) -> None:
+        if referent.name is not None or referent.kind == "unnamed":
+            self.statements.append(Statement(at, referent, text, start, end))
+            self.statements.sort(key=lambda s: s.at)
+
+    def recent(self, at: int, sentences: int) -> list[Statement]:
+        """Statements before ``at`` within ``sentences`` sentences, the latest first."""
+        first = self.sentence(at) - sentences
+        return [s for s in reversed(self.statements) if s.at < at and self.sentence(s.at) >= first]
+
+    # ------------------------------------------------------------------------------------------ people
+
+    def full_name(self, name: str, before: int | None = None) -> PersonMention | None:
+        """The fullest mention of the person ``name`` refers to: same surname, or the first name alone. Of two
+        people with one surname ("Gene" and "Tyler Hansbrough"), the one named last before ``before``."""
+        words = _words(name)
+        if not words:
+            return None
+        last, first = words[-1].lower(), words[0].lower()
+        same = [
+            m for m in self.people
+            if _words(m.name) and (
+                last in (_words(m.name)[-1].lower(), _surname(m.name))  # "Wilson-Raybould" or "Raybould"
+                or (len(words) == 1 and _words(m.name)[0].lower() == first)
+            )
+        ]
+        if not same:
+            return None
+        longest = max(len(_words(m.name)) for m in same)
+        full = [m for m in same if len(_words(m.name)) == longest]
+        earlier = [m for m in full if before is not None and m.start < before]
+        return earlier[-1] if earlier else full[0]
+
+    def person(self, mention: PersonMention) -> Referent:
+        full = mention if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention)
+        return Referent(full.name, mention.start, mention.end, "person", self.gender(full.name))
+
+    def gender(self, name: str) -> str | None:
+        if name not in self._genders:
+            self._genders[name] = self._gender_in_article(name) or self._gender_from_lexicon(name)
+        return self._genders[name]
+
+    def _gender_in_article(self, name: str) -> str | None:
+        votes = {"m": 0, "f": 0}
+        surname = _surname(name)
+        for mention in self.people:
+            if _surname(mention.name) != surname:
+                continue
+            for gender in self._cues_of(mention):
+                votes[gender] += 1
+        if votes["m"] != votes["f"]:
+            return "m" if votes["m"] > votes["f"] else "f"
+        return None
+
+    def _cues_of(self, mention: PersonMention) -> list[str]:
+        """Genders the text ties to one mention: honorific, role words, pronouns of its sentence if it is alone there."""
+        found = []
+        before = self.doc.text[max(mention.start - 12, 0) : mention.start].lower()
+        honorific = re.search(r"([a-zñ]+)\.?\s*$", before)
+        words = set(_words((mention.role or "").lower()))
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            words |= {t.lower_ for t in _tied_words(span)}
+        for gender in ("m", "f"):
+            if honorific and honorific.group(1) in self.rules["honorifics"][gender]:
+                found.append(gender)
+            if words & set(self.rules["gendered_words"][gender]) - {"he", "him", "his", "she", "her", "hers"}:
+                found.append(gender)
+        if span is not None:
+            found.extend(self._pronouns_of_sentence(span))
+        return found
+
+    def _pronouns_of_sentence(self, span: Span) -> list[str]:
+        sent = span.sent
+        if sum(1 for m in self.people if sent.start_char <= m.start < sent.end_char and _surname(m.name) != _surname(span.text)):
+            return []  # another person in the sentence: its pronouns may be theirs
+        words = [t.lower_ for t in sent if t.i >= span.end and not self.inside[t.i]]
+        male = sum(w in ("he", "him", "his") for w in words)
+        female = sum(w in ("she", "her", "hers") for w in words)
+        return ["m"] * male + ["f"] * female if not (male and female) else []
+
+    @staticmethod
+    def _gender_from_lexicon(name: str) -> str | None:
+        words = [w for w in _words(name) if w[:1].isupper() and "." not in w]
+        return lexicon_gender(words[0]) if len(words) >= 2 else None
+
+    # ------------------------------------------------------------------------------------ resolution
+
+    def resolve(self, speaker: Span, at: int) -> Resolution:
+        """Who ``speaker`` (a speaker phrase before offset ``at``) refers to."""
+        for rule in RULES:
+            found = rule(self, speaker, at)
+            if found is not None:
+                return found
+        return Resolution(NOBODY, "cue")
+
+
+def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """Names the entity recogniser missed: proper nouns after an honorific ("Mr MacFarlane"), or starting with a
+    first name the lexicon knows ("Saints Head Coach Sean Payton" → "Sean Payton"). Used for attribution only."""
+    taken = {i for m in people for i in range(m.start, m.end)}
+    honorifics = {w for ws in _rules()["honorifics"].values() for w in ws} | {"dr", "prof"}
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not inside[doc[j].i]:
+            j += 1
+        while i < j and doc[i].text.lower().rstrip(".") in honorifics:
+            i += 1  # "Mr MacFarlane": the honorific is not part of the name
+        run = doc[i:j]
+        i = max(j, i + 1)
+        previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
+        if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or run.start_char in taken:
+            continue
+        if run[-1].lower_ in _rules()["organisation_nouns"]:
+            continue  # "British Royal Navy" is no person called Royal
+        words = [t for t in run if "." not in t.text or len(t.text) <= 2]
+        start = None
+        if previous in honorifics:
+            start = run.start
+        else:
+            start = next((t.i for t in words[:-1] if lexicon_gender(t.text)), None)
+        if start is None or (start == run.start and previous not in honorifics and len(run) < 2):
+            continue
+        name = doc[start:run.end]
+        found.append(PersonMention("", name.text, re.sub(r"['’]s?$", "", name.text), name.start_char, name.end_char, 0, previous in honorifics))
+    return found
+
+
+def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """A person's surname alone where the entity recogniser missed it ("Ford, meanwhile, made …" after "Phil
+    Ford"; it may call it an organisation)."""
+    surnames = {_surname(m.name) for m in people if len(_words(m.name)) > 1}
+    taken = {i for m in people for i in range(m.start, m.end)}
+    return [
+        PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
+        for t in doc
+        if t.text[:1].isupper() and t.lower_ in surnames and t.idx not in taken and not inside[t.i]
+        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP")
+    ]
+
+
+def _tied_words(span: Span) -> list[Token]:
+    """Words syntactically tied to a name: its title ("Sheriff Robert Pickell"), an apposition ("John Banky, Ben's
+    older brother"), the noun it is the apposition of ("his wife, Linda")."""
+    root = span.root
+    tied = [t for t in root.children if t.dep_ in ("compound", "appos", "amod") and t.pos_ != "PROPN"]
+    for child in root.children:
+        if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
+            tied.append(child)
+            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM"))
+    if root.dep_ == "appos":
+        tied.append(root.head)
+    left = span.start - 1
+    while left >= 0 and root.doc[left].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") and root.doc[left].ent_type_ != "PERSON" and span.start - left <= 5:
+        if root.doc[left].text not in (",", "“", "”", '"'):
+            tied.append(root.doc[left])
+        else:
+            break
+        left -= 1
+    after = root.doc[span.end : span.end + 2]  # "Eric Kirkpatrick, 61,": the age
+    if len(after) == 2 and after[0].text == "," and after[1].like_num:
+        tied.append(after[1])
+    return tied
+
+
+def _role_words(tokens: Sequence[Token]) -> set[str]:
+    """Lower-case words and lemmas of tied words, abbreviated titles spelt out ("Sen." → "senator")."""
+    abbreviations = _rules()["title_abbreviations"]
+    words = set()
+    for token in tokens:
+        for word in (token.lower_, token.lemma_.lower()):
+            words.add(word)
+            words.add(abbreviations.get(word.rstrip("."), word))
+    return words
+
+
+# ------------------------------------------------------------------------------------------- rules
+
+
+def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    head = speaker.root
+    lemma = head.lemma_.lower()
+    persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
+    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
+    if lemma in ds.rules["document_nouns"]:
+        issuer = _issuer(ds, speaker, at)
+        return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
+    if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
+        return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
+    if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
+        place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
+        return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
+    if head.pos_ == "NOUN" and _person_noun(head):
+        return None  # "the Navy chief", "a company official": a person of the organisation
+    if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
+        org = orgs[-1]
+        return Resolution(Referent(_bare(org.text), org.start_char, org.end_char, "organisation"), "organisation")
+    if lemma in ds.rules["organisation_nouns"] and not persons:
+        for child in head.children:  # "the activist organization the Project on Government Oversight"
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                appos = ds.doc[child.left_edge.i : child.right_edge.i + 1]
+                return Resolution(Referent(_bare(appos.text), appos.start_char, appos.end_char, "organisation"), "organisation")
+        named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
+        if named:
+            return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+        definite = any(t.lower_ in DEFINITE for t in speaker)
+        earlier = _organisation_named_before(ds, head, at) if definite else None
+        if earlier is not None:
+            return Resolution(earlier, "organisation")
+        if not definite and head.tag_ == "NNS" and head.lower_ != "police":
+            return None  # "authorities said", "officials said": people unnamed, not one organisation
+        return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+    return None
+
+
+def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
+    """"the ministry" → the latest organisation whose name holds the noun ("Defence Ministry") or that was given
+    it as an apposition ("the union representing them, Unite"); "the company", "the carmaker" → the latest
+    organisation named in the last few sentences."""
+    lemma = noun.lemma_.lower()
+    first = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
+    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first]
+    for org in recent:
+        root = org.root
+        if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
+            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    if lemma in ds.rules["company_nouns"] and recent:
+        return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
+    return None
+
+
+def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
+    """Who issued the document a speaker phrase names: "a statement from BC Hydro", "Waitrose's statement", or the
+    latest earlier sentence about such a document ("Kraft Foods issued a statement")."""
+    found = _issuer_in(ds, speaker.root)
+    if found is not None:
+        return found
+    lemma = speaker.root.lemma_.lower()
+    for token in reversed(ds.doc[: speaker.start]):
+        if token.lemma_.lower() == lemma and not ds.inside[token.i]:
+            found = _issuer_in(ds, token)
+            if found is not None:
+                return found
+            subjects = [c for c in token.head.children if c.dep_ in SUBJECTS] if token.dep_ in ("dobj", "obj") else []
+            for subject in subjects:
+                return _as_referent(ds, subject)
+    return None
+
+
+def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _as_referent(ds, child)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _as_referent(ds, objects[0])
+    return None
+
+
+def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
+    """A token that names an issuer: a person mention, an organisation, a pronoun of one."""
+    span = ds.doc[token.left_edge.i : token.i + 1]
+    for mention in ds.people:
+        if span.start_char <= mention.start < span.end_char:
+            return ds.person(mention)
+    for org in ds.orgs:
+        if span.start_char <= org.start_char < span.end_char:
+            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    if token.lower_ in ds.rules["pronouns"]:
+        return _pronoun(ds, token.lower_, token.idx)
+    if token.lemma_.lower() in ds.rules["organisation_nouns"]:
+        return Referent(_bare(span.text), span.start_char, span.end_char, "organisation")
+    return None
+
+
+def _person_noun(noun: Token) -> bool:
+    words = {noun.lower_, noun.lemma_.lower()}
+    roles = {w.lower() for w in load_rules("people")["role_nouns"]}  # shared with the people rules
+    return bool(words & roles) or any(words & set(ws) for ws in _rules()["gendered_words"].values())
+
+
+def _bare(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s*['’]s?$", "", text)
+
+
+def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    """A person named in the phrase, not as a possessor ("Abed Sultan's father" is not Abed Sultan)."""
+    head = speaker.root
+    candidates = []
+    for mention in ds.people:
+        if not (speaker.start_char <= mention.start < speaker.end_char):
+            continue
+        span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and (span.root.dep_ == "poss" and span.root.head.i == head.i and head.pos_ != "PROPN"):
+            continue
+        candidates.append(mention)
+    for child in head.children if head.pos_ != "PROPN" else ():  # "Abed Sultan's father, Samir": the name in apposition
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            appos = [m for m in ds.people if child.left_edge.idx <= m.start <= child.idx]
+            if appos:
+                return Resolution(ds.person(appos[-1]), "cue")
+            return Resolution(_proper(ds, ds.doc[child.left_edge.i : child.i + 1]), "cue")
+    if not candidates:  # "Chief investment officer at Fort Pitt Capital Group Charlie Smith": beyond the words kept
+        scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+        candidates = [m for m in ds.people if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head)]
+    if candidates:
+        return Resolution(ds.person(candidates[-1]), "cue")
+    known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
+    if known is not None:  # "Payton said", "Ford said later" (tagged GPE / ORG): the person of that name
+        return Resolution(Referent(known.name, head.idx, head.idx + len(head.text), "person", ds.gender(known.name)), "cue")
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in NOT_NAMES | {"ORG"}:
+        words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
+        return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
+    return None
+
+
+def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
+    """Is the mention inside a relative clause or another clause of the subject ("Mr Costa, who met Putin,")?"""
+    span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or clause_between(span.root, head, ("relcl", "acl", "advcl", "ccomp", "poss"))
+
+
+def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
+    """A proper name the entity recogniser did not call a person ("Mujahidin", "Payton")."""
+    text = re.sub(r"['’]s?$", "", span.text).strip()
+    text = re.sub(r"^(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Sgt|Const|Adm)\.?\s+", "", text)
+    full = ds.full_name(text, span.start_char)
+    if full is not None:
+        return Referent(full.name, span.start_char, span.end_char, "person", ds.gender(full.name))
+    tied = _tied_words(span)
+    gender = ds.gender(text) or next((g for g in map(lambda t: _noun_gender(ds, t), tied) if g), None)
+    return Referent(text, span.start_char, span.end_char, "person", gender, known=gender is not None)
+
+
+def _pronoun_rule(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    if len(speaker) != 1 or speaker[0].lower_ not in ds.rules["pronouns"]:
+        return None
+    return Resolution(_pronoun(ds, speaker[0].lower_, speaker.start_char) or NOBODY, "pronoun")
+
+
+def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
+    if referent.kind == "organisation":
+        return "o" in allowed
+    if referent.plural:
+        return "p" in allowed
+    if not allowed & {"m", "f"}:
+        return False
+    if referent.gender is None:  # a name that says nothing of its gender; an acronym is no person ("ATI")
+        return unknown_ok and referent.known and not (referent.name or "").isupper()
+    return referent.gender in allowed
+
+
+def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
+    """The referent of a pronoun speaker: salience first (recent statements), then the nearest agreeing mention."""
+    allowed = set(ds.rules["pronouns"][word])
+    for n, statement in enumerate(ds.recent(at, int(ds.rules["salience_sentences"]))):
+        if _agrees(statement.referent, allowed, unknown_ok=n == 0):
+            newer = _main_subject_after(ds, statement.at, at, allowed)
+            return newer if newer is not None and newer.name != statement.referent.name else statement.referent
+    first_sentence = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
+    mentions = [
+        ds.person(m) for m in reversed(ds.people) if m.end <= at and ds.sentence(m.start) >= first_sentence
+    ] if allowed & {"m", "f"} else []
+    organisations = [
+        Referent(_bare(o.text), o.start_char, o.end_char, "organisation")
+        for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
+    ] if "o" in allowed else []
+    candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
+    subjects = [r for r in candidates if _is_subject(ds, r)]
+    for pool in (subjects, candidates):
+        for referent in pool:
+            if _agrees(referent, allowed, unknown_ok=True):
+                return referent
+    return None
+
+
+def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: set[str]) -> Referent | None:
+    """The latest agreeing person who is the subject of a main clause between a statement and a pronoun
+    ("… Ford said. Then Hansbrough choked up as he watched … “…,” he said."): the narration moved on to them."""
+    sentence_of_statement = ds.sentence(after)
+    for mention in reversed(ds.people):
+        if not (after < mention.start and mention.end <= before) or ds.sentence(mention.start) == sentence_of_statement:
+            continue
+        referent = ds.person(mention)
+        if _is_subject(ds, referent, main=True) and referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
+            return referent  # only a person the article gives a gender ("INS Mysore opened fire" is a ship)
+    return None
+
+
+def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) -> bool:
+    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if main:
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return root.dep_ == "nsubj" and verb.dep_ == "ROOT" and not ds.inside[root.i]
+    return root.dep_ in SUBJECTS
+
+
+def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    """A definite description ("the judge", "his brother") → the latest person given that role."""
+    head = speaker.root
+    if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
+        return None
+    described = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
+    if head.pos_ not in ("NOUN", "ADJ") and not described:  # "the District Attorney", "the Republican"
+        return None
+    scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
+        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) for m in ds.people
+    ):
+        return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
+    words = {head.lower_, head.lemma_.lower()}
+    age = re.search(r"(\d+)-year-old$", speaker.text)
+    if age:  # "the 61-year-old" → the person given that age
+        words = {age.group(1)}
+    for mention in reversed(ds.people):
+        if mention.end > at:
+            continue
+        span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tied = _role_words(_tied_words(span)) if span is not None else set()
+        tied |= {w.lower() for w in _words(mention.role or "")}
+        if words & tied:
+            return Resolution(ds.person(mention), "description")
+    gender = _noun_gender(ds, head)
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, head.tag_ == "NNS"), "description")
+
+
+def _noun_gender(ds: DocumentSpeakers, noun: Token) -> str | None:
+    for gender in ("m", "f"):
+        if noun.lower_ in ds.rules["gendered_words"][gender] or noun.lemma_.lower() in ds.rules["gendered_words"][gender]:
+            return gender
+    return None
+
+
+def _unnamed(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    """Somebody described, nobody named ("a Western diplomat", "the source", "officials")."""
+    head = speaker.root
+    if head.pos_ in ("NOUN", "PRON") or head.pos_ == "ADJ":
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", _noun_gender(ds, head), head.tag_ == "NNS"), "cue")
+    return None
+
+
+RULES: tuple[Callable[[DocumentSpeakers, Span, int], Resolution | None], ...] = (
+    _pronoun_rule,
+    _organisation,
+    _description,
+    _named,
+    _unnamed,
+)

@@ -1,0 +1,219 @@
+"""Speaker attribution, one table row per kind (generator/extract/speakers.py through extract_quotes).
+
+The sentences are written for these tests: not from the seeds, not from the annotated test split.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Paragraph, Source
+
+pytestmark = pytest.mark.model
+
+
+def make_source(text: str) -> Source:
+    paragraphs, offset = [], 0
+    for index, part in enumerate(text.split("\n\n")):
+        paragraphs.append(Paragraph(index, offset, offset + len(part), part))
+        offset += len(part) + 2
+    return Source("t", "t.txt", "txt", "t", None, None, None, None, text, tuple(paragraphs), ())
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.extract.facts import add_paragraph_boundaries
+    from generator.extract.nlp import load_model
+
+    return add_paragraph_boundaries(load_model("en_core_web_sm"))
+
+
+def last_quote(nlp, text: str):
+    from generator.extract.facts import extract_people, extract_sentences
+    from generator.extract.quotes import extract_quotes
+
+    source = make_source(text)
+    doc = nlp(text)
+    quotes = extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source))
+    assert quotes, "no quote found"
+    return quotes[-1]
+
+
+CASES = [
+    # ---- cue: the reporting clause names the speaker
+    pytest.param(
+        "“We will rebuild the bridge by spring,” said Maria Lopez, the city engineer.",
+        "Maria Lopez", "cue", id="cue-inverted-said",
+    ),
+    pytest.param(
+        "Brad Pitt arrived two hours late.\n\n“That was the easy part,” quipped Pitt.",
+        "Brad Pitt", "cue", id="cue-quipped-surname",
+    ),
+    pytest.param(
+        "Governor Jay Inslee toured the flooded valley.\n\n“We are ready to help,” Gov. Inslee said on Monday.",
+        "Jay Inslee", "cue", id="cue-title-with-full-stop",
+    ),
+    pytest.param(
+        "Phoebe Waller-Bridge won the award.\n\n“I am stunned,” Waller-Bridge said.",
+        "Phoebe Waller-Bridge", "cue", id="cue-hyphenated-surname",
+    ),
+    pytest.param(
+        "Mayor Karen Bass toured the burnt streets.\n\n“We will rebuild,” Ms. Bass said.",
+        "Karen Bass", "cue", id="cue-ms-with-full-stop",
+    ),
+    pytest.param(
+        "Michael Greenspan teaches law in Toronto.\n\n“It is a hard case to win,” Michael said.",
+        "Michael Greenspan", "cue", id="cue-first-name-alone",
+    ),
+    pytest.param(
+        "President Donald Trump spoke in Ohio on Friday.\n\n“The war is over,” Trump declared.",
+        "Donald Trump", "cue", id="cue-declared",
+    ),
+    # ---- colon: the speaker introduces the quote
+    pytest.param(
+        "Amira Jamil explained the program:\n\n“Every child gets a laptop and a tutor for the whole year.”",
+        "Amira Jamil", "colon", id="colon-previous-paragraph",
+    ),
+    # ---- carried: a quote standing alone continues the speaker before it
+    pytest.param(
+        "“We opened the doors at nine,” said Tom Becker, the shop owner.\n\n“By ten the shelves were empty.”\n\n"
+        "“Nobody expected that many people.”",
+        "Tom Becker", "carried", id="carried-quote-run",
+    ),
+    pytest.param(
+        "“We opened the doors at nine,” said Tom Becker, the shop owner.\n\n"
+        "Police chief Ann Rudd said the crowd stayed calm all morning.\n\n“We had two officers on the corner.”",
+        "Ann Rudd", "carried", id="carried-stops-at-another-speaker",
+    ),
+    # ---- pronoun: gender and number must agree; salience before distance
+    pytest.param(
+        "Sarah Collins met Peter Hall in Geneva on Monday.\n\n“The deal is done,” she said.",
+        "Sarah Collins", "pronoun", id="pronoun-nearest-person-wrong-gender",
+    ),
+    pytest.param(
+        "Wally Ross said Tom Blake is charged with fraud, while Jim Oates is accused of theft.\n\n"
+        "“This has been a very complex case,” he told reporters.",
+        "Wally Ross", "pronoun", id="pronoun-salience-of-the-last-statement",
+    ),
+    pytest.param(
+        "Peter Hall and John Wood met in Geneva on Monday.\n\n“The deal is done,” she said.",
+        None, "pronoun", id="pronoun-no-agreeing-candidate",
+    ),
+    pytest.param(
+        "A statement from BC Hydro said crews were working through the night.\n\n“Power will be back by Friday,” it added.",
+        "BC Hydro", "pronoun", id="pronoun-it-an-organisation",
+    ),
+    # ---- description: a role given earlier
+    pytest.param(
+        "District Attorney Steve Cooley filed the charges on Tuesday.\n\n"
+        "“We will not let the killers go unpunished,” the District Attorney said.",
+        "Steve Cooley", "description", id="description-title",
+    ),
+    pytest.param(
+        "Mark Riley, the victim's older brother, spoke briefly outside the court.\n\n"
+        "“He could play any instrument,” said his brother.",
+        "Mark Riley", "description", id="description-apposition",
+    ),
+    pytest.param(
+        "Sen. Elizabeth Warren spoke first.\n\n“This bill is a disgrace,” the senator said.",
+        "Elizabeth Warren", "description", id="description-abbreviated-title",
+    ),
+    pytest.param(
+        "Eric Kirkpatrick, 61, appeared in court on Monday.\n\n“I am innocent,” the 61-year-old said.",
+        "Eric Kirkpatrick", "description", id="description-age",
+    ),
+    pytest.param(
+        "State Rep. Barry Fleming, a Republican, filed the bill.\n\n“Voters want this,” the Republican said.",
+        "Barry Fleming", "description", id="description-party",
+    ),
+    # ---- organisation: an organisation speaks
+    pytest.param(
+        "“Power will be back by Friday,” a statement from BC Hydro said.",
+        "BC Hydro", "organisation", id="organisation-statement-from",
+    ),
+    pytest.param(
+        "Officials at the Defence Ministry met on Monday.\n\n“We regret the delay,” the ministry said.",
+        "Defence Ministry", "organisation", id="organisation-the-ministry-named-before",
+    ),
+    pytest.param(
+        "Shares of Tesla fell 5 percent on Monday.\n\n“Demand remains strong,” the carmaker said.",
+        "Tesla", "organisation", id="organisation-the-carmaker",
+    ),
+    pytest.param(
+        "Officials said the road would stay closed.\n\n“Drivers should avoid the area,” authorities said.",
+        None, "cue", id="unnamed-authorities-are-no-organisation",
+    ),
+    pytest.param(
+        "Kraft Foods issued a statement on Friday morning.\n\n“This is a tragic loss for all of us,” the statement said.",
+        "Kraft Foods", "organisation", id="organisation-the-statement-issued-earlier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "via"), CASES)
+def test_speaker_of_the_last_quote(nlp, text: str, name: str | None, via: str) -> None:
+    quote = last_quote(nlp, text)
+    assert (quote.speaker_name, quote.speaker_via) == (name, via)
+
+
+def test_no_agreeing_candidate_keeps_the_pronoun_as_written(nlp) -> None:
+    quote = last_quote(nlp, "Peter Hall and John Wood met in Geneva on Monday.\n\n“The deal is done,” she said.")
+    assert quote.speaker_text == "she" and quote.speaker_name is None and quote.speaker_name_start is None
+
+
+def test_indirect_speaker_records_where_it_was_named(nlp) -> None:
+    text = "Sarah Collins met Peter Hall in Geneva on Monday. They talked for hours.\n\n“The deal is done,” she said."
+    quote = last_quote(nlp, text)
+    assert text[quote.speaker_name_start : quote.speaker_name_end] == "Sarah Collins"
+    assert quote.speaker_named_in == 0 and quote.sentence == 2
+
+
+@pytest.mark.parametrize(
+    ("first_name", "gender"), [("Valentina", "f"), ("Andrew", "m"), ("Michelle", "f"), ("Xqzt", None)]
+)
+def test_first_name_lexicon(first_name: str, gender: str | None) -> None:
+    from generator.extract.speakers import lexicon_gender
+
+    assert lexicon_gender(first_name) == gender
+
+
+# ------------------------------------------------------------------------------ the note on the quotes page
+
+
+def _quote(**fields):
+    from generator.model import Quote
+
+    base = dict(id="q-1", source="t", text="The deal is done", speaker_text="he", cue="said", partial=False,
+                start=0, end=16, sentence=3)
+    return Quote(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "note"),
+    [
+        (dict(speaker_via="cue", speaker_text="Sarah Collins"), None),
+        (dict(speaker_via="pronoun", speaker_name="Andrew Scheer", speaker_named_in=1),
+         "he → Andrew Scheer, named two sentences before"),
+        (dict(speaker_via="pronoun", speaker_text="she"), "she: no person of that gender and number named before"),
+        (dict(speaker_via="carried", speaker_text="Tom Becker", speaker_name="Tom Becker", speaker_named_in=2),
+         "no attribution of its own: continues the quotes of Tom Becker, named one sentence before"),
+        (dict(speaker_via="description", speaker_text="the judge", speaker_name="Ann Rudd", speaker_named_in=3),
+         "the judge → Ann Rudd, named in the same sentence"),
+    ],
+)
+def test_attribution_note(fields: dict, note: str | None) -> None:
+    from generator.pages.quotes import attribution_note
+
+    assert attribution_note(_quote(**fields), None) == note
+
+
+def test_attribution_note_is_escaped_in_its_html_attribute() -> None:
+    from generator.pages.quotes import note_markup
+
+    markup = str(note_markup(_quote(speaker_via="pronoun", speaker_text='he"><script>x</script>'), None))
+    assert "<script>" not in markup and '"><' not in markup and markup.startswith(' <abbr title="')
+
+
+def test_headline_credits_the_speaker_after_a_dash(nlp) -> None:
+    quote = last_quote(nlp, "Ferry fares 'far too high' - Consumer Council\n\nThe council published its report on Monday.")
+    assert (quote.text, quote.speaker_text) == ("far too high", "Consumer Council")
