@@ -19,7 +19,6 @@ from generator.extract import dates as date_extraction
 from generator.extract import events as event_extraction
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
-from generator.extract.long_texts import parse_all
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, rule_phrases
 from generator.rules import load_rules
@@ -34,16 +33,11 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
-    """Parse every source once and extract its facts."""
-    reference, origin = story_reference(sources)
-    docs = parse_all(nlp, ((source.path, source.text) for source in sources))
-    if progress:
-        from tqdm import tqdm  # only on a terminal, imported lazily
+    """Parse every source once and extract its facts, in this process and without a cache
+    (``generator.extract.batch.extract_sources`` adds both)."""
+    from generator.extract.batch import extract_sources  # it builds on this module
 
-        docs = tqdm(docs, total=len(sources), desc="extract", unit="article", leave=False)
-    return tuple(
-        extract_doc(doc, source, *reference_for(source, reference, origin)) for doc, source in zip(docs, sources)
-    )
+    return extract_sources(sources, nlp, progress=progress)
 
 
 def story_reference(sources: Sequence[Source]) -> tuple[dt.date | None, str]:
