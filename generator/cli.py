@@ -32,6 +32,15 @@ def parser() -> argparse.ArgumentParser:
     root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
 
+    def extraction(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                         help="extract in N processes (default: the number of cores)")
+        caching = sub.add_mutually_exclusive_group()
+        caching.add_argument("--cache", type=Path, default=Path(".cache"), metavar="DIR",
+                             help="keep extracted facts here and reuse them for unchanged sources (default .cache/)")
+        caching.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                             help="extract every source, read and write no cache")
+
     def common(sub: argparse.ArgumentParser, strict: bool = True) -> None:
         sub.add_argument("--model", default=DEFAULT_MODEL,
                          help=f"spaCy pipeline to use (default {DEFAULT_MODEL}; en_core_web_md and en_core_web_trf work when installed)")
@@ -49,11 +58,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default mkdocs.yml)")
     build.add_argument("--no-site", action="store_true", help="write content/ only, skip the MkDocs build")
     common(build)
+    extraction(build)
 
     extract = commands.add_parser("extract", help="the facts of any folder of articles as JSON (no site)")
     extract.add_argument("seeds", type=Path, help="folder of articles")
     extract.add_argument("--out", type=Path, default=None, help="JSON file to write (default: standard output)")
     common(extract)
+    extraction(extract)
 
     serve = commands.add_parser(
         "serve", help="local preview that regenerates the pages when a seed changes",
@@ -70,6 +81,22 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     common(serve, strict=False)
     return root
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, 1 or more (got {text!r})")
+    return value
+
+
+def jobs_of(args: argparse.Namespace) -> int:
+    from generator.extract.batch import default_jobs
+
+    return args.jobs or default_jobs()
 
 
 def configure_logging(verbose: int, quiet: bool) -> None:
@@ -118,6 +145,8 @@ def run_build(args: argparse.Namespace) -> int:
         build_site=not args.no_site,
         progress=sys.stderr.isatty() and not args.quiet,
         config_file=args.config,
+        jobs=jobs_of(args),
+        cache_dir=args.cache,
     )
     report = build(options)
     if not args.quiet:
@@ -131,7 +160,8 @@ def run_extract(args: argparse.Namespace) -> int:
     from generator.pipeline import collect_warnings, extract_facts, prepare_model
 
     with collect_warnings() as warnings:
-        briefing = extract_facts(args.seeds, prepare_model(args.model), progress=sys.stderr.isatty() and not args.quiet)
+        briefing = extract_facts(args.seeds, prepare_model(args.model), progress=sys.stderr.isatty() and not args.quiet,
+                                 jobs=jobs_of(args), cache_dir=args.cache, model=args.model)
     if args.strict and warnings.messages:
         raise StrictError(f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]}")
     text = json.dumps(facts_json(briefing), ensure_ascii=False, indent=1) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NewType
 
 Slug = NewType("Slug", str)
@@ -394,10 +395,25 @@ class Briefing:
     warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
 
     def source(self, source_id: str) -> Source:
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        try:
+            return self._by_source[source_id][0]
+        except KeyError:
+            raise KeyError(source_id) from None
+
+    def facts_of(self, source_id: str) -> SourceFacts:
+        """The extracted facts of one source (a table lookup: pages ask for it once per link)."""
+        facts = self._by_source.get(source_id, (None, None))[1]
+        if facts is None:
+            raise KeyError(source_id)
+        return facts
+
+    @cached_property
+    def _by_source(self) -> dict[str, tuple[Source, SourceFacts | None]]:
+        table: dict[str, tuple[Source, SourceFacts | None]] = {}
+        facts = {f.source.id: f for f in reversed(self.facts)}  # the first of equal ids wins, as a scan would
+        for source in reversed(self.sources):
+            table[source.id] = (source, facts.get(source.id))
+        return table
 
 
 # ------------------------------------------------------------------------ positions

@@ -19,7 +19,9 @@ from spacy.language import Language
 from generator.link.changes import read_previous
 from generator.ingest.clean import clean_sources
 from generator.errors import SourceError, StrictError
-from generator.extract.facts import add_paragraph_boundaries, extract
+from generator.extract.batch import extract_sources
+from generator.extract.cache import ExtractionCache, Fingerprint
+from generator.extract.facts import add_paragraph_boundaries
 from generator.link.briefing import link
 from generator.ingest.load import load_sources
 from generator.model import Briefing, Skipped
@@ -42,6 +44,8 @@ class BuildOptions:
     build_site: bool = True
     progress: bool = False
     config_file: Path = Path("mkdocs.yml")
+    jobs: int = 1  # extraction processes (the CLI's default: the number of cores)
+    cache_dir: Path | None = None  # extraction cache (the CLI's default: .cache/); None: no cache
 
 
 @dataclass(frozen=True)
@@ -109,9 +113,13 @@ def prepare_model(name: str) -> Language:
 
 def extract_facts(
     seeds_dir: Path, nlp: Language, progress: bool = False, timer: _Timer | None = None,
-    previous: Mapping[str, Any] | None = None,
+    previous: Mapping[str, Any] | None = None, jobs: int = 1, cache_dir: Path | None = None,
+    model: str | None = None,
 ) -> Briefing:
     """load → clean → extract → link: the facts of a folder of articles, without writing anything.
+
+    Extraction runs in ``jobs`` processes and reads and fills the cache in ``cache_dir`` (none when None);
+    ``model`` names the model for worker processes that cannot share ``nlp``.
 
     Files that cannot be used are skipped (``Briefing.skipped``); what the stages warned about is kept in
     ``Briefing.warnings`` for the build report. ``previous`` is the previous build's facts.json: items
@@ -124,7 +132,11 @@ def extract_facts(
         skipped = loaded.skipped + cleaned.skipped
         if not cleaned.sources:
             raise SourceError(no_usable_sources(seeds_dir, skipped))
-        facts = timer.run("extract", lambda: extract(cleaned.sources, nlp, progress=progress), len)
+        cache = ExtractionCache(cache_dir, Fingerprint.of(nlp), seeds_dir) if cache_dir is not None else None
+        facts = timer.run("extract", lambda: extract_sources(
+            cleaned.sources, nlp, jobs=jobs, cache=cache, progress=progress, model=model), len)
+        if cache is not None:
+            cache.prune()
         briefing = timer.run("link", lambda: link(facts, previous), lambda b: len(b.people))
     skip_messages = {record.message for record in skipped}
     return replace(
@@ -152,7 +164,8 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
         nlp = nlp or timer.run("model", lambda: prepare_model(options.model))
         with build_lock(options.content_dir, options.site_dir if options.build_site else None):
             previous, previous_changes = read_previous(options.content_dir)
-            briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer, previous)
+            briefing = extract_facts(options.seeds_dir, nlp, options.progress, timer, previous,
+                                     jobs=options.jobs, cache_dir=options.cache_dir, model=options.model)
             if options.strict and warnings.messages:
                 raise StrictError(
                     f"{len(warnings.messages)} warnings with --strict; the first: {warnings.messages[0]} "

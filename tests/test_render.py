@@ -99,6 +99,19 @@ def test_backlinks_invert_forward_links() -> None:
     assert "a.md" not in incoming
 
 
+def test_backlinks_from_and_to_article_pages_count_links_without_sentences() -> None:
+    pages = [
+        Page("people/p.md", "t", "P", "", links=(Link("sources/s.md", "p2", "Putin said so.", "mentions"),
+                                                 Link("sources/s.md", "p5", "Putin again.", "mentions"))),
+        Page("sources/s.md", "t", "S", "", links=(Link("people/p.md", None, "Putin said so.", "p2"),)),
+        Page("sources/index.md", "t", "Sources", "", links=(Link("people/p.md", None, "a row", "sources"),)),
+    ]
+    incoming = backlinks(pages)
+    assert incoming["sources/s.md"] == [{"path": "people/p.md", "title": "P", "contexts": [], "links": 2}]
+    assert incoming["people/p.md"][0]["contexts"] == []  # from the article page
+    assert incoming["people/p.md"][1]["contexts"] == [{"text": "a row", "anchor": "sources"}]
+
+
 @pytest.mark.parametrize(
     ("text", "markdown_text"),
     [

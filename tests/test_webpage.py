@@ -405,3 +405,44 @@ def test_a_doubled_opening_mark_opens_one_quote():
     assert warnings == []
     assert len(spans) == 1
     assert paras[0].text[spans[0].pieces[0][0] : spans[0].pieces[0][1]].startswith("It’s not about")
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_a_saved_page_with_a_quote_over_paragraphs_builds_the_site(tmp_path: Path, nlp):
+    """The failure this issue started from: quotes over paragraphs linked to anchors MkDocs never saw."""
+    from generator.pipeline import BuildOptions, build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    quote = [
+        "“The bridge is older than any of us,” said Jane Roe, the council's engineer. “We found cracks in two supports.",
+        "“They were deeper than we thought, and there were more of them.",
+        "“So we close it now, before winter,” she said.",
+    ]
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge", "datePublished": "2024-03-05",
+                    "author": {"@type": "Person", "name": "John Doe"}})
+    (seeds / "bridge.html").write_text(page(head, body=BODY[:2] + quote + BODY[2:]), encoding="utf-8")
+    repo = Path(__file__).resolve().parent.parent
+    report = build(
+        BuildOptions(seeds_dir=seeds, content_dir=tmp_path / "content", site_dir=tmp_path / "site",
+                     config_file=repo / "mkdocs.yml", strict=True),
+        nlp,
+    )
+    assert report.warnings == ()
+    source = (tmp_path / "content" / "sources" / "bridge.md").read_text(encoding="utf-8")
+    facts = json.loads((tmp_path / "content" / "facts.json").read_text(encoding="utf-8"))
+    long_quote = next(q for q in facts["quotes"] if "deeper than we thought" in q["text"])
+    assert f'id="{long_quote["id"]}"' in source and f'id="{long_quote["id"]}-c2"' in source
+    assert (tmp_path / "site" / "sources" / "bridge" / "index.html").is_file()
+
+
+@pytest.mark.model
+def test_a_name_from_a_title_of_a_work_is_not_a_person(tmp_path, nlp):
+    text = (
+        "Awards night\n\n"
+        "She starred in The Marvelous Mrs. Maisel on Amazon, said Jane Roe.\n\n"
+        "Fans of Mrs. Maisel cheered when the series won."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Jane Roe" in people and not any("Maisel" in name for name in people)

@@ -49,3 +49,14 @@ def test_workflow_triggers_and_deploys_pages():
     uses = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
     assert "actions/upload-pages-artifact" in uses
     assert "actions/deploy-pages" in uses
+
+
+def test_workflow_keeps_the_extraction_cache():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    caches = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/cache@")]
+    paths = [step["with"]["path"] for step in caches]
+    assert ".cache" in paths  # generator build's default --cache folder
+    step = caches[paths.index(".cache")]
+    assert step["with"]["restore-keys"].strip()  # an older run's cache is restored when the seeds changed
+    names = [s.get("name", "") for s in steps(workflow)]
+    assert names.index(step["name"]) < names.index("Build the site")

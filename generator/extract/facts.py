@@ -19,7 +19,6 @@ from generator.extract import dates as date_extraction
 from generator.extract import events as event_extraction
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
-from generator.extract.long_texts import parse_all
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, rule_phrases
 from generator.rules import load_rules
@@ -34,16 +33,11 @@ PARAGRAPH_BREAK = "\n\n"
 
 
 def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) -> tuple[SourceFacts, ...]:
-    """Parse every source once and extract its facts."""
-    reference, origin = story_reference(sources)
-    docs = parse_all(nlp, ((source.path, source.text) for source in sources))
-    if progress:
-        from tqdm import tqdm  # only on a terminal, imported lazily
+    """Parse every source once and extract its facts, in this process and without a cache
+    (``generator.extract.batch.extract_sources`` adds both)."""
+    from generator.extract.batch import extract_sources  # it builds on this module
 
-        docs = tqdm(docs, total=len(sources), desc="extract", unit="article", leave=False)
-    return tuple(
-        extract_doc(doc, source, *reference_for(source, reference, origin)) for doc, source in zip(docs, sources)
-    )
+    return extract_sources(sources, nlp, progress=progress)
 
 
 def story_reference(sources: Sequence[Source]) -> tuple[dt.date | None, str]:
@@ -234,15 +228,27 @@ def is_credit(ent: Span) -> bool:
     return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
 
 
+THING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
 def named_thing_words(doc: Doc) -> frozenset[str]:
-    """Words this article uses in a street or organisation name ("Miller" of "Miller Drive"): alone, such a word
-    is not taken as a person's surname in this article ("on Miller traveling eastbound")."""
+    """Words this article uses inside the name of a thing: before an organisation word ("Miller" of "Miller
+    Drive") or after the first word of an organisation, place, work or event name ("Maisel" of "The Marvelous
+    Mrs. Maisel"). Alone, such a word is not taken as a person's name in this article ("on Miller traveling
+    eastbound"), unless the article also writes it inside a person's full name."""
     if "named_things" not in doc.user_data:
         words = organisation_words()
-        doc.user_data["named_things"] = frozenset(
+        things = {
             t.lower_ for t in doc[:-1]
             if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].lower_.rstrip(".") in words
-        )
+        }
+        inside: set[str] = set()
+        for ent in doc.ents:
+            tokens = [t for t in ent if t.lower_ != "the"]
+            if ent.label_ in THING_LABELS and len(tokens) > 1:
+                inside.update(t.lower_ for t in tokens[1:] if t.text[:1].isupper())
+        in_full_names = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        doc.user_data["named_things"] = frozenset(things | (inside - in_full_names))
     return doc.user_data["named_things"]
 
 

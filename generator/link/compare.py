@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.link.candidates import bounded_pairs
 from generator.link.entities import entity_key
 from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
 from generator.link.positions import canonical_group
@@ -179,21 +180,21 @@ def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
 def similar_pairs(sentences: Sequence[_Sentence], weight: _Weights, threshold: float) -> list[tuple[float, int, int]]:
     """Pairs of sentences of different sources scoring at least ``threshold``, most similar first.
 
-    Only pairs that share a feature can score above 0, so candidates come from an inverted index of the
-    features instead of comparing every sentence with every other (quadratic on a large folder)."""
+    Candidates come from an inverted index of the features (``candidate_pairs``) instead of comparing every
+    sentence with every other (quadratic on a large folder)."""
     feats = [features(s, weight) for s in sentences]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        for key in f:
-            postings[key].append(i)
     pairs = []
-    for i, fa in enumerate(feats):
-        candidates = {j for key in fa for j in postings[key] if j > i and sentences[j].source != sentences[i].source}
-        for j in sorted(candidates):
-            score = _overlap(fa, feats[j])
-            if score >= threshold:
-                pairs.append((-score, i, j))
+    for i, j in candidate_pairs(sentences, feats, threshold):
+        score = _overlap(feats[i], feats[j])
+        if score >= threshold:
+            pairs.append((-score, i, j))
     return sorted(pairs)
+
+
+def candidate_pairs(sentences: Sequence[_Sentence], feats: Sequence[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
+    """The pairs (i < j) of different sources that can score ``threshold`` in ``_overlap`` (an upper bound
+    of the score for every pair at once: ``generator/link/candidates.py``)."""
+    return bounded_pairs(feats, threshold, "geometric", groups=[s.source for s in sentences])
 
 
 # -------------------------------------------------------------------------------------------- facts
@@ -268,7 +269,7 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
     for entity in briefing.entities:
         for source in entity.sources:
             where[("entity", entity_key(canonical_group(entity.name) or entity.name))].setdefault(source, [])
-    texts = {f.source.id: f.source.text.lower() for f in briefing.facts}
+    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts})
     facts = []
     for key, by_source in where.items():
         carried = {src: found for src, found in by_source.items()}
@@ -277,8 +278,8 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         if key[0] in ("person", "entity") and len(carried) == 1:
             # the tagger may miss the name in another source: the words themselves count there too
             written = names[key].lower()
-            for other, text in texts.items():
-                if other not in carried and re.search(r"\b" + re.escape(written) + r"\b", text):
+            for other in texts.candidates(written):
+                if other not in carried and re.search(r"\b" + re.escape(written) + r"\b", texts.texts[other]):
                     carried[other] = []
         reports = sorted({s.key for found in carried.values() for s in found})
         facts.append(Fact(
@@ -290,6 +291,26 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
             detail=key[0],
         ))
     return facts
+
+
+class _TextIndex:
+    """Candidate generation for finding a name in the other sources: ``\\bname\\b`` can match only in a text
+    holding every word (``\\w+`` run) of the name as a word of its own, so the regex runs on those texts
+    only (an inverted index of the texts' words) instead of on every text for every name."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.postings: dict[str, set[str]] = defaultdict(set)
+        for source, text in texts.items():
+            for word in set(re.findall(r"\w+", text)):
+                self.postings[word].add(source)
+
+    def candidates(self, written: str) -> list[str]:
+        words = set(re.findall(r"\w+", written))
+        if not words:
+            return list(self.texts)
+        found = set.intersection(*(self.postings.get(word, set()) for word in words))
+        return [source for source in self.texts if source in found]
 
 
 def compare_sources(briefing: Briefing) -> Comparison:
@@ -322,15 +343,19 @@ def compare_sources(briefing: Briefing) -> Comparison:
         elif len(fact.sources) > 1 and fact.kind == "sentence":
             kept.append(fact)
     order = {f.id: (f.reports[0] if f.reports else ("", 0), f.kind, f.id) for f in kept}
+    # counted once rather than once per source (each person, event lists a source once)
+    people_in = Counter(source for p in briefing.people for source in p.sources)
+    quotes_in = Counter(q.source for q in briefing.quotes)
+    events_in = Counter(source for e in briefing.events for source in set(e.sources))
     rows = []
     for facts_of in briefing.facts:
         sid = facts_of.source.id
         rows.append(SourceRow(
             source=sid,
             words=facts_of.source.words,
-            people=sum(1 for p in briefing.people if sid in p.sources),
-            quotes=sum(1 for q in briefing.quotes if q.source == sid),
-            events=sum(1 for e in briefing.events if sid in e.sources),
+            people=people_in[sid],
+            quotes=quotes_in[sid],
+            events=events_in[sid],
             only=tuple(sorted(set(only[sid]), key=lambda i: order[i])),
             omits=tuple(sorted(set(omits[sid]), key=lambda i: order[i])),
         ))

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from unidecode import unidecode
 
@@ -382,15 +382,37 @@ def _unique_ids(people: list[Person]) -> tuple[Person, ...]:
 
 @dataclass(frozen=True)
 class PeopleIndex:
-    """Find the person a name or a mention refers to (used to attribute quotes and events)."""
+    """Find the person a name or a mention refers to (used to attribute quotes and events).
+
+    Tables by source, name key and surname key are built on first use, so that a lookup does not scan every
+    person of a big story; each keeps the order of ``people``, so the answers are those of a scan."""
 
     people: tuple[Person, ...]
 
-    def by_offset(self, source: str, start: int, end: int) -> Person | None:
+    @cached_property
+    def _mentions_by_source(self) -> dict[str, list[tuple[PersonMention, Person]]]:
+        table: dict[str, list[tuple[PersonMention, Person]]] = defaultdict(list)
         for person in self.people:
             for mention in person.mentions:
-                if mention.source == source and mention.start < end and start < mention.end:
-                    return person
+                table[mention.source].append((mention, person))
+        return table
+
+    @cached_property
+    def _by_key(self) -> tuple[dict[tuple[str, ...], list[Person]], dict[str, list[Person]]]:
+        """People by the name key and by the surname key of any of their spellings."""
+        full: dict[tuple[str, ...], list[Person]] = defaultdict(list)
+        surname: dict[str, list[Person]] = defaultdict(list)
+        for person in self.people:
+            for key in dict.fromkeys(name_key(a.spelling) for a in person.aliases):
+                full[key].append(person)
+            for key in dict.fromkeys(surname_key(a.spelling) for a in person.aliases):
+                surname[key].append(person)
+        return full, surname
+
+    def by_offset(self, source: str, start: int, end: int) -> Person | None:
+        for mention, person in self._mentions_by_source.get(source, ()):
+            if mention.start < end and start < mention.end:
+                return person
         return None
 
     def lookup(self, name: str, source: str | None = None) -> Person | None:
@@ -398,10 +420,11 @@ class PeopleIndex:
         key = name_key(strip_titles(re.sub(r"['’]s$", "", name)))
         if not key:
             return None
-        full = [p for p in self.people if any(name_key(a.spelling) == key for a in p.aliases)]
+        by_name, by_surname = self._by_key
+        full = by_name.get(key, [])
         if len(full) == 1:
             return full[0]
-        same_surname = [p for p in self.people if any(surname_key(a.spelling) == key[-1] for a in p.aliases)]
+        same_surname = by_surname.get(key[-1], [])
         if len(same_surname) == 1:
             return same_surname[0]
         if source:
@@ -410,8 +433,12 @@ class PeopleIndex:
                 return local[0]
         return None
 
+    @cached_property
+    def _by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in reversed(self.people)}  # the first of equal ids wins
+
     def get(self, person_id: str) -> Person:
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise KeyError(person_id)
+        try:
+            return self._by_id[person_id]
+        except KeyError:
+            raise KeyError(person_id) from None

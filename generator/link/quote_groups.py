@@ -14,8 +14,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import combinations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -205,6 +206,29 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def candidate_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The pairs (i < j) ``same_statement`` can accept, instead of all pairs (quadratic on a big story).
+
+    ``same_statement`` accepts two quotes only when their normalised words are equal or when they share at
+    least one content stem (near synonyms count only beside one); any other pair is refused without being
+    compared. So the candidates are the pairs an inverted index of content stems finds, and the pairs of equal
+    wordings. (Valid as long as ``same_statement`` keeps that requirement: tests/test_candidates.py checks
+    the groups against comparing every pair.)"""
+    words = [content_words(q.text) for q in quotes]
+    postings: dict[str, list[int]] = defaultdict(list)
+    same_words: dict[str, list[int]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        for word in words[i]:
+            postings[word].append(i)
+        same_words[_normalised(quote.text)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i in range(len(quotes)):
+        pairs.update((i, j) for word in words[i] for j in postings[word] if j > i)
+    for members in same_words.values():
+        pairs.update(combinations(members, 2))
+    return sorted(pairs)
+
+
 def group_id(first: Quote) -> str:
     return "g-" + hashlib.blake2b(first.id.encode(), digest_size=5).hexdigest()
 
@@ -220,10 +244,9 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
         if q.attribution in CONTINUING and q.source in previous:
             parent[_find(parent, i)] = _find(parent, previous[q.source])
         previous[q.source] = i
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if same_statement(quotes[i], quotes[j], thresholds=thresholds):
-                parent[_find(parent, i)] = _find(parent, j)
+    for i, j in candidate_pairs(quotes):
+        if same_statement(quotes[i], quotes[j], thresholds=thresholds):
+            parent[_find(parent, i)] = _find(parent, j)
     members: dict[int, list[Quote]] = {}
     for i, quote in enumerate(quotes):
         members.setdefault(_find(parent, i), []).append(quote)

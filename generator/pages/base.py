@@ -118,11 +118,17 @@ def md_link(from_page: str, text: object, target: str, anchor: str | None = None
     return Markup(f"[{escape_md(text)}]({relative(from_page, target, anchor)}{tip})")
 
 
-def anchor_attr(anchor: str) -> Markup:
-    """An attr_list id for the block it ends: ``{: #p3 }``."""
+def anchor_attr(anchor: str, search: bool = True) -> Markup:
+    """An attr_list id for the block it ends: ``{: #p3 }``. ``search=False`` also leaves the block out of
+    the search index (mkdocs-material's ``data-search-exclude``; for a heading, its whole section)."""
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", anchor):
         raise ValueError(f"unsafe anchor {anchor!r}")
-    return Markup(f"{{: #{anchor} }}")
+    return Markup(f"{{: #{anchor} {SEARCH_EXCLUDE} }}" if not search else f"{{: #{anchor} }}")
+
+
+SEARCH_EXCLUDE = "data-search-exclude"
+NO_SEARCH = Markup(f"{{: {SEARCH_EXCLUDE} }}")
+"""Ends a block (alone on its last line) that the search index leaves out: text repeated from elsewhere."""
 
 
 _OPENING_QUOTE = re.compile(r"(^|[\s(\[{])(['\"])")
@@ -170,10 +176,7 @@ def _open_quote(text: str) -> bool:
 
 def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
     """The anchor of the paragraph holding a sentence, for contextual backlinks."""
-    for facts in briefing.facts:
-        if facts.source.id == source_id:
-            return f"p{facts.sentences[sentence].paragraph + 1}"
-    raise KeyError(source_id)
+    return f"p{briefing.facts_of(source_id).sentences[sentence].paragraph + 1}"
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -28,9 +28,8 @@ def _report_links(briefing: Briefing, reports) -> list[dict]:
 
 
 def _fact_row(briefing: Briefing, fact: Fact) -> dict:
-    sentences = {f.source.id: f.sentences for f in briefing.facts}
     first = fact.reports[0] if fact.reports else None
-    context = sentences[first[0]][first[1]].text if first else fact.text
+    context = briefing.facts_of(first[0]).sentences[first[1]].text if first else fact.text
     return {
         "fact": fact,
         "anchor": fact.id,

@@ -12,12 +12,16 @@ from generator.pages.base import Link, Page, person_path, plural, shorten, sourc
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
-    return [people_index(briefing)] + [person_page(briefing, person) for person in briefing.people]
+    labels = source_labels(briefing)  # once, not once per person
+    return [people_index(briefing)] + [person_page(briefing, person, labels) for person in briefing.people]
+
+
+def source_labels(briefing: Briefing) -> dict[str, str]:
+    return {s.id: s.label for s in briefing.sources}
 
 
 def _mentions(briefing: Briefing, person: Person) -> list[dict]:
     """Each mention as its sentence, grouped by source, with the paragraph it links to."""
-    sentences = {f.source.id: f.sentences for f in briefing.facts}
     seen: set[tuple[str, int]] = set()
     rows = []
     for mention in person.mentions:
@@ -25,17 +29,17 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        sentence = sentences[mention.source][mention.sentence]
+        sentence = briefing.facts_of(mention.source).sentences[mention.sentence]
         rows.append({
             "source": briefing.source(mention.source),
-            "sentence": whole_quote(sentences[mention.source], mention.sentence),
+            "sentence": whole_quote(briefing.facts_of(mention.source).sentences, mention.sentence),
             "anchor": f"p{sentence.paragraph + 1}",
             "written": mention.text,
         })
     return rows
 
 
-def person_page(briefing: Briefing, person: Person) -> Page:
+def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | None = None) -> Page:
     path = person_path(person)
     mentions = _mentions(briefing, person)
     roles = sorted({r.role for r in person.roles}, key=lambda r: (r.lower(), r))
@@ -43,7 +47,7 @@ def person_page(briefing: Briefing, person: Person) -> Page:
         f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
     )
     quotes = [q for q in briefing.quotes if q.speaker == person.id]
-    labels = {s.id: s.label for s in briefing.sources}
+    labels = labels if labels is not None else source_labels(briefing)
     events = sorted(
         (e for e in briefing.events if person.id in e.people), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
     )

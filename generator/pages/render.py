@@ -23,7 +23,7 @@ from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
 from generator.pages.links import broken_links
-from generator.pages.base import Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, relative, theme_text
+from generator.pages.base import NO_SEARCH, Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, relative, theme_text
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
@@ -74,16 +74,27 @@ def collect_pages(briefing: Briefing, changes: Changes | None = None) -> list[Pa
     return pages
 
 
+def _article_page(path: str) -> bool:
+    return path.startswith("sources/") and path != "sources/index.md"
+
+
 def backlinks(pages: Sequence[Page]) -> dict[str, list[dict]]:
-    """For each page, the pages that link to it, each with the linking sentences (deduplicated)."""
+    """For each page, the pages that link to it, each with the linking sentences (deduplicated).
+
+    Links from or to an article's page carry no sentences: they would be the article's own sentences again
+    (shown on its page, and as a person's mentions), which made up two thirds of an article page's Markdown
+    and of the site's build time; the count of links stands in for them."""
     incoming: dict[str, dict[str, dict]] = defaultdict(dict)
     for page in pages:
         for link in page.links:
             if link.target == page.path:
                 continue
             entry = incoming[link.target].setdefault(
-                page.path, {"path": page.path, "title": page.title, "contexts": []}
+                page.path, {"path": page.path, "title": page.title, "contexts": [], "links": 0}
             )
+            entry["links"] += 1
+            if _article_page(page.path) or _article_page(link.target):
+                continue
             context = {"text": link.context, "anchor": link.from_anchor}
             if context not in entry["contexts"]:
                 entry["contexts"].append(context)
@@ -108,6 +119,7 @@ def environment() -> Environment:
     env.filters["code"] = code_span
     env.filters["anchor"] = anchor_attr
     env.globals["anchor"] = anchor_attr
+    env.globals["no_search"] = NO_SEARCH
     env.globals["plural"] = plural
 
     @pass_context

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.ingest.metadata import same_title
-from generator.model import Briefing, Paragraph, Source, SourceFacts
+from generator.model import Briefing, Paragraph, Person, PersonMention, Quote, Source, SourceFacts
 from generator.pages.compare import source_anchor
 from generator.pages.base import Link, Page, Span, annotate, person_path, plural, shorten, source_path, whole_quote
 
@@ -22,23 +23,40 @@ def source_description(source: Source) -> str:
     return shorten(f"{head} {lead}" if head.endswith(("…", ".", "?", "!")) else f"{head}. {lead}", 200)
 
 
+@dataclass(frozen=True)
+class _BySource:
+    """Each source's person mentions (in the order of the people, then of their mentions) and quotes, found
+    in one pass instead of one pass over every person and quote per source page."""
+
+    mentions: dict[str, list[tuple[Person, PersonMention]]]
+    quotes: dict[str, list[Quote]]
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> _BySource:
+        mentions: dict[str, list[tuple[Person, PersonMention]]] = defaultdict(list)
+        for person in briefing.people:
+            for mention in person.mentions:
+                mentions[mention.source].append((person, mention))
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for quote in briefing.quotes:
+            quotes[quote.source].append(quote)
+        return cls(mentions, quotes)
+
+
 def source_pages(briefing: Briefing) -> list[Page]:
-    pages = [source_index(briefing)]
+    by_source = _BySource.of(briefing)
+    pages = [source_index(briefing, by_source)]
     for facts in briefing.facts:
-        pages.append(source_page(briefing, facts))
+        pages.append(source_page(briefing, facts, by_source))
     return pages
 
 
-def _mention_spans(briefing: Briefing, source_id: str) -> list[Span]:
-    spans = []
-    for person in briefing.people:
-        for mention in person.mentions:
-            if mention.source == source_id:
-                spans.append(Span(mention.start, mention.end, target=person_path(person), title=person.name))
+def _mention_spans(briefing: Briefing, by_source: _BySource, source_id: str) -> list[Span]:
+    spans = [Span(mention.start, mention.end, target=person_path(person), title=person.name)
+             for person, mention in by_source.mentions.get(source_id, ())]
     source = briefing.source(source_id)
-    for quote in briefing.quotes:
-        if quote.source == source_id:
-            spans.extend(quote_marks(quote.id, quote.start, quote.end, source.paragraphs))
+    for quote in by_source.quotes.get(source_id, ()):
+        spans.extend(quote_marks(quote.id, quote.start, quote.end, source.paragraphs))
     return spans
 
 
@@ -52,28 +70,26 @@ def quote_marks(quote_id: str, start: int, end: int, paragraphs: Sequence[Paragr
     ]
 
 
-def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
+def source_page(briefing: Briefing, facts: SourceFacts, by_source: _BySource | None = None) -> Page:
     source = facts.source
     path = source_path(source)
-    spans = _mention_spans(briefing, source.id)
+    by_source = by_source or _BySource.of(briefing)
+    spans = _mention_spans(briefing, by_source, source.id)
     paragraphs = [
         {"anchor": p.anchor, "text": annotate(path, p.text, p.start, spans)} for p in source.paragraphs
     ]
-    counts = Counter()
-    for person in briefing.people:
-        counts[person.id] = sum(1 for m in person.mentions if m.source == source.id)
+    mentioned = by_source.mentions.get(source.id, [])
+    counts = Counter(person.id for person, _ in mentioned)
+    present = list({person.id: person for person, _ in mentioned}.values())  # in the order of the people
     people = [
         {"person": person, "path": person_path(person), "count": counts[person.id]}
-        for person in sorted(briefing.people, key=lambda p: (-counts[p.id], p.name))
-        if counts[person.id]
+        for person in sorted(present, key=lambda p: (-counts[p.id], p.name))
     ]
     links = tuple(
         Link(person_path(person), None, whole_quote(facts.sentences, m.sentence), f"p{facts.sentences[m.sentence].paragraph + 1}")
-        for person in briefing.people
-        for m in person.mentions
-        if m.source == source.id
+        for person, m in mentioned
     )
-    quotes = [q for q in briefing.quotes if q.source == source.id]
+    quotes = list(by_source.quotes.get(source.id, ()))
     return Page(
         path=path,
         template="source.md.j2",
@@ -92,11 +108,12 @@ def source_page(briefing: Briefing, facts: SourceFacts) -> Page:
     )
 
 
-def source_index(briefing: Briefing) -> Page:
+def source_index(briefing: Briefing, by_source: _BySource | None = None) -> Page:
+    by_source = by_source or _BySource.of(briefing)
     rows = []
     for facts in briefing.facts:
         source = facts.source
-        people = {p.id for p in briefing.people for m in p.mentions if m.source == source.id}
+        people = {p.id for p, _ in by_source.mentions.get(source.id, ())}
         rows.append({"source": source, "path": source_path(source), "people": len(people)})
     return Page(
         path="sources/index.md",

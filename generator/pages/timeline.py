@@ -256,7 +256,7 @@ def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date 
         out.extend(_marks(items, lo, hi, axis_y))
     out.append("</svg>")
     # One line: a blank line would end the raw HTML block in Markdown.
-    return Markup('<div class="timeline-figure" style="overflow-x:auto">' + "".join(out) + "</div>")
+    return Markup('<div class="timeline-figure" data-search-exclude="chart" style="overflow-x:auto">' + "".join(out) + "</div>")
 
 
 def _x(day: dt.date, lo: dt.date, hi: dt.date) -> float:

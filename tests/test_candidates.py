@@ -1,0 +1,129 @@
+"""Candidate generation in the link stage gives the results of comparing every pair.
+
+The link stage finds the pairs worth scoring (quotes sharing content words, sentences whose similarity
+bound reaches the threshold, texts holding a name's words, people by name key) instead of
+scoring all pairs. Here the same facts are linked twice, once with the candidate functions replaced by
+"every pair", and the briefings must be equal: on the seeds and on a slice of ECB+ (when the corpus is there).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from generator.link import candidates, compare, quote_groups
+from generator.link.briefing import link
+from generator.link.people import PeopleIndex
+
+REPO = Path(__file__).resolve().parent.parent
+ECBPLUS = Path(os.environ.get("ECBPLUS_DOCS") or next(
+    (p for p in (base / "shared" / "eval" / "ecbplus" / "ecbplus_docs.jsonl" for base in (REPO.parent, REPO.parent.parent))
+     if p.exists()), REPO.parent / "shared" / "eval" / "ecbplus" / "ecbplus_docs.jsonl"))
+ECBPLUS_SLICE = 80  # the corpus's first articles (topics 1-3); enough for groups, events and shared facts
+pytestmark = [pytest.mark.model]
+
+
+def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replace each candidate generator by one that proposes everything."""
+    bounded = candidates.bounded_pairs
+    monkeypatch.setattr(compare, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
+    monkeypatch.setattr(quote_groups, "candidate_pairs",
+                        lambda quotes: list(combinations(range(len(quotes)), 2)))
+    monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
+
+
+def _facts(seeds: Path, nlp):
+    from generator.extract.facts import extract
+    from generator.ingest.clean import clean_documents
+    from generator.ingest.load import read_sources
+
+    return extract(clean_documents(read_sources(seeds)), nlp)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.pipeline import prepare_model
+
+    return prepare_model("en_core_web_sm")
+
+
+@pytest.fixture(scope="module")
+def ecbplus_facts(nlp, tmp_path_factory):
+    if not ECBPLUS.exists():
+        pytest.skip(f"{ECBPLUS} is not here (set ECBPLUS_DOCS)")
+    folder = tmp_path_factory.mktemp("ecbplus")
+    with ECBPLUS.open(encoding="utf-8") as lines:
+        for _, line in zip(range(ECBPLUS_SLICE), lines):
+            doc = json.loads(line)
+            (folder / f"{doc['doc_id']}.txt").write_text(doc["text"].strip() + "\n", encoding="utf-8")
+    return _facts(folder, nlp)
+
+
+def _check_same_as_every_pair(facts, monkeypatch) -> None:
+    fast = link(facts)
+    with monkeypatch.context() as patch:
+        _every_pair(patch)
+        slow = link(facts)
+    assert fast.quote_groups == slow.quote_groups
+    assert fast.events == slow.events
+    assert fast.comparison == slow.comparison
+    assert fast == slow
+
+
+def test_link_on_the_seeds_equals_every_pair(nlp, monkeypatch) -> None:
+    facts = _facts(REPO / "seeds", nlp)
+    _check_same_as_every_pair(facts, monkeypatch)
+
+
+def test_link_on_ecbplus_equals_every_pair(ecbplus_facts, monkeypatch) -> None:
+    briefing = link(ecbplus_facts)
+    # the slice exercises what is compared: groups of quotes, events of several reports, shared facts
+    assert any(len(e.reports) > 1 for e in briefing.events)
+    assert any(len(f.sources) > 1 for f in briefing.comparison.facts if f.kind == "sentence")
+    _check_same_as_every_pair(ecbplus_facts, monkeypatch)
+
+
+def test_people_index_answers_as_a_scan(ecbplus_facts) -> None:
+    briefing = link(ecbplus_facts)
+    index = PeopleIndex(briefing.people)
+
+    def scan_by_offset(source: str, start: int, end: int):
+        return next((p for p in briefing.people for m in p.mentions
+                     if m.source == source and m.start < end and start < m.end), None)
+
+    for quote in briefing.quotes:
+        if quote.speaker_start is not None:
+            args = (quote.source, quote.speaker_start, quote.speaker_end)
+            assert index.by_offset(*args) == scan_by_offset(*args)
+    for person in briefing.people:
+        assert index.get(person.id) == person
+        for alias in person.aliases:
+            found = index.lookup(alias.spelling, alias.sources[0])
+            assert found is None or alias.spelling in {a.spelling for a in found.aliases} \
+                or found.name.split()[-1] == alias.spelling.split()[-1]
+
+
+@pytest.mark.parametrize("denominator", ["geometric", "smaller"])
+def test_bounded_pairs_keeps_every_pair_that_can_reach_the_threshold(denominator) -> None:
+    import math
+
+    feats = [{"a": 4.0, "b": 1.0}, {"a": 4.0, "c": 2.0}, {"b": 1.0, "c": 2.0}, {"d": 1.0}, {}]
+
+    def score(fa, fb):
+        shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
+        if not fa or not fb:
+            return 0.0
+        total = math.sqrt(sum(fa.values()) * sum(fb.values())) if denominator == "geometric" \
+            else min(sum(fa.values()), sum(fb.values()))
+        return shared / total
+    for threshold in (0.1, 0.3, 0.5, 0.7, 0.8, 1.0):
+        expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if score(feats[i], feats[j]) >= threshold}
+        found = set(candidates.bounded_pairs(feats, threshold, denominator))
+        assert expected <= found, threshold
+        assert found == expected  # with weights that depend on the feature only, the bound is the score
+    assert candidates.bounded_pairs(feats, 0.1, denominator, groups=["s", "s", "t", "t", "u"]) == \
+        sorted(p for p in candidates.bounded_pairs(feats, 0.1, denominator) if p not in {(0, 1), (2, 3)})
