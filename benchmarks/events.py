@@ -47,7 +47,6 @@ import itertools
 import json
 import logging
 import pickle
-import re
 import sys
 import tempfile
 import time
@@ -59,7 +58,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from people import Alignment, GoldDoc, GoldMention, align, machine  # noqa: E402  (one alignment for every ECB+ benchmark)
+from people import Alignment, GoldDoc, GoldMention, align, machine, write_story  # noqa: E402  (one alignment for every ECB+ benchmark)
 
 EVAL = next((p / "shared" / "eval" / "ecbplus" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
             REPO.parent / "shared" / "eval" / "ecbplus")  # ../shared, from a clone or a worktree
@@ -145,10 +144,7 @@ def run_group(name: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Ali
     from generator.link.briefing import link
     from generator.link.compare import _sentences
 
-    folder = workdir / re.sub(r"[^\w.-]", "_", name)
-    folder.mkdir(parents=True)
-    for doc in docs:
-        (folder / f"{doc.doc_id}.txt").write_text(doc.text.strip() + "\n", encoding="utf-8")
+    folder = write_story(workdir, name, docs)
     started = time.perf_counter()
     sources = clean_documents(read_sources(folder))
     reference, origin = story_reference(sources)

@@ -556,13 +556,19 @@ class GroupRun:
     seconds: float
 
 
-def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Alignment) -> GroupRun:
-    from generator.pipeline import extract_facts
-
-    folder = workdir / re.sub(r"[^\w.-]", "_", group)
+def write_story(workdir: Path, name: str, docs: list[GoldDoc]) -> Path:
+    """Write a group of gold documents as a seeds folder, one .txt per document; return the folder."""
+    folder = workdir / re.sub(r"[^\w.-]", "_", name)
     folder.mkdir(parents=True)
     for doc in docs:
         (folder / f"{doc.doc_id}.txt").write_text(doc.text.strip() + "\n", encoding="utf-8")
+    return folder
+
+
+def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Alignment) -> GroupRun:
+    from generator.pipeline import extract_facts
+
+    folder = write_story(workdir, group, docs)
     started = time.perf_counter()
     briefing = extract_facts(folder, nlp)
     seconds = time.perf_counter() - started
