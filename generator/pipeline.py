@@ -133,11 +133,14 @@ def extract_facts(
         if not cleaned.sources:
             raise SourceError(no_usable_sources(seeds_dir, skipped))
         cache = ExtractionCache(cache_dir, Fingerprint.of(nlp), seeds_dir) if cache_dir is not None else None
-        facts = timer.run("extract", lambda: extract_sources(
+        extracted = timer.run("extract", lambda: extract_sources(
             cleaned.sources, nlp, jobs=jobs, cache=cache, progress=progress, model=model), len)
         if cache is not None:
             cache.prune()
-        briefing = timer.run("link", lambda: link(facts, previous), lambda b: len(b.people))
+        skipped += extracted.skipped
+        if not extracted.facts:
+            raise SourceError(no_usable_sources(seeds_dir, skipped))
+        briefing = timer.run("link", lambda: link(extracted.facts, previous), lambda b: len(b.people))
     skip_messages = {record.message for record in skipped}
     return replace(
         briefing,

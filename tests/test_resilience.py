@@ -180,3 +180,31 @@ def test_a_folder_of_only_unusable_files_is_an_error(tmp_path: Path, nlp) -> Non
         build(BuildOptions(seeds_dir=seeds, content_dir=tmp_path / "content", build_site=False), nlp=nlp)
     assert "none of its 2 article files can be used" in str(error.value)
     assert "empty.txt: skipped, the file is empty" in str(error.value)
+
+
+def test_an_article_the_extraction_fails_on_is_skipped_not_the_story(good_site: Path, tmp_path: Path, nlp, monkeypatch) -> None:
+    """A bug met on one article (here: extraction raising on it) skips that article with a warning naming it;
+    the story is built from the others, and --strict makes it fatal."""
+    import generator.extract.batch as batch
+
+    real = batch.extract_doc
+
+    def failing(doc, source, *args):
+        if source.path == SEEDS[0]:
+            raise ValueError("a bug met on this article")
+        return real(doc, source, *args)
+
+    monkeypatch.setattr(batch, "extract_doc", failing)
+    seeds, content, site = tmp_path / "seeds", tmp_path / "content", tmp_path / "site"
+    shutil.copytree(good_site / "seeds", seeds)
+    options = BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=REPO / "mkdocs.yml")
+    report = build(options, nlp=nlp)
+    assert report.sources == 1 and report.skipped == 1 and "(1 skipped)" in report.summary()
+    index = (content / "sources" / "index.md").read_text(encoding="utf-8")
+    assert "## Build report" in index and "a bug met on this article" in index
+    assert not (content / "sources" / SEEDS[0].replace(".txt", ".md")).exists()
+    assert (content / "sources" / SEEDS[1].replace(".txt", ".md")).is_file()
+    with pytest.raises(StrictError) as error:
+        build(BuildOptions(seeds_dir=seeds, content_dir=tmp_path / "c2", site_dir=tmp_path / "s2",
+                           config_file=REPO / "mkdocs.yml", strict=True), nlp=nlp)
+    assert f"{SEEDS[0]}: skipped, its facts could not be extracted (ValueError: a bug met on this article)" in str(error.value)

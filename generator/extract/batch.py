@@ -19,13 +19,14 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from spacy.language import Language
 
 from generator.extract.cache import Extracted, ExtractionCache, LogLine, lookup
 from generator.extract.facts import extract_doc, reference_for, story_reference
 from generator.extract.long_texts import parse_all
-from generator.model import Source, SourceFacts
+from generator.model import Skipped, Source, SourceFacts
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +82,39 @@ def extract_items(items: Sequence[Item], nlp: Language, progress: object | None 
     out = []
     for source, reference, origin in items:
         with captured() as lines:
-            facts = extract_doc(next(docs), source, reference, origin)
-        out.append(Extracted(facts, tuple(lines)))
+            facts, skipped = _extract_one(next(docs), source, reference, origin)
+        out.append(Extracted(facts, tuple(lines), skipped))
         if progress is not None:
             progress.update(1)
     return out
+
+
+def extraction_failed(path: str, error: str) -> Skipped:
+    return Skipped(path, f"its facts could not be extracted ({error})",
+                   "This is a bug in the generator: please report it with the file. The story is built without it.")
+
+
+def _extract_one(doc, source: Source, reference: dt.date | None,
+                 origin: str) -> tuple[SourceFacts | None, Skipped | None]:
+    """One source's facts; an unexpected error in one article skips that article, never the story."""
+    try:
+        return extract_doc(doc, source, reference, origin), None
+    except Exception as exc:  # noqa: BLE001 - any bug met on one article must not take the others down
+        skipped = extraction_failed(source.path, f"{type(exc).__name__}: {exc}")
+        log.warning("%s", skipped.message)
+        log.debug("extraction of %s failed", source.path, exc_info=True)
+        return None, skipped
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The facts of the sources that could be extracted, in source order, and the sources that could not."""
+
+    facts: tuple[SourceFacts, ...]
+    skipped: tuple[Skipped, ...]
+
+    def __len__(self) -> int:
+        return len(self.facts)
 
 
 _WORKER_NLP: Language | None = None  # the model in a worker process (inherited when forked)
@@ -133,8 +162,9 @@ def extract_parallel(items: Sequence[Item], nlp: Language, jobs: int, model: str
 def extract_sources(
     sources: Sequence[Source], nlp: Language, *, jobs: int = 1, cache: ExtractionCache | None = None,
     progress: bool = False, model: str | None = None,
-) -> tuple[SourceFacts, ...]:
-    """The facts of every source, in order: cached ones read, the others extracted (and cached)."""
+) -> Extraction:
+    """The facts of every source, in order: cached ones read, the others extracted (and cached). A source
+    whose extraction fails is left out with a warning and listed as skipped."""
     story_date, origin = story_reference(sources)
     items = [(source, *reference_for(source, story_date, origin)) for source in sources]
     keys = [cache.key(*item) for item in items] if cache else []
@@ -148,14 +178,15 @@ def extract_sources(
             fresh = extract_items(todo, nlp, bar)
     for i, entry in zip(missing, fresh):
         found[i] = entry
-        if cache is not None:
+        if cache is not None and entry.facts is not None:
             cache.put(keys[i], entry)
     if cache is not None:
         log.info("extraction cache: %d sources read, %d extracted", len(sources) - len(missing), len(missing))
     for entry in found:
         for line in entry.log:
             line.emit()
-    return tuple(entry.facts for entry in found)
+    return Extraction(tuple(entry.facts for entry in found if entry.facts is not None),
+                      tuple(entry.skipped for entry in found if entry.skipped is not None))
 
 
 @contextmanager

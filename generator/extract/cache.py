@@ -34,7 +34,7 @@ import spacy
 from spacy.language import Language
 
 from generator import __version__
-from generator.model import Source, SourceFacts
+from generator.model import Skipped, Source, SourceFacts
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,9 @@ class LogLine:
 class Extracted:
     """The facts of one source and the warnings their extraction logged."""
 
-    facts: SourceFacts
+    facts: SourceFacts | None  # None: the extraction failed (``skipped`` says why); never cached
     log: tuple[LogLine, ...] = ()
+    skipped: Skipped | None = None
 
 
 # ------------------------------------------------------------------------------------------------ keys

@@ -37,7 +37,7 @@ def extract(sources: Sequence[Source], nlp: Language, progress: bool = False) ->
     (``generator.extract.batch.extract_sources`` adds both)."""
     from generator.extract.batch import extract_sources  # it builds on this module
 
-    return extract_sources(sources, nlp, progress=progress)
+    return extract_sources(sources, nlp, progress=progress).facts
 
 
 def story_reference(sources: Sequence[Source]) -> tuple[dt.date | None, str]:
