@@ -90,9 +90,9 @@ def _lenient_site(warnings: list[str]):
     from generator.errors import BuildError
     from generator import site as site_stage
 
-    def build_site(config_file: Path, content_dir: Path, site_dir: Path) -> None:
+    def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None) -> None:
         try:
-            site_stage.build_site(config_file, content_dir, site_dir)
+            site_stage.build_site(config_file, content_dir, site_dir, site_name)
         except BuildError:
             from mkdocs.commands.build import build
             from mkdocs.config import load_config
@@ -105,7 +105,8 @@ def _lenient_site(warnings: list[str]):
             logging.getLogger("mkdocs").addHandler(handler)
             try:
                 config = load_config(str(config_file), docs_dir=str(content_dir.resolve()),
-                                     site_dir=str(site_dir.resolve()), strict=False)
+                                     site_dir=str(site_dir.resolve()), strict=False,
+                                     **({"site_name": site_name} if site_name else {}))
                 build(config)
             finally:
                 logging.getLogger("mkdocs").removeHandler(handler)
