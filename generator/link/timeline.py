@@ -318,9 +318,15 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
     """Groups on incompatible dates, from different sources, that report the same thing: one disputed event."""
     threshold, min_shared = _rules()["disputed_event"], _rules()["min_shared_disputed"]
     merged: list[_Cluster] = []
+    # Candidates, not all pairs: two groups can only merge when a dated report of each shares a feature
+    # (min_shared_disputed >= 1), so an index of the dated reports' features finds every group that can.
+    by_feature: dict[object, set[int]] = {}
     for cluster in clusters:
         target = None
-        for other in merged if cluster.anchor.dated else ():
+        keys = {k for r in cluster.reports if r.dated for k in r.features}
+        candidates = sorted(set().union(*(by_feature.get(k, ()) for k in keys))) if cluster.anchor.dated else ()
+        for position in candidates:
+            other = merged[position]
             a, b = other.anchor, cluster.anchor
             if not a.dated or compatible((a.start, a.end), (b.start, b.end)):
                 continue
@@ -332,9 +338,12 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
                 break
         if target is None:
             merged.append(cluster)
+            position = len(merged) - 1
         else:
             target.reports.extend(cluster.reports)
             target.disputed = True
+        for k in keys:
+            by_feature.setdefault(k, set()).add(position)
     return merged
 
 
