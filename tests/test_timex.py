@@ -282,3 +282,21 @@ def test_calendar_value_keeps_refs_and_drops_times_of_day(text, value):
     from generator.extract.timex import calendar_value
 
     assert calendar_value(normalise(text, WED, "past")) == value
+
+
+def test_a_weekday_apposition_with_a_part_of_day_reads_its_day() -> None:
+    """"on Monday, Tuesday morning": the part of day ("TMO") must not stop the weekday rule from reading the day
+    (it raised ValueError on a saved web page)."""
+    from generator.extract.timex import day_of
+
+    assert day_of("2023-10-31TMO") == dt.date(2023, 10, 31)
+    assert day_of("2023-10-31T06:15") == dt.date(2023, 10, 31)
+    assert day_of("2023-10-31") == dt.date(2023, 10, 31)
+
+
+def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
+    """"Monday, Tuesday morning" lists two days: the apposition rule must not pick a year where 31 October is a
+    Monday (it gave 2022-10-31 for an article of 2023)."""
+    from generator.extract.timex import normalise
+
+    assert normalise("monday, tuesday morning", dt.date(2023, 11, 1), "past").value != "2022-10-31"

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, interval, normalise, rules
+from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, day_of, interval, normalise, rules
 from generator.model import DateMention, Sentence, Source
 
 log = logging.getLogger(__name__)
@@ -336,5 +336,5 @@ def _anchor(
                 m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
                 if paragraph is None or m_par != paragraph:
                     continue
-            return _Anchor(m, dt.date.fromisoformat(m.value))
+            return _Anchor(m, day_of(m.value))
     return None

@@ -393,6 +393,12 @@ def two_digit_range(e: Expr) -> RuleResult:
     return Resolution(f"{first:04d}/{second:04d}", "range", "range of years", relative=False)
 
 
+def day_of(value: str) -> dt.date:
+    """The calendar day of a day-level TimeML value, also when it carries a time or part of day
+    ("2023-10-31", "2023-10-31TMO", "2023-10-31T06:15")."""
+    return dt.date.fromisoformat(value[:10])
+
+
 def day_range(e: Expr) -> RuleResult:
     """"Jan. 20-21", "March 3-5, 2019": the two days of one month."""
     m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?- ?(\d{1,2})(,? \d{4})?", e.text)
@@ -402,7 +408,7 @@ def day_range(e: Expr) -> RuleResult:
     if not first.value or first.granularity != "day":
         return None
     try:
-        last = dt.date.fromisoformat(first.value).replace(day=int(m[3]))
+        last = day_of(first.value).replace(day=int(m[3]))
     except ValueError:
         return None
     return Resolution(f"{first.value}/{last.isoformat()}", "range", f"days of one month; {first.rule}",
@@ -641,12 +647,12 @@ def date_with_weekday(e: Expr) -> RuleResult:
     if m is None:
         return None
     date_text, day_name = (m[1], m[2]) if m[1] not in weekdays else (m[2], m[1])
-    if date_text in weekdays:
+    if date_text.split()[0] in weekdays:  # two weekdays ("Monday, Tuesday morning"): a list, not an apposition
         return None
     date = normalise(date_text, e.reference, e.tense, e.anchor)
     if not date.value or date.granularity != "day":
         return None
-    day = dt.date.fromisoformat(date.value)
+    day = day_of(date.value)
     if date.relative:
         candidates = []
         for year in (day.year - 1, day.year, day.year + 1):
