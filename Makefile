@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 CHROMIUM := /usr/bin/chromium
+WORDNET := /usr/share/wordnet/data.verb
 AXE := node_modules/axe-core/axe.min.js
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
@@ -18,12 +19,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 INSTALL_STAMP := $(VENV)/.stamp-install
 TEST_STAMP := $(VENV)/.stamp-test
 
-.PHONY: site test bench golden chromium install clean distclean
+.PHONY: site test bench golden chromium wordnet install clean distclean
 
-site: $(INSTALL_STAMP)
+site: $(INSTALL_STAMP) wordnet
 	$(PY) -m generator build
 
-test: $(TEST_STAMP) chromium $(AXE)
+test: $(TEST_STAMP) chromium wordnet $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Every benchmark; they read ../shared/eval (see benchmarks/README.md). BENCH_ARGS go to build.py.
@@ -42,7 +43,7 @@ bench: $(INSTALL_STAMP)
 golden: $(TEST_STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
 
-install: $(INSTALL_STAMP)
+install: $(INSTALL_STAMP) wordnet
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +80,18 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends chromium || { \
 	    echo "Error: could not install Debian's chromium package with apt-get; the browser tests need $(CHROMIUM)." >&2; exit 1; }; \
 	  test -x $(CHROMIUM) || { echo "Error: apt-get installed chromium but $(CHROMIUM) is still missing." >&2; exit 1; }; \
+	fi
+
+# Debian's wordnet-base package (Princeton WordNet 3.0, read by generator/link/wordnet.py: which event words are
+# near synonyms on the timeline); installed once when missing.
+wordnet:
+	@if [ ! -f $(WORDNET) ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "Error: WordNet ($(WORDNET)) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's wordnet-base package (apt-get install wordnet-base) and run make again." >&2; exit 1; fi; \
+	  echo "The timeline needs WordNet ($(WORDNET)), which is missing: installing Debian's wordnet-base package"; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends wordnet-base || { \
+	    echo "Error: could not install Debian's wordnet-base package with apt-get; the timeline needs $(WORDNET)." >&2; exit 1; }; \
 	fi
 
 clean:

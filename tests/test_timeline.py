@@ -230,6 +230,61 @@ def test_build_timeline_merging(case, sources, people, places, together, apart):
         assert event_of.get(report) != event_of[together[0]]
 
 
+SUNDAY = dt.date(2023, 10, 8)
+
+
+def _fire(text: str, keywords: tuple[str, ...], date: str | None = "on Sunday") -> Clause:
+    return Clause(text, date, "2023-10-08" if date else None, keywords, "fire", "fire", None, "NOUN")
+
+
+# A folder holding two stories: a warehouse fire in Kiel and a bakery fire in Lyon, on the same Sunday, two
+# outlets each. Every report names the same action ("fire") on the same day: only what the articles are about
+# tells the two fires apart (rules/dates.yaml same_story, learnt on ECB+ runs mixing stories).
+TWO_STORIES = {
+    "kiel-a": [_fire("The fire destroyed a paper warehouse in Kiel harbour on Sunday.",
+                     ("fire", "destroy", "paper", "warehouse", "harbour")),
+               Clause("Kiel firefighters fought the warehouse blaze for six hours.", None, None,
+                      ("firefighter", "fight", "warehouse", "blaze", "hour")),
+               Clause("The harbour warehouse stored paper rolls for the Kiel printers.", None, None,
+                      ("harbour", "warehouse", "store", "paper", "roll", "printer"))],
+    "kiel-b": [_fire("A warehouse fire in Kiel sent smoke over the harbour on Sunday.",
+                     ("warehouse", "fire", "send", "smoke", "harbour")),
+               Clause("Firefighters in Kiel said the paper warehouse was empty.", None, None,
+                      ("firefighter", "paper", "warehouse", "empty"))],
+    "lyon-a": [_fire("The fire gutted a family bakery in the old town of Lyon on Sunday.",
+                     ("fire", "gut", "family", "bakery", "town")),
+               Clause("The Lyon bakery had sold bread and brioche since 1950.", None, None,
+                      ("bakery", "sell", "bread", "brioche"))],
+    "lyon-b": [_fire("A fire at a Lyon bakery injured two bakers on Sunday.",
+                     ("fire", "bakery", "injure", "baker")),
+               Clause("The bakers were treated for burns, Lyon hospital staff said.", None, None,
+                      ("baker", "treat", "burn", "hospital", "staff"))],
+}
+
+
+def test_build_timeline_keeps_two_stories_apart():
+    facts = [make_facts(sid, SUNDAY, clauses) for sid, clauses in TWO_STORIES.items()]
+    _, events = timeline_of(facts, places=("Kiel", "Lyon"))
+    event_of = {r.source: e.id for e in events for r in e.reports if r.sentence == 0}
+    assert event_of["kiel-a"] == event_of["kiel-b"]  # one fire, two outlets
+    assert event_of["lyon-a"] == event_of["lyon-b"]
+    assert event_of["kiel-a"] != event_of["lyon-a"]  # two fires: one event per story
+
+
+def test_build_timeline_near_synonym_actions_are_one_event():
+    quake = {"a": [Clause("A strong quake struck Izmir on Monday, damaging old buildings.", "on Monday",
+                          "2023-10-09", ("quake", "strike", "damage", "building"), "quake", "quake", None, "NOUN")],
+             "b": [Clause("The earthquake in Izmir on Monday cut power to the port.", "on Monday", "2023-10-09",
+                          ("earthquake", "cut", "power", "port"), "earthquake", "earthquake", None, "NOUN")],
+             "c": [Clause("Izmir's mayor resigned on Monday over the port contract.", "on Monday", "2023-10-09",
+                          ("mayor", "resign", "port", "contract"), "resigned", "resign", None)]}
+    facts = [make_facts(sid, MONDAY, clauses) for sid, clauses in quake.items()]
+    _, events = timeline_of(facts, places=("Izmir",))
+    event_of = {r.source: e.id for e in events for r in e.reports}
+    assert event_of["a"] == event_of["b"]  # "quake" and "earthquake": one WordNet synonym set
+    assert event_of["c"] != event_of["a"]  # another action on the same day
+
+
 @pytest.mark.parametrize(
     ("lemma", "pos", "action", "statement"),
     [

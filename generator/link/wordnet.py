@@ -1,0 +1,115 @@
+"""Which English words name the same action: Princeton WordNet 3.0 synonym sets and derivations.
+
+"kill"/"killing", "quake"/"earthquake", "blaze"/"fire", "die"/"death": two words are near synonyms when one of their
+first ``senses`` senses (WordNet orders senses by frequency) is one synonym set, or when one word's sense is a
+derivation of the other's ("die" -> "death"). A general lexical resource, not a list fitted to one story.
+
+The database is Debian's ``wordnet-base`` package (``/usr/share/wordnet``: WordNet 3.0, Princeton's licence; ``make
+install`` / ``make test`` install it with apt-get), read here directly. Why not a library: NLTK's WordNet reader
+needs NLTK's own copy of the database (downloaded at run time, which this project never does) and a file Debian's
+does not ship; the format (``wndb(5WN)``: one line per synset at its byte offset, indexes sorted by lemma) takes a
+few lines to read. Only the two parts used here are read: the senses of a lemma and the derivation pointers.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from generator.errors import ConfigError
+
+ROOT = Path(os.environ.get("WORDNET_DIR", "/usr/share/wordnet"))
+POS = {"n": "noun", "v": "verb"}  # actions are verbs and nouns ("attacked", "the attack")
+DERIVATION = "+"
+
+
+def available() -> bool:
+    return all((ROOT / f"{kind}.{name}").is_file() for name in POS.values() for kind in ("index", "data"))
+
+
+@lru_cache(maxsize=2)
+def _index(pos: str) -> dict[str, tuple[int, ...]]:
+    """lemma -> its synset offsets, most frequent sense first (index.noun / index.verb)."""
+    if not available():
+        raise ConfigError(
+            f"WordNet is not in {ROOT}: similar_action in generator/rules/dates.yaml uses it. Install Debian's "
+            "wordnet-base package (apt-get install wordnet-base; make install does it), or point WORDNET_DIR at a "
+            "WordNet 3.0 dict folder."
+        )
+    out = {}
+    with open(ROOT / f"index.{POS[pos]}", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(" "):  # the licence
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            senses = int(fields[2])
+            out[fields[0]] = tuple(int(x) for x in fields[6 + pointers:6 + pointers + senses])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+    """The words of a synset and its pointers (symbol, offset, pos, source and target word numbers; 0: the whole
+    synset)."""
+    with open(ROOT / f"data.{POS[pos]}", "rb") as data:
+        data.seek(offset)
+        fields = data.readline().decode("utf-8").split(" | ")[0].split()
+    count = int(fields[3], 16)
+    words = tuple(fields[4 + 2 * i].lower() for i in range(count))
+    at = 4 + 2 * count
+    pointers = []
+    for i in range(int(fields[at])):
+        symbol, target, target_pos, numbers = fields[at + 1 + 4 * i: at + 5 + 4 * i]
+        pointers.append((symbol, int(target), target_pos, int(numbers[:2], 16), int(numbers[2:], 16)))
+    return words, tuple(pointers)
+
+
+# WordNet's own detachment rules (morphy(7WN)): an inflected form the lemmatiser left ("awards") finds its lemma.
+SUFFIXES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+                  ("men", "man"), ("ies", "y")),
+            "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                  ("ing", ""))}
+
+
+@lru_cache(maxsize=2)
+def _exceptions(pos: str) -> dict[str, str]:
+    """Irregular forms and their lemma (noun.exc, verb.exc: "children child", "ran run")."""
+    path = ROOT / f"{pos and POS[pos]}.exc"
+    if not path.is_file():
+        return {}
+    return {f[0]: f[1] for f in (line.split() for line in path.open(encoding="utf-8")) if len(f) >= 2}
+
+
+def _base(lemma: str, pos: str) -> str:
+    """``lemma`` as WordNet lists it as ``pos``: itself, or its base form morphy's way ("" when not listed)."""
+    index = _index(pos)
+    if lemma in index:
+        return lemma
+    candidates = [_exceptions(pos).get(lemma, "")] + [
+        lemma[: -len(suffix)] + replacement for suffix, replacement in SUFFIXES[pos] if lemma.endswith(suffix)]
+    return next((c for c in candidates if c in index), "")
+
+
+@lru_cache(maxsize=65536)
+def concepts(word: str, senses: int) -> frozenset[str]:
+    """The first ``senses`` senses of ``word`` as a noun and as a verb, and the senses they derive from or give
+    (when that sense is also among the first ``senses`` of the word it derives): "pos:offset" keys."""
+    out = set()
+    for pos in POS:
+        lemma = _base(word.lower().replace(" ", "_"), pos)
+        for offset in _index(pos).get(lemma, ())[:senses]:
+            out.add(f"{pos}:{offset}")
+            words, pointers = _synset(pos, offset)
+            for symbol, target, target_pos, source, number in pointers:
+                if symbol != DERIVATION or target_pos not in POS or not source or words[source - 1] != lemma:
+                    continue
+                derived = _synset(target_pos, target)[0][number - 1]
+                if target in _index(target_pos).get(derived, ())[:senses]:
+                    out.add(f"{target_pos}:{target}")
+    return frozenset(out)
+
+
+def near_synonyms(a: str, b: str, senses: int) -> bool:
+    return bool(concepts(a, senses) & concepts(b, senses))
