@@ -41,7 +41,7 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("Until last year", WED, "past", "2022", "year"),
         ("four years ago", WED, "past", "2019", "year"),
         ("40 years ago", SUN, "past", "1981", "year"),
-        ("a fortnight ago", SUN, "past", "2021-05-30", "day"),
+        ("a fortnight ago", SUN, "past", "2021-W21", "week"),  # TimeML: the granularity of the expression
         # explicit dates, the year by tense when it is not written
         ("9 October", WED, None, "2023-10-09", "day"),
         ("on 20 November", WED, None, "2023-11-20", "day"),

@@ -175,6 +175,7 @@ class Expr:
     before: str  # the words just before the expression, as written (a few tokens)
     after: str  # the words just after it
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
+    period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
 
     @property
     def bare(self) -> str:
@@ -194,22 +195,26 @@ class Expr:
         return f" ('{self.modifier}' keeps the period)" if self.modifier else ""
 
 
-def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days/weeks ago → a day)."""
+def _shift(reference: dt.date, unit: str, amount: int, weeks_as_days: bool = True) -> tuple[str, str]:
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → a day
+    when counted from an earlier date, the week when counted from the publication date: TimeML gives a value the
+    granularity of the expression, "two weeks ago" → 2023-W43, "two decades ago" → 200)."""
     if unit in ("day", "hour", "minute", "second"):
         return day_value(reference + dt.timedelta(days=amount)), "day"
     if unit in ("week", "fortnight"):
-        days = 7 * amount * (2 if unit == "fortnight" else 1)
-        return day_value(reference + dt.timedelta(days=days)), "day"
+        day = reference + dt.timedelta(days=7 * amount * (2 if unit == "fortnight" else 1))
+        return (day_value(day), "day") if weeks_as_days else (week_value(day), "week")
     if unit == "month":
         year, month = add_months(reference.year, reference.month, amount)
         return month_value(year, month), "month"
     if unit == "year":
         return f"{reference.year + amount:04d}", "year"
     if unit == "decade":
-        return f"{reference.year + 10 * amount:04d}", "year"
+        return (f"{reference.year + 10 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 10 * amount) // 10:03d}", "decade")
     if unit == "century":
-        return f"{reference.year + 100 * amount:04d}", "year"
+        return (f"{reference.year + 100 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 100 * amount) // 100:02d}", "century")
     raise ValueError(unit)
 
 
@@ -506,10 +511,15 @@ def units_ago_or_later(e: Expr) -> RuleResult:
     if m is None:
         return None
     amount, unit = _number(m[1]), r["units"].get(m[2])
+    if unit and unit not in ("weekend", "quarter") and (m[1] in r["vague_numbers"] or m[1] in ("many", "some")):
+        # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
+        value = "FUTURE_REF" if r["anchor_directions"].get(m[3], -1) > 0 else "PAST_REF"
+        return Resolution(value, "ref", "vague amount of time before or after: a vague reference", kind="ref",
+                          relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
     if m[3] == "ago":
-        value, gran = _shift(e.reference, unit, -amount)
+        value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
     direction = r["anchor_directions"][m[3]]
     if e.anchor is None and direction > 0:
@@ -542,7 +552,11 @@ def duration(e: Expr) -> RuleResult:
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
-    if not (amount is not None or plural or timed or (after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+    # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
+    # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
+    trailing = e.text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
+    if not (amount is not None or plural or timed or trailing or (
+            after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
         return None
     if amount is None and not plural:
         amount = 1
@@ -553,6 +567,57 @@ def duration(e: Expr) -> RuleResult:
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
                       points_to=points_to)
+
+
+def _year_before(value: str) -> str:
+    """The same period one year earlier: 2023-Q3 → 2022-Q3, FY2023 → FY2022, 2023-03 → 2022-03."""
+    return re.sub(r"\d{4}", lambda m: f"{int(m[0]) - 1:04d}", value, count=1)
+
+
+def same_period(e: Expr) -> RuleResult:
+    """"a year earlier", "the same period last year", "the year-ago quarter" after a quarter, half, month or fiscal
+    year of the sentence or paragraph ("profit rose in the third quarter from a year earlier"): that period one
+    year before (TimeML gives such expressions the granularity of the period they compare with). Without such a
+    period "the same period last year" is last year, and "a year earlier" is left to ``units_ago_or_later``."""
+    same = re.fullmatch(r"(?:the )?(?:same|comparable|corresponding) (?:period|quarter|months?|time|half|season)"
+                        r"(?: (?:of|in|a|one))? (?:the )?(?:last|previous|prior|a|one) year(?: (?:earlier|ago|before))?"
+                        r"|this time (?:last year|a year (?:ago|earlier))"
+                        r"|(?:the|that) (?:year-ago|year-earlier|prior-year|previous-year|year-before) "
+                        r"(?:period|quarter|months?|half|season)", e.text)
+    a_year = re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|the year before|the previous year|the prior year",
+                          e.text)
+    if not (same or a_year):
+        return None
+    if e.period and re.fullmatch(r"FY\d{4}|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+        return Resolution(_year_before(e.period), "year" if e.period.startswith("FY") else _granularity(e.period),
+                          f"the same period a year before the previous one ({e.period})")
+    if same and e.reference:
+        return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
+    return None
+
+
+def _granularity(value: str) -> str:
+    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(value[5:6], "month")
+
+
+def anaphoric_period(e: Expr) -> RuleResult:
+    """"the quarter", "the period", "that half" after a period of the sentence or paragraph: that period."""
+    m = re.fullmatch(r"(?:the|that|this same|the same) (quarter|period|half|fiscal year|financial year)", e.text)
+    if m is None:
+        return None
+    if not e.period:
+        if m[1] != "quarter" or e.reference is None:
+            return None
+        # "profit for the quarter fell": told in the past tense, the quarter last reported; otherwise this one
+        offset = -1 if e.tense == "past" else 0
+        value, gran = _period(e.reference, "quarter", offset)
+        return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
+    wanted = {"quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d", "period": r"FY\d{4}|\d{4}-(?:Q\d|H\d)",
+              "fiscal year": r"FY\d{4}", "financial year": r"FY\d{4}"}[m[1]]
+    if not re.fullmatch(wanted, e.period):
+        return None
+    gran = "year" if e.period.startswith("FY") else _granularity(e.period)
+    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})")
 
 
 def period_modifier(e: Expr) -> RuleResult:
@@ -892,6 +957,8 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     holiday,
     relative_day,
     anchored_day,
+    same_period,
+    anaphoric_period,
     units_ago_or_later,
     duration,
     period_modifier,
@@ -920,6 +987,7 @@ def normalise(
     anchor: dt.date | None = None,
     before: str = "",
     after: str = "",
+    period: str | None = None,
 ) -> Resolution:
     """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
@@ -927,10 +995,11 @@ def normalise(
     ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
+    ``period``: the previous quarter, half, month or fiscal year of the sentence/paragraph, for "a year earlier".
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):
