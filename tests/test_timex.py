@@ -300,3 +300,71 @@ def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
     from generator.extract.timex import normalise
 
     assert normalise("monday, tuesday morning", dt.date(2023, 11, 1), "past").value != "2022-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "kind"),
+    [
+        # more references to the present, past and future (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
+        ("at the moment", "present", "PRESENT_REF", "ref"),
+        ("for now", "present", "PRESENT_REF", "ref"),
+        ("nowadays", "present", "PRESENT_REF", "ref"),
+        ("until recently", "past", "PAST_REF", "ref"),
+        ("lately", "present", "PAST_REF", "ref"),
+        ("in recent times", "past", "PAST_REF", "ref"),
+        ("long ago", "past", "PAST_REF", "ref"),
+        ("the foreseeable future", "future", "FUTURE_REF", "ref"),
+        ("the weeks ahead", "future", "FUTURE_REF", "ref"),
+        ("the years to come", "future", "FUTURE_REF", "ref"),
+        ("in the long run", "future", "FUTURE_REF", "ref"),
+        # a vague amount of time ago or later gives no number to count with
+        ("a few years ago", "past", "PAST_REF", "ref"),
+        ("several months ago", "past", "PAST_REF", "ref"),
+        ("a couple of weeks earlier", "past", "PAST_REF", "ref"),
+        ("some days later", "past", "FUTURE_REF", "ref"),
+        # "the past year" is the stretch of time up to now (a duration); "last year" the calendar year
+        ("the past year", "past", "P1Y", "duration"),
+        ("in the last month", "present", "P1M", "duration"),
+        ("the last week", "present", "P1W", "duration"),
+        ("last year", "past", "2022", "date"),
+        ("the last quarter", "past", "2023-Q3", "date"),
+        ("the past decade", "past", "201", "date"),  # the calendar decade before
+        # counted back from the publication date at the granularity of the expression
+        ("two weeks ago", "past", "2023-W43", "date"),
+        ("three decades ago", "past", "199", "date"),
+        ("a century ago", "past", "19", "date"),
+        # "the week", "the year" with nothing named before: the current one
+        ("the week", "past", "2023-W45", "date"),
+        ("the year", "present", "2023", "date"),
+        ("earlier in the day", "past", "2023-11-08", "date"),
+        ("later in the week", "future", "2023-W45", "date"),
+    ],
+)
+def test_normalise_references_trailing_periods_and_vague_amounts(text, tense, value, kind):
+    res = normalise(text, WED, tense)
+    assert (res.value, res.kind) == (value, kind), res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "value"),
+    [
+        # comparisons with the same period a year before the quarter, half, month or fiscal year named before
+        ("a year earlier", "2023-Q3", "2022-Q3"),
+        ("a year ago", "2023-10", "2022-10"),
+        ("from a year earlier", "2023-H1", "2022-H1"),
+        ("the same period last year", "2023-Q2", "2022-Q2"),
+        ("the same quarter a year earlier", "2023-Q3", "2022-Q3"),
+        ("the year-ago quarter", "2023-Q3", "2022-Q3"),
+        ("the year-earlier period", "FY2023", "FY2022"),
+        ("the previous year", "FY2023", "FY2022"),
+        ("a year earlier", "2019", "2018"),  # "in 2019 … a year earlier"
+        ("a year ago", "2019", "2022"),  # "ago" counts from the publication date
+        ("the same period last year", None, "2022"),
+        ("a year earlier", None, "2022"),
+        ("the quarter", "2023-Q2", "2023-Q2"),
+        ("the period", "FY2021", "FY2021"),
+        ("the year", "2019", "2019"),
+    ],
+)
+def test_normalise_same_period_a_year_before(text, period, value):
+    assert normalise(text, WED, "past", period=period).value == value

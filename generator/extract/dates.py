@@ -238,6 +238,8 @@ def extract_dates(
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
         period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
+        if period and anchor and anchor.mention.start > period.mention.start:
+            period = None  # a day named since: "a year earlier" counts from that day
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
@@ -325,7 +327,7 @@ class _Anchor:
 
 
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
-PERIODS = ("month", "quarter", "half", "season", "year")
+PERIODS = ("week", "month", "quarter", "half", "season", "year")
 
 
 def _anchor(

@@ -334,7 +334,7 @@ def age(e: Expr) -> RuleResult:
     if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
         return not_temporal("age after a name", kind="age")
     after = _clean(e.after)
-    if e.last_before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or e.text.endswith(" old"):
+    if e.last_before in r["age_before"] or any(re.match(rf"{re.escape(w)}\b", after) for w in r["age_after"]) or e.text.endswith(" old"):
         m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
         amount = _number(m[1]) if m else None
         return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
@@ -506,22 +506,22 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) "
-                     r"(ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
+                     r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None:
         return None
-    amount, unit = _number(m[1]), r["units"].get(m[2])
-    if unit and unit not in ("weekend", "quarter") and (m[1] in r["vague_numbers"] or m[1] in ("many", "some")):
+    amount, unit = _number(m["n"]), r["units"].get(m["unit"])
+    if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
         # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
-        value = "FUTURE_REF" if r["anchor_directions"].get(m[3], -1) > 0 else "PAST_REF"
+        value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
         return Resolution(value, "ref", "vague amount of time before or after: a vague reference", kind="ref",
                           relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
-    if m[3] == "ago":
+    if m["dir"] == "ago":
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    direction = r["anchor_directions"][m[3]]
+    direction = r["anchor_directions"][m["dir"]]
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
@@ -588,6 +588,9 @@ def same_period(e: Expr) -> RuleResult:
                           e.text)
     if not (same or a_year):
         return None
+    if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
+        # "in 2019 … a year earlier": the year before the one named
+        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
     if e.period and re.fullmatch(r"FY\d{4}|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
         return Resolution(_year_before(e.period), "year" if e.period.startswith("FY") else _granularity(e.period),
                           f"the same period a year before the previous one ({e.period})")
@@ -653,6 +656,12 @@ def relative_period(e: Expr) -> RuleResult:
             offset, how = _edge_offset(e, m[1])
             res = _period(e.reference, m[1], offset)
             return Resolution(res[0], res[1], f"{how}{e.note}")
+        if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
+            named = {"year": r"(?:FY)?\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-W\d\d"}[m[1]]
+            if e.period and re.fullmatch(named, e.period):
+                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})")
+            res = _period(e.reference, m[1], 0)
+            return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
 
 
@@ -942,6 +951,7 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 
 # Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
+    vague,  # fixed phrases first: "in recent times" is no frequency
     frequency,
     age,
     not_a_date,
@@ -949,7 +959,6 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     two_digit_range,
     day_range,
     year_range,
-    vague,
     unknown_date,
     needs_reference,
     fiscal_year,
