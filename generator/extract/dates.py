@@ -96,6 +96,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "POS"):
         start += 1
+    # "bankruptcy a month ago" (a noun the model took into the entity): the expression starts at its determiner
+    if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
+            doc[start + 1].lower_ in ("a", "an", "the") or doc[start + 1].like_num):
+        start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
     return doc[start:end] if end > start else None

@@ -422,7 +422,8 @@ def day_range(e: Expr) -> RuleResult:
 
 def year_range(e: Expr) -> RuleResult:
     """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
-    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
+    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |(?<![a-z])-(?![a-z])) ?(.+)",
+                     e.text)
     if m and (e.prep in ("between", "from") or e.text.startswith(("between ", "from "))):
         return _range(m[1], m[2], e.reference, e.tense)
     return None
@@ -518,6 +519,11 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                           relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
+    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after):
+        # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
+        # DURATION; "after"/"before" is a signal), not a date counted from the previous one
+        return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
+                          relative=False, type="DURATION")
     if m["dir"] == "ago":
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
@@ -542,10 +548,12 @@ def duration(e: Expr) -> RuleResult:
     500 years")."""
     r = rules()
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", e.text)
+                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", e.text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
     amount = _number(m[2])
+    if m[2] is None and re.match(r"(?:a|an) ", e.text) and not m[1]:  # "in a decade", "for a year"
+        amount = 1
     if m[2] is not None and amount is None:
         return None
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
@@ -586,6 +594,12 @@ def same_period(e: Expr) -> RuleResult:
                         r"(?:period|quarter|months?|half|season)", e.text)
     a_year = re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|the year before|the previous year|the prior year",
                           e.text)
+    named = re.fullmatch(r"(?:the )?same (?:period|quarter|month|time|half|season)(?: of| in| as)? (\d{4})", e.text)
+    if named:  # "in April … the same month in 2008": that period in the year named
+        if e.period and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+            return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
+                              f"in {named[1]}", relative=False)
+        return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
     if not (same or a_year):
         return None
     if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
