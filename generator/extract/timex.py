@@ -600,8 +600,8 @@ def same_period(e: Expr) -> RuleResult:
             return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
                               f"in {named[1]}", relative=False)
         return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
-    if not (same or a_year):
-        return None
+    if not (same or a_year) or e.text.endswith(" before") and re.match(r"\s*[\w$£€]", e.after):
+        return None  # "a year before the election": how long before an event, not a period
     if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
         # "in 2019 … a year earlier": the year before the one named
         return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
