@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Callable, Union
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter
 
 from generator.rules import load_rules
 
@@ -265,7 +266,7 @@ def _direction(e: Expr, relative: str | None = None) -> tuple[str | None, str]:
         return "future", "'next': the next one"
     if relative == "this":
         return "this", "'this': the current one"
-    if e.prep in rules()["looking_back"]:
+    if e.prep in rules()["looking_back"] and not (e.prep == "after" and e.tense == "future"):
         return "past", f"'{e.prep}': the previous one"
     if e.prep in rules()["limits"] and e.tense == "past":
         return "past", f"'{e.prep}' in a past-tense clause: the previous one"
@@ -481,6 +482,50 @@ def holiday(e: Expr) -> RuleResult:
         return None
     month, dom = (int(x) for x in day.split("-"))
     return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
+
+
+def _holiday_day(spec: dict[str, Any], year: int) -> dt.date:
+    """The day of a movable holiday in ``year``: Easter-based, or the nth (-1: last) weekday of a month, plus an
+    offset in days."""
+    if spec.get("easter") is not None:
+        return easter(year) + dt.timedelta(days=spec["easter"])
+    month, weekday, nth = spec["month"], rules()["weekdays"][spec["weekday"]], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=spec.get("offset", 0))
+
+
+def movable_holiday(e: Expr) -> RuleResult:
+    """"Easter", "Thanksgiving", "Labor Day weekend": the day that year, the year chosen by tense like a date
+    without a year ("last Thanksgiving" the one before)."""
+    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)( weekend)?(?: (\d{4}))?", e.bare)
+    spec = rules()["movable_holidays"].get(m[2]) if m else None
+    if spec is None:
+        return None
+    if m[3]:  # "the Thanksgiving weekend", "Labor Day weekend": the weekend next to the day
+        day = movable_holiday(replace(e, text=e.text.replace(" weekend", "")))
+        if not isinstance(day, Resolution) or not day.value:
+            return None
+        monday_or_tuesday = day_of(day.value).weekday() <= 1
+        saturday = day_of(day.value) + dt.timedelta(days=(-2 - day_of(day.value).weekday()) if monday_or_tuesday
+                                                      else 5 - day_of(day.value).weekday())
+        return replace(day, value=week_value(saturday) + "-WE", granularity="week", rule=day.rule + ", its weekend")
+    if m[4]:
+        return Resolution(day_value(_holiday_day(spec, int(m[4]))), "day", "movable holiday", relative=False)
+    direction, how = _direction(e, m[1])
+    days = [_holiday_day(spec, y) for y in (e.reference.year - 1, e.reference.year, e.reference.year + 1)]
+    if direction == "this":
+        day = days[1]
+    else:
+        strict = m[1] in ("last", "next")
+        tense = direction if direction in ("past", "future") else None
+        pool = [d for d in days if d != e.reference] if strict else days
+        day = _pick(e.reference, pool, tense)
+    return Resolution(day_value(day), "day", f"movable holiday, {how}")
 
 
 def relative_day(e: Expr) -> RuleResult:
@@ -885,7 +930,13 @@ def century(e: Expr) -> RuleResult:
 
 
 def decade(e: Expr) -> RuleResult:
-    """"the 1990s", "the '90s", "70s" → 199, 197."""
+    """"the 1990s", "the '90s", "70s" → 199, 197; "the seventies" → 197 (the 20th century's)."""
+    if re.search(r"\b(?:her|his|their|my|your|our|its)\s*$", e.before, re.IGNORECASE):
+        return not_temporal("an age (\"in her twenties\")", kind="age") if re.search(r"\d0'?s|ties$", e.text) else None
+    words = rules()["decade_words"]
+    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:nineteen[- ])?([a-z]+)", e.text):
+        if m[1] in words:
+            return Resolution(f"19{words[m[1]]}", "decade", f"decade in words{e.note}", relative=False)
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", e.text)
     if m is None:
         return None
@@ -978,6 +1029,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     fiscal_year,
     part_of_day,
     holiday,
+    movable_holiday,
     relative_day,
     anchored_day,
     same_period,
