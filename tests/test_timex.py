@@ -368,3 +368,38 @@ def test_normalise_references_trailing_periods_and_vague_amounts(text, tense, va
 )
 def test_normalise_same_period_a_year_before(text, period, value):
     assert normalise(text, WED, "past", period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "before", "after", "value"),
+    [
+        # movable holidays, the year by tense like a date without a year
+        ("on Thanksgiving", dt.date(2023, 12, 4), "past", "", "", "2023-11-23"),
+        ("Black Friday", dt.date(2023, 11, 1), "future", "", "", "2023-11-24"),
+        ("after Easter", dt.date(2023, 12, 4), "future", "", "", "2024-03-31"),
+        ("before Easter", dt.date(2023, 12, 4), "past", "", "", "2023-04-09"),
+        ("Labor Day weekend", dt.date(2023, 9, 20), "past", "", "", "2023-W35-WE"),
+        ("Memorial Day", dt.date(2024, 6, 10), "past", "", "", "2024-05-27"),
+        ("Easter 2019", WED, None, "", "", "2019-04-21"),
+        # decades in words; "in her twenties" is an age
+        ("the seventies", WED, "past", "", "", "197"),
+        ("the late eighties", WED, "past", "", "", "198"),
+        ("twenties", WED, "present", "in her ", "", None),
+        ("70s", WED, "past", "in his ", "", None),
+        # how long before or after an event is a duration; "consecutive" keeps a duration
+        ("a day after", WED, "past", "", " the crash", "P1D"),
+        ("two weeks before", WED, "past", "", " the vote", "P2W"),
+        ("four consecutive days", WED, "past", "for ", "", "P4D"),
+        ("a decade", WED, "past", "in ", "", "P10Y"),
+        # a hyphen inside a word is no range
+        ("from the year-earlier month", WED, "past", "", "", "2022"),
+    ],
+)
+def test_normalise_holidays_decades_and_durations_between_events(text, reference, tense, before, after, value):
+    assert normalise(text, reference, tense, before=before, after=after).value == value
+
+
+def test_normalise_same_period_in_a_named_year():
+    assert normalise("the same month in 2019", WED, "past", period="2023-04").value == "2019-04"
+    assert normalise("the same quarter of 2019", WED, "past", period="2023-Q2").value == "2019-Q2"
+    assert normalise("the same month in 2019", WED, "past").value == "2019"
