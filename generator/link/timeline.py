@@ -313,7 +313,7 @@ def _source_similarities(reports: Sequence[_Report], threshold: float) -> dict[t
     return out
 
 
-def _stories(similarities: Mapping[tuple[str, str], float], threshold: float) -> dict[str, str]:
+def _stories(similarities: Mapping[tuple[str, str], float], threshold: float, nearest: float = 0.0) -> dict[str, str]:
     """Sources joined into stories: connected components of the pairs at a cosine of at least ``threshold``
     (an article linked to one of a story's articles is of that story), each named by its first source."""
     sources = sorted({s for pair in similarities for s in pair})
@@ -329,6 +329,17 @@ def _stories(similarities: Mapping[tuple[str, str], float], threshold: float) ->
         if cosine >= threshold:
             ra, rb = find(a), find(b)
             parent[max(ra, rb)] = min(ra, rb)
+    if nearest > 0:
+        size = Counter(find(s) for s in sources)
+        best: dict[str, tuple[float, str]] = {}
+        for (a, b), cosine in sorted(similarities.items()):
+            for x, y in ((a, b), (b, a)):
+                if cosine > best.get(x, (0.0, ""))[0]:
+                    best[x] = (cosine, y)
+        for s in sources:
+            if size[find(s)] == 1 and s in best and best[s][0] >= nearest:
+                ra, rb = find(s), find(best[s][1])
+                parent[max(ra, rb)] = min(ra, rb)
     return {s: find(s) for s in sources}
 
 
@@ -340,7 +351,8 @@ def story_of(reports: Sequence[_Report], rules: Mapping[str, Any] | None = None,
     threshold = rules["same_story"]
     sources = {r.mention.source for r in reports}
     similarities = _source_similarities(reports if profiles is None else profiles, threshold)
-    stories = _stories({pair: c for pair, c in similarities.items() if set(pair) <= sources}, threshold)
+    stories = _stories({pair: c for pair, c in similarities.items() if set(pair) <= sources}, threshold,
+                       rules["same_story_nearest"])
     stories.update({s: s for s in sources - stories.keys()} if threshold > 0 else {})
     return _Story(_similar_triggers(reports, rules["similar_action"]), stories)
 
