@@ -297,7 +297,8 @@ def _source_similarities(reports: Sequence[_Report], threshold: float) -> dict[t
     n = len(keys)
     vectors = {}
     for source, ks in keys.items():
-        weights = {k: kinds[k[0]] * (1 + math.log(tf)) * (math.log((n + 1) / (df[k] + 1)) + 1) for k, tf in ks.items()}
+        weights = {k: kinds[k[0]] * (1 + math.log(ks[k])) * (math.log((n + 1) / (df[k] + 1)) + 1)
+                   for k in sorted(ks)}  # sorted: sums in one order whatever PYTHONHASHSEED
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors[source] = {k: w / norm for k, w in weights.items()}
     out = {}
