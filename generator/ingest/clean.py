@@ -323,15 +323,19 @@ def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]]
 
 
 def repeated_headlines(kept: Sequence[Line], inference: Any) -> dict[int, str]:
-    """Lines that repeat the title after its first occurrence (a headline scraped twice, as the first paragraph)."""
+    """Lines that repeat the title, except the headline opening the text: a headline scraped twice, or scraped
+    again below the article's first paragraph (a page's header placed after its lead)."""
     title = inference.metadata.title
     if not title:
         return {}
     key = quote_key(title)
     matches = [k for k, (_, line) in enumerate(kept) if quote_key(line) == key]
     headline = next((k for k, why in inference.taken if why == "headline"), None)
-    first = headline if headline is not None else (matches[0] if matches else None)
-    return {k: "headline repeated" for k in matches if k != first}
+    if headline is None:
+        taken = {k for k, _ in inference.taken}
+        opening = next((k for k in range(len(kept)) if k not in taken), None)
+        headline = matches[0] if matches and matches[0] == opening else None
+    return {k: "headline repeated" for k in matches if k != headline}
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[tuple[int, Removed]]]:

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from generator.rules import load_rules
 
@@ -353,11 +354,101 @@ def parse_page_date(value: str) -> dt.date | None:
 # ------------------------------------------------------------------------------------------------ reading
 
 
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+MARK_TOKENS = re.compile(r"[a-z0-9]+")
+FURNITURE_MARK = "data-generator-furniture"
+
+
+def mark_tokens(node: Any) -> tuple[str, ...]:
+    """The words of an element's class and id: "imageCaption c-article__sharing" → image caption c article sharing."""
+    marks = " ".join(str(node.get(a) or "") for a in ("class", "id"))
+    return tuple(MARK_TOKENS.findall(CAMEL.sub(" ", marks).casefold()))
+
+
+def is_marked_furniture(tokens: Sequence[str], config: dict[str, Any]) -> bool:
+    """Whether class/id words name furniture: a word of ``words``, or two words in a row of ``phrases``."""
+    words = set(config["words"])
+    pairs = {tuple(phrase.split()) for phrase in config["phrases"]}
+    return any(t in words for t in tokens) or any(pair in pairs for pair in zip(tokens, tokens[1:]))
+
+
+def paragraph_text_below(tree: Any) -> dict[Any, int]:
+    """For every element, the characters of paragraph (``<p>``) text inside it."""
+    below: dict[Any, int] = {}
+    for paragraph in tree.iter("p"):
+        size = len(" ".join(paragraph.text_content().split()))
+        for node in (paragraph, *paragraph.iterancestors()):
+            below[node] = below.get(node, 0) + size
+    return below
+
+
+def main_text_block(tree: Any) -> Any | None:
+    """The element whose own ``<p>`` children hold the most text: the article body, as far as markup tells."""
+    direct: dict[Any, int] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            direct[parent] = direct.get(parent, 0) + len(" ".join(paragraph.text_content().split()))
+    return max(direct, key=lambda node: direct[node]) if direct else None
+
+
+def is_link_list(node: Any, config: dict[str, Any]) -> bool:
+    """A list whose every item is (nearly) all link text: related headlines, not a list the article makes."""
+    if node.tag not in ("ul", "ol"):
+        return False
+    items = [item for item in node.iterchildren("li")]
+    if len(items) < config["link_list_items"]:
+        return False
+    for item in items:
+        text = len("".join(item.text_content().split()))
+        linked = sum(len("".join(a.text_content().split())) for a in item.iter("a"))
+        if not text or linked / text < config["link_list_density"]:
+            return False
+    return True
+
+
+def mark_furniture(tree: Any) -> int:
+    """Mark the page's furniture elements (related lists, newsletter and share boxes, captions, credits,
+    bylines, comments) by their class/id words, and lists made only of links, for trafilatura to prune before it
+    reads the text.
+
+    Markup names its parts far more reliably than their text does: a caption is ``<p class="imageCaption">``
+    whatever it says. An element is never marked when it holds the article body (the block with the most
+    paragraph text, or an ancestor of it) or more than ``max_share`` of the page's paragraph text: a class such as
+    "article-body has-sidebar" or "post-comments-open" on the article's own wrapper must not take the article away.
+    """
+    config = rules()["furniture_markup"]
+    below = paragraph_text_below(tree)
+    total = max(below.get(tree, 0), 1)
+    main = main_text_block(tree)
+    protected = {main, *main.iterancestors()} if main is not None else set()
+    marked = 0
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node in protected or node.tag in ("html", "body", "head"):
+            continue
+        if not (node.tag in config["tags"] or is_marked_furniture(mark_tokens(node), config)
+                or is_link_list(node, config)):
+            continue
+        if below.get(node, 0) / total > config["max_share"]:
+            continue
+        if any(ancestor.get(FURNITURE_MARK) for ancestor in node.iterancestors()):
+            continue
+        node.set(FURNITURE_MARK, "1")
+        marked += 1
+    return marked
+
+
 def extract_text(raw: str) -> tuple[str | None, Any]:
-    """The page's main text (trafilatura, tuned for precision on news) and trafilatura's own metadata."""
+    """The page's main text (trafilatura, tuned for precision on news, furniture marked in the markup pruned)
+    and trafilatura's own metadata (read before the pruning, from the whole page)."""
     options = rules()["trafilatura"]
+    tree = load_html(raw)
+    if tree is None:
+        return None, None
+    mark_furniture(tree)
     document = trafilatura.bare_extraction(
-        raw,
+        tree,
+        prune_xpath=f"//*[@{FURNITURE_MARK}]",
         with_metadata=True,
         favor_precision=options["favor_precision"],
         include_comments=False,
