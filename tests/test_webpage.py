@@ -522,6 +522,9 @@ def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
         "Header Image: The old bridge seen from the east bank at dusk",
         "Courtesy of The Daily Example",
         "Posted on",
+        "Loading Comments...",
+        "Click to share on Twitter (Opens in new window)",
+        "Have a news tip? Email us at tips@example.com.",
     ],
 )
 def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
@@ -545,3 +548,16 @@ def test_the_headline_repeated_below_the_lead_is_removed(tmp_path: Path):
     path.write_text(html, encoding="utf-8")
     source = clean_document(read_document(path, tmp_path, {}))
     assert [p.text for p in source.paragraphs] == BODY
+
+
+def test_headings_left_at_the_end_of_the_text_are_removed():
+    kept, removed = clean_lines(lines(*BODY, "Flooded Homes Along The River", "Video Player Controls"))
+    assert [text for _, text in kept] == BODY
+    assert [r.rule for _, r in removed] == ["trailing label", "trailing label"]
+
+
+def test_hidden_elements_are_pruned():
+    box = "<div class='x1' style='display: none'><p>Thanks for signing up to our morning briefing from the newsroom</p></div>"
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{box}")
+    text = read_page(html).text
+    assert "morning briefing" not in text and all(paragraph in text for paragraph in BODY)

@@ -392,6 +392,13 @@ def main_text_block(tree: Any) -> Any | None:
     return max(direct, key=lambda node: direct[node]) if direct else None
 
 
+def is_hidden(node: Any, config: dict[str, Any]) -> bool:
+    """An element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it."""
+    if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true":
+        return True
+    return bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+
+
 def is_link_list(node: Any, config: dict[str, Any]) -> bool:
     """A list whose every item is (nearly) all link text: related headlines, not a list the article makes."""
     if node.tag not in ("ul", "ol"):
@@ -409,8 +416,8 @@ def is_link_list(node: Any, config: dict[str, Any]) -> bool:
 
 def mark_furniture(tree: Any) -> int:
     """Mark the page's furniture elements (related lists, newsletter and share boxes, captions, credits,
-    bylines, comments) by their class/id words, and lists made only of links, for trafilatura to prune before it
-    reads the text.
+    bylines, comments) by their class/id words, hidden elements, and lists made only of links, for trafilatura to
+    prune before it reads the text.
 
     Markup names its parts far more reliably than their text does: a caption is ``<p class="imageCaption">``
     whatever it says. An element is never marked when it holds the article body (the block with the most
@@ -427,7 +434,7 @@ def mark_furniture(tree: Any) -> int:
         if not isinstance(node.tag, str) or node in protected or node.tag in ("html", "body", "head"):
             continue
         if not (node.tag in config["tags"] or is_marked_furniture(mark_tokens(node), config)
-                or is_link_list(node, config)):
+                or is_hidden(node, config) or is_link_list(node, config)):
             continue
         if below.get(node, 0) / total > config["max_share"]:
             continue
