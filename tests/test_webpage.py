@@ -561,3 +561,24 @@ def test_hidden_elements_are_pruned():
     html = page(after="").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{box}")
     text = read_page(html).text
     assert "morning briefing" not in text and all(paragraph in text for paragraph in BODY)
+
+
+def test_a_paragraph_that_is_only_a_link_to_another_story_is_pruned():
+    link = "<p><a href='/tram'>Mayor backs a plan for a new tram line</a></p>"
+    cited = f"<p>{BODY[3][:-1]}, <a href='/report'>the report</a> said.</p>"
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{link}{cited}")
+    text = read_page(html).text
+    assert "Mayor backs a plan" not in text
+    assert f"{BODY[3][:-1]}, the report said." in text
+
+
+@pytest.mark.model
+def test_a_column_name_of_common_words_is_not_a_person_but_first_names_that_are_words_are(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "Will Smith, a shop owner, said the detour would cost him customers. Mark Price said the mark was set.\n\n"
+        "Beauty Boss profiles the brains behind the brands making waves in the beauty industry."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Will Smith" in people and "Mark Price" in people
+    assert not any("Beauty" in name for name in people)

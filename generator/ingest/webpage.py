@@ -399,19 +399,24 @@ def is_hidden(node: Any, config: dict[str, Any]) -> bool:
     return bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
 
 
+def link_density(node: Any) -> float:
+    """The share of an element's visible characters (spaces aside) that are link text."""
+    text = len("".join(node.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in node.iter("a"))
+    return linked / text if text else 0.0
+
+
 def is_link_list(node: Any, config: dict[str, Any]) -> bool:
-    """A list whose every item is (nearly) all link text: related headlines, not a list the article makes."""
+    """A list whose every item is (nearly) all link text: related headlines, not a list the article makes;
+    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs)."""
+    if node.tag == "p":
+        return len(node.text_content().split()) >= 2 and link_density(node) >= config["link_paragraph_density"]
     if node.tag not in ("ul", "ol"):
         return False
     items = [item for item in node.iterchildren("li")]
-    if len(items) < config["link_list_items"]:
-        return False
-    for item in items:
-        text = len("".join(item.text_content().split()))
-        linked = sum(len("".join(a.text_content().split())) for a in item.iter("a"))
-        if not text or linked / text < config["link_list_density"]:
-            return False
-    return True
+    return len(items) >= config["link_list_items"] and all(
+        link_density(item) >= config["link_list_density"] for item in items
+    )
 
 
 def mark_furniture(tree: Any) -> int:
