@@ -582,3 +582,17 @@ def test_a_column_name_of_common_words_is_not_a_person_but_first_names_that_are_
     people = people_of(tmp_path, nlp, text)
     assert "Will Smith" in people and "Mark Price" in people
     assert not any("Beauty" in name for name in people)
+
+
+def test_an_h2_headline_wins_when_the_h1_is_a_share_box_text():
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge for a year"})
+    headline = "Bridge war: Council closes old bridge for a year as engineers find cracks in two supports"
+    html = page(head, before=f"<h2>{headline}</h2><div class='shareArticles'><h1>Council closes old bridge for a year</h1></div>")
+    assert read_page(html).title == headline
+
+
+def test_a_standfirst_in_an_h2_below_the_h1_is_not_the_title():
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge"})
+    html = page(head, before="<h1>Council closes old bridge</h1><h2>The old bridge will close for a year while "
+                             "engineers repair two cracked supports, the council said</h2>")
+    assert read_page(html).title == "Council closes old bridge"

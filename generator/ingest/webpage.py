@@ -204,14 +204,24 @@ def usable_title(title: str, site_keys: Sequence[str]) -> bool:
     return len(WORD.findall(title)) >= 2
 
 
-def similarity(a: str, b: str) -> float:
-    words_a, words_b = set(WORD.findall(a.casefold())), set(WORD.findall(b.casefold()))
-    return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+def similarity(headline: str, declared: str) -> float:
+    """How well a visible headline matches a declared title: the share of their words they have in common, or
+    the share of the declared title's words the headline holds when the headline is the longer one (an SEO title
+    shortened from the headline: "Jamie's war on toxic US food" → "Chef Jamie Oliver joins … war on toxic US
+    food"), discounted by ``containment_weight``."""
+    words_a, words_b = set(WORD.findall(headline.casefold())), set(WORD.findall(declared.casefold()))
+    if not words_a or not words_b:
+        return 0.0
+    common = len(words_a & words_b)
+    contained = common / len(words_b) * rules()["containment_weight"] if len(words_a) > len(words_b) else 0.0
+    return max(common / len(words_a | words_b), contained)
 
 
 def visible_headlines(tree: Any) -> list[str]:
-    """The texts of the page's ``<h1>`` elements, outside navigation and hidden parts."""
-    skip = rules()["skip_containers"]
+    """The texts of the page's ``<h1>`` elements, outside navigation, share boxes and hidden parts; when there
+    is none, the ``<h2>`` that opens the article's container, before its text (a page that styles its headline
+    as an ``<h2>`` and keeps the ``<h1>`` for a share box)."""
+    skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
     headlines = []
     for h1 in tree.xpath("//h1"):
         if any(skip_container(node, skip) for node in h1.iterancestors()):
@@ -219,7 +229,23 @@ def visible_headlines(tree: Any) -> list[str]:
         text = clean_space(h1.text_content())
         if text:
             headlines.append(text)
-    return headlines
+    return headlines or opening_headings(tree, skip)
+
+
+def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
+    """The first ``<h2>`` before the article's text inside the nearest containers of its text block."""
+    main = main_text_block(tree)
+    if main is None:
+        return []
+    order = {node: index for index, node in enumerate(tree.iter())}
+    for container in [main, *main.iterancestors()][: rules()["heading_container_levels"]]:
+        for h2 in container.iter("h2"):
+            if order[h2] >= order[main] or any(skip_container(node, skip) for node in h2.iterancestors()):
+                continue
+            text = clean_space(h2.text_content())
+            if text:
+                return [text]
+    return []
 
 
 def skip_container(node: Any, words: Sequence[str]) -> bool:
@@ -233,8 +259,9 @@ def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str]
     """(title, where from): the visible headline that matches the page's declared title, else the declared one.
 
     A page's declared titles (JSON-LD headline, og:title, <title>) are often a shorter SEO variant or carry the
-    site name; the ``<h1>`` is what the reader sees. The ``<h1>`` is taken when it shares enough words with a
-    declared title (so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is usable.
+    site name; the ``<h1>`` is what the reader sees. The ``<h1>`` is taken when it matches a declared title well
+    enough (``similarity``; so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is
+    usable.
     """
     declared = [(strip_site_name(text, site_keys), origin) for text, origin in candidates]
     declared = [(text, origin) for text, origin in declared if usable_title(text, site_keys)]
