@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from generator.model import Alias, Entity, EntityMention, Paragraph, Person, PersonMention, Sentence, Source, SourceFacts, StanceMention
 from generator.link.positions import build_positions, canonical_group, same_issue
 
 
+_CUES = itertools.count(100)
+
+
 def _stance(source: str, actor: str, kind: str, issue: str, lemmas: tuple[str, ...], head: str,
-            stance: str = "demands", sentence: int = 0, start: int | None = None) -> StanceMention:
-    return StanceMention(source, sentence, stance, stance, 0, actor, kind, start, None if start is None else start + len(actor),
+            stance: str = "demands", sentence: int = 0, start: int | None = None,
+            cue_start: int | None = None) -> StanceMention:
+    """A stance mention; each has a cue of its own unless ``cue_start`` says two share one."""
+    cue = next(_CUES) if cue_start is None else cue_start
+    return StanceMention(source, sentence, stance, stance, cue, actor, kind, start, None if start is None else start + len(actor),
                          issue, 0, len(issue), lemmas, head)
 
 
@@ -113,8 +121,9 @@ def test_issue_merging(a, b, same: bool) -> None:
     ("actor", "stance", "issue_word", "evidence_word"),
     [
         ("russia", "rules out", "regions", "negotiation"),  # Russia / the Kremlin rules out negotiating
-        ("russia", "demands", "Nato", "Nato"),  # Moscow demands that Kyiv abandon hope of joining Nato
-        ("us-state-department", "says not", "Ukraine", "agenda"),
+        # Moscow demands that Kyiv accept the loss of five regions and abandon hope of joining Nato: one cue, one issue
+        ("russia", "demands", "regions", "Nato"),
+        ("us-state-department", "denies", "Ukraine", "agenda"),
         ("donald-trump", "refuses", "backstop", "backstop"),
         ("donald-trump", "wants", "bloodshed", "ceasefire"),
         ("sergei-lavrov", "denies", "European deployment", "endorsed"),
@@ -133,6 +142,20 @@ def test_seed_russia_merges_kremlin_and_moscow(seeds_briefing) -> None:
     assert {"Kremlin", "Moscow", "Russia"} <= set(russia[0].actor_names)
     rules_out = {p.source for p in russia if p.stance == "rules out" and "regions" in p.issue}
     assert len(rules_out) >= 2  # one issue across outlets
+
+
+def test_objects_of_one_stance_cue_are_one_issue() -> None:
+    """"The union demands higher wages and a shorter working week": one demand, one issue, listed once."""
+    wages = _stance("a", "the union", "entity", "higher wages", ("high", "wage"), "wage", cue_start=7)
+    week = _stance("a", "the union", "entity", "a shorter working week", ("short", "working", "week"), "week",
+                   cue_start=7)
+    pensions = _stance("a", "the union", "entity", "pension cuts", ("pension", "cut"), "cut", stance="rejects")
+    positions = build_positions([_facts("a", (wages, week, pensions))], (), (), ())
+    issues = {p.stance: p.issue for p in positions}
+    assert issues["demands"] in ("higher wages", "a shorter working week")
+    assert len({p.issue for p in positions if p.stance == "demands"}) == 1
+    assert issues["rejects"] == "pension cuts"
+    assert not same_issue(wages, week)  # merged by the shared cue, not by their words
 
 
 def test_an_issue_phrase_that_names_nothing_gives_no_position() -> None:
@@ -157,6 +180,7 @@ def test_seed_positions_matrix_has_few_rows_and_clauses(seeds_briefing) -> None:
 
     page = positions_page(seeds_briefing)
     assert 1 <= len(page.context["matrix"]) <= 10
+    assert page.context["more_issues"] == 0  # few issues because they merge, not because the matrix is capped
     for section in page.context["sections"]:
         for row in section["rows"]:
             clause = f"{row['label']} {row['rest']}"

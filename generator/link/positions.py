@@ -10,7 +10,9 @@ attributed quotes. Two merges:
 - **Issues.** Key phrases are compared by their content concepts (lemmas, with the synonyms in
   ``rules/actors.yaml`` folded: "region" and "territory" are one concept): two issues are one when their head
   concepts agree (a general head such as "deal" also needs another shared word), when one's head noun is a word
-  of the other, or when they share enough concepts (``min_shared`` and ``min_overlap``).
+  of the other, or when they share enough concepts (``min_shared`` and ``min_overlap``). Key phrases that are
+  objects of one stance cue ("demands that Kyiv accept the loss of five regions and abandon all hope of joining
+  Nato") are one issue: the sentence itself puts them under one stance.
 
 Position ids hash the actor, the issue phrase, the source and the sentence: stable when sources are added.
 """
@@ -182,11 +184,21 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
             i = parent[i]
         return i
 
+    by_cue: dict[tuple[str, int], int] = {}
+    for i, stance in enumerate(stances):
+        first = by_cue.setdefault(one_cue(stance), i)
+        if find(first) != find(i):
+            parent[find(i)] = find(first)
     for i in range(len(stances)):
         for j in range(i + 1, len(stances)):
             if find(i) != find(j) and same_issue(stances[i], stances[j]):
                 parent[find(j)] = find(i)
     return [find(i) for i in range(len(stances))]
+
+
+def one_cue(stance: StanceMention) -> tuple[str, int]:
+    """The stance cue a mention hangs on: mentions of one cue are one stance of one actor, whatever their objects."""
+    return stance.source, stance.cue_start
 
 
 def issue_label(members: Sequence[StanceMention]) -> str:
