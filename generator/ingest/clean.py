@@ -323,7 +323,7 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
     while (
         end > limits["min_body_lines"]
         and len(kept) - end < limits["max_lines"]
-        and not any(char.isdigit() for char in kept[end - 1][1])  # a date or a byline: the metadata's
+        and not re.search(limits["not_label"], kept[end - 1][1])
         and looks_like_title(BULLET.sub("", kept[end - 1][1]), limits["max_words"])
     ):
         end -= 1
