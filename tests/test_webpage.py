@@ -209,6 +209,22 @@ def test_a_page_that_is_mostly_furniture_is_named_in_a_warning(tmp_path: Path, c
     assert any("clutter.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
 
 
+def test_a_page_whose_furniture_its_markup_names_is_still_named_in_a_warning(tmp_path: Path, caplog):
+    widgets = (
+        "<div class='share-tools'><p>Share this story with friends on Facebook, Twitter, WhatsApp and Email</p></div>"
+        + "".join(f"<div class='related-story'><p>More from the newsroom: story number {n} about another town "
+                  f"council and its plans for the coming year</p></div>" for n in range(8))
+    )
+    html = page("<title>A page</title>", body=[BODY[0]]).replace(f"<p>{BODY[0]}</p>", f"<p>{BODY[0]}</p>{widgets}")
+    path = tmp_path / "widgets.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, tmp_path, {})
+    assert "story number" not in doc.text and doc.furniture_chars > 0
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        clean_document(doc)
+    assert any("widgets.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
+
+
 # ------------------------------------------------------------------------- quotes and links
 
 
