@@ -541,6 +541,15 @@ def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
         "Loading Comments...",
         "Click to share on Twitter (Opens in new window)",
         "Have a news tip? Email us at tips@example.com.",
+        "Jane Roe is a senior writer for The Daily Example.",
+        "Filed under Transport",
+        "Tagged: bridges, council, roads",
+        "Notify me when new comments are added.",
+        "Your email address will not be published. Required fields are marked *",
+        "Trending on The Daily Example",
+        "Proudly powered by WordPress",
+        "Do not sell my personal information",
+        "Photograph by Jane Roe",
     ],
 )
 def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
@@ -549,7 +558,9 @@ def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
 
 
 @pytest.mark.parametrize("line", ["- Council Offices", "By the end of the day, the council had voted to close it.",
-                                  "He paused... more work is needed, he said on Friday."])
+                                  "He paused... more work is needed, he said on Friday.",
+                                  "Jane Roe is a reporter who covered the trial for a decade and won a prize.",
+                                  "More on the bridge, the mayor said, would come next week."])
 def test_list_items_and_sentences_that_look_like_bylines_or_teasers_are_kept(line):
     kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
     assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
