@@ -623,3 +623,16 @@ def test_a_standfirst_in_an_h2_below_the_h1_is_not_the_title():
     html = page(head, before="<h1>Council closes old bridge</h1><h2>The old bridge will close for a year while "
                              "engineers repair two cracked supports, the council said</h2>")
     assert read_page(html).title == "Council closes old bridge"
+
+
+def test_a_short_hidden_box_is_marked_but_not_the_hidden_rest_of_an_article():
+    from trafilatura.utils import load_html
+
+    from generator.ingest.webpage import FURNITURE_MARK, mark_furniture
+
+    rest = "".join(f"<p>{text}</p>" for text in BODY[2:] * 2)  # shorter than the body, longer than a box
+    html = page(body=BODY * 2, after=f"<div class='x1' hidden><p>Thanks for signing up!</p></div>"
+                                     f"<div class='x2' hidden>{rest}</div>")
+    tree = load_html(html)
+    mark_furniture(tree)
+    assert [node.get("class") for node in tree.iter() if node.get(FURNITURE_MARK)] == ["x1"]

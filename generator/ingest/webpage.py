@@ -421,10 +421,11 @@ def main_text_block(tree: Any) -> Any | None:
 
 
 def is_hidden(node: Any, config: dict[str, Any]) -> bool:
-    """An element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it."""
-    if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true":
-        return True
-    return bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+    """A short element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it.
+    Short only: a page may hide the rest of its article behind a "Continue reading" button."""
+    hidden = node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true"
+    hidden = hidden or bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+    return hidden and len(node.text_content().split()) <= config["hidden_max_words"]
 
 
 def link_density(node: Any) -> float:
