@@ -77,8 +77,8 @@ _INTERVALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[dt.date
     (re.compile(r"(\d{4})-W(\d{2})(-WE)?"), lambda m: (
         dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), dt.date.fromisocalendar(int(m[1]), int(m[2]), 7))),
     (re.compile(r"(\d{4})-(\d{2})"), lambda m: _month_span(int(m[1]), int(m[2]), int(m[2]))),
-    (re.compile(r"(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
-    (re.compile(r"(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
     (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), lambda m: _month_span(int(m[1]), *SEASON_MONTHS[m[2]])),
     (re.compile(r"(?:FY)?(\d{4})"), lambda m: (dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))),
     (re.compile(r"(\d{3})"), lambda m: (dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31))),
@@ -650,8 +650,8 @@ def same_period(e: Expr) -> RuleResult:
     if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
         # "in 2019 … a year earlier": the year before the one named
         return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
-    if e.period and re.fullmatch(r"FY\d{4}|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
-        return Resolution(_year_before(e.period), "year" if e.period.startswith("FY") else _granularity(e.period),
+    if e.period and re.fullmatch(r"FY\d{4}(?:-[QH]\d)?|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+        return Resolution(_year_before(e.period), _granularity(e.period),
                           f"the same period a year before the previous one ({e.period})")
     if same and e.reference:
         return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
@@ -659,7 +659,10 @@ def same_period(e: Expr) -> RuleResult:
 
 
 def _granularity(value: str) -> str:
-    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(value[5:6], "month")
+    """The granularity of a period value: 2023-Q3 → quarter, FY2023-H1 → half, 2023-SU → season, FY2023 → year."""
+    part = re.sub(r"^(?:FY)?\d{4}-?", "", value)
+    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(part[:1],
+                                                                                          "month" if part else "year")
 
 
 def anaphoric_period(e: Expr) -> RuleResult:
@@ -674,11 +677,11 @@ def anaphoric_period(e: Expr) -> RuleResult:
         offset = -1 if e.tense == "past" else 0
         value, gran = _period(e.reference, "quarter", offset)
         return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
-    wanted = {"quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d", "period": r"FY\d{4}|\d{4}-(?:Q\d|H\d)",
+    wanted = {"quarter": r"(?:FY)?\d{4}-Q\d", "half": r"(?:FY)?\d{4}-H\d", "period": r"(?:FY)?\d{4}(?:-[QH]\d)?",
               "fiscal year": r"FY\d{4}", "financial year": r"FY\d{4}"}[m[1]]
-    if not re.fullmatch(wanted, e.period):
+    if not re.fullmatch(wanted, e.period) or m[1] == "period" and re.fullmatch(r"\d{4}", e.period):
         return None
-    gran = "year" if e.period.startswith("FY") else _granularity(e.period)
+    gran = _granularity(e.period)
     return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})")
 
 
@@ -689,7 +692,8 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week") else rest
+            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week",
+                                                                     "the decade") else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
     return None
 
@@ -710,6 +714,9 @@ def relative_period(e: Expr) -> RuleResult:
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
+    if e.modifier and e.text == "the decade":  # "the end of the decade": this one
+        res = _period(e.reference, "decade", 0)
+        return Resolution(res[0], res[1], f"this decade{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
@@ -738,6 +745,8 @@ def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
 
 def fiscal_year(e: Expr) -> RuleResult:
     """"fiscal 2007", "FY2007", "this fiscal year", "the last financial year": FY2007."""
+    if m := re.fullmatch(r"(?:the )?(\d{4}) (?:fiscal|financial) year", e.text):  # "the 2008 fiscal year"
+        return Resolution(f"FY{m[1]}", "year", "fiscal year", relative=False)
     if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
@@ -853,7 +862,7 @@ def months_of_year(e: Expr) -> RuleResult:
 
 def half(e: Expr) -> RuleResult:
     """"the first half of 2008", "the second half": 2008-H1, …-H2."""
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?: of (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?:(?: of| in)? (.+))?", e.text)
     if m is None or m[1] not in rules()["halves"]:
         return None
     return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
@@ -864,6 +873,9 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
+    if year_text and (fiscal := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4})", year_text)):
+        # "the first quarter of fiscal 2009": a part of the fiscal year (TimeML FY2009-Q1)
+        return Resolution(f"FY{fiscal[1]}-{code}", granularity, f"{granularity} of a fiscal year", relative=False)
     if year_text:
         year = _year_of(year_text, e.reference, e.tense)
         if year is None:
