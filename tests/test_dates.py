@@ -175,3 +175,20 @@ def test_extract_dates_finds_present_past_future_references(nlp, sentence, text,
 def test_extract_dates_durations_and_periods_a_year_before(nlp, sentence, reference, expected):
     found = {m.text: (m.timex, m.type) for m in _mentions(nlp, sentence, reference) if m.timex}
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # a time noun between the date and its verb does not hide the verb's tense
+        ("The trawler sank on the night of 14 April.", dt.date(2024, 1, 9), "14 April", "2023-04-14"),
+        ("The trawler will sail on the morning of 14 April.", dt.date(2024, 1, 9), "14 April", "2024-04-14"),
+        # words the model took into the date after it
+        ("The council passed the budget on Dec. 28 after weeks of debate.", dt.date(2024, 1, 9), "Dec. 28",
+         "2023-12-28"),
+    ],
+)
+def test_extract_dates_tense_through_time_nouns_and_trailing_words(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found

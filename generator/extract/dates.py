@@ -152,14 +152,23 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+# Nouns that only place the expression in a larger time ("on the night of 14 April", "at the end of March"):
+# the tense comes from the verb they hang off.
+TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "end", "beginning", "start",
+              "middle", "turn", "close", "eve", "dawn", "hour"}
+
+
 def _governor(span: Span) -> Token | None:
-    """The word the expression modifies: the first ancestor outside the span that is not a preposition."""
+    """The word the expression modifies: the first ancestor outside the span that is not a preposition (nor a
+    noun such as "night" in "on the night of 14 April")."""
     tok = span.root
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.i >= span.start and tok.i < span.end:
             continue
         if tok.pos_ == "ADP" or tok.dep_ == "prep":
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS and tok.dep_ == "pobj":
             continue
         return tok
     return None

@@ -968,6 +968,18 @@ def bare_year(e: Expr) -> RuleResult:
     return None
 
 
+def leading_date(e: Expr) -> RuleResult:
+    """"Dec. 28 after weeks of debate" (the model took words after the date into it): the date before the
+    conjunction or preposition, when it reads as one."""
+    m = re.fullmatch(r"(.+?) (?:after|before|following|amid|during|when|as|while|despite) (.+)", e.text)
+    if m is None or re.search(r"\d{4}$", e.text):
+        return None
+    res = normalise(m[1], e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; the words after '{m[1]}' are no part of the date")
+    return None
+
+
 def numeric_date(e: Expr) -> RuleResult:
     """"7/8/07", "12/25/2009": month first (dateparser's default for English)."""
     if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
@@ -1062,6 +1074,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     season,
     decade,
     bare_year,
+    leading_date,
     numeric_date,
     explicit_date,
 )
