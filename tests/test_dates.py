@@ -192,3 +192,10 @@ def test_extract_dates_durations_and_periods_a_year_before(nlp, sentence, refere
 def test_extract_dates_tense_through_time_nouns_and_trailing_words(nlp, sentence, reference, text, timex):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+def test_extract_dates_records_the_period_a_comparison_is_resolved_against(nlp):
+    quarter, earlier = _mentions(nlp, "The glassworks said its profit rose in the third quarter from a year earlier.")
+    assert (earlier.timex, earlier.anchor, earlier.resolved_from, earlier.rule_name) == (
+        "2022-Q3", "2023-Q3", quarter.id, "same_period")

@@ -262,6 +262,8 @@ def extract_dates(
             kind = "dateline"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
+        elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
+            resolved_from, anchor_value = period.mention.id, period.mention.timex
         else:
             resolved_from = reference_origin
             anchor_value = reference.isoformat() if reference and res.relative and res.value else None

@@ -132,6 +132,7 @@ class Resolution:
     type: str | None = "DATE"  # TimeML: DATE, TIME, DURATION, SET; None for what is no temporal expression
     points_to: str | None = None
     name: str = ""
+    from_period: bool = False  # resolved against the period named before ("a year earlier" after "the third quarter")
 
 
 def not_temporal(how: str, kind: str = "none") -> Resolution:
@@ -643,16 +644,17 @@ def same_period(e: Expr) -> RuleResult:
     if named:  # "in April … the same month in 2008": that period in the year named
         if e.period and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
             return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
-                              f"in {named[1]}", relative=False)
+                              f"in {named[1]}", relative=False, from_period=True)
         return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
     if not (same or a_year) or e.text.endswith(" before") and re.match(r"\s*[\w$£€]", e.after):
         return None  # "a year before the election": how long before an event, not a period
     if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
         # "in 2019 … a year earlier": the year before the one named
-        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
+        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})",
+                          from_period=True)
     if e.period and re.fullmatch(r"FY\d{4}(?:-[QH]\d)?|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
         return Resolution(_year_before(e.period), _granularity(e.period),
-                          f"the same period a year before the previous one ({e.period})")
+                          f"the same period a year before the previous one ({e.period})", from_period=True)
     if same and e.reference:
         return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
     return None
@@ -682,7 +684,7 @@ def anaphoric_period(e: Expr) -> RuleResult:
     if not re.fullmatch(wanted, e.period) or m[1] == "period" and re.fullmatch(r"\d{4}", e.period):
         return None
     gran = _granularity(e.period)
-    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})")
+    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})", from_period=True)
 
 
 def period_modifier(e: Expr) -> RuleResult:
@@ -725,7 +727,8 @@ def relative_period(e: Expr) -> RuleResult:
         if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
             named = {"year": r"(?:FY)?\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-W\d\d"}[m[1]]
             if e.period and re.fullmatch(named, e.period):
-                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})")
+                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
+                                  from_period=True)
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
