@@ -530,10 +530,11 @@ def movable_holiday(e: Expr) -> RuleResult:
 
 
 def relative_day(e: Expr) -> RuleResult:
-    """"today", "yesterday", "tomorrow"."""
+    """"today", "yesterday", "tomorrow", "late yesterday" (the part of the day keeps the day)."""
     days = rules()["relative_days"]
-    if e.text in days:
-        offset = days[e.text]
+    text = re.sub(r"^(?:late|early|earlier|later) (?=yesterday|tomorrow)", "", e.text)
+    if text in days:
+        offset = days[text]
         return Resolution(day_value(e.reference + dt.timedelta(days=offset)), "day", f"'{e.text}': {offset:+d} day(s)")
     return None
 
@@ -709,6 +710,33 @@ def relative_year_suffix(e: Expr) -> RuleResult:
     return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
 
 
+def anaphoric_relative_period(e: Expr) -> RuleResult:
+    """"the following week", "the next year", "the month before", "that year": counted from the date or period
+    named before in the sentence or paragraph (TimeML: anaphoric, unlike "next week", which counts from the
+    publication date); without one, "that year" stays unresolved and the others count from the publication date."""
+    m = (re.fullmatch(r"the (next|following|previous|preceding|prior) (week|month|year)", e.text)
+         or re.fullmatch(r"the (week|month|year) (before|after|earlier|later)", e.text)
+         or re.fullmatch(r"(that|that same|the same) (week|month|year)", e.text))
+    if m is None:
+        return None
+    word, unit = (m[1], m[2]) if m[2] in ("week", "month", "year") else (m[2], m[1])
+    offset = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "prior": -1,
+              "before": -1, "earlier": -1}.get(word, 0)
+    base, named = None, None
+    if e.anchor is not None:
+        base, named = e.anchor, e.anchor.isoformat()
+    elif e.period and (bounds := interval(re.sub(r"^FY", "", e.period))) and _granularity(e.period) in (
+            "year", "month", "week") and not e.period.startswith("FY"):
+        base, named = bounds[0], e.period
+    if base is None:
+        if offset == 0:
+            return Resolution(None, None, f"'{e.text}' with no date named before")
+        return None  # counted from the publication date by ``relative_period``
+    value, gran = _period(base, unit, offset)
+    return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named})",
+                      anchored=e.anchor is not None, from_period=e.anchor is None)
+
+
 def relative_period(e: Expr) -> RuleResult:
     """"last week", "this month", "next year", "the previous decade", "the beginning of the year"."""
     if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
@@ -843,7 +871,7 @@ def quarter(e: Expr) -> RuleResult:
     m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
-    if m[1] in ("last", "previous", "past") and not m[2]:
+    if m[1] in ("last", "previous", "past", "latest") and not m[2]:
         value, gran = _period(e.reference, "quarter", -1)
         return Resolution(value, gran, "'last quarter': the previous quarter")
     if m[1] not in rules()["ordinals"]:
@@ -1065,6 +1093,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     duration,
     period_modifier,
     century,
+    anaphoric_relative_period,
     relative_year_suffix,
     relative_period,
     weekend,
