@@ -199,3 +199,9 @@ def test_extract_dates_records_the_period_a_comparison_is_resolved_against(nlp):
     quarter, earlier = _mentions(nlp, "The glassworks said its profit rose in the third quarter from a year earlier.")
     assert (earlier.timex, earlier.anchor, earlier.resolved_from, earlier.rule_name) == (
         "2022-Q3", "2023-Q3", quarter.id, "same_period")
+
+
+@pytest.mark.model
+def test_extract_dates_as_soon_as_is_no_reference(nlp):
+    found = {m.text: m.timex for m in _mentions(nlp, "The bridge could reopen as soon as next month.")}
+    assert found == {"next month": "2023-12"}
