@@ -205,3 +205,14 @@ def test_extract_dates_records_the_period_a_comparison_is_resolved_against(nlp):
 def test_extract_dates_as_soon_as_is_no_reference(nlp):
     found = {m.text: m.timex for m in _mentions(nlp, "The bridge could reopen as soon as next month.")}
     assert found == {"next month": "2023-12"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("27 February 2025", "dateline"), ("MOSCOW, 27 February 2025", "dateline"),
+     ("The ticket offices close at the end of March.", "date")],
+)
+def test_extract_dates_a_dateline_is_mostly_date(nlp, text, kind):
+    (mention,) = [m for m in _mentions(nlp, text, dt.date(2025, 2, 27)) if m.value]
+    assert mention.kind == kind

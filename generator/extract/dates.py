@@ -258,7 +258,7 @@ def extract_dates(
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
                                 period.mention.timex if period else None)
         kind = res.kind
-        if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        if kind == "date" and _is_dateline(span):
             kind = "dateline"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
@@ -293,6 +293,16 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _is_dateline(span: Span) -> bool:
+    """A date line ("27 February 2025", "Published: Thursday 27 February"): no verb in the sentence and the date
+    is most of it. A verbless sentence with more words than date ("The offices close at the end of March" when
+    the small model reads "close" as an adjective) still dates what it says."""
+    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return sum(1 for t in words if not span.start <= t.i < span.end) <= 2
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:
