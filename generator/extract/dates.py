@@ -96,6 +96,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "POS"):
         start += 1
+    # "bankruptcy a month ago" (a noun the model took into the entity): the expression starts at its determiner
+    if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
+            doc[start + 1].lower_ in ("a", "an", "the") or doc[start + 1].like_num):
+        start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
     return doc[start:end] if end > start else None
@@ -237,9 +241,13 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
+        period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
+        if period and anchor and anchor.mention.start > period.mention.start:
+            period = None  # a day named since: "a year earlier" counts from that day
         before, after = _context(shown, span)
         tense = tense_of(span)
-        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after)
+        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
+                                period.mention.timex if period else None)
         kind = res.kind
         if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
             kind = "dateline"
@@ -322,13 +330,19 @@ class _Anchor:
     date: dt.date
 
 
+# Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
+PERIODS = ("week", "month", "quarter", "half", "season", "year")
+
+
 def _anchor(
-    mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...]
+    mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...],
+    granularities: tuple[str, ...] = ("day",),
 ) -> _Anchor | None:
-    """The previous day-level date in the same sentence, else in the same paragraph."""
+    """The previous date of one of ``granularities`` (a day unless told) in the same sentence, else in the same
+    paragraph."""
     for same_sentence in (True, False):
         for m in reversed(mentions):
-            if m.kind != "date" or m.granularity != "day" or not m.value:
+            if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
             if same_sentence and m.sentence != sentence:
                 continue
@@ -336,5 +350,7 @@ def _anchor(
                 m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
                 if paragraph is None or m_par != paragraph:
                     continue
-            return _Anchor(m, day_of(m.value))
+            bounds = (day_of(m.value),) if m.granularity == "day" else interval(m.value)
+            if bounds:
+                return _Anchor(m, bounds[0])
     return None

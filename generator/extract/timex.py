@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Callable, Union
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter
 
 from generator.rules import load_rules
 
@@ -175,6 +176,7 @@ class Expr:
     before: str  # the words just before the expression, as written (a few tokens)
     after: str  # the words just after it
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
+    period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
 
     @property
     def bare(self) -> str:
@@ -194,22 +196,26 @@ class Expr:
         return f" ('{self.modifier}' keeps the period)" if self.modifier else ""
 
 
-def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days/weeks ago → a day)."""
+def _shift(reference: dt.date, unit: str, amount: int, weeks_as_days: bool = True) -> tuple[str, str]:
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → a day
+    when counted from an earlier date, the week when counted from the publication date: TimeML gives a value the
+    granularity of the expression, "two weeks ago" → 2023-W43, "two decades ago" → 200)."""
     if unit in ("day", "hour", "minute", "second"):
         return day_value(reference + dt.timedelta(days=amount)), "day"
     if unit in ("week", "fortnight"):
-        days = 7 * amount * (2 if unit == "fortnight" else 1)
-        return day_value(reference + dt.timedelta(days=days)), "day"
+        day = reference + dt.timedelta(days=7 * amount * (2 if unit == "fortnight" else 1))
+        return (day_value(day), "day") if weeks_as_days else (week_value(day), "week")
     if unit == "month":
         year, month = add_months(reference.year, reference.month, amount)
         return month_value(year, month), "month"
     if unit == "year":
         return f"{reference.year + amount:04d}", "year"
     if unit == "decade":
-        return f"{reference.year + 10 * amount:04d}", "year"
+        return (f"{reference.year + 10 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 10 * amount) // 10:03d}", "decade")
     if unit == "century":
-        return f"{reference.year + 100 * amount:04d}", "year"
+        return (f"{reference.year + 100 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 100 * amount) // 100:02d}", "century")
     raise ValueError(unit)
 
 
@@ -260,7 +266,7 @@ def _direction(e: Expr, relative: str | None = None) -> tuple[str | None, str]:
         return "future", "'next': the next one"
     if relative == "this":
         return "this", "'this': the current one"
-    if e.prep in rules()["looking_back"]:
+    if e.prep in rules()["looking_back"] and not (e.prep == "after" and e.tense == "future"):
         return "past", f"'{e.prep}': the previous one"
     if e.prep in rules()["limits"] and e.tense == "past":
         return "past", f"'{e.prep}' in a past-tense clause: the previous one"
@@ -329,7 +335,7 @@ def age(e: Expr) -> RuleResult:
     if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
         return not_temporal("age after a name", kind="age")
     after = _clean(e.after)
-    if e.last_before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or e.text.endswith(" old"):
+    if e.last_before in r["age_before"] or any(re.match(rf"{re.escape(w)}\b", after) for w in r["age_after"]) or e.text.endswith(" old"):
         m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
         amount = _number(m[1]) if m else None
         return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
@@ -417,7 +423,8 @@ def day_range(e: Expr) -> RuleResult:
 
 def year_range(e: Expr) -> RuleResult:
     """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
-    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
+    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |(?<![a-z])-(?![a-z])) ?(.+)",
+                     e.text)
     if m and (e.prep in ("between", "from") or e.text.startswith(("between ", "from "))):
         return _range(m[1], m[2], e.reference, e.tense)
     return None
@@ -477,6 +484,50 @@ def holiday(e: Expr) -> RuleResult:
     return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
 
 
+def _holiday_day(spec: dict[str, Any], year: int) -> dt.date:
+    """The day of a movable holiday in ``year``: Easter-based, or the nth (-1: last) weekday of a month, plus an
+    offset in days."""
+    if spec.get("easter") is not None:
+        return easter(year) + dt.timedelta(days=spec["easter"])
+    month, weekday, nth = spec["month"], rules()["weekdays"][spec["weekday"]], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=spec.get("offset", 0))
+
+
+def movable_holiday(e: Expr) -> RuleResult:
+    """"Easter", "Thanksgiving", "Labor Day weekend": the day that year, the year chosen by tense like a date
+    without a year ("last Thanksgiving" the one before)."""
+    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)( weekend)?(?: (\d{4}))?", e.bare)
+    spec = rules()["movable_holidays"].get(m[2]) if m else None
+    if spec is None:
+        return None
+    if m[3]:  # "the Thanksgiving weekend", "Labor Day weekend": the weekend next to the day
+        day = movable_holiday(replace(e, text=e.text.replace(" weekend", "")))
+        if not isinstance(day, Resolution) or not day.value:
+            return None
+        monday_or_tuesday = day_of(day.value).weekday() <= 1
+        saturday = day_of(day.value) + dt.timedelta(days=(-2 - day_of(day.value).weekday()) if monday_or_tuesday
+                                                      else 5 - day_of(day.value).weekday())
+        return replace(day, value=week_value(saturday) + "-WE", granularity="week", rule=day.rule + ", its weekend")
+    if m[4]:
+        return Resolution(day_value(_holiday_day(spec, int(m[4]))), "day", "movable holiday", relative=False)
+    direction, how = _direction(e, m[1])
+    days = [_holiday_day(spec, y) for y in (e.reference.year - 1, e.reference.year, e.reference.year + 1)]
+    if direction == "this":
+        day = days[1]
+    else:
+        strict = m[1] in ("last", "next")
+        tense = direction if direction in ("past", "future") else None
+        pool = [d for d in days if d != e.reference] if strict else days
+        day = _pick(e.reference, pool, tense)
+    return Resolution(day_value(day), "day", f"movable holiday, {how}")
+
+
 def relative_day(e: Expr) -> RuleResult:
     """"today", "yesterday", "tomorrow"."""
     days = rules()["relative_days"]
@@ -501,17 +552,27 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) "
-                     r"(ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
+                     r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None:
         return None
-    amount, unit = _number(m[1]), r["units"].get(m[2])
+    amount, unit = _number(m["n"]), r["units"].get(m["unit"])
+    if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
+        # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
+        value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
+        return Resolution(value, "ref", "vague amount of time before or after: a vague reference", kind="ref",
+                          relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
-    if m[3] == "ago":
-        value, gran = _shift(e.reference, unit, -amount)
+    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after):
+        # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
+        # DURATION; "after"/"before" is a signal), not a date counted from the previous one
+        return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
+                          relative=False, type="DURATION")
+    if m["dir"] == "ago":
+        value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    direction = r["anchor_directions"][m[3]]
+    direction = r["anchor_directions"][m["dir"]]
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
@@ -532,17 +593,23 @@ def duration(e: Expr) -> RuleResult:
     500 years")."""
     r = rules()
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", e.text)
+                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", e.text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
     amount = _number(m[2])
+    if m[2] is None and re.match(r"(?:a|an) ", e.text) and not m[1]:  # "in a decade", "for a year"
+        amount = 1
     if m[2] is not None and amount is None:
         return None
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
-    if not (amount is not None or plural or timed or (after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+    # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
+    # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
+    trailing = e.text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
+    if not (amount is not None or plural or timed or trailing or (
+            after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
         return None
     if amount is None and not plural:
         amount = 1
@@ -553,6 +620,66 @@ def duration(e: Expr) -> RuleResult:
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
                       points_to=points_to)
+
+
+def _year_before(value: str) -> str:
+    """The same period one year earlier: 2023-Q3 → 2022-Q3, FY2023 → FY2022, 2023-03 → 2022-03."""
+    return re.sub(r"\d{4}", lambda m: f"{int(m[0]) - 1:04d}", value, count=1)
+
+
+def same_period(e: Expr) -> RuleResult:
+    """"a year earlier", "the same period last year", "the year-ago quarter" after a quarter, half, month or fiscal
+    year of the sentence or paragraph ("profit rose in the third quarter from a year earlier"): that period one
+    year before (TimeML gives such expressions the granularity of the period they compare with). Without such a
+    period "the same period last year" is last year, and "a year earlier" is left to ``units_ago_or_later``."""
+    same = re.fullmatch(r"(?:the )?(?:same|comparable|corresponding) (?:period|quarter|months?|time|half|season)"
+                        r"(?: (?:of|in|a|one))? (?:the )?(?:last|previous|prior|a|one) year(?: (?:earlier|ago|before))?"
+                        r"|this time (?:last year|a year (?:ago|earlier))"
+                        r"|(?:the|that) (?:year-ago|year-earlier|prior-year|previous-year|year-before) "
+                        r"(?:period|quarter|months?|half|season)", e.text)
+    a_year = re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|the year before|the previous year|the prior year",
+                          e.text)
+    named = re.fullmatch(r"(?:the )?same (?:period|quarter|month|time|half|season)(?: of| in| as)? (\d{4})", e.text)
+    if named:  # "in April … the same month in 2008": that period in the year named
+        if e.period and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+            return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
+                              f"in {named[1]}", relative=False)
+        return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
+    if not (same or a_year) or e.text.endswith(" before") and re.match(r"\s*[\w$£€]", e.after):
+        return None  # "a year before the election": how long before an event, not a period
+    if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
+        # "in 2019 … a year earlier": the year before the one named
+        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
+    if e.period and re.fullmatch(r"FY\d{4}|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+        return Resolution(_year_before(e.period), "year" if e.period.startswith("FY") else _granularity(e.period),
+                          f"the same period a year before the previous one ({e.period})")
+    if same and e.reference:
+        return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
+    return None
+
+
+def _granularity(value: str) -> str:
+    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(value[5:6], "month")
+
+
+def anaphoric_period(e: Expr) -> RuleResult:
+    """"the quarter", "the period", "that half" after a period of the sentence or paragraph: that period."""
+    m = re.fullmatch(r"(?:the|that|this same|the same) (quarter|period|half|fiscal year|financial year)", e.text)
+    if m is None:
+        return None
+    if not e.period:
+        if m[1] != "quarter" or e.reference is None:
+            return None
+        # "profit for the quarter fell": told in the past tense, the quarter last reported; otherwise this one
+        offset = -1 if e.tense == "past" else 0
+        value, gran = _period(e.reference, "quarter", offset)
+        return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
+    wanted = {"quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d", "period": r"FY\d{4}|\d{4}-(?:Q\d|H\d)",
+              "fiscal year": r"FY\d{4}", "financial year": r"FY\d{4}"}[m[1]]
+    if not re.fullmatch(wanted, e.period):
+        return None
+    gran = "year" if e.period.startswith("FY") else _granularity(e.period)
+    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})")
 
 
 def period_modifier(e: Expr) -> RuleResult:
@@ -588,6 +715,12 @@ def relative_period(e: Expr) -> RuleResult:
             offset, how = _edge_offset(e, m[1])
             res = _period(e.reference, m[1], offset)
             return Resolution(res[0], res[1], f"{how}{e.note}")
+        if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
+            named = {"year": r"(?:FY)?\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-W\d\d"}[m[1]]
+            if e.period and re.fullmatch(named, e.period):
+                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})")
+            res = _period(e.reference, m[1], 0)
+            return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
 
 
@@ -797,7 +930,13 @@ def century(e: Expr) -> RuleResult:
 
 
 def decade(e: Expr) -> RuleResult:
-    """"the 1990s", "the '90s", "70s" → 199, 197."""
+    """"the 1990s", "the '90s", "70s" → 199, 197; "the seventies" → 197 (the 20th century's)."""
+    if re.search(r"\b(?:her|his|their|my|your|our|its)\s*$", e.before, re.IGNORECASE):
+        return not_temporal("an age (\"in her twenties\")", kind="age") if re.search(r"\d0'?s|ties$", e.text) else None
+    words = rules()["decade_words"]
+    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:nineteen[- ])?([a-z]+)", e.text):
+        if m[1] in words:
+            return Resolution(f"19{words[m[1]]}", "decade", f"decade in words{e.note}", relative=False)
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", e.text)
     if m is None:
         return None
@@ -877,6 +1016,7 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 
 # Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
+    vague,  # fixed phrases first: "in recent times" is no frequency
     frequency,
     age,
     not_a_date,
@@ -884,14 +1024,16 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     two_digit_range,
     day_range,
     year_range,
-    vague,
     unknown_date,
     needs_reference,
     fiscal_year,
     part_of_day,
     holiday,
+    movable_holiday,
     relative_day,
     anchored_day,
+    same_period,
+    anaphoric_period,
     units_ago_or_later,
     duration,
     period_modifier,
@@ -920,6 +1062,7 @@ def normalise(
     anchor: dt.date | None = None,
     before: str = "",
     after: str = "",
+    period: str | None = None,
 ) -> Resolution:
     """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
@@ -927,10 +1070,11 @@ def normalise(
     ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
+    ``period``: the previous quarter, half, month or fiscal year of the sentence/paragraph, for "a year earlier".
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):
