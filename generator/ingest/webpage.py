@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -390,33 +391,44 @@ FURNITURE_MARK = "data-generator-furniture"
 def mark_tokens(node: Any) -> tuple[str, ...]:
     """The words of an element's class and id: "imageCaption c-article__sharing" → image caption c article sharing."""
     marks = " ".join(str(node.get(a) or "") for a in ("class", "id"))
-    return tuple(MARK_TOKENS.findall(CAMEL.sub(" ", marks).casefold()))
+    return tuple(MARK_TOKENS.findall(CAMEL.sub(" ", marks).casefold())) if marks.strip() else ()
 
 
-def is_marked_furniture(tokens: Sequence[str], config: dict[str, Any]) -> bool:
+@lru_cache(maxsize=1)
+def furniture_vocabulary() -> tuple[frozenset[str], frozenset[tuple[str, ...]], re.Pattern[str]]:
+    """The class/id words and word pairs that name furniture, and the styles that hide an element."""
+    config = rules()["furniture_markup"]
+    pairs = frozenset(tuple(phrase.split()) for phrase in config["phrases"])
+    return frozenset(config["words"]), pairs, re.compile(config["hidden_style"], re.IGNORECASE)
+
+
+def is_marked_furniture(tokens: Sequence[str]) -> bool:
     """Whether class/id words name furniture: a word of ``words``, or two words in a row of ``phrases``."""
-    words = set(config["words"])
-    pairs = {tuple(phrase.split()) for phrase in config["phrases"]}
+    words, pairs, _ = furniture_vocabulary()
     return any(t in words for t in tokens) or any(pair in pairs for pair in zip(tokens, tokens[1:]))
 
 
-def paragraph_text_below(tree: Any) -> dict[Any, int]:
+def paragraph_sizes(tree: Any) -> dict[Any, int]:
+    """The characters of text of every ``<p>`` of the page."""
+    return {paragraph: len(" ".join(paragraph.text_content().split())) for paragraph in tree.iter("p")}
+
+
+def paragraph_text_below(sizes: dict[Any, int]) -> dict[Any, int]:
     """For every element, the characters of paragraph (``<p>``) text inside it."""
     below: dict[Any, int] = {}
-    for paragraph in tree.iter("p"):
-        size = len(" ".join(paragraph.text_content().split()))
+    for paragraph, size in sizes.items():
         for node in (paragraph, *paragraph.iterancestors()):
             below[node] = below.get(node, 0) + size
     return below
 
 
-def main_text_block(tree: Any) -> Any | None:
+def main_text_block(tree: Any, sizes: dict[Any, int] | None = None) -> Any | None:
     """The element whose own ``<p>`` children hold the most text: the article body, as far as markup tells."""
     direct: dict[Any, int] = {}
-    for paragraph in tree.iter("p"):
+    for paragraph, size in (paragraph_sizes(tree) if sizes is None else sizes).items():
         parent = paragraph.getparent()
         if parent is not None:
-            direct[parent] = direct.get(parent, 0) + len(" ".join(paragraph.text_content().split()))
+            direct[parent] = direct.get(parent, 0) + size
     return max(direct, key=lambda node: direct[node]) if direct else None
 
 
@@ -424,7 +436,7 @@ def is_hidden(node: Any, config: dict[str, Any]) -> bool:
     """A short element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it.
     Short only: a page may hide the rest of its article behind a "Continue reading" button."""
     hidden = node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true"
-    hidden = hidden or bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+    hidden = hidden or bool(node.get("style") and furniture_vocabulary()[2].search(node.get("style")))
     return hidden and len(node.text_content().split()) <= config["hidden_max_words"]
 
 
@@ -439,12 +451,23 @@ def is_link_list(node: Any, config: dict[str, Any]) -> bool:
     """A list whose every item is (nearly) all link text: related headlines, not a list the article makes;
     or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs)."""
     if node.tag == "p":
-        return len(node.text_content().split()) >= 2 and link_density(node) >= config["link_paragraph_density"]
+        return (node.find(".//a") is not None and len(node.text_content().split()) >= 2
+                and link_density(node) >= config["link_paragraph_density"])
     if node.tag not in ("ul", "ol"):
         return False
     items = [item for item in node.iterchildren("li")]
     return len(items) >= config["link_list_items"] and all(
         link_density(item) >= config["link_list_density"] for item in items
+    )
+
+
+def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
+    """Whether the markup names ``node`` as furniture (before the guards of ``mark_furniture``)."""
+    return (
+        node.tag in config["tags"]
+        or is_marked_furniture(mark_tokens(node))
+        or is_hidden(node, config)
+        or is_link_list(node, config)
     )
 
 
@@ -457,25 +480,30 @@ def mark_furniture(tree: Any) -> int:
     whatever it says. An element is never marked when it holds the article body (the block with the most
     paragraph text, or an ancestor of it) or more than ``max_share`` of the page's paragraph text: a class such as
     "article-body has-sidebar" or "post-comments-open" on the article's own wrapper must not take the article away.
+    Nothing inside a marked element is looked at again.
     """
     config = rules()["furniture_markup"]
-    below = paragraph_text_below(tree)
+    sizes = paragraph_sizes(tree)
+    below = paragraph_text_below(sizes)
     total = max(below.get(tree, 0), 1)
-    main = main_text_block(tree)
+    main = main_text_block(tree, sizes)
     protected = {main, *main.iterancestors()} if main is not None else set()
     marked = 0
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node in protected or node.tag in ("html", "body", "head"):
+    stack = list(reversed(tree))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str) or node.tag == "head":
             continue
-        if not (node.tag in config["tags"] or is_marked_furniture(mark_tokens(node), config)
-                or is_hidden(node, config) or is_link_list(node, config)):
+        if (
+            node not in protected
+            and node.tag != "body"
+            and below.get(node, 0) / total <= config["max_share"]
+            and is_furniture_element(node, config)
+        ):
+            node.set(FURNITURE_MARK, "1")
+            marked += 1
             continue
-        if below.get(node, 0) / total > config["max_share"]:
-            continue
-        if any(ancestor.get(FURNITURE_MARK) for ancestor in node.iterancestors()):
-            continue
-        node.set(FURNITURE_MARK, "1")
-        marked += 1
+        stack.extend(reversed(node))
     return marked
 
 
