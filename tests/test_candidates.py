@@ -9,10 +9,12 @@ scoring all pairs. Here the same facts are linked twice, once with the candidate
 from __future__ import annotations
 
 import json
+import math
 import os
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.link import candidates, compare, quote_groups
@@ -27,10 +29,25 @@ ECBPLUS_SLICE = 80  # the corpus's first articles (topics 1-3); enough for group
 pytestmark = [pytest.mark.model]
 
 
+def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0) -> candidates.Overlaps:
+    """``weighted_overlaps`` the slow way: every pair scored one by one in Python."""
+    rows = []
+    for i, j in combinations(range(len(feats)), 2):
+        if groups is not None and groups[i] == groups[j]:
+            continue
+        shared = math.fsum(min(feats[i][k], feats[j][k]) for k in feats[i].keys() & feats[j].keys())
+        score = shared / math.sqrt(totals[i] * totals[j]) if shared else 0.0
+        if score >= threshold:
+            rows.append((-score, i, j, shared))
+    rows.sort()
+    return candidates.Overlaps(np.array([r[1] for r in rows], dtype=np.int64),
+                               np.array([r[2] for r in rows], dtype=np.int64),
+                               np.array([r[3] for r in rows], dtype=float), np.array([-r[0] for r in rows]))
+
+
 def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace each candidate generator by one that proposes everything."""
-    bounded = candidates.bounded_pairs
-    monkeypatch.setattr(compare, "bounded_pairs", lambda feats, threshold, *a, **kw: bounded(feats, 0, *a, **kw))
+    monkeypatch.setattr(compare, "weighted_overlaps", _every_pair_overlaps)
     monkeypatch.setattr(quote_groups, "candidate_pairs",
                         lambda quotes: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
@@ -107,23 +124,15 @@ def test_people_index_answers_as_a_scan(ecbplus_facts) -> None:
                 or found.name.split()[-1] == alias.spelling.split()[-1]
 
 
-@pytest.mark.parametrize("denominator", ["geometric", "smaller"])
-def test_bounded_pairs_keeps_every_pair_that_can_reach_the_threshold(denominator) -> None:
-    import math
-
-    feats = [{"a": 4.0, "b": 1.0}, {"a": 4.0, "c": 2.0}, {"b": 1.0, "c": 2.0}, {"d": 1.0}, {}]
-
-    def score(fa, fb):
-        shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
-        if not fa or not fb:
-            return 0.0
-        total = math.sqrt(sum(fa.values()) * sum(fb.values())) if denominator == "geometric" \
-            else min(sum(fa.values()), sum(fb.values()))
-        return shared / total
+def test_weighted_overlaps_scores_every_pair_that_shares_a_feature() -> None:
+    feats = [{"a": 4.0, "b": 1.0}, {"a": 4.0, "c": 2.0}, {"b": 1.0, "c": 2.0}, {"d": 1.0}, {}, {"a": 4.0, "b": 1.0}]
+    totals = [math.fsum(f.values()) for f in feats]
     for threshold in (0.1, 0.3, 0.5, 0.7, 0.8, 1.0):
-        expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if score(feats[i], feats[j]) >= threshold}
-        found = set(candidates.bounded_pairs(feats, threshold, denominator))
-        assert expected <= found, threshold
-        assert found == expected  # with weights that depend on the feature only, the bound is the score
-    assert candidates.bounded_pairs(feats, 0.1, denominator, groups=["s", "s", "t", "t", "u"]) == \
-        sorted(p for p in candidates.bounded_pairs(feats, 0.1, denominator) if p not in {(0, 1), (2, 3)})
+        expected = _every_pair_overlaps(feats, totals, threshold)
+        found = candidates.weighted_overlaps(feats, totals, threshold, block=2)
+        assert found.above(threshold) == expected.above(threshold), threshold
+        assert found.shared.tolist() == expected.shared.tolist()
+    assert [(i, j) for _, i, j in candidates.weighted_overlaps(feats, totals, 0.1, groups="sstt uu").above(0.1)] == \
+        [(i, j) for _, i, j in _every_pair_overlaps(feats, totals, 0.1).above(0.1) if (i, j) not in {(0, 1), (2, 3)}]
+    with pytest.raises(ValueError, match="weighs"):
+        candidates.weighted_overlaps([{"a": 1.0}, {"a": 2.0}], [1.0, 2.0], 0.1)

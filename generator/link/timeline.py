@@ -58,6 +58,7 @@ class _Report:
     words: frozenset[str]
     focus: float  # share of the sentence taken by the dated clause
     features: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0  # the features' total weight (set with them by ``_weigh``)
     predicate: str = ""  # the action reported: the trigger's lemma, stemmed, synonyms mapped to one (rules/dates.yaml)
     statement: bool = False  # the action is a statement (a reporting verb: "said", "warned", "told")
     alternatives: frozenset[str] = frozenset()  # other actions the date may be of ("its invasion in 2022")
@@ -102,7 +103,8 @@ def _weigh(reports: list[_Report]) -> None:
         df.update(r.feature_keys())
     n = len(reports)
     for r in reports:
-        r.features = {k: kinds[k[0]] * (math.log((n + 1) / (df[k] + 1)) + 1) for k in r.feature_keys()}
+        r.features = {k: kinds[k[0]] * (math.log((n + 1) / (df[k] + 1)) + 1) for k in sorted(r.feature_keys())}
+        r.total = math.fsum(r.features.values())
 
 
 def similarity(a: _Report, b: _Report) -> float:
@@ -115,8 +117,10 @@ def similarity(a: _Report, b: _Report) -> float:
     shared_keys = fa.keys() & fb.keys()
     if not fa or not fb or len(shared_keys) < min(_rules()["min_shared"], min(len(fa), len(fb)) - 1) or not shared_keys:
         return 0.0
-    shared = sum(min(fa[k], fb[k]) for k in shared_keys)
-    return shared / min(sum(fa.values()), sum(fb.values()))
+    # fsum: the same sum whatever order the set gives the keys in (a plain sum differs in the last bit with the
+    # hash seed, and a tie broken by that bit changed events from one run to the next)
+    shared = math.fsum(min(fa[k], fb[k]) for k in shared_keys)
+    return shared / min(a.total, b.total)
 
 
 def compatible(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
