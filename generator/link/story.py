@@ -202,9 +202,12 @@ def _lead_weight(rank: int) -> float:
     return 1.0 / (1.0 + rank / LEAD)
 
 
-def _outlets(briefing: Briefing, source_ids: set[str]) -> int:
-    """Distinct outlets among sources (two articles of one outlet count once)."""
-    labels = {s.id: s.label for s in briefing.sources}
+def _labels(briefing: Briefing) -> dict[str, str]:
+    return {s.id: s.label for s in briefing.sources}
+
+
+def _outlets(labels: dict[str, str], source_ids: set[str]) -> int:
+    """Distinct outlets among sources (two articles of one outlet count once); ``labels``: ``_labels``."""
     return len({labels[i] for i in source_ids})
 
 
@@ -239,13 +242,14 @@ def key_points(briefing: Briefing, pairs: SentencePairs | None = None) -> tuple[
         ),
     )
     feat = pairs.feats.__getitem__
+    labels = _labels(briefing)
 
     chosen: list[tuple[int, set[int]]] = []  # (the sentence shown, the sentences carrying the fact)
     used: set[int] = set()
     single: list[int] = []
     for i in ranked[: MAX_POINTS * 20]:
         c = candidates[i]
-        outlets = _outlets(briefing, {c.sentence.source, *c.carriers})
+        outlets = _outlets(labels, {c.sentence.source, *c.carriers})
         if len(chosen) >= MAX_POINTS:
             break
         if outlets < 2:
@@ -313,8 +317,9 @@ def latest_development(briefing: Briefing, pairs: SentencePairs, points: Sequenc
 
 def top_statements(briefing: Briefing) -> tuple[str, ...]:
     """Quote groups carried by at least two outlets, most carried first."""
-    groups = [g for g in briefing.quote_groups if _outlets(briefing, set(g.sources)) >= 2]
-    groups.sort(key=lambda g: (-_outlets(briefing, set(g.sources)), -len(g.text or ""), g.id))
+    labels = _labels(briefing)
+    groups = [g for g in briefing.quote_groups if _outlets(labels, set(g.sources)) >= 2]
+    groups.sort(key=lambda g: (-_outlets(labels, set(g.sources)), -len(g.text or ""), g.id))
     return tuple(g.id for g in groups[:MAX_STATEMENTS])
 
 

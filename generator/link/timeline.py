@@ -75,15 +75,31 @@ class _Report:
         return (self.end - self.start).days
 
 
+def _fineness(r: _Report) -> tuple[int, int]:
+    return (r.span, FINENESS.get(r.mention.granularity or "", 99))
+
+
 @dataclass
 class _Cluster:
     reports: list[_Report] = field(default_factory=list)
     disputed: bool = False
+    _anchor: _Report | None = None
 
     @property
     def anchor(self) -> _Report:
-        """The report with the finest date: the event's date."""
-        return min(self.reports, key=lambda r: (r.span, FINENESS.get(r.mention.granularity or "", 99)))
+        """The report with the finest date: the event's date (the first of the finest; kept up to date by
+        ``add`` rather than looked for in every comparison)."""
+        if self._anchor is None:
+            self._anchor = min(self.reports, key=_fineness)
+        return self._anchor
+
+    def add(self, reports: Sequence[_Report]) -> None:
+        anchor = self.anchor
+        for r in reports:
+            if _fineness(r) < _fineness(anchor):
+                anchor = r
+        self.reports.extend(reports)
+        self._anchor = anchor
 
 
 def _rules() -> dict:
@@ -119,7 +135,7 @@ def similarity(a: _Report, b: _Report) -> float:
         return 0.0
     # fsum: the same sum whatever order the set gives the keys in (a plain sum differs in the last bit with the
     # hash seed, and a tie broken by that bit changed events from one run to the next)
-    shared = math.fsum(min(fa[k], fb[k]) for k in shared_keys)
+    shared = math.fsum(map(fa.__getitem__, shared_keys))  # a feature weighs the same in every report: fa[k] = fb[k]
     return shared / min(a.total, b.total)
 
 
@@ -312,7 +328,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             clusters.append(_Cluster([report]))
             best = len(clusters) - 1
         else:
-            clusters[best].reports.append(report)
+            clusters[best].add([report])
         for k in keys:
             by_key.setdefault(k, set()).add(best)
     return _merge_disputed(clusters)
@@ -336,7 +352,7 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
                 continue
             if {r.mention.source for r in other.reports} & {r.mention.source for r in cluster.reports}:
                 continue
-            if any(similarity(x, y) >= threshold and len(x.features.keys() & y.features.keys()) >= min_shared
+            if any(len(x.features.keys() & y.features.keys()) >= min_shared and similarity(x, y) >= threshold
                    for x in other.reports for y in cluster.reports if x.dated and y.dated):
                 target = other
                 break
@@ -344,7 +360,7 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
             merged.append(cluster)
             position = len(merged) - 1
         else:
-            target.reports.extend(cluster.reports)
+            target.add(cluster.reports)
             target.disputed = True
         for k in keys:
             by_feature.setdefault(k, set()).add(position)
