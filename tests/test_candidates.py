@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.link import candidates, compare, quote_groups
+from generator.link import candidates, compare, positions, quote_groups
 from generator.link.briefing import link
 from generator.link.people import PeopleIndex
 
@@ -48,6 +48,8 @@ def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0) -> cand
 def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace each candidate generator by one that proposes everything."""
     monkeypatch.setattr(compare, "weighted_overlaps", _every_pair_overlaps)
+    monkeypatch.setattr(positions, "_issue_candidates",
+                        lambda stances: [list(range(i + 1, len(stances))) for i in range(len(stances))])
     monkeypatch.setattr(quote_groups, "candidate_pairs",
                         lambda quotes: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
@@ -88,6 +90,7 @@ def _check_same_as_every_pair(facts, monkeypatch) -> None:
     assert fast.quote_groups == slow.quote_groups
     assert fast.events == slow.events
     assert fast.comparison == slow.comparison
+    assert fast.positions == slow.positions
     assert fast == slow
 
 

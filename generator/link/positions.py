@@ -173,7 +173,10 @@ def _is_common_noun(lemma: str) -> bool:
 
 
 def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
-    """A cluster number for each stance: stances with the same number are about one issue."""
+    """A cluster number for each stance: stances with the same number are about one issue.
+
+    Pairs are taken in the order of comparing every pair, but only those ``same_issue`` can accept
+    (``_issue_candidates``), so the clusters (and their numbers) are those of comparing every pair."""
     parent = list(range(len(stances)))
 
     def find(i: int) -> int:
@@ -182,11 +185,30 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
             i = parent[i]
         return i
 
-    for i in range(len(stances)):
-        for j in range(i + 1, len(stances)):
+    for i, others in enumerate(_issue_candidates(stances)):
+        for j in others:
             if find(i) != find(j) and same_issue(stances[i], stances[j]):
                 parent[find(j)] = find(i)
     return [find(i) for i in range(len(stances))]
+
+
+def _issue_candidates(stances: Sequence[StanceMention]) -> list[list[int]]:
+    """For each stance i, the stances j > i that ``same_issue`` can accept, in ascending order: an inverted index
+    of each phrase's concepts and head concept. ``same_issue`` accepts equal concept sets (two empty ones too),
+    equal heads, a head among the other's concepts, or shared concepts (when ``min_shared`` ≥ 1 or
+    ``min_overlap`` > 0; otherwise any pair can be accepted and every pair is a candidate)."""
+    rules = _rules()
+    if int(rules["min_shared"]) < 1 and float(rules["min_overlap"]) <= 0:
+        return [list(range(i + 1, len(stances))) for i in range(len(stances))]
+    keys = []
+    for stance in stances:
+        concepts = issue_concepts(stance)
+        keys.append(concepts | {concept(stance.issue_head)} if concepts else {"", concept(stance.issue_head)})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(keys):
+        for key in found:
+            postings[key].append(i)
+    return [sorted({j for key in found for j in postings[key] if j > i}) for i, found in enumerate(keys)]
 
 
 def issue_label(members: Sequence[StanceMention]) -> str:
