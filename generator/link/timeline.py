@@ -84,6 +84,13 @@ class _Cluster:
     reports: list[_Report] = field(default_factory=list)
     disputed: bool = False
     _anchor: _Report | None = None
+    # (source, sentence) of its reports, and its sources: kept by ``add`` for the checks of every comparison
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.sentences = {(r.mention.source, r.mention.sentence) for r in self.reports}
+        self.sources = {r.mention.source for r in self.reports}
 
     @property
     def anchor(self) -> _Report:
@@ -100,6 +107,8 @@ class _Cluster:
                 anchor = r
         self.reports.extend(reports)
         self._anchor = anchor
+        self.sentences.update((r.mention.source, r.mention.sentence) for r in reports)
+        self.sources.update(r.mention.source for r in reports)
 
 
 def _rules() -> dict:
@@ -315,9 +324,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
-            if rules["one_per_sentence"] and any(r.mention.source == report.mention.source
-                                                 and r.mention.sentence == report.mention.sentence
-                                                 for r in cluster.reports):
+            if rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences:
                 continue  # two actions in one sentence are two events
             score = max(margin(report, r, rules) for r in cluster.reports)
             if score >= best_margin:
@@ -350,7 +357,7 @@ def _merge_disputed(clusters: list[_Cluster]) -> list[_Cluster]:
             a, b = other.anchor, cluster.anchor
             if not a.dated or compatible((a.start, a.end), (b.start, b.end)):
                 continue
-            if {r.mention.source for r in other.reports} & {r.mention.source for r in cluster.reports}:
+            if other.sources & cluster.sources:
                 continue
             if any(len(x.features.keys() & y.features.keys()) >= min_shared and similarity(x, y) >= threshold
                    for x in other.reports for y in cluster.reports if x.dated and y.dated):
