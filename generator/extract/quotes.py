@@ -424,6 +424,8 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].i + 1:
+        subjects = subjects[1:]  # "The US automobile manufacturer Ford has said": the parser's two subjects are one
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
@@ -777,6 +779,9 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
             if verb_found is not None:
                 return verb_found
     people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
+    # Peter, who she starred with …:")
+    people = [m for m in people if _is_subject_mention(ctx, m)] or people
     if people:
         speaker = ctx.tokens(people[-1].start, people[-1].end)
         return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
@@ -784,6 +789,13 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     if subjects:
         return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
     return None
+
+
+def _is_subject_mention(ctx: _Context, mention: PersonMention) -> bool:
+    root = ctx.tokens(mention.start, mention.end).root
+    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
