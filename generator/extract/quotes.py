@@ -154,7 +154,7 @@ def _continues(text: str) -> bool:
         if ch not in DOUBLE_MARKS:
             continue
         if ch != '"':
-            return mark_role(stripped, i) == "close"
+            return mark_role(stripped, i) == "close" or _misdirected_close(stripped, i)
         # a straight mark closes when it follows a word, or (badly spaced text) punctuation and a space: 'great, "he'
         return _can_close(*_neighbours(stripped, i)) or (i >= 2 and stripped[i - 1] == " " and stripped[i - 2] in ",.?!")
     return False
@@ -191,6 +191,8 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
             continue
         if role == "either":
             role = "close" if current is not None else "open"
+        if role == "open" and current is not None and kind == "double" and _misdirected_close(text, i):
+            role = "close"
         if role == "open":
             if current is not None and kind == "double":
                 warnings.append(f"an opening quotation mark at offset {current.at} is never closed")
@@ -205,6 +207,18 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
         spans.append(QuoteSpan(pieces, current.first_at, base + i + 1, kind, current.paragraph))
         current = None
     return spans, current
+
+
+def _misdirected_close(text: str, i: int) -> bool:
+    """An opening mark typed where a quote closes, while one is open: the last mark of its paragraph ("I'm not
+    just a party girl. “"), or one after a comma or full stop that a cue follows ("… the ability to choose, “Meyer
+    says.")."""
+    if not text[i + 1 :].strip():
+        return True
+    if text[:i].rstrip()[-1:] not in ",.?!":
+        return False
+    cues = "|".join(re.escape(w) for w in _rules()["recovery_cues"])
+    return re.match(rf"(?:[\w.’'-]+\s+){{0,5}}(?:{cues})\b", text[i + 1 :]) is not None
 
 
 def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], list[str]]:
@@ -249,10 +263,11 @@ def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bo
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
     such lines may be crossed when the line after them continues the quote.
     """
+    cues = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _rules()["recovery_cues"]) + r")\b")
     for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
         if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
-            if len(paragraph.text) > 400:
-                return False
+            if len(paragraph.text) > 400 or cues.search(paragraph.text):
+                return False  # narration ("However, Hartog said there will be …") ends the quote
             continue
         return _continues(paragraph.text)
     return False
