@@ -147,6 +147,78 @@ CASES = [
         "Kraft Foods issued a statement on Friday morning.\n\n“This is a tragic loss for all of us,” the statement said.",
         "Kraft Foods", "organisation", id="organisation-the-statement-issued-earlier",
     ),
+    # ---- added for the second round of issue 11 (sentences written here, not taken from any article)
+    pytest.param(
+        "The South African golfer Trevor Nolan won the Open on Sunday.\n\n“I still cannot believe it,” said the 34-year-old.",
+        "Trevor Nolan", "description", id="description-epithet-age-never-given",
+    ),
+    pytest.param(
+        "Emma Stone arrived at the premiere in a red dress.\n\n“I love this city,” the star told reporters.",
+        "Emma Stone", "description", id="description-epithet-the-star",
+    ),
+    pytest.param(
+        "Lucy Hart left the clinic on Friday.\n\n“She is doing much better,” her father said.",
+        None, "description", id="description-kin-of-somebody-is-somebody-else",
+    ),
+    pytest.param(
+        "A surgeon at the hospital described the wounds. Mayor Tom Reed visited on Monday.\n\n"
+        "“Most of them will recover,” the surgeon said.",
+        None, "description", id="description-introduced-as-unnamed",
+    ),
+    pytest.param(
+        "Rainer Voss, the economy minister, criticised the decision.\n\n"
+        "“It is completely unacceptable,” said the premier of the state of Hesse.",
+        None, "description", id="description-with-of-is-a-new-person",
+    ),
+    pytest.param(
+        "John Ging, UNRWA's director of operations, visited the school on Monday.\n\n"
+        "“The families had nowhere else to go,” the UNRWA official said.",
+        "John Ging", "description", id="description-official-of-a-named-organisation",
+    ),
+    pytest.param(
+        "“We cannot comment on the merger for ninety days,” the Siemens statement said.",
+        "Siemens", "organisation", id="organisation-statement-with-its-issuer-before-it",
+    ),
+    pytest.param(
+        "The frigate answered a distress call on Saturday, a Defence Ministry statement said.\n\n"
+        "“The boats turned away when the helicopter came.”",
+        "Defence Ministry", "carried", id="carried-from-a-ministry-statement",
+    ),
+    pytest.param(
+        "The army maintained that rockets had been fired from the school.\n\n"
+        "In a statement released by spokesman Major David Cohen, it said it had clear evidence.\n\n"
+        "“This is not the first time,” the statement said.",
+        "David Cohen", "organisation", id="organisation-statement-released-by",
+    ),
+    pytest.param(
+        "Workers at Ridgeway Foods heard the shots. Lena Park, a line worker, told The Associated Press she ran.\n\n"
+        "“This is a sad day for our family,” the company said in a statement.",
+        "Ridgeway Foods", "organisation", id="organisation-the-company-is-not-the-news-agency",
+    ),
+    pytest.param(
+        "The US carmaker Ford has said it would be “solidly profitable” by 2011.",
+        "Ford", "organisation", id="organisation-noun-and-name-as-two-subjects",
+    ),
+    pytest.param(
+        "Paul Grant tweeted: “A fine choice.”\n\nSinger Tom Hale was the envy of his followers as he tweeted:\n\n"
+        "“That was tense!”",
+        "Tom Hale", "pronoun", id="colon-pronoun-of-its-own-sentence",
+    ),
+    pytest.param(
+        "Ann Lee tweeted: “Great news” while actress Maria Cole was happy with Peter, who she worked with in 2008:\n\n"
+        "“Superb choice, and a fine actor too!”",
+        "Maria Cole", "colon", id="colon-the-subject-not-a-name-in-a-phrase",
+    ),
+    pytest.param(
+        "Mass shootings are rare, said Dr. Park Dietz.\n\nEarlier this year, Amy Bishop was charged with murder.\n\n"
+        "She claimed the shootings “didn't happen.”",
+        "Amy Bishop", "pronoun", id="pronoun-passive-subject-moves-the-story-on",
+    ),
+    pytest.param(
+        "“We are treating it as arson,” James Steele told the newspaper, adding nothing suggests a motive.\n\n"
+        "“There is no connection,” he said.",
+        "James Steele", "pronoun", id="pronoun-nothing-is-no-speaker",
+    ),
 ]
 
 

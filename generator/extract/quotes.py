@@ -589,6 +589,8 @@ def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph,
     before_text = ctx.source.text[region_start : span.open_mark]
     if not _boundary_before(before_text, ctx, ctx.tokens(region_start, span.open_mark)):
         return True
+    if text.rstrip()[-1:] in ".!?" and _whole_paragraph(span, paragraph, ctx.source):
+        return False  # a paragraph of its own ending a sentence ("“Superb choice, and a fine actor!”") is no fragment
     tokens = ctx.tokens(span.start, span.end)
     finite = any(t.tag_ in FINITE_TAGS for t in tokens)
     return not (finite or len(text.split()) >= 8)
