@@ -219,6 +219,30 @@ CASES = [
         "“There is no connection,” he said.",
         "James Steele", "pronoun", id="pronoun-nothing-is-no-speaker",
     ),
+    pytest.param(
+        "The conservative daily Kathimerini warned that the cuts would fail. Nikos Pappas, a pensioner, said he would "
+        "march again.\n\n“The streets will not stay quiet for long,” the paper said.",
+        "Kathimerini", "organisation", id="organisation-the-paper-that-spoke-last",
+    ),
+    pytest.param(
+        "A white paper written for the state agriculture department in 2006 praised the dairy.\n\n"
+        "“The creamery has paid its way since 1988,” the white paper said.",
+        None, "organisation", id="organisation-a-white-paper-is-a-document",
+    ),
+    pytest.param(
+        "Canada issued a statement on Thursday about the border.\n\n"
+        "“These strikes raise the risk of war,” the Canadian statement said.",
+        "Canada", "organisation", id="organisation-a-state-issued-the-statement",
+    ),
+    pytest.param(
+        "“We will stop paying the loans,” Karen Olsen, the chief executive, notified the board on Monday.",
+        "Karen Olsen", "cue", id="cue-notified",
+    ),
+    pytest.param(
+        "Actor Peter Doyle will play the lead.\n\nIn a statement, the 55 - year - old said: "
+        "“Being asked to play the part is an amazing privilege.”",
+        "Peter Doyle", "description", id="description-age-written-with-spaced-hyphens",
+    ),
 ]
 
 

@@ -419,8 +419,10 @@ def _speaker_phrase(head: Token) -> Span:
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     # hyphenated names ("Jen-Hsun Huang", "Wilson-Raybould"): the hyphen and the part before it belong to the name
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
-        left -= 2  # "Jen-Hsun Huang", "the 61-year-old"
+    while left >= 2 and doc[left - 1].text == "-" and (
+        (not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_) or doc[left - 2].lower_ == "year" or doc[left - 2].like_num
+    ):
+        left -= 2  # "Jen-Hsun Huang", "the 61-year-old", "the 55 - year - old" (text rebuilt from tokens)
     if left > 0 and left < head.i + 1 and doc[left - 1].dep_ in ("det", "poss") and doc[left - 1].head.i == head.i:
         left -= 1
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():

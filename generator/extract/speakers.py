@@ -162,7 +162,16 @@ class DocumentSpeakers:
 
     def person(self, mention: PersonMention) -> Referent:
         name = self._fullest(mention)
+        if self._introduced_as_organisation(mention):  # "the conservative daily Kathimerini" (tagged PERSON)
+            return Referent(name, mention.start, mention.end, "organisation")
         return Referent(name, mention.start, mention.end, "person", self.gender(name))
+
+    def _introduced_as_organisation(self, mention: PersonMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0 or len(span) > 1:
+            return False
+        before = self.doc[span.start - 1]
+        return before.lower_ in self.rules["organisation_nouns"] and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
 
     def gender(self, name: str) -> str | None:
         if name not in self._genders:
@@ -314,7 +323,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     lemma = head.lemma_.lower()
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
     orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
-    if lemma in ds.rules["document_nouns"]:
+    if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
@@ -345,6 +354,12 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     return None
 
 
+def _modified(noun: Token) -> str:
+    """The noun with the modifier right before it ("white paper")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return f"{before.lower_} {noun.lemma_.lower()}" if before is not None and before.head.i == noun.i else noun.lemma_.lower()
+
+
 def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
     """"the ministry" → the latest organisation whose name holds the noun ("Defence Ministry") or that was given
     it as an apposition ("the union representing them, Unite"); "the company", "the carmaker" → the latest
@@ -356,6 +371,12 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
             return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    if lemma in ds.rules["company_nouns"]:
+        # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
+        # organisation named last
+        for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
+            if statement.referent.kind == "organisation":
+                return statement.referent
     if lemma in ds.rules["company_nouns"] and recent:
         return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
     if lemma in ds.rules["company_nouns"]:
@@ -444,6 +465,8 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     for org in ds.orgs:
         if span.start_char <= org.start_char < span.end_char:
             return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    for place in (e for e in ds.doc.ents if e.label_ == "GPE" and span.start_char <= e.start_char < span.end_char):
+        return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if token.lemma_.lower() in ds.rules["organisation_nouns"]:
@@ -635,7 +658,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     generic = head.lemma_.lower() in ds.rules["unnamed_nouns"]
     # "the UNRWA official": the official of that organisation ("John Ging, UNRWA's Director of Operations")
     owners = {t.lower_ for t in speaker if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in NOT_NAMES} if generic else set()
-    age = re.search(r"(\d+)-year-old$", speaker.text)
+    age = re.search(r"(\d+)\s*-\s*year\s*-\s*old$", speaker.text)
     if age:  # "the 61-year-old" → the person given that age
         words = {age.group(1)}
     for mention in reversed(ds.people):
