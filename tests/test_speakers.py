@@ -243,6 +243,30 @@ CASES = [
         "“Being asked to play the part is an amazing privilege.”",
         "Peter Doyle", "description", id="description-age-written-with-spaced-hyphens",
     ),
+    pytest.param(
+        "Serena Willis won her fifth title in Paris.\n\n“I never thought I would get here,” the former champion told reporters.",
+        "Serena Willis", "description", id="description-epithet-former-champion",
+    ),
+    pytest.param(
+        "Tom Ford, 45, was arrested on Friday. His lawyer, Ann Bell, spoke to reporters.\n\n“My client is innocent,” the lawyer said.",
+        "Ann Bell", "description", id="description-apposition-not-the-nearest-person",
+    ),
+    pytest.param(
+        "Greenpeace activist Maria Lund climbed the rig.\n\n“We will stay until they stop drilling,” the 28-year-old said.",
+        "Maria Lund", "description", id="description-the-parser-hangs-the-phrase-on-the-verb",
+    ),
+    pytest.param(
+        "Greenpeace said the rig was unsafe.\n\n“We will stay until they stop drilling,” the group said.",
+        "Greenpeace", "organisation", id="organisation-the-group",
+    ),
+    pytest.param(
+        "Anna Berg met Carl Holm.\n\n“We disagree on taxes,” they said in a joint statement.",
+        None, "pronoun", id="pronoun-they-of-two-people-names-nobody",
+    ),
+    pytest.param(
+        "The league's disciplinary code states: “A player who spits at an opponent shall be suspended for six matches.”",
+        "league", "organisation", id="colon-cue-word-read-as-a-noun",
+    ),
 ]
 
 

@@ -365,8 +365,8 @@ class _Context:
             )
             if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
                 continue
-            head, _, _ = _subject(token, self)
-            if head is not None and head.dep_ != "nsubjpass":  # "Oler is accused of …" does not speak
+            head, _, how = _subject(token, self)
+            if head is not None and head.dep_ != "nsubjpass" and how != "phrase-before-verb":  # "Oler is accused of …" does not speak
                 phrase = _speaker_phrase(head)
                 referent = self.speakers.resolve(phrase, phrase.start_char).referent
                 self.speakers.add(token.idx, referent, phrase.text, phrase.start_char, phrase.end_char)
@@ -467,7 +467,25 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
         return before, None, "before-verb"
+    phrase = _phrase_before(verb, ctx)
+    if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
+        return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _phrase_before(verb: Token, ctx: _Context) -> Span | None:
+    """The description right before a cue the parser gave no subject: "the 28-year-old said"."""
+    doc = verb.doc
+    start = verb.i - 1
+    while start >= 0 and verb.i - start <= 6 and not ctx.inside[doc[start].i] and doc[start].lower_ not in ("the", "a", "an"):
+        if doc[start].is_punct and doc[start].text != "-" or doc[start].pos_ in ("VERB", "AUX"):
+            return None
+        start -= 1
+    if start < 1 or start >= verb.i - 1 or ctx.inside[doc[start].i] or doc[start].lower_ not in ("the", "a", "an"):
+        return None
+    if not (ctx.inside[start - 1] or doc[start - 1].text == ",") or doc[verb.i - 1].pos_ not in ("NOUN", "ADJ", "NUM", "PROPN"):
+        return None  # only right after a quote: '“…,” the 28-year-old said'
+    return doc[start : verb.i]
 
 
 def _according_to(tokens: Sequence[Token], ctx: _Context) -> Token | None:
@@ -506,7 +524,7 @@ def _attribute_with(verb: Token, ctx: _Context, rule: str) -> _Attribution | Non
     return _Attribution(
         cue=verb,
         cue_text=_cue_text(verb),
-        speaker=_speaker_phrase(head),
+        speaker=_phrase_before(verb, ctx) if how == "phrase-before-verb" else _speaker_phrase(head),
         reported_by=_speaker_phrase(reporter).text if reporter is not None else None,
         rule=f"{rule}:{how}",
     )
@@ -797,6 +815,10 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
             verb_found = _attribute_with(token, ctx, "colon")
             if verb_found is not None:
                 return verb_found
+    last = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(last) >= 2 and last[-1].pos_ != "VERB" and last[-1].lower_ in _rules()["recovery_cues"]:
+        # "The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak
+        return _Attribution(cue_text=last[-1].text, speaker=ctx.doc[last[0].i : last[-1].i], rule="colon:cue-word")
     people = [m for m in ctx.people if start <= m.start and m.end <= colon]
     # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
     # Peter, who she starred with …:")

@@ -323,6 +323,12 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     lemma = head.lemma_.lower()
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
     orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
+    last = speaker[-1]
+    if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
+        # "The league's disciplinary code" parsed as two heads: the possessor issues the document
+        owners = [t for t in speaker if t.dep_ == "poss"]
+        issuer = _as_referent(ds, owners[0]) if owners else None
+        return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
@@ -643,7 +649,7 @@ def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) ->
 
 def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """A definite description ("the judge", "his brother") → the latest person given that role."""
-    head = speaker.root
+    head = speaker.root if speaker.root.pos_ != "DET" else speaker[-1]  # "the 28-year-old" hung on the verb
     if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
         return None
     described = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
