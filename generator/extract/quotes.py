@@ -217,8 +217,12 @@ def _misdirected_close(text: str, i: int) -> bool:
         return True
     if text[:i].rstrip()[-1:] not in ",.?!":
         return False
-    cues = "|".join(re.escape(w) for w in _rules()["recovery_cues"])
-    return re.match(rf"(?:[\w.’'-]+\s+){{0,5}}(?:{cues})\b", text[i + 1 :]) is not None
+    return re.match(rf"(?:[\w.’'-]+\s+){{0,5}}(?:{_cue_words()})\b", text[i + 1 :]) is not None
+
+
+def _cue_words() -> str:
+    """The words that show a cue in plain text ("said", "says", "told" …), as a regular-expression alternation."""
+    return "|".join(re.escape(w) for w in _rules()["recovery_cues"])
 
 
 def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], list[str]]:
@@ -263,7 +267,7 @@ def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bo
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
     such lines may be crossed when the line after them continues the quote.
     """
-    cues = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _rules()["recovery_cues"]) + r")\b")
+    cues = re.compile(rf"\b(?:{_cue_words()})\b")
     for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
         if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
             if len(paragraph.text) > 400 or cues.search(paragraph.text):
@@ -278,8 +282,7 @@ def _close_at_sentence_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan 
     if left_open.pieces or left_open.at < paragraph.start:
         return None
     before = paragraph.text[: left_open.at - paragraph.start]
-    cues = "|".join(re.escape(w) for w in _rules()["recovery_cues"])
-    if not re.search(rf"(?:\b(?:{cues})\s*[:,]?|[:])\s*$", before, flags=re.IGNORECASE):
+    if not re.search(rf"(?:\b(?:{_cue_words()})\s*[:,]?|[:])\s*$", before, flags=re.IGNORECASE):
         return None
     rest = paragraph.text[left_open.at - paragraph.start + 1 :]
     end = SENTENCE_END.search(rest)
