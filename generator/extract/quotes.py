@@ -344,6 +344,7 @@ class _Context:
     def __init__(self, doc: Doc, source: Source, spans: list[QuoteSpan], people: Sequence[PersonMention]):
         self.doc = doc
         self.source = source
+        self.text_length = len(doc.text)  # once: Doc.text joins every token each time
         self.spans = spans
         self.verbs = reporting_verbs()
         self.weak = weak_verbs()
@@ -375,7 +376,7 @@ class _Context:
                 self.speakers.add(token.idx, referent, phrase.text, phrase.start_char, phrase.end_char)
 
     def _tokens(self, start: int, end: int) -> Span:
-        span = self.doc.char_span(max(start, 0), min(end, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(max(start, 0), min(end, self.text_length), alignment_mode="expand")
         return span if span is not None else self.doc[0:0]
 
     def tokens(self, start: int, end: int) -> Span:

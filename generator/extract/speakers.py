@@ -101,12 +101,14 @@ class DocumentSpeakers:
 
     def __init__(self, doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]):
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
         named = [m for m in people if not self._quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
-        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.sentences = list(doc.sents)  # once: Span.sent walks the document each time
+        self.sentence_starts = [s.start_char for s in self.sentences]
         self.orgs = [
             e for e in doc.ents
             if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)
@@ -114,6 +116,7 @@ class DocumentSpeakers:
         ]
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
+        self._cues: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------------------------------ basics
 
@@ -184,7 +187,9 @@ class DocumentSpeakers:
         for mention in self.people:
             if _surname(mention.name) != surname and self._fullest(mention) != name:
                 continue
-            for gender in self._cues_of(mention):
+            if mention.start not in self._cues:
+                self._cues[mention.start] = self._cues_of(mention)
+            for gender in self._cues[mention.start]:
                 votes[gender] += 1
         if votes["m"] != votes["f"]:
             return "m" if votes["m"] > votes["f"] else "f"
@@ -193,7 +198,7 @@ class DocumentSpeakers:
     def _cues_of(self, mention: PersonMention) -> list[str]:
         """Genders the text ties to one mention: honorific, role words, pronouns of its sentence if it is alone there."""
         found = []
-        before = self.doc.text[max(mention.start - 12, 0) : mention.start].lower()
+        before = self.text[max(mention.start - 12, 0) : mention.start].lower()
         honorific = re.search(r"([a-zñ]+)\.?\s*$", before)
         words = set(_words((mention.role or "").lower()))
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -209,7 +214,7 @@ class DocumentSpeakers:
         return found
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
-        sent = span.sent
+        sent = self.sentences[self.sentence(span.start_char)]
         if sum(1 for m in self.people if sent.start_char <= m.start < sent.end_char and _surname(m.name) != _surname(span.text)):
             return []  # another person in the sentence: its pronouns may be theirs
         words = [t.lower_ for t in sent if t.i >= span.end and not self.inside[t.i]]
