@@ -248,6 +248,14 @@ NOTES = [
     "holds only 1 and 12 of those, so those two rules were then extended on sentences written for "
     "`tests/test_speakers.py` (not on test errors); the test figures did not move. Read the per-kind test figures "
     "of these small kinds as noisy.",
+    "- Second round (after the figures above: dev 0.95 / test 0.89 of the quotes found, test 0.84 of all): dev was "
+    "too thin for colon introductions (15), organisations (12) and descriptions (1), so 203 quotes in 37 more "
+    "articles of dev topics were annotated before the system ran on them (`quotes_eval.md` lists them and why), "
+    "which brought dev from 0.95 down to 0.91 of the quotes found; the rules were then improved on dev errors and "
+    "on sentences written for `tests/test_speakers.py` only (dev back to 0.97). Test was run once, at the end of "
+    "that round (the figures in the tables); its errors were not listed. On test, organisation (12 quotes) stayed "
+    "at 0.50 and colon (10) at 0.70 while both are 0.93 or more on dev: the organisation and colon cases of test "
+    "are of kinds the dev side, even extended, does not hold.",
 ]
 
 
