@@ -425,7 +425,7 @@ class StanceMention:
 
     source: str
     sentence: int  # Sentence.index
-    stance: str  # label from rules/stances.yaml: "rules out", "demands", "does not oppose", "says not"…
+    stance: str  # label from rules/stances.yaml: "rules out", "demands", "does not oppose", "denies"…
     cue: str  # the stance words as written: "has ruled out", "are ready"
     cue_start: int
     actor_text: str  # the actor as written ("the Kremlin"), or the name a pronoun was resolved to

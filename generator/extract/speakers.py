@@ -87,6 +87,12 @@ def lexicon_gender(first_name: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)
 
 
+@lru_cache(maxsize=4096)
+def known_first_name(word: str) -> bool:
+    """Whether the first-name list knows ``word`` as a first name (of any gender)."""
+    return _name_lexicon().get_gender(word) != "unknown"
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text)
 
