@@ -189,13 +189,18 @@ NOTES = """\
   word vectors (``generator/link/word_vectors.py``) were tried on dev as a way past words: the largest cosine
   between the two phrases' words at >= 0.8 finds 32 same pairs and 34 different ones, >= 0.7 46 and 143, so they
   were not taken up.
+- **Other rules tried on dev.** A key phrase that is only a name ("Nixon") not sharing its name: dev F1 0.245,
+  not taken. The rule "one phrase's head noun is a word of the other" merges nothing on dev that the learnt
+  thresholds do not merge anyway (17 pairs, 9 same issue); it is kept for other values.
+- **Dev and test differ**: precision 0.615 on dev, about 0.34 on test (two ECB+ test stories, the Gaza school strike
+  and the South Sudan camp bombing, hold most test pairs). With this little data the learnt values are uncertain.
 - **The synonym groups** of ``rules/actors.yaml`` change no dev pair (the dev stories are not about diplomacy), so
   they are not learnt here; they are kept as general English (each word checked against GloVe neighbours, see the
   rule file). The seeds need two of them (territory, relations) for their matrix of at most 10 rows.
 - **The seeds.** With the learnt values the seeds' positions matrix has 8 issue rows (no capping); a shared name
   now counts, so Lavrov's denial about a "European deployment to postwar Ukraine" joins the row "Ukraine".
-- **History.** The data and the split were committed before any score. The test split has been scored three
-  times, each time only with what dev chose: the first sweep (thresholds and word lists; dev chose min_shared 1,
+- **History.** The data and the split were committed before any score. The test split has been scored four
+  times (the last two with the same values), each time only with what dev chose: the first sweep (thresholds and word lists; dev chose min_shared 1,
   min_overlap 0.25), then with the names / amounts switches added after reading dev errors, then after general
   heads stopped counting as shared concepts (a unit test's "deal" case) and the synonym groups were checked against
   GloVe. No change was made because of a test figure, and test errors were never listed.

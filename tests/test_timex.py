@@ -317,6 +317,7 @@ def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
         ("the weeks ahead", "future", "FUTURE_REF", "ref"),
         ("the years to come", "future", "FUTURE_REF", "ref"),
         ("in the long run", "future", "FUTURE_REF", "ref"),
+        ("present-day", "present", "PRESENT_REF", "ref"),
         # a vague amount of time ago or later gives no number to count with
         ("a few years ago", "past", "PAST_REF", "ref"),
         ("several months ago", "past", "PAST_REF", "ref"),
@@ -431,6 +432,7 @@ def test_normalise_fiscal_parts_and_decade_edges(text, tense, period, value):
         ("the following month", "past", None, "2019-03", "2019-04"),
         ("that year", "past", None, "2015", "2015"),
         ("that year", "past", None, None, None),  # nothing named before: left unresolved
+        ("the end of the following year", "past", None, "2015", "2016"),
         ("the next year", "future", None, None, "2024"),  # nothing named before: from the publication date
         # parts of a relative day keep the day; "the latest quarter" is the last one reported
         ("late yesterday", "past", None, None, "2023-11-07"),

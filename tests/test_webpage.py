@@ -209,6 +209,22 @@ def test_a_page_that_is_mostly_furniture_is_named_in_a_warning(tmp_path: Path, c
     assert any("clutter.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
 
 
+def test_a_page_whose_furniture_its_markup_names_is_still_named_in_a_warning(tmp_path: Path, caplog):
+    widgets = (
+        "<div class='share-tools'><p>Share this story with friends on Facebook, Twitter, WhatsApp and Email</p></div>"
+        + "".join(f"<div class='related-story'><p>More from the newsroom: story number {n} about another town "
+                  f"council and its plans for the coming year</p></div>" for n in range(8))
+    )
+    html = page("<title>A page</title>", body=[BODY[0]]).replace(f"<p>{BODY[0]}</p>", f"<p>{BODY[0]}</p>{widgets}")
+    path = tmp_path / "widgets.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, tmp_path, {})
+    assert "story number" not in doc.text and doc.furniture_chars > 0
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        clean_document(doc)
+    assert any("widgets.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
+
+
 # ------------------------------------------------------------------------- quotes and links
 
 
@@ -525,6 +541,15 @@ def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
         "Loading Comments...",
         "Click to share on Twitter (Opens in new window)",
         "Have a news tip? Email us at tips@example.com.",
+        "Jane Roe is a senior writer for The Daily Example.",
+        "Filed under Transport",
+        "Tagged: bridges, council, roads",
+        "Notify me when new comments are added.",
+        "Your email address will not be published. Required fields are marked *",
+        "Trending on The Daily Example",
+        "Proudly powered by WordPress",
+        "Do not sell my personal information",
+        "Photograph by Jane Roe",
     ],
 )
 def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
@@ -533,7 +558,9 @@ def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
 
 
 @pytest.mark.parametrize("line", ["- Council Offices", "By the end of the day, the council had voted to close it.",
-                                  "He paused... more work is needed, he said on Friday."])
+                                  "He paused... more work is needed, he said on Friday.",
+                                  "Jane Roe is a reporter who covered the trial for a decade and won a prize.",
+                                  "More on the bridge, the mayor said, would come next week."])
 def test_list_items_and_sentences_that_look_like_bylines_or_teasers_are_kept(line):
     kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
     assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
@@ -596,3 +623,16 @@ def test_a_standfirst_in_an_h2_below_the_h1_is_not_the_title():
     html = page(head, before="<h1>Council closes old bridge</h1><h2>The old bridge will close for a year while "
                              "engineers repair two cracked supports, the council said</h2>")
     assert read_page(html).title == "Council closes old bridge"
+
+
+def test_a_short_hidden_box_is_marked_but_not_the_hidden_rest_of_an_article():
+    from trafilatura.utils import load_html
+
+    from generator.ingest.webpage import FURNITURE_MARK, mark_furniture
+
+    rest = "".join(f"<p>{text}</p>" for text in BODY[2:] * 2)  # shorter than the body, longer than a box
+    html = page(body=BODY * 2, after=f"<div class='x1' hidden><p>Thanks for signing up!</p></div>"
+                                     f"<div class='x2' hidden>{rest}</div>")
+    tree = load_html(html)
+    mark_furniture(tree)
+    assert [node.get("class") for node in tree.iter() if node.get(FURNITURE_MARK)] == ["x1"]

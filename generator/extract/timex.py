@@ -695,8 +695,9 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week",
-                                                                     "the decade") else rest
+            keep_the = rest in ("the year", "the month", "the week", "the decade") or re.match(
+                r"the (?:next|following|previous|preceding|prior) (?:week|month|year)$", rest)
+            rest = rest[4:] if rest.startswith("the ") and not keep_the else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
     return None
 
@@ -733,7 +734,7 @@ def anaphoric_relative_period(e: Expr) -> RuleResult:
             return Resolution(None, None, f"'{e.text}' with no date named before")
         return None  # counted from the publication date by ``relative_period``
     value, gran = _period(base, unit, offset)
-    return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named})",
+    return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named}){e.note}",
                       anchored=e.anchor is not None, from_period=e.anchor is None)
 
 

@@ -323,7 +323,7 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
     while (
         end > limits["min_body_lines"]
         and len(kept) - end < limits["max_lines"]
-        and not any(char.isdigit() for char in kept[end - 1][1])  # a date or a byline: the metadata's
+        and not re.search(limits["not_label"], kept[end - 1][1])
         and looks_like_title(BULLET.sub("", kept[end - 1][1]), limits["max_words"])
     ):
         end -= 1
@@ -331,10 +331,11 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
     return kept[:end]
 
 
-def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]]) -> float:
-    """The share of a document's characters that is furniture: what cleaning removed, and the kept lines after
-    the first that read like link titles or labels rather than sentences ("Related Videos", "More from author")."""
-    gone = sum(len(record.text) for _, record in removed)
+def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]], pruned: int = 0) -> float:
+    """The share of a document's characters that is furniture: what cleaning removed, what a saved page's
+    markup named as furniture (``pruned``), and the kept lines after the first that read like link titles or
+    labels rather than sentences ("Related Videos", "More from author")."""
+    gone = sum(len(record.text) for _, record in removed) + pruned
     labels = sum(len(line) for k, (_, line) in enumerate(kept) if k > 0 and looks_like_title(line, 16))
     total = gone + sum(len(line) for _, line in kept)
     return (gone + labels) / total if total else 0.0
@@ -391,7 +392,7 @@ def clean_document(doc: RawDocument) -> Source | Skipped:
     """One article without its furniture, with its metadata completed and its paragraphs (or Skipped
     when nothing of it is left)."""
     kept, removed = clean_lines(doc.text)
-    share = furniture_share(kept, removed)
+    share = furniture_share(kept, removed, doc.furniture_chars)
     if share >= document_rules()["furniture_warning"]:
         log.warning(
             "%s: %.0f%% of the page's text is web furniture (menus, links, promos); check that the file holds the "

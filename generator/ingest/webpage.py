@@ -18,7 +18,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,6 +47,7 @@ class Page:
     published: dt.date | None = None
     url: str | None = None
     origins: tuple[tuple[str, str], ...] = ()
+    furniture_chars: int = 0  # characters of text the markup's furniture pruning took away (short pages only)
 
 
 def rules() -> dict[str, Any]:
@@ -420,10 +421,11 @@ def main_text_block(tree: Any) -> Any | None:
 
 
 def is_hidden(node: Any, config: dict[str, Any]) -> bool:
-    """An element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it."""
-    if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true":
-        return True
-    return bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+    """A short element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it.
+    Short only: a page may hide the rest of its article behind a "Continue reading" button."""
+    hidden = node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true"
+    hidden = hidden or bool(re.search(config["hidden_style"], node.get("style") or "", re.IGNORECASE))
+    return hidden and len(node.text_content().split()) <= config["hidden_max_words"]
 
 
 def link_density(node: Any) -> float:
@@ -477,18 +479,13 @@ def mark_furniture(tree: Any) -> int:
     return marked
 
 
-def extract_text(raw: str) -> tuple[str | None, Any]:
-    """The page's main text (trafilatura, tuned for precision on news, furniture marked in the markup pruned)
-    and trafilatura's own metadata (read before the pruning, from the whole page)."""
+def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
+    """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
-    tree = load_html(raw)
-    if tree is None:
-        return None, None
-    mark_furniture(tree)
     document = trafilatura.bare_extraction(
         tree,
-        prune_xpath=f"//*[@{FURNITURE_MARK}]",
-        with_metadata=True,
+        prune_xpath=f"//*[@{FURNITURE_MARK}]" if prune else None,
+        with_metadata=with_metadata,
         favor_precision=options["favor_precision"],
         include_comments=False,
         include_tables=options["include_tables"],
@@ -496,13 +493,37 @@ def extract_text(raw: str) -> tuple[str | None, Any]:
         include_links=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = getattr(document, "text", None) if document is not None else None
-    return text, document
+    return (getattr(document, "text", None) if document is not None else None), document
+
+
+def visible_chars(text: str | None) -> int:
+    """Characters of text, whitespace runs counted as one space (as the cleaned lines count them)."""
+    return len(" ".join((text or "").split()))
+
+
+def extract_text(raw: str) -> tuple[str | None, Any, int]:
+    """The page's main text (furniture marked in the markup pruned), trafilatura's own metadata (read before
+    the pruning, from the whole page), and how many characters of text the pruning took away.
+
+    The last is counted only for a short text (``furniture_check_chars``): it tells a page that is mostly
+    furniture around a sentence or two, and costs a second extraction without the pruning.
+    """
+    tree = load_html(raw)
+    if tree is None:
+        return None, None, 0
+    marked = mark_furniture(tree)
+    text, document = trafilatura_text(tree, with_metadata=True, prune=True)
+    pruned = 0
+    if marked and visible_chars(text) < rules()["furniture_check_chars"]:
+        whole = load_html(raw)
+        if whole is not None:
+            pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
+    return text, document, pruned
 
 
 def read_page(raw: str) -> Page:
     """Text and metadata of a saved page; never fetches anything."""
-    text, document = extract_text(raw)
+    text, document, pruned = extract_text(raw)
     if not text or not text.strip():
         return Page(text="")
     try:
@@ -511,7 +532,7 @@ def read_page(raw: str) -> Page:
     except (ValueError, lxml.etree.ParserError):
         tree = None
     if tree is None:
-        return from_trafilatura(text, document)
+        return replace(from_trafilatura(text, document), furniture_chars=pruned)
     objects = json_ld_objects(tree)
     article = article_object(objects)
     by_id = {str(obj["@id"]): obj for obj in objects if "@id" in obj}
@@ -589,7 +610,7 @@ def read_page(raw: str) -> Page:
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
-    return Page(text=text, origins=tuple(sorted(origins.items())), **found)
+    return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
 
 
 def from_trafilatura(text: str, document: Any) -> Page:
