@@ -41,6 +41,7 @@ class RawDocument:
     text: str  # body text: paragraphs separated by blank lines or newlines
     given: Metadata  # metadata given by front matter / sources.yaml (not inferred)
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
+    furniture_chars: int = 0  # a saved page: characters of furniture its markup named, pruned before reading
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,7 @@ class StanceMention:
 
     source: str
     sentence: int  # Sentence.index
-    stance: str  # label from rules/stances.yaml: "rules out", "demands", "does not oppose", "says not"…
+    stance: str  # label from rules/stances.yaml: "rules out", "demands", "does not oppose", "denies"…
     cue: str  # the stance words as written: "has ruled out", "are ready"
     cue_start: int
     actor_text: str  # the actor as written ("the Kremlin"), or the name a pronoun was resolved to

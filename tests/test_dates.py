@@ -130,3 +130,89 @@ def test_extract_dates_undated_source_keeps_relative_unresolved(nlp):
 )
 def test_extract_dates_holidays_and_modifiers(nlp, sentence, expected):
     assert {m.text: m.timex for m in _mentions(nlp, sentence) if m.kind == "date" and m.timex} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "timex"),
+    [
+        # references to the present, past and future are found as candidates (kind "ref", never events)
+        ("The toll bridge is at the moment closed to lorries.", "at the moment", "PRESENT_REF"),
+        ("Nowadays the harbour handles mostly yachts.", "Nowadays", "PRESENT_REF"),
+        ("Until recently the library opened only on weekdays.", "recently", "PAST_REF"),
+        ("Lately the ferry has run late most mornings.", "Lately", "PAST_REF"),
+        ("The bakery opened a few years ago in a former bank.", "a few years ago", "PAST_REF"),
+        ("Fishing was the main trade in the past, locals say.", "the past", "PAST_REF"),
+        ("The trust hopes to buy the meadow in the years to come.", "the years to come", "FUTURE_REF"),
+        ("The road will remain shut for the foreseeable future.", "the foreseeable future", "FUTURE_REF"),
+    ],
+)
+def test_extract_dates_finds_present_past_future_references(nlp, sentence, text, timex):
+    found = {m.text: m for m in _mentions(nlp, sentence)}
+    mention = next((m for t, m in found.items() if text in t), None)
+    assert mention is not None, found
+    assert (mention.timex, mention.kind, mention.value) == (timex, "ref", timex)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "the past year" is a duration, "last year" the calendar year
+        ("The dairy has lost 200 customers over the past year.", WED, {"the past year": ("P1Y", "DURATION")}),
+        ("The dairy lost 200 customers last year.", WED, {"last year": ("2022", "DATE")}),
+        # a year earlier than the quarter, month or fiscal year named before in the sentence
+        ("The glassworks said its profit rose in the third quarter from a year earlier.", WED,
+         {"in the third quarter": ("2023-Q3", "DATE"), "from a year earlier": ("2022-Q3", "DATE")}),
+        ("Tram journeys rose to 3 million in September, up from 2.5 million a year ago.", WED,
+         {"in September": ("2023-09", "DATE"), "a year ago": ("2022-09", "DATE")}),
+        ("The co-op earned more in fiscal 2022 than in the previous year.", WED,
+         {"in fiscal 2022": ("FY2022", "DATE"), "in the previous year": ("FY2021", "DATE")}),
+        # counted back from the publication date at the expression's own granularity
+        ("The council froze hiring two weeks ago.", WED, {"two weeks ago": ("2023-W43", "DATE")}),
+    ],
+)
+def test_extract_dates_durations_and_periods_a_year_before(nlp, sentence, reference, expected):
+    found = {m.text: (m.timex, m.type) for m in _mentions(nlp, sentence, reference) if m.timex}
+    assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # a time noun between the date and its verb does not hide the verb's tense
+        ("The trawler sank on the night of 14 April.", dt.date(2024, 1, 9), "14 April", "2023-04-14"),
+        ("The trawler will sail on the morning of 14 April.", dt.date(2024, 1, 9), "14 April", "2024-04-14"),
+        # words the model took into the date after it
+        ("The council passed the budget on Dec. 28 after weeks of debate.", dt.date(2024, 1, 9), "Dec. 28",
+         "2023-12-28"),
+    ],
+)
+def test_extract_dates_tense_through_time_nouns_and_trailing_words(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+def test_extract_dates_records_the_period_a_comparison_is_resolved_against(nlp):
+    quarter, earlier = _mentions(nlp, "The glassworks said its profit rose in the third quarter from a year earlier.")
+    assert (earlier.timex, earlier.anchor, earlier.resolved_from, earlier.rule_name) == (
+        "2022-Q3", "2023-Q3", quarter.id, "same_period")
+
+
+@pytest.mark.model
+def test_extract_dates_as_soon_as_is_no_reference(nlp):
+    found = {m.text: m.timex for m in _mentions(nlp, "The bridge could reopen as soon as next month.")}
+    assert found == {"next month": "2023-12"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("27 February 2025", "dateline"), ("MOSCOW, 27 February 2025", "dateline"),
+     ("The ticket offices close at the end of March.", "date")],
+)
+def test_extract_dates_a_dateline_is_mostly_date(nlp, text, kind):
+    (mention,) = [m for m in _mentions(nlp, text, dt.date(2025, 2, 27)) if m.value]
+    assert mention.kind == kind

@@ -113,3 +113,20 @@ def test_what_changed_lists_the_added_source_and_stays_put_on_rebuild(nlp, tmp_p
     _build(nlp, seeds, out)
     changes = json.loads((out / "content" / "changes.json").read_text(encoding="utf-8"))
     assert [item[0] for item in changes["removed"]["sources"]] == ["004_28dc85c1b7e8a53d"]
+
+
+def test_a_position_keeps_its_id_when_its_stance_word_is_reworded() -> None:
+    """A rule change that renames a stance ("says not" → "denies") must not break a shared link to it."""
+    from generator.link.permalinks import inherit_ids
+    from generator.model import Briefing, Position
+
+    text = "The ministry said the bridge is not on the agenda."
+    supports = Position("pos-new2", "ministry", ("ministry",), "bridge", "supports", "It backs the plan.", "s1")
+    now = Briefing((), (), (), (), positions=(
+        Position("pos-new1", "ministry", ("ministry",), "bridge", "denies", text, "s1"), supports))
+    previous = {"positions": [
+        {"id": "pos-old1", "actor": "ministry", "stance": "says not", "text": text, "source": "s1"},
+        {"id": "pos-old2", "actor": "ministry", "stance": "supports", "text": "It backs the plan.", "source": "s1"},
+    ]}
+    ids = {p.stance: p.id for p in inherit_ids(now, previous).positions}
+    assert ids == {"denies": "pos-old1", "supports": "pos-old2"}

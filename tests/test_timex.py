@@ -41,7 +41,7 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("Until last year", WED, "past", "2022", "year"),
         ("four years ago", WED, "past", "2019", "year"),
         ("40 years ago", SUN, "past", "1981", "year"),
-        ("a fortnight ago", SUN, "past", "2021-05-30", "day"),
+        ("a fortnight ago", SUN, "past", "2021-W21", "week"),  # TimeML: the granularity of the expression
         # explicit dates, the year by tense when it is not written
         ("9 October", WED, None, "2023-10-09", "day"),
         ("on 20 November", WED, None, "2023-11-20", "day"),
@@ -300,3 +300,145 @@ def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
     from generator.extract.timex import normalise
 
     assert normalise("monday, tuesday morning", dt.date(2023, 11, 1), "past").value != "2022-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "kind"),
+    [
+        # more references to the present, past and future (TimeML PRESENT_REF / PAST_REF / FUTURE_REF)
+        ("at the moment", "present", "PRESENT_REF", "ref"),
+        ("for now", "present", "PRESENT_REF", "ref"),
+        ("nowadays", "present", "PRESENT_REF", "ref"),
+        ("until recently", "past", "PAST_REF", "ref"),
+        ("lately", "present", "PAST_REF", "ref"),
+        ("in recent times", "past", "PAST_REF", "ref"),
+        ("long ago", "past", "PAST_REF", "ref"),
+        ("the foreseeable future", "future", "FUTURE_REF", "ref"),
+        ("the weeks ahead", "future", "FUTURE_REF", "ref"),
+        ("the years to come", "future", "FUTURE_REF", "ref"),
+        ("in the long run", "future", "FUTURE_REF", "ref"),
+        ("present-day", "present", "PRESENT_REF", "ref"),
+        # a vague amount of time ago or later gives no number to count with
+        ("a few years ago", "past", "PAST_REF", "ref"),
+        ("several months ago", "past", "PAST_REF", "ref"),
+        ("a couple of weeks earlier", "past", "PAST_REF", "ref"),
+        ("some days later", "past", "FUTURE_REF", "ref"),
+        # "the past year" is the stretch of time up to now (a duration); "last year" the calendar year
+        ("the past year", "past", "P1Y", "duration"),
+        ("in the last month", "present", "P1M", "duration"),
+        ("the last week", "present", "P1W", "duration"),
+        ("last year", "past", "2022", "date"),
+        ("the last quarter", "past", "2023-Q3", "date"),
+        ("the past decade", "past", "201", "date"),  # the calendar decade before
+        # counted back from the publication date at the granularity of the expression
+        ("two weeks ago", "past", "2023-W43", "date"),
+        ("three decades ago", "past", "199", "date"),
+        ("a century ago", "past", "19", "date"),
+        # "the week", "the year" with nothing named before: the current one
+        ("the week", "past", "2023-W45", "date"),
+        ("the year", "present", "2023", "date"),
+        ("earlier in the day", "past", "2023-11-08", "date"),
+        ("later in the week", "future", "2023-W45", "date"),
+    ],
+)
+def test_normalise_references_trailing_periods_and_vague_amounts(text, tense, value, kind):
+    res = normalise(text, WED, tense)
+    assert (res.value, res.kind) == (value, kind), res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "value"),
+    [
+        # comparisons with the same period a year before the quarter, half, month or fiscal year named before
+        ("a year earlier", "2023-Q3", "2022-Q3"),
+        ("a year ago", "2023-10", "2022-10"),
+        ("from a year earlier", "2023-H1", "2022-H1"),
+        ("the same period last year", "2023-Q2", "2022-Q2"),
+        ("the same quarter a year earlier", "2023-Q3", "2022-Q3"),
+        ("the year-ago quarter", "2023-Q3", "2022-Q3"),
+        ("the year-earlier period", "FY2023", "FY2022"),
+        ("the previous year", "FY2023", "FY2022"),
+        ("a year earlier", "2019", "2018"),  # "in 2019 … a year earlier"
+        ("a year ago", "2019", "2022"),  # "ago" counts from the publication date
+        ("the same period last year", None, "2022"),
+        ("a year earlier", None, "2022"),
+        ("the quarter", "2023-Q2", "2023-Q2"),
+        ("the period", "FY2021", "FY2021"),
+        ("the year", "2019", "2019"),
+    ],
+)
+def test_normalise_same_period_a_year_before(text, period, value):
+    assert normalise(text, WED, "past", period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "before", "after", "value"),
+    [
+        # movable holidays, the year by tense like a date without a year
+        ("on Thanksgiving", dt.date(2023, 12, 4), "past", "", "", "2023-11-23"),
+        ("Black Friday", dt.date(2023, 11, 1), "future", "", "", "2023-11-24"),
+        ("after Easter", dt.date(2023, 12, 4), "future", "", "", "2024-03-31"),
+        ("before Easter", dt.date(2023, 12, 4), "past", "", "", "2023-04-09"),
+        ("Labor Day weekend", dt.date(2023, 9, 20), "past", "", "", "2023-W35-WE"),
+        ("Memorial Day", dt.date(2024, 6, 10), "past", "", "", "2024-05-27"),
+        ("Easter 2019", WED, None, "", "", "2019-04-21"),
+        # decades in words; "in her twenties" is an age
+        ("the seventies", WED, "past", "", "", "197"),
+        ("the late eighties", WED, "past", "", "", "198"),
+        ("twenties", WED, "present", "in her ", "", None),
+        ("70s", WED, "past", "in his ", "", None),
+        # how long before or after an event is a duration; "consecutive" keeps a duration
+        ("a day after", WED, "past", "", " the crash", "P1D"),
+        ("two weeks before", WED, "past", "", " the vote", "P2W"),
+        ("four consecutive days", WED, "past", "for ", "", "P4D"),
+        ("a decade", WED, "past", "in ", "", "P10Y"),
+        # a hyphen inside a word is no range
+        ("from the year-earlier month", WED, "past", "", "", "2022"),
+    ],
+)
+def test_normalise_holidays_decades_and_durations_between_events(text, reference, tense, before, after, value):
+    assert normalise(text, reference, tense, before=before, after=after).value == value
+
+
+def test_normalise_same_period_in_a_named_year():
+    assert normalise("the same month in 2019", WED, "past", period="2023-04").value == "2019-04"
+    assert normalise("the same quarter of 2019", WED, "past", period="2023-Q2").value == "2019-Q2"
+    assert normalise("the same month in 2019", WED, "past").value == "2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "period", "value"),
+    [
+        ("the first quarter of fiscal 2009", "past", None, "FY2009-Q1"),
+        ("the second half of fiscal 2021", "past", None, "FY2021-H2"),
+        ("the 2008 fiscal year", "past", None, "FY2008"),
+        ("a year earlier", "past", "FY2009-Q1", "FY2008-Q1"),
+        ("the quarter", "past", "FY2009-Q1", "FY2009-Q1"),
+        ("the second half of next year", "future", None, "2024-H2"),
+        ("the end of the decade", "future", None, "202"),
+    ],
+)
+def test_normalise_fiscal_parts_and_decade_edges(text, tense, period, value):
+    assert normalise(text, WED, tense, period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "period", "value"),
+    [
+        # anaphoric: counted from the date or period named before, not from the publication date
+        ("the following week", "past", dt.date(2023, 2, 12), None, "2023-W07"),
+        ("the week before", "past", dt.date(2023, 2, 12), None, "2023-W05"),
+        ("the next year", "past", None, "2015", "2016"),
+        ("the following month", "past", None, "2019-03", "2019-04"),
+        ("that year", "past", None, "2015", "2015"),
+        ("that year", "past", None, None, None),  # nothing named before: left unresolved
+        ("the end of the following year", "past", None, "2015", "2016"),
+        ("the next year", "future", None, None, "2024"),  # nothing named before: from the publication date
+        # parts of a relative day keep the day; "the latest quarter" is the last one reported
+        ("late yesterday", "past", None, None, "2023-11-07"),
+        ("early tomorrow", "future", None, None, "2023-11-09"),
+        ("the latest quarter", "past", None, None, "2023-Q3"),
+    ],
+)
+def test_normalise_anaphoric_periods(text, tense, anchor, period, value):
+    assert normalise(text, WED, tense, anchor=anchor, period=period).value == value

@@ -96,6 +96,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "POS"):
         start += 1
+    # "bankruptcy a month ago" (a noun the model took into the entity): the expression starts at its determiner
+    if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
+            doc[start + 1].lower_ in ("a", "an", "the") or doc[start + 1].like_num):
+        start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
     return doc[start:end] if end > start else None
@@ -148,14 +152,23 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+# Nouns that only place the expression in a larger time ("on the night of 14 April", "at the end of March"):
+# the tense comes from the verb they hang off.
+TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "end", "beginning", "start",
+              "middle", "turn", "close", "eve", "dawn", "hour"}
+
+
 def _governor(span: Span) -> Token | None:
-    """The word the expression modifies: the first ancestor outside the span that is not a preposition."""
+    """The word the expression modifies: the first ancestor outside the span that is not a preposition (nor a
+    noun such as "night" in "on the night of 14 April")."""
     tok = span.root
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.i >= span.start and tok.i < span.end:
             continue
         if tok.pos_ == "ADP" or tok.dep_ == "prep":
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS and tok.dep_ == "pobj":
             continue
         return tok
     return None
@@ -237,14 +250,20 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
+        period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
+        if period and anchor and anchor.mention.start > period.mention.start:
+            period = None  # a day named since: "a year earlier" counts from that day
         before, after = _context(shown, span)
         tense = tense_of(span)
-        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after)
+        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
+                                period.mention.timex if period else None)
         kind = res.kind
-        if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        if kind == "date" and _is_dateline(span):
             kind = "dateline"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
+        elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
+            resolved_from, anchor_value = period.mention.id, period.mention.timex
         else:
             resolved_from = reference_origin
             anchor_value = reference.isoformat() if reference and res.relative and res.value else None
@@ -274,6 +293,16 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _is_dateline(span: Span) -> bool:
+    """A date line ("27 February 2025", "Published: Thursday 27 February"): no verb in the sentence and the date
+    is most of it. A verbless sentence with more words than date ("The offices close at the end of March" when
+    the small model reads "close" as an adjective) still dates what it says."""
+    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return sum(1 for t in words if not span.start <= t.i < span.end) <= 2
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:
@@ -322,13 +351,19 @@ class _Anchor:
     date: dt.date
 
 
+# Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
+PERIODS = ("week", "month", "quarter", "half", "season", "year")
+
+
 def _anchor(
-    mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...]
+    mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...],
+    granularities: tuple[str, ...] = ("day",),
 ) -> _Anchor | None:
-    """The previous day-level date in the same sentence, else in the same paragraph."""
+    """The previous date of one of ``granularities`` (a day unless told) in the same sentence, else in the same
+    paragraph."""
     for same_sentence in (True, False):
         for m in reversed(mentions):
-            if m.kind != "date" or m.granularity != "day" or not m.value:
+            if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
             if same_sentence and m.sentence != sentence:
                 continue
@@ -336,5 +371,7 @@ def _anchor(
                 m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
                 if paragraph is None or m_par != paragraph:
                     continue
-            return _Anchor(m, day_of(m.value))
+            bounds = (day_of(m.value),) if m.granularity == "day" else interval(m.value)
+            if bounds:
+                return _Anchor(m, bounds[0])
     return None

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Callable, Union
 
 from dateparser.date import DateDataParser
+from dateutil.easter import easter
 
 from generator.rules import load_rules
 
@@ -76,8 +77,8 @@ _INTERVALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[dt.date
     (re.compile(r"(\d{4})-W(\d{2})(-WE)?"), lambda m: (
         dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), dt.date.fromisocalendar(int(m[1]), int(m[2]), 7))),
     (re.compile(r"(\d{4})-(\d{2})"), lambda m: _month_span(int(m[1]), int(m[2]), int(m[2]))),
-    (re.compile(r"(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
-    (re.compile(r"(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
     (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), lambda m: _month_span(int(m[1]), *SEASON_MONTHS[m[2]])),
     (re.compile(r"(?:FY)?(\d{4})"), lambda m: (dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))),
     (re.compile(r"(\d{3})"), lambda m: (dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31))),
@@ -131,6 +132,7 @@ class Resolution:
     type: str | None = "DATE"  # TimeML: DATE, TIME, DURATION, SET; None for what is no temporal expression
     points_to: str | None = None
     name: str = ""
+    from_period: bool = False  # resolved against the period named before ("a year earlier" after "the third quarter")
 
 
 def not_temporal(how: str, kind: str = "none") -> Resolution:
@@ -175,6 +177,7 @@ class Expr:
     before: str  # the words just before the expression, as written (a few tokens)
     after: str  # the words just after it
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
+    period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
 
     @property
     def bare(self) -> str:
@@ -194,22 +197,26 @@ class Expr:
         return f" ('{self.modifier}' keeps the period)" if self.modifier else ""
 
 
-def _shift(reference: dt.date, unit: str, amount: int) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days/weeks ago → a day)."""
+def _shift(reference: dt.date, unit: str, amount: int, weeks_as_days: bool = True) -> tuple[str, str]:
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → a day
+    when counted from an earlier date, the week when counted from the publication date: TimeML gives a value the
+    granularity of the expression, "two weeks ago" → 2023-W43, "two decades ago" → 200)."""
     if unit in ("day", "hour", "minute", "second"):
         return day_value(reference + dt.timedelta(days=amount)), "day"
     if unit in ("week", "fortnight"):
-        days = 7 * amount * (2 if unit == "fortnight" else 1)
-        return day_value(reference + dt.timedelta(days=days)), "day"
+        day = reference + dt.timedelta(days=7 * amount * (2 if unit == "fortnight" else 1))
+        return (day_value(day), "day") if weeks_as_days else (week_value(day), "week")
     if unit == "month":
         year, month = add_months(reference.year, reference.month, amount)
         return month_value(year, month), "month"
     if unit == "year":
         return f"{reference.year + amount:04d}", "year"
     if unit == "decade":
-        return f"{reference.year + 10 * amount:04d}", "year"
+        return (f"{reference.year + 10 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 10 * amount) // 10:03d}", "decade")
     if unit == "century":
-        return f"{reference.year + 100 * amount:04d}", "year"
+        return (f"{reference.year + 100 * amount:04d}", "year") if weeks_as_days else (
+            f"{(reference.year + 100 * amount) // 100:02d}", "century")
     raise ValueError(unit)
 
 
@@ -260,7 +267,7 @@ def _direction(e: Expr, relative: str | None = None) -> tuple[str | None, str]:
         return "future", "'next': the next one"
     if relative == "this":
         return "this", "'this': the current one"
-    if e.prep in rules()["looking_back"]:
+    if e.prep in rules()["looking_back"] and not (e.prep == "after" and e.tense == "future"):
         return "past", f"'{e.prep}': the previous one"
     if e.prep in rules()["limits"] and e.tense == "past":
         return "past", f"'{e.prep}' in a past-tense clause: the previous one"
@@ -329,7 +336,7 @@ def age(e: Expr) -> RuleResult:
     if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
         return not_temporal("age after a name", kind="age")
     after = _clean(e.after)
-    if e.last_before in r["age_before"] or any(after.startswith(w) for w in r["age_after"]) or e.text.endswith(" old"):
+    if e.last_before in r["age_before"] or any(re.match(rf"{re.escape(w)}\b", after) for w in r["age_after"]) or e.text.endswith(" old"):
         m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
         amount = _number(m[1]) if m else None
         return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
@@ -417,7 +424,8 @@ def day_range(e: Expr) -> RuleResult:
 
 def year_range(e: Expr) -> RuleResult:
     """Ranges: "between February and March 2022", "from 2014 to 2016", "12 to 14 March"."""
-    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |-) ?(.+)", e.text)
+    m = re.fullmatch(r"(?:between |from )?(.+?) ?(?: and | to | until | till | through |(?<![a-z])-(?![a-z])) ?(.+)",
+                     e.text)
     if m and (e.prep in ("between", "from") or e.text.startswith(("between ", "from "))):
         return _range(m[1], m[2], e.reference, e.tense)
     return None
@@ -477,11 +485,56 @@ def holiday(e: Expr) -> RuleResult:
     return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
 
 
+def _holiday_day(spec: dict[str, Any], year: int) -> dt.date:
+    """The day of a movable holiday in ``year``: Easter-based, or the nth (-1: last) weekday of a month, plus an
+    offset in days."""
+    if spec.get("easter") is not None:
+        return easter(year) + dt.timedelta(days=spec["easter"])
+    month, weekday, nth = spec["month"], rules()["weekdays"][spec["weekday"]], spec["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=spec.get("offset", 0))
+
+
+def movable_holiday(e: Expr) -> RuleResult:
+    """"Easter", "Thanksgiving", "Labor Day weekend": the day that year, the year chosen by tense like a date
+    without a year ("last Thanksgiving" the one before)."""
+    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)( weekend)?(?: (\d{4}))?", e.bare)
+    spec = rules()["movable_holidays"].get(m[2]) if m else None
+    if spec is None:
+        return None
+    if m[3]:  # "the Thanksgiving weekend", "Labor Day weekend": the weekend next to the day
+        day = movable_holiday(replace(e, text=e.text.replace(" weekend", "")))
+        if not isinstance(day, Resolution) or not day.value:
+            return None
+        monday_or_tuesday = day_of(day.value).weekday() <= 1
+        saturday = day_of(day.value) + dt.timedelta(days=(-2 - day_of(day.value).weekday()) if monday_or_tuesday
+                                                      else 5 - day_of(day.value).weekday())
+        return replace(day, value=week_value(saturday) + "-WE", granularity="week", rule=day.rule + ", its weekend")
+    if m[4]:
+        return Resolution(day_value(_holiday_day(spec, int(m[4]))), "day", "movable holiday", relative=False)
+    direction, how = _direction(e, m[1])
+    days = [_holiday_day(spec, y) for y in (e.reference.year - 1, e.reference.year, e.reference.year + 1)]
+    if direction == "this":
+        day = days[1]
+    else:
+        strict = m[1] in ("last", "next")
+        tense = direction if direction in ("past", "future") else None
+        pool = [d for d in days if d != e.reference] if strict else days
+        day = _pick(e.reference, pool, tense)
+    return Resolution(day_value(day), "day", f"movable holiday, {how}")
+
+
 def relative_day(e: Expr) -> RuleResult:
-    """"today", "yesterday", "tomorrow"."""
+    """"today", "yesterday", "tomorrow", "late yesterday" (the part of the day keeps the day)."""
     days = rules()["relative_days"]
-    if e.text in days:
-        offset = days[e.text]
+    text = re.sub(r"^(?:late|early|earlier|later) (?=yesterday|tomorrow)", "", e.text)
+    if text in days:
+        offset = days[text]
         return Resolution(day_value(e.reference + dt.timedelta(days=offset)), "day", f"'{e.text}': {offset:+d} day(s)")
     return None
 
@@ -501,17 +554,27 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?{NUMBER} ([a-z]+) "
-                     r"(ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
+                     r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None:
         return None
-    amount, unit = _number(m[1]), r["units"].get(m[2])
+    amount, unit = _number(m["n"]), r["units"].get(m["unit"])
+    if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
+        # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
+        value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
+        return Resolution(value, "ref", "vague amount of time before or after: a vague reference", kind="ref",
+                          relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
-    if m[3] == "ago":
-        value, gran = _shift(e.reference, unit, -amount)
+    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after):
+        # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
+        # DURATION; "after"/"before" is a signal), not a date counted from the previous one
+        return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
+                          relative=False, type="DURATION")
+    if m["dir"] == "ago":
+        value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    direction = r["anchor_directions"][m[3]]
+    direction = r["anchor_directions"][m["dir"]]
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
@@ -532,17 +595,23 @@ def duration(e: Expr) -> RuleResult:
     500 years")."""
     r = rules()
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", e.text)
+                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", e.text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
     amount = _number(m[2])
+    if m[2] is None and re.match(r"(?:a|an) ", e.text) and not m[1]:  # "in a decade", "for a year"
+        amount = 1
     if m[2] is not None and amount is None:
         return None
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
-    if not (amount is not None or plural or timed or (after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+    # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
+    # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
+    trailing = e.text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
+    if not (amount is not None or plural or timed or trailing or (
+            after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
         return None
     if amount is None and not plural:
         amount = 1
@@ -555,6 +624,70 @@ def duration(e: Expr) -> RuleResult:
                       points_to=points_to)
 
 
+def _year_before(value: str) -> str:
+    """The same period one year earlier: 2023-Q3 → 2022-Q3, FY2023 → FY2022, 2023-03 → 2022-03."""
+    return re.sub(r"\d{4}", lambda m: f"{int(m[0]) - 1:04d}", value, count=1)
+
+
+def same_period(e: Expr) -> RuleResult:
+    """"a year earlier", "the same period last year", "the year-ago quarter" after a quarter, half, month or fiscal
+    year of the sentence or paragraph ("profit rose in the third quarter from a year earlier"): that period one
+    year before (TimeML gives such expressions the granularity of the period they compare with). Without such a
+    period "the same period last year" is last year, and "a year earlier" is left to ``units_ago_or_later``."""
+    same = re.fullmatch(r"(?:the )?(?:same|comparable|corresponding) (?:period|quarter|months?|time|half|season)"
+                        r"(?: (?:of|in|a|one))? (?:the )?(?:last|previous|prior|a|one) year(?: (?:earlier|ago|before))?"
+                        r"|this time (?:last year|a year (?:ago|earlier))"
+                        r"|(?:the|that) (?:year-ago|year-earlier|prior-year|previous-year|year-before) "
+                        r"(?:period|quarter|months?|half|season)", e.text)
+    a_year = re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|the year before|the previous year|the prior year",
+                          e.text)
+    named = re.fullmatch(r"(?:the )?same (?:period|quarter|month|time|half|season)(?: of| in| as)? (\d{4})", e.text)
+    if named:  # "in April … the same month in 2008": that period in the year named
+        if e.period and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+            return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
+                              f"in {named[1]}", relative=False, from_period=True)
+        return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
+    if not (same or a_year) or e.text.endswith(" before") and re.match(r"\s*[\w$£€]", e.after):
+        return None  # "a year before the election": how long before an event, not a period
+    if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
+        # "in 2019 … a year earlier": the year before the one named
+        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})",
+                          from_period=True)
+    if e.period and re.fullmatch(r"FY\d{4}(?:-[QH]\d)?|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+        return Resolution(_year_before(e.period), _granularity(e.period),
+                          f"the same period a year before the previous one ({e.period})", from_period=True)
+    if same and e.reference:
+        return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
+    return None
+
+
+def _granularity(value: str) -> str:
+    """The granularity of a period value: 2023-Q3 → quarter, FY2023-H1 → half, 2023-SU → season, FY2023 → year."""
+    part = re.sub(r"^(?:FY)?\d{4}-?", "", value)
+    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(part[:1],
+                                                                                          "month" if part else "year")
+
+
+def anaphoric_period(e: Expr) -> RuleResult:
+    """"the quarter", "the period", "that half" after a period of the sentence or paragraph: that period."""
+    m = re.fullmatch(r"(?:the|that|this same|the same) (quarter|period|half|fiscal year|financial year)", e.text)
+    if m is None:
+        return None
+    if not e.period:
+        if m[1] != "quarter" or e.reference is None:
+            return None
+        # "profit for the quarter fell": told in the past tense, the quarter last reported; otherwise this one
+        offset = -1 if e.tense == "past" else 0
+        value, gran = _period(e.reference, "quarter", offset)
+        return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
+    wanted = {"quarter": r"(?:FY)?\d{4}-Q\d", "half": r"(?:FY)?\d{4}-H\d", "period": r"(?:FY)?\d{4}(?:-[QH]\d)?",
+              "fiscal year": r"FY\d{4}", "financial year": r"FY\d{4}"}[m[1]]
+    if not re.fullmatch(wanted, e.period) or m[1] == "period" and re.fullmatch(r"\d{4}", e.period):
+        return None
+    gran = _granularity(e.period)
+    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})", from_period=True)
+
+
 def period_modifier(e: Expr) -> RuleResult:
     """"early June", "the end of last year": the part of a period takes the period's value (rewrites)."""
     if e.modifier:
@@ -562,7 +695,9 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week") else rest
+            keep_the = rest in ("the year", "the month", "the week", "the decade") or re.match(
+                r"the (?:next|following|previous|preceding|prior) (?:week|month|year)$", rest)
+            rest = rest[4:] if rest.startswith("the ") and not keep_the else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
     return None
 
@@ -576,6 +711,33 @@ def relative_year_suffix(e: Expr) -> RuleResult:
     return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
 
 
+def anaphoric_relative_period(e: Expr) -> RuleResult:
+    """"the following week", "the next year", "the month before", "that year": counted from the date or period
+    named before in the sentence or paragraph (TimeML: anaphoric, unlike "next week", which counts from the
+    publication date); without one, "that year" stays unresolved and the others count from the publication date."""
+    m = (re.fullmatch(r"the (next|following|previous|preceding|prior) (week|month|year)", e.text)
+         or re.fullmatch(r"the (week|month|year) (before|after|earlier|later)", e.text)
+         or re.fullmatch(r"(that|that same|the same) (week|month|year)", e.text))
+    if m is None:
+        return None
+    word, unit = (m[1], m[2]) if m[2] in ("week", "month", "year") else (m[2], m[1])
+    offset = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "prior": -1,
+              "before": -1, "earlier": -1}.get(word, 0)
+    base, named = None, None
+    if e.anchor is not None:
+        base, named = e.anchor, e.anchor.isoformat()
+    elif e.period and (bounds := interval(re.sub(r"^FY", "", e.period))) and _granularity(e.period) in (
+            "year", "month", "week") and not e.period.startswith("FY"):
+        base, named = bounds[0], e.period
+    if base is None:
+        if offset == 0:
+            return Resolution(None, None, f"'{e.text}' with no date named before")
+        return None  # counted from the publication date by ``relative_period``
+    value, gran = _period(base, unit, offset)
+    return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named}){e.note}",
+                      anchored=e.anchor is not None, from_period=e.anchor is None)
+
+
 def relative_period(e: Expr) -> RuleResult:
     """"last week", "this month", "next year", "the previous decade", "the beginning of the year"."""
     if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
@@ -583,11 +745,21 @@ def relative_period(e: Expr) -> RuleResult:
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
+    if e.modifier and e.text == "the decade":  # "the end of the decade": this one
+        res = _period(e.reference, "decade", 0)
+        return Resolution(res[0], res[1], f"this decade{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             res = _period(e.reference, m[1], offset)
             return Resolution(res[0], res[1], f"{how}{e.note}")
+        if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
+            named = {"year": r"(?:FY)?\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-W\d\d"}[m[1]]
+            if e.period and re.fullmatch(named, e.period):
+                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
+                                  from_period=True)
+            res = _period(e.reference, m[1], 0)
+            return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
 
 
@@ -605,6 +777,8 @@ def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
 
 def fiscal_year(e: Expr) -> RuleResult:
     """"fiscal 2007", "FY2007", "this fiscal year", "the last financial year": FY2007."""
+    if m := re.fullmatch(r"(?:the )?(\d{4}) (?:fiscal|financial) year", e.text):  # "the 2008 fiscal year"
+        return Resolution(f"FY{m[1]}", "year", "fiscal year", relative=False)
     if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
@@ -698,7 +872,7 @@ def quarter(e: Expr) -> RuleResult:
     m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
-    if m[1] in ("last", "previous", "past") and not m[2]:
+    if m[1] in ("last", "previous", "past", "latest") and not m[2]:
         value, gran = _period(e.reference, "quarter", -1)
         return Resolution(value, gran, "'last quarter': the previous quarter")
     if m[1] not in rules()["ordinals"]:
@@ -720,7 +894,7 @@ def months_of_year(e: Expr) -> RuleResult:
 
 def half(e: Expr) -> RuleResult:
     """"the first half of 2008", "the second half": 2008-H1, …-H2."""
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?: of (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?:(?: of| in)? (.+))?", e.text)
     if m is None or m[1] not in rules()["halves"]:
         return None
     return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
@@ -731,6 +905,9 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
+    if year_text and (fiscal := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4})", year_text)):
+        # "the first quarter of fiscal 2009": a part of the fiscal year (TimeML FY2009-Q1)
+        return Resolution(f"FY{fiscal[1]}-{code}", granularity, f"{granularity} of a fiscal year", relative=False)
     if year_text:
         year = _year_of(year_text, e.reference, e.tense)
         if year is None:
@@ -797,7 +974,13 @@ def century(e: Expr) -> RuleResult:
 
 
 def decade(e: Expr) -> RuleResult:
-    """"the 1990s", "the '90s", "70s" → 199, 197."""
+    """"the 1990s", "the '90s", "70s" → 199, 197; "the seventies" → 197 (the 20th century's)."""
+    if re.search(r"\b(?:her|his|their|my|your|our|its)\s*$", e.before, re.IGNORECASE):
+        return not_temporal("an age (\"in her twenties\")", kind="age") if re.search(r"\d0'?s|ties$", e.text) else None
+    words = rules()["decade_words"]
+    if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:nineteen[- ])?([a-z]+)", e.text):
+        if m[1] in words:
+            return Resolution(f"19{words[m[1]]}", "decade", f"decade in words{e.note}", relative=False)
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?(\d|\d{3})0'?s", e.text)
     if m is None:
         return None
@@ -814,6 +997,18 @@ def bare_year(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"'(\d\d)", e.text):
         year = int(m[1])
         return Resolution(f"{1900 + year if year >= 30 else 2000 + year:04d}", "year", "two-digit year", relative=False)
+    return None
+
+
+def leading_date(e: Expr) -> RuleResult:
+    """"Dec. 28 after weeks of debate" (the model took words after the date into it): the date before the
+    conjunction or preposition, when it reads as one."""
+    m = re.fullmatch(r"(.+?) (?:after|before|following|amid|during|when|as|while|despite) (.+)", e.text)
+    if m is None or re.search(r"\d{4}$", e.text):
+        return None
+    res = normalise(m[1], e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; the words after '{m[1]}' are no part of the date")
     return None
 
 
@@ -877,6 +1072,7 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 
 # Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
+    vague,  # fixed phrases first: "in recent times" is no frequency
     frequency,
     age,
     not_a_date,
@@ -884,18 +1080,21 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     two_digit_range,
     day_range,
     year_range,
-    vague,
     unknown_date,
     needs_reference,
     fiscal_year,
     part_of_day,
     holiday,
+    movable_holiday,
     relative_day,
     anchored_day,
+    same_period,
+    anaphoric_period,
     units_ago_or_later,
     duration,
     period_modifier,
     century,
+    anaphoric_relative_period,
     relative_year_suffix,
     relative_period,
     weekend,
@@ -908,6 +1107,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     season,
     decade,
     bare_year,
+    leading_date,
     numeric_date,
     explicit_date,
 )
@@ -920,6 +1120,7 @@ def normalise(
     anchor: dt.date | None = None,
     before: str = "",
     after: str = "",
+    period: str | None = None,
 ) -> Resolution:
     """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
@@ -927,10 +1128,11 @@ def normalise(
     ``tense``: "past", "future", "present" or None, of the clause the expression belongs to.
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
+    ``period``: the previous quarter, half, month or fiscal year of the sentence/paragraph, for "a year earlier".
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):

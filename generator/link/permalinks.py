@@ -3,7 +3,7 @@
 Ids are computed from content (a person's folded name, a hash of an event's date and words …). When new
 sources change what an id would be computed from, the item keeps the id it had in the previous build's
 ``facts.json``: a person by a spelling it had before, a quote group by a quote it held before, an event or
-a position by a source sentence that reported it before. Quote ids are hashes of their own source and
+a position by a source sentence that reported it before (with its stance word, or its actor). Quote ids are hashes of their own source and
 words and never move.
 """
 
@@ -79,9 +79,12 @@ def inherit_ids(briefing: Briefing, previous: Mapping[str, Any] | None) -> Brief
         briefing.events, lambda e: e.id, lambda e: [(r.source, r.text) for r in e.reports],
         _index(previous.get("events", []), lambda e: [(r["source"], r["text"]) for r in e.get("reports", [])]),
     )
+    # a position by its sentence and stance word, or its sentence and actor when the stance's wording changed
     positions = claim_old_ids(
-        briefing.positions, lambda p: p.id, lambda p: [(p.source, p.text, p.stance)],
-        _index(previous.get("positions", []), lambda e: [(e["source"], e["text"], e["stance"])]),
+        briefing.positions, lambda p: p.id,
+        lambda p: [(p.source, p.text, p.stance), ("actor", p.source, p.text, people.get(p.actor, p.actor))],
+        _index(previous.get("positions", []),
+               lambda e: [(e["source"], e["text"], e["stance"]), ("actor", e["source"], e["text"], e["actor"])]),
     )
     if not (people or groups or events or positions):
         return briefing
