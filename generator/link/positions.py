@@ -232,7 +232,10 @@ def _is_common_noun(lemma: str) -> bool:
 
 
 def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
-    """A cluster number for each stance: stances with the same number are about one issue."""
+    """A cluster number for each stance: stances with the same number are about one issue.
+
+    Pairs are taken in the order of comparing every pair, but only those ``same_issue`` can accept
+    (``_issue_candidates``), so the clusters (and their numbers) are those of comparing every pair."""
     parent = list(range(len(stances)))
 
     def find(i: int) -> int:
@@ -246,8 +249,8 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
         first = by_cue.setdefault(one_cue(stance), i)
         if find(first) != find(i):
             parent[find(i)] = find(first)
-    for i in range(len(stances)):
-        for j in range(i + 1, len(stances)):
+    for i, others in enumerate(_issue_candidates(stances)):
+        for j in others:
             if find(i) != find(j) and same_issue(stances[i], stances[j]):
                 parent[find(j)] = find(i)
     return [find(i) for i in range(len(stances))]
@@ -256,6 +259,25 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
 def one_cue(stance: StanceMention) -> tuple[str, int]:
     """The stance cue a mention hangs on: mentions of one cue are one stance of one actor, whatever their objects."""
     return stance.source, stance.cue_start
+
+
+def _issue_candidates(stances: Sequence[StanceMention]) -> list[list[int]]:
+    """For each stance i, the stances j > i that ``same_issue`` can accept, in ascending order: an inverted index
+    of each phrase's concepts and head concept. ``same_issue`` accepts equal concept sets (two empty ones too),
+    equal heads, a head among the other's concepts, or shared concepts (when ``min_shared`` ≥ 1 or
+    ``min_overlap`` > 0; otherwise any pair can be accepted and every pair is a candidate)."""
+    rules = issue_rules()
+    if rules.min_shared < 1 and rules.min_overlap <= 0:
+        return [list(range(i + 1, len(stances))) for i in range(len(stances))]
+    keys = []
+    for stance in stances:
+        concepts, head = issue_concepts(stance, rules), concept(stance.issue_head, rules)
+        keys.append(concepts | {head} if concepts else {"", head})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(keys):
+        for key in found:
+            postings[key].append(i)
+    return [sorted({j for key in found for j in postings[key] if j > i}) for i, found in enumerate(keys)]
 
 
 def issue_label(members: Sequence[StanceMention]) -> str:
