@@ -18,7 +18,8 @@ MEANTIME annotates its two ends, each end is compared with its own part of the r
 expressions overlapped by a candidate. Each figure is also given per kind of expression (``kind_of``).
 
 ``benchmarks/data/dates_extra.yaml``: our own annotated sentences for kinds MEANTIME lacks (two-digit ranges,
-centuries, ordinal day counts, ages, clock times, titles, weekday appositions, year crossings, durations …),
+centuries, ordinal day counts, ages, clock times, titles, weekday appositions, year crossings, durations,
+references to the present, past and future, comparisons with the same period a year before, movable holidays …),
 reported separately (they were written while building the rules: read them as a check of coverage, not as
 held-out data).
 

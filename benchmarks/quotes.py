@@ -1,7 +1,7 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 410 direct quotes in 71 ECB+ and MEANTIME articles, each with its speaker
+- ``benchmarks/data/quotes_eval.yaml``: 613 direct quotes in 108 ECB+ and MEANTIME articles (418 dev, 195 test), each with its speaker
   (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
@@ -19,7 +19,8 @@ Ours: the resolved name (``speaker_name``: a person or an organisation); textacy
 proper noun (it does not resolve pronouns or descriptions).
 
 Run: ``.venv/bin/python benchmarks/quotes.py`` (writes benchmarks/results/quotes.md). Needs ``pip install .[bench]``.
-``-v`` lists the errors on dev (never on test: tune on dev only). Grouping quotes of one statement is reported with
+``-v`` lists the errors on dev (never on test: tune on dev only); ``--dev`` runs dev alone (no textacy
+figures, nothing written) and lists its errors, for tuning. Grouping quotes of one statement is reported with
 the thresholds ``benchmarks/grouping.py`` learnt (no sweep here).
 """
 
@@ -247,6 +248,14 @@ NOTES = [
     "holds only 1 and 12 of those, so those two rules were then extended on sentences written for "
     "`tests/test_speakers.py` (not on test errors); the test figures did not move. Read the per-kind test figures "
     "of these small kinds as noisy.",
+    "- Second round (after the figures above: dev 0.95 / test 0.89 of the quotes found, test 0.84 of all): dev was "
+    "too thin for colon introductions (15), organisations (12) and descriptions (1), so 203 quotes in 37 more "
+    "articles of dev topics were annotated before the system ran on them (`quotes_eval.md` lists them and why), "
+    "which brought dev from 0.95 down to 0.91 of the quotes found; the rules were then improved on dev errors and "
+    "on sentences written for `tests/test_speakers.py` only (dev back to 0.97). Test was run once, at the end of "
+    "that round (the figures in the tables); its errors were not listed. On test, organisation (12 quotes) stayed "
+    "at 0.50 and colon (10) at 0.70 while both are 0.93 or more on dev: the organisation and colon cases of test "
+    "are of kinds the dev side, even extended, does not hold.",
 ]
 
 
@@ -435,7 +444,10 @@ def print_errors(docs: list[Doc]) -> None:
 def main() -> int:
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    sets = {"eval dev": eval_docs("dev"), "eval test": eval_docs("test"), "seeds": seed_docs(), "sample (tuned on)": sample_docs()}
+    if "--dev" in sys.argv:  # while tuning: dev only, nothing written, test never run
+        sets = {"eval dev": eval_docs("dev")}
+    else:
+        sets = {"eval dev": eval_docs("dev"), "eval test": eval_docs("test"), "seeds": seed_docs(), "sample (tuned on)": sample_docs()}
     timings = {"ours": 0.0, "textacy": 0.0}
     for docs in sets.values():
         for doc in docs:
@@ -443,10 +455,18 @@ def main() -> int:
             t0 = time.perf_counter()
             run_ours(doc, parsed)
             t1 = time.perf_counter()
-            run_textacy(doc, parsed)
+            if "--dev" not in sys.argv:
+                run_textacy(doc, parsed)
             t2 = time.perf_counter()
             timings["ours"] += t1 - t0
             timings["textacy"] += t2 - t1
+    if "--dev" in sys.argv:
+        dev = score(sets["eval dev"], "ours")
+        print(dev.row("eval dev / ours"))
+        for kind in KINDS:
+            print(f"{kind}: {dev.kind_cells(kind)}")
+        print_errors(sets["eval dev"])
+        return 0
     text = report(sets, timings)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")

@@ -41,6 +41,7 @@ class RawDocument:
     text: str  # body text: paragraphs separated by blank lines or newlines
     given: Metadata  # metadata given by front matter / sources.yaml (not inferred)
     origins: tuple[tuple[str, str], ...] = ()  # (field, where it was given) e.g. ("published", "date marker")
+    furniture_chars: int = 0  # a saved page: characters of furniture its markup named, pruned before reading
 
 
 @dataclass(frozen=True)

@@ -175,3 +175,44 @@ def test_extract_dates_finds_present_past_future_references(nlp, sentence, text,
 def test_extract_dates_durations_and_periods_a_year_before(nlp, sentence, reference, expected):
     found = {m.text: (m.timex, m.type) for m in _mentions(nlp, sentence, reference) if m.timex}
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # a time noun between the date and its verb does not hide the verb's tense
+        ("The trawler sank on the night of 14 April.", dt.date(2024, 1, 9), "14 April", "2023-04-14"),
+        ("The trawler will sail on the morning of 14 April.", dt.date(2024, 1, 9), "14 April", "2024-04-14"),
+        # words the model took into the date after it
+        ("The council passed the budget on Dec. 28 after weeks of debate.", dt.date(2024, 1, 9), "Dec. 28",
+         "2023-12-28"),
+    ],
+)
+def test_extract_dates_tense_through_time_nouns_and_trailing_words(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+def test_extract_dates_records_the_period_a_comparison_is_resolved_against(nlp):
+    quarter, earlier = _mentions(nlp, "The glassworks said its profit rose in the third quarter from a year earlier.")
+    assert (earlier.timex, earlier.anchor, earlier.resolved_from, earlier.rule_name) == (
+        "2022-Q3", "2023-Q3", quarter.id, "same_period")
+
+
+@pytest.mark.model
+def test_extract_dates_as_soon_as_is_no_reference(nlp):
+    found = {m.text: m.timex for m in _mentions(nlp, "The bridge could reopen as soon as next month.")}
+    assert found == {"next month": "2023-12"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("27 February 2025", "dateline"), ("MOSCOW, 27 February 2025", "dateline"),
+     ("The ticket offices close at the end of March.", "date")],
+)
+def test_extract_dates_a_dateline_is_mostly_date(nlp, text, kind):
+    (mention,) = [m for m in _mentions(nlp, text, dt.date(2025, 2, 27)) if m.value]
+    assert mention.kind == kind

@@ -60,6 +60,13 @@ def test_mark_role_tells_apostrophes_from_quotes(text: str, index: int, role: st
         ("“First paragraph of the quote.\n\n“Second paragraph,” she said.", ["First paragraph of the quote. Second paragraph"]),
         # nested quotes are part of the outer one
         ("“They told me ‘no’ twice,” he said.", ["They told me ‘no’ twice"]),
+        # an opening mark typed where the quote closes: the last mark of its paragraph, or one a cue follows
+        ("“The show was a mess.\n\nI'm not just a party girl. “\n\nShe launched a label in May.",
+         ["The show was a mess. I'm not just a party girl."]),
+        ("“They want the right to choose, “Meyer says. “Both of them.”", ["They want the right to choose", "Both of them."]),
+        # a run-on quote stops at a narration line with a cue; the open quote ends with its sentence
+        ("Analyst Mia Roth said, “it will open the doors for rivals.\n\nHowever, Hart said there will be no change."
+         "\n\n“We remain partners.”", ["it will open the doors for rivals.", "We remain partners."]),
     ],
 )
 def test_find_quote_spans(text: str, expected: list[str]) -> None:

@@ -147,6 +147,126 @@ CASES = [
         "Kraft Foods issued a statement on Friday morning.\n\n“This is a tragic loss for all of us,” the statement said.",
         "Kraft Foods", "organisation", id="organisation-the-statement-issued-earlier",
     ),
+    # ---- added for the second round of issue 11 (sentences written here, not taken from any article)
+    pytest.param(
+        "The South African golfer Trevor Nolan won the Open on Sunday.\n\n“I still cannot believe it,” said the 34-year-old.",
+        "Trevor Nolan", "description", id="description-epithet-age-never-given",
+    ),
+    pytest.param(
+        "Emma Stone arrived at the premiere in a red dress.\n\n“I love this city,” the star told reporters.",
+        "Emma Stone", "description", id="description-epithet-the-star",
+    ),
+    pytest.param(
+        "Lucy Hart left the clinic on Friday.\n\n“She is doing much better,” her father said.",
+        None, "description", id="description-kin-of-somebody-is-somebody-else",
+    ),
+    pytest.param(
+        "A surgeon at the hospital described the wounds. Mayor Tom Reed visited on Monday.\n\n"
+        "“Most of them will recover,” the surgeon said.",
+        None, "description", id="description-introduced-as-unnamed",
+    ),
+    pytest.param(
+        "Rainer Voss, the economy minister, criticised the decision.\n\n"
+        "“It is completely unacceptable,” said the premier of the state of Hesse.",
+        None, "description", id="description-with-of-is-a-new-person",
+    ),
+    pytest.param(
+        "John Ging, UNRWA's director of operations, visited the school on Monday.\n\n"
+        "“The families had nowhere else to go,” the UNRWA official said.",
+        "John Ging", "description", id="description-official-of-a-named-organisation",
+    ),
+    pytest.param(
+        "“We cannot comment on the merger for ninety days,” the Siemens statement said.",
+        "Siemens", "organisation", id="organisation-statement-with-its-issuer-before-it",
+    ),
+    pytest.param(
+        "The frigate answered a distress call on Saturday, a Defence Ministry statement said.\n\n"
+        "“The boats turned away when the helicopter came.”",
+        "Defence Ministry", "carried", id="carried-from-a-ministry-statement",
+    ),
+    pytest.param(
+        "The army maintained that rockets had been fired from the school.\n\n"
+        "In a statement released by spokesman Major David Cohen, it said it had clear evidence.\n\n"
+        "“This is not the first time,” the statement said.",
+        "David Cohen", "organisation", id="organisation-statement-released-by",
+    ),
+    pytest.param(
+        "Workers at Ridgeway Foods heard the shots. Lena Park, a line worker, told The Associated Press she ran.\n\n"
+        "“This is a sad day for our family,” the company said in a statement.",
+        "Ridgeway Foods", "organisation", id="organisation-the-company-is-not-the-news-agency",
+    ),
+    pytest.param(
+        "The US carmaker Ford has said it would be “solidly profitable” by 2011.",
+        "Ford", "organisation", id="organisation-noun-and-name-as-two-subjects",
+    ),
+    pytest.param(
+        "Paul Grant tweeted: “A fine choice.”\n\nSinger Tom Hale was the envy of his followers as he tweeted:\n\n"
+        "“That was tense!”",
+        "Tom Hale", "pronoun", id="colon-pronoun-of-its-own-sentence",
+    ),
+    pytest.param(
+        "Ann Lee tweeted: “Great news” while actress Maria Cole was happy with Peter, who she worked with in 2008:\n\n"
+        "“Superb choice, and a fine actor too!”",
+        "Maria Cole", "colon", id="colon-the-subject-not-a-name-in-a-phrase",
+    ),
+    pytest.param(
+        "Mass shootings are rare, said Dr. Park Dietz.\n\nEarlier this year, Amy Bishop was charged with murder.\n\n"
+        "She claimed the shootings “didn't happen.”",
+        "Amy Bishop", "pronoun", id="pronoun-passive-subject-moves-the-story-on",
+    ),
+    pytest.param(
+        "“We are treating it as arson,” James Steele told the newspaper, adding nothing suggests a motive.\n\n"
+        "“There is no connection,” he said.",
+        "James Steele", "pronoun", id="pronoun-nothing-is-no-speaker",
+    ),
+    pytest.param(
+        "The conservative daily Kathimerini warned that the cuts would fail. Nikos Pappas, a pensioner, said he would "
+        "march again.\n\n“The streets will not stay quiet for long,” the paper said.",
+        "Kathimerini", "organisation", id="organisation-the-paper-that-spoke-last",
+    ),
+    pytest.param(
+        "A white paper written for the state agriculture department in 2006 praised the dairy.\n\n"
+        "“The creamery has paid its way since 1988,” the white paper said.",
+        None, "organisation", id="organisation-a-white-paper-is-a-document",
+    ),
+    pytest.param(
+        "Canada issued a statement on Thursday about the border.\n\n"
+        "“These strikes raise the risk of war,” the Canadian statement said.",
+        "Canada", "organisation", id="organisation-a-state-issued-the-statement",
+    ),
+    pytest.param(
+        "“We will stop paying the loans,” Karen Olsen, the chief executive, notified the board on Monday.",
+        "Karen Olsen", "cue", id="cue-notified",
+    ),
+    pytest.param(
+        "Actor Peter Doyle will play the lead.\n\nIn a statement, the 55 - year - old said: "
+        "“Being asked to play the part is an amazing privilege.”",
+        "Peter Doyle", "description", id="description-age-written-with-spaced-hyphens",
+    ),
+    pytest.param(
+        "Serena Willis won her fifth title in Paris.\n\n“I never thought I would get here,” the former champion told reporters.",
+        "Serena Willis", "description", id="description-epithet-former-champion",
+    ),
+    pytest.param(
+        "Tom Ford, 45, was arrested on Friday. His lawyer, Ann Bell, spoke to reporters.\n\n“My client is innocent,” the lawyer said.",
+        "Ann Bell", "description", id="description-apposition-not-the-nearest-person",
+    ),
+    pytest.param(
+        "Greenpeace activist Maria Lund climbed the rig.\n\n“We will stay until they stop drilling,” the 28-year-old said.",
+        "Maria Lund", "description", id="description-the-parser-hangs-the-phrase-on-the-verb",
+    ),
+    pytest.param(
+        "Greenpeace said the rig was unsafe.\n\n“We will stay until they stop drilling,” the group said.",
+        "Greenpeace", "organisation", id="organisation-the-group",
+    ),
+    pytest.param(
+        "Anna Berg met Carl Holm.\n\n“We disagree on taxes,” they said in a joint statement.",
+        None, "pronoun", id="pronoun-they-of-two-people-names-nobody",
+    ),
+    pytest.param(
+        "The league's disciplinary code states: “A player who spits at an opponent shall be suspended for six matches.”",
+        "league", "organisation", id="colon-cue-word-read-as-a-noun",
+    ),
 ]
 
 

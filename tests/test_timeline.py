@@ -399,6 +399,8 @@ def test_seed_upcoming_events(seed_timeline):
         ("20", "the 21st century"),
         ("2008-H1", "first half of 2008"),
         ("FY2007", "fiscal year 2007"),
+        ("FY2009-Q1", "Q1 of fiscal year 2009"),
+        ("FY2021-H2", "second half of fiscal year 2021"),
         ("2019/2020", "2019 – 2020"),
         ("2025-02-27TMO", "Thursday 27 February 2025, morning"),
         ("2025-02-27T06:15", "Thursday 27 February 2025, 06:15"),

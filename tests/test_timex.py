@@ -317,6 +317,7 @@ def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
         ("the weeks ahead", "future", "FUTURE_REF", "ref"),
         ("the years to come", "future", "FUTURE_REF", "ref"),
         ("in the long run", "future", "FUTURE_REF", "ref"),
+        ("present-day", "present", "PRESENT_REF", "ref"),
         # a vague amount of time ago or later gives no number to count with
         ("a few years ago", "past", "PAST_REF", "ref"),
         ("several months ago", "past", "PAST_REF", "ref"),
@@ -403,3 +404,41 @@ def test_normalise_same_period_in_a_named_year():
     assert normalise("the same month in 2019", WED, "past", period="2023-04").value == "2019-04"
     assert normalise("the same quarter of 2019", WED, "past", period="2023-Q2").value == "2019-Q2"
     assert normalise("the same month in 2019", WED, "past").value == "2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "period", "value"),
+    [
+        ("the first quarter of fiscal 2009", "past", None, "FY2009-Q1"),
+        ("the second half of fiscal 2021", "past", None, "FY2021-H2"),
+        ("the 2008 fiscal year", "past", None, "FY2008"),
+        ("a year earlier", "past", "FY2009-Q1", "FY2008-Q1"),
+        ("the quarter", "past", "FY2009-Q1", "FY2009-Q1"),
+        ("the second half of next year", "future", None, "2024-H2"),
+        ("the end of the decade", "future", None, "202"),
+    ],
+)
+def test_normalise_fiscal_parts_and_decade_edges(text, tense, period, value):
+    assert normalise(text, WED, tense, period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "period", "value"),
+    [
+        # anaphoric: counted from the date or period named before, not from the publication date
+        ("the following week", "past", dt.date(2023, 2, 12), None, "2023-W07"),
+        ("the week before", "past", dt.date(2023, 2, 12), None, "2023-W05"),
+        ("the next year", "past", None, "2015", "2016"),
+        ("the following month", "past", None, "2019-03", "2019-04"),
+        ("that year", "past", None, "2015", "2015"),
+        ("that year", "past", None, None, None),  # nothing named before: left unresolved
+        ("the end of the following year", "past", None, "2015", "2016"),
+        ("the next year", "future", None, None, "2024"),  # nothing named before: from the publication date
+        # parts of a relative day keep the day; "the latest quarter" is the last one reported
+        ("late yesterday", "past", None, None, "2023-11-07"),
+        ("early tomorrow", "future", None, None, "2023-11-09"),
+        ("the latest quarter", "past", None, None, "2023-Q3"),
+    ],
+)
+def test_normalise_anaphoric_periods(text, tense, anchor, period, value):
+    assert normalise(text, WED, tense, anchor=anchor, period=period).value == value

@@ -209,6 +209,22 @@ def test_a_page_that_is_mostly_furniture_is_named_in_a_warning(tmp_path: Path, c
     assert any("clutter.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
 
 
+def test_a_page_whose_furniture_its_markup_names_is_still_named_in_a_warning(tmp_path: Path, caplog):
+    widgets = (
+        "<div class='share-tools'><p>Share this story with friends on Facebook, Twitter, WhatsApp and Email</p></div>"
+        + "".join(f"<div class='related-story'><p>More from the newsroom: story number {n} about another town "
+                  f"council and its plans for the coming year</p></div>" for n in range(8))
+    )
+    html = page("<title>A page</title>", body=[BODY[0]]).replace(f"<p>{BODY[0]}</p>", f"<p>{BODY[0]}</p>{widgets}")
+    path = tmp_path / "widgets.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, tmp_path, {})
+    assert "story number" not in doc.text and doc.furniture_chars > 0
+    with caplog.at_level(logging.WARNING, logger="generator"):
+        clean_document(doc)
+    assert any("widgets.html" in r.getMessage() and "furniture" in r.getMessage() for r in caplog.records)
+
+
 # ------------------------------------------------------------------------- quotes and links
 
 
@@ -446,3 +462,177 @@ def test_a_name_from_a_title_of_a_work_is_not_a_person(tmp_path, nlp):
     )
     people = people_of(tmp_path, nlp, text)
     assert "Jane Roe" in people and not any("Maisel" in name for name in people)
+
+
+# ------------------------------------------------------------------------ furniture named by the markup
+
+CLUTTER = {
+    "caption": "<p class='imageCaption'>Engineers inspect the cracked supports of the old bridge on Monday</p>",
+    "credit": "<p class='short-form__credit'>Photograph by Jane Roe for The Daily Example</p>",
+    "related": "<div class='related-posts'><p>Mayor backs a new tram line along the river, council papers show</p></div>",
+    "newsletter": "<section class='c-newsletter-section'><p>Get the morning briefing from our newsroom every day</p></section>",
+    "author bio": "<div class='author-bio'><p>Jane Roe covers the city council and transport for the paper</p></div>",
+    "sharing": "<div class='c-article__sharing'><p>Send this story to a friend who drives across town</p></div>",
+    "figcaption": "<figure><img src='x.jpg'><figcaption>The old bridge seen from the east bank at dusk</figcaption></figure>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CLUTTER))
+def test_furniture_named_by_its_class_is_pruned_and_the_article_kept(kind):
+    html = page(body=[*BODY[:2]], after="")
+    html = html.replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{CLUTTER[kind]}<p>{BODY[2]}</p><p>{BODY[3]}</p>")
+    text = read_page(html).text
+    clutter_words = lxml_text(CLUTTER[kind])
+    assert clutter_words not in text
+    for paragraph in BODY[:4]:
+        assert paragraph in text
+
+
+def lxml_text(fragment: str) -> str:
+    import lxml.html
+
+    return " ".join(lxml.html.fragment_fromstring(fragment, create_parent="div").text_content().split())
+
+
+def test_an_article_body_whose_class_names_a_sidebar_or_comments_is_not_pruned():
+    paragraphs = "".join(f"<p>{text}</p>" for text in BODY)
+    html = (
+        "<html><head><title>Council closes old bridge</title></head><body>"
+        f"<div class='layout has-sidebar comments-open'><div class='article-body share-tools'>{paragraphs}</div>"
+        "<div class='sidebar'><p>Most read: Mayor backs plan for a new tram line</p></div></div></body></html>"
+    )
+    text = read_page(html).text
+    assert all(paragraph in text for paragraph in BODY)
+    assert "Mayor backs plan" not in text
+
+
+def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
+    links = "<ul>" + "".join(
+        f"<li><a href='/{k}'>{title}</a></li>"
+        for k, title in enumerate(["Mayor backs a plan for a new tram line", "Schools reopen after the storm",
+                                   "Five things to do in town this weekend"])
+    ) + "</ul>"
+    made = ("<ul><li>Drivers will use the ring road into the centre.</li><li>Buses will stop at the station on "
+            "<a href='/map'>Mill Street</a> instead.</li><li>Cyclists may still cross on the footway.</li></ul>")
+    html = page(after="").replace(f"<p>{BODY[2]}</p>", f"<p>{BODY[2]}</p>{made}").replace("</article>", f"{links}</article>")
+    text = read_page(html).text
+    assert "Buses will stop at the station on Mill Street instead." in text
+    assert "Schools reopen after the storm" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "– Jane Roe",
+        "—Jane Roe, Reuters",
+        "Written by: Jane Roe",
+        "By Jane Roe and John Doe",
+        "Daily Example – Police said on Tuesday that a man was arrested after a crash on the bridge … more",
+        "The council met on Monday to discuss the future of the old bridge [...]",
+        "This article originally appeared on The Daily Example.",
+        "To reach the reporter behind this story, contact jane@example.com.",
+        "Simply pop your email into the box at the top of this article and get all the latest news",
+        "You can unsubscribe from this service at any time.",
+        "Sign-up Successful!",
+        "Featured image by Jane Roe/The Daily Example.",
+        "Header Image: The old bridge seen from the east bank at dusk",
+        "Courtesy of The Daily Example",
+        "Posted on",
+        "Loading Comments...",
+        "Click to share on Twitter (Opens in new window)",
+        "Have a news tip? Email us at tips@example.com.",
+        "Jane Roe is a senior writer for The Daily Example.",
+        "Filed under Transport",
+        "Tagged: bridges, council, roads",
+        "Notify me when new comments are added.",
+        "Your email address will not be published. Required fields are marked *",
+        "Trending on The Daily Example",
+        "Proudly powered by WordPress",
+        "Do not sell my personal information",
+        "Photograph by Jane Roe",
+    ],
+)
+def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], BODY[1]]
+
+
+@pytest.mark.parametrize("line", ["- Council Offices", "By the end of the day, the council had voted to close it.",
+                                  "He paused... more work is needed, he said on Friday.",
+                                  "Jane Roe is a reporter who covered the trial for a decade and won a prize.",
+                                  "More on the bridge, the mayor said, would come next week."])
+def test_list_items_and_sentences_that_look_like_bylines_or_teasers_are_kept(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
+
+
+def test_the_headline_repeated_below_the_lead_is_removed(tmp_path: Path):
+    html = page(
+        "<meta property='og:title' content='Council closes old bridge for a year'>",
+        body=[BODY[0], "Council closes old bridge for a year", *BODY[1:]],
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html, encoding="utf-8")
+    source = clean_document(read_document(path, tmp_path, {}))
+    assert [p.text for p in source.paragraphs] == BODY
+
+
+def test_headings_left_at_the_end_of_the_text_are_removed():
+    kept, removed = clean_lines(lines(*BODY, "Flooded Homes Along The River", "Video Player Controls"))
+    assert [text for _, text in kept] == BODY
+    assert [r.rule for _, r in removed] == ["trailing label", "trailing label"]
+
+
+def test_hidden_elements_are_pruned():
+    box = "<div class='x1' style='display: none'><p>Thanks for signing up to our morning briefing from the newsroom</p></div>"
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{box}")
+    text = read_page(html).text
+    assert "morning briefing" not in text and all(paragraph in text for paragraph in BODY)
+
+
+def test_a_paragraph_that_is_only_a_link_to_another_story_is_pruned():
+    link = "<p><a href='/tram'>Mayor backs a plan for a new tram line</a></p>"
+    cited = f"<p>{BODY[3][:-1]}, <a href='/report'>the report</a> said.</p>"
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{link}{cited}")
+    text = read_page(html).text
+    assert "Mayor backs a plan" not in text
+    assert f"{BODY[3][:-1]}, the report said." in text
+
+
+@pytest.mark.model
+def test_a_column_name_of_common_words_is_not_a_person_but_first_names_that_are_words_are(tmp_path, nlp):
+    text = (
+        "Council closes the old bridge\n\n"
+        "Will Smith, a shop owner, said the detour would cost him customers. Mark Price said the mark was set.\n\n"
+        "Beauty Boss profiles the brains behind the brands making waves in the beauty industry."
+    )
+    people = people_of(tmp_path, nlp, text)
+    assert "Will Smith" in people and "Mark Price" in people
+    assert not any("Beauty" in name for name in people)
+
+
+def test_an_h2_headline_wins_when_the_h1_is_a_share_box_text():
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge for a year"})
+    headline = "Bridge war: Council closes old bridge for a year as engineers find cracks in two supports"
+    html = page(head, before=f"<h2>{headline}</h2><div class='shareArticles'><h1>Council closes old bridge for a year</h1></div>")
+    assert read_page(html).title == headline
+
+
+def test_a_standfirst_in_an_h2_below_the_h1_is_not_the_title():
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge"})
+    html = page(head, before="<h1>Council closes old bridge</h1><h2>The old bridge will close for a year while "
+                             "engineers repair two cracked supports, the council said</h2>")
+    assert read_page(html).title == "Council closes old bridge"
+
+
+def test_a_short_hidden_box_is_marked_but_not_the_hidden_rest_of_an_article():
+    from trafilatura.utils import load_html
+
+    from generator.ingest.webpage import FURNITURE_MARK, mark_furniture
+
+    rest = "".join(f"<p>{text}</p>" for text in BODY[2:] * 2)  # shorter than the body, longer than a box
+    html = page(body=BODY * 2, after=f"<div class='x1' hidden><p>Thanks for signing up!</p></div>"
+                                     f"<div class='x2' hidden>{rest}</div>")
+    tree = load_html(html)
+    mark_furniture(tree)
+    assert [node.get("class") for node in tree.iter() if node.get(FURNITURE_MARK)] == ["x1"]

@@ -152,14 +152,23 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+# Nouns that only place the expression in a larger time ("on the night of 14 April", "at the end of March"):
+# the tense comes from the verb they hang off.
+TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "week", "weekend", "end", "beginning", "start",
+              "middle", "turn", "close", "eve", "dawn", "hour"}
+
+
 def _governor(span: Span) -> Token | None:
-    """The word the expression modifies: the first ancestor outside the span that is not a preposition."""
+    """The word the expression modifies: the first ancestor outside the span that is not a preposition (nor a
+    noun such as "night" in "on the night of 14 April")."""
     tok = span.root
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.i >= span.start and tok.i < span.end:
             continue
         if tok.pos_ == "ADP" or tok.dep_ == "prep":
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS and tok.dep_ == "pobj":
             continue
         return tok
     return None
@@ -249,10 +258,12 @@ def extract_dates(
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
                                 period.mention.timex if period else None)
         kind = res.kind
-        if kind == "date" and not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        if kind == "date" and _is_dateline(span):
             kind = "dateline"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
+        elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
+            resolved_from, anchor_value = period.mention.id, period.mention.timex
         else:
             resolved_from = reference_origin
             anchor_value = reference.isoformat() if reference and res.relative and res.value else None
@@ -282,6 +293,16 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _is_dateline(span: Span) -> bool:
+    """A date line ("27 February 2025", "Published: Thursday 27 February"): no verb in the sentence and the date
+    is most of it. A verbless sentence with more words than date ("The offices close at the end of March" when
+    the small model reads "close" as an adjective) still dates what it says."""
+    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return sum(1 for t in words if not span.start <= t.i < span.end) <= 2
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:

@@ -160,13 +160,15 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         return None
     if len(tokens) == 1 and tokens[0].lower_ in named_thing_words(ent.doc):
         return None
+    before = preceding_title(ent)
+    if not titled and not before and is_common_words_name(tokens):
+        return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     name = doc_text(ent.doc, start, end)
     name = re.sub(r"(['’]s?)$", "", name).strip()
     if not name:
         return None
-    before = preceding_title(ent)
     if before:
         titled = True
     role = role_before(ent) or appositive_role(ent)
@@ -219,6 +221,26 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     place_of = frozenset(load_rules("people")["place_of_words"])
     start = ent.start
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words this article writes in lower case: its common words."""
+    if "lowercase_words" not in doc.user_data:
+        doc.user_data["lowercase_words"] = frozenset(t.text for t in doc if t.text.isalpha() and t.text.islower())
+    return doc.user_data["lowercase_words"]
+
+
+def is_common_words_name(tokens: Sequence[Token]) -> bool:
+    """A capitalised phrase of common words taken for a name: a column or series ("Beauty Boss profiles the
+    brains behind…"), not a person: its first word is no first name in the name list, and the article itself
+    writes that word in lower case elsewhere ("the beauty industry"). Untitled mentions only ("Mr Beauty" stays);
+    "Will Smith" and "Mark Price" are kept: their first words are first names."""
+    from generator.extract.speakers import known_first_name  # the name list loads only when a name is checked
+
+    if len(tokens) < 2 or not tokens[0].text[:1].isupper():
+        return False
+    common = lowercase_words(tokens[0].doc)
+    return tokens[0].lower_ in common and not known_first_name(tokens[0].text)
 
 
 def is_credit(ent: Span) -> bool:

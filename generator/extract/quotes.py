@@ -154,7 +154,7 @@ def _continues(text: str) -> bool:
         if ch not in DOUBLE_MARKS:
             continue
         if ch != '"':
-            return mark_role(stripped, i) == "close"
+            return mark_role(stripped, i) == "close" or _misdirected_close(stripped, i)
         # a straight mark closes when it follows a word, or (badly spaced text) punctuation and a space: 'great, "he'
         return _can_close(*_neighbours(stripped, i)) or (i >= 2 and stripped[i - 1] == " " and stripped[i - 2] in ",.?!")
     return False
@@ -191,6 +191,8 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
             continue
         if role == "either":
             role = "close" if current is not None else "open"
+        if role == "open" and current is not None and kind == "double" and _misdirected_close(text, i):
+            role = "close"
         if role == "open":
             if current is not None and kind == "double":
                 warnings.append(f"an opening quotation mark at offset {current.at} is never closed")
@@ -205,6 +207,22 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
         spans.append(QuoteSpan(pieces, current.first_at, base + i + 1, kind, current.paragraph))
         current = None
     return spans, current
+
+
+def _misdirected_close(text: str, i: int) -> bool:
+    """An opening mark typed where a quote closes, while one is open: the last mark of its paragraph ("I'm not
+    just a party girl. “"), or one after a comma or full stop that a cue follows ("… the ability to choose, “Meyer
+    says.")."""
+    if not text[i + 1 :].strip():
+        return True
+    if text[:i].rstrip()[-1:] not in ",.?!":
+        return False
+    return re.match(rf"(?:[\w.’'-]+\s+){{0,5}}(?:{_cue_words()})\b", text[i + 1 :]) is not None
+
+
+def _cue_words() -> str:
+    """The words that show a cue in plain text ("said", "says", "told" …), as a regular-expression alternation."""
+    return "|".join(re.escape(w) for w in _rules()["recovery_cues"])
 
 
 def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], list[str]]:
@@ -249,10 +267,11 @@ def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bo
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
     such lines may be crossed when the line after them continues the quote.
     """
+    cues = re.compile(rf"\b(?:{_cue_words()})\b")
     for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
         if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
-            if len(paragraph.text) > 400:
-                return False
+            if len(paragraph.text) > 400 or cues.search(paragraph.text):
+                return False  # narration ("However, Hartog said there will be …") ends the quote
             continue
         return _continues(paragraph.text)
     return False
@@ -263,8 +282,7 @@ def _close_at_sentence_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan 
     if left_open.pieces or left_open.at < paragraph.start:
         return None
     before = paragraph.text[: left_open.at - paragraph.start]
-    cues = "|".join(re.escape(w) for w in _rules()["recovery_cues"])
-    if not re.search(rf"(?:\b(?:{cues})\s*[:,]?|[:])\s*$", before, flags=re.IGNORECASE):
+    if not re.search(rf"(?:\b(?:{_cue_words()})\s*[:,]?|[:])\s*$", before, flags=re.IGNORECASE):
         return None
     rest = paragraph.text[left_open.at - paragraph.start + 1 :]
     end = SENTENCE_END.search(rest)
@@ -326,6 +344,7 @@ class _Context:
     def __init__(self, doc: Doc, source: Source, spans: list[QuoteSpan], people: Sequence[PersonMention]):
         self.doc = doc
         self.source = source
+        self.text_length = len(doc.text)  # once: Doc.text joins every token each time
         self.spans = spans
         self.verbs = reporting_verbs()
         self.weak = weak_verbs()
@@ -350,14 +369,14 @@ class _Context:
             )
             if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
                 continue
-            head, _, _ = _subject(token, self)
-            if head is not None and head.dep_ != "nsubjpass":  # "Oler is accused of …" does not speak
+            head, _, how = _subject(token, self)
+            if head is not None and head.dep_ != "nsubjpass" and how != "phrase-before-verb":  # "Oler is accused of …" does not speak
                 phrase = _speaker_phrase(head)
                 referent = self.speakers.resolve(phrase, phrase.start_char).referent
                 self.speakers.add(token.idx, referent, phrase.text, phrase.start_char, phrase.end_char)
 
     def _tokens(self, start: int, end: int) -> Span:
-        span = self.doc.char_span(max(start, 0), min(end, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(max(start, 0), min(end, self.text_length), alignment_mode="expand")
         return span if span is not None else self.doc[0:0]
 
     def tokens(self, start: int, end: int) -> Span:
@@ -404,8 +423,10 @@ def _speaker_phrase(head: Token) -> Span:
     while left < head.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     # hyphenated names ("Jen-Hsun Huang", "Wilson-Raybould"): the hyphen and the part before it belong to the name
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
-        left -= 2  # "Jen-Hsun Huang", "the 61-year-old"
+    while left >= 2 and doc[left - 1].text == "-" and (
+        (not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_) or doc[left - 2].lower_ == "year" or doc[left - 2].like_num
+    ):
+        left -= 2  # "Jen-Hsun Huang", "the 61-year-old", "the 55 - year - old" (text rebuilt from tokens)
     if left > 0 and left < head.i + 1 and doc[left - 1].dep_ in ("det", "poss") and doc[left - 1].head.i == head.i:
         left -= 1
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():
@@ -424,6 +445,8 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].i + 1:
+        subjects = subjects[1:]  # "The US automobile manufacturer Ford has said": the parser's two subjects are one
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
@@ -448,7 +471,25 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
         return before, None, "before-verb"
+    phrase = _phrase_before(verb, ctx)
+    if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
+        return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _phrase_before(verb: Token, ctx: _Context) -> Span | None:
+    """The description right before a cue the parser gave no subject: "the 28-year-old said"."""
+    doc = verb.doc
+    start = verb.i - 1
+    while start >= 0 and verb.i - start <= 6 and not ctx.inside[doc[start].i] and doc[start].lower_ not in ("the", "a", "an"):
+        if doc[start].is_punct and doc[start].text != "-" or doc[start].pos_ in ("VERB", "AUX"):
+            return None
+        start -= 1
+    if start < 1 or start >= verb.i - 1 or ctx.inside[doc[start].i] or doc[start].lower_ not in ("the", "a", "an"):
+        return None
+    if not (ctx.inside[start - 1] or doc[start - 1].text == ",") or doc[verb.i - 1].pos_ not in ("NOUN", "ADJ", "NUM", "PROPN"):
+        return None  # only right after a quote: '“…,” the 28-year-old said'
+    return doc[start : verb.i]
 
 
 def _according_to(tokens: Sequence[Token], ctx: _Context) -> Token | None:
@@ -487,7 +528,7 @@ def _attribute_with(verb: Token, ctx: _Context, rule: str) -> _Attribution | Non
     return _Attribution(
         cue=verb,
         cue_text=_cue_text(verb),
-        speaker=_speaker_phrase(head),
+        speaker=_phrase_before(verb, ctx) if how == "phrase-before-verb" else _speaker_phrase(head),
         reported_by=_speaker_phrase(reporter).text if reporter is not None else None,
         rule=f"{rule}:{how}",
     )
@@ -572,6 +613,8 @@ def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph,
     before_text = ctx.source.text[region_start : span.open_mark]
     if not _boundary_before(before_text, ctx, ctx.tokens(region_start, span.open_mark)):
         return True
+    if text.rstrip()[-1:] in ".!?" and _whole_paragraph(span, paragraph, ctx.source):
+        return False  # a paragraph of its own ending a sentence ("“Superb choice, and a fine actor!”") is no fragment
     tokens = ctx.tokens(span.start, span.end)
     finite = any(t.tag_ in FINITE_TAGS for t in tokens)
     return not (finite or len(text.split()) >= 8)
@@ -776,7 +819,14 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
             verb_found = _attribute_with(token, ctx, "colon")
             if verb_found is not None:
                 return verb_found
+    last = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(last) >= 2 and last[-1].pos_ != "VERB" and last[-1].lower_ in _rules()["recovery_cues"]:
+        # "The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak
+        return _Attribution(cue_text=last[-1].text, speaker=ctx.doc[last[0].i : last[-1].i], rule="colon:cue-word")
     people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
+    # Peter, who she starred with …:")
+    people = [m for m in people if _is_subject_mention(ctx, m)] or people
     if people:
         speaker = ctx.tokens(people[-1].start, people[-1].end)
         return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
@@ -784,6 +834,13 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     if subjects:
         return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
     return None
+
+
+def _is_subject_mention(ctx: _Context, mention: PersonMention) -> bool:
+    root = ctx.tokens(mention.start, mention.end).root
+    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):

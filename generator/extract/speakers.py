@@ -87,6 +87,12 @@ def lexicon_gender(first_name: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)
 
 
+@lru_cache(maxsize=4096)
+def known_first_name(word: str) -> bool:
+    """Whether the first-name list knows ``word`` as a first name (of any gender)."""
+    return _name_lexicon().get_gender(word) != "unknown"
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text)
 
@@ -101,15 +107,22 @@ class DocumentSpeakers:
 
     def __init__(self, doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]):
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
         named = [m for m in people if not self._quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
-        self.sentence_starts = [s.start_char for s in doc.sents]
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)]
+        self.sentences = list(doc.sents)  # once: Span.sent walks the document each time
+        self.sentence_starts = [s.start_char for s in self.sentences]
+        self.orgs = [
+            e for e in doc.ents
+            if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)
+            and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
+        ]
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
+        self._cues: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------------------------------ basics
 
@@ -153,9 +166,21 @@ class DocumentSpeakers:
         earlier = [m for m in full if before is not None and m.start < before]
         return earlier[-1] if earlier else full[0]
 
+    def _fullest(self, mention: PersonMention) -> str:
+        return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
+
     def person(self, mention: PersonMention) -> Referent:
-        full = mention if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention)
-        return Referent(full.name, mention.start, mention.end, "person", self.gender(full.name))
+        name = self._fullest(mention)
+        if self._introduced_as_organisation(mention):  # "the conservative daily Kathimerini" (tagged PERSON)
+            return Referent(name, mention.start, mention.end, "organisation")
+        return Referent(name, mention.start, mention.end, "person", self.gender(name))
+
+    def _introduced_as_organisation(self, mention: PersonMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0 or len(span) > 1:
+            return False
+        before = self.doc[span.start - 1]
+        return before.lower_ in self.rules["organisation_nouns"] and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
 
     def gender(self, name: str) -> str | None:
         if name not in self._genders:
@@ -166,9 +191,11 @@ class DocumentSpeakers:
         votes = {"m": 0, "f": 0}
         surname = _surname(name)
         for mention in self.people:
-            if _surname(mention.name) != surname:
+            if _surname(mention.name) != surname and self._fullest(mention) != name:
                 continue
-            for gender in self._cues_of(mention):
+            if mention.start not in self._cues:
+                self._cues[mention.start] = self._cues_of(mention)
+            for gender in self._cues[mention.start]:
                 votes[gender] += 1
         if votes["m"] != votes["f"]:
             return "m" if votes["m"] > votes["f"] else "f"
@@ -177,7 +204,7 @@ class DocumentSpeakers:
     def _cues_of(self, mention: PersonMention) -> list[str]:
         """Genders the text ties to one mention: honorific, role words, pronouns of its sentence if it is alone there."""
         found = []
-        before = self.doc.text[max(mention.start - 12, 0) : mention.start].lower()
+        before = self.text[max(mention.start - 12, 0) : mention.start].lower()
         honorific = re.search(r"([a-zñ]+)\.?\s*$", before)
         words = set(_words((mention.role or "").lower()))
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -193,7 +220,7 @@ class DocumentSpeakers:
         return found
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
-        sent = span.sent
+        sent = self.sentences[self.sentence(span.start_char)]
         if sum(1 for m in self.people if sent.start_char <= m.start < sent.end_char and _surname(m.name) != _surname(span.text)):
             return []  # another person in the sentence: its pronouns may be theirs
         words = [t.lower_ for t in sent if t.i >= span.end and not self.inside[t.i]]
@@ -204,7 +231,8 @@ class DocumentSpeakers:
     @staticmethod
     def _gender_from_lexicon(name: str) -> str | None:
         words = [w for w in _words(name) if w[:1].isupper() and "." not in w]
-        return lexicon_gender(words[0]) if len(words) >= 2 else None
+        # the first word the list knows, before the surname ("Companion Karen Gillan": a title the NER kept)
+        return next((g for g in map(lexicon_gender, words[:-1]) if g), None) if len(words) >= 2 else None
 
     # ------------------------------------------------------------------------------------ resolution
 
@@ -233,8 +261,8 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         run = doc[i:j]
         i = max(j, i + 1)
         previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
-        if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or run.start_char in taken:
-            continue
+        if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(t.idx in taken for t in run):
+            continue  # a place, or a name already recognised ("General Ban Ki" inside "Secretary-General Ban Ki-moon")
         if run[-1].lower_ in _rules()["organisation_nouns"]:
             continue  # "British Royal Navy" is no person called Royal
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
@@ -271,7 +299,7 @@ def _tied_words(span: Span) -> list[Token]:
     for child in root.children:
         if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
             tied.append(child)
-            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM"))
+            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN"))  # "UNRWA's Director"
     if root.dep_ == "appos":
         tied.append(root.head)
     left = span.start - 1
@@ -306,7 +334,13 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     lemma = head.lemma_.lower()
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
     orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
-    if lemma in ds.rules["document_nouns"]:
+    last = speaker[-1]
+    if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
+        # "The league's disciplinary code" parsed as two heads: the possessor issues the document
+        owners = [t for t in speaker if t.dep_ == "poss"]
+        issuer = _as_referent(ds, owners[0]) if owners else None
+        return Resolution(issuer or NOBODY, "organisation")
+    if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
@@ -337,20 +371,56 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     return None
 
 
+def _modified(noun: Token) -> str:
+    """The noun with the modifier right before it ("white paper")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return f"{before.lower_} {noun.lemma_.lower()}" if before is not None and before.head.i == noun.i else noun.lemma_.lower()
+
+
 def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
     """"the ministry" → the latest organisation whose name holds the noun ("Defence Ministry") or that was given
     it as an apposition ("the union representing them, Unite"); "the company", "the carmaker" → the latest
     organisation named in the last few sentences."""
     lemma = noun.lemma_.lower()
     first = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
-    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first]
+    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o)]
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
             return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    if lemma in ds.rules["company_nouns"]:
+        # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
+        # organisation named last
+        for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
+            if statement.referent.kind == "organisation":
+                return statement.referent
     if lemma in ds.rules["company_nouns"] and recent:
         return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
+    if lemma in ds.rules["company_nouns"]:
+        return _main_organisation(ds, at)
     return None
+
+
+def _main_organisation(ds: DocumentSpeakers, at: int) -> Referent | None:
+    """The organisation the article is most about before ``at`` (the most mentions sharing a word with it; of
+    equals, the latest): "the company" long after "Kraft Foods" was last named."""
+    earlier = [o for o in ds.orgs if o.end_char <= at and not _audience(o)]
+    if not earlier:
+        return None
+    words = [{w.lower() for w in _words(_bare(o.text))} for o in earlier]
+    scores = [sum(bool(w & other) for other in words) for w in words]
+    best = max(range(len(earlier)), key=lambda i: (scores[i], i))
+    org = earlier[best]
+    return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+
+
+def _audience(org: Span) -> bool:
+    """An organisation somebody speaks to or is reported by ("he told The Associated Press", "according to
+    Reuters"): not the company a later "the company said" means."""
+    root = org.root
+    if root.dep_ in ("dobj", "dative", "obj") and root.head.lemma_.lower() in ("tell", "inform", "brief", "email", "write"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "according") and root.head.head.pos_ in ("VERB", "ADJ", "ADP", "AUX")
 
 
 def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
@@ -365,13 +435,27 @@ def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
             found = _issuer_in(ds, token)
             if found is not None:
                 return found
-            subjects = [c for c in token.head.children if c.dep_ in SUBJECTS] if token.dep_ in ("dobj", "obj") else []
-            for subject in subjects:
-                return _as_referent(ds, subject)
+            for subject in _subjects_of_document_clause(token):
+                found = _as_referent(ds, subject)
+                if found is not None:
+                    return found
     return None
 
 
+def _subjects_of_document_clause(noun: Token) -> list[Token]:
+    """Who speaks through a document named in a clause: "Kraft Foods issued a statement" (its object), "In a
+    statement, the army said …" (the verb the phrase modifies)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
 def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
+    """The issuer named with a document: "Waitrose's statement", "a statement from BC Hydro", "a statement
+    released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return _as_referent(ds, child)
@@ -379,6 +463,13 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _as_referent(ds, objects[0])
+        if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
+            agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if agents:
+                return _as_referent(ds, agents[0])
+    named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")]
+    if named:
+        return _as_referent(ds, named[-1])
     return None
 
 
@@ -391,6 +482,8 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     for org in ds.orgs:
         if span.start_char <= org.start_char < span.end_char:
             return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    for place in (e for e in ds.doc.ents if e.label_ == "GPE" and span.start_char <= e.start_char < span.end_char):
+        return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if token.lemma_.lower() in ds.rules["organisation_nouns"]:
@@ -478,8 +571,20 @@ def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
 
 def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
     """The referent of a pronoun speaker: salience first (recent statements), then the nearest agreeing mention."""
-    allowed = set(ds.rules["pronouns"][word])
+    return _salient(ds, set(ds.rules["pronouns"][word]), at)
+
+
+def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool = False) -> Referent | None:
+    """The most salient referent before ``at`` that agrees with ``allowed`` (genders, "o" organisation, "p"
+    group): the subject of the main clause of the same sentence ("Tom Fletcher … was the envy of his followers
+    as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject, then mention.
+    ``named_only``: a named person, never somebody unnamed (for descriptions)."""
+    own = _main_subject_before(ds, at, allowed)
+    if own is not None:
+        return own
     for n, statement in enumerate(ds.recent(at, int(ds.rules["salience_sentences"]))):
+        if named_only and statement.referent.name is None:
+            continue
         if _agrees(statement.referent, allowed, unknown_ok=n == 0):
             newer = _main_subject_after(ds, statement.at, at, allowed)
             return newer if newer is not None and newer.name != statement.referent.name else statement.referent
@@ -498,6 +603,31 @@ def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
             if _agrees(referent, allowed, unknown_ok=True):
                 return referent
     return None
+
+
+def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Referent | None:
+    """The person the article gives an agreeing gender who is the subject of the main clause of the sentence
+    holding ``at``, named before it."""
+    sentence = ds.sentence(at)
+    agreeing = []
+    for mention in reversed(ds.people):
+        if mention.end > at or ds.sentence(mention.start) != sentence or ds._quoted(mention.start, mention.end):
+            continue
+        referent = ds.person(mention)
+        if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
+            if _is_subject(ds, referent, main=True):
+                return referent
+            agreeing.append(referent)
+    # the only person of that gender named before it in its sentence, unless in a phrase of a preposition
+    # ("Tom Fletcher from McFly was the envy … as he tweeted:", however the parser read it)
+    if len({r.name for r in agreeing}) == 1 and not _in_prepositional_phrase(ds, agreeing[0]):
+        return agreeing[0]
+    return None
+
+
+def _in_prepositional_phrase(ds: DocumentSpeakers, referent: Referent) -> bool:
+    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+    return span is None or span.root.dep_ in ("pobj", "poss")
 
 
 def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: set[str]) -> Referent | None:
@@ -524,13 +654,13 @@ def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) ->
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        return root.dep_ == "nsubj" and verb.dep_ == "ROOT" and not ds.inside[root.i]
+        return root.dep_ in SUBJECTS and verb.dep_ == "ROOT" and not ds.inside[root.i]
     return root.dep_ in SUBJECTS
 
 
 def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """A definite description ("the judge", "his brother") → the latest person given that role."""
-    head = speaker.root
+    head = speaker.root if speaker.root.pos_ != "DET" else speaker[-1]  # "the 28-year-old" hung on the verb
     if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
         return None
     described = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
@@ -542,7 +672,10 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     ):
         return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
     words = {head.lower_, head.lemma_.lower()}
-    age = re.search(r"(\d+)-year-old$", speaker.text)
+    generic = head.lemma_.lower() in ds.rules["unnamed_nouns"]
+    # "the UNRWA official": the official of that organisation ("John Ging, UNRWA's Director of Operations")
+    owners = {t.lower_ for t in speaker if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in NOT_NAMES} if generic else set()
+    age = re.search(r"(\d+)\s*-\s*year\s*-\s*old$", speaker.text)
     if age:  # "the 61-year-old" → the person given that age
         words = {age.group(1)}
     for mention in reversed(ds.people):
@@ -550,11 +683,41 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
             continue
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         tied = _role_words(_tied_words(span)) if span is not None else set()
-        tied |= {w.lower() for w in _words(mention.role or "")}
-        if words & tied:
+        role = [w.lower() for w in _words(mention.role or "")]
+        tied |= {w for w in role if not re.search(r"['’]s$", w)}  # "the star's rep" is no star
+        if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
     gender = _noun_gender(ds, head)
-    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, head.tag_ == "NNS"), "description")
+    plural = head.tag_ == "NNS"
+    if _epithet(ds, speaker, head, at) and not generic:
+        # an epithet of the person the story is about ("the star", "the 29-year-old"): the salient person
+        salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
+        if salient is not None:
+            return Resolution(salient, "description")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural), "description")
+
+
+def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
+    """A bare definite description that can only mean somebody already in the story ("the star", "the
+    29-year-old"): "the", no possessor ("her father" is somebody else), nothing after the noun ("the premier of
+    North Rhine-Westphalia" introduces a new person), one person, nobody introduced earlier as "a <noun>"."""
+    determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
+    if determiners != ["the"] or head.tag_ == "NNS":
+        return False
+    if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of") for c in head.children):
+        return False
+    return not _introduced_unnamed(ds, head, at)
+
+
+def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
+    """Was somebody introduced earlier as "a <noun>" ("a naval officer said … the officer said"): that person,
+    not the person the story is about."""
+    lemma = noun.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma and t.idx < at and not ds.inside[t.i]
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in t.children)
+        for t in ds.doc
+    )
 
 
 def _noun_gender(ds: DocumentSpeakers, noun: Token) -> str | None:

@@ -77,8 +77,8 @@ _INTERVALS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[dt.date
     (re.compile(r"(\d{4})-W(\d{2})(-WE)?"), lambda m: (
         dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), dt.date.fromisocalendar(int(m[1]), int(m[2]), 7))),
     (re.compile(r"(\d{4})-(\d{2})"), lambda m: _month_span(int(m[1]), int(m[2]), int(m[2]))),
-    (re.compile(r"(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
-    (re.compile(r"(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-Q(\d)"), lambda m: _month_span(int(m[1]), 3 * int(m[2]) - 2, 3 * int(m[2]))),
+    (re.compile(r"(?:FY)?(\d{4})-H(\d)"), lambda m: _month_span(int(m[1]), 6 * int(m[2]) - 5, 6 * int(m[2]))),
     (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), lambda m: _month_span(int(m[1]), *SEASON_MONTHS[m[2]])),
     (re.compile(r"(?:FY)?(\d{4})"), lambda m: (dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))),
     (re.compile(r"(\d{3})"), lambda m: (dt.date(int(m[1]) * 10, 1, 1), dt.date(int(m[1]) * 10 + 9, 12, 31))),
@@ -132,6 +132,7 @@ class Resolution:
     type: str | None = "DATE"  # TimeML: DATE, TIME, DURATION, SET; None for what is no temporal expression
     points_to: str | None = None
     name: str = ""
+    from_period: bool = False  # resolved against the period named before ("a year earlier" after "the third quarter")
 
 
 def not_temporal(how: str, kind: str = "none") -> Resolution:
@@ -529,10 +530,11 @@ def movable_holiday(e: Expr) -> RuleResult:
 
 
 def relative_day(e: Expr) -> RuleResult:
-    """"today", "yesterday", "tomorrow"."""
+    """"today", "yesterday", "tomorrow", "late yesterday" (the part of the day keeps the day)."""
     days = rules()["relative_days"]
-    if e.text in days:
-        offset = days[e.text]
+    text = re.sub(r"^(?:late|early|earlier|later) (?=yesterday|tomorrow)", "", e.text)
+    if text in days:
+        offset = days[text]
         return Resolution(day_value(e.reference + dt.timedelta(days=offset)), "day", f"'{e.text}': {offset:+d} day(s)")
     return None
 
@@ -643,23 +645,27 @@ def same_period(e: Expr) -> RuleResult:
     if named:  # "in April … the same month in 2008": that period in the year named
         if e.period and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
             return Resolution(named[1] + e.period[4:], _granularity(e.period), f"the period named before ({e.period}) "
-                              f"in {named[1]}", relative=False)
+                              f"in {named[1]}", relative=False, from_period=True)
         return Resolution(named[1], "year", "the same period of a year named: the year", relative=False)
     if not (same or a_year) or e.text.endswith(" before") and re.match(r"\s*[\w$£€]", e.after):
         return None  # "a year before the election": how long before an event, not a period
     if a_year and e.period and not e.text.endswith(" ago") and re.fullmatch(r"\d{4}", e.period):
         # "in 2019 … a year earlier": the year before the one named
-        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})")
-    if e.period and re.fullmatch(r"FY\d{4}|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
-        return Resolution(_year_before(e.period), "year" if e.period.startswith("FY") else _granularity(e.period),
-                          f"the same period a year before the previous one ({e.period})")
+        return Resolution(_year_before(e.period), "year", f"the year before the previous one ({e.period})",
+                          from_period=True)
+    if e.period and re.fullmatch(r"FY\d{4}(?:-[QH]\d)?|\d{4}-(?:Q\d|H\d|\d\d|SP|SU|FA|WI)", e.period):
+        return Resolution(_year_before(e.period), _granularity(e.period),
+                          f"the same period a year before the previous one ({e.period})", from_period=True)
     if same and e.reference:
         return Resolution(f"{e.reference.year - 1:04d}", "year", "the same period last year: last year")
     return None
 
 
 def _granularity(value: str) -> str:
-    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(value[5:6], "month")
+    """The granularity of a period value: 2023-Q3 → quarter, FY2023-H1 → half, 2023-SU → season, FY2023 → year."""
+    part = re.sub(r"^(?:FY)?\d{4}-?", "", value)
+    return {"Q": "quarter", "H": "half", "S": "season", "F": "season", "W": "season"}.get(part[:1],
+                                                                                          "month" if part else "year")
 
 
 def anaphoric_period(e: Expr) -> RuleResult:
@@ -674,12 +680,12 @@ def anaphoric_period(e: Expr) -> RuleResult:
         offset = -1 if e.tense == "past" else 0
         value, gran = _period(e.reference, "quarter", offset)
         return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
-    wanted = {"quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d", "period": r"FY\d{4}|\d{4}-(?:Q\d|H\d)",
+    wanted = {"quarter": r"(?:FY)?\d{4}-Q\d", "half": r"(?:FY)?\d{4}-H\d", "period": r"(?:FY)?\d{4}(?:-[QH]\d)?",
               "fiscal year": r"FY\d{4}", "financial year": r"FY\d{4}"}[m[1]]
-    if not re.fullmatch(wanted, e.period):
+    if not re.fullmatch(wanted, e.period) or m[1] == "period" and re.fullmatch(r"\d{4}", e.period):
         return None
-    gran = "year" if e.period.startswith("FY") else _granularity(e.period)
-    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})")
+    gran = _granularity(e.period)
+    return Resolution(e.period, gran, f"'{e.text}': the period named before ({e.period})", from_period=True)
 
 
 def period_modifier(e: Expr) -> RuleResult:
@@ -689,7 +695,9 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            rest = rest[4:] if rest.startswith("the ") and rest not in ("the year", "the month", "the week") else rest
+            keep_the = rest in ("the year", "the month", "the week", "the decade") or re.match(
+                r"the (?:next|following|previous|preceding|prior) (?:week|month|year)$", rest)
+            rest = rest[4:] if rest.startswith("the ") and not keep_the else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
     return None
 
@@ -703,6 +711,33 @@ def relative_year_suffix(e: Expr) -> RuleResult:
     return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
 
 
+def anaphoric_relative_period(e: Expr) -> RuleResult:
+    """"the following week", "the next year", "the month before", "that year": counted from the date or period
+    named before in the sentence or paragraph (TimeML: anaphoric, unlike "next week", which counts from the
+    publication date); without one, "that year" stays unresolved and the others count from the publication date."""
+    m = (re.fullmatch(r"the (next|following|previous|preceding|prior) (week|month|year)", e.text)
+         or re.fullmatch(r"the (week|month|year) (before|after|earlier|later)", e.text)
+         or re.fullmatch(r"(that|that same|the same) (week|month|year)", e.text))
+    if m is None:
+        return None
+    word, unit = (m[1], m[2]) if m[2] in ("week", "month", "year") else (m[2], m[1])
+    offset = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "prior": -1,
+              "before": -1, "earlier": -1}.get(word, 0)
+    base, named = None, None
+    if e.anchor is not None:
+        base, named = e.anchor, e.anchor.isoformat()
+    elif e.period and (bounds := interval(re.sub(r"^FY", "", e.period))) and _granularity(e.period) in (
+            "year", "month", "week") and not e.period.startswith("FY"):
+        base, named = bounds[0], e.period
+    if base is None:
+        if offset == 0:
+            return Resolution(None, None, f"'{e.text}' with no date named before")
+        return None  # counted from the publication date by ``relative_period``
+    value, gran = _period(base, unit, offset)
+    return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named}){e.note}",
+                      anchored=e.anchor is not None, from_period=e.anchor is None)
+
+
 def relative_period(e: Expr) -> RuleResult:
     """"last week", "this month", "next year", "the previous decade", "the beginning of the year"."""
     if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
@@ -710,6 +745,9 @@ def relative_period(e: Expr) -> RuleResult:
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
+    if e.modifier and e.text == "the decade":  # "the end of the decade": this one
+        res = _period(e.reference, "decade", 0)
+        return Resolution(res[0], res[1], f"this decade{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
@@ -718,7 +756,8 @@ def relative_period(e: Expr) -> RuleResult:
         if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
             named = {"year": r"(?:FY)?\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-W\d\d"}[m[1]]
             if e.period and re.fullmatch(named, e.period):
-                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})")
+                return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
+                                  from_period=True)
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
@@ -738,6 +777,8 @@ def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
 
 def fiscal_year(e: Expr) -> RuleResult:
     """"fiscal 2007", "FY2007", "this fiscal year", "the last financial year": FY2007."""
+    if m := re.fullmatch(r"(?:the )?(\d{4}) (?:fiscal|financial) year", e.text):  # "the 2008 fiscal year"
+        return Resolution(f"FY{m[1]}", "year", "fiscal year", relative=False)
     if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
@@ -831,7 +872,7 @@ def quarter(e: Expr) -> RuleResult:
     m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
-    if m[1] in ("last", "previous", "past") and not m[2]:
+    if m[1] in ("last", "previous", "past", "latest") and not m[2]:
         value, gran = _period(e.reference, "quarter", -1)
         return Resolution(value, gran, "'last quarter': the previous quarter")
     if m[1] not in rules()["ordinals"]:
@@ -853,7 +894,7 @@ def months_of_year(e: Expr) -> RuleResult:
 
 def half(e: Expr) -> RuleResult:
     """"the first half of 2008", "the second half": 2008-H1, …-H2."""
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?: of (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?:(?: of| in)? (.+))?", e.text)
     if m is None or m[1] not in rules()["halves"]:
         return None
     return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
@@ -864,6 +905,9 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
+    if year_text and (fiscal := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4})", year_text)):
+        # "the first quarter of fiscal 2009": a part of the fiscal year (TimeML FY2009-Q1)
+        return Resolution(f"FY{fiscal[1]}-{code}", granularity, f"{granularity} of a fiscal year", relative=False)
     if year_text:
         year = _year_of(year_text, e.reference, e.tense)
         if year is None:
@@ -956,6 +1000,18 @@ def bare_year(e: Expr) -> RuleResult:
     return None
 
 
+def leading_date(e: Expr) -> RuleResult:
+    """"Dec. 28 after weeks of debate" (the model took words after the date into it): the date before the
+    conjunction or preposition, when it reads as one."""
+    m = re.fullmatch(r"(.+?) (?:after|before|following|amid|during|when|as|while|despite) (.+)", e.text)
+    if m is None or re.search(r"\d{4}$", e.text):
+        return None
+    res = normalise(m[1], e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; the words after '{m[1]}' are no part of the date")
+    return None
+
+
 def numeric_date(e: Expr) -> RuleResult:
     """"7/8/07", "12/25/2009": month first (dateparser's default for English)."""
     if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
@@ -1038,6 +1094,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     duration,
     period_modifier,
     century,
+    anaphoric_relative_period,
     relative_year_suffix,
     relative_period,
     weekend,
@@ -1050,6 +1107,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     season,
     decade,
     bare_year,
+    leading_date,
     numeric_date,
     explicit_date,
 )

@@ -237,13 +237,15 @@ def _take_following(lines: Sequence[str], start: int, rule: Rule, removed: list[
 
 @lru_cache(maxsize=1)
 def document_rules() -> dict[str, Any]:
-    """The whole-document rules of furniture.yaml (dateline, pull_quote, link_list, furniture_warning)."""
+    """The whole-document rules of furniture.yaml (dateline, pull_quote, link_list, trailing_labels,
+    furniture_warning)."""
     data = load_rules("furniture")
     try:
         return {
             "dateline": re.compile(str(data["dateline"])),
             "pull_quote": dict(data["pull_quote"]),
             "link_list": dict(data["link_list"]),
+            "trailing_labels": dict(data["trailing_labels"]),
             "furniture_warning": float(data["furniture_warning"]),
         }
     except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -313,33 +315,56 @@ def remove_link_lists(kept: list[Line], removed: list[tuple[int, Removed]]) -> l
     return [item for k, item in enumerate(kept) if k not in drop]
 
 
-def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]]) -> float:
-    """The share of a document's characters that is furniture: what cleaning removed, and the kept lines after
-    the first that read like link titles or labels rather than sentences ("Related Videos", "More from author")."""
-    gone = sum(len(record.text) for _, record in removed)
+def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
+    """Title-like lines that end the text ("Related Videos", "More from author", a headline without its story):
+    an article ends with a sentence, so a heading with nothing after it is a page's furniture."""
+    limits = document_rules()["trailing_labels"]
+    end = len(kept)
+    while (
+        end > limits["min_body_lines"]
+        and len(kept) - end < limits["max_lines"]
+        and not re.search(limits["not_label"], kept[end - 1][1])
+        and looks_like_title(BULLET.sub("", kept[end - 1][1]), limits["max_words"])
+    ):
+        end -= 1
+    removed.extend((number, Removed(line, "trailing label")) for number, line in kept[end:])
+    return kept[:end]
+
+
+def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]], pruned: int = 0) -> float:
+    """The share of a document's characters that is furniture: what cleaning removed, what a saved page's
+    markup named as furniture (``pruned``), and the kept lines after the first that read like link titles or
+    labels rather than sentences ("Related Videos", "More from author")."""
+    gone = sum(len(record.text) for _, record in removed) + pruned
     labels = sum(len(line) for k, (_, line) in enumerate(kept) if k > 0 and looks_like_title(line, 16))
     total = gone + sum(len(line) for _, line in kept)
     return (gone + labels) / total if total else 0.0
 
 
 def repeated_headlines(kept: Sequence[Line], inference: Any) -> dict[int, str]:
-    """Lines that repeat the title after its first occurrence (a headline scraped twice, as the first paragraph)."""
+    """Lines that repeat the title, except the headline opening the text: a headline scraped twice, or scraped
+    again below the article's first paragraph (a page's header placed after its lead)."""
     title = inference.metadata.title
     if not title:
         return {}
     key = quote_key(title)
     matches = [k for k, (_, line) in enumerate(kept) if quote_key(line) == key]
     headline = next((k for k, why in inference.taken if why == "headline"), None)
-    first = headline if headline is not None else (matches[0] if matches else None)
-    return {k: "headline repeated" for k in matches if k != first}
+    if headline is None:
+        taken = {k for k, _ in inference.taken}
+        opening = next((k for k in range(len(kept)) if k not in taken), None)
+        headline = matches[0] if matches and matches[0] == opening else None
+    return {k: "headline repeated" for k in matches if k != headline}
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[tuple[int, Removed]]]:
-    """Line rules, then whole-document rules: datelines joined, pull quotes and link lists removed."""
+    """Line rules, then whole-document rules: datelines joined, pull quotes, link lists and trailing labels
+    removed."""
     kept, removed = scan_furniture(text)
     kept = join_datelines(kept)
     kept = remove_pull_quotes(kept, removed)
     kept = remove_link_lists(kept, removed)
+    kept = remove_trailing_labels(kept, removed)
     return kept, removed
 
 
@@ -367,7 +392,7 @@ def clean_document(doc: RawDocument) -> Source | Skipped:
     """One article without its furniture, with its metadata completed and its paragraphs (or Skipped
     when nothing of it is left)."""
     kept, removed = clean_lines(doc.text)
-    share = furniture_share(kept, removed)
+    share = furniture_share(kept, removed, doc.furniture_chars)
     if share >= document_rules()["furniture_warning"]:
         log.warning(
             "%s: %.0f%% of the page's text is web furniture (menus, links, promos); check that the file holds the "

@@ -156,8 +156,11 @@ def read_document(
     raw = read_text(path)
     if not raw.strip():
         raise SourceError(f"{path}: the file is empty. Paste the article's text into it, or remove it.")
-    readers = {"txt": read_txt, "md": read_md, "html": read_html}
-    body, declared, origin = readers[fmt](raw, path)
+    furniture = 0
+    if fmt == "html":
+        body, declared, origin, furniture = read_html(raw, path)
+    else:
+        body, declared, origin = {"txt": read_txt, "md": read_md}[fmt](raw, path)
     values = {**declared, **override}
     # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
     where = dict(origin) if isinstance(origin, tuple) else {}
@@ -170,6 +173,7 @@ def read_document(
         text=body,
         given=Metadata(**values),
         origins=tuple(sorted(origins.items())),
+        furniture_chars=furniture,
     )
 
 
@@ -207,15 +211,17 @@ def read_md(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
     return markdown_lines(body), declared, "front matter"
 
 
-def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]:
-    """A saved web page: the article text and the metadata the page declares (never fetches anything)."""
+def read_html(raw: str, path: Path) -> tuple[str, dict[str, Any], tuple[tuple[str, str], ...], int]:
+    """A saved web page: the article text, the metadata the page declares and the characters of furniture its
+    markup named (never fetches anything)."""
     page = read_page(raw)
     if not page.text.strip():
         raise SourceError(
             f"{path}: no article text found in the page. Save the complete page again, "
             "or paste the article's text into a .txt file."
         )
-    return page.text, dict(iter_fields(page)), tuple((name, f"page {how}") for name, how in page.origins)
+    origins = tuple((name, f"page {how}") for name, how in page.origins)
+    return page.text, dict(iter_fields(page)), origins, page.furniture_chars
 
 
 # ---------------------------------------------------------------- markdown

@@ -18,12 +18,14 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from generator.rules import load_rules
 
@@ -46,6 +48,7 @@ class Page:
     published: dt.date | None = None
     url: str | None = None
     origins: tuple[tuple[str, str], ...] = ()
+    furniture_chars: int = 0  # characters of text the markup's furniture pruning took away (short pages only)
 
 
 def rules() -> dict[str, Any]:
@@ -203,14 +206,24 @@ def usable_title(title: str, site_keys: Sequence[str]) -> bool:
     return len(WORD.findall(title)) >= 2
 
 
-def similarity(a: str, b: str) -> float:
-    words_a, words_b = set(WORD.findall(a.casefold())), set(WORD.findall(b.casefold()))
-    return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+def similarity(headline: str, declared: str) -> float:
+    """How well a visible headline matches a declared title: the share of their words they have in common, or
+    the share of the declared title's words the headline holds when the headline is the longer one (an SEO title
+    shortened from the headline: "Jamie's war on toxic US food" → "Chef Jamie Oliver joins … war on toxic US
+    food"), discounted by ``containment_weight``."""
+    words_a, words_b = set(WORD.findall(headline.casefold())), set(WORD.findall(declared.casefold()))
+    if not words_a or not words_b:
+        return 0.0
+    common = len(words_a & words_b)
+    contained = common / len(words_b) * rules()["containment_weight"] if len(words_a) > len(words_b) else 0.0
+    return max(common / len(words_a | words_b), contained)
 
 
 def visible_headlines(tree: Any) -> list[str]:
-    """The texts of the page's ``<h1>`` elements, outside navigation and hidden parts."""
-    skip = rules()["skip_containers"]
+    """The texts of the page's ``<h1>`` elements, outside navigation, share boxes and hidden parts; when there
+    is none, the ``<h2>`` that opens the article's container, before its text (a page that styles its headline
+    as an ``<h2>`` and keeps the ``<h1>`` for a share box)."""
+    skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
     headlines = []
     for h1 in tree.xpath("//h1"):
         if any(skip_container(node, skip) for node in h1.iterancestors()):
@@ -218,7 +231,23 @@ def visible_headlines(tree: Any) -> list[str]:
         text = clean_space(h1.text_content())
         if text:
             headlines.append(text)
-    return headlines
+    return headlines or opening_headings(tree, skip)
+
+
+def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
+    """The first ``<h2>`` before the article's text inside the nearest containers of its text block."""
+    main = main_text_block(tree)
+    if main is None:
+        return []
+    order = {node: index for index, node in enumerate(tree.iter())}
+    for container in [main, *main.iterancestors()][: rules()["heading_container_levels"]]:
+        for h2 in container.iter("h2"):
+            if order[h2] >= order[main] or any(skip_container(node, skip) for node in h2.iterancestors()):
+                continue
+            text = clean_space(h2.text_content())
+            if text:
+                return [text]
+    return []
 
 
 def skip_container(node: Any, words: Sequence[str]) -> bool:
@@ -232,8 +261,9 @@ def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str]
     """(title, where from): the visible headline that matches the page's declared title, else the declared one.
 
     A page's declared titles (JSON-LD headline, og:title, <title>) are often a shorter SEO variant or carry the
-    site name; the ``<h1>`` is what the reader sees. The ``<h1>`` is taken when it shares enough words with a
-    declared title (so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is usable.
+    site name; the ``<h1>`` is what the reader sees. The ``<h1>`` is taken when it matches a declared title well
+    enough (``similarity``; so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is
+    usable.
     """
     declared = [(strip_site_name(text, site_keys), origin) for text, origin in candidates]
     declared = [(text, origin) for text, origin in declared if usable_title(text, site_keys)]
@@ -353,12 +383,137 @@ def parse_page_date(value: str) -> dt.date | None:
 # ------------------------------------------------------------------------------------------------ reading
 
 
-def extract_text(raw: str) -> tuple[str | None, Any]:
-    """The page's main text (trafilatura, tuned for precision on news) and trafilatura's own metadata."""
+CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+MARK_TOKENS = re.compile(r"[a-z0-9]+")
+FURNITURE_MARK = "data-generator-furniture"
+
+
+def mark_tokens(node: Any) -> tuple[str, ...]:
+    """The words of an element's class and id: "imageCaption c-article__sharing" → image caption c article sharing."""
+    marks = " ".join(str(node.get(a) or "") for a in ("class", "id"))
+    return tuple(MARK_TOKENS.findall(CAMEL.sub(" ", marks).casefold())) if marks.strip() else ()
+
+
+@lru_cache(maxsize=1)
+def furniture_vocabulary() -> tuple[frozenset[str], frozenset[tuple[str, ...]], re.Pattern[str]]:
+    """The class/id words and word pairs that name furniture, and the styles that hide an element."""
+    config = rules()["furniture_markup"]
+    pairs = frozenset(tuple(phrase.split()) for phrase in config["phrases"])
+    return frozenset(config["words"]), pairs, re.compile(config["hidden_style"], re.IGNORECASE)
+
+
+def is_marked_furniture(tokens: Sequence[str]) -> bool:
+    """Whether class/id words name furniture: a word of ``words``, or two words in a row of ``phrases``."""
+    words, pairs, _ = furniture_vocabulary()
+    return any(t in words for t in tokens) or any(pair in pairs for pair in zip(tokens, tokens[1:]))
+
+
+def paragraph_sizes(tree: Any) -> dict[Any, int]:
+    """The characters of text of every ``<p>`` of the page."""
+    return {paragraph: len(" ".join(paragraph.text_content().split())) for paragraph in tree.iter("p")}
+
+
+def paragraph_text_below(sizes: dict[Any, int]) -> dict[Any, int]:
+    """For every element, the characters of paragraph (``<p>``) text inside it."""
+    below: dict[Any, int] = {}
+    for paragraph, size in sizes.items():
+        for node in (paragraph, *paragraph.iterancestors()):
+            below[node] = below.get(node, 0) + size
+    return below
+
+
+def main_text_block(tree: Any, sizes: dict[Any, int] | None = None) -> Any | None:
+    """The element whose own ``<p>`` children hold the most text: the article body, as far as markup tells."""
+    direct: dict[Any, int] = {}
+    for paragraph, size in (paragraph_sizes(tree) if sizes is None else sizes).items():
+        parent = paragraph.getparent()
+        if parent is not None:
+            direct[parent] = direct.get(parent, 0) + size
+    return max(direct, key=lambda node: direct[node]) if direct else None
+
+
+def is_hidden(node: Any, config: dict[str, Any]) -> bool:
+    """A short element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it.
+    Short only: a page may hide the rest of its article behind a "Continue reading" button."""
+    hidden = node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true"
+    hidden = hidden or bool(node.get("style") and furniture_vocabulary()[2].search(node.get("style")))
+    return hidden and len(node.text_content().split()) <= config["hidden_max_words"]
+
+
+def link_density(node: Any) -> float:
+    """The share of an element's visible characters (spaces aside) that are link text."""
+    text = len("".join(node.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in node.iter("a"))
+    return linked / text if text else 0.0
+
+
+def is_link_list(node: Any, config: dict[str, Any]) -> bool:
+    """A list whose every item is (nearly) all link text: related headlines, not a list the article makes;
+    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs)."""
+    if node.tag == "p":
+        return (node.find(".//a") is not None and len(node.text_content().split()) >= 2
+                and link_density(node) >= config["link_paragraph_density"])
+    if node.tag not in ("ul", "ol"):
+        return False
+    items = [item for item in node.iterchildren("li")]
+    return len(items) >= config["link_list_items"] and all(
+        link_density(item) >= config["link_list_density"] for item in items
+    )
+
+
+def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
+    """Whether the markup names ``node`` as furniture (before the guards of ``mark_furniture``)."""
+    return (
+        node.tag in config["tags"]
+        or is_marked_furniture(mark_tokens(node))
+        or is_hidden(node, config)
+        or is_link_list(node, config)
+    )
+
+
+def mark_furniture(tree: Any) -> int:
+    """Mark the page's furniture elements (related lists, newsletter and share boxes, captions, credits,
+    bylines, comments) by their class/id words, hidden elements, and lists made only of links, for trafilatura to
+    prune before it reads the text.
+
+    Markup names its parts far more reliably than their text does: a caption is ``<p class="imageCaption">``
+    whatever it says. An element is never marked when it holds the article body (the block with the most
+    paragraph text, or an ancestor of it) or more than ``max_share`` of the page's paragraph text: a class such as
+    "article-body has-sidebar" or "post-comments-open" on the article's own wrapper must not take the article away.
+    Nothing inside a marked element is looked at again.
+    """
+    config = rules()["furniture_markup"]
+    sizes = paragraph_sizes(tree)
+    below = paragraph_text_below(sizes)
+    total = max(below.get(tree, 0), 1)
+    main = main_text_block(tree, sizes)
+    protected = {main, *main.iterancestors()} if main is not None else set()
+    marked = 0
+    stack = list(reversed(tree))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str) or node.tag == "head":
+            continue
+        if (
+            node not in protected
+            and node.tag != "body"
+            and below.get(node, 0) / total <= config["max_share"]
+            and is_furniture_element(node, config)
+        ):
+            node.set(FURNITURE_MARK, "1")
+            marked += 1
+            continue
+        stack.extend(reversed(node))
+    return marked
+
+
+def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
+    """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
     document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
+        tree,
+        prune_xpath=f"//*[@{FURNITURE_MARK}]" if prune else None,
+        with_metadata=with_metadata,
         favor_precision=options["favor_precision"],
         include_comments=False,
         include_tables=options["include_tables"],
@@ -366,13 +521,37 @@ def extract_text(raw: str) -> tuple[str | None, Any]:
         include_links=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = getattr(document, "text", None) if document is not None else None
-    return text, document
+    return (getattr(document, "text", None) if document is not None else None), document
+
+
+def visible_chars(text: str | None) -> int:
+    """Characters of text, whitespace runs counted as one space (as the cleaned lines count them)."""
+    return len(" ".join((text or "").split()))
+
+
+def extract_text(raw: str) -> tuple[str | None, Any, int]:
+    """The page's main text (furniture marked in the markup pruned), trafilatura's own metadata (read before
+    the pruning, from the whole page), and how many characters of text the pruning took away.
+
+    The last is counted only for a short text (``furniture_check_chars``): it tells a page that is mostly
+    furniture around a sentence or two, and costs a second extraction without the pruning.
+    """
+    tree = load_html(raw)
+    if tree is None:
+        return None, None, 0
+    marked = mark_furniture(tree)
+    text, document = trafilatura_text(tree, with_metadata=True, prune=True)
+    pruned = 0
+    if marked and visible_chars(text) < rules()["furniture_check_chars"]:
+        whole = load_html(raw)
+        if whole is not None:
+            pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
+    return text, document, pruned
 
 
 def read_page(raw: str) -> Page:
     """Text and metadata of a saved page; never fetches anything."""
-    text, document = extract_text(raw)
+    text, document, pruned = extract_text(raw)
     if not text or not text.strip():
         return Page(text="")
     try:
@@ -381,7 +560,7 @@ def read_page(raw: str) -> Page:
     except (ValueError, lxml.etree.ParserError):
         tree = None
     if tree is None:
-        return from_trafilatura(text, document)
+        return replace(from_trafilatura(text, document), furniture_chars=pruned)
     objects = json_ld_objects(tree)
     article = article_object(objects)
     by_id = {str(obj["@id"]): obj for obj in objects if "@id" in obj}
@@ -459,7 +638,7 @@ def read_page(raw: str) -> Page:
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
-    return Page(text=text, origins=tuple(sorted(origins.items())), **found)
+    return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
 
 
 def from_trafilatura(text: str, document: Any) -> Page:

@@ -14,7 +14,7 @@ from generator.link.people import merge_people
 from generator.link.permalinks import inherit_ids
 from generator.link.positions import build_positions
 from generator.link.quote_groups import link_quotes
-from generator.link.story import tell_story
+from generator.link.story import story_pairs, tell_story
 from generator.link.timeline import build_timeline
 
 log = logging.getLogger(__name__)
@@ -42,5 +42,6 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
         positions=positions,
     )
     briefing = inherit_ids(briefing, previous)
-    briefing = replace(briefing, comparison=compare_sources(briefing))
-    return replace(briefing, story=tell_story(briefing))
+    pairs = story_pairs(briefing)  # the sentences' pairs, scored once for the comparison and the key points
+    briefing = replace(briefing, comparison=compare_sources(briefing, pairs))
+    return replace(briefing, story=tell_story(briefing, pairs))

@@ -1,74 +1,100 @@
-"""Candidate generation for the link stage: which pairs of items can be similar enough to be compared.
+"""Pair scoring for the link stage without a Python loop over pairs.
 
 Comparing every pair grows with the square of the articles. The weighted overlaps the link stage scores
-(sentences in ``compare.py``) add min(fa, fb) over the features two items
-share, and min(x, y) ≤ sqrt(x·y): so a score is at most Σ sqrt(fa)·sqrt(fb) divided by the score's own
-denominator, a dot product of the items' square-rooted feature vectors. ``bounded_pairs`` computes that
-bound for every pair at once as a sparse matrix product (scipy, a block of rows at a time so that memory
-stays small) and keeps the pairs whose bound reaches the threshold: a superset of the pairs the score
-keeps, found without a Python loop over pairs. The scores themselves are computed by their own modules.
+(sentences in ``compare.py``) add min(fa, fb) over the features two items share; a feature's weight depends
+on the feature only (a word's rarity over the story, a fixed weight per person, place, number or date), so
+min(fa, fb) is that weight and the shared weight of two items is a product of sparse matrices: items × features
+(the weights) times its transpose (ones). ``weighted_overlaps`` computes it for every pair at once (scipy, a block
+of rows at a time so that memory stays small): the product only ever touches pairs that share a feature (it is an
+inverted index of the features), and keeps the pairs whose score reaches the threshold.
+
+Determinism: the features are numbered in sorted order and each row's features are stored in that order, so the
+product adds a pair's shared weights in one fixed order whatever the hash seed (the sum over a set intersection
+depends on the set's iteration order, so in the last bit of a float).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-MARGIN = 1e-9  # relative: the bound is compared with a threshold a little lower, so rounding never drops a pair
-BLOCK = 256  # rows per sparse product
+BLOCK = 512  # rows per sparse product
 
 
-def bounded_pairs(
-    feats: Sequence[Mapping[str, float]], threshold: float, denominator: str = "geometric",
-    groups: Sequence[Hashable] | None = None, block: int = BLOCK,
-) -> list[tuple[int, int]]:
-    """Pairs (i < j) whose bound Σ sqrt(fi·fj) reaches ``threshold`` times the score's denominator of
-    their total weights: "geometric" sqrt(Si·Sj), or "smaller" min(Si, Sj). With ``groups``, only pairs
-    of different groups (sources). A threshold of 0 or less keeps every pair."""
-    n = len(feats)
-    group_ids = _group_ids(groups, n)
-    if threshold <= 0:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if group_ids[i] != group_ids[j] or groups is None]
-    columns: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for i, f in enumerate(feats):
+@dataclass(frozen=True)
+class Overlaps:
+    """Pairs (i < j) with the weight of the features they share, their totals and their score, most similar
+    first (ties: by i, then j)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    shared: np.ndarray
+    score: np.ndarray
+
+    def above(self, threshold: float) -> list[tuple[float, int, int]]:
+        """``(-score, i, j)`` of the pairs scoring at least ``threshold``, most similar first."""
+        keep = self.score >= threshold
+        return list(zip((-self.score[keep]).tolist(), self.i[keep].tolist(), self.j[keep].tolist()))
+
+
+def feature_matrix(feats: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
+    """Items × features (numbered in sorted order, each row in that order), holding each feature's weight.
+    Raises ValueError when one feature has two weights (the product would then not be the min of them)."""
+    weights: dict[str, float] = {}
+    for f in feats:
         for key, weight in f.items():
-            rows.append(i)
-            cols.append(columns.setdefault(key, len(columns)))
-            values.append(np.sqrt(weight))
-    roots = sparse.csr_matrix((values, (rows, cols)), shape=(n, max(1, len(columns))))
-    transposed = roots.T.tocsr()
-    totals = np.array([sum(f.values()) for f in feats], dtype=float)
-    least = threshold * (1 - MARGIN)
-    pairs: list[tuple[int, int]] = []
+            if weights.setdefault(key, weight) != weight:
+                raise ValueError(f"feature {key!r} weighs {weights[key]} and {weight}")
+    column = {key: n for n, key in enumerate(sorted(weights))}
+    indptr, indices, data = [0], [], []
+    for f in feats:
+        row = sorted(column[key] for key in f)
+        indices.extend(row)
+        indptr.append(len(indices))
+    data = np.fromiter((weights[key] for key in sorted(weights)), dtype=float, count=len(weights))[indices] \
+        if indices else np.zeros(0)
+    return sparse.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                             shape=(len(feats), max(1, len(weights))))
+
+
+def weighted_overlaps(
+    feats: Sequence[Mapping[str, float]], totals: Sequence[float], threshold: float,
+    groups: Sequence[Hashable] | None = None, block: int = BLOCK,
+) -> Overlaps:
+    """Pairs (i < j), of different ``groups`` (sources) when given, whose shared weight divided by
+    sqrt(totals[i] · totals[j]) reaches ``threshold`` (> 0): the cosine-like overlap of ``compare.py``."""
+    if threshold <= 0:
+        raise ValueError("weighted_overlaps finds pairs that share a feature: the threshold must be above 0")
+    n = len(feats)
+    weighted = feature_matrix(feats)
+    ones = weighted.copy()
+    ones.data = np.ones_like(ones.data)
+    transposed = ones.T.tocsr()
+    transposed.sort_indices()
+    total = np.asarray(totals, dtype=float)
+    group_ids = _group_ids(groups, n)
+    found_i, found_j, found_shared, found_score = [], [], [], []
     for lo in range(0, n, block):
-        bound = (roots[lo:lo + block] @ transposed).tocoo()
-        i = bound.row.astype(np.int64) + lo
-        j = bound.col.astype(np.int64)
-        if denominator == "geometric":
-            scale = np.sqrt(totals[i] * totals[j])
-        elif denominator == "smaller":
-            scale = np.minimum(totals[i], totals[j])
-        else:
-            raise ValueError(f"unknown denominator {denominator!r}")
-        keep = (j > i) & (bound.data >= least * scale)
+        product = (weighted[lo:lo + block] @ transposed).tocoo()
+        i = product.row.astype(np.int64) + lo
+        j = product.col.astype(np.int64)
+        keep = j > i
         if groups is not None:
             keep &= group_ids[i] != group_ids[j]
-        pairs.extend(zip(i[keep].tolist(), j[keep].tolist()))
-    return sorted(pairs)
-
-
-def neighbours(pairs: Sequence[tuple[int, int]], n: int) -> list[list[int]]:
-    """For each item, the items it forms a pair with, in ascending order."""
-    out: list[list[int]] = [[] for _ in range(n)]
-    for i, j in pairs:
-        out[i].append(j)
-        out[j].append(i)
-    for found in out:
-        found.sort()
-    return out
+        i, j, shared = i[keep], j[keep], product.data[keep]
+        score = shared / np.sqrt(total[i] * total[j])
+        keep = score >= threshold
+        found_i.append(i[keep])
+        found_j.append(j[keep])
+        found_shared.append(shared[keep])
+        found_score.append(score[keep])
+    i, j = np.concatenate(found_i or [np.zeros(0, np.int64)]), np.concatenate(found_j or [np.zeros(0, np.int64)])
+    shared, score = np.concatenate(found_shared or [np.zeros(0)]), np.concatenate(found_score or [np.zeros(0)])
+    order = np.lexsort((j, i, -score))
+    return Overlaps(i[order], j[order], shared[order], score[order])
 
 
 def _group_ids(groups: Sequence[Hashable] | None, n: int) -> np.ndarray:

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.link.candidates import bounded_pairs
+from generator.link.candidates import Overlaps, weighted_overlaps
 from generator.link.entities import entity_key
 from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
 from generator.link.positions import canonical_group
@@ -161,50 +161,65 @@ class _Weights:
 
 
 def features(s: _Sentence, weight: _Weights) -> dict[str, float]:
-    """A sentence as weighted features: its words, and its people, places, numbers and dates."""
-    f = {w: weight(w) for w in s.words}
-    f.update({"@p:" + p: 3.0 for p in s.people})
-    f.update({"@e:" + e: 1.5 for e in s.entities})
+    """A sentence as weighted features: its words, and its people, places, numbers and dates (in sorted order, so
+    that adding up the weights gives the same float whatever the hash seed)."""
+    f = {w: weight(w) for w in sorted(s.words)}
+    f.update({"@p:" + p: 3.0 for p in sorted(s.people)})
+    f.update({"@e:" + e: 1.5 for e in sorted(s.entities)})
     f.update({"@n:%g%s" % (n.value, n.unit): 2.0 for n in s.numbers if n.unit})
-    f.update({"@d:" + d: 2.0 for d in s.dates})
+    f.update({"@d:" + d: 2.0 for d in sorted(s.dates)})
     return f
 
 
 def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
-    """Weighted overlap of two sentences' features (cosine on sets, 0..1)."""
-    shared = sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
-    norm = math.sqrt(sum(fa.values()) * sum(fb.values()))
+    """Weighted overlap of two sentences' features (cosine on sets, 0..1). ``math.fsum``: the same float whatever
+    order the set intersection gives the keys in."""
+    shared = math.fsum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys())
+    norm = math.sqrt(math.fsum(fa.values()) * math.fsum(fb.values()))
     return shared / norm if norm else 0.0
 
 
-def similar_pairs(sentences: Sequence[_Sentence], weight: _Weights, threshold: float) -> list[tuple[float, int, int]]:
-    """Pairs of sentences of different sources scoring at least ``threshold``, most similar first.
+@dataclass(frozen=True)
+class SentencePairs:
+    """The story's sentences, their weighted features, and every pair of sentences of different sources whose
+    ``_overlap`` reaches ``least``, scored once for the comparison and for the key points (``story.py``)."""
 
-    Candidates come from an inverted index of the features (``candidate_pairs``) instead of comparing every
-    sentence with every other (quadratic on a large folder)."""
-    feats = [features(s, weight) for s in sentences]
-    pairs = []
-    for i, j in candidate_pairs(sentences, feats, threshold):
-        score = _overlap(feats[i], feats[j])
-        if score >= threshold:
-            pairs.append((-score, i, j))
-    return sorted(pairs)
+    sentences: list[_Sentence]
+    weight: _Weights
+    feats: list[dict[str, float]]
+    totals: list[float]  # each sentence's total feature weight
+    overlaps: Overlaps
+
+    @classmethod
+    def of(cls, sentences: Sequence[_Sentence], least: float) -> SentencePairs:
+        sentences = list(sentences)
+        weight = _Weights(sentences)
+        feats = [features(s, weight) for s in sentences]
+        totals = [math.fsum(f.values()) for f in feats]
+        return cls(sentences, weight, feats, totals,
+                   weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences]))
+
+    def above(self, threshold: float) -> list[tuple[float, int, int]]:
+        """``(-score, i, j)`` of the pairs scoring at least ``threshold`` (not below ``least``), most similar first."""
+        return self.overlaps.above(threshold)
 
 
-def candidate_pairs(sentences: Sequence[_Sentence], feats: Sequence[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
-    """The pairs (i < j) of different sources that can score ``threshold`` in ``_overlap`` (an upper bound
-    of the score for every pair at once: ``generator/link/candidates.py``)."""
-    return bounded_pairs(feats, threshold, "geometric", groups=[s.source for s in sentences])
+def similar_pairs(sentences: Sequence[_Sentence], threshold: float) -> list[tuple[float, int, int]]:
+    """Pairs of sentences of different sources whose ``_overlap`` is at least ``threshold``, most similar first.
+
+    Scored for every pair at once as a sparse matrix product (``generator/link/candidates.py``), which only
+    touches pairs that share a feature, instead of comparing every sentence with every other in Python."""
+    return SentencePairs.of(sentences, threshold).above(threshold)
 
 
 # -------------------------------------------------------------------------------------------- facts
 
 
-def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FACT) -> list[list[_Sentence]]:
+def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FACT,
+                      pairs: SentencePairs | None = None) -> list[list[_Sentence]]:
     """Sentences of different sources reporting one fact: the most similar pairs above ``threshold`` first,
     and a cluster holds at most one sentence per source, so that a story told by many outlets does not chain
-    every sentence about it into one fact."""
-    weight = _Weights(sentences)
+    every sentence about it into one fact. ``pairs``: the pairs of these sentences, already scored."""
     parent = list(range(len(sentences)))
     members: dict[int, set[str]] = {i: {s.source} for i, s in enumerate(sentences)}
 
@@ -214,7 +229,8 @@ def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FA
             i = parent[i]
         return i
 
-    for _, i, j in similar_pairs(sentences, weight, threshold):
+    scored = pairs.above(threshold) if pairs is not None else similar_pairs(sentences, threshold)
+    for _, i, j in scored:
         ri, rj = find(i), find(j)
         if ri != rj and not members[ri] & members[rj]:
             parent[rj] = ri
@@ -313,10 +329,11 @@ class _TextIndex:
         return [source for source in self.texts if source in found]
 
 
-def compare_sources(briefing: Briefing) -> Comparison:
-    """The comparison of the sources: a row per source, the facts, and where the accounts differ."""
-    sentences = _sentences(briefing)
-    groups = cluster_sentences(sentences)
+def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> Comparison:
+    """The comparison of the sources: a row per source, the facts, and where the accounts differ. ``pairs``: the
+    story's sentences (``_sentences``) with their pairs scored down to at most ``SAME_FACT``."""
+    sentences = pairs.sentences if pairs is not None else _sentences(briefing)
+    groups = cluster_sentences(sentences, SAME_FACT, pairs)
     sentence_facts = [_sentence_fact(g) for g in groups]
     alone = {key for f in sentence_facts if len(f.sources) == 1 for key in f.reports}
     # a detail only one source gives is worth its own line when a person, or when it stands in a sentence

@@ -10,7 +10,9 @@ attributed quotes. Two merges:
 - **Issues.** Key phrases are compared by their content concepts (lemmas, with the synonyms in
   ``rules/actors.yaml`` folded: "region" and "territory" are one concept): two issues are one when their head
   concepts agree (a general head such as "deal" also needs another shared word), when one's head noun is a word
-  of the other, or when they share enough concepts (``min_shared`` and ``min_overlap``). Key phrases that are
+  of the other, or when they share enough concepts (``min_shared`` and ``min_overlap``; general heads never count,
+  names and amounts when ``shared_names`` / ``shared_amounts`` say so). The values are learnt on annotated pairs of
+  real news, not the seeds (``benchmarks/issues.py``, ``benchmarks/results/issues.md``). Key phrases that are
   objects of one stance cue ("demands that Kyiv accept the loss of five regions and abandon all hope of joining
   Nato") are one issue: the sentence itself puts them under one stance.
 
@@ -53,28 +55,57 @@ def metonymy() -> dict[str, str]:
     return table
 
 
+@dataclass(frozen=True)
+class IssueRules:
+    """What issue merging compares by (``rules/actors.yaml``): a word's concept, the heads too general to merge on
+    alone, and how much two phrases with different heads must share. A record, so that the benchmark
+    (``benchmarks/issues.py``) can sweep the values without editing the rule file."""
+
+    synonyms: tuple[tuple[str, str], ...]  # (word, concept), sorted
+    generic_heads: frozenset[str]
+    min_shared: int
+    min_overlap: float
+    shared_names: bool = True  # a proper name both phrases hold counts as a shared concept
+    shared_amounts: bool = True  # so does a number or an amount ("$", "21", "million")
+    amount_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_rules(cls, rules: dict) -> IssueRules:
+        pairs = {str(word).lower(): concept for concept, words in (rules.get("issue_synonyms") or {}).items()
+                 for word in words}
+        return cls(tuple(sorted(pairs.items())), frozenset(str(w).lower() for w in rules.get("generic_heads") or ()),
+                   int(rules["min_shared"]), float(rules["min_overlap"]), bool(rules.get("shared_names", True)),
+                   bool(rules.get("shared_amounts", True)),
+                   frozenset(str(w).lower() for w in rules.get("amount_words") or ()))
+
+
 @lru_cache(maxsize=None)
-def concept_table() -> dict[str, str]:
-    table = {}
-    for concept, words in _rules()["issue_synonyms"].items():
-        for word in words:
-            table[str(word).lower()] = concept
-    return table
+def issue_rules() -> IssueRules:
+    return IssueRules.from_rules(_rules())
 
 
-def concept(lemma: str) -> str:
+@lru_cache(maxsize=None)
+def concept_table(synonyms: tuple[tuple[str, str], ...] | None = None) -> dict[str, str]:
+    """word → concept, and the stem of every listed word too: a group's words bring their derivations along
+    ("cooperation" listed, "cooperate" joins it)."""
+    pairs = issue_rules().synonyms if synonyms is None else synonyms
+    return {**{stem(word): c for word, c in pairs}, **dict(pairs)}
+
+
+def concept(lemma: str, rules: IssueRules | None = None) -> str:
     """The concept a lemma stands for: its synonym group (rules/actors.yaml), else its stem, so that a verb and its
-    noun are one ("cooperate", "cooperation" → "cooperat"). Names keep their case-folded form."""
+    noun are one ("deploy", "deployment" → "deploy"). Names keep their case-folded form."""
+    table = concept_table(None if rules is None else rules.synonyms)
     word = lemma.lower()
-    if word in concept_table():
-        return concept_table()[word]
+    if word in table:
+        return table[word]
     stemmed = stem(word) if lemma.islower() else word
-    return concept_table().get(stemmed, stemmed)
+    return table.get(stemmed, stemmed)
 
 
 def names_an_issue(stance: StanceMention) -> bool:
     """Whether the key phrase says what the issue is: "this stance", "the plan" alone name none."""
-    generic = frozenset(_rules()["generic_heads"])
+    generic = issue_rules().generic_heads
     return any(lemma.lower() not in generic for lemma in stance.issue_lemmas)
 
 
@@ -146,27 +177,53 @@ class ActorResolver:
 # ------------------------------------------------------------------------------------------------ issues
 
 
-def issue_concepts(stance: StanceMention) -> frozenset[str]:
-    return frozenset(concept(lemma) for lemma in stance.issue_lemmas)
+def issue_concepts(stance: StanceMention, rules: IssueRules | None = None) -> frozenset[str]:
+    return frozenset(concept(lemma, rules) for lemma in stance.issue_lemmas)
 
 
-def same_issue(a: StanceMention, b: StanceMention) -> bool:
-    """Whether two key phrases name one issue (see the module docstring)."""
-    rules = _rules()
-    generic = frozenset(rules["generic_heads"])
-    ca, cb = issue_concepts(a), issue_concepts(b)
-    ha, hb = concept(a.issue_head), concept(b.issue_head)
+def is_name(lemma: str) -> bool:
+    """Proper names keep their case in the lemmas (stances.py): "Nixon", "NCAA"."""
+    return lemma.isalpha() and not lemma.islower()
+
+
+def is_amount(lemma: str, rules: IssueRules) -> bool:
+    """A number, a currency sign or a number word: "21", "$", "21mm", "million"."""
+    return not any(c.isalpha() for c in lemma) or any(c.isdigit() for c in lemma) or lemma.lower() in rules.amount_words
+
+
+def counts(lemma: str, rules: IssueRules) -> bool:
+    """Whether a shared lemma counts towards one issue: never a general head ("deal", "plan"); names and amounts
+    only when the rules say so (benchmarks/issues.py tries both)."""
+    if lemma.lower() in rules.generic_heads:
+        return False
+    return not ((not rules.shared_names and is_name(lemma)) or (not rules.shared_amounts and is_amount(lemma, rules)))
+
+
+def counted_concepts(stance: StanceMention, rules: IssueRules) -> frozenset[str]:
+    return frozenset(concept(lemma, rules) for lemma in stance.issue_lemmas if counts(lemma, rules))
+
+
+def same_issue(a: StanceMention, b: StanceMention, rules: IssueRules | None = None) -> bool:
+    """Whether two key phrases name one issue (see the module docstring); ``rules`` default to rules/actors.yaml."""
+    rules = rules or issue_rules()
+    generic = rules.generic_heads
+    ca, cb = issue_concepts(a, rules), issue_concepts(b, rules)
+    ha, hb = concept(a.issue_head, rules), concept(b.issue_head, rules)
     shared = ca & cb
     if ca == cb:
         return True
-    if ha == hb and (ha not in generic or len(shared) >= 2):
+    # one head concept; a general head ("deal") also needs one more shared concept besides itself
+    if ha == hb and counts(a.issue_head, rules) and counts(b.issue_head, rules) and (
+            ha not in generic or len(shared) >= 2):
         return True
     # "withdrawal from occupied territory" and "five regions": one's head noun is a word of the other
     for head, head_lemma, other in ((ha, a.issue_head, cb), (hb, b.issue_head, ca)):
         if head not in generic and head_lemma.islower() and head in other and _is_common_noun(head_lemma):
             return True
-    shorter = min(len(ca), len(cb)) or 1
-    return len(shared) >= int(rules["min_shared"]) and len(shared) / shorter >= float(rules["min_overlap"])
+    ka, kb = counted_concepts(a, rules), counted_concepts(b, rules)
+    common = ka & kb
+    shorter = min(len(ka), len(kb)) or 1
+    return len(common) >= rules.min_shared and len(common) / shorter >= rules.min_overlap
 
 
 def _is_common_noun(lemma: str) -> bool:
@@ -175,7 +232,10 @@ def _is_common_noun(lemma: str) -> bool:
 
 
 def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
-    """A cluster number for each stance: stances with the same number are about one issue."""
+    """A cluster number for each stance: stances with the same number are about one issue.
+
+    Pairs are taken in the order of comparing every pair, but only those ``same_issue`` can accept
+    (``_issue_candidates``), so the clusters (and their numbers) are those of comparing every pair."""
     parent = list(range(len(stances)))
 
     def find(i: int) -> int:
@@ -189,8 +249,8 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
         first = by_cue.setdefault(one_cue(stance), i)
         if find(first) != find(i):
             parent[find(i)] = find(first)
-    for i in range(len(stances)):
-        for j in range(i + 1, len(stances)):
+    for i, others in enumerate(_issue_candidates(stances)):
+        for j in others:
             if find(i) != find(j) and same_issue(stances[i], stances[j]):
                 parent[find(j)] = find(i)
     return [find(i) for i in range(len(stances))]
@@ -199,6 +259,25 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
 def one_cue(stance: StanceMention) -> tuple[str, int]:
     """The stance cue a mention hangs on: mentions of one cue are one stance of one actor, whatever their objects."""
     return stance.source, stance.cue_start
+
+
+def _issue_candidates(stances: Sequence[StanceMention]) -> list[list[int]]:
+    """For each stance i, the stances j > i that ``same_issue`` can accept, in ascending order: an inverted index
+    of each phrase's concepts and head concept. ``same_issue`` accepts equal concept sets (two empty ones too),
+    equal heads, a head among the other's concepts, or shared concepts (when ``min_shared`` ≥ 1 or
+    ``min_overlap`` > 0; otherwise any pair can be accepted and every pair is a candidate)."""
+    rules = issue_rules()
+    if rules.min_shared < 1 and rules.min_overlap <= 0:
+        return [list(range(i + 1, len(stances))) for i in range(len(stances))]
+    keys = []
+    for stance in stances:
+        concepts, head = issue_concepts(stance, rules), concept(stance.issue_head, rules)
+        keys.append(concepts | {head} if concepts else {"", head})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(keys):
+        for key in found:
+            postings[key].append(i)
+    return [sorted({j for key in found for j in postings[key] if j > i}) for i, found in enumerate(keys)]
 
 
 def issue_label(members: Sequence[StanceMention]) -> str:

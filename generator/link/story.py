@@ -21,12 +21,15 @@ Rules, and why:
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.link.compare import _overlap, _Sentence, _sentences, _Weights, features, similar_pairs
+import numpy as np
+
+from generator.link.compare import SAME_FACT, SentencePairs, _overlap, _Sentence, _sentences, features
 from generator.link.quote_groups import content_words
 from generator.model import Briefing, KeyPoint, Source, Story
 
@@ -140,18 +143,26 @@ def _readability(s: _Sentence, in_quote: set[tuple[str, int]], titles: set[str])
 
 def coverage(fa: dict[str, float], fb: dict[str, float]) -> float:
     """The share of sentence a's weighted features that sentence b also has (0..1): how much of a's fact b tells."""
-    total = sum(fa.values())
-    return sum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys()) / total if total else 0.0
+    total = math.fsum(fa.values())
+    return math.fsum(min(fa[k], fb[k]) for k in fa.keys() & fb.keys()) / total if total else 0.0
 
 
-def _candidates(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[_Candidate]:
-    weight = _Weights(sentences)
-    feats = [features(s, weight) for s in sentences]
+def _candidates(briefing: Briefing, pairs: SentencePairs) -> list[_Candidate]:
+    sentences, feats, totals = pairs.sentences, pairs.feats, pairs.totals
     carriers: dict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
-    # pairs that share little cannot cover each other: the symmetric overlap bounds which pairs to score
-    for _, i, j in similar_pairs(sentences, weight, PAIRS):
-        for a, b in ((i, j), (j, i)):
-            score = coverage(feats[a], feats[b])
+    # pairs that share little cannot cover each other: the symmetric overlap bounds which pairs to score.
+    # coverage(a, b) is the shared weight over a's total: computed for every pair at once, and only the pairs
+    # where one sentence covers the other are looked at one by one (most similar first, as before)
+    o = pairs.overlaps
+    keep = o.score >= PAIRS
+    forward = np.zeros_like(o.shared)
+    backward = np.zeros_like(o.shared)
+    forward[keep] = o.shared[keep] / np.asarray(totals)[o.i[keep]]
+    backward[keep] = o.shared[keep] / np.asarray(totals)[o.j[keep]]
+    covers = keep & ((forward >= CARRIES) | (backward >= CARRIES))
+    for i, j, fwd, bwd in zip(o.i[covers].tolist(), o.j[covers].tolist(), forward[covers].tolist(),
+                              backward[covers].tolist()):
+        for a, b, score in ((i, j, fwd), (j, i, bwd)):
             other = sentences[b].source
             if score >= CARRIES and (other not in carriers[a] or score > carriers[a][other][1]):
                 carriers[a][other] = (b, score)
@@ -191,18 +202,29 @@ def _lead_weight(rank: int) -> float:
     return 1.0 / (1.0 + rank / LEAD)
 
 
-def _outlets(briefing: Briefing, source_ids: set[str]) -> int:
-    """Distinct outlets among sources (two articles of one outlet count once)."""
-    labels = {s.id: s.label for s in briefing.sources}
+def _labels(briefing: Briefing) -> dict[str, str]:
+    return {s.id: s.label for s in briefing.sources}
+
+
+def _outlets(labels: dict[str, str], source_ids: set[str]) -> int:
+    """Distinct outlets among sources (two articles of one outlet count once); ``labels``: ``_labels``."""
     return len({labels[i] for i in source_ids})
 
 
-def key_points(briefing: Briefing, sentences: Sequence[_Sentence] | None = None) -> tuple[KeyPoint, ...]:
-    """The facts most outlets carry, one sentence each (see the module docstring)."""
-    sentences = list(sentences if sentences is not None else _sentences(briefing))
+def story_pairs(briefing: Briefing) -> SentencePairs:
+    """The story's sentences with their pairs scored down to the lowest threshold of the comparison and the
+    key points (one scoring for both)."""
+    return SentencePairs.of(_sentences(briefing), min(PAIRS, SAME_FACT))
+
+
+def key_points(briefing: Briefing, pairs: SentencePairs | None = None) -> tuple[KeyPoint, ...]:
+    """The facts most outlets carry, one sentence each (see the module docstring). ``pairs``: the story's
+    sentences with their pairs scored down to at most ``PAIRS`` (``story_pairs``)."""
+    pairs = pairs if pairs is not None else story_pairs(briefing)
+    sentences = pairs.sentences
     if not sentences:
         return ()
-    candidates = _candidates(briefing, sentences)
+    candidates = _candidates(briefing, pairs)
     rank = _rank_in_source(sentences)
     prominence = [
         sum(_lead_weight(rank[j]) for j in {i, *(j for j, _ in c.carriers.values())}) for i, c in enumerate(candidates)
@@ -219,20 +241,15 @@ def key_points(briefing: Briefing, sentences: Sequence[_Sentence] | None = None)
             candidates[i].sentence.index,
         ),
     )
-    weight = _Weights(sentences)
-    feats: dict[int, dict[str, float]] = {}
-
-    def feat(i: int) -> dict[str, float]:
-        if i not in feats:
-            feats[i] = features(sentences[i], weight)
-        return feats[i]
+    feat = pairs.feats.__getitem__
+    labels = _labels(briefing)
 
     chosen: list[tuple[int, set[int]]] = []  # (the sentence shown, the sentences carrying the fact)
     used: set[int] = set()
     single: list[int] = []
     for i in ranked[: MAX_POINTS * 20]:
         c = candidates[i]
-        outlets = _outlets(briefing, {c.sentence.source, *c.carriers})
+        outlets = _outlets(labels, {c.sentence.source, *c.carriers})
         if len(chosen) >= MAX_POINTS:
             break
         if outlets < 2:
@@ -277,16 +294,15 @@ def _readable_wording(candidates: Sequence[_Candidate], i: int) -> int:
     return max(fits, key=lambda f: (f[0], -f[1]))[1]
 
 
-def latest_development(briefing: Briefing, sentences: Sequence[_Sentence], points: Sequence[KeyPoint]) -> KeyPoint | None:
+def latest_development(briefing: Briefing, pairs: SentencePairs, points: Sequence[KeyPoint]) -> KeyPoint | None:
     """The newest source's first sentence no other source carries, when one source is newer than all others."""
     dated = sorted((s for s in briefing.sources if s.published), key=lambda s: s.published)
     if len(dated) < 2 or dated[-1].published == dated[-2].published:
         return None
     newest = dated[-1]
+    sentences, weight = pairs.sentences, pairs.weight
     mine = [s for s in sentences if s.source == newest.id]
-    others = [s for s in sentences if s.source != newest.id]
-    weight = _Weights(sentences)
-    other_feats = [features(s, weight) for s in others]
+    other_feats = [f for s, f in zip(sentences, pairs.feats) if s.source != newest.id]
     shown = {(p.source, p.sentence) for p in points}
     in_quote = _starts_in_quote(briefing)
     titles = {" ".join(s.title.split()) for s in briefing.sources}
@@ -301,21 +317,23 @@ def latest_development(briefing: Briefing, sentences: Sequence[_Sentence], point
 
 def top_statements(briefing: Briefing) -> tuple[str, ...]:
     """Quote groups carried by at least two outlets, most carried first."""
-    groups = [g for g in briefing.quote_groups if _outlets(briefing, set(g.sources)) >= 2]
-    groups.sort(key=lambda g: (-_outlets(briefing, set(g.sources)), -len(g.text or ""), g.id))
+    labels = _labels(briefing)
+    groups = [g for g in briefing.quote_groups if _outlets(labels, set(g.sources)) >= 2]
+    groups.sort(key=lambda g: (-_outlets(labels, set(g.sources)), -len(g.text or ""), g.id))
     return tuple(g.id for g in groups[:MAX_STATEMENTS])
 
 
-def tell_story(briefing: Briefing) -> Story:
-    """The story's title, key points, latest development and most-reported statements."""
+def tell_story(briefing: Briefing, pairs: SentencePairs | None = None) -> Story:
+    """The story's title, key points, latest development and most-reported statements. ``pairs``: as for
+    ``key_points``."""
     title_source = story_title(briefing.sources)
-    sentences = _sentences(briefing)
-    points = key_points(briefing, sentences)
+    pairs = pairs if pairs is not None else story_pairs(briefing)
+    points = key_points(briefing, pairs)
     story = Story(
         title=" ".join(title_source.title.split()) if title_source else None,
         title_source=title_source.id if title_source else None,
         points=points,
-        latest=latest_development(briefing, sentences, points),
+        latest=latest_development(briefing, pairs, points),
         statements=top_statements(briefing),
     )
     log.info("story %r: %d key points, %d statements", story.title, len(points), len(story.statements))

@@ -58,6 +58,7 @@ class _Report:
     words: frozenset[str]
     focus: float  # share of the sentence taken by the dated clause
     features: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0  # the features' total weight (set with them by ``_weigh``)
     predicate: str = ""  # the action reported: the trigger's lemma, stemmed, synonyms mapped to one (rules/dates.yaml)
     statement: bool = False  # the action is a statement (a reporting verb: "said", "warned", "told")
     alternatives: frozenset[str] = frozenset()  # other actions the date may be of ("its invasion in 2022")
@@ -74,15 +75,40 @@ class _Report:
         return (self.end - self.start).days
 
 
+def _fineness(r: _Report) -> tuple[int, int]:
+    return (r.span, FINENESS.get(r.mention.granularity or "", 99))
+
+
 @dataclass
 class _Cluster:
     reports: list[_Report] = field(default_factory=list)
     disputed: bool = False
+    _anchor: _Report | None = None
+    # (source, sentence) of its reports, and its sources: kept by ``add`` for the checks of every comparison
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.sentences = {(r.mention.source, r.mention.sentence) for r in self.reports}
+        self.sources = {r.mention.source for r in self.reports}
 
     @property
     def anchor(self) -> _Report:
-        """The report with the finest date: the event's date."""
-        return min(self.reports, key=lambda r: (r.span, FINENESS.get(r.mention.granularity or "", 99)))
+        """The report with the finest date: the event's date (the first of the finest; kept up to date by
+        ``add`` rather than looked for in every comparison)."""
+        if self._anchor is None:
+            self._anchor = min(self.reports, key=_fineness)
+        return self._anchor
+
+    def add(self, reports: Sequence[_Report]) -> None:
+        anchor = self.anchor
+        for r in reports:
+            if _fineness(r) < _fineness(anchor):
+                anchor = r
+        self.reports.extend(reports)
+        self._anchor = anchor
+        self.sentences.update((r.mention.source, r.mention.sentence) for r in reports)
+        self.sources.update(r.mention.source for r in reports)
 
 
 def _rules() -> dict:
@@ -102,7 +128,8 @@ def _weigh(reports: list[_Report]) -> None:
         df.update(r.feature_keys())
     n = len(reports)
     for r in reports:
-        r.features = {k: kinds[k[0]] * (math.log((n + 1) / (df[k] + 1)) + 1) for k in r.feature_keys()}
+        r.features = {k: kinds[k[0]] * (math.log((n + 1) / (df[k] + 1)) + 1) for k in sorted(r.feature_keys())}
+        r.total = math.fsum(r.features.values())
 
 
 def similarity(a: _Report, b: _Report) -> float:
@@ -115,8 +142,10 @@ def similarity(a: _Report, b: _Report) -> float:
     shared_keys = fa.keys() & fb.keys()
     if not fa or not fb or len(shared_keys) < min(_rules()["min_shared"], min(len(fa), len(fb)) - 1) or not shared_keys:
         return 0.0
-    shared = sum(min(fa[k], fb[k]) for k in shared_keys)
-    return shared / min(sum(fa.values()), sum(fb.values()))
+    # fsum: the same sum whatever order the set gives the keys in (a plain sum differs in the last bit with the
+    # hash seed, and a tie broken by that bit changed events from one run to the next)
+    shared = math.fsum(map(fa.__getitem__, shared_keys))  # a feature weighs the same in every report: fa[k] = fb[k]
+    return shared / min(a.total, b.total)
 
 
 def compatible(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -417,9 +446,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
-            if rules["one_per_sentence"] and any(r.mention.source == report.mention.source
-                                                 and r.mention.sentence == report.mention.sentence
-                                                 for r in cluster.reports):
+            if rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences:
                 continue  # two actions in one sentence are two events
             score = max(margin(report, r, rules, story) for r in cluster.reports)
             if score >= best_margin:
@@ -430,7 +457,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             clusters.append(_Cluster([report]))
             best = len(clusters) - 1
         else:
-            clusters[best].reports.append(report)
+            clusters[best].add([report])
         for k in keys:
             by_key.setdefault(k, set()).add(best)
     return _merge_disputed(clusters, rules, story)
@@ -455,11 +482,11 @@ def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _
             a, b = other.anchor, cluster.anchor
             if not a.dated or compatible((a.start, a.end), (b.start, b.end)):
                 continue
-            if {r.mention.source for r in other.reports} & {r.mention.source for r in cluster.reports}:
+            if other.sources & cluster.sources:
                 continue
             if not story.same_story(a.mention.source, b.mention.source):
                 continue
-            if any(similarity(x, y) >= threshold and len(x.features.keys() & y.features.keys()) >= min_shared
+            if any(len(x.features.keys() & y.features.keys()) >= min_shared and similarity(x, y) >= threshold
                    for x in other.reports for y in cluster.reports if x.dated and y.dated):
                 target = other
                 break
@@ -467,7 +494,7 @@ def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _
             merged.append(cluster)
             position = len(merged) - 1
         else:
-            target.reports.extend(cluster.reports)
+            target.add(cluster.reports)
             target.disputed = True
         for k in keys:
             by_feature.setdefault(k, set()).add(position)

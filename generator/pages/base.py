@@ -7,6 +7,7 @@ A page module turns the Briefing into ``Page`` records (path, template, context,
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -55,8 +56,13 @@ TIMELINE_PATH = "timeline.md"
 
 def relative(from_page: str, target: str, anchor: str | None = None) -> str:
     """A relative Markdown link target that MkDocs validates and rewrites: "../people/x.md#a"."""
-    url = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    url = _relpath(target, posixpath.dirname(from_page) or ".")
     return f"{url}#{anchor}" if anchor else url
+
+
+@lru_cache(maxsize=1 << 16)  # pure; asked again for every link between the same two folders and pages
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
 
 
 # -------------------------------------------------------------------------------------------- escaping
@@ -88,7 +94,12 @@ def escape_md(value: object, line_start: bool = True) -> Markup:
     at the start of a line is left alone."""
     if isinstance(value, Markup):
         return value
-    text = re.sub(r"\s+", " ", str(value))
+    return _escape_md(str(value), line_start)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; names, titles and labels are escaped again on every page that shows them
+def _escape_md(text: str, line_start: bool) -> Markup:
+    text = re.sub(r"\s+", " ", text)
     text = _ANYWHERE.sub(lambda m: "\\" + m.group(), text)
     text = _UNDERSCORE.sub(r"\_", text)
     text = _REFERENCE.sub("&amp;", text)

@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
 from generator.extract.dates import interval
-from generator.model import Briefing, Person
-from generator.pages.positions import POSITIONS_PATH, actor_anchor, split_clause, stance_groups
+from generator.model import Briefing, Event, Person, Quote
+from generator.pages.positions import POSITIONS_PATH, actor_anchor, split_clause, StanceGroup, stance_groups
 from generator.pages.timeline import display_date
 from generator.pages.base import Link, Page, person_path, plural, shorten, source_path, whole_quote
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
     labels = source_labels(briefing)  # once, not once per person
-    return [people_index(briefing)] + [person_page(briefing, person, labels) for person in briefing.people]
+    index = ByPerson.of(briefing)  # likewise: each person's quotes, events and stances, in one pass over each
+    return [people_index(briefing)] + [person_page(briefing, person, labels, index) for person in briefing.people]
+
+
+@dataclass(frozen=True)
+class ByPerson:
+    """Each person's quotes (in the briefing's order), events and stance groups (in ``stance_groups``' order)."""
+
+    quotes: dict[str, list[Quote]]
+    events: dict[str, list[Event]]
+    stances: dict[str, list[StanceGroup]]
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> ByPerson:
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for q in briefing.quotes:
+            if q.speaker:
+                quotes[q.speaker].append(q)
+        events: dict[str, list[Event]] = defaultdict(list)
+        for e in briefing.events:
+            for person in dict.fromkeys(e.people):
+                events[person].append(e)
+        stances: dict[str, list[StanceGroup]] = defaultdict(list)
+        for g in stance_groups(briefing.positions):
+            stances[g.actor].append(g)
+        return cls(quotes, events, stances)
 
 
 def source_labels(briefing: Briefing) -> dict[str, str]:
@@ -39,21 +66,23 @@ def _mentions(briefing: Briefing, person: Person) -> list[dict]:
     return rows
 
 
-def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | None = None) -> Page:
+def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | None = None,
+                index: ByPerson | None = None) -> Page:
     path = person_path(person)
+    index = index if index is not None else ByPerson.of(briefing)
     mentions = _mentions(briefing, person)
     roles = sorted({r.role for r in person.roles}, key=lambda r: (r.lower(), r))
     summary = f"{person.name}" + (f", {roles[0]}" if roles else "") + (
         f": mentioned {plural(len(person.mentions), 'time')} in {plural(len(person.sources), 'source')}."
     )
-    quotes = [q for q in briefing.quotes if q.speaker == person.id]
+    quotes = list(index.quotes.get(person.id, ()))
     labels = labels if labels is not None else source_labels(briefing)
     events = sorted(
-        (e for e in briefing.events if person.id in e.people), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
+        index.events.get(person.id, ()), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
     )
     positions = [
         {"group": g, "label": label, "rest": rest, "outlets": plural(len({labels[x] for x in g.sources}), "outlet")}
-        for g in sorted((g for g in stance_groups(briefing.positions) if g.actor == person.id),
+        for g in sorted(index.stances.get(person.id, ()),
                         key=lambda g: (g.issue.lower(), g.anchor))
         for label, rest in [split_clause(g.stance, g.clause)]
     ]

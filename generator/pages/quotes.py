@@ -83,7 +83,7 @@ def note_markup(quote: Quote, speaker: str | None) -> Markup:
     return Markup(' <abbr title="{}">via {}</abbr>').format(Markup(theme_text(note)), quote.speaker_via)
 
 
-def _variant(briefing: Briefing, quote: Quote, reference: str | None) -> dict:
+def _variant(briefing: Briefing, quote: Quote, reference: str | None, names: dict[str, str]) -> dict:
     source = briefing.source(quote.source)
     if reference and similarity(reference, quote.text).containment < DIFF_MIN_CONTAINMENT:
         reference = None
@@ -94,23 +94,26 @@ def _variant(briefing: Briefing, quote: Quote, reference: str | None) -> dict:
         "sentence": sentence_text(briefing, quote.source, quote.sentence),
         "wording": diff_markup(reference, quote.text) if reference and reference != quote.text else escape_md(quote.text),
         "compared": bool(reference and reference != quote.text),
-        "note": note_markup(quote, next((p.name for p in briefing.people if p.id == quote.speaker), None)),
+        "note": note_markup(quote, names.get(quote.speaker) if quote.speaker else None),
     }
 
 
-def _group(briefing: Briefing, group: QuoteGroup, quotes: dict[str, Quote]) -> dict:
+def _group(briefing: Briefing, group: QuoteGroup, quotes: dict[str, Quote], names: dict[str, str]) -> dict:
     members = [quotes[qid] for qid in group.quotes if qid in quotes]
     return {
         "group": group,
         "text": shorten(group.text or members[0].text, 140),
         "outlets": sorted({briefing.source(q.source).label for q in members}),
         "reported_by": f"reported by {len(group.sources)} of {plural(len(briefing.sources), 'outlet')}",
-        "variants": [_variant(briefing, q, group.text) for q in sorted(members, key=lambda q: q.text != group.text)],
+        "variants": [_variant(briefing, q, group.text, names) for q in sorted(members, key=lambda q: q.text != group.text)],
     }
 
 
 def quote_pages(briefing: Briefing) -> list[Page]:
     people = {p.id: p for p in briefing.people}
+    names: dict[str, str] = {}
+    for p in briefing.people:
+        names.setdefault(p.id, p.name)  # the first person with the id, as a scan would find
     quotes = {q.id: q for q in briefing.quotes}
     groups_of: dict[str, list[QuoteGroup]] = {}
     for group in briefing.quote_groups:
@@ -123,13 +126,13 @@ def quote_pages(briefing: Briefing) -> list[Page]:
             single_of.setdefault(key, []).append(quote)
 
     rows = []
-    for key in sorted(set(groups_of) | set(single_of), key=lambda k: (k.startswith("~"), _name(k, people).lower())):
+    for key in sorted(set(groups_of) | set(single_of), key=lambda k: (k.startswith("~"), _name(k, people).lower(), k)):
         person = people.get(key)
         rows.append({
             "person": person,
             "name": _name(key, people),
-            "groups": [_group(briefing, g, quotes) for g in groups_of.get(key, [])],
-            "quotes": [_variant(briefing, q, None) for q in sorted(single_of.get(key, []), key=lambda q: (q.source, q.start))],
+            "groups": [_group(briefing, g, quotes, names) for g in groups_of.get(key, [])],
+            "quotes": [_variant(briefing, q, None, names) for q in sorted(single_of.get(key, []), key=lambda q: (q.source, q.start))],
         })
     links = tuple(
         Link(source_path(q.source), q.id, q.text, q.group or q.id) for q in briefing.quotes

@@ -40,6 +40,9 @@ def display_date(value: str) -> str:
         return f"{day}, {m[2]}" if m[2] else f"{day}, {PARTS_OF_DAY.get(m[3], m[3])}"
     if m := re.fullmatch(r"P(T?)(\d+|X)([A-Z]+)", value):
         return _display_duration(m[2], m[3], bool(m[1]))
+    if m := re.fullmatch(r"FY(\d{4})-([QH])(\d)", value):  # a quarter or half of a fiscal year
+        part = f"Q{m[3]}" if m[2] == "Q" else f"{'first' if m[3] == '1' else 'second'} half"
+        return f"{part} of fiscal year {m[1]}"
     bounds = interval(value)
     parts = value.split("-")
     if bounds is None:
