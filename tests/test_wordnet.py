@@ -49,3 +49,17 @@ def test_missing_wordnet_names_the_package(monkeypatch, tmp_path):
         wordnet._index.cache_clear()
         wordnet.concepts.cache_clear()
         wordnet._exceptions.cache_clear()
+
+
+def test_the_timeline_falls_back_without_wordnet(monkeypatch, tmp_path, caplog):
+    """No WordNet on the machine: the build goes on (same-word actions only) and says how to install it."""
+    from generator.link import timeline
+
+    monkeypatch.setattr(wordnet, "ROOT", tmp_path)
+    timeline._warn_without_wordnet.cache_clear()
+    reports = [type("R", (), {})() for _ in range(2)]
+    monkeypatch.setattr(timeline, "trigger", lambda r: "quake" if r is reports[0] else "earthquake")
+    with caplog.at_level("WARNING"):
+        assert timeline._similar_triggers(reports, 2) == {}
+    assert "wordnet-base" in caplog.text
+    timeline._warn_without_wordnet.cache_clear()
