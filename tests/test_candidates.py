@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.link import candidates, compare, positions, quote_groups
+from generator.link import candidates, compare, positions, quote_groups, timeline
 from generator.link.briefing import link
 from generator.link.people import PeopleIndex
 
@@ -53,6 +53,7 @@ def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quote_groups, "candidate_pairs",
                         lambda quotes: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
+    monkeypatch.setattr(timeline, "_near_pairs", lambda names, vectors, floor: list(combinations(names, 2)))
 
 
 def _facts(seeds: Path, nlp):

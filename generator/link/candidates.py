@@ -48,16 +48,21 @@ def feature_matrix(feats: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
         for key, weight in f.items():
             if weights.setdefault(key, weight) != weight:
                 raise ValueError(f"feature {key!r} weighs {weights[key]} and {weight}")
-    column = {key: n for n, key in enumerate(sorted(weights))}
+    return vector_matrix(feats)
+
+
+def vector_matrix(rows: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
+    """Items × features (numbered in sorted order, each row in that order), each row holding its own weights
+    (tf-idf vectors: ``matrix @ matrix.T`` gives every pair's dot product)."""
+    column = {key: n for n, key in enumerate(sorted({key for row in rows for key in row}))}
     indptr, indices, data = [0], [], []
-    for f in feats:
-        row = sorted(column[key] for key in f)
-        indices.extend(row)
+    for row in rows:
+        for key in sorted(row):
+            indices.append(column[key])
+            data.append(row[key])
         indptr.append(len(indices))
-    data = np.fromiter((weights[key] for key in sorted(weights)), dtype=float, count=len(weights))[indices] \
-        if indices else np.zeros(0)
-    return sparse.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-                             shape=(len(feats), max(1, len(weights))))
+    return sparse.csr_matrix((np.array(data, dtype=float), np.array(indices, dtype=np.int64),
+                              np.array(indptr, dtype=np.int64)), shape=(len(rows), max(1, len(column))))
 
 
 def weighted_overlaps(
