@@ -26,6 +26,7 @@ the thresholds ``benchmarks/grouping.py`` learnt (no sweep here).
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import re
@@ -441,10 +442,15 @@ def print_errors(docs: list[Doc]) -> None:
                       f"text={q.speaker_text!r} [{q.attribution}]")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dev", action="store_true",
+                        help="dev alone: no textacy, nothing written, its errors listed (for tuning)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the errors on dev (never on test)")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    if "--dev" in sys.argv:  # while tuning: dev only, nothing written, test never run
+    if args.dev:  # while tuning: dev only, nothing written, test never run
         sets = {"eval dev": eval_docs("dev")}
     else:
         sets = {"eval dev": eval_docs("dev"), "eval test": eval_docs("test"), "seeds": seed_docs(), "sample (tuned on)": sample_docs()}
@@ -455,12 +461,12 @@ def main() -> int:
             t0 = time.perf_counter()
             run_ours(doc, parsed)
             t1 = time.perf_counter()
-            if "--dev" not in sys.argv:
+            if not args.dev:
                 run_textacy(doc, parsed)
             t2 = time.perf_counter()
             timings["ours"] += t1 - t0
             timings["textacy"] += t2 - t1
-    if "--dev" in sys.argv:
+    if args.dev:
         dev = score(sets["eval dev"], "ours")
         print(dev.row("eval dev / ours"))
         for kind in KINDS:
@@ -471,7 +477,7 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
-    if "-v" in sys.argv:
+    if args.verbose:
         print_errors(sets["eval dev"])
     return 0
 

@@ -1,0 +1,40 @@
+"""The benchmark scripts still run: each answers ``--help`` (it imports what it uses from the generator, so a
+renamed function or module fails here, not months later when someone re-runs it), and the quick ones run on a
+slice of their data. The numbers themselves are the scripts' business (benchmarks/results/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPTS = sorted(p.stem for p in (REPO / "benchmarks").glob("*.py") if not p.stem.startswith("_"))
+SHARED = next((base / "shared" / "eval" for base in (REPO.parent, REPO.parent.parent)
+               if (base / "shared" / "eval").is_dir()), REPO.parent / "shared" / "eval")
+
+
+def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, timeout=timeout,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+def test_every_benchmark_script_is_listed() -> None:
+    assert {"build", "dates", "events", "quotes", "screening"} <= set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_benchmark_answers_help(script: str) -> None:
+    done = _run(f"benchmarks.{script}", "--help")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "usage:" in done.stdout
+
+
+def test_screening_runs_on_a_slice() -> None:
+    if not (SHARED / "ecbplus").is_dir():
+        pytest.fail(f"{SHARED / 'ecbplus'} is missing: the benchmarks read ../shared/eval beside the repository")
+    done = _run("benchmarks.screening", "--limit", "30", "--no-write")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "ECB+: 30 articles as .txt seeds." in done.stdout
