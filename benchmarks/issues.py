@@ -35,6 +35,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.grouping import Score  # noqa: E402  (same/different pair counts, as for statement pairs)
 from generator.link.positions import IssueRules, issue_rules, same_issue  # noqa: E402
 from generator.link.quote_groups import stem  # noqa: E402
 from generator.model import StanceMention  # noqa: E402
@@ -104,28 +105,7 @@ def load_pairs(path: Path = DATA) -> list[Pair]:
     return pairs
 
 
-@dataclass(frozen=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score(pairs: list[Pair], decide) -> Counts:
+def score(pairs: list[Pair], decide) -> Score:
     tp = fp = fn = tn = 0
     for pair in pairs:
         said = decide(pair.a, pair.b)
@@ -133,7 +113,7 @@ def score(pairs: list[Pair], decide) -> Counts:
         fp += said and not pair.same
         fn += (not said) and pair.same
         tn += (not said) and not pair.same
-    return Counts(tp, fp, fn, tn)
+    return Score(tp, fp, fn, tn)
 
 
 def same_head(a: StanceMention, b: StanceMention) -> bool:
@@ -155,7 +135,7 @@ def variants(base: IssueRules) -> dict[str, IssueRules]:
     return out
 
 
-def sweep(dev: list[Pair], base: IssueRules) -> list[tuple[str, IssueRules, Counts]]:
+def sweep(dev: list[Pair], base: IssueRules) -> list[tuple[str, IssueRules, Score]]:
     rows = []
     for name, rules in variants(base).items():
         for shared, overlap in itertools.product(GRID["min_shared"], GRID["min_overlap"]):
@@ -164,14 +144,14 @@ def sweep(dev: list[Pair], base: IssueRules) -> list[tuple[str, IssueRules, Coun
     return rows
 
 
-def choose(rows: list[tuple[str, IssueRules, Counts]]) -> tuple[str, IssueRules, Counts]:
+def choose(rows: list[tuple[str, IssueRules, Score]]) -> tuple[str, IssueRules, Score]:
     """Highest dev F1; ties: higher precision, then the word lists kept, then the stricter values."""
     order = list(variants(issue_rules()).keys())
     return max(rows, key=lambda r: (round(r[2].f1, 6), round(r[2].precision, 6), -order.index(r[0]),
                                     r[1].min_shared, r[1].min_overlap))
 
 
-def _line(label: str, c: Counts) -> str:
+def _line(label: str, c: Score) -> str:
     return (f"| {label} | {c.tp + c.fn} | {c.fp + c.tn} | {c.tp} | {c.fp} | {c.fn} | {c.precision:.3f} | "
             f"{c.recall:.3f} | {c.f1:.3f} |")
 
@@ -207,7 +187,7 @@ NOTES = """\
 """
 
 
-def learn(pairs: list[Pair]) -> tuple[str, IssueRules, Counts, bool]:
+def learn(pairs: list[Pair]) -> tuple[str, IssueRules, Score, bool]:
     """What dev chooses (variant, rules, dev counts) and whether the rule file holds it; test is not looked at."""
     dev = [p for p in pairs if p.split == "dev" and not p.identical]
     name, chosen, counts = choose(sweep(dev, issue_rules()))

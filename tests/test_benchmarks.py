@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.build import ECBPLUS
+
 REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted(p.stem for p in (REPO / "benchmarks").glob("*.py") if not p.stem.startswith("_"))
-SHARED = next((base / "shared" / "eval" for base in (REPO.parent, REPO.parent.parent)
-               if (base / "shared" / "eval").is_dir()), REPO.parent / "shared" / "eval")
 
 
 def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -33,8 +33,8 @@ def test_benchmark_answers_help(script: str) -> None:
 
 
 def test_screening_runs_on_a_slice() -> None:
-    if not (SHARED / "ecbplus").is_dir():
-        pytest.fail(f"{SHARED / 'ecbplus'} is missing: the benchmarks read ../shared/eval beside the repository")
+    if not ECBPLUS.exists():
+        pytest.fail(f"{ECBPLUS} is missing: the benchmarks read ../shared/eval beside the repository")
     done = _run("benchmarks.screening", "--limit", "30", "--no-write")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "ECB+: 30 articles as .txt seeds." in done.stdout

@@ -17,14 +17,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks.build import ECBPLUS  # the corpus file as the benchmarks find it (ECBPLUS_DOCS, ../shared)
 from generator.link import candidates, compare, positions, quote_groups, timeline
 from generator.link.briefing import link
 from generator.link.people import PeopleIndex
 
 REPO = Path(__file__).resolve().parent.parent
-ECBPLUS = Path(os.environ.get("ECBPLUS_DOCS") or next(
-    (p for p in (base / "shared" / "eval" / "ecbplus" / "ecbplus_docs.jsonl" for base in (REPO.parent, REPO.parent.parent))
-     if p.exists()), REPO.parent / "shared" / "eval" / "ecbplus" / "ecbplus_docs.jsonl"))
 ECBPLUS_SLICE = 80  # the corpus's first articles (topics 1-3); enough for groups, events and shared facts
 pytestmark = [pytest.mark.model]
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.link.candidates import Overlaps, weighted_overlaps
+from generator.link.clusters import root
 from generator.link.entities import entity_key
 from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
 from generator.link.positions import canonical_group
@@ -223,21 +224,15 @@ def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FA
     parent = list(range(len(sentences)))
     members: dict[int, set[str]] = {i: {s.source} for i, s in enumerate(sentences)}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     scored = pairs.above(threshold) if pairs is not None else similar_pairs(sentences, threshold)
     for _, i, j in scored:
-        ri, rj = find(i), find(j)
+        ri, rj = root(parent, i), root(parent, j)
         if ri != rj and not members[ri] & members[rj]:
             parent[rj] = ri
             members[ri] |= members.pop(rj)
     groups: dict[int, list[_Sentence]] = defaultdict(list)
     for i, s in enumerate(sentences):
-        groups[find(i)].append(s)
+        groups[root(parent, i)].append(s)
     return sorted(groups.values(), key=lambda g: (g[0].source, g[0].index))
 
 

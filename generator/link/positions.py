@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.link.entities import entity_key
+from generator.link.clusters import root
 from generator.model import Entity, Person, Position, Quote, SourceFacts, StanceMention
 from generator.link.people import PeopleIndex
 from generator.link.quote_groups import stem
@@ -238,22 +239,16 @@ def merge_issues(stances: Sequence[StanceMention]) -> list[int]:
     (``_issue_candidates``), so the clusters (and their numbers) are those of comparing every pair."""
     parent = list(range(len(stances)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_cue: dict[tuple[str, int], int] = {}
     for i, stance in enumerate(stances):
         first = by_cue.setdefault(one_cue(stance), i)
-        if find(first) != find(i):
-            parent[find(i)] = find(first)
+        if root(parent, first) != root(parent, i):
+            parent[root(parent, i)] = root(parent, first)
     for i, others in enumerate(_issue_candidates(stances)):
         for j in others:
-            if find(i) != find(j) and same_issue(stances[i], stances[j]):
-                parent[find(j)] = find(i)
-    return [find(i) for i in range(len(stances))]
+            if root(parent, i) != root(parent, j) and same_issue(stances[i], stances[j]):
+                parent[root(parent, j)] = root(parent, i)
+    return [root(parent, i) for i in range(len(stances))]
 
 
 def one_cue(stance: StanceMention) -> tuple[str, int]:

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Person, Quote, QuoteGroup, SourceFacts
 from generator.link import word_vectors
+from generator.link.clusters import root
 from generator.link.people import PeopleIndex
 from generator.extract.quotes import normalise
 from generator.rules import load_rules
@@ -199,13 +200,6 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
 # ------------------------------------------------------------------------------------------ grouping
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def candidate_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """The pairs (i < j) ``same_statement`` can accept, instead of all pairs (quadratic on a big story).
 
@@ -242,14 +236,14 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
     for i in sorted(range(len(quotes)), key=lambda k: (quotes[k].source, quotes[k].start)):
         q = quotes[i]
         if q.attribution in CONTINUING and q.source in previous:
-            parent[_find(parent, i)] = _find(parent, previous[q.source])
+            parent[root(parent, i)] = root(parent, previous[q.source])
         previous[q.source] = i
     for i, j in candidate_pairs(quotes):
         if same_statement(quotes[i], quotes[j], thresholds=thresholds):
-            parent[_find(parent, i)] = _find(parent, j)
+            parent[root(parent, i)] = root(parent, j)
     members: dict[int, list[Quote]] = {}
     for i, quote in enumerate(quotes):
-        members.setdefault(_find(parent, i), []).append(quote)
+        members.setdefault(root(parent, i), []).append(quote)
     key = (lambda q: order.get(q.source, (q.source,)) + (q.start,)) if order else (lambda q: (q.source, q.start))
     groups = []
     for found in members.values():

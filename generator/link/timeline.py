@@ -33,6 +33,7 @@ from typing import Any
 
 from generator.extract.dates import CALENDAR, interval
 from generator.link.candidates import vector_matrix
+from generator.link.clusters import root
 from generator.link.entities import entity_key
 from generator.link.positions import canonical_group
 from generator.link.quote_groups import stem
@@ -347,12 +348,12 @@ def _source_similarities(reports: Sequence[_Report], threshold: float,
                    for k in sorted(ks)}  # sorted: sums in one order whatever PYTHONHASHSEED
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors[source] = {k: w / norm for k, w in weights.items()}
-    names = sorted(vectors)
+    floor = threshold if floor is None else floor
     out = {}
-    for a, b in _near_pairs(names, vectors, threshold if floor is None else floor):
+    for a, b in _near_pairs(sorted(vectors), vectors, floor):
         va, vb = vectors[a], vectors[b]
         cosine = sum(w * vb[k] for k, w in va.items() if k in vb)  # exact, in key order, as before the index
-        if cosine >= (threshold if floor is None else floor):
+        if cosine >= floor:
             out[(a, b)] = cosine
     return out
 
@@ -372,28 +373,22 @@ def _stories(similarities: Mapping[tuple[str, str], float], threshold: float, ne
     sources = sorted({s for pair in similarities for s in pair})
     parent = {s: s for s in sources}
 
-    def find(s: str) -> str:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
     for (a, b), cosine in sorted(similarities.items()):
         if cosine >= threshold:
-            ra, rb = find(a), find(b)
+            ra, rb = root(parent, a), root(parent, b)
             parent[max(ra, rb)] = min(ra, rb)
     if nearest > 0:
-        size = Counter(find(s) for s in sources)
+        size = Counter(root(parent, s) for s in sources)
         best: dict[str, tuple[float, str]] = {}
         for (a, b), cosine in sorted(similarities.items()):
             for x, y in ((a, b), (b, a)):
                 if cosine > best.get(x, (0.0, ""))[0]:
                     best[x] = (cosine, y)
         for s in sources:
-            if size[find(s)] == 1 and s in best and best[s][0] >= nearest:
-                ra, rb = find(s), find(best[s][1])
+            if size[root(parent, s)] == 1 and s in best and best[s][0] >= nearest:
+                ra, rb = root(parent, s), root(parent, best[s][1])
                 parent[max(ra, rb)] = min(ra, rb)
-    return {s: find(s) for s in sources}
+    return {s: root(parent, s) for s in sources}
 
 
 def story_of(reports: Sequence[_Report], rules: Mapping[str, Any] | None = None,
