@@ -19,6 +19,17 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 INSTALL_STAMP := $(VENV)/.stamp-install
 TEST_STAMP := $(VENV)/.stamp-test
 
+# $(call apt_install,PACKAGE,OPTIONS,WHO NEEDS IT,WHAT IS MISSING): one Debian package with apt-get, as root or
+# through sudo, saying what it installs and why; a shell fragment for a recipe line (no commas in the arguments).
+define apt_install
+if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+else echo "Error: $(4) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's $(1) package (apt-get install $(strip $(2) $(1))) and run make again." >&2; exit 1; fi; \
+echo "$(3) $(4); it is missing: installing Debian's $(1) package (apt-get update; apt-get install $(strip $(2) $(1)))."; \
+$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $(strip $(2) $(1)) || { \
+  echo "Error: could not install Debian's $(1) package with apt-get; $(3) $(4)." >&2; exit 1; }
+endef
+
 .PHONY: site test bench golden chromium wordnet install clean distclean
 
 site: $(INSTALL_STAMP)
@@ -61,40 +72,21 @@ $(TEST_STAMP): pyproject.toml constraints.txt $(INSTALL_STAMP)
 # axe-core (npm, version pinned in package.json and package-lock.json) for the accessibility browser test;
 # installed into the project's node_modules/, nothing is downloaded while the tests run.
 $(AXE): package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's npm package for axe-core"; \
-	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
-	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y npm || { \
-	    echo "Error: npm is missing and could not be installed with apt-get; install Debian's npm package." >&2; exit 1; }; }
+	@command -v npm >/dev/null 2>&1 || { $(call apt_install,npm,,axe-core needs,npm); }
 	npm ci --no-audit --no-fund
 	touch $@
 
 # Debian's chromium package for the browser tests; installed once when missing, without the packages it
 # merely recommends (a plain install pulls in ~115 more, a systemd upgrade among them).
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "Error: $(CHROMIUM) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's chromium package (apt-get install --no-install-recommends chromium) and run make test again." >&2; exit 1; fi; \
-	  echo "The browser tests need $(CHROMIUM), which is missing: installing Debian's chromium package alone"; \
-	  echo "(apt-get update, then apt-get install --no-install-recommends chromium; no other recommended packages)."; \
-	  $$sudo apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends chromium || { \
-	    echo "Error: could not install Debian's chromium package with apt-get; the browser tests need $(CHROMIUM)." >&2; exit 1; }; \
+	@if [ ! -x $(CHROMIUM) ]; then $(call apt_install,chromium,--no-install-recommends,the browser tests need,$(CHROMIUM)); \
 	  test -x $(CHROMIUM) || { echo "Error: apt-get installed chromium but $(CHROMIUM) is still missing." >&2; exit 1; }; \
 	fi
 
 # Debian's wordnet-base package (Princeton WordNet 3.0, read by generator/link/wordnet.py: which event words are
 # near synonyms on the timeline); installed once when missing.
 wordnet:
-	@if [ ! -f $(WORDNET) ]; then \
-	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
-	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	  else echo "Error: WordNet ($(WORDNET)) is missing and this user can neither run apt-get (not root) nor sudo. Install Debian's wordnet-base package (apt-get install wordnet-base) and run make again." >&2; exit 1; fi; \
-	  echo "The timeline needs WordNet ($(WORDNET)), which is missing: installing Debian's wordnet-base package"; \
-	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends wordnet-base || { \
-	    echo "Error: could not install Debian's wordnet-base package with apt-get; the timeline needs $(WORDNET)." >&2; exit 1; }; \
-	fi
+	@if [ ! -f $(WORDNET) ]; then $(call apt_install,wordnet-base,--no-install-recommends,the timeline needs,$(WORDNET)); fi
 
 clean:
 	rm -rf site tests/artifacts .pytest_cache *.egg-info
