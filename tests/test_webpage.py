@@ -150,6 +150,12 @@ def test_outlet_from_the_domain_when_the_site_name_is_the_folded_domain():
     assert page_outlet([], [], "https://www.example.org/a") == ("example.org", "domain")
 
 
+def test_a_separator_left_at_the_end_of_a_site_name_is_not_part_of_the_outlet():
+    # <meta name="apple-mobile-web-app-title" content="Daily Example - ">: written to be followed by a page title
+    assert page_outlet(["Daily Example - "], [], "https://dailyexample.org/a") == ("Daily Example", "site name")
+    assert page_outlet(["| Daily Example |"], [], None) == ("Daily Example", "site name")
+
+
 # ---------------------------------------------------------------------------------------- cleaning
 
 

@@ -32,6 +32,7 @@ from generator.rules import load_rules
 log = logging.getLogger(__name__)
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:»·•]|-|::)\s+")
+SEPARATOR_CHARS = "|–—:»·•- "  # what TITLE_SEPARATORS splits on, when it is left at the end of a name
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORD = re.compile(r"[^\W_]+")
@@ -133,9 +134,10 @@ def domain_of(url: str | None) -> str | None:
 
 
 def clean_site_name(name: str) -> str:
-    """The outlet part of a site name: "The Tico Times | Costa Rica News | Travel" → "The Tico Times"."""
+    """The outlet part of a site name: "The Tico Times | Costa Rica News | Travel" → "The Tico Times"; a separator
+    left at either end ("Jamaica Observer - ", an app title written to be followed by a page title) goes too."""
     parts = [part for part in TITLE_SEPARATORS.split(clean_space(name)) if part]
-    return parts[0] if parts else ""
+    return parts[0].strip(SEPARATOR_CHARS).strip() if parts else ""
 
 
 def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str | None) -> tuple[str, str] | None:
