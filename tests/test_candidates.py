@@ -49,7 +49,7 @@ def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(positions, "_issue_candidates",
                         lambda stances: [list(range(i + 1, len(stances))) for i in range(len(stances))])
     monkeypatch.setattr(quote_groups, "candidate_pairs",
-                        lambda quotes: list(combinations(range(len(quotes)), 2)))
+                        lambda quotes, thresholds=None: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
     monkeypatch.setattr(timeline, "_near_pairs", lambda names, vectors, floor: list(combinations(names, 2)))
 

@@ -278,8 +278,9 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         for source in person.sources:
             where[("person", person.id)].setdefault(source, [])
     for entity in briefing.entities:
+        found = where[("entity", entity_key(canonical_group(entity.name) or entity.name))]
         for source in entity.sources:
-            where[("entity", entity_key(canonical_group(entity.name) or entity.name))].setdefault(source, [])
+            found.setdefault(source, [])
     texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts})
     facts = []
     for key, by_source in where.items():
@@ -289,8 +290,10 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         if key[0] in ("person", "entity") and len(carried) == 1:
             # the tagger may miss the name in another source: the words themselves count there too
             written = names[key].lower()
+            pattern = re.compile(r"\b" + re.escape(written) + r"\b")
             for other in texts.candidates(written):
-                if other not in carried and re.search(r"\b" + re.escape(written) + r"\b", texts.texts[other]):
+                # the regex matches only where the name's text stands: the plain search skips the other texts fast
+                if other not in carried and written in texts.texts[other] and pattern.search(texts.texts[other]):
                     carried[other] = []
         reports = sorted({s.key for found in carried.values() for s in found})
         facts.append(Fact(
@@ -311,17 +314,20 @@ class _TextIndex:
 
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
+        self.position = {source: n for n, source in enumerate(texts)}
         self.postings: dict[str, set[str]] = defaultdict(set)
         for source, text in texts.items():
             for word in set(re.findall(r"\w+", text)):
                 self.postings[word].add(source)
 
     def candidates(self, written: str) -> list[str]:
+        """The texts that can hold ``written``, in the order of ``texts`` (sorting the few found, not
+        scanning every text: a story of many sources has many names found in one source only)."""
         words = set(re.findall(r"\w+", written))
         if not words:
             return list(self.texts)
         found = set.intersection(*(self.postings.get(word, set()) for word in words))
-        return [source for source in self.texts if source in found]
+        return sorted(found, key=self.position.__getitem__)
 
 
 def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> Comparison:
