@@ -294,8 +294,12 @@ class _Story:
     def similar_actions(self, a: _Report, b: _Report) -> bool:
         return bool(trigger(b)) and trigger(b) in self.similar.get(trigger(a), frozenset())
 
+    def story(self, source: str) -> str:
+        """The story a source tells ("": the one story of sources that were not told apart)."""
+        return self.stories.get(source, "")
+
     def same_story(self, a: str, b: str) -> bool:
-        return self.stories.get(a, "") == self.stories.get(b, "")
+        return self.story(a) == self.story(b)
 
 
 @lru_cache(maxsize=None)
@@ -447,9 +451,13 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     rules = rules or _rules()
     story = story_of(reports, rules, profiles)
     clusters: list[_Cluster] = []
-    by_key: dict[str, set[int]] = {}  # feature, "v:" predicate or "t:" trigger -> clusters holding a report with it
+    # (story, feature | "v:" predicate | "t:" trigger) -> clusters holding a report with it. A group holds the
+    # reports of one story (``margin`` is -1 across stories, so a report joins no group of another story),
+    # so the groups of other stories are never candidates (a folder of many stories compares within each)
+    by_key: dict[tuple[str, str], set[int]] = {}
     order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
     for report in order:
+        scope = story.story(report.mention.source)
         best, best_margin = None, 0.0
         # candidates: groups naming the same action (or a near synonym) or actor, and, when different actions
         # may merge, sharing any feature (a report sharing nothing with a group scores 0 with it)
@@ -459,7 +467,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
         if trigger(report):
             keys.add("t:" + trigger(report))
         lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
-        candidates = sorted({i for k in lookup for i in by_key.get(k, ())})
+        candidates = sorted({i for k in lookup for i in by_key.get((scope, k), ())})
         for index in candidates:
             cluster = clusters[index]
             anchor = cluster.anchor
@@ -478,7 +486,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
         else:
             clusters[best].add([report])
         for k in keys:
-            by_key.setdefault(k, set()).add(best)
+            by_key.setdefault((scope, k), set()).add(best)
     return _merge_disputed(clusters, rules, story)
 
 
@@ -491,10 +499,12 @@ def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _
     merged: list[_Cluster] = []
     # Candidates, not all pairs: two groups can only merge when a dated report of each shares a feature
     # (min_shared_disputed >= 1), so an index of the dated reports' features finds every group that can.
-    by_feature: dict[object, set[int]] = {}
+    # Keyed by story too: groups of two stories never merge (each group holds one story's reports).
+    by_feature: dict[tuple[str, str], set[int]] = {}
     for cluster in clusters:
         target = None
-        keys = {k for r in cluster.reports if r.dated for k in r.features}
+        scope = story.story(cluster.anchor.mention.source)
+        keys = {(scope, k) for r in cluster.reports if r.dated for k in r.features}
         candidates = sorted(set().union(*(by_feature.get(k, ()) for k in keys))) if cluster.anchor.dated else ()
         for position in candidates:
             other = merged[position]
