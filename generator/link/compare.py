@@ -183,7 +183,8 @@ def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
 @dataclass(frozen=True)
 class SentencePairs:
     """The story's sentences, their weighted features, and every pair of sentences of different sources whose
-    ``_overlap`` reaches ``least``, scored once for the comparison and for the key points (``story.py``)."""
+    ``_overlap`` reaches ``least``, scored once for the comparison and for the key points (``story.py``); with
+    ``sure``, those below it only when one sentence's features are at least ``cover`` shared (``weighted_overlaps``)."""
 
     sentences: list[_Sentence]
     weight: _Weights
@@ -192,13 +193,15 @@ class SentencePairs:
     overlaps: Overlaps
 
     @classmethod
-    def of(cls, sentences: Sequence[_Sentence], least: float) -> SentencePairs:
+    def of(cls, sentences: Sequence[_Sentence], least: float, sure: float | None = None,
+           cover: float = 0.0) -> SentencePairs:
         sentences = list(sentences)
         weight = _Weights(sentences)
         feats = [features(s, weight) for s in sentences]
         totals = [math.fsum(f.values()) for f in feats]
         return cls(sentences, weight, feats, totals,
-                   weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences]))
+                   weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences], sure=sure,
+                                     cover=cover))
 
     def above(self, threshold: float) -> list[tuple[float, int, int]]:
         """``(-score, i, j)`` of the pairs scoring at least ``threshold`` (not below ``least``), most similar first."""
