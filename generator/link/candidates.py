@@ -15,7 +15,7 @@ depends on the set's iteration order, so in the last bit of a float).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +38,11 @@ class Overlaps:
         """``(-score, i, j)`` of the pairs scoring at least ``threshold``, most similar first."""
         keep = self.score >= threshold
         return list(zip((-self.score[keep]).tolist(), self.i[keep].tolist(), self.j[keep].tolist()))
+
+    def pairs(self, threshold: float) -> Iterator[tuple[int, int]]:
+        """``(i, j)`` of the same pairs in the same order, one at a time: a long list of tuples is not kept."""
+        keep = self.score >= threshold
+        return zip(self.i[keep].tolist(), self.j[keep].tolist())
 
 
 def feature_matrix(feats: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:

@@ -227,10 +227,11 @@ def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FA
     parent = list(range(len(sentences)))
     members: dict[int, set[str]] = {i: {s.source} for i, s in enumerate(sentences)}
 
-    scored = pairs.above(threshold) if pairs is not None else similar_pairs(sentences, threshold)
-    for _, i, j in scored:
+    scored = (pairs.overlaps.pairs(threshold) if pairs is not None
+              else ((i, j) for _, i, j in similar_pairs(sentences, threshold)))
+    for i, j in scored:
         ri, rj = root(parent, i), root(parent, j)
-        if ri != rj and not members[ri] & members[rj]:
+        if ri != rj and members[ri].isdisjoint(members[rj]):
             parent[rj] = ri
             members[ri] |= members.pop(rj)
     groups: dict[int, list[_Sentence]] = defaultdict(list)
