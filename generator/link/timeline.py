@@ -467,6 +467,8 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
         if trigger(report):
             keys.add("t:" + trigger(report))
         lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
+        if not report.dated:  # it can only join a group of the same action or a near synonym (``margin``)
+            lookup = {k for k in lookup if k.startswith(("v:", "t:"))}
         candidates = sorted({i for k in lookup for i in by_key.get((scope, k), ())})
         for index in candidates:
             cluster = clusters[index]
