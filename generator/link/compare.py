@@ -285,7 +285,11 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         found = where[("entity", entity_key(canonical_group(entity.name) or entity.name))]
         for source in entity.sources:
             found.setdefault(source, [])
-    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts})
+    # the names looked for in other sources below: only their words are indexed
+    lonely = {names[key].lower() for key, by_source in where.items()
+              if key[0] in ("person", "entity") and len(by_source) == 1 and any(by_source.values())}
+    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts},
+                       {word for written in lonely for word in re.findall(r"\w+", written)})
     facts = []
     for key, by_source in where.items():
         carried = {src: found for src, found in by_source.items()}
@@ -316,12 +320,14 @@ class _TextIndex:
     holding every word (``\\w+`` run) of the name as a word of its own, so the regex runs on those texts
     only (an inverted index of the texts' words) instead of on every text for every name."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], words: set[str] | None = None) -> None:
+        """``words``: the only words ``candidates`` will be asked about (None: every word)."""
         self.texts = texts
         self.position = {source: n for n, source in enumerate(texts)}
         self.postings: dict[str, set[str]] = defaultdict(set)
         for source, text in texts.items():
-            for word in set(re.findall(r"\w+", text)):
+            found = set(re.findall(r"\w+", text))
+            for word in found if words is None else found & words:
                 self.postings[word].add(source)
 
     def candidates(self, written: str) -> list[str]:
