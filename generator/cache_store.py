@@ -31,8 +31,8 @@ def unframe(data: bytes) -> bytes:
     return body
 
 
-def entry_path(folder: Path, key: str) -> Path:
-    return folder / key[:2] / f"{key}.json"
+def entry_path(folder: Path, key: str, suffix: str = ".json") -> Path:
+    return folder / key[:2] / f"{key}{suffix}"
 
 
 def write(path: Path, data: bytes) -> None:
@@ -64,10 +64,10 @@ def prune(folder: Path, max_age_days: float) -> int:
     return _remove(path for path in folder.glob("*/*") if _older(path, limit))
 
 
-def keep_only(folder: Path, keys: Iterable[str]) -> int:
-    """Remove the entries under ``folder`` whose key is not in ``keys`` (and temporary files)."""
-    kept = {f"{key}.json" for key in keys}
-    return _remove(path for path in folder.glob("*/*") if path.name not in kept)
+def keep_only(folder: Path, paths: Iterable[Path]) -> int:
+    """Remove the entries under ``folder`` other than ``paths`` (and temporary files)."""
+    kept = set(paths)
+    return _remove(path for path in folder.glob("*/*") if path not in kept)
 
 
 def _older(path: Path, limit: float) -> bool:

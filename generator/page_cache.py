@@ -1,31 +1,39 @@
 """The page cache of the site stage: each page's rendered HTML, kept so that a rebuild converts only what changed.
 
-MkDocs converts every page's Markdown on every build (most of the site stage), and mkdocs-material's search
-plugin parses every page's HTML again for the search index. ``mkdocs build --dirty`` cannot skip them here:
-its search index holds only the pages it rendered, and every content/ file is written anew (in a staging
-folder), so file times say nothing. This MkDocs plugin instead keys each page on what its conversion
-depends on and, on a hit, restores what ``Page.render`` would have set and the page's search entries:
+MkDocs converts every page's Markdown on every build (most of the site stage), mkdocs-material's search
+plugin parses every page's HTML again for the search index, and the theme's templates run for every page.
+``mkdocs build --dirty`` cannot skip them here: its search index holds only the pages it rendered, and every
+content/ file is written anew (in a staging folder), so file times say nothing. This MkDocs plugin keeps,
+per page, two entries:
+
+**The conversion** (Markdown → HTML): on a hit it restores what ``Page.render`` would have set (content,
+toc, title, the anchors the page holds and its links to anchors) and the page's search entries. Its key:
 
 - the build (``fingerprint``): the versions of MkDocs, mkdocs-material, Markdown, pymdown-extensions and the
   generator, this module's code, the bytes of mkdocs.yml, the values that do not come from its bytes
-  (``site_name``/``site_url`` overrides, ``!ENV`` values, the Markdown extensions' settings), the theme's
-  ``custom_dir`` files, whether the search index is cached and whether MkDocs records links to anchors;
+  (``site_url``, ``!ENV`` values, the Markdown extensions' settings), the theme's ``custom_dir`` files,
+  whether the search index is cached and whether MkDocs records links to anchors;
 - the page: its path, address and inclusion, its Markdown (after every plugin's ``on_page_markdown``) and
   its front matter;
 - the other files the page's links reach: the conversion asks ``Files.get_file_from_path`` about each link
   target (links, hover previews); the entry stores every question and its answer, and a hit requires the
   same answers now, so adding or removing an unrelated page does not invalidate a page.
 
-Only pages whose conversion logged no warning are stored, so a hit never hides a broken link; links to
-anchors are restored and checked by MkDocs after every build as usual, so a page that links to an anchor
-removed from another page still fails the strict build. Templates still run for every page (the navigation
-differs per page). Only Markdown extensions known to depend on nothing but the page and those file
-questions are cached (``PURE_EXTENSIONS``); with any other the plugin converts every page itself.
+**The page's template output** (the theme's ``main.html`` around the content), keyed on what it shows
+(``html_key``): the page after every plugin's ``on_page_context`` (content, title, toc, front matter,
+addresses), its place in the navigation, the whole navigation and the configuration the theme reads
+(site name: the story's title, so a new title renders every template again but converts no page).
 
-Entries live under ``FOLDER``, one framed JSON document per page (``generator/cache_store.py``): a corrupt or
-foreign entry is ignored and rewritten, never trusted. They are written by ``save`` after a successful build
-only, which also removes the entries that build did not use. A plain ``mkdocs build`` without the plugin
-builds the same site.
+Only pages and templates whose rendering logged no warning are stored, so a hit never hides a broken
+link; links to anchors are restored and checked by MkDocs after every build as usual, so a page that links
+to an anchor removed from another page still fails the strict build. Only Markdown extensions known to
+depend on nothing but the page and those file questions are cached (``PURE_EXTENSIONS``); with any other
+the plugin stays out of the build.
+
+Entries live under ``FOLDER``, framed (``generator/cache_store.py``): a corrupt or foreign entry is
+ignored and rewritten, never trusted. They are written by ``save`` after a successful build only, which
+also removes the entries that build did not use. A plain ``mkdocs build`` without the plugin builds the
+same site.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -51,6 +60,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 FOLDER = "pages"  # beside the extraction cache's "extract"
+TEMPLATES = "templates"  # Jinja2's compiled theme templates (checked against their source by Jinja2)
 PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions")
 # Markdown extensions whose output depends only on the page's Markdown, the configuration and the file
 # questions recorded above (their code is keyed by the package versions).
@@ -61,7 +71,14 @@ PURE_EXTENSIONS = frozenset({
     "pymdownx.smartsymbols", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
     "material.extensions.preview",
 })
-PAGES_LOG = logging.getLogger("mkdocs.structure.pages")  # MkDocs records links to anchors above DEBUG
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+# The template context's variables MkDocs sets (their values are keyed above, or not shown by the theme:
+# ``pages``, ``build_date_utc``); a plugin's other variables are keyed by value.
+CONTEXT_KNOWN = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
+                           "build_date_utc", "config", "page"})
+# What the theme's templates show besides the page and the navigation (the rest comes from mkdocs.yml's bytes).
+LAYOUT_CONFIG = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+                 "edit_uri", "extra", "extra_css", "extra_javascript", "use_directory_urls")  # MkDocs records links to anchors above DEBUG
 
 
 def _sha(data: bytes) -> str:
@@ -109,8 +126,8 @@ def fingerprint(config, search: bool) -> str:
         "generator": __version__,
         "plugin": _sha(Path(__file__).read_bytes()),
         "config_file": _sha(Path(config_file).read_bytes()) if config_file else "",
-        "config": _json({
-            "site_name": config.site_name, "site_url": config.site_url,
+        "config": _json({  # not site_name: no conversion reads it, and it is the story's title
+            "site_url": config.site_url,
             "use_directory_urls": config.use_directory_urls,
             "markdown_extensions": [extension_name(e) for e in config.markdown_extensions],
             "mdx_configs": config.mdx_configs, "validation": str(config.validation), "nav": config.nav,
@@ -184,6 +201,7 @@ class PageCache(BasePlugin):
     def __init__(self, cache_dir: Path) -> None:
         super().__init__()
         self.folder = cache_dir / FOLDER
+        self.templates = cache_dir / TEMPLATES
         self.build = ""
         self.enabled = True
         self.search_index = None
@@ -191,6 +209,12 @@ class PageCache(BasePlugin):
         self.fresh: dict[str, dict] = {}  # src_uri -> entry rendered in this build, written by save()
         self.restored: dict[str, dict] = {}  # src_uri -> entry read from the cache
         self.hits = 0
+        self.layout = ""  # what every page's template output shares (configuration, navigation)
+        self.rendering = False  # inside a page's template
+        self.html_keys: set[Path] = set()  # the template outputs of this build
+        self.fresh_html: dict[Path, str] = {}  # rendered in this build, written by save()
+        self.html_hits = 0
+        self.answers: dict[str, list[str] | None] = {}  # see _answer
 
     # --------------------------------------------------------------------------------- MkDocs events
 
@@ -251,12 +275,74 @@ class PageCache(BasePlugin):
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.info("ignoring the page cache entry %s (%s); rendering the page again", path, exc)
             return None
-        if any(_identity(files.get_file_from_path(p)) != answer for p, answer in entry["lookups"].items()):
+        if any(self._answer(files, p) != answer for p, answer in entry["lookups"].items()):
             return None  # a link target appeared, went or moved
-        if any(files.get_file_from_path(src) is None for src in entry["links_to_anchors"] or ()):
+        if any(self._answer(files, src) is None for src in entry["links_to_anchors"] or ()):
             return None
         store.touch(path)
         return entry
+
+    # ------------------------------------------------------------------------------------- templates
+
+    @event_priority(-100)
+    def on_nav(self, nav, config, files: Files):
+        self.layout = _sha(_json({
+            "build": self.build, "nav": _nav_tokens(nav.items),
+            "config": {name: config.get(name) for name in LAYOUT_CONFIG},
+        }).encode())
+        return nav
+
+    @event_priority(-100)
+    def on_env(self, env, config, files: Files):
+        """A page's template output is restored when everything it shows is the same (``html_key``)."""
+        if not self.enabled:
+            return env
+        try:
+            self.templates.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.templates))  # compiled theme templates
+        except OSError as exc:
+            log.info("no compiled-template cache in %s (%s)", self.templates, exc)
+        get_template = env.get_template
+
+        def page_template(name, *args, **kwargs):
+            template = get_template(name, *args, **kwargs)
+            page = config._current_page
+            if page is None or self.rendering:  # a theme template, or a partial the page's template includes
+                return template
+            return _PageTemplate(template, self, page)
+
+        env.get_template = page_template
+        return env
+
+    def render_template(self, template, context, page: Page) -> str:
+        key = html_key(self.layout, page, context)
+        path = store.entry_path(self.folder, key, ".html")
+        self.html_keys.add(path)
+        try:
+            html = store.unframe(path.read_bytes()).decode("utf-8")
+        except OSError:
+            pass
+        except (ValueError, UnicodeDecodeError) as exc:
+            log.info("ignoring the page cache entry %s (%s); rendering the page again", path, exc)
+        else:
+            store.touch(path)
+            self.html_hits += 1
+            return html
+        self.rendering = True
+        try:
+            with watch_warnings() as watched:
+                html = template.render(context)
+        finally:
+            self.rendering = False
+        if not watched.warned:
+            self.fresh_html[path] = html
+        return html
+
+    def _answer(self, files: Files, path: str) -> list[str] | None:
+        """``files.get_file_from_path(path)``'s identity; pages ask the same questions, answered once."""
+        if path not in self.answers:
+            self.answers[path] = _identity(files.get_file_from_path(path))
+        return self.answers[path]
 
     def _wrap_search(self, index) -> None:
         """The search entries of a restored page come from its cache entry; a rendered page's are recorded."""
@@ -283,9 +369,45 @@ class PageCache(BasePlugin):
         for src, entry in self.fresh.items():
             if self.search_index is None or "search" in entry:
                 store.write(store.entry_path(self.folder, entry["key"]), store.frame(_dumps(entry)))
-        removed = store.keep_only(self.folder, self.keys.values())
-        log.info("page cache: %d pages restored, %d rendered (%d stale entries removed)",
-                 self.hits, len(self.fresh), removed)
+        for path, html in self.fresh_html.items():
+            store.write(path, store.frame(html.encode("utf-8")))
+        used = {store.entry_path(self.folder, key) for key in self.keys.values()} | self.html_keys
+        removed = store.keep_only(self.folder, used)
+        log.info("page cache: %d pages restored, %d rendered; %d templates restored, %d rendered "
+                 "(%d stale entries removed)", self.hits, len(self.fresh), self.html_hits, len(self.fresh_html), removed)
+
+
+class _PageTemplate:
+    """Stands for the page's template in ``_build_page``: its ``render`` goes through the cache."""
+
+    def __init__(self, template, cache: PageCache, page: Page) -> None:
+        self.template, self.cache, self.page = template, cache, page
+
+    def render(self, context) -> str:
+        return self.cache.render_template(self.template, context, self.page)
+
+
+def _nav_tokens(items) -> list:
+    return [[type(i).__name__, i.title, getattr(i, "url", None), _nav_tokens(i.children or [])] for i in items]
+
+
+def _link(page) -> list | None:
+    return None if page is None else [page.title, page.url]
+
+
+def html_key(layout: str, page: Page, context) -> str:
+    """What a page's template shows: the page (after every plugin's ``on_page_context``), its place in the
+    navigation, the configuration and the navigation (``layout``), and which variables the context has."""
+    parts = {
+        "layout": layout, "base_url": context.get("base_url"),
+        "context": {name: value for name, value in context.items() if name not in CONTEXT_KNOWN},
+        "src": page.file.src_uri, "url": page.url, "canonical_url": page.canonical_url, "edit_url": page.edit_url,
+        "title": page.title, "meta": page.meta, "toc": _toc_tokens(page.toc), "homepage": page.is_homepage,
+        "previous": _link(page.previous_page), "next": _link(page.next_page),
+        "ancestors": [_link(a) for a in page.ancestors], "update_date": page.update_date,
+        "content": _sha((page.content or "").encode()),
+    }
+    return _sha(_json(parts).encode())
 
 
 def _material_search_index(config):

@@ -105,10 +105,24 @@ def test_cold_and_warm_cache_give_the_same_site(content, reference, tmp_path, ca
     assert summary.startswith(f"page cache: 0 pages restored, {_pages(content)} rendered")
     _same_tree(reference, cold)
     warm, summary = _site(content, tmp_path / "warm", cache, caplog)
-    assert summary.startswith(f"page cache: {_pages(content)} pages restored, 0 rendered")
+    pages = _pages(content)
+    assert summary.startswith(f"page cache: {pages} pages restored, 0 rendered; {pages} templates restored, 0")
     _same_tree(reference, warm)
     index = json.loads((warm / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any("Zürich" in doc["text"] for doc in index["docs"])  # restored pages' search entries
+
+
+def test_a_new_site_name_renders_every_template_but_converts_no_page(content, tmp_path, caplog) -> None:
+    cache = tmp_path / "cache"
+    _site(content, tmp_path / "cold", cache, caplog)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="generator.page_cache"):
+        build_site(REPO / "mkdocs.yml", content, tmp_path / "renamed", "Another title", cache_dir=cache)
+    pages = _pages(content)
+    assert f"page cache: {pages} pages restored, 0 rendered; 0 templates restored, {pages} rendered" in caplog.text
+    plain = tmp_path / "plain"
+    build_site(REPO / "mkdocs.yml", content, plain, "Another title")
+    _same_tree(plain, tmp_path / "renamed")
 
 
 def test_a_changed_page_is_converted_again(content, tmp_path, caplog) -> None:
