@@ -99,6 +99,18 @@ def reference(content, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def warm(content, tmp_path_factory) -> Path:
+    """A page cache filled by one build of ``content`` (each test takes a copy)."""
+    cache = tmp_path_factory.mktemp("warm") / "cache"
+    build_site(REPO / "mkdocs.yml", content, cache.parent / "site", "A test story", cache_dir=cache)
+    return cache
+
+
+def _copy(cache: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(cache, tmp_path / "cache"))
+
+
 def test_cold_and_warm_cache_give_the_same_site(content, reference, tmp_path, caplog) -> None:
     cache = tmp_path / "cache"
     cold, summary = _site(content, tmp_path / "cold", cache, caplog)
@@ -112,9 +124,8 @@ def test_cold_and_warm_cache_give_the_same_site(content, reference, tmp_path, ca
     assert any("Zürich" in doc["text"] for doc in index["docs"])  # restored pages' search entries
 
 
-def test_a_new_site_name_renders_every_template_but_converts_no_page(content, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "cold", cache, caplog)
+def test_a_new_site_name_renders_every_template_but_converts_no_page(content, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="generator.page_cache"):
         build_site(REPO / "mkdocs.yml", content, tmp_path / "renamed", "Another title", cache_dir=cache)
@@ -125,9 +136,8 @@ def test_a_new_site_name_renders_every_template_but_converts_no_page(content, tm
     _same_tree(plain, tmp_path / "renamed")
 
 
-def test_a_changed_page_is_converted_again(content, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "first", cache, caplog)
+def test_a_changed_page_is_converted_again(content, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     changed = tmp_path / "changed"
     shutil.copytree(content, changed)
     page = changed / "sources" / "zz_generated_two.md"
@@ -140,9 +150,8 @@ def test_a_changed_page_is_converted_again(content, tmp_path, caplog) -> None:
     _same_tree(_site(changed, tmp_path / "plain", None, caplog)[0], warm)
 
 
-def test_a_page_whose_link_target_appears_is_converted_again(content, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "first", cache, caplog)
+def test_a_page_whose_link_target_appears_is_converted_again(content, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     changed = tmp_path / "changed"
     shutil.copytree(content, changed)
     (changed / "sources" / "zz_generated_one.md").rename(changed / "sources" / "zz_moved.md")
@@ -154,9 +163,8 @@ def test_a_page_whose_link_target_appears_is_converted_again(content, tmp_path, 
     _same_tree(_site(changed, tmp_path / "plain", None, caplog)[0], warm)
 
 
-def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(content, reference, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "cold", cache, caplog)
+def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(content, reference, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     entries = sorted((cache / FOLDER).glob("*/*.json"))
     assert len(entries) == _pages(content)
     entries[0].write_bytes(entries[0].read_bytes()[:-20] + b"corrupted bytes here")  # digest mismatch
@@ -172,9 +180,8 @@ def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(content, referenc
         assert json.loads(cache_store.unframe(entry.read_bytes()))["content"]  # rewritten whole
 
 
-def test_a_broken_anchor_fails_the_strict_build_from_a_warm_cache(content, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "cold", cache, caplog)
+def test_a_broken_anchor_fails_the_strict_build_from_a_warm_cache(content, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     changed = tmp_path / "changed"
     shutil.copytree(content, changed)
     two = changed / "sources" / "zz_generated_two.md"  # zz_generated_one.md (cached) links to its #findings
@@ -185,9 +192,8 @@ def test_a_broken_anchor_fails_the_strict_build_from_a_warm_cache(content, tmp_p
     assert "does not contain an anchor '#findings'" in caplog.text
 
 
-def test_a_broken_link_fails_the_strict_build_from_a_warm_cache(content, tmp_path, caplog) -> None:
-    cache = tmp_path / "cache"
-    _site(content, tmp_path / "cold", cache, caplog)
+def test_a_broken_link_fails_the_strict_build_from_a_warm_cache(content, warm, tmp_path, caplog) -> None:
+    cache = _copy(warm, tmp_path)
     changed = tmp_path / "changed"
     shutil.copytree(content, changed)
     (changed / "sources" / "zz_generated_two.md").unlink()  # zz_generated_one.md (unchanged) links to it
