@@ -55,6 +55,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import __version__
 from generator import cache_store as store
+from generator import page_chunks
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,8 @@ class PageCache(BasePlugin):
         self.fresh_html: dict[Path, str] = {}  # rendered in this build, written by save()
         self.html_hits = 0
         self.answers: dict[str, list[str] | None] = {}  # see _answer
+        self.pieces: set[Path] = set()  # the long pages' pieces entries of this build
+        self.fresh_pieces: dict[Path, dict] = {}  # written by save()
 
     # --------------------------------------------------------------------------------- MkDocs events
 
@@ -254,10 +257,58 @@ class PageCache(BasePlugin):
             self.restored[src] = entry
             self.hits += 1
             return
+        pieces = page_chunks.chunks_of(page.markdown or "")
+        if pieces and self._render_pieces(page, key, config, files, pieces):
+            return
         with recorded_lookups(files) as lookups, watch_warnings() as watched:
             Page.render(page, config, files)
         if not watched.warned:
             self.fresh[src] = _entry(page, key, lookups)
+
+    def _render_pieces(self, page: Page, key: str, config, files: Files, pieces: list[str]) -> bool:
+        """Convert a long page piece by piece (``generator/page_chunks.py``), reusing the pieces its previous
+        version had; False when a piece converts to nothing (the page is then converted whole)."""
+        path = store.entry_path(self.folder, _sha(f"{self.build}\0{page.file.src_uri}".encode()), ".pieces")
+        previous = self._read_pieces(path)
+        converter = None
+        results, lookups, warned = [], {}, False
+        for piece in pieces:
+            digest = _sha(piece.encode())
+            result = previous.get(digest)
+            if result is None or not self._still(files, result):
+                converter = converter or page_chunks.Converter(page, config, files)
+                with recorded_lookups(files) as asked, watch_warnings() as watched:
+                    result = {**converter.convert(piece), "lookups": asked}
+                warned |= watched.warned
+            results.append((digest, result))
+            lookups.update(result["lookups"])
+        if not all(result["html"] for _, result in results):
+            return False
+        page_chunks.assemble(page, [result for _, result in results], files, PAGES_LOG.getEffectiveLevel() > logging.DEBUG)
+        self.pieces.add(path)
+        if not warned:
+            self.fresh_pieces[path] = {"format": FORMAT, "pieces": dict(results)}
+            self.fresh[page.file.src_uri] = _entry(page, key, lookups)
+        return True
+
+    def _read_pieces(self, path: Path) -> dict[str, dict]:
+        try:
+            document = json.loads(store.unframe(path.read_bytes()))
+            if document.get("format") != FORMAT or not isinstance(document.get("pieces"), dict):
+                raise ValueError("entry of another format")
+            for result in document["pieces"].values():
+                _check_piece(result)
+        except OSError:
+            return {}
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.info("ignoring the page cache entry %s (%s); converting its pieces again", path, exc)
+            return {}
+        return document["pieces"]
+
+    def _still(self, files: Files, result: dict) -> bool:
+        """Whether the files a piece's links reached answer as they did."""
+        return all(self._answer(files, p) == answer for p, answer in result["lookups"].items()) and all(
+            self._answer(files, src) is not None for src in result["links"])
 
     def _read(self, key: str, files: Files) -> dict | None:
         path = store.entry_path(self.folder, key)
@@ -371,7 +422,9 @@ class PageCache(BasePlugin):
                 store.write(store.entry_path(self.folder, entry["key"]), store.frame(_dumps(entry)))
         for path, html in self.fresh_html.items():
             store.write(path, store.frame(html.encode("utf-8")))
-        used = {store.entry_path(self.folder, key) for key in self.keys.values()} | self.html_keys
+        for path, document in self.fresh_pieces.items():
+            store.write(path, store.frame(_dumps(document)))
+        used = {store.entry_path(self.folder, key) for key in self.keys.values()} | self.html_keys | self.pieces
         removed = store.keep_only(self.folder, used)
         log.info("page cache: %d pages restored, %d rendered; %d templates restored, %d rendered "
                  "(%d stale entries removed)", self.hits, len(self.fresh), self.html_hits, len(self.fresh_html), removed)
@@ -444,6 +497,15 @@ def _check(entry: dict) -> None:
         raise TypeError("title is not a string")
     if (entry["links_to_anchors"] is None) == (PAGES_LOG.getEffectiveLevel() > logging.DEBUG):
         raise ValueError("links to anchors recorded at another log level")
+
+
+def _check_piece(result: dict) -> None:
+    expected = {"html": str, "toc": list, "anchors": list, "links": dict, "lookups": dict}
+    for name, kind in expected.items():
+        if not isinstance(result[name], kind):
+            raise TypeError(f"{name} is not a {kind.__name__}")
+    if result["title"] is not None and not isinstance(result["title"], str):
+        raise TypeError("title is not a string")
 
 
 def _restore(page: Page, entry: dict, files: Files) -> None:

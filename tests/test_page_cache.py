@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache_store
+from generator import cache_store, page_chunks
 from generator.errors import BuildError
 from generator.page_cache import FOLDER
 from generator.site import build_site
@@ -211,3 +211,43 @@ def test_a_failed_build_writes_no_entry(content, tmp_path, caplog) -> None:
     with pytest.raises(BuildError):
         _site(changed, tmp_path / "site", cache, caplog)
     assert not (cache / FOLDER).exists()
+
+
+@pytest.fixture()
+def cut_every_page(monkeypatch) -> None:
+    """Every page that allows it is converted piece by piece (only long pages are, by default)."""
+    monkeypatch.setattr(page_chunks, "CHUNK_MIN", 0)
+
+
+def test_pages_converted_piece_by_piece_give_the_same_site(content, reference, tmp_path, caplog,
+                                                          cut_every_page) -> None:
+    cut = [p for p in content.rglob("*.md") if page_chunks.chunks_of(_markdown(p))]
+    assert len(cut) >= 5  # people pages, the quotes page, the generated articles…
+    cache = tmp_path / "cache"
+    _same_tree(reference, _site(content, tmp_path / "cold", cache, caplog)[0])
+    assert list((cache / FOLDER).glob("*/*.pieces"))
+
+    changed = tmp_path / "changed"
+    shutil.copytree(content, changed)
+    two = changed / "sources" / "zz_generated_two.md"
+    two.write_text(two.read_text(encoding="utf-8").replace("Zürich", "Geneva"), encoding="utf-8")
+    warm, _ = _site(changed, tmp_path / "warm", cache, caplog)
+    _same_tree(_site(changed, tmp_path / "plain", None, caplog)[0], warm)
+
+
+def test_pieces_are_cut_only_where_they_convert_alone() -> None:
+    long = "x" * page_chunks.CHUNK_MIN
+    assert page_chunks.chunks_of(f"# A {{: #a }}\n\n{long}\n\n## B {{: #b }}\n\ntext") == [
+        f"# A {{: #a }}\n\n{long}", "## B {: #b }\n\ntext"]
+    assert page_chunks.chunks_of(f"# A\n\n{long}\n\n## B {{: #b }}") is None  # a generated id
+    assert page_chunks.chunks_of(f"# A {{: #a }}\n\n[x]: http://x\n\n{long}\n\n## B {{: #b }}") is None
+    assert page_chunks.chunks_of(f"# A {{: #a }}\n\n<div>\n\n{long}\n\n## B {{: #b }}\n\n</div>") is None
+    raw = f"# A {{: #a }}\n\n{long}\n\n<div>closed</div>\n\n## B {{: #b }}\n\ntext\n\n## C {{: #c }}"
+    assert page_chunks.chunks_of(raw) == [f"# A {{: #a }}\n\n{long}\n\n<div>closed</div>\n\n## B {{: #b }}\n\ntext",
+                                          "## C {: #c }"]
+
+
+def _markdown(path: Path) -> str:
+    from mkdocs.utils import meta
+
+    return meta.get_data(path.read_text(encoding="utf-8"))[0]
