@@ -19,6 +19,10 @@ toc, title, the anchors the page holds and its links to anchors) and the page's 
   target (links, hover previews); the entry stores every question and its answer, and a hit requires the
   same answers now, so adding or removing an unrelated page does not invalidate a page.
 
+A long page (the timeline, the source comparison) changes with any article, but only in a few sections: it is
+converted piece by piece where that gives the same HTML (``generator/page_chunks.py``), and its pieces are
+kept in one entry per page, so that its next version re-converts only the pieces that changed.
+
 **The page's template output** (the theme's ``main.html`` around the content), keyed on what it shows
 (``html_key``): the page after every plugin's ``on_page_context`` (content, title, toc, front matter,
 addresses), its place in the navigation, the whole navigation and the configuration the theme reads
