@@ -129,7 +129,7 @@ def fingerprint(config, search: bool) -> str:
         "format": FORMAT,
         "versions": {name: _version(name) for name in PACKAGES},
         "generator": __version__,
-        "plugin": _sha(Path(__file__).read_bytes()),
+        "plugin": _sha(Path(__file__).read_bytes() + Path(page_chunks.__file__).read_bytes()),
         "config_file": _sha(Path(config_file).read_bytes()) if config_file else "",
         "config": _json({  # not site_name: no conversion reads it, and it is the story's title
             "site_url": config.site_url,
@@ -222,6 +222,7 @@ class PageCache(BasePlugin):
         self.answers: dict[str, list[str] | None] = {}  # see _answer
         self.pieces: set[Path] = set()  # the long pages' pieces entries of this build
         self.fresh_pieces: dict[Path, dict] = {}  # written by save()
+        self.pieces_reused = self.pieces_converted = 0
 
     # --------------------------------------------------------------------------------- MkDocs events
 
@@ -255,6 +256,7 @@ class PageCache(BasePlugin):
 
     def _render(self, page: Page, key: str, config, files: Files) -> None:
         src = page.file.src_uri
+        self.pieces.add(self._pieces_path(page))  # kept while the page is unchanged, for its next version
         entry = self._read(key, files)
         if entry is not None:
             _restore(page, entry, files)
@@ -272,7 +274,7 @@ class PageCache(BasePlugin):
     def _render_pieces(self, page: Page, key: str, config, files: Files, pieces: list[str]) -> bool:
         """Convert a long page piece by piece (``generator/page_chunks.py``), reusing the pieces its previous
         version had; False when a piece converts to nothing (the page is then converted whole)."""
-        path = store.entry_path(self.folder, _sha(f"{self.build}\0{page.file.src_uri}".encode()), ".pieces")
+        path = self._pieces_path(page)
         previous = self._read_pieces(path)
         converter = None
         results, lookups, warned = [], {}, False
@@ -284,16 +286,21 @@ class PageCache(BasePlugin):
                 with recorded_lookups(files) as asked, watch_warnings() as watched:
                     result = {**converter.convert(piece), "lookups": asked}
                 warned |= watched.warned
+                self.pieces_converted += 1
+            else:
+                self.pieces_reused += 1
             results.append((digest, result))
             lookups.update(result["lookups"])
         if not all(result["html"] for _, result in results):
             return False
         page_chunks.assemble(page, [result for _, result in results], files, PAGES_LOG.getEffectiveLevel() > logging.DEBUG)
-        self.pieces.add(path)
         if not warned:
             self.fresh_pieces[path] = {"format": FORMAT, "pieces": dict(results)}
             self.fresh[page.file.src_uri] = _entry(page, key, lookups)
         return True
+
+    def _pieces_path(self, page: Page) -> Path:
+        return store.entry_path(self.folder, _sha(f"{self.build}\0{page.file.src_uri}".encode()), ".pieces")
 
     def _read_pieces(self, path: Path) -> dict[str, dict]:
         try:
@@ -430,8 +437,9 @@ class PageCache(BasePlugin):
             store.write(path, store.frame(_dumps(document)))
         used = {store.entry_path(self.folder, key) for key in self.keys.values()} | self.html_keys | self.pieces
         removed = store.keep_only(self.folder, used)
-        log.info("page cache: %d pages restored, %d rendered; %d templates restored, %d rendered "
-                 "(%d stale entries removed)", self.hits, len(self.fresh), self.html_hits, len(self.fresh_html), removed)
+        log.info("page cache: %d pages restored, %d rendered; %d templates restored, %d rendered; "
+                 "%d pieces of long pages reused, %d converted (%d stale entries removed)", self.hits, len(self.fresh),
+                 self.html_hits, len(self.fresh_html), self.pieces_reused, self.pieces_converted, removed)
 
 
 class _PageTemplate:

@@ -227,11 +227,17 @@ def test_pages_converted_piece_by_piece_give_the_same_site(content, reference, t
     _same_tree(reference, _site(content, tmp_path / "cold", cache, caplog)[0])
     assert list((cache / FOLDER).glob("*/*.pieces"))
 
+    _site(content, tmp_path / "again", cache, caplog)  # unchanged: the pieces stay for the next version
+
     changed = tmp_path / "changed"
     shutil.copytree(content, changed)
-    two = changed / "sources" / "zz_generated_two.md"
-    two.write_text(two.read_text(encoding="utf-8").replace("Zürich", "Geneva"), encoding="utf-8")
-    warm, _ = _site(changed, tmp_path / "warm", cache, caplog)
+    person = changed / "people" / "antonio-costa.md"  # cut before each of its headings
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("European Council President. ", "President of the European Council. "),
+                      encoding="utf-8")
+    warm, summary = _site(changed, tmp_path / "warm", cache, caplog)
+    pieces = len(page_chunks.chunks_of(_markdown(person)))
+    assert f"{pieces - 1} pieces of long pages reused, 1 converted" in summary  # only the section that changed
     _same_tree(_site(changed, tmp_path / "plain", None, caplog)[0], warm)
 
 
