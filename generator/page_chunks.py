@@ -9,7 +9,7 @@ piece as whole when nothing in one piece reads another, which ``chunks_of`` chec
 - every block that starts with raw HTML closes it within the block (raw HTML can span blank lines), and
   no piece ends with one (its trailing newline survives in the whole, not at the end of a piece).
 
-Python-Markdown splits a document into blocks at blank lines and a heading starts a block of its own, so the
+Consecutive sections are grouped into pieces (``_grouped``). Python-Markdown splits a document into blocks at blank lines and a heading starts a block of its own, so the
 pieces are the whole's blocks in order; each piece's top-level elements are joined by one newline, as the
 whole's are. The toc tokens are put back in order and nested again as the toc extension nests them; the
 title is the first piece's; anchors and links to anchors are gathered in order. ``tests/test_page_cache.py``
@@ -18,6 +18,7 @@ and the 982-article benchmark compare the result with MkDocs' own conversion byt
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -34,6 +35,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 
 CHUNK_MIN = 100_000  # characters of Markdown below which a page is converted whole
+GROUP = 8  # sections per piece, on average
 CUT = re.compile(r"\n\n(?=#{1,6} )")
 HEADING = re.compile(r"(?m)^ {0,3}#{1,6}.*$")
 WITH_ID = re.compile(r"\{:[^}]*#[\w-]+[^}]*\}\s*$")
@@ -72,12 +74,28 @@ def chunks_of(text: str) -> list[str] | None:
         if not _closed(text[match.start(): end if end >= 0 else len(text)]):
             return None
     pieces: list[str] = []
-    for piece in CUT.split(text):
+    for section in CUT.split(text):
         if pieces and RAW_HTML_BLOCK.match(pieces[-1].rsplit("\n\n", 1)[-1]):
-            pieces[-1] += "\n\n" + piece  # the whole keeps a raw HTML block's trailing newline; a piece strips it
+            pieces[-1] += "\n\n" + section  # the whole keeps a raw HTML block's trailing newline; a piece strips it
         else:
-            pieces.append(piece)
+            pieces.append(section)
+    pieces = _grouped(pieces)
     return pieces if len(pieces) > 1 else None
+
+
+def _grouped(sections: list[str]) -> list[str]:
+    """Consecutive sections joined into pieces of ``GROUP`` on average (each conversion has a cost of its own),
+    cut after a section whose digest says so: where the cuts fall depends on the sections' text only, so a
+    changed section moves no cut but its own."""
+    pieces, current = [], []
+    for section in sections:
+        current.append(section)
+        if hashlib.sha256(section.encode()).digest()[0] % GROUP == 0:
+            pieces.append("\n\n".join(current))
+            current = []
+    if current:
+        pieces.append("\n\n".join(current))
+    return pieces
 
 
 def _flat(tokens: list[dict]) -> list[dict]:

@@ -217,6 +217,7 @@ def test_a_failed_build_writes_no_entry(content, tmp_path, caplog) -> None:
 def cut_every_page(monkeypatch) -> None:
     """Every page that allows it is converted piece by piece (only long pages are, by default)."""
     monkeypatch.setattr(page_chunks, "CHUNK_MIN", 0)
+    monkeypatch.setattr(page_chunks, "GROUP", 1)  # a piece per section
 
 
 def test_pages_converted_piece_by_piece_give_the_same_site(content, reference, tmp_path, caplog,
@@ -241,7 +242,16 @@ def test_pages_converted_piece_by_piece_give_the_same_site(content, reference, t
     _same_tree(_site(changed, tmp_path / "plain", None, caplog)[0], warm)
 
 
-def test_pieces_are_cut_only_where_they_convert_alone() -> None:
+def test_sections_are_grouped_into_pieces_by_their_text() -> None:
+    sections = [f"## S{i} {{: #s{i} }}\n\ntext {i}" for i in range(200)]
+    pieces = page_chunks._grouped(sections)
+    assert "\n\n".join(pieces) == "\n\n".join(sections) and 10 < len(pieces) < 50
+    changed = page_chunks._grouped(sections[:100] + ["## S100 {: #s100 }\n\nchanged"] + sections[101:])
+    assert len(set(changed) - set(pieces)) <= 2  # the changed section's piece (and the next one, if it moved a cut)
+
+
+def test_pieces_are_cut_only_where_they_convert_alone(monkeypatch) -> None:
+    monkeypatch.setattr(page_chunks, "GROUP", 1)
     long = "x" * page_chunks.CHUNK_MIN
     assert page_chunks.chunks_of(f"# A {{: #a }}\n\n{long}\n\n## B {{: #b }}\n\ntext") == [
         f"# A {{: #a }}\n\n{long}", "## B {: #b }\n\ntext"]
