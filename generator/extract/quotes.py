@@ -261,7 +261,7 @@ def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], 
     return _drop_nested(spans), warnings
 
 
-def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bool:
+def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 12) -> bool:
     """Does the quote left open in paragraph ``n`` go on into the following paragraphs?
 
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
@@ -351,6 +351,7 @@ class _Context:
         rules = _rules()
         self.pronouns = frozenset(rules["personal_pronouns"])
         self.non_speakers = frozenset(rules["non_speakers"])
+        self.document_verbs = frozenset(rules["document_verbs"])
         self.max_hops = int(rules["partial_max_hops"])
         self.inside = [False] * len(doc)  # token is inside a quote (marks included)
         for span in spans:
@@ -382,9 +383,23 @@ class _Context:
     def tokens(self, start: int, end: int) -> Span:
         return self._tokens(start, end)
 
+    def non_speaker(self, token: Token) -> bool:
+        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said")."""
+        return token.lower_ in self.non_speakers and not (token.text.isupper() and len(token.text) > 1)
+
+    def document_of(self, verb: Token) -> Token | None:
+        """The document that "reads": the subject ("the statement read"), or the object the parser makes of it
+        after a quote ("“…,” read a statement from the ministry")."""
+        return next((
+            c for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in self.speakers.rules["document_nouns"]
+        ), None)
+
     def is_cue(self, token: Token, strong_only: bool = False) -> bool:
         if self.inside[token.i] or token.pos_ not in ("VERB", "AUX"):
             return False
+        if token.lemma_.lower() in self.document_verbs:  # "the statement read": only a document reads
+            return self.document_of(token) is not None
         if token.lemma_.lower() not in self.verbs:
             return False
         return not (strong_only and token.lemma_.lower() in self.weak)
@@ -436,8 +451,12 @@ def _speaker_phrase(head: Token) -> Span:
 
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
     """(speaker head, reporter head, rule) for a cue verb."""
+    if verb.lemma_.lower() in ctx.document_verbs:
+        document = ctx.document_of(verb)
+        return (document, None, "document") if document is not None else (None, None, None)
     if verb.lemma_.lower() == "quote":
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and not ctx.inside[c.i]]
+        # the object even inside marks: 'quotes a “Senate aide” as saying' (somebody unnamed)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and not ctx.inside[c.i]]
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.inside[c.i]]
         if objects:
@@ -450,7 +469,7 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
-    if subjects and subjects[0].lower_ not in ctx.non_speakers:
+    if subjects and not ctx.non_speaker(subjects[0]):
         return subjects[0], None, "subject"
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
@@ -578,7 +597,7 @@ def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribut
             continue
         if not token.is_punct:
             words += 1
-        if words > limit or token.lower_ in RELATIVE_WORDS:
+        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper()):  # "the WHO said" goes on
             break  # '"being close", which authorities testified': that cue is not about the quote
         if ctx.is_cue(token, strong_only=True):
             return _attribute_with(token, ctx, "cue-after")
@@ -830,7 +849,7 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     if people:
         speaker = ctx.tokens(people[-1].start, people[-1].end)
         return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
-    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ctx.non_speakers]
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
     if subjects:
         return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
     return None

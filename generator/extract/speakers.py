@@ -166,6 +166,20 @@ class DocumentSpeakers:
         earlier = [m for m in full if before is not None and m.start < before]
         return earlier[-1] if earlier else full[0]
 
+    def organisation(self, text: str, start: int, end: int) -> Referent:
+        """An organisation named ``text`` at ``start``: the fullest name the article gave it before, the words of a
+        short mention all in it ("the Academy" → "Academy of Motion Picture Arts and Sciences", "Kraft" → "Kraft
+        Foods"), else the name as written."""
+        name = _bare(text)
+        words = {w.lower() for w in _words(name)}
+        fuller = [
+            o for o in self.orgs
+            if o.start_char < start and not _audience(o) and words < {w.lower() for w in _words(_bare(o.text))}
+        ]
+        if words and fuller:
+            name = _bare(max(fuller, key=lambda o: (len(_words(o.text)), o.start_char)).text)
+        return Referent(name, start, end, "organisation")
+
     def _fullest(self, mention: PersonMention) -> str:
         return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
 
@@ -173,6 +187,10 @@ class DocumentSpeakers:
         name = self._fullest(mention)
         if self._introduced_as_organisation(mention):  # "the conservative daily Kathimerini" (tagged PERSON)
             return Referent(name, mention.start, mention.end, "organisation")
+        if name == mention.name:  # "FLAG said" (tagged PERSON) after "FLAG Telecom": no person of that name
+            organisation = self.organisation(name, mention.start, mention.end)
+            if organisation.name != _bare(name):
+                return organisation
         return Referent(name, mention.start, mention.end, "person", self.gender(name))
 
     def _introduced_as_organisation(self, mention: PersonMention) -> bool:
@@ -333,16 +351,20 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     head = speaker.root
     lemma = head.lemma_.lower()
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
-    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
+    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end]
     last = speaker[-1]
+    if lemma in ds.rules["group_nouns"]:
+        return _group(ds, speaker, head, at)
     if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
         # "The league's disciplinary code" parsed as two heads: the possessor issues the document
         owners = [t for t in speaker if t.dep_ == "poss"]
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at)
+        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
+    if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:  # "WHO said" read as a pronoun
+        return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
@@ -352,23 +374,39 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         return None  # "the Navy chief", "a company official": a person of the organisation
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
-        return Resolution(Referent(_bare(org.text), org.start_char, org.end_char, "organisation"), "organisation")
+        if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
+            return None  # "Chelsea manager Mourinho": a person of the organisation, by name
+        return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
     if lemma in ds.rules["organisation_nouns"] and not persons:
         for child in head.children:  # "the activist organization the Project on Government Oversight"
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 appos = ds.doc[child.left_edge.i : child.right_edge.i + 1]
-                return Resolution(Referent(_bare(appos.text), appos.start_char, appos.end_char, "organisation"), "organisation")
+                return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
         if named:
-            return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         definite = any(t.lower_ in DEFINITE for t in speaker)
         earlier = _organisation_named_before(ds, head, at) if definite else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
         if not definite and head.tag_ == "NNS" and head.lower_ != "police":
             return None  # "authorities said", "officials said": people unnamed, not one organisation
-        return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+        return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
     return None
+
+
+def _group(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> Resolution:
+    """A family speaking as one: "the Felt family", "the family of Mark Felt" → "Felt family"; "the family" → the
+    family that spoke just before; "his family" with none named → nobody named."""
+    named = [t for t in speaker if t.i < head.i and t.pos_ == "PROPN"]
+    named += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    if named:
+        name = f"{_bare(named[-1].text)} {head.lower_}"
+        return Resolution(Referent(name, speaker.start_char, speaker.end_char, "organisation"), "organisation")
+    for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
+        if statement.referent.kind == "organisation" and head.lower_ in _words((statement.referent.name or "").lower()):
+            return Resolution(statement.referent, "organisation")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", plural=True), "organisation")
 
 
 def _modified(noun: Token) -> str:
@@ -387,7 +425,11 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
-            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+            return ds.organisation(org.text, org.start_char, org.end_char)
+    for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
+        # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
+        if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
+            return statement.referent
     if lemma in ds.rules["company_nouns"]:
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last
@@ -395,9 +437,21 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             if statement.referent.kind == "organisation":
                 return statement.referent
     if lemma in ds.rules["company_nouns"] and recent:
-        return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
+        return ds.organisation(recent[0].text, recent[0].start_char, recent[0].end_char)
     if lemma in ds.rules["company_nouns"]:
         return _main_organisation(ds, at)
+    return None
+
+
+def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> Referent | None:
+    """The issuer of "the statement" when the article never says who issued one: the organisation that spoke in
+    the sentences just before ("The Transport Ministry said the bridge would reopen. The statement added: …").
+    Only a definite document ("a statement said" may be anybody's)."""
+    if not any(t.lower_ in DEFINITE for t in document):
+        return None
+    for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
+        if statement.referent.kind == "organisation" and statement.referent.name is not None:
+            return statement.referent
     return None
 
 
@@ -411,7 +465,7 @@ def _main_organisation(ds: DocumentSpeakers, at: int) -> Referent | None:
     scores = [sum(bool(w & other) for other in words) for w in words]
     best = max(range(len(earlier)), key=lambda i: (scores[i], i))
     org = earlier[best]
-    return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    return ds.organisation(org.text, org.start_char, org.end_char)
 
 
 def _audience(org: Span) -> bool:
@@ -463,6 +517,11 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _as_referent(ds, objects[0])
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):  # "a statement on its website", "a report on ESPN.com"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            owners = [o for c in objects for o in c.children if o.dep_ == "poss"] + [c for c in objects if c.pos_ == "PROPN"]
+            if owners:
+                return _as_referent(ds, owners[0])
         if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
@@ -475,19 +534,31 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
 
 def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     """A token that names an issuer: a person mention, an organisation, a pronoun of one."""
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if appositions:  # "the supermarket chain Waitrose"
+        token = appositions[0]
     span = ds.doc[token.left_edge.i : token.i + 1]
     for mention in ds.people:
         if span.start_char <= mention.start < span.end_char:
             return ds.person(mention)
     for org in ds.orgs:
         if span.start_char <= org.start_char < span.end_char:
-            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+            return ds.organisation(org.text, org.start_char, org.end_char)
     for place in (e for e in ds.doc.ents if e.label_ == "GPE" and span.start_char <= e.start_char < span.end_char):
         return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if token.lemma_.lower() in ds.rules["organisation_nouns"]:
-        return Referent(_bare(span.text), span.start_char, span.end_char, "organisation")
+        definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
+        earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
+        return earlier or ds.organisation(span.text, span.start_char, span.end_char)
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
+        # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
+        # first-name list knows its first word
+        words = [t for t in span if t.pos_ == "PROPN"]
+        if len(words) > 1 and lexicon_gender(words[0].text):
+            return Referent(span.text, span.start_char, span.end_char, "person", lexicon_gender(words[0].text))
+        return ds.organisation(span.text, span.start_char, span.end_char)
     return None
 
 
@@ -593,7 +664,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
         ds.person(m) for m in reversed(ds.people) if m.end <= at and ds.sentence(m.start) >= first_sentence
     ] if allowed & {"m", "f"} else []
     organisations = [
-        Referent(_bare(o.text), o.start_char, o.end_char, "organisation")
+        ds.organisation(o.text, o.start_char, o.end_char)
         for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
     ] if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
