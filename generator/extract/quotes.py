@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.extract.speakers import DocumentSpeakers, Referent, Resolution
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, noun_kind
 from generator.extract.syntax import clause_between
 
 log = logging.getLogger(__name__)
@@ -851,7 +851,26 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
         return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
     if subjects:
-        return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
+        # "the union's position is clear:": the union speaks, not its position
+        subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
+        return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+    heads = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not (start <= t.head.idx < colon and t.head.i != t.i)]
+    for head in reversed(heads):  # a label with no verb: "Microsoft's response:", "Statement from Microsoft:"
+        speaker = head if noun_kind(head) == "document" else _owner(head)
+        if speaker is not None:
+            return _Attribution(cue_text=":", speaker=_speaker_phrase(speaker), rule="colon:owner")
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose words a noun stands for: its possessor ("Microsoft's response") or the object of "from"/"by"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 

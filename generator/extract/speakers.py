@@ -562,6 +562,17 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     return None
 
 
+def noun_kind(noun: Token) -> str | None:
+    """"person" ("the spokesman"), "organisation" ("the ministry"), "document" ("the statement") or None for a
+    noun that names no speaker ("position", "response")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or _person_noun(noun):
+        return "person" if noun.pos_ != "PROPN" else "organisation"  # a name speaks for itself
+    if lemma in _rules()["document_nouns"]:
+        return "document"
+    return "organisation" if lemma in _rules()["organisation_nouns"] or lemma in _rules()["group_nouns"] else None
+
+
 def _person_noun(noun: Token) -> bool:
     words = {noun.lower_, noun.lemma_.lower()}
     roles = {w.lower() for w in load_rules("people")["role_nouns"]}  # shared with the people rules
@@ -569,7 +580,7 @@ def _person_noun(noun: Token) -> bool:
 
 
 def _bare(text: str) -> str:
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(" :;,"), flags=re.IGNORECASE)
     return re.sub(r"\s*['’]s?$", "", text)
 
 
