@@ -661,7 +661,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     group): the subject of the main clause of the same sentence ("Tom Fletcher … was the envy of his followers
     as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject, then mention.
     ``named_only``: a named person, never somebody unnamed (for descriptions)."""
-    own = _main_subject_before(ds, at, allowed)
+    own = _main_subject_before(ds, at, allowed) or (_organisation_subject_before(ds, at) if "o" in allowed else None)
     if own is not None:
         return own
     for n, statement in enumerate(ds.recent(at, int(ds.rules["salience_sentences"]))):
@@ -704,6 +704,20 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     # ("Tom Fletcher from McFly was the envy … as he tweeted:", however the parser read it)
     if len({r.name for r in agreeing}) == 1 and not _in_prepositional_phrase(ds, agreeing[0]):
         return agreeing[0]
+    return None
+
+
+def _organisation_subject_before(ds: DocumentSpeakers, at: int) -> Referent | None:
+    """An organisation that is the subject of the main clause of the sentence holding ``at``, before it ("The
+    ministry condemned what it called “…”")."""
+    sentence = ds.sentences[ds.sentence(at)]
+    for token in sentence:
+        if token.idx >= at or ds.inside[token.i] or token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+            continue
+        if token.ent_type_ == "ORG" or noun_kind(token) == "organisation":
+            found = _organisation(ds, ds.doc[token.left_edge.i : token.i + 1], token.idx)
+            if found is not None and found.referent.name is not None:
+                return found.referent
     return None
 
 
