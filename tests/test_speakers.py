@@ -267,6 +267,117 @@ CASES = [
         "The league's disciplinary code states: “A player who spits at an opponent shall be suspended for six matches.”",
         "league", "organisation", id="colon-cue-word-read-as-a-noun",
     ),
+    # ---- third round of issue 11: organisations and colon introductions (sentences written here)
+    pytest.param(
+        "NASA postponed the launch on Friday.\n\n“Safety is our first priority,” the agency said.",
+        "NASA", "organisation", id="organisation-the-agency-named-before",
+    ),
+    pytest.param(
+        "The Academy of Motion Picture Arts and Sciences chose the host on Friday.\n\n"
+        "“He is the perfect choice,” the Academy said in a statement.",
+        "Academy of Motion Picture Arts and Sciences", "organisation", id="organisation-short-name-to-the-fullest-given",
+    ),
+    pytest.param(
+        "FLAG Telecom said two of its cables were damaged.\n\n“Repairs will take two weeks,” FLAG said.",
+        "FLAG Telecom", "cue", id="organisation-short-name-tagged-as-a-person",
+    ),
+    pytest.param(
+        "The World Health Organization declared an emergency on Monday.\n\n“The virus is spreading fast,” the WHO said.",
+        "WHO", "organisation", id="organisation-acronym-is-no-relative-pronoun",
+    ),
+    pytest.param(
+        "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
+        "Microsoft", "organisation", id="organisation-the-software-giant",
+    ),
+    pytest.param(
+        "Egypt's communications ministry said the cable was cut.\n\n“We expect repairs to take two weeks,” the ministry said.",
+        "Egypt's communications ministry", "organisation", id="organisation-the-ministry-that-spoke-unnamed-by-the-tagger",
+    ),
+    pytest.param(
+        "“The attack was barbaric,” read a statement from the Interior Ministry.",
+        "Interior Ministry", "organisation", id="organisation-a-statement-reads",
+    ),
+    pytest.param(
+        "The Interior Ministry issued a statement on Monday.\n\n“The attack was barbaric,” the statement read.",
+        "Interior Ministry", "organisation", id="organisation-the-statement-read",
+    ),
+    pytest.param(
+        "Human Rights Watch published a report on Monday.\n\n“Civilians were targeted deliberately,” the report said.",
+        "Human Rights Watch", "organisation", id="organisation-issuer-the-tagger-missed",
+    ),
+    pytest.param(
+        "“The Yankees are the favourites,” according to a report on ESPN.com.",
+        "ESPN.com", "organisation", id="organisation-a-report-on-a-website",
+    ),
+    pytest.param(
+        "“No one was hurt,” a statement from the supermarket chain Waitrose said.",
+        "Waitrose", "cue", id="organisation-a-name-ending-the-phrase-of-a-statement",
+    ),
+    pytest.param(
+        "“No one was hurt,” a statement from the supermarket chain, Waitrose, said.",
+        "Waitrose", "organisation", id="organisation-issuer-in-apposition",
+    ),
+    pytest.param(
+        "“We are reviewing the footage,” a spokesperson for Network Rail said.",
+        None, "cue", id="organisation-unnamed-spokesperson-names-nobody",
+    ),
+    pytest.param(
+        "“He was a great patriot,” the Felt family said in a statement.",
+        "Felt family", "organisation", id="organisation-a-named-family",
+    ),
+    pytest.param(
+        "Mark Felt died on Thursday.\n\n“He was a great patriot,” his family said in a statement.",
+        None, "organisation", id="organisation-a-family-unnamed-is-nobody-named",
+    ),
+    pytest.param(
+        "The ministry condemned what it called “a cowardly and senseless attack on civilians”.",
+        "ministry", "pronoun", id="pronoun-it-the-organisation-of-its-own-sentence",
+    ),
+    pytest.param(
+        "Chelsea manager Mourinho told Sky Sports: “We played well.”",
+        "Chelsea manager Mourinho", "colon", id="colon-a-person-of-an-organisation-is-no-organisation",
+    ),
+    pytest.param(
+        "The Transport Ministry said the bridge would reopen. The statement added:\n\n“Work starts on Monday.”",
+        "Transport Ministry", "organisation", id="colon-the-statement-of-the-organisation-that-spoke",
+    ),
+    pytest.param(
+        "Delta Air Lines cancelled 300 flights on Monday. A statement on its website read:\n\n“All flights will resume tomorrow.”",
+        "Delta Air Lines", "organisation", id="colon-a-statement-on-its-website-read",
+    ),
+    pytest.param(
+        "Delta Air Lines cancelled 300 flights. The airline's statement said: “All flights will resume tomorrow.”",
+        "Delta Air Lines", "organisation", id="colon-the-airlines-statement",
+    ),
+    pytest.param(
+        "Microsoft's response:\n\n“We take security seriously.”",
+        "Microsoft", "organisation", id="colon-a-label-with-a-possessor",
+    ),
+    pytest.param(
+        "Here is the full statement from Unilever:\n\n“We will not negotiate.”",
+        "Unilever", "organisation", id="colon-a-label-with-from",
+    ),
+    pytest.param(
+        "On the strike, the union's position is clear:\n\n“We will not negotiate.”",
+        "union", "organisation", id="colon-the-subject-is-a-possession",
+    ),
+    pytest.param(
+        "The statement reads in full:\n\n“We will rebuild the bridge by spring.”",
+        None, "organisation", id="colon-a-statement-of-nobody-named",
+    ),
+    pytest.param(
+        "Maria Lopez visited the site on Monday.\n\nReaction:\n\n“We will rebuild the bridge by spring.”",
+        None, None, id="colon-a-heading-names-nobody",
+    ),
+    pytest.param(
+        "Tom Hale wrote to the board. His letter said:\n\n“We will not negotiate.”",
+        "Tom Hale", "organisation", id="colon-his-letter",
+    ),
+    pytest.param(
+        "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
+        "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
+        "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",
+    ),
 ]
 
 
