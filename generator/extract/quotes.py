@@ -471,6 +471,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
+    if subjects and subjects[0].dep_ == "nsubjpass" and depth == 0 and verb.lemma_.lower() != "quote":
+        return None, None, None  # "chips will be added to …" (a cue in the passive, no agent): nobody speaks here
+    if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
         return subjects[0], None, "subject"
     head = verb.head

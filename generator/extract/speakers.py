@@ -175,7 +175,8 @@ class DocumentSpeakers:
         fuller = [
             o for o in self.orgs
             if o.start_char < start and not _audience(o) and words < {w.lower() for w in _words(_bare(o.text))}
-        ]
+            and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "the", "de") for w in _words(_bare(o.text)))
+        ]  # a name, not a clause the recogniser took for one ("Dell resells SeaMicro")
         if words and fuller:
             name = _bare(max(fuller, key=lambda o: (len(_words(o.text)), o.start_char)).text)
         return Referent(name, start, end, "organisation")
@@ -370,8 +371,10 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
-    if head.pos_ == "NOUN" and _person_noun(head):
-        return None  # "the Navy chief", "a company official": a person of the organisation
+    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
+        # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
+        # forces" (tagged ORG): a person of the organisation
+        return None
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
         if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
@@ -609,7 +612,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
     if known is not None:  # "Payton said", "Ford said later" (tagged GPE / ORG): the person of that name
         return Resolution(Referent(known.name, head.idx, head.idx + len(head.text), "person", ds.gender(known.name)), "cue")
-    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in NOT_NAMES | {"ORG"}:
+    person = any(c.dep_ == "appos" and _person_noun(c) for c in head.children)  # "Khalid, spokesman for …" (tagged ORG)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and (head.ent_type_ not in NOT_NAMES | {"ORG"} or person):
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
         return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
     return None
@@ -827,7 +831,9 @@ def _unnamed(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """Somebody described, nobody named ("a Western diplomat", "the source", "officials")."""
     head = speaker.root
     if head.pos_ in ("NOUN", "PRON") or head.pos_ == "ADJ":
-        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", _noun_gender(ds, head), head.tag_ == "NNS"), "cue")
+        # somebody a pronoun may stand for: a person noun ("a witness"), not "this business unit"
+        person = _person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON"
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", _noun_gender(ds, head), head.tag_ == "NNS", known=person), "cue")
     return None
 
 
