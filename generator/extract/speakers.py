@@ -282,8 +282,8 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(t.idx in taken for t in run):
             continue  # a place, or a name already recognised ("General Ban Ki" inside "Secretary-General Ban Ki-moon")
-        if run[-1].lower_ in _rules()["organisation_nouns"]:
-            continue  # "British Royal Navy" is no person called Royal
+        if run[-1].lower_ in _rules()["organisation_nouns"] or run[-1].lower_ in _rules()["place_nouns"]:
+            continue  # "British Royal Navy" is no person called Royal, "Unity State" none called Unity
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
         start = None
         if previous in honorifics:
@@ -306,8 +306,17 @@ def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[
         PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
         for t in doc
         if t.text[:1].isupper() and t.lower_ in surnames and t.idx not in taken and not inside[t.i]
-        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP")
+        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP") and not _inside_organisation_name(t)
     ]
+
+
+def _inside_organisation_name(token: Token) -> bool:
+    """Part of a longer organisation's name ("State" in "the U. S. State Department"); a surname alone tagged ORG
+    ("Ford, meanwhile, made …") is not."""
+    if token.ent_type_ != "ORG":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len([t for t in entity if t.pos_ == "PROPN"]) > 1
 
 
 def _tied_words(span: Span) -> list[Token]:
@@ -794,7 +803,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
         if salient is not None:
             return Resolution(salient, "description")
-    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural), "description")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
 
 
 def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
@@ -820,6 +829,12 @@ def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
     )
 
 
+def _somebody(ds: DocumentSpeakers, head: Token) -> bool:
+    """Whether an unnamed speaker is somebody a later pronoun may stand for: a person noun ("a witness", "the
+    officer"), not "this business unit"."""
+    return _person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON" or _noun_gender(ds, head) is not None
+
+
 def _noun_gender(ds: DocumentSpeakers, noun: Token) -> str | None:
     for gender in ("m", "f"):
         if noun.lower_ in ds.rules["gendered_words"][gender] or noun.lemma_.lower() in ds.rules["gendered_words"][gender]:
@@ -831,9 +846,8 @@ def _unnamed(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """Somebody described, nobody named ("a Western diplomat", "the source", "officials")."""
     head = speaker.root
     if head.pos_ in ("NOUN", "PRON") or head.pos_ == "ADJ":
-        # somebody a pronoun may stand for: a person noun ("a witness"), not "this business unit"
-        person = _person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON"
-        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", _noun_gender(ds, head), head.tag_ == "NNS", known=person), "cue")
+        gender = _noun_gender(ds, head)
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, head.tag_ == "NNS", known=_somebody(ds, head)), "cue")
     return None
 
 
