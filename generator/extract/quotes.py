@@ -710,7 +710,8 @@ def extract_quotes(
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
-        if found is None and not (partial and short):
+        if found is None:
+            # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
             who = _according_to(sent_tokens, ctx)
             if who is not None:
@@ -741,7 +742,7 @@ def extract_quotes(
         if referent is not None:
             ctx.speakers.add(span.open_mark, referent, speaker_text, speaker_start, speaker_end)
 
-        if speaker_text is None and partial and len(text.split()) <= scare_max:
+        if partial and short and (speaker_text is None or (rule == "according-to" and name is None)):
             log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
             continue
 
