@@ -374,6 +374,37 @@ CASES = [
         "Tom Hale", "organisation", id="colon-his-letter",
     ),
     pytest.param(
+        "The BBC announced the new Doctor on Sunday.\n\n“We are delighted,” the corporation said in a statement.",
+        "BBC", "organisation", id="organisation-the-corporation",
+    ),
+    pytest.param(
+        "Human Rights Watch said the vote was not free.\n\n“There was no choice,” the group said in a statement.",
+        "Human Rights Watch", "organisation", id="organisation-the-group-that-spoke-untagged",
+    ),
+    pytest.param(
+        "Cisco Systems builds small servers. According to the company, this technology is “chip agnostic,” meaning it "
+        "works with any processor.",
+        "Cisco Systems", "organisation", id="organisation-according-to-the-company-a-short-fragment",
+    ),
+    pytest.param(
+        "Peter Doyle, who described himself as a “full anorak” fan of the show, will play the lead.",
+        "Peter Doyle", "cue", id="cue-who-described-himself",
+    ),
+    pytest.param(
+        "Lisa Marr runs the chip unit. She said that new chips will be added to the servers “towards the end of this year.”",
+        "Lisa Marr", "pronoun", id="pronoun-a-cue-in-the-passive-is-no-speaker",
+    ),
+    pytest.param(
+        "Tom Spence edits a magazine about the show.\n\nThe hope was dashed, though Steven Ray hinted that it might come later."
+        "\n\n“Time Lords can change gender, so it is not against the rules,” he said.",
+        "Steven Ray", "pronoun", id="pronoun-hinted-is-a-statement",
+    ),
+    pytest.param(
+        "Al - Sawarmi Khalid, spokesman for the armed forces, said nothing was bombed.\n\n"
+        "“We respect international law,” he said.",
+        "Al - Sawarmi Khalid", "pronoun", id="pronoun-a-person-named-with-a-spokesmans-apposition",
+    ),
+    pytest.param(
         "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
         "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
         "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",

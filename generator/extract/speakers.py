@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -451,6 +451,10 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     if lemma in ds.rules["company_nouns"] and recent:
         return ds.organisation(recent[0].text, recent[0].start_char, recent[0].end_char)
     if lemma in ds.rules["company_nouns"]:
+        for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
+            if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
+                # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
+                return replace(statement.referent, kind="organisation")
         return _main_organisation(ds, at)
     return None
 
