@@ -405,6 +405,15 @@ CASES = [
         "Al - Sawarmi Khalid", "pronoun", id="pronoun-a-person-named-with-a-spokesmans-apposition",
     ),
     pytest.param(
+        "Egypt ’ s Ministry of Communications said in a statement that two cables were cut.\n\n"
+        "“Internet traffic has been rerouted,” the statement said.",
+        "Ministry of Communications", "organisation", id="organisation-possessive-split-by-spaces",
+    ),
+    pytest.param(
+        "The government newspaper Neutral Turkmenistan wrote:\n\n“The people have made their choice.”",
+        "Neutral Turkmenistan", "organisation", id="colon-a-newspaper-named-in-apposition",
+    ),
+    pytest.param(
         "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
         "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
         "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
 from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, noun_kind
-from generator.extract.syntax import clause_between
+from generator.extract.syntax import clause_between, past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -476,7 +476,7 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
-        return subjects[0], None, "subject"
+        return past_split_possessive(subjects[0]), None, "subject"
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
         return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on

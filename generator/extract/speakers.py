@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.syntax import clause_between
+from generator.extract.syntax import clause_between, past_split_possessive
 from generator.model import PersonMention
 from generator.rules import load_rules
 
@@ -384,16 +384,16 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if lemma in ds.rules["organisation_nouns"] else []
+    if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
+        appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
+        return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
         if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
             return None  # "Chelsea manager Mourinho": a person of the organisation, by name
         return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
     if lemma in ds.rules["organisation_nouns"] and not persons:
-        for child in head.children:  # "the activist organization the Project on Government Oversight"
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                appos = ds.doc[child.left_edge.i : child.right_edge.i + 1]
-                return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
         if named:
             return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
@@ -520,7 +520,7 @@ def _subjects_of_document_clause(noun: Token) -> list[Token]:
         verb = verb.head
     elif noun.dep_ not in ("dobj", "obj"):
         return []
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [past_split_possessive(c) for c in verb.children if c.dep_ in SUBJECTS]
 
 
 def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
