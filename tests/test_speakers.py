@@ -414,6 +414,18 @@ CASES = [
         "Neutral Turkmenistan", "organisation", id="colon-a-newspaper-named-in-apposition",
     ),
     pytest.param(
+        "“The update is available now,” a notice on the Microsoft website said.",
+        "Microsoft", "organisation", id="organisation-a-notice-on-the-website-of-a-company",
+    ),
+    pytest.param(
+        "The school district sent a letter to parents.\n\n“Classes will resume on Monday,” the letter said.",
+        "school district", "organisation", id="organisation-the-letter-a-district-sent",
+    ),
+    pytest.param(
+        "“The defendant showed no remorse,” the court ruling said.",
+        "court", "organisation", id="organisation-the-court-ruling",
+    ),
+    pytest.param(
         "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
         "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
         "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",

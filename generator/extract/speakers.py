@@ -536,13 +536,17 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
         if child.dep_ == "prep" and child.lower_ in ("on", "in"):  # "a statement on its website", "a report on ESPN.com"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             owners = [o for c in objects for o in c.children if o.dep_ == "poss"] + [c for c in objects if c.pos_ == "PROPN"]
+            owners += [o for c in objects for o in c.children if o.dep_ == "compound" and (o.pos_ == "PROPN" or o.ent_type_ == "ORG")]  # "on the Microsoft website"
             if owners:
                 return _as_referent(ds, owners[0])
         if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
                 return _as_referent(ds, agents[0])
-    named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")]
+    named = [
+        c for c in noun.children
+        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or c.lemma_.lower() in ds.rules["organisation_nouns"])
+    ]  # "The AMD statement", "a Defence Ministry statement", "the court ruling"
     if named:
         return _as_referent(ds, named[-1])
     return None
