@@ -267,7 +267,9 @@ def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 12) -> b
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
     such lines may be crossed when the line after them continues the quote.
     """
-    cues = re.compile(rf"\b(?:{_cue_words()})\b")
+    # narration names who speaks before the cue ("However, Hartog said …", "he told"); "Being asked to play …"
+    # inside a quote does not
+    cues = re.compile(rf"(?:\b(?:he|she|they|it)|\b(?!\w+ing\b)[A-Z][\w’'.-]+),?\s+(?:\w+\s+)?(?:{_cue_words()})\b")
     for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
         if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
             if len(paragraph.text) > 400 or cues.search(paragraph.text):
