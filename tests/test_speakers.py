@@ -426,6 +426,11 @@ CASES = [
         "court", "organisation", id="organisation-the-court-ruling",
     ),
     pytest.param(
+        "“Stop the bombing,” Aid group head Franklin Graham said in a press release.\n\nIn a press statement released "
+        "on Monday, the White House urged restraint.\n\n“We urge both sides to exercise restraint,” read the press release.",
+        "White House", "organisation", id="organisation-the-document-named-last-not-an-earlier-one-of-that-name",
+    ),
+    pytest.param(
         "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
         "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
         "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",

@@ -851,7 +851,7 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     if len(last) >= 2 and last[-1].pos_ != "VERB" and last[-1].lower_ in _rules()["recovery_cues"]:
         # "The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak
         return _Attribution(cue_text=last[-1].text, speaker=ctx.doc[last[0].i : last[-1].i], rule="colon:cue-word")
-    people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    people = [m for m in ctx.people if start <= m.start and m.end <= colon and not ctx.speakers.quoted(m.start, m.end)]
     # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
     # Peter, who she starred with …:")
     people = [m for m in people if _is_subject_mention(ctx, m)] or people

@@ -110,14 +110,14 @@ class DocumentSpeakers:
         self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
-        named = [m for m in people if not self._quoted(m.start, m.end)]
+        named = [m for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
         self.sentences = list(doc.sents)  # once: Span.sent walks the document each time
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.orgs = [
             e for e in doc.ents
-            if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)
+            if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
         ]
         self.statements: list[Statement] = []
@@ -126,7 +126,7 @@ class DocumentSpeakers:
 
     # ------------------------------------------------------------------------------------------ basics
 
-    def _quoted(self, start: int, end: int) -> bool:
+    def quoted(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(self.inside[t.i] for t in span)
 
@@ -500,15 +500,23 @@ def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
     if found is not None:
         return found
     lemma = speaker.root.lemma_.lower()
-    for token in reversed(ds.doc[: speaker.start]):
-        if token.lemma_.lower() == lemma and not ds.inside[token.i]:
-            found = _issuer_in(ds, token)
+    documents = set(ds.rules["document_nouns"]) - {"post", "code", "policy", "decision", "ruling", "verdict"}
+    first = ds.sentence(at) - int(ds.rules["salience_sentences"])
+    # the document named last in the sentences before ("In a press statement released Nov. 10, the White House
+    # urged …" … "read the press release"), else the latest one of the same name
+    near = [
+        t for t in reversed(ds.doc[: speaker.start])
+        if t.pos_ == "NOUN" and t.lemma_.lower() in documents | {lemma} and not ds.inside[t.i] and ds.sentence(t.idx) >= first
+    ]
+    same = [t for t in reversed(ds.doc[: speaker.start]) if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and not ds.inside[t.i]]
+    for token in near[:1] + same:
+        found = _issuer_in(ds, token)
+        if found is not None:
+            return found
+        for subject in _subjects_of_document_clause(token):
+            found = _as_referent(ds, subject)
             if found is not None:
                 return found
-            for subject in _subjects_of_document_clause(token):
-                found = _as_referent(ds, subject)
-                if found is not None:
-                    return found
     return None
 
 
@@ -714,7 +722,7 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     sentence = ds.sentence(at)
     agreeing = []
     for mention in reversed(ds.people):
-        if mention.end > at or ds.sentence(mention.start) != sentence or ds._quoted(mention.start, mention.end):
+        if mention.end > at or ds.sentence(mention.start) != sentence or ds.quoted(mention.start, mention.end):
             continue
         referent = ds.person(mention)
         if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
