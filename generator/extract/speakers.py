@@ -113,6 +113,9 @@ class DocumentSpeakers:
         named = [m for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
+        # each mention's words once (full_name runs for every name the resolution meets)
+        self._name_words = [(m, [w.lower() for w in _words(m.name)], _surname(m.name)) for m in self.people]
+        self._full_names: dict[tuple[str, int | None], PersonMention | None] = {}
         self.sentences = list(doc.sents)  # once: Span.sent walks the document each time
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.orgs = [
@@ -148,21 +151,27 @@ class DocumentSpeakers:
     def full_name(self, name: str, before: int | None = None) -> PersonMention | None:
         """The fullest mention of the person ``name`` refers to: same surname, or the first name alone. Of two
         people with one surname ("Gene" and "Tyler Hansbrough"), the one named last before ``before``."""
+        key = (name, before)
+        if key not in self._full_names:
+            self._full_names[key] = self._find_full_name(name, before)
+        return self._full_names[key]
+
+    def _find_full_name(self, name: str, before: int | None) -> PersonMention | None:
         words = _words(name)
         if not words:
             return None
         last, first = words[-1].lower(), words[0].lower()
         same = [
-            m for m in self.people
-            if _words(m.name) and (
-                last in (_words(m.name)[-1].lower(), _surname(m.name))  # "Wilson-Raybould" or "Raybould"
-                or (len(words) == 1 and _words(m.name)[0].lower() == first)
+            (m, mwords) for m, mwords, surname in self._name_words
+            if mwords and (
+                last in (mwords[-1], surname)  # "Wilson-Raybould" or "Raybould"
+                or (len(words) == 1 and mwords[0] == first)
             )
         ]
         if not same:
             return None
-        longest = max(len(_words(m.name)) for m in same)
-        full = [m for m in same if len(_words(m.name)) == longest]
+        longest = max(len(mwords) for _, mwords in same)
+        full = [m for m, mwords in same if len(mwords) == longest]
         earlier = [m for m in full if before is not None and m.start < before]
         return earlier[-1] if earlier else full[0]
 
