@@ -472,11 +472,14 @@ def write(sections: dict[str, list[str]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sections", nargs="*", choices=[[], *SECTIONS], help="default: all")
+    parser.add_argument("sections", nargs="*", metavar="SECTION", help=f"of {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--cache", type=Path, default=None, help="keep parsed ECB+ subtopics here (events)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
+    unknown = set(args.sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections {sorted(unknown)}; choose from {', '.join(SECTIONS)}")
     logging.basicConfig(level=logging.ERROR)
     done = {}
     for name in args.sections or list(SECTIONS):
