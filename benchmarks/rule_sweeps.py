@@ -310,7 +310,12 @@ def html_section(args) -> list[str]:
                         continue  # the default (25) is swept once, below
                     lines += sweep_table(f"rule `{rule['name']}`", "furniture", ("rules", number, key), values(int(value)), data.measure,
                                          cleaning_better)
-        return lines
+        return lines + [HTML_NOTE, ""]
+
+
+HTML_NOTE = ("Not taken (see the comment in `furniture.yaml`): `link_list` `skip_top` 5, `min_lines` 4 or `max_words` "
+             "12, which each keep the same two ECB+ dev lines (the summary bullets under one article's headline) but "
+             "stop the rule on the related-headline cases it is for (tests/test_webpage.py).")
 
 
 # ---------------------------------------------------------------------------------------------- screening
