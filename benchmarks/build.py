@@ -330,9 +330,10 @@ def report(rows: list[tuple[int, dict[str, dict | None]]], facts: dict[str, str]
     out += [
         "## Builds", "",
         "Seconds of one run each: wall clock, and in brackets CPU seconds (the process and its extraction "
-        "workers), which the other work on the machine disturbs less. *cold*: empty extraction cache, "
-        "`--jobs 2`. *changed* / *added*: rebuild after one article was edited / added, with the cache and the "
-        "previous `content/`. *load* = the machine's 1/5/15-minute load averages just before the cold build "
+        "workers), which the other work on the machine disturbs less. *cold*: empty extraction and page "
+        "caches, `--jobs 2`. *changed* / *added*: rebuild after one article (one with a source page of its own) "
+        "was edited / one was added, with both caches and the previous `content/`. *load* = the machine's "
+        "1/5/15-minute load averages just before the cold build "
         "(2 cores: above 2, the build waited for a core part of the time).", "",
         "| articles | pages | cold s | changed s | changed / cold (wall; CPU) | added s | peak RSS MB (main / "
         "largest worker) | search index KB | KB per article | load before cold |",
