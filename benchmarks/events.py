@@ -92,7 +92,7 @@ DISPUTED = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: reports on incompa
 MIN_SHARED_DISPUTED = (1, 2, 3, 4)
 OTHER_ACTION = (0.5, 1.01)  # 1.01: never across different actions
 OTHER_STORY = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 1.01)  # same action, sources of two stories sharing a name; 1.01: never
-SAME_FACT = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+SAME_FACT = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 def split_of(topic: int) -> str:
