@@ -6,11 +6,12 @@
 For each size N, the first N documents of ECB+ (``ecbplus_docs.jsonl``, file order, i.e. topic by topic) are
 written as ``.txt`` seeds into a temporary folder, and each measurement runs in its own child process:
 
-- cold:     ``generator.pipeline.build`` with ``--jobs 2`` and an empty extraction cache (model load,
+- cold:     ``generator.pipeline.build`` with ``--jobs 2`` and empty extraction and page caches (model load,
             load, clean, extract, link, render, ``mkdocs build``), each stage's seconds;
 - jobs1:    load + clean + extraction alone with ``--jobs 1`` and no cache (the cold build's extract stage
             is the ``--jobs 2`` figure);
-- changed:  one article edited (a sentence added), rebuilt with the cache and the previous content/;
+- changed:  one article edited (a sentence added; the last one with a source page of its own), rebuilt
+            with the extraction and page caches and the previous content/;
 - added:    one article added (the next ECB+ article), rebuilt likewise;
 - zensical: ``zensical build`` of the cold build's content/ with the same mkdocs.yml, beside MkDocs.
 
@@ -90,13 +91,11 @@ def _lenient_site(warnings: list[str]):
     from generator.errors import BuildError
     from generator import site as site_stage
 
-    def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None) -> None:
+    def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None,
+                   **options) -> None:
         try:
-            site_stage.build_site(config_file, content_dir, site_dir, site_name)
+            site_stage.build_site(config_file, content_dir, site_dir, site_name, **options)
         except BuildError:
-            from mkdocs.commands.build import build
-            from mkdocs.config import load_config
-
             class Count(logging.Handler):
                 def emit(self, record: logging.LogRecord) -> None:
                     warnings.append(record.getMessage())
@@ -104,10 +103,7 @@ def _lenient_site(warnings: list[str]):
             handler = Count(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(handler)
             try:
-                config = load_config(str(config_file), docs_dir=str(content_dir.resolve()),
-                                     site_dir=str(site_dir.resolve()), strict=False,
-                                     **({"site_name": site_name} if site_name else {}))
-                build(config)
+                site_stage.build_site(config_file, content_dir, site_dir, site_name, **{**options, "strict": False})
             finally:
                 logging.getLogger("mkdocs").removeHandler(handler)
 
@@ -193,9 +189,11 @@ def measure_zensical(work: Path) -> dict:
     }
 
 
-def edit_one(seeds: Path) -> None:
-    """Add a sentence to the last article (sorted by name)."""
-    article = sorted(seeds.glob("*.txt"))[-1]
+def edit_one(seeds: Path, content: Path) -> None:
+    """Add a sentence to the last article (sorted by name) that has a page of its own in the previous build's
+    content/: one merged into another as a duplicate would change no page."""
+    pages = {page.stem for page in (content / "sources").glob("*.md")}
+    article = [path for path in sorted(seeds.glob("*.txt")) if path.stem in pages][-1]
     article.write_text(article.read_text(encoding="utf-8").rstrip("\n") + "\nThe officials said more talks "
                        "would follow next week.\n", encoding="utf-8")
 
@@ -223,7 +221,7 @@ def child_main(args: argparse.Namespace) -> int:
     elif args.child == "jobs1":
         result = measure_extraction(seeds, 1, args.model)
     elif args.child == "changed":
-        edit_one(seeds)
+        edit_one(seeds, work / "content")
         result = measure_build(seeds, work, jobs=2)
     elif args.child == "added":
         add_one(seeds)
@@ -332,9 +330,10 @@ def report(rows: list[tuple[int, dict[str, dict | None]]], facts: dict[str, str]
     out += [
         "## Builds", "",
         "Seconds of one run each: wall clock, and in brackets CPU seconds (the process and its extraction "
-        "workers), which the other work on the machine disturbs less. *cold*: empty extraction cache, "
-        "`--jobs 2`. *changed* / *added*: rebuild after one article was edited / added, with the cache and the "
-        "previous `content/`. *load* = the machine's 1/5/15-minute load averages just before the cold build "
+        "workers), which the other work on the machine disturbs less. *cold*: empty extraction and page "
+        "caches, `--jobs 2`. *changed* / *added*: rebuild after one article (one with a source page of its own) "
+        "was edited / one was added, with both caches and the previous `content/`. *load* = the machine's "
+        "1/5/15-minute load averages just before the cold build "
         "(2 cores: above 2, the build waited for a core part of the time).", "",
         "| articles | pages | cold s | changed s | changed / cold (wall; CPU) | added s | peak RSS MB (main / "
         "largest worker) | search index KB | KB per article | load before cold |",

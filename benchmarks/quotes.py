@@ -1,7 +1,7 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 613 direct quotes in 108 ECB+ and MEANTIME articles (418 dev, 195 test), each with its speaker
+- ``benchmarks/data/quotes_eval.yaml``: 685 direct quotes in 118 ECB+ and MEANTIME articles (490 dev, 195 test), each with its speaker
   (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
@@ -257,6 +257,17 @@ NOTES = [
     "that round (the figures in the tables); its errors were not listed. On test, organisation (12 quotes) stayed "
     "at 0.50 and colon (10) at 0.70 while both are 0.93 or more on dev: the organisation and colon cases of test "
     "are of kinds the dev side, even extended, does not hold.",
+    "- Third round (issue 11 again, after the figures above: dev 0.97, test 0.90 of the quotes found, 0.86 of all; "
+    "organisation 0.50 and colon 0.70 on test): the organisation and colon rules were extended on sentences written "
+    "for `tests/test_speakers.py` (an organisation named before for \"the agency\", \"the giant\", \"the "
+    "corporation\"; the fullest earlier name of a short one; families; \"the statement read\"; a document's issuer "
+    "on its website or as a compound; colon labels without a verb; acronyms such as WHO) and on dev errors. Then 72 "
+    "quotes in 10 more articles of dev topics were annotated before the system ran on them (`quotes_eval.md`): "
+    "on those, as a fresh check of the extended rules, 0.88 of the quotes found had the right speaker (56/64; "
+    "colon 6/6, organisation 2/3); they then joined dev and their errors were used too. Test was run at the "
+    "end (the tables), and once more after a change for speed only (cached name lookups; output on dev checked identical first): the same figures; its errors were not listed. One disclosure: at the start of this round the first lines of "
+    "`quotes_eval.yaml` were shown while reading its header, which hold the first quotes of two test articles; no "
+    "rule was written for them.",
 ]
 
 

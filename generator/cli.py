@@ -37,9 +37,10 @@ def parser() -> argparse.ArgumentParser:
                          help="extract in N processes (default: the number of cores)")
         caching = sub.add_mutually_exclusive_group()
         caching.add_argument("--cache", type=Path, default=Path(".cache"), metavar="DIR",
-                             help="keep extracted facts here and reuse them for unchanged sources (default .cache/)")
+                             help="keep extracted facts (and built pages) here and reuse them for unchanged sources "
+                                  "(and pages) (default .cache/)")
         caching.add_argument("--no-cache", dest="cache", action="store_const", const=None,
-                             help="extract every source, read and write no cache")
+                             help="extract every source and build every page; read and write no cache")
 
     def common(sub: argparse.ArgumentParser, strict: bool = True) -> None:
         sub.add_argument("--model", default=DEFAULT_MODEL,

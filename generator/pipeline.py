@@ -45,7 +45,7 @@ class BuildOptions:
     progress: bool = False
     config_file: Path = Path("mkdocs.yml")
     jobs: int = 1  # extraction processes (the CLI's default: the number of cores)
-    cache_dir: Path | None = None  # extraction cache (the CLI's default: .cache/); None: no cache
+    cache_dir: Path | None = None  # extraction and page cache (the CLI's default: .cache/); None: no cache
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,8 @@ def write_output(
         if options.build_site:
             with staging(options.site_dir) as site_stage:
                 timer.run("site", lambda: build_site(
-                    options.config_file, content_stage, site_stage, story_site_name(briefing)))
+                    options.config_file, content_stage, site_stage, story_site_name(briefing),
+                    cache_dir=options.cache_dir))
                 swap(content_stage, options.content_dir)
                 swap(site_stage, options.site_dir)
         else:

@@ -18,27 +18,41 @@ from generator.errors import BuildError, ConfigError
 log = logging.getLogger(__name__)
 
 
-def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None) -> None:
+def build_site(
+    config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None, *,
+    cache_dir: Path | None = None, strict: bool = True,
+) -> None:
     """``mkdocs build --strict`` of ``content_dir`` into ``site_dir`` (which may exist and is replaced).
 
     ``site_name`` (the story's title, see ``generator/link/story.py``) replaces ``mkdocs.yml``'s when given; it
     must hold no HTML-special character (``generator.pages.base.theme_text``): the theme writes it raw.
 
-    Broken links and anchors are warnings that strict mode turns into errors (mkdocs.yml ``validation``).
+    With ``cache_dir``, pages are restored from and kept in its page cache (``generator/page_cache.py``),
+    written only when the build succeeded; the site is the same byte for byte.
+
+    Broken links and anchors are warnings that strict mode turns into errors (mkdocs.yml ``validation``);
+    ``strict=False`` only for measuring a site that has them.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from generator.page_cache import PageCache
 
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
     try:
         overrides = {"site_name": site_name} if site_name else {}
         config = load_config(
-            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=True,
+            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=strict,
             **overrides,
         )
+        cache = PageCache(cache_dir) if cache_dir is not None else None
+        if cache is not None:
+            config.plugins["generator/page-cache"] = cache
         build(config)
+        if cache is not None:
+            cache.save()
     except ConfigurationError as exc:
         raise ConfigError(f"{config_file}: {exc}. Fix the MkDocs configuration.") from exc
     except (Abort, SystemExit) as exc:

@@ -38,3 +38,24 @@ def test_screening_runs_on_a_slice() -> None:
     done = _run("benchmarks.screening", "--limit", "30", "--no-write")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "ECB+: 30 articles as .txt seeds." in done.stdout
+
+
+def test_rule_sweep_keeps_the_file_value_within_the_margin_and_else_moves_least() -> None:
+    from benchmarks import rule_sweeps
+    from generator.rules import load_rules
+
+    rules = load_rules("speakers")
+    current = rules["carry_sentences"]
+    figures = {1: 0.5, 2: 0.9, 3: 0.9, current: 0.6, 8: 0.91}
+
+    def measure() -> dict:
+        return {"score": figures[load_rules("speakers")["carry_sentences"]]}
+
+    lines = rule_sweeps.sweep_table("", "speakers", ("carry_sentences",), sorted(figures), measure,
+                                    lambda s: (s["score"],), margin=0.02)
+    # 8 scores highest, 2 and 3 are within the margin of it: 3 is the nearest the file's value
+    assert f"(file: {current}; dev best: 3)" in lines[0]
+    assert load_rules("speakers")["carry_sentences"] == current  # the override is undone
+    lines = rule_sweeps.sweep_table("", "speakers", ("carry_sentences",), sorted(figures), measure,
+                                    lambda s: (s["score"],), margin=0.5)
+    assert f"dev best: {current})" in lines[0]

@@ -78,6 +78,16 @@ def test_find_quote_spans_sentence_per_line_quote() -> None:
     assert spans_of(text) == ["If I had to pick someone, it would be him. I think he's great"]
 
 
+def test_a_quote_runs_over_many_unmarked_lines_and_a_cue_word_without_a_speaker() -> None:
+    # one sentence per line: the quote crosses five lines without marks; "Being asked" is no narration
+    text = ('"For a while I could not tell anyone.\n\nBeing asked to play him is a privilege.\n\nI find myself in '
+            'terror.\n\nAnd in delight.\n\nI am so happy.\n\nI can\'t wait to get started."')
+    assert spans_of(text) == [
+        "For a while I could not tell anyone. Being asked to play him is a privilege. I find myself in terror. "
+        "And in delight. I am so happy. I can't wait to get started."
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

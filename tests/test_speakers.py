@@ -267,6 +267,174 @@ CASES = [
         "The league's disciplinary code states: “A player who spits at an opponent shall be suspended for six matches.”",
         "league", "organisation", id="colon-cue-word-read-as-a-noun",
     ),
+    # ---- third round of issue 11: organisations and colon introductions (sentences written here)
+    pytest.param(
+        "NASA postponed the launch on Friday.\n\n“Safety is our first priority,” the agency said.",
+        "NASA", "organisation", id="organisation-the-agency-named-before",
+    ),
+    pytest.param(
+        "The Academy of Motion Picture Arts and Sciences chose the host on Friday.\n\n"
+        "“He is the perfect choice,” the Academy said in a statement.",
+        "Academy of Motion Picture Arts and Sciences", "organisation", id="organisation-short-name-to-the-fullest-given",
+    ),
+    pytest.param(
+        "FLAG Telecom said two of its cables were damaged.\n\n“Repairs will take two weeks,” FLAG said.",
+        "FLAG Telecom", "cue", id="organisation-short-name-tagged-as-a-person",
+    ),
+    pytest.param(
+        "The World Health Organization declared an emergency on Monday.\n\n“The virus is spreading fast,” the WHO said.",
+        "WHO", "organisation", id="organisation-acronym-is-no-relative-pronoun",
+    ),
+    pytest.param(
+        "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
+        "Microsoft", "organisation", id="organisation-the-software-giant",
+    ),
+    pytest.param(
+        "Egypt's communications ministry said the cable was cut.\n\n“We expect repairs to take two weeks,” the ministry said.",
+        "Egypt's communications ministry", "organisation", id="organisation-the-ministry-that-spoke-unnamed-by-the-tagger",
+    ),
+    pytest.param(
+        "“The attack was barbaric,” read a statement from the Interior Ministry.",
+        "Interior Ministry", "organisation", id="organisation-a-statement-reads",
+    ),
+    pytest.param(
+        "The Interior Ministry issued a statement on Monday.\n\n“The attack was barbaric,” the statement read.",
+        "Interior Ministry", "organisation", id="organisation-the-statement-read",
+    ),
+    pytest.param(
+        "Human Rights Watch published a report on Monday.\n\n“Civilians were targeted deliberately,” the report said.",
+        "Human Rights Watch", "organisation", id="organisation-issuer-the-tagger-missed",
+    ),
+    pytest.param(
+        "“The Yankees are the favourites,” according to a report on ESPN.com.",
+        "ESPN.com", "organisation", id="organisation-a-report-on-a-website",
+    ),
+    pytest.param(
+        "“No one was hurt,” a statement from the supermarket chain Waitrose said.",
+        "Waitrose", "cue", id="organisation-a-name-ending-the-phrase-of-a-statement",
+    ),
+    pytest.param(
+        "“No one was hurt,” a statement from the supermarket chain, Waitrose, said.",
+        "Waitrose", "organisation", id="organisation-issuer-in-apposition",
+    ),
+    pytest.param(
+        "“We are reviewing the footage,” a spokesperson for Network Rail said.",
+        None, "cue", id="organisation-unnamed-spokesperson-names-nobody",
+    ),
+    pytest.param(
+        "“He was a great patriot,” the Felt family said in a statement.",
+        "Felt family", "organisation", id="organisation-a-named-family",
+    ),
+    pytest.param(
+        "Mark Felt died on Thursday.\n\n“He was a great patriot,” his family said in a statement.",
+        None, "organisation", id="organisation-a-family-unnamed-is-nobody-named",
+    ),
+    pytest.param(
+        "The ministry condemned what it called “a cowardly and senseless attack on civilians”.",
+        "ministry", "pronoun", id="pronoun-it-the-organisation-of-its-own-sentence",
+    ),
+    pytest.param(
+        "Chelsea manager Mourinho told Sky Sports: “We played well.”",
+        "Chelsea manager Mourinho", "colon", id="colon-a-person-of-an-organisation-is-no-organisation",
+    ),
+    pytest.param(
+        "The Transport Ministry said the bridge would reopen. The statement added:\n\n“Work starts on Monday.”",
+        "Transport Ministry", "organisation", id="colon-the-statement-of-the-organisation-that-spoke",
+    ),
+    pytest.param(
+        "Delta Air Lines cancelled 300 flights on Monday. A statement on its website read:\n\n“All flights will resume tomorrow.”",
+        "Delta Air Lines", "organisation", id="colon-a-statement-on-its-website-read",
+    ),
+    pytest.param(
+        "Delta Air Lines cancelled 300 flights. The airline's statement said: “All flights will resume tomorrow.”",
+        "Delta Air Lines", "organisation", id="colon-the-airlines-statement",
+    ),
+    pytest.param(
+        "Microsoft's response:\n\n“We take security seriously.”",
+        "Microsoft", "organisation", id="colon-a-label-with-a-possessor",
+    ),
+    pytest.param(
+        "Here is the full statement from Unilever:\n\n“We will not negotiate.”",
+        "Unilever", "organisation", id="colon-a-label-with-from",
+    ),
+    pytest.param(
+        "On the strike, the union's position is clear:\n\n“We will not negotiate.”",
+        "union", "organisation", id="colon-the-subject-is-a-possession",
+    ),
+    pytest.param(
+        "The statement reads in full:\n\n“We will rebuild the bridge by spring.”",
+        None, "organisation", id="colon-a-statement-of-nobody-named",
+    ),
+    pytest.param(
+        "Maria Lopez visited the site on Monday.\n\nReaction:\n\n“We will rebuild the bridge by spring.”",
+        None, None, id="colon-a-heading-names-nobody",
+    ),
+    pytest.param(
+        "Tom Hale wrote to the board. His letter said:\n\n“We will not negotiate.”",
+        "Tom Hale", "organisation", id="colon-his-letter",
+    ),
+    pytest.param(
+        "The BBC announced the new Doctor on Sunday.\n\n“We are delighted,” the corporation said in a statement.",
+        "BBC", "organisation", id="organisation-the-corporation",
+    ),
+    pytest.param(
+        "Human Rights Watch said the vote was not free.\n\n“There was no choice,” the group said in a statement.",
+        "Human Rights Watch", "organisation", id="organisation-the-group-that-spoke-untagged",
+    ),
+    pytest.param(
+        "Cisco Systems builds small servers. According to the company, this technology is “chip agnostic,” meaning it "
+        "works with any processor.",
+        "Cisco Systems", "organisation", id="organisation-according-to-the-company-a-short-fragment",
+    ),
+    pytest.param(
+        "Peter Doyle, who described himself as a “full anorak” fan of the show, will play the lead.",
+        "Peter Doyle", "cue", id="cue-who-described-himself",
+    ),
+    pytest.param(
+        "Lisa Marr runs the chip unit. She said that new chips will be added to the servers “towards the end of this year.”",
+        "Lisa Marr", "pronoun", id="pronoun-a-cue-in-the-passive-is-no-speaker",
+    ),
+    pytest.param(
+        "Tom Spence edits a magazine about the show.\n\nThe hope was dashed, though Steven Ray hinted that it might come later."
+        "\n\n“Time Lords can change gender, so it is not against the rules,” he said.",
+        "Steven Ray", "pronoun", id="pronoun-hinted-is-a-statement",
+    ),
+    pytest.param(
+        "Al - Sawarmi Khalid, spokesman for the armed forces, said nothing was bombed.\n\n"
+        "“We respect international law,” he said.",
+        "Al - Sawarmi Khalid", "pronoun", id="pronoun-a-person-named-with-a-spokesmans-apposition",
+    ),
+    pytest.param(
+        "Egypt ’ s Ministry of Communications said in a statement that two cables were cut.\n\n"
+        "“Internet traffic has been rerouted,” the statement said.",
+        "Ministry of Communications", "organisation", id="organisation-possessive-split-by-spaces",
+    ),
+    pytest.param(
+        "The government newspaper Neutral Turkmenistan wrote:\n\n“The people have made their choice.”",
+        "Neutral Turkmenistan", "organisation", id="colon-a-newspaper-named-in-apposition",
+    ),
+    pytest.param(
+        "“The update is available now,” a notice on the Microsoft website said.",
+        "Microsoft", "organisation", id="organisation-a-notice-on-the-website-of-a-company",
+    ),
+    pytest.param(
+        "The school district sent a letter to parents.\n\n“Classes will resume on Monday,” the letter said.",
+        "school district", "organisation", id="organisation-the-letter-a-district-sent",
+    ),
+    pytest.param(
+        "“The defendant showed no remorse,” the court ruling said.",
+        "court", "organisation", id="organisation-the-court-ruling",
+    ),
+    pytest.param(
+        "“Stop the bombing,” Aid group head Franklin Graham said in a press release.\n\nIn a press statement released "
+        "on Monday, the White House urged restraint.\n\n“We urge both sides to exercise restraint,” read the press release.",
+        "White House", "organisation", id="organisation-the-document-named-last-not-an-earlier-one-of-that-name",
+    ),
+    pytest.param(
+        "Police commissioner Charles Ramsey says the woman left the building and came back:\n\n“She drove through a "
+        "barrier.\n\nShe had a gun.\n\nShe went to the third floor.\n\nShe shot two people there.\n\nA third was wounded.”",
+        "Charles Ramsey", "colon", id="colon-a-quote-over-many-unmarked-lines",
+    ),
 ]
 
 

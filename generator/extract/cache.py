@@ -21,9 +21,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
-import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +31,7 @@ import spacy
 from spacy.language import Language
 
 from generator import __version__
+from generator import cache_store as store
 from generator.model import Skipped, Source, SourceFacts
 
 log = logging.getLogger(__name__)
@@ -145,15 +143,12 @@ def dumps(key: str, extracted: Extracted) -> bytes:
          "log": [CONVERTER.unstructure(line) for line in extracted.log]},
         ensure_ascii=False, separators=(",", ":"),
     ).encode("utf-8")
-    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    return store.frame(body)
 
 
 def loads(data: bytes, key: str, source: Source) -> Extracted:
     """The entry in ``data``; ValueError when it is corrupt, of another format, or for another key or source."""
-    digest, _, body = data.partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode() != digest:
-        raise ValueError("checksum mismatch")
-    document = json.loads(body)
+    document = json.loads(store.unframe(data))
     if document.get("format") != FORMAT or document.get("key") != key:
         raise ValueError("entry of another format or key")
     facts = CONVERTER.structure(document["facts"], SourceFacts)
@@ -183,7 +178,7 @@ class ExtractionCache:
         return entry_key(self.fingerprint, source, file_bytes, reference, origin)
 
     def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return store.entry_path(self.folder, key)
 
     def get(self, key: str, source: Source) -> Extracted | None:
         path = self.path(key)
@@ -199,44 +194,16 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
-        _touch(path)
+        store.touch(path)
         return found
 
     def put(self, key: str, extracted: Extracted) -> None:
         """Write the entry atomically; a cache that cannot be written only costs time."""
-        path = self.path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(dumps(key, extracted))
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            log.info("could not write the cache entry %s (%s); the build goes on without it", path, exc)
+        store.write(self.path(key), dumps(key, extracted))
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS) -> int:
         """Remove the entries no build used for ``max_age_days`` (and stale temporary files)."""
-        limit = time.time() - max_age_days * 86400
-        removed = 0
-        for path in self.folder.glob("*/*"):
-            try:
-                if path.stat().st_mtime < limit:
-                    path.unlink()
-                    removed += 1
-            except OSError:
-                continue
-        return removed
-
-
-def _touch(path: Path) -> None:
-    try:
-        os.utime(path)
-    except OSError:
-        pass  # a read-only cache still serves its entries
+        return store.prune(self.folder, max_age_days)
 
 
 def lookup(cache: ExtractionCache | None, keys: Sequence[str], sources: Sequence[Source]) -> list[Extracted | None]:

@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.extract.speakers import DocumentSpeakers, Referent, Resolution
-from generator.extract.syntax import clause_between
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, noun_kind
+from generator.extract.syntax import clause_between, past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -261,13 +261,15 @@ def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], 
     return _drop_nested(spans), warnings
 
 
-def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 3) -> bool:
+def _runs_on(paragraphs: Sequence[Paragraph], n: int, look_ahead: int = 12) -> bool:
     """Does the quote left open in paragraph ``n`` go on into the following paragraphs?
 
     Texts split one sentence per line put a quote's middle sentences on lines of their own, without marks: a few
     such lines may be crossed when the line after them continues the quote.
     """
-    cues = re.compile(rf"\b(?:{_cue_words()})\b")
+    # narration names who speaks before the cue ("However, Hartog said …", "he told"); "Being asked to play …"
+    # inside a quote does not
+    cues = re.compile(rf"(?:\b(?:he|she|they|it)|\b(?!\w+ing\b)[A-Z][\w’'.-]+),?\s+(?:\w+\s+)?(?:{_cue_words()})\b")
     for paragraph in paragraphs[n + 1 : n + 1 + look_ahead]:
         if not any(ch in DOUBLE_MARKS for ch in paragraph.text):
             if len(paragraph.text) > 400 or cues.search(paragraph.text):
@@ -351,6 +353,7 @@ class _Context:
         rules = _rules()
         self.pronouns = frozenset(rules["personal_pronouns"])
         self.non_speakers = frozenset(rules["non_speakers"])
+        self.document_verbs = frozenset(rules["document_verbs"])
         self.max_hops = int(rules["partial_max_hops"])
         self.inside = [False] * len(doc)  # token is inside a quote (marks included)
         for span in spans:
@@ -382,9 +385,23 @@ class _Context:
     def tokens(self, start: int, end: int) -> Span:
         return self._tokens(start, end)
 
+    def non_speaker(self, token: Token) -> bool:
+        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said")."""
+        return token.lower_ in self.non_speakers and not (token.text.isupper() and len(token.text) > 1)
+
+    def document_of(self, verb: Token) -> Token | None:
+        """The document that "reads": the subject ("the statement read"), or the object the parser makes of it
+        after a quote ("“…,” read a statement from the ministry")."""
+        return next((
+            c for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in self.speakers.rules["document_nouns"]
+        ), None)
+
     def is_cue(self, token: Token, strong_only: bool = False) -> bool:
         if self.inside[token.i] or token.pos_ not in ("VERB", "AUX"):
             return False
+        if token.lemma_.lower() in self.document_verbs:  # "the statement read": only a document reads
+            return self.document_of(token) is not None
         if token.lemma_.lower() not in self.verbs:
             return False
         return not (strong_only and token.lemma_.lower() in self.weak)
@@ -436,8 +453,12 @@ def _speaker_phrase(head: Token) -> Span:
 
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
     """(speaker head, reporter head, rule) for a cue verb."""
+    if verb.lemma_.lower() in ctx.document_verbs:
+        document = ctx.document_of(verb)
+        return (document, None, "document") if document is not None else (None, None, None)
     if verb.lemma_.lower() == "quote":
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and not ctx.inside[c.i]]
+        # the object even inside marks: 'quotes a “Senate aide” as saying' (somebody unnamed)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and not ctx.inside[c.i]]
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.inside[c.i]]
         if objects:
@@ -445,13 +466,19 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
-    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].i + 1:
-        subjects = subjects[1:]  # "The US automobile manufacturer Ford has said": the parser's two subjects are one
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
+        # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
+        # parser's two subjects are one phrase, and the name ends it
+        subjects = subjects[1:]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
-    if subjects and subjects[0].lower_ not in ctx.non_speakers:
-        return subjects[0], None, "subject"
+    if subjects and subjects[0].dep_ == "nsubjpass" and depth == 0 and verb.lemma_.lower() != "quote":
+        return None, None, None  # "chips will be added to …" (a cue in the passive, no agent): nobody speaks here
+    if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
+    if subjects and not ctx.non_speaker(subjects[0]):
+        return past_split_possessive(subjects[0]), None, "subject"
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
         return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
@@ -578,7 +605,7 @@ def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribut
             continue
         if not token.is_punct:
             words += 1
-        if words > limit or token.lower_ in RELATIVE_WORDS:
+        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper()):  # "the WHO said" goes on
             break  # '"being close", which authorities testified': that cue is not about the quote
         if ctx.is_cue(token, strong_only=True):
             return _attribute_with(token, ctx, "cue-after")
@@ -685,7 +712,8 @@ def extract_quotes(
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
-        if found is None and not (partial and short):
+        if found is None:
+            # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
             who = _according_to(sent_tokens, ctx)
             if who is not None:
@@ -716,7 +744,7 @@ def extract_quotes(
         if referent is not None:
             ctx.speakers.add(span.open_mark, referent, speaker_text, speaker_start, speaker_end)
 
-        if speaker_text is None and partial and len(text.split()) <= scare_max:
+        if partial and short and (speaker_text is None or (rule == "according-to" and name is None)):
             log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
             continue
 
@@ -823,16 +851,35 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
     if len(last) >= 2 and last[-1].pos_ != "VERB" and last[-1].lower_ in _rules()["recovery_cues"]:
         # "The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak
         return _Attribution(cue_text=last[-1].text, speaker=ctx.doc[last[0].i : last[-1].i], rule="colon:cue-word")
-    people = [m for m in ctx.people if start <= m.start and m.end <= colon]
+    people = [m for m in ctx.people if start <= m.start and m.end <= colon and not ctx.speakers.quoted(m.start, m.end)]
     # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
     # Peter, who she starred with …:")
     people = [m for m in people if _is_subject_mention(ctx, m)] or people
     if people:
         speaker = ctx.tokens(people[-1].start, people[-1].end)
         return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
-    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ctx.non_speakers]
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
     if subjects:
-        return _Attribution(cue_text=":", speaker=_speaker_phrase(subjects[-1]), rule="colon:subject")
+        # "the union's position is clear:": the union speaks, not its position
+        subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
+        return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+    heads = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not (start <= t.head.idx < colon and t.head.i != t.i)]
+    for head in reversed(heads):  # a label with no verb: "Microsoft's response:", "Statement from Microsoft:"
+        speaker = head if noun_kind(head) == "document" else _owner(head)
+        if speaker is not None:
+            return _Attribution(cue_text=":", speaker=_speaker_phrase(speaker), rule="colon:owner")
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose words a noun stands for: its possessor ("Microsoft's response") or the object of "from"/"by"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 

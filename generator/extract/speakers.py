@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.syntax import clause_between
+from generator.extract.syntax import clause_between, past_split_possessive
 from generator.model import PersonMention
 from generator.rules import load_rules
 
@@ -110,14 +110,17 @@ class DocumentSpeakers:
         self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
-        named = [m for m in people if not self._quoted(m.start, m.end)]
+        named = [m for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
+        # each mention's words once (full_name runs for every name the resolution meets)
+        self._name_words = [(m, [w.lower() for w in _words(m.name)], _surname(m.name)) for m in self.people]
+        self._full_names: dict[tuple[str, int | None], PersonMention | None] = {}
         self.sentences = list(doc.sents)  # once: Span.sent walks the document each time
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.orgs = [
             e for e in doc.ents
-            if e.label_ == "ORG" and not self._quoted(e.start_char, e.end_char)
+            if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
         ]
         self.statements: list[Statement] = []
@@ -126,7 +129,7 @@ class DocumentSpeakers:
 
     # ------------------------------------------------------------------------------------------ basics
 
-    def _quoted(self, start: int, end: int) -> bool:
+    def quoted(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(self.inside[t.i] for t in span)
 
@@ -148,23 +151,44 @@ class DocumentSpeakers:
     def full_name(self, name: str, before: int | None = None) -> PersonMention | None:
         """The fullest mention of the person ``name`` refers to: same surname, or the first name alone. Of two
         people with one surname ("Gene" and "Tyler Hansbrough"), the one named last before ``before``."""
+        key = (name, before)
+        if key not in self._full_names:
+            self._full_names[key] = self._find_full_name(name, before)
+        return self._full_names[key]
+
+    def _find_full_name(self, name: str, before: int | None) -> PersonMention | None:
         words = _words(name)
         if not words:
             return None
         last, first = words[-1].lower(), words[0].lower()
         same = [
-            m for m in self.people
-            if _words(m.name) and (
-                last in (_words(m.name)[-1].lower(), _surname(m.name))  # "Wilson-Raybould" or "Raybould"
-                or (len(words) == 1 and _words(m.name)[0].lower() == first)
+            (m, mwords) for m, mwords, surname in self._name_words
+            if mwords and (
+                last in (mwords[-1], surname)  # "Wilson-Raybould" or "Raybould"
+                or (len(words) == 1 and mwords[0] == first)
             )
         ]
         if not same:
             return None
-        longest = max(len(_words(m.name)) for m in same)
-        full = [m for m in same if len(_words(m.name)) == longest]
+        longest = max(len(mwords) for _, mwords in same)
+        full = [m for m, mwords in same if len(mwords) == longest]
         earlier = [m for m in full if before is not None and m.start < before]
         return earlier[-1] if earlier else full[0]
+
+    def organisation(self, text: str, start: int, end: int) -> Referent:
+        """An organisation named ``text`` at ``start``: the fullest name the article gave it before, the words of a
+        short mention all in it ("the Academy" → "Academy of Motion Picture Arts and Sciences", "Kraft" → "Kraft
+        Foods"), else the name as written."""
+        name = _bare(text)
+        words = {w.lower() for w in _words(name)}
+        fuller = [
+            o for o in self.orgs
+            if o.start_char < start and not _audience(o) and words < {w.lower() for w in _words(_bare(o.text))}
+            and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "the", "de") for w in _words(_bare(o.text)))
+        ]  # a name, not a clause the recogniser took for one ("Dell resells SeaMicro")
+        if words and fuller:
+            name = _bare(max(fuller, key=lambda o: (len(_words(o.text)), o.start_char)).text)
+        return Referent(name, start, end, "organisation")
 
     def _fullest(self, mention: PersonMention) -> str:
         return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
@@ -173,6 +197,10 @@ class DocumentSpeakers:
         name = self._fullest(mention)
         if self._introduced_as_organisation(mention):  # "the conservative daily Kathimerini" (tagged PERSON)
             return Referent(name, mention.start, mention.end, "organisation")
+        if name == mention.name:  # "FLAG said" (tagged PERSON) after "FLAG Telecom": no person of that name
+            organisation = self.organisation(name, mention.start, mention.end)
+            if organisation.name != _bare(name):
+                return organisation
         return Referent(name, mention.start, mention.end, "person", self.gender(name))
 
     def _introduced_as_organisation(self, mention: PersonMention) -> bool:
@@ -263,8 +291,8 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(t.idx in taken for t in run):
             continue  # a place, or a name already recognised ("General Ban Ki" inside "Secretary-General Ban Ki-moon")
-        if run[-1].lower_ in _rules()["organisation_nouns"]:
-            continue  # "British Royal Navy" is no person called Royal
+        if run[-1].lower_ in _rules()["organisation_nouns"] or run[-1].lower_ in _rules()["place_nouns"]:
+            continue  # "British Royal Navy" is no person called Royal, "Unity State" none called Unity
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
         start = None
         if previous in honorifics:
@@ -287,8 +315,17 @@ def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[
         PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
         for t in doc
         if t.text[:1].isupper() and t.lower_ in surnames and t.idx not in taken and not inside[t.i]
-        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP")
+        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP") and not _inside_organisation_name(t)
     ]
+
+
+def _inside_organisation_name(token: Token) -> bool:
+    """Part of a longer organisation's name ("State" in "the U. S. State Department"); a surname alone tagged ORG
+    ("Ford, meanwhile, made …") is not."""
+    if token.ent_type_ != "ORG":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len([t for t in entity if t.pos_ == "PROPN"]) > 1
 
 
 def _tied_words(span: Span) -> list[Token]:
@@ -333,42 +370,64 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     head = speaker.root
     lemma = head.lemma_.lower()
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
-    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char]
+    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end]
     last = speaker[-1]
+    if lemma in ds.rules["group_nouns"]:
+        return _group(ds, speaker, head, at)
     if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
         # "The league's disciplinary code" parsed as two heads: the possessor issues the document
         owners = [t for t in speaker if t.dep_ == "poss"]
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at)
+        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker)
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
+    if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:  # "WHO said" read as a pronoun
+        return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
-    if head.pos_ == "NOUN" and _person_noun(head):
-        return None  # "the Navy chief", "a company official": a person of the organisation
+    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
+        # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
+        # forces" (tagged ORG): a person of the organisation
+        return None
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if lemma in ds.rules["organisation_nouns"] else []
+    if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
+        appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
+        return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
     if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
         org = orgs[-1]
-        return Resolution(Referent(_bare(org.text), org.start_char, org.end_char, "organisation"), "organisation")
+        if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
+            return None  # "Chelsea manager Mourinho": a person of the organisation, by name
+        return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
     if lemma in ds.rules["organisation_nouns"] and not persons:
-        for child in head.children:  # "the activist organization the Project on Government Oversight"
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                appos = ds.doc[child.left_edge.i : child.right_edge.i + 1]
-                return Resolution(Referent(_bare(appos.text), appos.start_char, appos.end_char, "organisation"), "organisation")
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
         if named:
-            return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         definite = any(t.lower_ in DEFINITE for t in speaker)
         earlier = _organisation_named_before(ds, head, at) if definite else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
         if not definite and head.tag_ == "NNS" and head.lower_ != "police":
             return None  # "authorities said", "officials said": people unnamed, not one organisation
-        return Resolution(Referent(_bare(speaker.text), speaker.start_char, speaker.end_char, "organisation"), "organisation")
+        return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
     return None
+
+
+def _group(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> Resolution:
+    """A family speaking as one: "the Felt family", "the family of Mark Felt" → "Felt family"; "the family" → the
+    family that spoke just before; "his family" with none named → nobody named."""
+    named = [t for t in speaker if t.i < head.i and t.pos_ == "PROPN"]
+    named += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    if named:
+        name = f"{_bare(named[-1].text)} {head.lower_}"
+        return Resolution(Referent(name, speaker.start_char, speaker.end_char, "organisation"), "organisation")
+    for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
+        if statement.referent.kind == "organisation" and head.lower_ in _words((statement.referent.name or "").lower()):
+            return Resolution(statement.referent, "organisation")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", plural=True), "organisation")
 
 
 def _modified(noun: Token) -> str:
@@ -387,7 +446,11 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
-            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+            return ds.organisation(org.text, org.start_char, org.end_char)
+    for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
+        # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
+        if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
+            return statement.referent
     if lemma in ds.rules["company_nouns"]:
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last
@@ -395,9 +458,25 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             if statement.referent.kind == "organisation":
                 return statement.referent
     if lemma in ds.rules["company_nouns"] and recent:
-        return Referent(_bare(recent[0].text), recent[0].start_char, recent[0].end_char, "organisation")
+        return ds.organisation(recent[0].text, recent[0].start_char, recent[0].end_char)
     if lemma in ds.rules["company_nouns"]:
+        for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
+            if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
+                # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
+                return replace(statement.referent, kind="organisation")
         return _main_organisation(ds, at)
+    return None
+
+
+def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> Referent | None:
+    """The issuer of "the statement" when the article never says who issued one: the organisation that spoke in
+    the sentences just before ("The Transport Ministry said the bridge would reopen. The statement added: …").
+    Only a definite document ("a statement said" may be anybody's)."""
+    if not any(t.lower_ in DEFINITE for t in document):
+        return None
+    for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
+        if statement.referent.kind == "organisation" and statement.referent.name is not None:
+            return statement.referent
     return None
 
 
@@ -411,7 +490,7 @@ def _main_organisation(ds: DocumentSpeakers, at: int) -> Referent | None:
     scores = [sum(bool(w & other) for other in words) for w in words]
     best = max(range(len(earlier)), key=lambda i: (scores[i], i))
     org = earlier[best]
-    return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+    return ds.organisation(org.text, org.start_char, org.end_char)
 
 
 def _audience(org: Span) -> bool:
@@ -430,15 +509,23 @@ def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
     if found is not None:
         return found
     lemma = speaker.root.lemma_.lower()
-    for token in reversed(ds.doc[: speaker.start]):
-        if token.lemma_.lower() == lemma and not ds.inside[token.i]:
-            found = _issuer_in(ds, token)
+    documents = set(ds.rules["document_nouns"]) - {"post", "code", "policy", "decision", "ruling", "verdict"}
+    first = ds.sentence(at) - int(ds.rules["salience_sentences"])
+    # the document named last in the sentences before ("In a press statement released Nov. 10, the White House
+    # urged …" … "read the press release"), else the latest one of the same name
+    near = [
+        t for t in reversed(ds.doc[: speaker.start])
+        if t.pos_ == "NOUN" and t.lemma_.lower() in documents | {lemma} and not ds.inside[t.i] and ds.sentence(t.idx) >= first
+    ]
+    same = [t for t in reversed(ds.doc[: speaker.start]) if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and not ds.inside[t.i]]
+    for token in near[:1] + same:
+        found = _issuer_in(ds, token)
+        if found is not None:
+            return found
+        for subject in _subjects_of_document_clause(token):
+            found = _as_referent(ds, subject)
             if found is not None:
                 return found
-            for subject in _subjects_of_document_clause(token):
-                found = _as_referent(ds, subject)
-                if found is not None:
-                    return found
     return None
 
 
@@ -450,7 +537,7 @@ def _subjects_of_document_clause(noun: Token) -> list[Token]:
         verb = verb.head
     elif noun.dep_ not in ("dobj", "obj"):
         return []
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [past_split_possessive(c) for c in verb.children if c.dep_ in SUBJECTS]
 
 
 def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
@@ -463,11 +550,20 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _as_referent(ds, objects[0])
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):  # "a statement on its website", "a report on ESPN.com"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            owners = [o for c in objects for o in c.children if o.dep_ == "poss"] + [c for c in objects if c.pos_ == "PROPN"]
+            owners += [o for c in objects for o in c.children if o.dep_ == "compound" and (o.pos_ == "PROPN" or o.ent_type_ == "ORG")]  # "on the Microsoft website"
+            if owners:
+                return _as_referent(ds, owners[0])
         if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
                 return _as_referent(ds, agents[0])
-    named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")]
+    named = [
+        c for c in noun.children
+        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or c.lemma_.lower() in ds.rules["organisation_nouns"])
+    ]  # "The AMD statement", "a Defence Ministry statement", "the court ruling"
     if named:
         return _as_referent(ds, named[-1])
     return None
@@ -475,20 +571,43 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
 
 def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     """A token that names an issuer: a person mention, an organisation, a pronoun of one."""
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if appositions:  # "the supermarket chain Waitrose"
+        token = appositions[0]
     span = ds.doc[token.left_edge.i : token.i + 1]
     for mention in ds.people:
         if span.start_char <= mention.start < span.end_char:
             return ds.person(mention)
     for org in ds.orgs:
         if span.start_char <= org.start_char < span.end_char:
-            return Referent(_bare(org.text), org.start_char, org.end_char, "organisation")
+            return ds.organisation(org.text, org.start_char, org.end_char)
     for place in (e for e in ds.doc.ents if e.label_ == "GPE" and span.start_char <= e.start_char < span.end_char):
         return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if token.lemma_.lower() in ds.rules["organisation_nouns"]:
-        return Referent(_bare(span.text), span.start_char, span.end_char, "organisation")
+        definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
+        earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
+        return earlier or ds.organisation(span.text, span.start_char, span.end_char)
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
+        # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
+        # first-name list knows its first word
+        words = [t for t in span if t.pos_ == "PROPN"]
+        if len(words) > 1 and lexicon_gender(words[0].text):
+            return Referent(span.text, span.start_char, span.end_char, "person", lexicon_gender(words[0].text))
+        return ds.organisation(span.text, span.start_char, span.end_char)
     return None
+
+
+def noun_kind(noun: Token) -> str | None:
+    """"person" ("the spokesman"), "organisation" ("the ministry"), "document" ("the statement") or None for a
+    noun that names no speaker ("position", "response")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or _person_noun(noun):
+        return "person" if noun.pos_ != "PROPN" else "organisation"  # a name speaks for itself
+    if lemma in _rules()["document_nouns"]:
+        return "document"
+    return "organisation" if lemma in _rules()["organisation_nouns"] or lemma in _rules()["group_nouns"] else None
 
 
 def _person_noun(noun: Token) -> bool:
@@ -498,7 +617,7 @@ def _person_noun(noun: Token) -> bool:
 
 
 def _bare(text: str) -> str:
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(" :;,"), flags=re.IGNORECASE)
     return re.sub(r"\s*['’]s?$", "", text)
 
 
@@ -527,7 +646,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
     if known is not None:  # "Payton said", "Ford said later" (tagged GPE / ORG): the person of that name
         return Resolution(Referent(known.name, head.idx, head.idx + len(head.text), "person", ds.gender(known.name)), "cue")
-    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in NOT_NAMES | {"ORG"}:
+    person = any(c.dep_ == "appos" and _person_noun(c) for c in head.children)  # "Khalid, spokesman for …" (tagged ORG)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and (head.ent_type_ not in NOT_NAMES | {"ORG"} or person):
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
         return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
     return None
@@ -579,7 +699,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     group): the subject of the main clause of the same sentence ("Tom Fletcher … was the envy of his followers
     as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject, then mention.
     ``named_only``: a named person, never somebody unnamed (for descriptions)."""
-    own = _main_subject_before(ds, at, allowed)
+    own = _main_subject_before(ds, at, allowed) or (_organisation_subject_before(ds, at) if "o" in allowed else None)
     if own is not None:
         return own
     for n, statement in enumerate(ds.recent(at, int(ds.rules["salience_sentences"]))):
@@ -593,7 +713,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
         ds.person(m) for m in reversed(ds.people) if m.end <= at and ds.sentence(m.start) >= first_sentence
     ] if allowed & {"m", "f"} else []
     organisations = [
-        Referent(_bare(o.text), o.start_char, o.end_char, "organisation")
+        ds.organisation(o.text, o.start_char, o.end_char)
         for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
     ] if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
@@ -611,7 +731,7 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     sentence = ds.sentence(at)
     agreeing = []
     for mention in reversed(ds.people):
-        if mention.end > at or ds.sentence(mention.start) != sentence or ds._quoted(mention.start, mention.end):
+        if mention.end > at or ds.sentence(mention.start) != sentence or ds.quoted(mention.start, mention.end):
             continue
         referent = ds.person(mention)
         if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
@@ -622,6 +742,20 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     # ("Tom Fletcher from McFly was the envy … as he tweeted:", however the parser read it)
     if len({r.name for r in agreeing}) == 1 and not _in_prepositional_phrase(ds, agreeing[0]):
         return agreeing[0]
+    return None
+
+
+def _organisation_subject_before(ds: DocumentSpeakers, at: int) -> Referent | None:
+    """An organisation that is the subject of the main clause of the sentence holding ``at``, before it ("The
+    ministry condemned what it called “…”")."""
+    sentence = ds.sentences[ds.sentence(at)]
+    for token in sentence:
+        if token.idx >= at or ds.inside[token.i] or token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+            continue
+        if token.ent_type_ == "ORG" or noun_kind(token) == "organisation":
+            found = _organisation(ds, ds.doc[token.left_edge.i : token.i + 1], token.idx)
+            if found is not None and found.referent.name is not None:
+                return found.referent
     return None
 
 
@@ -694,7 +828,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
         if salient is not None:
             return Resolution(salient, "description")
-    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural), "description")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
 
 
 def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
@@ -720,6 +854,12 @@ def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
     )
 
 
+def _somebody(ds: DocumentSpeakers, head: Token) -> bool:
+    """Whether an unnamed speaker is somebody a later pronoun may stand for: a person noun ("a witness", "the
+    officer"), not "this business unit"."""
+    return _person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON" or _noun_gender(ds, head) is not None
+
+
 def _noun_gender(ds: DocumentSpeakers, noun: Token) -> str | None:
     for gender in ("m", "f"):
         if noun.lower_ in ds.rules["gendered_words"][gender] or noun.lemma_.lower() in ds.rules["gendered_words"][gender]:
@@ -731,7 +871,8 @@ def _unnamed(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     """Somebody described, nobody named ("a Western diplomat", "the source", "officials")."""
     head = speaker.root
     if head.pos_ in ("NOUN", "PRON") or head.pos_ == "ADJ":
-        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", _noun_gender(ds, head), head.tag_ == "NNS"), "cue")
+        gender = _noun_gender(ds, head)
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, head.tag_ == "NNS", known=_somebody(ds, head)), "cue")
     return None
 
 

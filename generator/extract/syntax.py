@@ -16,3 +16,16 @@ def clause_between(token: Token, head: Token, deps: Collection[str]) -> bool:
             return True
         node = node.head
     return False
+
+
+def past_split_possessive(subject: Token) -> Token:
+    """In text tokenised with spaces ("Egypt ’ s Ministry of Communications said") the parser makes the possessor
+    the subject: the possessed name after "’ s" is."""
+    doc = subject.doc
+    i = subject.i
+    if i + 3 < len(doc) and doc[i + 1].text in ("’", "'") and doc[i + 2].lower_ == "s" and doc[i + 3].pos_ in ("PROPN", "NOUN"):
+        token = doc[i + 3]
+        while token.dep_ in ("compound", "amod") and token.head.i > token.i:
+            token = token.head
+        return token
+    return subject

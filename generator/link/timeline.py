@@ -26,7 +26,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -294,8 +294,12 @@ class _Story:
     def similar_actions(self, a: _Report, b: _Report) -> bool:
         return bool(trigger(b)) and trigger(b) in self.similar.get(trigger(a), frozenset())
 
+    def story(self, source: str) -> str:
+        """The story a source tells ("": the one story of sources that were not told apart)."""
+        return self.stories.get(source, "")
+
     def same_story(self, a: str, b: str) -> bool:
-        return self.stories.get(a, "") == self.stories.get(b, "")
+        return self.story(a) == self.story(b)
 
 
 @lru_cache(maxsize=None)
@@ -446,6 +450,16 @@ def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None, story
     return similarity(a, b) - threshold
 
 
+OTHER_STORIES = "\x00other stories"  # the scope of the index keys that reach groups of other stories
+
+
+def _across_keys(report: _Report) -> set[tuple[str, str]]:
+    """The index keys through which a report may join a group of another story: its actions with each person,
+    organisation or place of its sentence (``margin``: the same action and a name in common)."""
+    actions = {p for p in report.alternatives | {report.predicate} if p}
+    return {(OTHER_STORIES, f"{p}|{n}") for p in actions for n in sorted(report.people | report.entities)}
+
+
 def group_reports(reports: list[_Report], undated_alone: bool = False,
                   rules: Mapping[str, Any] | None = None, profiles: Sequence[_Report] | None = None) -> list[_Cluster]:
     """Greedy grouping: finest dates first, undated reports last; each report joins the group it is most above
@@ -455,9 +469,15 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     rules = rules or _rules()
     story = story_of(reports, rules, profiles)
     clusters: list[_Cluster] = []
-    by_key: dict[str, set[int]] = {}  # feature, "v:" predicate or "t:" trigger -> clusters holding a report with it
+    # (story, feature | "v:" predicate | "t:" trigger) -> clusters holding a report with it: a report of one
+    # story joins a group of another only through the same action and a name their sentences share
+    # (``margin``), indexed as (OTHER_STORIES, "action|name"); so the groups of other stories are candidates
+    # only then (a folder of many stories compares within each)
+    by_key: dict[tuple[str, str], set[int]] = {}
+    across = rules["same_event_other_story"] <= 1.0
     order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
     for report in order:
+        scope = story.story(report.mention.source)
         best, best_margin = None, 0.0
         # candidates: groups naming the same action (or a near synonym) or actor, and, when different actions
         # may merge, sharing any feature (a report sharing nothing with a group scores 0 with it)
@@ -467,7 +487,10 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
         if trigger(report):
             keys.add("t:" + trigger(report))
         lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
-        candidates = sorted({i for k in lookup for i in by_key.get(k, ())})
+        if not report.dated:  # it can only join a group of the same action or a near synonym (``margin``)
+            lookup = {k for k in lookup if k.startswith(("v:", "t:"))}
+        reach = _across_keys(report) if across else set()
+        candidates = sorted({i for k in {(scope, k) for k in lookup} | reach for i in by_key.get(k, ())})
         for index in candidates:
             cluster = clusters[index]
             anchor = cluster.anchor
@@ -485,19 +508,19 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             best = len(clusters) - 1
         else:
             clusters[best].add([report])
-        for k in keys:
+        for k in {(scope, k) for k in keys} | reach:
             by_key.setdefault(k, set()).add(best)
     if rules["second_pass"]:
         clusters = _merge_same_action(clusters, rules, story)
     return _merge_disputed(clusters, rules, story)
 
 
-def _merge_groups(clusters: list[_Cluster], keys_of: Callable[[_Cluster], set[str]],
+def _merge_groups(clusters: list[_Cluster], keys_of: Callable[[_Cluster], set[Hashable]],
                   joins: Callable[[_Cluster, _Cluster], bool], disputed: bool = False) -> list[_Cluster]:
     """Groups merged in order: each joins the first group before it that shares one of its ``keys_of`` (an index,
     not all pairs) and that it ``joins``; ``disputed``: the merged group's dates are disputed."""
     merged: list[_Cluster] = []
-    index: dict[str, set[int]] = {}
+    index: dict[Hashable, set[int]] = {}
     for cluster in clusters:
         keys = keys_of(cluster)
         candidates = sorted({i for k in keys for i in index.get(k, ())})
@@ -524,7 +547,12 @@ def _merge_same_action(clusters: list[_Cluster], rules: Mapping[str, Any], story
                 and any(same_action_of(a, b) and margin(a, b, rules, story) >= 0.0
                         for a in other.reports for b in cluster.reports))
 
-    return _merge_groups(clusters, lambda c: {r.predicate for r in c.reports if r.predicate}, joins)
+    def keys_of(cluster: _Cluster) -> set[Hashable]:  # the same action in one story, or with a name in common
+        across = rules["same_event_other_story"] <= 1.0
+        return {k for r in cluster.reports if r.predicate
+                for k in {(story.story(r.mention.source), r.predicate)} | (_across_keys(r) if across else set())}
+
+    return _merge_groups(clusters, keys_of, joins)
 
 
 def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _Story) -> list[_Cluster]:
@@ -542,8 +570,11 @@ def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _
                 and any(len(x.features.keys() & y.features.keys()) >= min_shared and similarity(x, y) >= threshold
                         for x in other.reports for y in cluster.reports if x.dated and y.dated))
 
-    return _merge_groups(clusters, lambda c: {k for r in c.reports if r.dated for k in r.features}, joins,
-                         disputed=True)
+    def keys_of(cluster: _Cluster) -> set[Hashable]:  # keyed by story too: groups of two stories never merge
+        scope = story.story(cluster.anchor.mention.source)
+        return {(scope, k) for r in cluster.reports if r.dated for k in r.features}
+
+    return _merge_groups(clusters, keys_of, joins, disputed=True)
 
 
 def _slug(text: str) -> str:

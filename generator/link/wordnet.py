@@ -14,6 +14,7 @@ few lines to read. Only the two parts used here are read: the senses of a lemma 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from generator.errors import ConfigError
 
 ROOT = Path(os.environ.get("WORDNET_DIR", "/usr/share/wordnet"))
 POS = {"n": "noun", "v": "verb"}  # actions are verbs and nouns ("attacked", "the attack")
+FILES = {**POS, "a": "adj", "s": "adj", "r": "adv"}  # the database file of each part of speech (s: satellite adj.)
+MARKER = re.compile(r"\([a-z]+\)$")  # an adjective's syntactic marker ("world(a)": attributive only)
 DERIVATION = "+"
 
 
@@ -28,7 +31,7 @@ def available() -> bool:
     return all((ROOT / f"{kind}.{name}").is_file() for name in POS.values() for kind in ("index", "data"))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)  # one per part of speech
 def _index(pos: str) -> dict[str, tuple[int, ...]]:
     """lemma -> its synset offsets, most frequent sense first (index.noun / index.verb)."""
     if not available():
@@ -38,7 +41,7 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
             "WordNet 3.0 dict folder."
         )
     out = {}
-    with open(ROOT / f"index.{POS[pos]}", encoding="utf-8") as lines:
+    with open(ROOT / f"index.{FILES[pos]}", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith(" "):  # the licence
                 continue
@@ -53,11 +56,11 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
 def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
     """The words of a synset and its pointers (symbol, offset, pos, source and target word numbers; 0: the whole
     synset)."""
-    with open(ROOT / f"data.{POS[pos]}", "rb") as data:
+    with open(ROOT / f"data.{FILES[pos]}", "rb") as data:
         data.seek(offset)
         fields = data.readline().decode("utf-8").split(" | ")[0].split()
     count = int(fields[3], 16)
-    words = tuple(fields[4 + 2 * i].lower() for i in range(count))
+    words = tuple(MARKER.sub("", fields[4 + 2 * i].lower()) for i in range(count))
     at = 4 + 2 * count
     pointers = []
     for i in range(int(fields[at])):
@@ -70,13 +73,15 @@ def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, in
 SUFFIXES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
                   ("men", "man"), ("ies", "y")),
             "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
-                  ("ing", ""))}
+                  ("ing", "")),
+            "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+            "r": ()}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)  # one per part of speech
 def _exceptions(pos: str) -> dict[str, str]:
     """Irregular forms and their lemma (noun.exc, verb.exc: "children child", "ran run")."""
-    path = ROOT / f"{pos and POS[pos]}.exc"
+    path = ROOT / f"{pos and FILES[pos]}.exc"
     if not path.is_file():
         return {}
     return {f[0]: f[1] for f in (line.split() for line in path.open(encoding="utf-8")) if len(f) >= 2}
