@@ -27,7 +27,7 @@ ECBPLUS_SLICE = 80  # the corpus's first articles (topics 1-3); enough for group
 pytestmark = [pytest.mark.model]
 
 
-def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0) -> candidates.Overlaps:
+def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0, **kept) -> candidates.Overlaps:
     """``weighted_overlaps`` the slow way: every pair scored one by one in Python."""
     rows = []
     for i, j in combinations(range(len(feats)), 2):
@@ -49,7 +49,7 @@ def _every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(positions, "_issue_candidates",
                         lambda stances: [list(range(i + 1, len(stances))) for i in range(len(stances))])
     monkeypatch.setattr(quote_groups, "candidate_pairs",
-                        lambda quotes: list(combinations(range(len(quotes)), 2)))
+                        lambda quotes, thresholds=None: list(combinations(range(len(quotes)), 2)))
     monkeypatch.setattr(compare._TextIndex, "candidates", lambda self, written: list(self.texts))
     monkeypatch.setattr(timeline, "_near_pairs", lambda names, vectors, floor: list(combinations(names, 2)))
 
@@ -138,6 +138,21 @@ def test_weighted_overlaps_scores_every_pair_that_shares_a_feature() -> None:
         [(i, j) for _, i, j in _every_pair_overlaps(feats, totals, 0.1).above(0.1) if (i, j) not in {(0, 1), (2, 3)}]
     with pytest.raises(ValueError, match="weighs"):
         candidates.weighted_overlaps([{"a": 1.0}, {"a": 2.0}], [1.0, 2.0], 0.1)
+
+
+def test_weighted_overlaps_below_sure_keeps_only_covering_pairs() -> None:
+    """Below ``sure`` a pair is kept when it covers ``cover`` of one item's total: the same pairs, shared weights
+    and scores as every pair filtered one by one."""
+    feats = [{"a": 4.0, "b": 1.0}, {"a": 4.0, "c": 2.0, "d": 1.0, "e": 3.0}, {"b": 1.0, "c": 2.0},
+             {"d": 1.0, "e": 3.0, "f": 5.0}, {"a": 4.0, "b": 1.0}, {"b": 1.0, "f": 5.0, "g": 2.0}]
+    totals = [math.fsum(f.values()) for f in feats]
+    for sure, cover in ((0.5, 0.6), (0.7, 0.9), (0.3, 0.45), (1.1, 0.0)):
+        every = _every_pair_overlaps(feats, totals, 0.1)
+        wanted = [(-score, i, j) for score, i, j, shared in zip(every.score, every.i, every.j, every.shared)
+                  if score >= sure or shared / totals[i] >= cover or shared / totals[j] >= cover]
+        found = candidates.weighted_overlaps(feats, totals, 0.1, block=2, sure=sure, cover=cover)
+        assert found.above(0.1) == sorted(wanted), (sure, cover)
+        assert len(wanted) < len(every.i) or cover == 0.0
 
 
 _LINK_IN_A_CHILD = """

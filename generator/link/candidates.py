@@ -15,7 +15,7 @@ depends on the set's iteration order, so in the last bit of a float).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +38,11 @@ class Overlaps:
         """``(-score, i, j)`` of the pairs scoring at least ``threshold``, most similar first."""
         keep = self.score >= threshold
         return list(zip((-self.score[keep]).tolist(), self.i[keep].tolist(), self.j[keep].tolist()))
+
+    def pairs(self, threshold: float) -> Iterator[tuple[int, int]]:
+        """``(i, j)`` of the same pairs in the same order, one at a time: a long list of tuples is not kept."""
+        keep = self.score >= threshold
+        return zip(self.i[keep].tolist(), self.j[keep].tolist())
 
 
 def feature_matrix(feats: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
@@ -67,31 +72,38 @@ def vector_matrix(rows: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
 
 def weighted_overlaps(
     feats: Sequence[Mapping[str, float]], totals: Sequence[float], threshold: float,
-    groups: Sequence[Hashable] | None = None, block: int = BLOCK,
+    groups: Sequence[Hashable] | None = None, block: int = BLOCK, sure: float | None = None, cover: float = 0.0,
 ) -> Overlaps:
     """Pairs (i < j), of different ``groups`` (sources) when given, whose shared weight divided by
-    sqrt(totals[i] · totals[j]) reaches ``threshold`` (> 0): the cosine-like overlap of ``compare.py``."""
+    sqrt(totals[i] · totals[j]) reaches ``threshold`` (> 0): the cosine-like overlap of ``compare.py``.
+
+    With ``sure``, a pair scoring below it is kept only when its shared weight is at least ``cover`` of one
+    item's total (``shared / totals[i] >= cover``): the pairs a caller looks at below ``sure`` only when one item
+    covers the other (``story.py``), without holding and sorting the many that share a little."""
     if threshold <= 0:
         raise ValueError("weighted_overlaps finds pairs that share a feature: the threshold must be above 0")
     n = len(feats)
     weighted = feature_matrix(feats)
     ones = weighted.copy()
     ones.data = np.ones_like(ones.data)
-    transposed = ones.T.tocsr()
-    transposed.sort_indices()
     total = np.asarray(totals, dtype=float)
     group_ids = _group_ids(groups, n)
     found_i, found_j, found_shared, found_score = [], [], [], []
     for lo in range(0, n, block):
-        product = (weighted[lo:lo + block] @ transposed).tocoo()
-        i = product.row.astype(np.int64) + lo
-        j = product.col.astype(np.int64)
+        # the block's rows against the items from ``lo`` on only: each pair (i < j) once, half the product
+        product = (weighted[lo:lo + block] @ ones[lo:].T).tocsr()
+        i = np.repeat(np.arange(lo, lo + product.shape[0], dtype=np.int64), np.diff(product.indptr))
+        j = product.indices.astype(np.int64) + lo
+        shared = product.data
+        score = shared / np.sqrt(total[i] * total[j])
+        # the score first: it drops most pairs (those sharing a common word or two) before the other tests
+        keep = score >= threshold
+        i, j, shared, score = i[keep], j[keep], shared[keep], score[keep]
         keep = j > i
+        if sure is not None:
+            keep &= (score >= sure) | (shared / total[i] >= cover) | (shared / total[j] >= cover)
         if groups is not None:
             keep &= group_ids[i] != group_ids[j]
-        i, j, shared = i[keep], j[keep], product.data[keep]
-        score = shared / np.sqrt(total[i] * total[j])
-        keep = score >= threshold
         found_i.append(i[keep])
         found_j.append(j[keep])
         found_shared.append(shared[keep])

@@ -183,7 +183,8 @@ def _overlap(fa: dict[str, float], fb: dict[str, float]) -> float:
 @dataclass(frozen=True)
 class SentencePairs:
     """The story's sentences, their weighted features, and every pair of sentences of different sources whose
-    ``_overlap`` reaches ``least``, scored once for the comparison and for the key points (``story.py``)."""
+    ``_overlap`` reaches ``least``, scored once for the comparison and for the key points (``story.py``); with
+    ``sure``, those below it only when one sentence's features are at least ``cover`` shared (``weighted_overlaps``)."""
 
     sentences: list[_Sentence]
     weight: _Weights
@@ -192,13 +193,15 @@ class SentencePairs:
     overlaps: Overlaps
 
     @classmethod
-    def of(cls, sentences: Sequence[_Sentence], least: float) -> SentencePairs:
+    def of(cls, sentences: Sequence[_Sentence], least: float, sure: float | None = None,
+           cover: float = 0.0) -> SentencePairs:
         sentences = list(sentences)
         weight = _Weights(sentences)
         feats = [features(s, weight) for s in sentences]
         totals = [math.fsum(f.values()) for f in feats]
         return cls(sentences, weight, feats, totals,
-                   weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences]))
+                   weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences], sure=sure,
+                                     cover=cover))
 
     def above(self, threshold: float) -> list[tuple[float, int, int]]:
         """``(-score, i, j)`` of the pairs scoring at least ``threshold`` (not below ``least``), most similar first."""
@@ -224,10 +227,11 @@ def cluster_sentences(sentences: Sequence[_Sentence], threshold: float = SAME_FA
     parent = list(range(len(sentences)))
     members: dict[int, set[str]] = {i: {s.source} for i, s in enumerate(sentences)}
 
-    scored = pairs.above(threshold) if pairs is not None else similar_pairs(sentences, threshold)
-    for _, i, j in scored:
+    scored = (pairs.overlaps.pairs(threshold) if pairs is not None
+              else ((i, j) for _, i, j in similar_pairs(sentences, threshold)))
+    for i, j in scored:
         ri, rj = root(parent, i), root(parent, j)
-        if ri != rj and not members[ri] & members[rj]:
+        if ri != rj and members[ri].isdisjoint(members[rj]):
             parent[rj] = ri
             members[ri] |= members.pop(rj)
     groups: dict[int, list[_Sentence]] = defaultdict(list)
@@ -278,9 +282,14 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         for source in person.sources:
             where[("person", person.id)].setdefault(source, [])
     for entity in briefing.entities:
+        found = where[("entity", entity_key(canonical_group(entity.name) or entity.name))]
         for source in entity.sources:
-            where[("entity", entity_key(canonical_group(entity.name) or entity.name))].setdefault(source, [])
-    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts})
+            found.setdefault(source, [])
+    # the names looked for in other sources below: only their words are indexed
+    lonely = {names[key].lower() for key, by_source in where.items()
+              if key[0] in ("person", "entity") and len(by_source) == 1 and any(by_source.values())}
+    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts},
+                       {word for written in lonely for word in re.findall(r"\w+", written)})
     facts = []
     for key, by_source in where.items():
         carried = {src: found for src, found in by_source.items()}
@@ -289,8 +298,10 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         if key[0] in ("person", "entity") and len(carried) == 1:
             # the tagger may miss the name in another source: the words themselves count there too
             written = names[key].lower()
+            pattern = re.compile(r"\b" + re.escape(written) + r"\b")
             for other in texts.candidates(written):
-                if other not in carried and re.search(r"\b" + re.escape(written) + r"\b", texts.texts[other]):
+                # the regex matches only where the name's text stands: the plain search skips the other texts fast
+                if other not in carried and written in texts.texts[other] and pattern.search(texts.texts[other]):
                     carried[other] = []
         reports = sorted({s.key for found in carried.values() for s in found})
         facts.append(Fact(
@@ -309,19 +320,24 @@ class _TextIndex:
     holding every word (``\\w+`` run) of the name as a word of its own, so the regex runs on those texts
     only (an inverted index of the texts' words) instead of on every text for every name."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], words: set[str] | None = None) -> None:
+        """``words``: the only words ``candidates`` will be asked about (None: every word)."""
         self.texts = texts
+        self.position = {source: n for n, source in enumerate(texts)}
         self.postings: dict[str, set[str]] = defaultdict(set)
         for source, text in texts.items():
-            for word in set(re.findall(r"\w+", text)):
+            found = set(re.findall(r"\w+", text))
+            for word in found if words is None else found & words:
                 self.postings[word].add(source)
 
     def candidates(self, written: str) -> list[str]:
+        """The texts that can hold ``written``, in the order of ``texts`` (sorting the few found, not
+        scanning every text: a story of many sources has many names found in one source only)."""
         words = set(re.findall(r"\w+", written))
         if not words:
             return list(self.texts)
         found = set.intersection(*(self.postings.get(word, set()) for word in words))
-        return [source for source in self.texts if source in found]
+        return sorted(found, key=self.position.__getitem__)
 
 
 def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> Comparison:

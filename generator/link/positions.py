@@ -135,6 +135,7 @@ class ActorResolver:
             for m in e.mentions:
                 self.entity_names.setdefault(entity_key(m.text), e.name)
         self.quotes = quotes
+        self.quotes_of = quotes_by_source(quotes)
         self.person_ids = {p.id for p in people}
 
     def resolve(self, stance: StanceMention) -> tuple[Actor, str] | None:
@@ -169,8 +170,8 @@ class ActorResolver:
         return None
 
     def _quote_around(self, stance: StanceMention) -> Quote | None:
-        for quote in self.quotes:
-            if quote.source == stance.source and quote.start <= stance.cue_start < quote.end:
+        for quote in self.quotes_of.get(stance.source, ()):
+            if quote.start <= stance.cue_start < quote.end:
                 return quote
         return None
 
@@ -286,6 +287,14 @@ def issue_label(members: Sequence[StanceMention]) -> str:
 # --------------------------------------------------------------------------------------------- positions
 
 
+def quotes_by_source(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
+    """Each source's quotes, in the order given (looked up per stance instead of scanning every quote)."""
+    found: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        found[q.source].append(q)
+    return found
+
+
 def _quote_for(stance: StanceMention, sentence_start: int, sentence_end: int, quotes: Sequence[Quote]) -> str | None:
     """The quote that is the evidence: one holding the stance, else one in the same sentence."""
     same_source = [q for q in quotes if q.source == stance.source]
@@ -322,10 +331,13 @@ def build_positions(
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for stance, actor, written in resolved:
         names[actor.id][written] += 1
+    first_name: dict[str, str] = {}
+    for _, actor, _ in resolved:
+        first_name.setdefault(actor.id, actor.name)
+    groups = {actor.id for _, actor, _ in resolved if actor.kind == "group"}
     for actor_id in names:
-        if any(a.id == actor_id and a.kind == "group" for _, a, _ in resolved):
-            canonical = next(a.name for _, a, _ in resolved if a.id == actor_id)
-            names[actor_id][canonical] += 0
+        if actor_id in groups:
+            names[actor_id][first_name[actor_id]] += 0
     positions = []
     for (stance, actor, written), cluster in zip(resolved, clusters):
         sentence = sentences[stance.source][stance.sentence]
@@ -338,7 +350,7 @@ def build_positions(
             stance=stance.stance,
             text=sentence.text,
             source=stance.source,
-            quote=_quote_for(stance, sentence.start, sentence.end, quotes),
+            quote=_quote_for(stance, sentence.start, sentence.end, resolver.quotes_of.get(stance.source, ())),
             sentence=stance.sentence,
             clause=stance.clause,
         ))

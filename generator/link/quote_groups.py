@@ -200,24 +200,41 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
 # ------------------------------------------------------------------------------------------ grouping
 
 
-def candidate_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+def candidate_pairs(quotes: Sequence[Quote], thresholds: dict | None = None) -> list[tuple[int, int]]:
     """The pairs (i < j) ``same_statement`` can accept, instead of all pairs (quadratic on a big story).
 
-    ``same_statement`` accepts two quotes only when their normalised words are equal or when they share at
-    least one content stem (near synonyms count only beside one); any other pair is refused without being
-    compared. So the candidates are the pairs an inverted index of content stems finds, and the pairs of equal
-    wordings. (Valid as long as ``same_statement`` keeps that requirement: tests/test_candidates.py checks
-    the groups against comparing every pair.)"""
+    ``same_statement`` refuses, without comparing their words, two quotes whose known speakers differ, and two
+    quotes that share fewer content stems than it needs: at least one (near synonyms count only beside one),
+    and with the word vectors off (``uses_vectors``) its ``min_shared`` words, which are then stems only. Only
+    equal wordings pass without a shared stem. So the candidates are the pairs of compatible speakers that an
+    inverted index of content stems finds often enough, and the pairs of equal wordings. (Valid as long as
+    ``same_statement`` keeps those requirements: tests/test_candidates.py checks the groups against comparing
+    every pair.)"""
+    t = thresholds or _thresholds()
+    needed_known, needed_unknown = 1, 1
+    if not uses_vectors(t):
+        needed_known, needed_unknown = max(1, t["min_shared_words"]), max(1, t["min_shared_words"] + 1)
     words = [content_words(q.text) for q in quotes]
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)  # every quote with the stem
+    by_speaker: dict[tuple[str | None, str], list[int]] = defaultdict(list)  # ... of one speaker (None: unknown)
     same_words: dict[str, list[int]] = defaultdict(list)
     for i, quote in enumerate(quotes):
         for word in words[i]:
             postings[word].append(i)
+            by_speaker[quote.speaker or None, word].append(i)
         same_words[_normalised(quote.text)].append(i)
     pairs: set[tuple[int, int]] = set()
-    for i in range(len(quotes)):
-        pairs.update((i, j) for word in words[i] for j in postings[word] if j > i)
+    for i, quote in enumerate(quotes):
+        shared: Counter[int] = Counter()
+        for word in words[i]:
+            # a known speaker's quote can match the same speaker's and unknown speakers' quotes only
+            for found in ((by_speaker[quote.speaker, word], by_speaker[None, word]) if quote.speaker
+                          else (postings[word],)):
+                shared.update(j for j in found if j > i)
+        for j, count in shared.items():
+            known = bool(quote.speaker and quotes[j].speaker)
+            if count >= (needed_known if known else needed_unknown):
+                pairs.add((i, j))
     for members in same_words.values():
         pairs.update(combinations(members, 2))
     return sorted(pairs)
@@ -238,9 +255,12 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
         if q.attribution in CONTINUING and q.source in previous:
             parent[root(parent, i)] = root(parent, previous[q.source])
         previous[q.source] = i
-    for i, j in candidate_pairs(quotes):
-        if same_statement(quotes[i], quotes[j], thresholds=thresholds):
-            parent[root(parent, i)] = root(parent, j)
+    thresholds = thresholds or _thresholds()
+    for i, j in candidate_pairs(quotes, thresholds):
+        ri, rj = root(parent, i), root(parent, j)
+        # two quotes already in one group stay there: comparing them would change nothing
+        if ri != rj and same_statement(quotes[i], quotes[j], thresholds=thresholds):
+            parent[ri] = rj
     members: dict[int, list[Quote]] = {}
     for i, quote in enumerate(quotes):
         members.setdefault(root(parent, i), []).append(quote)
