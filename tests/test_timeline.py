@@ -286,6 +286,62 @@ def test_build_timeline_near_synonym_actions_are_one_event():
     assert event_of["c"] != event_of["a"]  # another action on the same day
 
 
+# Reports of one action told by sources the story profiles put in two stories (made-up sentences): one event when
+# their sentences name someone or somewhere in common (rules/dates.yaml same_event_other_story), else two.
+ACROSS_STORIES = {
+    "a": [Clause("Striking dock workers blocked the port of Gdansk on Monday.", "on Monday", "2023-10-09",
+                 ("strike", "dock", "worker", "block", "port"), "blocked", "block", "Striking dock workers")],
+    "b": [Clause("Dock workers blocked the Gdansk port entrance with lorries on Monday.", "on Monday", "2023-10-09",
+                 ("dock", "worker", "block", "port", "entrance", "lorry"), "blocked", "block", "Dock workers")],
+    "c": [Clause("Striking dock workers blocked the port of Rostock on Monday.", "on Monday", "2023-10-09",
+                 ("strike", "dock", "worker", "block", "port"), "blocked", "block", "Striking dock workers")],
+}
+
+
+def _reports_of(sources: dict[str, list[Clause]], places: tuple[str, ...] = ()):
+    from generator.link.timeline import _reports
+
+    facts = [make_facts(sid, MONDAY, clauses) for sid, clauses in sources.items()]
+    entities = tuple(Entity(_slug(p), p, "GPE", mentions_of(facts, p, "GPE")) for p in places)
+    return {r.mention.source + str(r.mention.sentence): r for r in _reports(facts, (), entities)}
+
+
+def test_same_action_across_stories_needs_a_shared_name():
+    from generator.link.timeline import _rules, _Story, margin, similarity
+
+    reports = _reports_of(ACROSS_STORIES, places=("Gdansk", "Rostock"))
+    apart = _Story({}, {"a": "a", "b": "b", "c": "c"})  # every source a story of its own
+    rules = {**_rules(), "same_event_other_story": 0.3}
+    assert margin(reports["a0"], reports["b0"], rules, apart) >= 0  # the same blockade of Gdansk
+    assert similarity(reports["a0"], reports["c0"]) >= 0.3  # worded alike...
+    assert margin(reports["a0"], reports["c0"], rules, apart) < 0  # ...but another port: nothing named in common
+    assert margin(reports["a0"], reports["b0"], {**rules, "same_event_other_story": 1.01}, apart) < 0  # never
+    one_story = _Story({}, {"a": "a", "b": "a", "c": "a"})
+    assert margin(reports["a0"], reports["c0"], rules, one_story) >= 0  # one story: the same action is one event
+
+
+def test_second_pass_joins_groups_of_one_action():
+    from generator.link.timeline import _Cluster, _merge_same_action, _rules, _Story
+
+    reports = _reports_of({
+        "a": [Clause("Dock workers walked out in Gdansk on Monday over pay.", "on Monday", "2023-10-09",
+                     ("dock", "worker", "walk", "pay"), "walked", "walk", "Dock workers")],
+        "b": [Clause("Gdansk dock workers walked out this week.", "this week", "2023-W41",
+                     ("dock", "worker", "walk"), "walked", "walk", "Gdansk dock workers"),
+              Clause("Gdansk port staff walked out last month as well.", "last month", "2023-09",
+                     ("port", "staff", "walk"), "walked", "walk", "Gdansk port staff")],
+        "c": [Clause("The port authority of Gdansk closed two terminals on Monday.", "on Monday", "2023-10-09",
+                     ("port", "authority", "close", "terminal"), "closed", "close", "The port authority")],
+    }, places=("Gdansk",))
+    story, rules = _Story({}, {}), _rules()
+    merged = _merge_same_action([_Cluster([reports["a0"]]), _Cluster([reports["c0"]]), _Cluster([reports["b0"]]),
+                                 _Cluster([reports["b1"]])], rules, story)
+    groups = sorted(sorted(r.mention.source + str(r.mention.sentence) for r in c.reports) for c in merged)
+    # the walkout of Monday and of "this week" are one; last month's (a date that does not fit) and the closure
+    # (another action) stay apart
+    assert groups == [["a0", "b0"], ["b1"], ["c0"]]
+
+
 @pytest.mark.parametrize(
     ("lemma", "pos", "action", "statement"),
     [
