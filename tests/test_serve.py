@@ -116,7 +116,12 @@ def test_serve_reads_the_previous_build_prints_its_address_and_keeps_committed_c
         assert "003" in page or "Mutual desire" in page  # the change list of the last build, not a first build
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=60)  # Ctrl+C stops serve; a timeout fails the test ...
+        finally:
+            if process.poll() is None:  # ... without leaving the server running after the test run
+                process.kill()
+                process.wait()
     after = {p.relative_to(content): p.read_bytes() for p in content.rglob("*") if p.is_file()}
     assert after == committed
 
