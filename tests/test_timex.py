@@ -183,6 +183,9 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("1984", "the novel ", "", "none", None),
         ("2001", "“", "”", "none", None),
         ("14", "", "", "none", None),  # a bare day number is no date
+        ("20 - 13", "the visitors won ", "", "none", None),  # a score (was read as the 20th of this month, 2013)
+        ("3-1", "beat them ", " on penalties", "none", None),
+        ("12–15", "", " volunteers", "none", None),
         ("6:15 a.m.", "at ", "", "time", "XXXX-XX-XXT06:15"),
     ],
 )

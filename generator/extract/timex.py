@@ -350,10 +350,13 @@ def age(e: Expr) -> RuleResult:
 
 
 def not_a_date(e: Expr) -> RuleResult:
-    """Numbers the model takes for dates: a bare day number, an ordinal count ("the 99th day"), the title of a
-    work ("the film 1917", "“1917”")."""
+    """Numbers the model takes for dates: a bare day number, two small numbers joined by a dash (a score,
+    "won 20-13", or a count, "12-15 people": dates in running text name the month or use four-digit years), an
+    ordinal count ("the 99th day"), the title of a work ("the film 1917", "“1917”")."""
     if re.fullmatch(r"\d{1,2}|\d{3}", e.text):
         return not_temporal("a number without a month or unit")
+    if re.fullmatch(r"\d{1,3}\s*[-–—]\s*\d{1,3}", e.text):
+        return not_temporal("two numbers joined by a dash (a score or a count), no month")
     if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
         return not_temporal("an ordinal count, not a date")
     if re.fullmatch(r"\d{4}", e.text) and (
