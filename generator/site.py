@@ -41,12 +41,18 @@ def build_site(
 
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
+    overrides = {"site_name": site_name} if site_name else {}
     try:
-        overrides = {"site_name": site_name} if site_name else {}
         config = load_config(
             str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=strict,
             **overrides,
         )
+    except (ConfigurationError, Abort, SystemExit) as exc:  # MkDocs logs what is wrong, then aborts
+        raise ConfigError(
+            f"{config_file}: the MkDocs configuration is not valid ({exc}); the message above names the setting. "
+            "Fix mkdocs.yml."
+        ) from exc
+    try:
         cache = PageCache(cache_dir) if cache_dir is not None else None
         if cache is not None:
             config.plugins["generator/page-cache"] = cache

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import GeneratorError, StrictError
+from generator.errors import ConfigError, GeneratorError, StrictError
 from generator.pipeline import BuildOptions, build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -157,6 +157,21 @@ def test_failed_build_leaves_content_and_site_untouched(nlp, tmp_path) -> None:
     assert [p.name for p in content.iterdir()] == ["keep.md"]
     assert [p.name for p in site.iterdir()] == ["keep.html"]
     assert not list(tmp_path.glob(".content.*new*")) and not list(tmp_path.glob(".site.*new*"))
+
+
+def test_invalid_mkdocs_config_is_a_config_error_naming_the_file_and_loses_nothing(nlp, tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((REPO / "mkdocs.yml").read_text().replace("custom_dir: overrides", "custom_dir: missing-folder"))
+    content, site = tmp_path / "content", tmp_path / "site"
+    content.mkdir()
+    (content / "keep.md").write_text("old page\n")
+    with pytest.raises(ConfigError) as error:
+        build(BuildOptions(seeds_dir=seeds, content_dir=content, site_dir=site, config_file=config), nlp=nlp)
+    assert str(config) in str(error.value) and "Fix mkdocs.yml" in str(error.value)
+    assert "template or the generator" not in str(error.value)
+    assert [p.name for p in content.iterdir()] == ["keep.md"]
 
 
 def test_article_markup_reaches_the_page_as_text(nlp, tmp_path) -> None:
