@@ -9,6 +9,7 @@ goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -28,6 +29,15 @@ def unframe(data: bytes) -> bytes:
     digest, _, body = data.partition(b"\n")
     if hashlib.sha256(body).hexdigest().encode() != digest:
         raise ValueError("checksum mismatch")
+    return body
+
+
+def document(data: bytes, format: int, key: str | None = None) -> dict:
+    """The JSON body of a framed entry; ValueError when it is corrupt, of another format or (with ``key``) for
+    another key."""
+    body = json.loads(unframe(data))
+    if body.get("format") != format or (key is not None and body.get("key") != key):
+        raise ValueError("entry of another format or key")
     return body
 
 

@@ -83,7 +83,12 @@ CONTEXT_KNOWN = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javas
                            "build_date_utc", "config", "page"})
 # What the theme's templates show besides the page and the navigation (the rest comes from mkdocs.yml's bytes).
 LAYOUT_CONFIG = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
-                 "edit_uri", "extra", "extra_css", "extra_javascript", "use_directory_urls")  # MkDocs records links to anchors above DEBUG
+                 "edit_uri", "extra", "extra_css", "extra_javascript", "use_directory_urls")
+
+
+def records_anchor_links() -> bool:
+    """Whether MkDocs records pages' links to anchors (it does when its page logger is above DEBUG)."""
+    return PAGES_LOG.getEffectiveLevel() > logging.DEBUG
 
 
 def _sha(data: bytes) -> str:
@@ -139,7 +144,7 @@ def fingerprint(config, search: bool) -> str:
         }),
         "theme": folder_digest(config.theme.custom_dir),
         "search": search,
-        "links_to_anchors": PAGES_LOG.getEffectiveLevel() > logging.DEBUG,
+        "links_to_anchors": records_anchor_links(),
     }
     return _sha(_json(parts).encode())
 
@@ -281,7 +286,7 @@ class PageCache(BasePlugin):
         for piece in pieces:
             digest = _sha(piece.encode())
             result = previous.get(digest)
-            if result is None or not self._still(files, result):
+            if result is None or not self._holds(files, result["lookups"], result["links"]):
                 converter = converter or page_chunks.Converter(page, config, files)
                 with recorded_lookups(files) as asked, watch_warnings() as watched:
                     result = {**converter.convert(piece), "lookups": asked}
@@ -293,7 +298,7 @@ class PageCache(BasePlugin):
             lookups.update(result["lookups"])
         if not all(result["html"] for _, result in results):
             return False
-        page_chunks.assemble(page, [result for _, result in results], files, PAGES_LOG.getEffectiveLevel() > logging.DEBUG)
+        page_chunks.assemble(page, [result for _, result in results], files, records_anchor_links())
         if not warned:
             self.fresh_pieces[path] = {"format": FORMAT, "pieces": dict(results)}
             self.fresh[page.file.src_uri] = _entry(page, key, lookups)
@@ -304,9 +309,9 @@ class PageCache(BasePlugin):
 
     def _read_pieces(self, path: Path) -> dict[str, dict]:
         try:
-            document = json.loads(store.unframe(path.read_bytes()))
-            if document.get("format") != FORMAT or not isinstance(document.get("pieces"), dict):
-                raise ValueError("entry of another format")
+            document = store.document(path.read_bytes(), FORMAT)
+            if not isinstance(document.get("pieces"), dict):
+                raise ValueError("entry without pieces")
             for result in document["pieces"].values():
                 _check_piece(result)
         except OSError:
@@ -316,10 +321,10 @@ class PageCache(BasePlugin):
             return {}
         return document["pieces"]
 
-    def _still(self, files: Files, result: dict) -> bool:
-        """Whether the files a piece's links reached answer as they did."""
-        return all(self._answer(files, p) == answer for p, answer in result["lookups"].items()) and all(
-            self._answer(files, src) is not None for src in result["links"])
+    def _holds(self, files: Files, lookups: dict[str, list[str] | None], targets) -> bool:
+        """Whether every link-target question is answered as it was and every page linked to by anchor exists."""
+        return all(self._answer(files, p) == answer for p, answer in lookups.items()) and all(
+            self._answer(files, src) is not None for src in targets)
 
     def _read(self, key: str, files: Files) -> dict | None:
         path = store.entry_path(self.folder, key)
@@ -328,19 +333,15 @@ class PageCache(BasePlugin):
         except OSError:
             return None
         try:
-            entry = json.loads(store.unframe(data))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
-                raise ValueError("entry of another format or key")
+            entry = store.document(data, FORMAT, key)
             if self.search_index is not None and not isinstance(entry.get("search"), list):
                 raise ValueError("entry without search entries")
             _check(entry)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             log.info("ignoring the page cache entry %s (%s); rendering the page again", path, exc)
             return None
-        if any(self._answer(files, p) != answer for p, answer in entry["lookups"].items()):
+        if not self._holds(files, entry["lookups"], entry["links_to_anchors"] or ()):
             return None  # a link target appeared, went or moved
-        if any(self._answer(files, src) is None for src in entry["links_to_anchors"] or ()):
-            return None
         store.touch(path)
         return entry
 
@@ -499,25 +500,23 @@ def _dumps(entry: dict) -> bytes:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _check(entry: dict) -> None:
-    """TypeError when a field of a parsed entry has the wrong type."""
-    expected = {"content": str, "toc": list, "anchors": list, "lookups": dict}
+def _check_types(record: dict, expected: dict[str, type]) -> None:
+    """TypeError when a field of a parsed entry (or piece) has the wrong type; ``title`` may also be None."""
     for name, kind in expected.items():
-        if not isinstance(entry[name], kind):
+        if not isinstance(record[name], kind):
             raise TypeError(f"{name} is not a {kind.__name__}")
-    if entry["title"] is not None and not isinstance(entry["title"], str):
+    if record["title"] is not None and not isinstance(record["title"], str):
         raise TypeError("title is not a string")
-    if (entry["links_to_anchors"] is None) == (PAGES_LOG.getEffectiveLevel() > logging.DEBUG):
+
+
+def _check(entry: dict) -> None:
+    _check_types(entry, {"content": str, "toc": list, "anchors": list, "lookups": dict})
+    if (entry["links_to_anchors"] is None) == records_anchor_links():
         raise ValueError("links to anchors recorded at another log level")
 
 
 def _check_piece(result: dict) -> None:
-    expected = {"html": str, "toc": list, "anchors": list, "links": dict, "lookups": dict}
-    for name, kind in expected.items():
-        if not isinstance(result[name], kind):
-            raise TypeError(f"{name} is not a {kind.__name__}")
-    if result["title"] is not None and not isinstance(result["title"], str):
-        raise TypeError("title is not a string")
+    _check_types(result, {"html": str, "toc": list, "anchors": list, "links": dict, "lookups": dict})
 
 
 def _restore(page: Page, entry: dict, files: Files) -> None:

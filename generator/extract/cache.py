@@ -148,9 +148,7 @@ def dumps(key: str, extracted: Extracted) -> bytes:
 
 def loads(data: bytes, key: str, source: Source) -> Extracted:
     """The entry in ``data``; ValueError when it is corrupt, of another format, or for another key or source."""
-    document = json.loads(store.unframe(data))
-    if document.get("format") != FORMAT or document.get("key") != key:
-        raise ValueError("entry of another format or key")
+    document = store.document(data, FORMAT, key)
     facts = CONVERTER.structure(document["facts"], SourceFacts)
     if facts.source != source:
         raise ValueError("entry of another source")
