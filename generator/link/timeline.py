@@ -453,9 +453,12 @@ def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None, story
 OTHER_STORIES = "\x00other stories"  # the scope of the index keys that reach groups of other stories
 
 
-def _across_keys(report: _Report) -> set[tuple[str, str]]:
+def _across_keys(report: _Report, rules: Mapping[str, Any]) -> set[tuple[str, str]]:
     """The index keys through which a report may join a group of another story: its actions with each person,
-    organisation or place of its sentence (``margin``: the same action and a name in common)."""
+    organisation or place of its sentence (``margin``: the same action and a name in common); none when
+    ``same_event_other_story`` turns that off."""
+    if rules["same_event_other_story"] > 1.0:
+        return set()
     actions = {p for p in report.alternatives | {report.predicate} if p}
     return {(OTHER_STORIES, f"{p}|{n}") for p in actions for n in sorted(report.people | report.entities)}
 
@@ -474,7 +477,6 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     # (``margin``), indexed as (OTHER_STORIES, "action|name"); so the groups of other stories are candidates
     # only then (a folder of many stories compares within each)
     by_key: dict[tuple[str, str], set[int]] = {}
-    across = rules["same_event_other_story"] <= 1.0
     order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
     for report in order:
         scope = story.story(report.mention.source)
@@ -489,7 +491,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
         lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
         if not report.dated:  # it can only join a group of the same action or a near synonym (``margin``)
             lookup = {k for k in lookup if k.startswith(("v:", "t:"))}
-        reach = _across_keys(report) if across else set()
+        reach = _across_keys(report, rules)
         candidates = sorted({i for k in {(scope, k) for k in lookup} | reach for i in by_key.get(k, ())})
         for index in candidates:
             cluster = clusters[index]
@@ -548,9 +550,8 @@ def _merge_same_action(clusters: list[_Cluster], rules: Mapping[str, Any], story
                         for a in other.reports for b in cluster.reports))
 
     def keys_of(cluster: _Cluster) -> set[Hashable]:  # the same action in one story, or with a name in common
-        across = rules["same_event_other_story"] <= 1.0
         return {k for r in cluster.reports if r.predicate
-                for k in {(story.story(r.mention.source), r.predicate)} | (_across_keys(r) if across else set())}
+                for k in {(story.story(r.mention.source), r.predicate)} | _across_keys(r, rules)}
 
     return _merge_groups(clusters, keys_of, joins)
 
