@@ -150,6 +150,15 @@ def test_outlet_from_the_domain_when_the_site_name_is_the_folded_domain():
     assert page_outlet([], [], "https://www.example.org/a") == ("example.org", "domain")
 
 
+def test_a_site_name_that_is_the_headline_is_no_outlet():
+    # <meta name="application-name" content="(the headline)">, as some portals write it
+    headline = "Council votes to close the old harbour bridge for two years"
+    assert page_outlet([headline], [], "https://www.portal.example/news/1", [headline]) == ("portal.example", "domain")
+    assert page_outlet(["Harbour Gazette"], [], "https://www.portal.example/news/1", ["Harbour Gazette"]) == (
+        "Harbour Gazette", "site name",
+    )
+
+
 def test_a_separator_left_at_the_end_of_a_site_name_is_not_part_of_the_outlet():
     # <meta name="apple-mobile-web-app-title" content="Daily Example - ">: written to be followed by a page title
     assert page_outlet(["Daily Example - "], [], "https://dailyexample.org/a") == ("Daily Example", "site name")

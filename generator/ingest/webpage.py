@@ -140,17 +140,27 @@ def clean_site_name(name: str) -> str:
     return parts[0].strip(SEPARATOR_CHARS).strip() if parts else ""
 
 
-def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str | None) -> tuple[str, str] | None:
+# Outlet names are short: a longer "site name" or title part is a headline (the html-news dev pages' site names
+# have at most 3 words; 6 was the bound on title parts naming the domain before this rule shared it).
+MAX_OUTLET_WORDS = 6
+
+
+def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str | None,
+                headlines: Sequence[str] = ()) -> tuple[str, str] | None:
     """(outlet, where from): the page's site name or publisher, else a title part naming the domain, else the domain.
 
     A "site name" that is only the domain folded into one word ("Timesofisrael") is replaced by the way the page
-    writes it elsewhere ("The Times of Israel") when it can be found, else by the domain itself.
+    writes it elsewhere ("The Times of Israel") when it can be found, else by the domain itself. A "site name"
+    that is the page's headline (an ``application-name`` some CMSs fill with the title) is no site name.
     """
     domain = domain_of(url)
     domain_key = key(domain.rsplit(".", 1)[0]) if domain else ""
+    headline_keys = {key(h) for h in headlines}
     for name in site_names:
         outlet = clean_site_name(name)
         if not outlet or outlet.casefold() in rules()["not_site_names"]:
+            continue
+        if len(outlet.split()) > MAX_OUTLET_WORDS and key(outlet) in headline_keys:
             continue
         folded = " " not in outlet and outlet.casefold() == outlet.casefold().replace(" ", "") and (
             domain_key and key(outlet) in {domain_key, key(domain or "")}
@@ -158,7 +168,7 @@ def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str 
         if not folded:
             return outlet, "site name"
     for part in title_parts:
-        if domain_key and domain_key in key(part) and len(part.split()) <= 6:
+        if domain_key and domain_key in key(part) and len(part.split()) <= MAX_OUTLET_WORDS:
             return part, "title"
     if domain:
         return domain, "domain"
@@ -598,7 +608,8 @@ def read_page(raw: str) -> Page:
         clean_space(t.text_content()) for t in tree.xpath("//title")[:1]
     ]
     title_parts = [part for title in titles for part in TITLE_SEPARATORS.split(title)[1:]]
-    outlet = page_outlet(site_names, title_parts, found.get("url"))
+    headlines = [TITLE_SEPARATORS.split(title)[0] for title in titles]
+    outlet = page_outlet(site_names, title_parts, found.get("url"), headlines)
     if outlet:
         take("outlet", outlet[0], outlet[1])
     site_keys = [k for k in dict.fromkeys([key(n) for n in site_names] + [key(clean_site_name(n)) for n in site_names]
