@@ -115,7 +115,7 @@ def load_pairs(path: Path = DATA) -> list[Pair]:
     for p in yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]:
         a = _quote(p["id"], "a", p["a"]["text"], p["speaker"])
         b = _quote(p["id"], "b", p["b"]["text"], p["speaker"])
-        out.append(Pair(p["id"], p["split"], p["kind"], p["origin"], p["same"], a, b, similarity(a.text, b.text)))
+        out.append(Pair(p["id"], p["split"], p["kind"], p["origin"], p["same"], a, b, similarity(a.text, b.text, vectors=True)))
     return out
 
 

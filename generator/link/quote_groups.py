@@ -135,9 +135,12 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_normalised(text).split())
 
 
-def similarity(a: str, b: str, vectors: bool = True) -> Similarity:
+def similarity(a: str, b: str, vectors: bool | None = None) -> Similarity:
     """How alike two quotes are; ``vectors=False`` leaves word vectors out (``closest`` and ``substitutes`` empty:
-    near synonyms never count), for when the rules do not use them."""
+    near synonyms never count); by default they are used when the rules use them (``uses_vectors``), so that a
+    build never needs the word vectors' packages (the bench extra) while the learnt rules leave them off."""
+    if vectors is None:
+        vectors = uses_vectors(_thresholds())
     ta, tb = content_tokens(a), content_tokens(b)
     sa, sb = {t[0] for t in ta}, {t[0] for t in tb}
     shared = len(sa & sb)
