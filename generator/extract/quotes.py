@@ -41,10 +41,12 @@ OPENERS = "“„«‘‹"
 CLOSERS = "”»’›"
 OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
 CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
-# A full stop ends a sentence, except after an initial ("A. J. Smith") or a title ("Mr. Marcus", "Gov. Inslee").
+# A full stop ends a sentence, except after an initial ("A. J. Smith"), a title ("Mr. Marcus", "Gov. Inslee") or a
+# company's legal suffix ("“…,” Toyota Motor Corp. said").
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bSgt)"
-    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bSt)[.!?](?=\s|$)"
+    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bCorp)(?<!\bInc)(?<!\bCo)(?<!\bLtd)"
+    r"(?<!\bBros)[.!?](?=\s|$)"
 )
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
@@ -423,6 +425,8 @@ def _speaker_phrase(head: Token) -> Span:
     doc = head.doc
     left = head.i
     for token in reversed(list(head.lefts)):
+        if token.text == "," and token.i > 0 and doc[token.i - 1].ent_type_ == "GPE" and doc[token.i - 1].head.i == head.i:
+            continue  # "the Cupertino, California-based company"
         if token.dep_ in ("punct", "cc", "prep") or token.is_punct:
             break
         left = min(left, token.left_edge.i)
@@ -899,7 +903,7 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         if attributed and attributed[-1][1].partial and ctx.speakers.sentence(attributed[-1][0].open_mark) == ctx.speakers.sentence(span.open_mark):
             prev_span, prev_quote, prev_referent = attributed[-1]
             return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "same-sentence"), prev_quote
-        return None
+        return _fragment_goes_on(span, paragraph, source, attributed, ctx)
     if attributed:
         prev_span, prev_quote, prev_referent = attributed[-1]
         between = source.text[prev_span.close_mark : span.open_mark]
@@ -919,6 +923,27 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     latest = recent[0]
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _fragment_goes_on(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context):
+    """A fragment of more than a few words with no cue in the sentence right after a quote goes on with its
+    speaker ("… crowed Nvidia CEO Jen-Hsun Huang. ATI is “basically throwing in the towel, …”"), unless its
+    sentence names another person. Short fragments are left alone: without a speaker they are terms, not quotes."""
+    words = re.findall(r"\w+", source.text[span.start : span.end])
+    if len(words) <= int(_rules()["scare_quote_max_words"]):
+        return None
+    if not attributed:
+        return None
+    prev_span, prev_quote, prev_referent = attributed[-1]
+    recent = ctx.speakers.recent(span.open_mark, 1)
+    if prev_referent is None or prev_referent.name is None or not recent or recent[0].referent != prev_referent:
+        return None  # the statement just before is a quote (not narration: "Trump has adopted …")
+    if ctx.speakers.sentence(prev_span.open_mark) != ctx.speakers.sentence(span.open_mark) - 1:
+        return None
+    start, end = _sentence_bounds(span, paragraph)
+    if any(start <= m.start < end and not ctx.speakers.quoted(m.start, m.end) for m in ctx.people):
+        return None
+    return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "carried"), prev_quote
 
 
 def _whole_paragraph(span: QuoteSpan, paragraph: Paragraph, source: Source) -> bool:

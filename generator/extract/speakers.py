@@ -122,7 +122,8 @@ class DocumentSpeakers:
             e for e in doc.ents
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
-        ]
+        ] + [e for e in doc.ents if e.label_ == "PERSON" and _organisation_named_as_person(e)]
+        self.orgs.sort(key=lambda e: e.start)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
         self._cues: dict[int, list[str]] = {}
@@ -208,7 +209,7 @@ class DocumentSpeakers:
         if span is None or span.start == 0 or len(span) > 1:
             return False
         before = self.doc[span.start - 1]
-        return before.lower_ in self.rules["organisation_nouns"] and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
+        return organisation_noun(before.lower_) and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
 
     def gender(self, name: str) -> str | None:
         if name not in self._genders:
@@ -291,7 +292,7 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(t.idx in taken for t in run):
             continue  # a place, or a name already recognised ("General Ban Ki" inside "Secretary-General Ban Ki-moon")
-        if run[-1].lower_ in _rules()["organisation_nouns"] or run[-1].lower_ in _rules()["place_nouns"]:
+        if organisation_noun(run[-1].lower_) or run[-1].lower_ in _rules()["place_nouns"]:
             continue  # "British Royal Navy" is no person called Royal, "Unity State" none called Unity
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
         start = None
@@ -326,6 +327,13 @@ def _inside_organisation_name(token: Token) -> bool:
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return entity is not None and len([t for t in entity if t.pos_ == "PROPN"]) > 1
+
+
+def _organisation_named_as_person(ent: Span) -> bool:
+    """A PERSON entity that names an organisation by its last word ("Dixon Hall", "McMillan LLP", "Covington
+    Catholic"): the people stage keeps it off the people pages, and here it can speak as an organisation."""
+    words = [t.lower_.rstrip(".") for t in ent if not t.is_punct and t.tag_ != "POS"]
+    return len(words) > 1 and words[-1] in _rules()["organisation_name_ends"]
 
 
 def _tied_words(span: Span) -> list[Token]:
@@ -368,7 +376,7 @@ def _role_words(tokens: Sequence[Token]) -> set[str]:
 
 def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     head = speaker.root
-    lemma = head.lemma_.lower()
+    lemma = head.lower_ if head.lower_ in ds.rules["bodies_in_plural"] else head.lemma_.lower()  # "media", not "medium"
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
     orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end]
     last = speaker[-1]
@@ -393,24 +401,40 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
-    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if lemma in ds.rules["organisation_nouns"] else []
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if organisation_noun(lemma) else []
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
-    if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
+    if orgs and lemma in ds.rules["product_heads"] and any(t.lower_ in DEFINITE for t in speaker):
+        earlier = _organisation_named_before(ds, head, at)  # "the iPhone maker": the company named before
+        if earlier is not None:
+            return Resolution(earlier, "organisation")
+    if orgs and (head.ent_type_ == "ORG" or organisation_noun(lemma) or head.pos_ == "PROPN"):
         org = orgs[-1]
         if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
             return None  # "Chelsea manager Mourinho": a person of the organisation, by name
+        between = ds.doc[org.end : head.i]
+        if head.ent_type_ != "ORG" and organisation_noun(lemma) and len(between) and all(
+            t.pos_ == "NOUN" and t.dep_ == "compound" for t in between
+        ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
+            return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
         return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
-    if lemma in ds.rules["organisation_nouns"] and not persons:
+    if organisation_noun(lemma) and not persons:
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
-        if named:
-            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         definite = any(t.lower_ in DEFINITE for t in speaker)
+        # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
+        # name ("the Indian Navy", "the Xinhua news agency" are names)
+        described = company_noun(lemma) and (
+            lemma in ds.rules["product_heads"] or all(t.ent_type_ in ("NORP", "GPE", "LOC") for t in named)
+        )
+        if named and not (definite and described):
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         earlier = _organisation_named_before(ds, head, at) if definite else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
-        if not definite and head.tag_ == "NNS" and head.lower_ != "police":
+        if named:
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
+        if not definite and head.tag_ == "NNS" and head.lower_ not in ds.rules["bodies_in_plural"]:
             return None  # "authorities said", "officials said": people unnamed, not one organisation
         return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
     return None
@@ -451,21 +475,37 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
         if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
             return statement.referent
-    if lemma in ds.rules["company_nouns"]:
+    companies = [o for o in recent if not _public_body(o.text)]  # "the company" is no Commission it was fined by
+    if company_noun(lemma) and noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
+        # "the two companies": the first named of the last two ("AMD bought SeaMicro" → AMD)
+        latest = companies[0]
+        other = next(o for o in companies if o.text != latest.text)
+        return ds.organisation(other.text, other.start_char, other.end_char)
+    if company_noun(lemma):
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
-        # organisation named last
+        # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
-            if statement.referent.kind == "organisation":
+            if statement.referent.kind == "organisation" and not _public_body(statement.referent.name or ""):
                 return statement.referent
-    if lemma in ds.rules["company_nouns"] and recent:
-        return ds.organisation(recent[0].text, recent[0].start_char, recent[0].end_char)
-    if lemma in ds.rules["company_nouns"]:
+    if company_noun(lemma) and companies:
+        sentence = ds.sentence(companies[0].start_char)
+        subjects = [o for o in companies if ds.sentence(o.start_char) == sentence and o.root.dep_ in SUBJECTS]
+        org = subjects[0] if subjects else companies[0]
+        return ds.organisation(org.text, org.start_char, org.end_char)
+    if company_noun(lemma):
         for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
                 # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
                 return replace(statement.referent, kind="organisation")
-        return _main_organisation(ds, at)
+        return _main_organisation(ds, at) or _untagged_subject(ds, at)
     return None
+
+
+def _public_body(name: str) -> bool:
+    """An organisation named by a noun for a public body ("European Commission", "Defence Ministry", "Leeds City
+    Council"): no company a later "the company" or "the firm" means."""
+    words = _words(name.lower())
+    return bool(words) and organisation_noun(words[-1]) and not company_noun(words[-1])
 
 
 def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> Referent | None:
@@ -477,6 +517,23 @@ def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> R
     for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
         if statement.referent.kind == "organisation" and statement.referent.name is not None:
             return statement.referent
+    return None
+
+
+def _untagged_subject(ds: DocumentSpeakers, at: int) -> Referent | None:
+    """The latest proper noun the recogniser left untagged that is a subject in the sentences before ``at``, for
+    "the company" when the article names no organisation the recogniser knows ("Acme lost the case. The company
+    called …"); never a person named, a place or a first name of the name list."""
+    first = ds.sentence(at) - int(ds.rules["salience_sentences"])
+    for token in reversed(ds.doc):
+        if token.idx >= at:
+            continue
+        if ds.sentence(token.idx) < first:
+            break
+        if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and not token.ent_type_ and not ds.inside[token.i]
+                and token.text[:1].isupper() and not known_first_name(token.text) and ds.full_name(token.text, at) is None):
+            name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
 
 
@@ -562,7 +619,7 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
                 return _as_referent(ds, agents[0])
     named = [
         c for c in noun.children
-        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or c.lemma_.lower() in ds.rules["organisation_nouns"])
+        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or organisation_noun(c.lemma_.lower()))
     ]  # "The AMD statement", "a Defence Ministry statement", "the court ruling"
     if named:
         return _as_referent(ds, named[-1])
@@ -585,7 +642,7 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
         return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
-    if token.lemma_.lower() in ds.rules["organisation_nouns"]:
+    if organisation_noun(token.lemma_.lower()):
         definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
         earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
         return earlier or ds.organisation(span.text, span.start_char, span.end_char)
@@ -607,7 +664,17 @@ def noun_kind(noun: Token) -> str | None:
         return "person" if noun.pos_ != "PROPN" else "organisation"  # a name speaks for itself
     if lemma in _rules()["document_nouns"]:
         return "document"
-    return "organisation" if lemma in _rules()["organisation_nouns"] or lemma in _rules()["group_nouns"] else None
+    return "organisation" if organisation_noun(lemma) or lemma in _rules()["group_nouns"] else None
+
+
+def organisation_noun(word: str) -> bool:
+    """A noun for an organisation ("ministry", "police"), the company nouns among them."""
+    return word in _rules()["organisation_nouns"] or company_noun(word)
+
+
+def company_noun(word: str) -> bool:
+    """A noun that, written "the company", means an organisation named before ("the carmaker", "the charity")."""
+    return word in _rules()["company_nouns"]
 
 
 def _person_noun(noun: Token) -> bool:
@@ -691,7 +758,23 @@ def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
 
 def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
     """The referent of a pronoun speaker: salience first (recent statements), then the nearest agreeing mention."""
-    return _salient(ds, set(ds.rules["pronouns"][word]), at)
+    allowed = set(ds.rules["pronouns"][word])
+    return _salient(ds, allowed, at) or _against_the_lexicon(ds, allowed, at)
+
+
+def _against_the_lexicon(ds: DocumentSpeakers, allowed: set[str], at: int) -> Referent | None:
+    """When nobody agrees: the speaker of the statement just before (its sentence or the one before) if only the
+    first-name list gave that person the other gender ("President Salva Kiir said. … he added": the list reads
+    Salva as a woman's name, the article says nothing). The article's own word decides over the list's."""
+    if not allowed & {"m", "f"}:
+        return None
+    recent = ds.recent(at, 1)
+    if not recent or recent[0].referent.kind != "person" or recent[0].referent.name is None:
+        return None
+    referent = recent[0].referent
+    if referent.plural or referent.gender is None or referent.gender in allowed or ds._gender_in_article(referent.name):
+        return None
+    return replace(referent, gender=None)
 
 
 def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool = False) -> Referent | None:
