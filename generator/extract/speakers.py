@@ -389,6 +389,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker)
+        if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
+            issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
     if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:  # "WHO said" read as a pronoun
         return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
@@ -497,7 +499,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
                 # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
                 return replace(statement.referent, kind="organisation")
-        return _main_organisation(ds, at) or _untagged_subject(ds, at)
+        return _main_organisation(ds, at) or _untagged_subject(ds, noun, at)
     return None
 
 
@@ -520,7 +522,7 @@ def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> R
     return None
 
 
-def _untagged_subject(ds: DocumentSpeakers, at: int) -> Referent | None:
+def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
     """The latest proper noun the recogniser left untagged that is a subject in the sentences before ``at``, for
     "the company" when the article names no organisation the recogniser knows ("Acme lost the case. The company
     called …"); never a person named, a place or a first name of the name list."""
@@ -530,8 +532,14 @@ def _untagged_subject(ds: DocumentSpeakers, at: int) -> Referent | None:
             continue
         if ds.sentence(token.idx) < first:
             break
-        if (token.dep_ in SUBJECTS and token.pos_ == "PROPN" and not token.ent_type_ and not ds.inside[token.i]
-                and token.text[:1].isupper() and not known_first_name(token.text) and ds.full_name(token.text, at) is None):
+        if token.dep_ not in SUBJECTS or ds.inside[token.i]:
+            continue
+        names = [t for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper() and not t.ent_type_]
+        if names and token.lemma_.lower() == noun.lemma_.lower():  # "People magazine broke the story … the magazine"
+            name = ds.doc[names[0].i : token.i + 1]
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
+        if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and not known_first_name(token.text)
+                and ds.full_name(token.text, at) is None):
             name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
             return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
@@ -597,10 +605,11 @@ def _subjects_of_document_clause(noun: Token) -> list[Token]:
     return [past_split_possessive(c) for c in verb.children if c.dep_ in SUBJECTS]
 
 
-def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
+def _issuer_in(ds: DocumentSpeakers, noun: Token, verb: Token | None = None) -> Referent | None:
     """The issuer named with a document: "Waitrose's statement", "a statement from BC Hydro", "a statement
-    released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement"."""
-    for child in noun.children:
+    released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement", "a statement
+    posted on the team's website" (``verb``: the verb of issuing, whose phrases name the issuer too)."""
+    for child in noun.children if verb is None else verb.children:
         if child.dep_ == "poss":
             return _as_referent(ds, child)
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -613,10 +622,15 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
             owners += [o for c in objects for o in c.children if o.dep_ == "compound" and (o.pos_ == "PROPN" or o.ent_type_ == "ORG")]  # "on the Microsoft website"
             if owners:
                 return _as_referent(ds, owners[0])
-        if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
+        if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"] and verb is None:
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
                 return _as_referent(ds, agents[0])
+            found = _issuer_in(ds, noun, child)
+            if found is not None:
+                return found
+    if verb is not None:
+        return None
     named = [
         c for c in noun.children
         if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or organisation_noun(c.lemma_.lower()))
@@ -798,7 +812,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     organisations = [
         ds.organisation(o.text, o.start_char, o.end_char)
         for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
-    ] if "o" in allowed else []
+    ] + _organisation_subjects(ds, first_sentence, at) if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
     subjects = [r for r in candidates if _is_subject(ds, r)]
     for pool in (subjects, candidates):
@@ -826,6 +840,22 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     if len({r.name for r in agreeing}) == 1 and not _in_prepositional_phrase(ds, agreeing[0]):
         return agreeing[0]
     return None
+
+
+def _organisation_subjects(ds: DocumentSpeakers, first_sentence: int, at: int) -> list[Referent]:
+    """Organisations named by a noun as the subject of a clause between sentence ``first_sentence`` and ``at``
+    ("Police arrested the man … “…,” they said"; "The company cut jobs … it said")."""
+    found = []
+    for token in ds.doc[ds.sentences[max(first_sentence, 0)].start :]:
+        if token.idx >= at:
+            break
+        if token.dep_ not in SUBJECTS or token.pos_ != "NOUN" or ds.inside[token.i]:
+            continue
+        if noun_kind(token) == "organisation" and not any(o.start <= token.i < o.end for o in ds.orgs):
+            resolved = _organisation(ds, ds.doc[token.left_edge.i : token.i + 1], token.idx)
+            if resolved is not None and resolved.referent.name is not None:
+                found.append(replace(resolved.referent, start=token.idx, end=token.idx + len(token.text)))
+    return found
 
 
 def _organisation_subject_before(ds: DocumentSpeakers, at: int) -> Referent | None:
