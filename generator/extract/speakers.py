@@ -772,23 +772,7 @@ def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
 
 def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
     """The referent of a pronoun speaker: salience first (recent statements), then the nearest agreeing mention."""
-    allowed = set(ds.rules["pronouns"][word])
-    return _salient(ds, allowed, at) or _against_the_lexicon(ds, allowed, at)
-
-
-def _against_the_lexicon(ds: DocumentSpeakers, allowed: set[str], at: int) -> Referent | None:
-    """When nobody agrees: the speaker of the statement just before (its sentence or the one before) if only the
-    first-name list gave that person the other gender ("President Salva Kiir said. … he added": the list reads
-    Salva as a woman's name, the article says nothing). The article's own word decides over the list's."""
-    if not allowed & {"m", "f"}:
-        return None
-    recent = ds.recent(at, 1)
-    if not recent or recent[0].referent.kind != "person" or recent[0].referent.name is None:
-        return None
-    referent = recent[0].referent
-    if referent.plural or referent.gender is None or referent.gender in allowed or ds._gender_in_article(referent.name):
-        return None
-    return replace(referent, gender=None)
+    return _salient(ds, set(ds.rules["pronouns"][word]), at)
 
 
 def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool = False) -> Referent | None:
