@@ -597,6 +597,11 @@ CASES = [
         '“Whatever they say is baseless,” Sarah Collins said. “We are committed to peace,” he added.',
         None, 'pronoun', id='pronoun-the-speaker-just-before-has-the-other-gender',
     ),
+    pytest.param(
+        "Her publicist, Jack Reyes, confirmed the stay.\n\n“We ask for privacy,” he said.\n\nThe news surprised Vipers "
+        "producer Matthew Olsen, who worked with the actress last year.\n\n“She was always professional,” he told reporters.",
+        "Matthew Olsen", "pronoun", id="pronoun-a-person-introduced-with-who-moves-the-story-on",
+    ),
 ]
 
 

@@ -869,9 +869,23 @@ def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: 
         if not (after < mention.start and mention.end <= before) or ds.sentence(mention.start) == sentence_of_statement:
             continue
         referent = ds.person(mention)
-        if _is_subject(ds, referent, main=True) and referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
+        if not (_is_subject(ds, referent, main=True) or _introduced_with_who(ds, referent)):
+            continue
+        if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
             return referent  # only a person the article gives a gender ("INS Mysore opened fire" is a ship)
     return None
+
+
+def _introduced_with_who(ds: DocumentSpeakers, referent: Referent) -> bool:
+    """A person the narration introduces with a clause of their own ("The move surprised Reunion Pictures' Matthew
+    O'Connor, who coproduced the film."): the story moves on to them like a subject's."""
+    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return any(
+        c.dep_ == "relcl" and any(w.dep_ in SUBJECTS and w.lower_ == "who" for w in c.children) for c in root.children
+    )
 
 
 def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) -> bool:
