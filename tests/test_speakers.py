@@ -602,6 +602,14 @@ CASES = [
         "producer Matthew Olsen, who worked with the actress last year.\n\n“She was always professional,” he told reporters.",
         "Matthew Olsen", "pronoun", id="pronoun-a-person-introduced-with-who-moves-the-story-on",
     ),
+    pytest.param(
+        "The Red Cross protested at the “complete lack of access to the wounded.”",
+        "Red Cross", "organisation", id="organisation-protested-at-a-fragment",
+    ),
+    pytest.param(
+        "The union denounced the plan as “an attack on every worker in the country.”",
+        "union", "organisation", id="organisation-denounced-as",
+    ),
 ]
 
 
