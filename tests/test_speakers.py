@@ -610,6 +610,31 @@ CASES = [
         "The union denounced the plan as “an attack on every worker in the country.”",
         "union", "organisation", id="organisation-denounced-as",
     ),
+    pytest.param(
+        "The statement, signed by Ann Kerr, read:\n\n“We will appeal.”",
+        "Ann Kerr", "organisation", id="colon-a-statement-signed-by",
+    ),
+    pytest.param(
+        "Ann Kerr met Tom Reed on Monday. Afterwards, Reed told reporters:\n\n“We heard two shots.”",
+        "Tom Reed", "colon", id="colon-surname-after-a-phrase",
+    ),
+    pytest.param(
+        "In a memo to staff seen by Reuters, Acme said:\n\n“We will cut 500 jobs.”",
+        "Acme", "organisation", id="colon-an-organisation-after-a-phrase-naming-a-news-agency",
+    ),
+    pytest.param(
+        "“We have repaired the roof,” said Ann Kerr.\n\nTom Reed, a parent, was less sure.\n\n“I will believe it when I see it.”",
+        "Tom Reed", "carried", id="carried-the-narration-moved-on-to-someone-else",
+    ),
+    pytest.param(
+        "Ann Kerr explained the plan:\n\n“We have repaired the roof.”\n\nThe school closed in March after a storm.\n\n"
+        "“The children will be back on Monday.”",
+        "Ann Kerr", "carried", id="carried-over-narration-naming-nobody",
+    ),
+    pytest.param(
+        "Acme said in a statement that it would appeal.\n\n“The ruling ignores the facts.”\n\n“We are confident we will win.”",
+        "Acme", "carried", id="carried-an-organisation-in-indirect-speech",
+    ),
 ]
 
 

@@ -887,11 +887,12 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
-def _is_subject_mention(ctx: _Context, mention: PersonMention) -> bool:
+def _is_subject_mention(ctx: _Context, mention: PersonMention, main: bool = False) -> bool:
+    """Is the mention a subject (``main``: of its sentence's main clause)?"""
     root = ctx.tokens(mention.start, mention.end).root
     while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    return root.dep_ in ("nsubj", "nsubjpass") and (not main or root.head.dep_ == "ROOT")
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
@@ -921,8 +922,32 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     if not recent or recent[0].text is None:
         return None
     latest = recent[0]
+    moved_on = _narration_moved_on(ctx, latest.at, span.open_mark, latest.referent)
+    if moved_on is not None:
+        # "Tom Reed, a parent, was less sure. “…”": the narration named someone else as the subject since; the quote
+        # right after that sentence is theirs, a quote further on nobody's
+        mention, sentence = moved_on
+        if sentence != ctx.speakers.sentence(span.open_mark) - 1:
+            return None
+        referent = ctx.speakers.person(mention)
+        return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Referent):
+    """The latest person, other than ``referent``, named as the subject of a main clause of the narration between
+    a statement and a quote, with the index of that sentence; None when the narration named nobody else so."""
+    statement_sentence = ctx.speakers.sentence(after)
+    for mention in reversed(ctx.people):
+        if not (after < mention.start and mention.end <= before) or ctx.speakers.quoted(mention.start, mention.end):
+            continue
+        sentence = ctx.speakers.sentence(mention.start)
+        if sentence == statement_sentence or not _is_subject_mention(ctx, mention, main=True):
+            continue
+        if ctx.speakers.person(mention).name != referent.name:
+            return mention, sentence
+    return None
 
 
 def _fragment_goes_on(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context):
