@@ -635,6 +635,24 @@ CASES = [
         "Acme said in a statement that it would appeal.\n\n“The ruling ignores the facts.”\n\n“We are confident we will win.”",
         "Acme", "carried", id="carried-an-organisation-in-indirect-speech",
     ),
+    pytest.param(
+        "Her lawyer, Tom Reed, offered the explanation that “she was too tired and too sick to fight on.”",
+        "Tom Reed", "cue", id="cue-offered-the-explanation-that",
+    ),
+    pytest.param(
+        'His lawyer, Tom Reed, offered the explanation that "I think you get to a point - I think everyone does - where '
+        'you are too tired to fight."',
+        "Tom Reed", "cue", id="cue-explanation-that-a-full-quote-the-parser-hangs-apart",
+    ),
+    pytest.param(
+        "Tom Reed rejected the argument that “the company had acted in good faith all along.”",
+        None, None, id="cue-a-rejected-argument-is-somebody-elses",
+    ),
+    pytest.param(
+        "The three men were “farmers who had fled their homes,” the aid official Ann Kerr said, adding that they thought "
+        "“they would be safe in the school.”",
+        "Ann Kerr", "cue", id="cue-what-they-thought-is-reported-by-the-speaker",
+    ),
 ]
 
 

@@ -593,11 +593,28 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
+            verb = _speech_noun_verb(token, ctx)
+            if verb is not None:  # 'offered the explanation that she was “too tired …”'
+                return _attribute_with(verb, ctx, "speech-noun")
             if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
-                found = _attribute_with(token, ctx, "governs")
+                outer = _strong_cue_above(token, ctx) if token.lemma_.lower() in ctx.weak else None
+                found = (_attribute_with(outer, ctx, "governs") if outer is not None else None) or _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found
                 break
+    return None
+
+
+def _strong_cue_above(verb: Token, ctx: _Context) -> Token | None:
+    """A verb of saying a weak cue is the complement of ("adding that they thought “…”"): its subject is the one
+    quoted, the thinking is reported."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+        if ctx.is_cue(token, strong_only=True):
+            return token
     return None
 
 
@@ -623,7 +640,30 @@ def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
             found = _attribute_with(token, ctx, "cue-before")
             if found is not None:
                 return found
+        verb = _speech_noun_verb(token, ctx)
+        if verb is not None:  # "His lawyer offered the explanation that “…”"
+            found = _attribute_with(verb, ctx, "speech-noun")
+            if found is not None:
+                return found
     return None
+
+
+def _speech_noun_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """"offered the explanation that “…”" however the parser hung the quote: the noun of speech and "that" right
+    before the opening mark."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if len(before) < 2 or before[-1].lower_ != "that" or ctx.inside[before[-2].i]:
+        return None
+    verb = _speech_noun_verb(before[-2], ctx)
+    return _attribute_with(verb, ctx, "speech-noun") if verb is not None else None
+
+
+def _speech_noun_verb(token: Token, ctx: _Context) -> Token | None:
+    """The verb that hands over a noun of speech as its object ("offered the explanation"), if ``token`` is one."""
+    rules = _rules()
+    if token.lemma_.lower() not in rules["speech_nouns"] or token.dep_ not in ("dobj", "obj") or ctx.inside[token.head.i]:
+        return None
+    return token.head if token.head.lemma_.lower() in rules["speech_noun_verbs"] else None
 
 
 def _boundary_before(text_before: str, ctx: _Context, tokens_before: Sequence[Token]) -> bool:
@@ -716,6 +756,8 @@ def extract_quotes(
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
+        if found is None:
+            found = _speech_noun_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
