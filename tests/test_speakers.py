@@ -653,6 +653,24 @@ CASES = [
         "“they would be safe in the school.”",
         "Ann Kerr", "cue", id="cue-what-they-thought-is-reported-by-the-speaker",
     ),
+    pytest.param(
+        "“Our thoughts are with the families,” Kraft, which employs 500 people at the plant, said.",
+        "Kraft", "organisation", id="organisation-with-a-relative-clause-before-its-cue",
+    ),
+    pytest.param(
+        "The plant belongs to Kraft. Irene Rosen, its chief executive, visited on Monday.\n\n"
+        "“Our thoughts are with the families,” the company said.",
+        "Kraft", "organisation", id="organisation-the-company-an-object-named",
+    ),
+    pytest.param(
+        "The plant belongs to Kraft. Irene Rosen, its chief executive, visited on Monday.\n\n"
+        "“Our thoughts are with the families,” it said.",
+        "Kraft", "pronoun", id="pronoun-it-the-company-not-its-chief",
+    ),
+    pytest.param(
+        "“We are shocked,” Kraft's chief executive said.",
+        None, "cue", id="unnamed-chief-of-an-organisation-is-no-organisation",
+    ),
 ]
 
 

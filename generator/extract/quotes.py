@@ -626,8 +626,10 @@ def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribut
             continue
         if not token.is_punct:
             words += 1
-        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper()):  # "the WHO said" goes on
-            break  # '"being close", which authorities testified': that cue is not about the quote
+        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper() and words == 1):
+            # '"being close", which authorities testified': that cue is not about the quote ("the WHO said" goes
+            # on, and so does "Kraft, which employs 500 people, said")
+            break
         if ctx.is_cue(token, strong_only=True):
             return _attribute_with(token, ctx, "cue-after")
     return None

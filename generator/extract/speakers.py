@@ -564,7 +564,18 @@ def _audience(org: Span) -> bool:
     root = org.root
     if root.dep_ in ("dobj", "dative", "obj") and root.head.lemma_.lower() in ("tell", "inform", "brief", "email", "write"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "according") and root.head.head.pos_ in ("VERB", "ADJ", "ADP", "AUX")
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "according"):
+        return False
+    verb = root.head.head  # "according to Reuters", "spoke to the BBC"; not "belongs to Kraft"
+    return root.head.lower_ == "according" or verb.lower_ == "according" or (
+        verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _audience_verbs()
+    )
+
+
+@lru_cache(maxsize=1)
+def _audience_verbs() -> frozenset[str]:
+    """Verbs one speaks to somebody with: the reporting verbs and those of talking."""
+    return frozenset(load_rules("reporting_verbs")["reporting_verbs"]) | {"speak", "talk", "write", "explain", "give"}
 
 
 def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
