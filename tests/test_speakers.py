@@ -671,6 +671,15 @@ CASES = [
         "“We are shocked,” Kraft's chief executive said.",
         None, "cue", id="unnamed-chief-of-an-organisation-is-no-organisation",
     ),
+    pytest.param(
+        "Northwind Airlines cancelled 300 flights. “We apologise,” the carrier said.\n\nThe union representing "
+        "Northwind's pilots, Balpa, blamed the cuts.\n\n“This was entirely avoidable,” the union said.",
+        "Balpa", "organisation", id="organisation-the-name-given-in-apposition-whatever-the-tagger-says",
+    ),
+    pytest.param(
+        "Maria Santos slept on the terminal floor.\n\nIn a statement, the airport said: “We are helping stranded passengers.”",
+        "airport", "organisation", id="organisation-a-place-that-speaks-is-no-epithet-of-a-person",
+    ),
 ]
 
 

@@ -473,6 +473,9 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
             return ds.organisation(org.text, org.start_char, org.end_char)
+    named = _named_in_apposition(ds, noun, first, at)
+    if named is not None:
+        return named
     for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
         # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
         if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
@@ -519,6 +522,22 @@ def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> R
     for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
         if statement.referent.kind == "organisation" and statement.referent.name is not None:
             return statement.referent
+    return None
+
+
+def _named_in_apposition(ds: DocumentSpeakers, noun: Token, first_sentence: int, at: int) -> Referent | None:
+    """The name given in apposition to the same noun earlier, whatever the recogniser made of it ("The union
+    representing the pilots, Balpa, …" … "the union said"): a name no first name of the name list opens."""
+    lemma = noun.lemma_.lower()
+    for token in reversed(ds.doc[ds.sentences[max(first_sentence, 0)].start : noun.i]):
+        if token.lemma_.lower() != lemma or token.i == noun.i or ds.inside[token.i] or token.idx >= at:
+            continue
+        for name in token.subtree:
+            if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0 or name.doc[name.left_edge.i - 1].text != ",":
+                continue
+            span = ds.doc[name.left_edge.i : name.i + 1]
+            if not known_first_name(span[0].text):
+                return ds.organisation(span.text, span.start_char, span.end_char)
     return None
 
 
@@ -958,8 +977,8 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     29-year-old"): "the", no possessor ("her father" is somebody else), nothing after the noun ("the premier of
     North Rhine-Westphalia" introduces a new person), one person, nobody introduced earlier as "a <noun>"."""
     determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
-    if determiners != ["the"] or head.tag_ == "NNS":
-        return False
+    if determiners != ["the"] or head.tag_ == "NNS" or head.lemma_.lower() in ds.rules["place_nouns"]:
+        return False  # "the airport", "the station": a place, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of") for c in head.children):
         return False
     return not _introduced_unnamed(ds, head, at)
