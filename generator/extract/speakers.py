@@ -545,13 +545,9 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
     """The latest proper noun the recogniser left untagged that is a subject in the sentences before ``at``, for
     "the company" when the article names no organisation the recogniser knows ("Acme lost the case. The company
     called …"); never a person named, a place or a first name of the name list."""
-    first = ds.sentence(at) - int(ds.rules["salience_sentences"])
-    for token in reversed(ds.doc):
-        if token.idx >= at:
-            continue
-        if ds.sentence(token.idx) < first:
-            break
-        if token.dep_ not in SUBJECTS or ds.inside[token.i]:
+    first = max(ds.sentence(at) - int(ds.rules["salience_sentences"]), 0)
+    for token in reversed(ds.doc[ds.sentences[first].start : ds.sentences[ds.sentence(at)].end]):
+        if token.idx >= at or token.dep_ not in SUBJECTS or ds.inside[token.i]:
             continue
         names = [t for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper() and not t.ent_type_]
         if names and token.lemma_.lower() == noun.lemma_.lower():  # "People magazine broke the story … the magazine"
@@ -593,8 +589,8 @@ def _audience(org: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _audience_verbs() -> frozenset[str]:
-    """Verbs one speaks to somebody with: the reporting verbs and those of talking."""
-    return frozenset(load_rules("reporting_verbs")["reporting_verbs"]) | {"speak", "talk", "write", "explain", "give"}
+    """Verbs one speaks to somebody with: the reporting verbs and the verbs of talking of speakers.yaml."""
+    return frozenset(load_rules("reporting_verbs")["reporting_verbs"]) | frozenset(_rules()["talking_verbs"])
 
 
 def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
