@@ -680,6 +680,14 @@ CASES = [
         "Maria Santos slept on the terminal floor.\n\nIn a statement, the airport said: “We are helping stranded passengers.”",
         "airport", "organisation", id="organisation-a-place-that-speaks-is-no-epithet-of-a-person",
     ),
+    pytest.param(
+        "AMD bought SeaMicro. “We regret this,” the Sunnyvale, Calif. - based company said.",
+        "AMD", "organisation", id="organisation-a-state-abbreviation-ends-no-sentence",
+    ),
+    pytest.param(
+        "Kraft Foods cut 500 jobs. “We regret this,” the company ’ s statement said.",
+        "Kraft Foods", "organisation", id="organisation-the-companys-statement-with-a-spaced-apostrophe",
+    ),
 ]
 
 

@@ -42,11 +42,12 @@ CLOSERS = "”»’›"
 OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
 CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
 # A full stop ends a sentence, except after an initial ("A. J. Smith"), a title ("Mr. Marcus", "Gov. Inslee") or a
-# company's legal suffix ("“…,” Toyota Motor Corp. said").
+# company's legal suffix ("“…,” Toyota Motor Corp. said"), or before a lower-case word or a hyphen, which no sentence
+# opens with ("Sunnyvale, Calif. - based AMD said").
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bSgt)"
     r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bCorp)(?<!\bInc)(?<!\bCo)(?<!\bLtd)"
-    r"(?<!\bBros)[.!?](?=\s|$)"
+    r"(?<!\bBros)[.!?](?=\s|$)(?![ \t]+[-–a-z])"
 )
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
