@@ -104,7 +104,9 @@ frequency 25. Honest note: while building this stage the seed grouping was looke
 2/25, 2/30, 2/40) before the criterion was fixed; 2/25 gives the seeds' 4 cross-outlet groups (and the "western
 elites" fragment back); 2/30 and 2/40 (tied on dev, not chosen: less strict) would add a fifth, doubtful one
 ("our current partners show pragmatism" / "ready to set up cooperation and show pragmatism"). So the seed figure
-sits near the edge of the dev plateau; the test figures below were computed once, after the choice."""
+sits near the edge of the dev plateau. Test, scored once after the choice: with the definitions P 0.926 / R 1.000
+(F1 0.962; speakers removed 0.939 / 0.984), without them 0.954 / 0.984 (0.969; speakers removed 0.968 / 0.968): on
+test the definitions found 1 more pair and made 2 more false merges, a small loss that dev did not show."""
 
 
 @dataclass(frozen=True)
