@@ -60,13 +60,22 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans[-1] = doc[spans[-1].start : span.end]
             continue
         spans.append(span)
-    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t)]
+    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t) and not _inside_a_name(t)]
 
 
 def _season_modifier(span: Span) -> bool:
     """"its winter schedule", "the Christmas sales": a season or holiday modifying a noun dates nothing."""
     words = rules()["seasons"].keys() | rules()["holidays"].keys()
     return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+NAMES = ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "NORP")
+
+
+def _inside_a_name(span: Span) -> bool:
+    """"The Sunday Times", "the Fourth of July Committee": a date word inside a name is no temporal expression
+    (TimeML leaves dates in proper names unmarked)."""
+    return all(t.ent_type_ in NAMES for t in span)
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
@@ -260,6 +269,8 @@ def extract_dates(
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"
+        elif kind == "date" and shown is span and _describes_a_noun(span, res.granularity):
+            kind = "modifier"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
         elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
@@ -303,6 +314,32 @@ def _is_dateline(span: Span) -> bool:
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     return sum(1 for t in words if not span.start <= t.i < span.end) <= 2
+
+
+def _describes_a_noun(span: Span, granularity: str | None) -> bool:
+    """"the 1950s pin-up star", "the 2008 champion", "a 1917 car": a year, decade or century modifying a noun that
+    names a person or thing tells when they were what they are, not when the clause happened ("… has died"); it
+    keeps its value but dates no event. One modifying an event noun ("the 2008 election", "Russia's 2014
+    annexation", "its 1967 debut") still dates it. Person or thing: a named person or product, a work ("film",
+    ``title_words``), or a noun whose first two WordNet senses are all of the classes ``not_dated_nouns``."""
+    if granularity not in ("year", "decade", "century"):
+        return False
+    outward = [t for t in span if not span.start <= t.head.i < span.end]  # "The" and "1950s" of "The 1950s"
+    head = outward[0].head
+    if any(t.head.i != head.i or t.dep_ not in ("det", "nummod", "compound", "amod", "nmod") for t in outward) or all(
+            t.dep_ == "det" for t in outward) or head.i < span.end:
+        return False
+    if head.pos_ not in ("NOUN", "PROPN") or any(t.is_space or t.like_num for t in span.doc[span.end:head.i]):
+        return False
+    if head.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART"):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in rules()["title_words"]:
+        return True
+    from generator.link import wordnet  # WordNet's noun classes (Debian's wordnet-base); without it, names only
+
+    classes = wordnet.noun_classes(lemma, 2) if wordnet.available() else ()
+    return bool(classes) and set(classes) <= set(rules()["not_dated_nouns"])
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:

@@ -335,6 +335,10 @@ def age(e: Expr) -> RuleResult:
     r = rules()
     if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
         return not_temporal("age after a name", kind="age")
+    if m := re.fullmatch(rf"(?:the )?age of {NUMBER}", e.text):  # "at the age of 85"
+        amount = _number(m[1])
+        return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
+                          relative=False, type="DURATION")
     after = _clean(e.after)
     if e.last_before in r["age_before"] or any(re.match(rf"{re.escape(w)}\b", after) for w in r["age_after"]) or e.text.endswith(" old"):
         m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
@@ -872,10 +876,10 @@ def quarter(e: Expr) -> RuleResult:
     """"the fourth quarter of 2005", "third-quarter", "Q2 2013", "the last quarter"."""
     if m := re.fullmatch(r"q([1-4]) (\d{4})", e.text):
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
-    if m[1] in ("last", "previous", "past", "latest") and not m[2]:
+    if m[1] in ("last", "previous", "past", "latest", "most recent") and not m[2]:
         value, gran = _period(e.reference, "quarter", -1)
         return Resolution(value, gran, "'last quarter': the previous quarter")
     if m[1] not in rules()["ordinals"]:
@@ -893,6 +897,19 @@ def months_of_year(e: Expr) -> RuleResult:
     quarter = m[2] in ("three", "3")
     part = ("first" if m[1] == "first" else "fourth" if quarter else "second") + (" quarter" if quarter else " half")
     return replace(e, text=f"the {part}" + (f" of {m[3]}" if m[3] else ""))
+
+
+def months_to_date(e: Expr) -> RuleResult:
+    """"the first nine months of the year", "the nine months to June", "the three months ended Sept. 30": a
+    stretch of months reported together, a DURATION (P9M) in TimeML (three and six months from the start or end
+    of a year are a quarter or half: ``months_of_year``)."""
+    m = (re.fullmatch(rf"(?:the )?(?:first|last|past|latest) {NUMBER} months(?: of .+)?", e.text)
+         or re.fullmatch(rf"(?:the )?{NUMBER} months (?:ended|ending|to|through|until|that ended) .+", e.text))
+    amount = _number(m[1]) if m else None
+    if amount is None or not 1 < amount <= 24:
+        return None
+    return Resolution(duration_value(amount, "month"), None, "months reported together: a duration", kind="duration",
+                      relative=False, type="DURATION")
 
 
 def half(e: Expr) -> RuleResult:
@@ -1015,6 +1032,18 @@ def leading_date(e: Expr) -> RuleResult:
     return None
 
 
+def trailing_date(e: Expr) -> RuleResult:
+    """"the worst year since 1931", "its biggest fall in October 2008" (the model took a noun phrase into the
+    entity): the date after the preposition, when it reads as one (TimeML marks only that part)."""
+    m = re.fullmatch(r"(.+?) (since|in|of|from|until) (.+)", e.text)
+    if m is None or not re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m[3]):
+        return None
+    res = normalise(f"{m[2]} {m[3]}", e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; '{m[1]}' is no part of the date")
+    return None
+
+
 def numeric_date(e: Expr) -> RuleResult:
     """"7/8/07", "12/25/2009": month first (dateparser's default for English)."""
     if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
@@ -1105,12 +1134,14 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     weekday,
     month_without_year,
     months_of_year,
+    months_to_date,
     quarter,
     half,
     season,
     decade,
     bare_year,
     leading_date,
+    trailing_date,
     numeric_date,
     explicit_date,
 )
@@ -1135,6 +1166,7 @@ def normalise(
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
+    cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
     e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
     for rule in RULES:
         out = rule(e)
