@@ -314,7 +314,8 @@ def frequency(e: Expr) -> RuleResult:
     r = rules()
     every_before = e.last_before in ("every", "each")
     if not (set(e.words) & set(r["frequency_words"]) or every_before or (
-        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
+        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text)
+        and e.words[0] not in ("a", "an", *r["duration_prepositions"])  # "twice a year", not "for a year"
     )):
         return None
     unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
@@ -601,12 +602,13 @@ def duration(e: Expr) -> RuleResult:
     in a future-tense clause also points to the date five years after the reference date (not "the worst in
     500 years")."""
     r = rules()
+    text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", e.text))
+                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
     amount = _number(m[2])
-    if m[2] is None and re.match(r"(?:a|an) ", e.text) and not m[1]:  # "in a decade", "for a year"
+    if m[2] is None and re.match(r"(?:a|an) ", text) and not m[1]:  # "in a decade", "for a year"
         amount = 1
     if m[2] is not None and amount is None:
         return None
@@ -616,7 +618,7 @@ def duration(e: Expr) -> RuleResult:
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
     # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
-    trailing = e.text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
+    trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
     if not (amount is not None or plural or timed or trailing or (
             after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
         return None
@@ -1034,13 +1036,17 @@ def leading_date(e: Expr) -> RuleResult:
 
 def trailing_date(e: Expr) -> RuleResult:
     """"the worst year since 1931", "its biggest fall in October 2008" (the model took a noun phrase into the
-    entity): the date after the preposition, when it reads as one (TimeML marks only that part)."""
-    m = re.fullmatch(r"(.+?) (since|in|of|from|until) (.+)", e.text)
-    if m is None or not re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m[3]):
-        return None
-    res = normalise(f"{m[2]} {m[3]}", e.reference, e.tense, e.anchor, period=e.period)
+    entity), "two months last year" (a duration, then a date: two expressions in TimeML): the date at the end,
+    when it reads as one (TimeML marks that part as the date)."""
+    m = re.fullmatch(r"(?P<head>.+?) (?P<date>(?:since|in|of|from|until) .+)", e.text)
+    if m is None or not re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m["date"]):
+        # "two months last year" (rewritten to "two months 2007" by ``relative_year_suffix``)
+        m = re.fullmatch(rf"(?P<head>{QUANTIFIER}(?:\d+|[a-z]+(?:-[a-z]+)?) [a-z]+) (?P<date>.+)", e.text)
+        if m is None or normalise(m["head"], e.reference, e.tense).kind != "duration":
+            return None
+    res = normalise(m["date"], e.reference, e.tense, e.anchor, period=e.period)
     if res.value and res.kind == "date":
-        return replace(res, rule=f"{res.rule}; '{m[1]}' is no part of the date")
+        return replace(res, rule=f"{res.rule}; '{m['head']}' is no part of the date")
     return None
 
 
