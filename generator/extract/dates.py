@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     global _PATTERNS
     if _PATTERNS is None:
         _PATTERNS = _compiled_patterns()
+    names = [m.span() for m in _names_with_dates().finditer(doc.text)]
     ranges: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in _PATTERNS:
         for m in pattern.finditer(doc.text):
@@ -60,7 +62,13 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans[-1] = doc[spans[-1].start : span.end]
             continue
         spans.append(span)
-    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t) and not _inside_a_name(t)]
+    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t) and not _inside_a_name(t)
+            and not any(start < t.end_char and t.start_char < end for start, end in names)]
+
+
+@lru_cache(maxsize=1)
+def _names_with_dates() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in rules()["names_with_dates"]) + r")\b")
 
 
 def _season_modifier(span: Span) -> bool:
@@ -109,7 +117,8 @@ def _trim(span: Span) -> Span | None:
     if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
             doc[start + 1].lower_ in ("a", "an", "the") or doc[start + 1].like_num):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" and not (
+            end - 2 >= start and re.fullmatch(r"\d*0", doc[end - 2].text))):  # "the 2000's": a decade
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -129,6 +138,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     future_aux = set(r["future_auxiliaries"])
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in future_aux for a in auxes):
+        if any(a.lower_ in r["reported_modals"] for a in auxes) and verb.dep_ == "ccomp" and (
+                verb.head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.head.children if c.dep_ == "aux")):
+            # "said it could not answer until September": the future of a past saying, before or after the
+            # publication date alike; the nearest one
+            return None
         return "future"
     if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"

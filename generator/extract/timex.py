@@ -143,7 +143,7 @@ def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
-    return re.sub(r"'s$", "", text)
+    return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
 
 
 def _number(word: str | None) -> int | None:
@@ -314,8 +314,7 @@ def frequency(e: Expr) -> RuleResult:
     r = rules()
     every_before = e.last_before in ("every", "each")
     if not (set(e.words) & set(r["frequency_words"]) or every_before or (
-        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text)
-        and e.words[0] not in ("a", "an", *r["duration_prepositions"])  # "twice a year", not "for a year"
+        re.search(r"\bonce (a|an) (day|week|month|year)$", e.text)  # not "for a year", "just over a month"
     )):
         return None
     unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
@@ -360,6 +359,8 @@ def not_a_date(e: Expr) -> RuleResult:
     ordinal count ("the 99th day"), the title of a work ("the film 1917", "“1917”")."""
     if re.fullmatch(r"\d{1,2}|\d{3}", e.text):
         return not_temporal("a number without a month or unit")
+    if re.fullmatch(r"\d{4}", e.text) and not 1000 <= int(e.text) <= 2199 or re.fullmatch(r"0\d{3}", e.text):
+        return not_temporal("a four-digit number that is no year (\"0845\" of a phone number)")
     if re.fullmatch(r"\d{1,3}\s*[-–—]\s*\d{1,3}", e.text):
         return not_temporal("two numbers joined by a dash (a score or a count), no month")
     if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
@@ -415,8 +416,8 @@ def day_of(value: str) -> dt.date:
 
 
 def day_range(e: Expr) -> RuleResult:
-    """"Jan. 20-21", "March 3-5, 2019": the two days of one month."""
-    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?- ?(\d{1,2})(,? \d{4})?", e.text)
+    """"Jan. 20-21", "March 3-5, 2019", "June 13 to 17": the two days of one month."""
+    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?(?:-|to|through|until|and) ?(\d{1,2})(,? \d{4})?", e.text)
     if m is None or m[1] not in rules()["months"] or not int(m[2]) < int(m[3]) <= 31:
         return None
     first = normalise(f"{m[1]} {m[2]}{m[4] or ''}", e.reference, e.tense, e.anchor)
@@ -451,6 +452,26 @@ def vague(e: Expr) -> RuleResult:
 def _named_century(text: str) -> bool:
     ordinals = "|".join(rules()["ordinal_numbers"])
     return re.search(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinals}) century", text) is not None
+
+
+def era(e: Expr) -> RuleResult:
+    """"the Douglas era", "the Soviet era", "the Cold War era": a named period of the past (TimeML PAST_REF); "a new
+    era" is none."""
+    m = re.fullmatch(r"(?:the )?((?:[\w'.-]+ ){1,3})era", e.text)
+    if m is None or set(m[1].split()) & {"new", "next", "coming", "future", "current", "modern", "a", "an", "this"}:
+        return None
+    return Resolution("PAST_REF", "ref", "a named era of the past", kind="ref", relative=False)
+
+
+def hedge(e: Expr) -> RuleResult:
+    """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
+    hedge in ``mod``); rewrites."""
+    m = re.match(r"(?:(?:at )?least|at the latest|at the earliest|as early as|as late as|no later than|no earlier than|"
+                 r"not before|not until|approximately|roughly|circa|some time in|sometime in) ", e.text)
+    if m is None or e.modifier:
+        return None
+    rest, prep = _strip_prepositions(e.text[m.end():])
+    return replace(e, text=rest, prep=e.prep or prep, modifier=re.sub(r"^least$", "at least", m[0].strip()))
 
 
 def unknown_date(e: Expr) -> RuleResult:
@@ -583,6 +604,13 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
     direction = r["anchor_directions"][m["dir"]]
+    if e.anchor is None and e.period and unit in ("year", "month") and (
+            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit == "year" or named[2]):
+        # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
+        base = dt.date(int(named[1]), int(named[2] or 1), 1)
+        value, gran = _shift(base, unit, direction * amount)
+        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
+                          f"named before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
@@ -603,6 +631,13 @@ def duration(e: Expr) -> RuleResult:
     500 years")."""
     r = rules()
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
+    if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
+        whole, unit = _number(half[1]), r["units"].get(half[2])
+        if whole is not None and unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+            code, per_unit = r["duration_codes"][unit]
+            n = f"{(whole + 0.5) * per_unit:g}"
+            return Resolution(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}", None, "duration",
+                              kind="duration", relative=False, type="DURATION")
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
                      rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
@@ -854,7 +889,7 @@ def month_without_year(e: Expr) -> RuleResult:
     """"October", "last October", "since October", "through June": the year by direction and tense."""
     m = re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", e.text)
     months = rules()["months"]
-    if m is None or m[2] not in months or (m[2] == "may" and not m[1]):
+    if m is None or m[2] not in months or (m[2] == "may" and not m[1] and not e.prep):  # "may" the verb
         return None
     month = months[m[2]]
     direction, how = _direction(e, m[1])
@@ -869,8 +904,9 @@ def month_without_year(e: Expr) -> RuleResult:
             year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
         elif direction == "future":
             year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
-        else:
-            year = _pick(this_month, firsts, None).year
+        else:  # the nearest counted in months; six months either way: the past one (news tells what happened)
+            year = min(firsts, key=lambda d: (abs((d.year - this_month.year) * 12 + d.month - this_month.month),
+                                              d > this_month)).year
     return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
 
 
@@ -985,8 +1021,16 @@ def _contains(value: str, day: dt.date) -> bool:
 
 
 def century(e: Expr) -> RuleResult:
-    """"the 20th century" → 19, "the nineteenth century" → 18, "this century" → 20."""
-    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century|(?:the )?([a-z]+(?:-[a-z]+)?) century", e.text)
+    """"the 20th century" → 19, "the nineteenth century" → 18, "18th-century" → 17; "the late 19th and (early 20th
+    centuries)" → 18 (the century word said once for both)."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[- ]centur(?:y|ies)|(?:the )?([a-z]+(?:-[a-z]+)?)[- ]centur(?:y|ies)"
+                     r"|(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: and)?", e.text)
+    after = _clean(e.after) if e.after else ""
+    if m and m[3] and not (re.match(r"(?:and )?(?:the )?(?:early |late |mid-?)?\d{1,2}(?:st|nd|rd|th)[- ]centur", after)
+                           or e.modifier and re.match(r"(?:and )?(?:early |late |mid-?)?\d{1,2}(?:st|nd|rd|th)\b", after)):
+        return None
+    if m and m[3]:
+        m = re.fullmatch(r"(\d+)()", m[3])
     if m is None:
         return None
     n = int(m[1]) if m[1] else rules()["ordinal_numbers"].get(m[2] or "")
@@ -1111,6 +1155,8 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 # Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     vague,  # fixed phrases first: "in recent times" is no frequency
+    hedge,
+    era,
     frequency,
     age,
     not_a_date,
