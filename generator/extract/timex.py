@@ -150,6 +150,8 @@ def _number(word: str | None) -> int | None:
     if word is None:
         return None
     word = word.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):  # "50,000"
+        word = word.replace(",", "")
     if word.isdigit():
         return int(word)
     numbers = rules()["numbers"]
@@ -161,7 +163,7 @@ def _number(word: str | None) -> int | None:
     return None
 
 
-NUMBER = r"(\d+|[a-z]+(?:[- ][a-z]+)?)"
+NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:[- ][a-z]+)?)"
 WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
@@ -600,6 +602,10 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         # DURATION; "after"/"before" is a signal), not a date counted from the previous one
         return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
                           relative=False, type="DURATION")
+    if m["dir"] == "ago" and unit in ("year", "decade", "century") and amount * {"year": 1, "decade": 10,
+                                                                                "century": 100}[unit] >= e.reference.year:
+        return Resolution("PAST_REF", "ref", "before the calendar's first year (\"50,000 years ago\")", kind="ref",
+                          relative=False)
     if m["dir"] == "ago":
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
@@ -642,6 +648,8 @@ def duration(e: Expr) -> RuleResult:
                      rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
+    if unit == "quarter" and re.match(r"\s*of\b", e.after) and not m[1]:
+        return not_temporal("a fraction (\"a quarter of the forest\"), not a time")
     amount = _number(m[2])
     if m[2] is None and re.match(r"(?:a|an) ", text) and not m[1]:  # "in a decade", "for a year"
         amount = 1
