@@ -338,12 +338,8 @@ def _describes_a_noun(span: Span, granularity: str | None) -> bool:
     ``title_words``), or a noun whose first two WordNet senses are all of the classes ``not_dated_nouns``."""
     if granularity not in ("year", "decade", "century"):
         return False
-    outward = [t for t in span if not span.start <= t.head.i < span.end]  # "The" and "1950s" of "The 1950s"
-    head = outward[0].head
-    if any(t.head.i != head.i or t.dep_ not in ("det", "nummod", "compound", "amod", "nmod") for t in outward) or all(
-            t.dep_ == "det" for t in outward) or head.i < span.end:
-        return False
-    if head.pos_ not in ("NOUN", "PROPN") or any(t.is_space or t.like_num for t in span.doc[span.end:head.i]):
+    head = _modified_noun(span)
+    if head is None:
         return False
     if head.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART"):
         return True
@@ -354,6 +350,31 @@ def _describes_a_noun(span: Span, granularity: str | None) -> bool:
 
     classes = wordnet.noun_classes(lemma, 2) if wordnet.available() else ()
     return bool(classes) and set(classes) <= set(rules()["not_dated_nouns"])
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun a date stands before as a modifier ("the 1950s pin-up star" → star): by the parse, or, when the
+    small model misparses the phrase (it can make "The 1950s" a sentence of its own), the last noun of the run of
+    nouns and adjectives right after a date that follows a determiner."""
+    doc = span.doc
+    outward = [t for t in span if not span.start <= t.head.i < span.end]  # "The" and "1950s" of "The 1950s"
+    if outward:
+        head = outward[0].head
+        if all(t.head.i == head.i and t.dep_ in ("det", "nummod", "compound", "amod", "nmod") for t in outward) and any(
+                t.dep_ != "det" for t in outward) and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and not any(
+                t.is_space or t.like_num for t in doc[span.end:head.i]):
+            return head
+    before = doc[span.start - 1] if span.start > 0 else None
+    if not (span[0].dep_ == "det" or span[0].lower_ in ("the", "a", "an") or before is not None and (
+            before.dep_ in ("det", "poss") or before.lower_ in ("the", "a", "an"))):
+        return None
+    head = None
+    for tok in doc[span.end:span.sent.end if span.sent.end > span.end else len(doc)]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif not (tok.pos_ == "ADJ" or tok.text == "-" or tok.i > 0 and doc[tok.i - 1].text == "-"):
+            break
+    return head
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:

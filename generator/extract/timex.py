@@ -180,6 +180,7 @@ class Expr:
     after: str  # the words just after it
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
     period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
+    written: str = ""  # the expression as written (capitals kept)
 
     @property
     def bare(self) -> str:
@@ -460,7 +461,7 @@ def era(e: Expr) -> RuleResult:
     """"the Douglas era", "the Soviet era", "the Cold War era": a named period of the past (TimeML PAST_REF); "a new
     era" is none."""
     m = re.fullmatch(r"(?:the )?((?:[\w'.-]+ ){1,3})era", e.text)
-    if m is None or set(m[1].split()) & {"new", "next", "coming", "future", "current", "modern", "a", "an", "this"}:
+    if m is None or not re.search(r"\b[A-Z][\w'.-]* era\b", e.written):  # "the digital era" names no period
         return None
     return Resolution("PAST_REF", "ref", "a named era of the past", kind="ref", relative=False)
 
@@ -1227,7 +1228,7 @@ def normalise(
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):
