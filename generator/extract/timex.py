@@ -1091,6 +1091,9 @@ def trailing_date(e: Expr) -> RuleResult:
     """"the worst year since 1931", "its biggest fall in October 2008" (the model took a noun phrase into the
     entity), "two months last year" (a duration, then a date: two expressions in TimeML): the date at the end,
     when it reads as one (TimeML marks that part as the date)."""
+    if two := re.fullmatch(r"(\d{4}) ((?:this|last|next) [a-z]+)", e.text):  # "(since) 1976 this summer": two dates
+        res = normalise(f"{e.prep or ''} {two[1]}".strip(), e.reference, e.tense)
+        return replace(res, rule=f"{res.rule}; '{two[2]}' is another date") if res.value else None
     m = re.fullmatch(r"(?P<head>.+?) (?P<date>(?:since|in|of|from|until) .+)", e.text)
     if m is None or not re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m["date"]):
         # "two months last year" (rewritten to "two months 2007" by ``relative_year_suffix``)
