@@ -484,6 +484,14 @@ def test_normalise_anaphoric_periods(text, tense, anchor, period, value):
         ("for a year", "past", None, "", "P1Y", "duration"),
         ("two and a half years", "present", None, "", "P2.5Y", "duration"),
         ("twice a year", "present", None, "", "P1Y", "set"),
+        ("an extra month", "past", None, "", "P1M", "duration"),
+        ("the remaining 10 days", "future", None, "", "P10D", "duration"),
+        ("20 more years", "future", None, "", "P20Y", "duration"),
+        ("3 or 4 weeks", "future", None, "", "PXW", "duration"),
+        ("a half century", "past", None, "", "P50Y", "duration"),
+        ("half an hour", "past", None, "", "PT30M", "duration"),
+        ("months later", "past", None, "", "FUTURE_REF", "ref"),
+        ("years earlier", "past", None, "", "PAST_REF", "ref"),
         # a date after words that are no part of it
         ("the worst year since 1931", "past", None, "", "1931", "date"),
         ("two months last year", "past", None, "", "2022", "date"),
@@ -516,3 +524,8 @@ def test_normalise_no_reference_or_frequency_where_there_is_none(text):
 def test_normalise_in_years_time_points_to_the_year():
     res = normalise("in three years' time", WED, "future")
     assert (res.value, res.kind, res.points_to) == ("P3Y", "duration", "2026")
+
+
+def test_normalise_half_a_year_later_counts_six_months_from_the_previous_date():
+    res = normalise("half a year later", WED, "past", anchor=dt.date(2023, 3, 1))
+    assert (res.value, res.anchored) == ("2023-09", True)

@@ -466,6 +466,16 @@ def era(e: Expr) -> RuleResult:
     return Resolution("PAST_REF", "ref", "a named era of the past", kind="ref", relative=False)
 
 
+def half_unit(e: Expr) -> RuleResult:
+    """"half a year later", "a half century", "half an hour": the half in the next smaller unit ("six months
+    later", "five decades", "30 minutes"; rewrites)."""
+    halves = rules()["half_units"]
+    m = re.search(r"\b(?:half an? |an? half[- ])(" + "|".join(halves) + r")\b", e.text)
+    if m is None:
+        return None
+    return replace(e, text=e.text[: m.start()] + halves[m[1]] + e.text[m.end():])
+
+
 def hedge(e: Expr) -> RuleResult:
     """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
     hedge in ``mod``); rewrites."""
@@ -589,8 +599,16 @@ def units_ago_or_later(e: Expr) -> RuleResult:
     m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None:
-        return None
+        # "months later", "years earlier": no number to count with (TimeML: FUTURE_REF / PAST_REF, as "a few")
+        bare = re.fullmatch(r"(?:just |only |some |many )?([a-z]+s) (later|earlier|afterwards|afterward|ago)", e.text)
+        if bare is None or r["units"].get(bare[1]) in (None, "weekend", "quarter"):
+            return None
+        value = "FUTURE_REF" if r["anchor_directions"].get(bare[2], -1) > 0 else "PAST_REF"
+        return Resolution(value, "ref", "an unspecified amount of time before or after: a vague reference",
+                          kind="ref", relative=False)
     amount, unit = _number(m["n"]), r["units"].get(m["unit"])
+    if m["n"] in ("more", "many more"):
+        return None
     if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
         # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
         value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
@@ -638,6 +656,15 @@ def duration(e: Expr) -> RuleResult:
     500 years")."""
     r = rules()
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
+    # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
+    text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
+                  r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
+                  text)
+    if either := re.fullmatch(rf"(?:\d+|[a-z]+) (?:or|to) (?:\d+|[a-z]+) ([a-z]+)", text):  # "3 or 4 weeks": PXW
+        unit = r["units"].get(either[1])
+        if unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+            return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
+                              kind="duration", relative=False, type="DURATION")
     if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
         whole, unit = _number(half[1]), r["units"].get(half[2])
         if whole is not None and unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
@@ -1169,6 +1196,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     vague,  # fixed phrases first: "in recent times" is no frequency
     hedge,
     era,
+    half_unit,
     frequency,
     age,
     not_a_date,
