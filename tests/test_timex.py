@@ -529,3 +529,30 @@ def test_normalise_in_years_time_points_to_the_year():
 def test_normalise_half_a_year_later_counts_six_months_from_the_previous_date():
     res = normalise("half a year later", WED, "past", anchor=dt.date(2023, 3, 1))
     assert (res.value, res.anchored) == ("2023-09", True)
+
+
+JAN_SAT = dt.date(2009, 1, 10)  # a Saturday early in January
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "after", "value"),
+    [
+        # "the year", "the full year" told in the past tense in January: the year just ended
+        ("the year", "past", "", "2008"),
+        ("the year", "present", "", "2009"),
+        ("full-year", "past", "", "2008"),
+        ("by year-end", "future", "", "2009"),
+        ("the end of year", "future", "", "2009"),
+        ("first-half", "future", "", "2009-H1"),
+        # periods named by the day they end on
+        ("the week ended Friday", "past", "", "2009-W02"),
+        ("the quarter ended Sept. 30", "past", "", "2008-Q3"),
+        ("the year ended March 31", "past", "", "FY2008"),
+        ("the year ending Dec. 31", "past", "", "2008"),
+        # how much later, not when
+        ("a year later", "future", " than planned", "P1Y"),
+    ],
+)
+def test_normalise_year_end_and_periods_ended(text, tense, after, value):
+    res = normalise(text, JAN_SAT, tense, after=after)
+    assert res.value == value, res.rule

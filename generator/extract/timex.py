@@ -616,7 +616,8 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                           relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
-    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after):
+    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after) or re.match(r"\s*than\b", e.after):
+        # ("a year later than planned": how much later, not when)
         # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
         # DURATION; "after"/"before" is a signal), not a date counted from the previous one
         return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
@@ -831,6 +832,8 @@ def relative_period(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
+            if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
+                offset, how = -1, f"the whole {m[1]} told in the past tense as this one has just begun: the previous one"
             res = _period(e.reference, m[1], offset)
             return Resolution(res[0], res[1], f"{how}{e.note}")
         if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
@@ -838,9 +841,19 @@ def relative_period(e: Expr) -> RuleResult:
             if e.period and re.fullmatch(named, e.period):
                 return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
                                   from_period=True)
+            if e.tense == "past" and _just_begun(e.reference, m[1]):
+                res = _period(e.reference, m[1], -1)
+                return Resolution(res[0], res[1], f"'{e.text}' told in the past tense as this {m[1]} has just "
+                                  "begun: the previous one")
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
+
+
+def _just_begun(reference: dt.date, unit: str) -> bool:
+    """January of a year, the first three days of a month, the Monday of a week: "the index closed the year down"
+    told then is about the one just ended."""
+    return {"year": reference.month == 1, "month": reference.day <= 3, "week": reference.weekday() == 0}[unit]
 
 
 def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
@@ -973,6 +986,29 @@ def months_of_year(e: Expr) -> RuleResult:
     return replace(e, text=f"the {part}" + (f" of {m[3]}" if m[3] else ""))
 
 
+def period_ended(e: Expr) -> RuleResult:
+    """"the week ended Friday", "the quarter ended Sept. 30", "the year ending March 31": the week, month or quarter
+    holding that day; a year ended on a day other than 31 December is a fiscal year (TimeML FY)."""
+    m = re.fullmatch(r"(?:the )?(week|month|quarter|year|fiscal year|financial year) (?:that )?(?:ended|ending|to|through) (.+)",
+                     e.text)
+    if m is None:
+        return None
+    end = normalise(m[2], e.reference, "past" if e.tense is None else e.tense, e.anchor)
+    if not end.value or end.granularity != "day":
+        return None
+    day = day_of(end.value)
+    if m[1] == "week":
+        return Resolution(week_value(day), "week", f"the week ended on {day}", relative=end.relative)
+    if m[1] == "month":
+        return Resolution(month_value(day.year, day.month), "month", f"the month ended on {day}", relative=end.relative)
+    if m[1] == "quarter":
+        return Resolution(f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}", "quarter", f"the quarter ended on {day}",
+                          relative=end.relative)
+    fiscal = "fiscal" in m[1] or "financial" in m[1] or (day.month, day.day) != (12, 31)
+    return Resolution(f"FY{day.year:04d}" if fiscal else f"{day.year:04d}", "year",
+                      f"the {'fiscal ' if fiscal else ''}year ended on {day}", relative=end.relative)
+
+
 def months_to_date(e: Expr) -> RuleResult:
     """"the first nine months of the year", "the nine months to June", "the three months ended Sept. 30": a
     stretch of months reported together, a DURATION (P9M) in TimeML (three and six months from the start or end
@@ -988,7 +1024,7 @@ def months_to_date(e: Expr) -> RuleResult:
 
 def half(e: Expr) -> RuleResult:
     """"the first half of 2008", "the second half": 2008-H1, …-H2."""
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]half(?:(?: of| in)? (.+))?", e.text)
     if m is None or m[1] not in rules()["halves"]:
         return None
     return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
@@ -1226,6 +1262,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     weekday,
     month_without_year,
     months_of_year,
+    period_ended,
     months_to_date,
     quarter,
     half,
@@ -1259,6 +1296,8 @@ def normalise(
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
+    for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
+        cleaned = re.sub(pattern, replacement, cleaned)
     e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text)
     for rule in RULES:
         out = rule(e)
