@@ -556,3 +556,14 @@ JAN_SAT = dt.date(2009, 1, 10)  # a Saturday early in January
 def test_normalise_year_end_and_periods_ended(text, tense, after, value):
     res = normalise(text, JAN_SAT, tense, after=after)
     assert res.value == value, res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("on the 25th of March 1957", "past", "1957-03-25"),  # the day is part of the date
+        ("in a decade next week", "future", "2023-W46"),  # "its first concert in a decade next week"
+    ],
+)
+def test_normalise_trailing_date_keeps_ordinal_days(text, tense, value):
+    assert normalise(text, WED, tense).value == value

@@ -1158,14 +1158,19 @@ def trailing_date(e: Expr) -> RuleResult:
         res = normalise(f"{e.prep or ''} {two[1]}".strip(), e.reference, e.tense)
         return replace(res, rule=f"{res.rule}; '{two[2]}' is another date") if res.value else None
     m = re.fullmatch(r"(?P<head>.+?) (?P<date>(?:since|in|of|from|until) .+)", e.text)
-    if m is None or not re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m["date"]):
-        # "two months last year" (rewritten to "two months 2007" by ``relative_year_suffix``)
-        m = re.fullmatch(rf"(?P<head>{QUANTIFIER}(?:\d+|[a-z]+(?:-[a-z]+)?) [a-z]+) (?P<date>.+)", e.text)
-        if m is None or normalise(m["head"], e.reference, e.tense).kind != "duration":
+    if m and re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m["date"]) and not re.fullmatch(
+            r"(?:the )?\d{1,2}(?:st|nd|rd|th)?", m["head"]):  # not "the 25th of March 1957"
+        head, date = m["head"], m["date"]
+    else:  # "two months last year" (rewritten to "two months 2022" by ``relative_year_suffix``), "a decade next week"
+        words = e.text.split()
+        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(2, min(len(words), 5))]
+        head, date = next(((h, d) for h, d in splits if normalise(h, e.reference, e.tense).kind == "duration"),
+                          (None, None))
+        if head is None:
             return None
-    res = normalise(m["date"], e.reference, e.tense, e.anchor, period=e.period)
+    res = normalise(date, e.reference, e.tense, e.anchor, period=e.period)
     if res.value and res.kind == "date":
-        return replace(res, rule=f"{res.rule}; '{m['head']}' is no part of the date")
+        return replace(res, rule=f"{res.rule}; '{head}' is no part of the date")
     return None
 
 
