@@ -503,6 +503,7 @@ def test_normalise_anaphoric_periods(text, tense, anchor, period, value):
         ("the late 19th and", "past", None, " early 20th centuries", "18", "date"),
         ("18th-century", None, None, "", "17", "date"),
         ("the 2000's", "past", None, "", "200", "date"),
+        ("by the century's end", "future", None, "", "20", "date"),
         # numbers that are no dates, ages
         ("on 0845", None, None, " 46 47", None, "none"),
         ("a quarter", "past", None, " of the land", None, "none"),

@@ -776,7 +776,7 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            keep_the = rest in ("the year", "the month", "the week", "the decade") or re.match(
+            keep_the = rest in ("the year", "the month", "the week", "the decade", "the century") or re.match(
                 r"the (?:next|following|previous|preceding|prior) (?:week|month|year)$", rest)
             rest = rest[4:] if rest.startswith("the ") and not keep_the else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
@@ -826,9 +826,10 @@ def relative_period(e: Expr) -> RuleResult:
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
-    if e.modifier and e.text == "the decade":  # "the end of the decade": this one
-        res = _period(e.reference, "decade", 0)
-        return Resolution(res[0], res[1], f"this decade{e.note}")
+    if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
+        unit = e.text[4:]
+        res = _period(e.reference, unit, 0)
+        return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
