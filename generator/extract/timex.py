@@ -598,6 +598,12 @@ def units_ago_or_later(e: Expr) -> RuleResult:
     r = rules()
     m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
+                                             e.text)):
+        amount, unit = _number(ahead["n"]), r["units"].get(ahead["unit"])
+        if amount is not None and unit and unit not in ("weekend", "quarter"):  # "a year from now": counted ahead
+            value, gran = _shift(e.reference, unit, amount, weeks_as_days=False)
+            return Resolution(value, gran, f"{amount} {unit}(s) after the reference date")
     if m is None:
         # "months later", "years earlier": no number to count with (TimeML: FUTURE_REF / PAST_REF, as "a few")
         bare = re.fullmatch(r"(?:just |only |some |many )?([a-z]+s) (later|earlier|afterwards|afterward|ago)", e.text)
