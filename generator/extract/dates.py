@@ -138,11 +138,6 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     future_aux = set(r["future_auxiliaries"])
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in future_aux for a in auxes):
-        if any(a.lower_ in r["reported_modals"] for a in auxes) and verb.dep_ == "ccomp" and (
-                verb.head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.head.children if c.dep_ == "aux")):
-            # "said it could not answer until September": the future of a past saying, before or after the
-            # publication date alike; the nearest one
-            return None
         return "future"
     if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
