@@ -258,6 +258,9 @@ def test_extract_dates_weekday_in_a_newspaper_name_is_no_date(nlp, sentence):
         # candidates the small model misses
         ("Earlier, the council said the road would stay shut.", "Earlier", "PAST_REF"),
         ("Back then, the mill employed half the town.", "Back then", "PAST_REF"),
+        ("Since then, the ferry has run at a loss.", "Since then", "PAST_REF"),
+        ("The council will eventually sell the depot.", "eventually", "FUTURE_REF"),
+        ("At one point, the queue stretched round the block.", "At one point", "PAST_REF"),
         ("The orchard has been neglected for years.", "years", "PXY"),
         ("The dock had its busiest day in a month.", "a month", "P1M"),
         ("The tunnel should open in three years' time.", "three years' time", "P3Y"),
