@@ -259,6 +259,7 @@ def test_extract_dates_weekday_in_a_newspaper_name_is_no_date(nlp, sentence):
         ("Earlier, the council said the road would stay shut.", "Earlier", "PAST_REF"),
         ("Back then, the mill employed half the town.", "Back then", "PAST_REF"),
         ("Since then, the ferry has run at a loss.", "Since then", "PAST_REF"),
+        ("The brewery's Q3 sales fell, it said in January.", "Q3", "2023-Q3"),
         ("The council will eventually sell the depot.", "eventually", "FUTURE_REF"),
         ("At one point, the queue stretched round the block.", "At one point", "PAST_REF"),
         ("The orchard has been neglected for years.", "years", "PXY"),

@@ -77,7 +77,7 @@ def _season_modifier(span: Span) -> bool:
     return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
 
 
-NAMES = ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "NORP")
+NAMES = ("ORG", "WORK_OF_ART", "FAC", "LAW")  # not PRODUCT: the small model calls "Q3" one
 
 
 def _inside_a_name(span: Span) -> bool:

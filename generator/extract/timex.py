@@ -970,6 +970,8 @@ def quarter(e: Expr) -> RuleResult:
     """"the fourth quarter of 2005", "third-quarter", "Q2 2013", "the last quarter"."""
     if m := re.fullmatch(r"q([1-4]) (\d{4})", e.text):
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
+    if m := re.fullmatch(r"q([1-4])", e.text):  # "GM's Q3 results"
+        return _part_of_year(e, None, f"Q{m[1]}", "quarter")
     m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
