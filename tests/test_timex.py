@@ -571,3 +571,16 @@ def test_normalise_year_end_and_periods_ended(text, tense, after, value):
 )
 def test_normalise_trailing_date_keeps_ordinal_days(text, tense, value):
     assert normalise(text, WED, tense).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("later this week", "future", "2021-W24"),  # told on Sunday 13 June 2021: the week from tomorrow
+        ("this week", "future", "2021-W24"),
+        ("earlier this week", "past", "2021-W23"),  # the week ending today
+        ("this week", "past", "2021-W23"),
+    ],
+)
+def test_normalise_this_week_told_on_a_sunday(text, tense, value):
+    assert normalise(text, SUN, tense).value == value

@@ -830,6 +830,11 @@ def relative_period(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
                          r"(week|weekend|month|year|quarter|decade|century)", e.text):
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+        if m[1] in ("this", "current") and m[2] == "week" and e.reference.weekday() == 6 and (
+                e.tense == "future" or e.modifier == "later"):
+            # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
+            res = _period(e.reference, "week", 1)
+            return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
