@@ -204,3 +204,24 @@ def gloss_related(a: str, b: str, senses: int, max_frequency: int) -> bool:
     common = definition_words(a, senses) & definition_words(b, senses)
     frequency = gloss_frequency()
     return any(frequency[w] <= max_frequency for w in common)
+
+
+# WordNet's lexicographer files of nouns (lexnames(5WN)): the broad class each noun sense belongs to.
+NOUN_CLASSES = {3: "Tops", 4: "act", 5: "animal", 6: "artifact", 7: "attribute", 8: "body", 9: "cognition",
+                10: "communication", 11: "event", 12: "feeling", 13: "food", 14: "group", 15: "location", 16: "motive",
+                17: "object", 18: "person", 19: "phenomenon", 20: "plant", 21: "possession", 22: "process",
+                23: "quantity", 24: "relation", 25: "shape", 26: "state", 27: "substance", 28: "time"}
+
+
+@lru_cache(maxsize=4096)
+def noun_classes(word: str, senses: int) -> tuple[str, ...]:
+    """The classes of the first ``senses`` senses of ``word`` as a noun, most frequent first ("champion" →
+    person, person; "film" → communication, communication; "election" → act, act); () when WordNet does not list
+    it as a noun."""
+    lemma = _base(word.lower().replace(" ", "_"), "n")
+    out = []
+    with open(ROOT / "data.noun", "rb") as data:
+        for offset in _index("n").get(lemma, ())[:senses]:
+            data.seek(offset)
+            out.append(NOUN_CLASSES.get(int(data.readline().split()[1]), ""))
+    return tuple(out)
