@@ -554,6 +554,7 @@ class GroupRun:
     baseline: list[Prediction]
     spacy_spans: dict[tuple[str, int, int], str | None]  # every spaCy PERSON entity -> why we dropped it (or None)
     seconds: float
+    copies: tuple[str, ...] = ()  # documents the clean stage merged into another as the same article
 
 
 def write_story(workdir: Path, name: str, docs: list[GoldDoc]) -> Path:
@@ -573,8 +574,10 @@ def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Al
     briefing = extract_facts(folder, nlp)
     seconds = time.perf_counter() - started
     sources = {s.id: s for s in briefing.sources}
+    copies = tuple(doc.doc_id for doc in docs if doc.doc_id not in sources)  # shown once, as "also published as"
     for doc in docs:
-        align(doc, sources[doc.doc_id], alignment)
+        if doc.doc_id in sources:
+            align(doc, sources[doc.doc_id], alignment)
     spans = {(m.source, m.start, m.end) for f in briefing.facts for m in f.people}
     ours = [
         Prediction(m.source, m.start, m.end, m.name, f"{group}/{p.id}", p.name,
@@ -587,7 +590,7 @@ def run_group(group: str, docs: list[GoldDoc], nlp, workdir: Path, alignment: Al
         for f in briefing.facts
         for m in f.people
     ]
-    return GroupRun(ours, baseline, drop_reasons(briefing), seconds)
+    return GroupRun(ours, baseline, drop_reasons(briefing), seconds, copies)
 
 
 def drop_reasons(briefing) -> dict[tuple[str, int, int], str | None]:
@@ -644,6 +647,11 @@ def evaluate(label: str, docs: list[GoldDoc], stats: dict[str, int], nlp, exampl
             seconds += runs[group].seconds
             print(f"  {label}: {number}/{len(groups)} {group} ({len(members)} docs, {runs[group].seconds:.1f} s)",
                   file=sys.stderr)
+    # A document the clean stage merged into an identical one is left out of the gold (its copy is scored).
+    copies = {doc_id for r in runs.values() for doc_id in r.copies}
+    if copies:
+        docs = [d for d in docs if d.doc_id not in copies]
+        stats = {**split_stats(docs), "documents left out as copies of another": len(copies)}
     ours = [p for r in runs.values() for p in r.ours]
     baseline = [p for r in runs.values() for p in r.baseline]
     spans = {k: v for r in runs.values() for k, v in r.spacy_spans.items()}
@@ -862,7 +870,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--examples", type=int, default=12, help="examples per error kind in the report")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                        help="only one side of the split (a dev-only run while tuning never shows test errors)")
     args = parser.parse_args(argv)
+    if args.split != "both" and not args.no_write:
+        parser.error("--split dev/test runs are partial: use them with --no-write")
     logging.basicConfig(level=logging.ERROR)
 
     from generator.pipeline import prepare_model
@@ -879,7 +891,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown corpus {corpus!r}")
         docs, _ = (ecbplus_docs if corpus == "ecbplus" else meantime_docs)(args.max_groups)
         name = "ECB+" if corpus == "ecbplus" else "MEANTIME"
-        for part in ("dev", "test"):
+        for part in ("dev", "test") if args.split == "both" else (args.split,):
             chosen = [d for d in docs if split(d.group) == part]
             label = f"{name} {part}" + (" (coref sentences)" if corpus == "ecbplus" else "")
             results.append(evaluate(label, chosen, split_stats(chosen), nlp, args.examples))

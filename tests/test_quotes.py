@@ -128,7 +128,7 @@ def quotes_of(nlp, text: str):
     from generator.extract.quotes import extract_quotes
 
     source = make_source(text)
-    return extract_quotes(nlp(text), source, (), ())
+    return extract_quotes(nlp(text), source, (), None)
 
 
 def summary(quote) -> tuple[str, str | None, bool]:

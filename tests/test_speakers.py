@@ -479,7 +479,7 @@ CASES = [
     ),
     pytest.param(
         '“We are saddened,” McMillan LLP said in a statement.',
-        'McMillan LLP', 'cue', id='organisation-a-law-firm-is-no-person',
+        'McMillan LLP', 'organisation', id='organisation-a-law-firm-is-no-person',
     ),
     pytest.param(
         'Acme lost the case. The company called the report “misleading and wrong.”',

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract import dates as date_extraction
 from generator.extract import events as event_extraction
+from generator.extract import personhood
 from generator.extract import quotes as quote_extraction
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
@@ -126,23 +127,47 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def extract_people(doc: Doc, source: Source) -> tuple[PersonMention, ...]:
-    """Every PERSON entity, with the honorific or title and the role written around it."""
+    """Every PERSON entity that the article treats as a person (extract/personhood.py), with the honorific or
+    title and the role written around it."""
+    names = headline_names([(ent, *bare_name(ent)) for ent in doc.ents if ent.label_ == "PERSON"])
+    evidence = personhood.article_evidence(
+        doc, ((ent, tuple(t.text for t in tokens), _mention_evidence(ent, titled)) for ent, tokens, titled, _ in names),
+        organisation_words(),
+    )
     mentions = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        mention = person_mention(ent, source)
+    for ent, tokens, titled, role_words in names:
+        mention = person_mention(ent, source, tokens, titled, role_words, evidence)
         if mention is not None:
             mentions.append(mention)
     return tuple(mentions)
 
 
-def person_mention(ent: Span, source: Source) -> PersonMention | None:
-    """The bare name of a PERSON span, its title or honorific, and its role; None for an empty name."""
+def headline_names(names: list[tuple[Span, list[Token], bool, list[str]]]) -> list[tuple[Span, list[Token], bool, list[str]]]:
+    """Names in a title-case line cut to what the running text writes as a name; dropped when nothing is."""
+    in_headline = [personhood.title_case_line(ent) for ent, *_ in names]
+    suffixes = {w.lower() for w in load_rules("people")["suffixes"]}
+    body: set[tuple[str, ...]] = set()
+    for (ent, tokens, *_), headline in zip(names, in_headline):
+        words = tuple(t.text for t in tokens if t.lower_.rstrip(".") not in suffixes)
+        if not headline and words:
+            body.update({words, words[-1:]})
+    kept = []
+    for (ent, tokens, titled, role_words), headline in zip(names, in_headline):
+        if headline:
+            tokens = [t for t in tokens if t.lower_.rstrip(".:") not in suffixes and not t.is_punct]
+            start, end = personhood.headline_name(tuple(t.text for t in tokens), body, known_first_name)
+            tokens = tokens[start:end]
+        if tokens:
+            kept.append((ent, tokens, titled, role_words))
+    return kept
+
+
+def bare_name(ent: Span) -> tuple[list[Token], bool, list[str]]:
+    """The words of the name itself, whether a title or honorific stood inside the entity, and the title words
+    (kept as a role). Titles and honorifics may sit inside the entity ("Col Gen Syrskyi") or just before it."""
     tokens = list(ent)
     titled = False
     role_words: list[str] = []
-    # Titles and honorifics may sit inside the entity ("Col Gen Syrskyi") or just before it ("Mr Putin").
     inner_words = [t.text for t in tokens]
     for key in ("honorifics", "titles"):
         count = leading_phrase(inner_words, key)
@@ -156,7 +181,28 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
         tokens = tokens[:-1]
     while len(tokens) > 1 and not_name_word(tokens[0]):
         tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
-    if not tokens or names_a_place_or_organisation(ent, tokens) or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
+    return tokens, titled, role_words
+
+
+def _mention_evidence(ent: Span, titled: bool) -> set[str]:
+    """The person evidence written at the mention itself: a title or honorific, a role before or after it."""
+    found = {"title"} if titled or preceding_title(ent) else set()
+    if role_before(ent) or appositive_role(ent):
+        found.add("role")
+    return found
+
+
+def person_mention(
+    ent: Span, source: Source, tokens: list[Token], titled: bool, role_words: list[str],
+    evidence: dict[tuple[str, ...], personhood.NameEvidence],
+) -> PersonMention | None:
+    """The bare name of a PERSON span, its title or honorific, and its role; None for an empty name or a name
+    that is not a person's."""
+    if not tokens or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
+        return None
+    words = tuple(t.text for t in tokens)
+    if personhood.verdict(evidence.get(words, personhood.NameEvidence()), words,
+                          names_a_place_or_organisation(ent, tokens), known_first_name) is not None:
         return None
     if len(tokens) == 1 and tokens[0].lower_ in named_thing_words(ent.doc):
         return None
@@ -187,6 +233,12 @@ def person_mention(ent: Span, source: Source) -> PersonMention | None:
     )
 
 
+def known_first_name(word: str) -> bool:
+    from generator.extract.speakers import known_first_name as known  # the name list loads only when asked
+
+    return known(word)
+
+
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "NUM"})
 
 
@@ -213,14 +265,19 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
     Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital")."""
     words = organisation_words()
-    if len(tokens) > 1 and any(t.lower_.rstrip(".") in words for t in tokens[1:]):
-        return True
+    if len(tokens) > 1 and any(t.lower_.rstrip(".") in words and not _after_hyphen(t) for t in tokens[1:]):
+        return True  # not "Waller-Bridge": a word joined by a hyphen is part of a surname
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
         return True
     place_of = frozenset(load_rules("people")["place_of_words"])
     start = ent.start
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def _after_hyphen(token: Token) -> bool:
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is not None and previous.text in ("-", "‐") and not previous.whitespace_
 
 
 def lowercase_words(doc: Doc) -> frozenset[str]:
@@ -235,8 +292,6 @@ def is_common_words_name(tokens: Sequence[Token]) -> bool:
     brains behind…"), not a person: its first word is no first name in the name list, and the article itself
     writes that word in lower case elsewhere ("the beauty industry"). Untitled mentions only ("Mr Beauty" stays);
     "Will Smith" and "Mark Price" are kept: their first words are first names."""
-    from generator.extract.speakers import known_first_name  # the name list loads only when a name is checked
-
     if len(tokens) < 2 or not tokens[0].text[:1].isupper():
         return False
     common = lowercase_words(tokens[0].doc)

@@ -346,7 +346,7 @@ def quote_id(source_id: str, text: str) -> str:
 class _Context:
     """What attribution needs to know about one document."""
 
-    def __init__(self, doc: Doc, source: Source, spans: list[QuoteSpan], people: Sequence[PersonMention]):
+    def __init__(self, doc: Doc, source: Source, spans: list[QuoteSpan], people: Sequence[PersonMention] | None):
         self.doc = doc
         self.source = source
         self.text_length = len(doc.text)  # once: Doc.text joins every token each time
@@ -363,7 +363,8 @@ class _Context:
             for start, end in span.pieces:
                 for token in self._tokens(start - 1, end + 1):
                     self.inside[token.i] = True
-        self.people = list(people) or _people_from_ents(doc, source)
+        # None: every PERSON entity (tests); an empty list is an article the people stage found nobody in
+        self.people = list(people) if people is not None else _people_from_ents(doc, source)
         self.speakers = DocumentSpeakers(doc, self.people, self.inside)
 
     def narration_statements(self) -> None:
@@ -715,7 +716,7 @@ def _paragraphs(source: Source) -> tuple[Paragraph, ...]:
 
 
 def extract_quotes(
-    doc: Doc, source: Source, sentences: Sequence[Sentence], people: Sequence[PersonMention]
+    doc: Doc, source: Source, sentences: Sequence[Sentence], people: Sequence[PersonMention] | None
 ) -> tuple[Quote, ...]:
     """The quotations in one source, in text order, each with its speaker as written and the cue."""
     paragraphs = _paragraphs(source)

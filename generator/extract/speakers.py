@@ -122,7 +122,11 @@ class DocumentSpeakers:
             e for e in doc.ents
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
-        ] + [e for e in doc.ents if e.label_ == "PERSON" and _organisation_named_as_person(e)]
+        ] + [
+            e for e in doc.ents
+            if e.label_ == "PERSON" and _organisation_named_as_person(e)
+            and not any(m.start < e.end_char and e.start_char < m.end for m in people)  # kept as a person: "Arsenio Hall"
+        ]
         self.orgs.sort(key=lambda e: e.start)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
@@ -168,6 +172,7 @@ class DocumentSpeakers:
                 last in (mwords[-1], surname)  # "Wilson-Raybould" or "Raybould"
                 or (len(words) == 1 and mwords[0] == first)
             )
+            and not _other_first_name(words, mwords)  # "Dixon Hall" is not "Arsenio Hall"
         ]
         if not same:
             return None
@@ -327,6 +332,14 @@ def _inside_organisation_name(token: Token) -> bool:
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return entity is not None and len([t for t in entity if t.pos_ == "PROPN"]) > 1
+
+
+def _other_first_name(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Two full names whose first names differ (an initial agrees with any name of its letter)."""
+    if len(words) < 2 or len(other) < 2:
+        return False
+    a, b = words[0].lower().rstrip("."), other[0].lower().rstrip(".")
+    return a[:1] != b[:1] or (len(a) > 1 and len(b) > 1 and a != b)
 
 
 def _organisation_named_as_person(ent: Span) -> bool:

@@ -380,6 +380,15 @@ def _unique_ids(people: list[Person]) -> tuple[Person, ...]:
 # --------------------------------------------------------------------------------------------- lookup
 
 
+def _other_first_name(key: tuple[str, ...], person: Person) -> bool:
+    """A full name whose first name no full spelling of ``person`` shares ("Dixon Hall" is not Arsenio Hall; an
+    initial agrees with any first name of its letter)."""
+    if len(key) < 2:
+        return False
+    firsts = [k[0] for k in (name_key(a.spelling) for a in person.aliases) if len(k) > 1]
+    return bool(firsts) and not any(f == key[0] or (min(len(f), len(key[0])) == 1 and f[0] == key[0][0]) for f in firsts)
+
+
 @dataclass(frozen=True)
 class PeopleIndex:
     """Find the person a name or a mention refers to (used to attribute quotes and events).
@@ -417,7 +426,8 @@ class PeopleIndex:
 
     def lookup(self, name: str, source: str | None = None) -> Person | None:
         """The person a written name refers to: by full key, else by surname (preferring the source)."""
-        key = name_key(strip_titles(re.sub(r"['’]s$", "", name)))
+        bare = strip_titles(re.sub(r"['’]s$", "", name))
+        key = name_key(bare)
         if not key:
             return None
         by_name, by_surname = self._by_key
@@ -425,6 +435,8 @@ class PeopleIndex:
         if len(full) == 1:
             return full[0]
         same_surname = by_surname.get(key[-1], [])
+        if is_name_shaped(bare):  # a full name, not a phrase ending in one ("Kremlin spokesman Peskov")
+            same_surname = [p for p in same_surname if not _other_first_name(key, p)]
         if len(same_surname) == 1:
             return same_surname[0]
         if source:

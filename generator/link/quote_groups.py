@@ -54,7 +54,9 @@ def resolve_speaker(quote: Quote, index: PeopleIndex) -> str | None:
     names = [quote.speaker_name] if quote.speaker_name else []
     if quote.speaker_text:
         words = quote.speaker_text.split()
-        names.extend(" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper())
+        # each capitalised run whole, never its tail: "Dixon Hall" is not a "Hall" named elsewhere
+        names.extend(" ".join(words[i:]) for i in range(len(words))
+                     if words[i][:1].isupper() and (i == 0 or not words[i - 1][:1].isupper()))
     for name in names:
         person = index.lookup(name, quote.source)
         if person is not None:

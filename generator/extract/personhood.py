@@ -1,0 +1,275 @@
+"""Is a PERSON entity a person? Evidence from the article, not a list of surnames.
+
+spaCy's small model tags organisations and places as people ("Twitter", "Balpa", "Bangalore", "Manchester United")
+and a surname list would drop real people whose surname is also a word for a place or a building ("Ann Lake",
+"Arsenio Hall"). So each PERSON name of an article is judged on what the article does with it:
+
+- person evidence: a title or honorific, a role next to the name ("the manager", "a lawyer"), a person pronoun
+  referring back ("…, said she would appeal"), being the surname or first name of a full name the article gives,
+  and for a full name a first name of the name list the speakers stage uses (gender-guesser's);
+- organisation evidence: the same string tagged as an organisation or place more often than as a person in the
+  article, "its" for the name in what it reported ("Balpa said its members…"), a possessive of what companies own
+  ("Twitter's shares"), and for one-word names a preposition of place ("in Bangalore") or WordNet listing the word
+  as a place or group and never as a person.
+
+A name with person evidence is a person; without, organisation evidence makes it not one. A name holding an
+organisation word ("Dixon Hall", "Miller Drive") needs a first name and other person evidence.
+Evidence is pooled over every mention of the same name in the article ("Lake told reporters that she…" speaks for
+"Ann Lake"). The word lists and numbers are in rules/people.yaml (``personhood``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.link import wordnet
+from generator.rules import load_rules
+
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return load_rules("people")["personhood"]
+
+
+@dataclass
+class NameEvidence:
+    """What one article says about one name: the kinds of person and organisation evidence found."""
+
+    person: set[str] = field(default_factory=set)
+    organisation: set[str] = field(default_factory=set)
+
+
+# ------------------------------------------------------------------------------------------- one mention
+
+
+def name_tokens(ent: Span, strip: Callable[[list[Token]], list[Token]]) -> tuple[str, ...]:
+    """The words of the bare name (``strip`` drops titles, honorifics and a possessive), the key evidence is
+    pooled under."""
+    return tuple(t.text for t in strip(list(ent)))
+
+
+def referring_pronoun(ent: Span) -> bool:
+    """Whether the first person pronoun after the name, in its sentence or opening the next one, is a person
+    pronoun ("…, said she would appeal", "He added…") with no other person named in between. Quoted speech is not
+    read (its "he" is anyone)."""
+    doc = ent.doc
+    end = ent.sent.end
+    if end < len(doc):
+        end += 1  # the first word of the next sentence ("He said…")
+    for token in doc[ent.end : end]:
+        if token.text in OPENING_QUOTES or token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in _words("person_pronouns"):
+            return True
+    return False
+
+
+def its_subject(ent: Span) -> bool:
+    """Whether the name is the subject of a verb whose reported clause opens with "its" for it: "Balpa said in a
+    statement that its members…", "Manchester United said its new stadium…". Only this construction: an "its"
+    further on may belong to any noun in between ("the show … its fans")."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < ent.end:
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and any(
+                    t.dep_ == "poss" and t.lower_ in _words("organisation_pronouns") for t in subject.children):
+                return True
+    return False
+
+
+def organisation_use(ent: Span) -> str | None:
+    """How the article uses this mention like an organisation's or a place's name: "Twitter's shares", and for
+    one word "in Bangalore"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    if ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS"):
+        owned = [t for t in after if t.tag_ != "POS"][:2]
+        if any(t.lemma_.lower() in _words("organisation_possessions") or t.lower_ in _words("organisation_possessions")
+               for t in owned):
+            return "possession"
+    words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
+    possessive = ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS")  # "in Smith's corner"
+    if (len(words) == 1 and not possessive and ent.start > 0
+            and doc[ent.start - 1].lower_ in _words("place_prepositions")):
+        return "preposition"
+    return None
+
+
+def wordnet_place(word: str) -> bool:
+    """WordNet lists the word as a place or group (``location``, ``group``) and never as a person."""
+    if not wordnet.available():
+        return False
+    classes = wordnet.noun_classes(word, int(rules()["wordnet_senses"]))
+    return bool(set(classes) & set(rules()["wordnet_place_classes"])) and "person" not in classes
+
+
+def title_case_line(ent: Span) -> bool:
+    """Whether the name stands in a line written in title case or capitals (a headline, "Colts Beat Chiefs"),
+    where capitals no longer tell names from other words: every word of at least ``title_case_letters`` letters
+    outside the name is capitalised, and there are at least ``title_case_words`` of them."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    end = len(text) if end < 0 else end
+    letters = int(rules()["title_case_letters"])
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start : ent.start_char] + " " + text[ent.end_char : end])
+             if len(w) >= letters]
+    return len(words) >= int(rules()["title_case_words"]) and all(w[0].isupper() for w in words)
+
+
+def headline_name(words: tuple[str, ...], body_names: set[tuple[str, ...]],
+                  first_name: Callable[[str], bool]) -> tuple[int, int]:
+    """The words (start, end) of a name in a title-case line that the article's running text writes as a name:
+    the longest run that is a name of the text, or first names followed by a surname of the text ("Hire Maurice
+    Cheeks" → "Maurice Cheeks", "Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan"); else two words opening with
+    a first name of the name list ("DeShawn Wynn" named only in the headline); else none: (0, 0)."""
+    runs = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)), key=lambda r: (r[0] - r[1], r[0]))
+    for i, j in runs:
+        run = words[i:j]
+        if run in body_names or (len(run) > 1 and run[-1:] in body_names and all(first_name(w) for w in run[:-1])):
+            return i, j
+    if len(words) == 2 and first_name(words[0]):
+        return 0, 2
+    return 0, 0
+
+
+# ------------------------------------------------------------------------------------------- one article
+
+
+def article_evidence(
+    doc: Doc, names: Iterable[tuple[Span, tuple[str, ...], set[str]]], organisation_words: frozenset[str] = frozenset()
+) -> dict[tuple[str, ...], NameEvidence]:
+    """The evidence on each bare name of the article. ``names``: every PERSON entity, its bare name words and
+    the person evidence found at the mention itself (title, role); a full name the article also writes before a
+    capitalised one of ``organisation_words`` ("Matanuska Maid" of "the Matanuska Maid Building") names a thing."""
+    names = list(names)
+    table: dict[tuple[str, ...], NameEvidence] = defaultdict(NameEvidence)
+    for ent, words, found in names:
+        if not words:
+            continue
+        evidence = table[words]
+        evidence.person |= found
+        if referring_pronoun(ent):
+            evidence.person.add("pronoun")
+        if its_subject(ent):
+            evidence.organisation.add("its")
+        use = organisation_use(ent)
+        if use:
+            evidence.organisation.add(use)
+    _label_evidence(doc, table)
+    _thing_names(doc, table, organisation_words)
+    _untagged_surnames(doc, table)
+    _share_with_full_names(table)
+    for words, evidence in table.items():
+        if len(words) == 1 and wordnet_place(words[0]):
+            evidence.organisation.add("wordnet")
+    return table
+
+
+def _label_evidence(doc: Doc, table: dict[tuple[str, ...], NameEvidence]) -> None:
+    """Names the article tags as an organisation or place more often than as a person (more than
+    ``other_label_share`` of their tags)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in doc.ents:
+        text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+        labels[text.removesuffix("’s").removesuffix("'s")][ent.label_] += 1
+    share = float(rules()["other_label_share"])
+    for words, evidence in table.items():
+        counts = labels.get(" ".join(words), Counter())
+        other = sum(counts[label] for label in _labels())
+        if other > share * (other + counts["PERSON"]):
+            evidence.organisation.add("tagged")
+
+
+def _thing_names(doc: Doc, table: dict[tuple[str, ...], NameEvidence], organisation_words: frozenset[str]) -> None:
+    """Full names the article also writes as the start of an organisation's or a building's name."""
+    following: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    lengths = {len(words) for words in table if len(words) > 1}
+    for token in doc:
+        if token.text[:1].isupper() and token.lower_.rstrip(".") in organisation_words:
+            for length in lengths:
+                if token.i >= length:
+                    following[tuple(t.text for t in doc[token.i - length : token.i])].add(token.lower_)
+    for words, evidence in table.items():
+        if len(words) > 1 and words in following:
+            evidence.organisation.add("thing name")
+
+
+def _untagged_surnames(doc: Doc, table: dict[tuple[str, ...], NameEvidence]) -> None:
+    """A full name's surname written again without the tagger's PERSON ("Lake said she …"): its pronoun counts
+    for the full name."""
+    surnames: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in table:
+        if len(words) > 1:
+            surnames[words[-1]].append(words)
+    for token in doc:
+        if token.ent_type_ or token.text not in surnames or len(surnames[token.text]) != 1:
+            continue
+        if referring_pronoun(doc[token.i : token.i + 1]):
+            table[surnames[token.text][0]].person.add("pronoun")
+
+
+def _share_with_full_names(table: dict[tuple[str, ...], NameEvidence]) -> None:
+    """A one-word name that is the first name or surname of exactly one full name of the article is that
+    person: its person evidence counts for the full name ("Lake … she"), and the full name is its evidence."""
+    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    suffixes = {w.lower() for w in load_rules("people")["suffixes"]}
+    for words in table:
+        bare = [w for w in words if w.lower().rstrip(".") not in suffixes]
+        if len(bare) > 1:
+            for word in {bare[0], bare[-1]}:
+                owners[word].append(words)
+    for words, evidence in list(table.items()):
+        if len(words) != 1 or len(owners.get(words[0], [])) != 1:
+            continue
+        full = table[owners[words[0]][0]]
+        full.person |= evidence.person
+        evidence.person.add("full name")
+
+
+def first_word(words: tuple[str, ...]) -> str | None:
+    """The first name of a full name, after initials ("H. Dale Hall" → "Dale"); None for one word."""
+    if len(words) < 2:
+        return None
+    given = [w for w in words[:-1] if len(w.rstrip(".")) > 1]
+    return given[0] if given else None
+
+
+def verdict(evidence: NameEvidence, words: tuple[str, ...], organisation_word: bool,
+            first_name: Callable[[str], bool]) -> str | None:
+    """Why the name is not a person (None: it is one). A first name of the name list is person evidence against
+    how the article uses the name, but not enough against an organisation word in it."""
+    given = first_word(words)
+    has_first_name = given is not None and first_name(given)
+    if organisation_word:
+        if evidence.person - {"full name"} and has_first_name:
+            return None  # "Ann Lake, a lawyer, said she…"
+        return "organisation word"
+    if evidence.person or has_first_name:
+        return None
+    if evidence.organisation:
+        return "used as " + "/".join(sorted(evidence.organisation))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules()[key])
+
+
+@lru_cache(maxsize=1)
+def _labels() -> frozenset[str]:
+    return frozenset(rules()["other_labels"])

@@ -1,0 +1,187 @@
+"""Is a PERSON entity a person? (generator/extract/personhood.py) Sentences written for these tests, not taken
+from the seeds or the benchmark data. Each case first checks that spaCy's small model does tag the name PERSON,
+so that the case tests the people stage and not the tagger."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.personhood import NameEvidence, first_word, verdict
+from generator.link.people import PeopleIndex, merge_people
+from generator.model import Alias, Paragraph, Person, PersonMention, Source, SourceFacts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.pipeline import prepare_model
+
+    return prepare_model("en_core_web_sm")
+
+
+def _source(text: str) -> Source:
+    return Source("t", "t.txt", "txt", "t", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
+
+
+def _facts(nlp, text: str) -> tuple[SourceFacts, list[str]]:
+    """The people facts of one written article, and the names spaCy tagged PERSON in it."""
+    from generator.extract.facts import extract_entities, extract_name_candidates, extract_people
+
+    doc = nlp(text)
+    source = _source(text)
+    facts = SourceFacts(source, (), extract_people(doc, source), extract_entities(doc, source),
+                        extract_name_candidates(doc, source))
+    return facts, [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _judged(nlp, text: str, name: str) -> tuple[set[str], set[str]]:
+    facts, tagged = _facts(nlp, text)
+    assert name in tagged, f"spaCy no longer tags {name!r} PERSON here: write another sentence for the case"
+    return {m.name for m in facts.people}, {p.name for p in merge_people([facts])}
+
+
+ORGANISATIONS_TAGGED_AS_PEOPLE = [
+    ("Balpa said in a statement that its members were exhausted.", "Balpa"),  # "its" for the subject
+    ("Venmo said its users had been affected.", "Venmo"),
+    ("Shares in Twitter fell sharply. Twitter's shares have lost a third of their value this year.", "Twitter"),
+    ("Kestrel Hall said its shelters were full.", "Kestrel Hall"),  # an organisation word, no first name
+]
+
+PLACES_TAGGED_AS_PEOPLE = [
+    ("Engineers in Bangalore have built the app. Bangalore is growing fast.", "Bangalore"),
+    ("The flight from Lagos to Abuja was delayed. Abuja is the capital.", "Abuja"),  # WordNet: a location
+]
+
+PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
+    ("Ann Lake, a lawyer for the family, said she would appeal the ruling.", "Ann Lake"),
+    ("Comedian Arsenio Hall said he was delighted to return.", "Arsenio Hall"),
+    ("Martha Ford said she had never seen the letter.", "Martha Ford"),
+    ("Grant Park, the team's coach, said he was proud of his players.", "Grant Park"),
+    ("Dominic Lane, a teacher, said he had warned the school.", "Dominic Lane"),
+    ("Sarah Brook said she had reported the fault twice.", "Sarah Brook"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), ORGANISATIONS_TAGGED_AS_PEOPLE + PLACES_TAGGED_AS_PEOPLE)
+def test_organisations_and_places_tagged_as_people_are_not_people(nlp, text: str, name: str) -> None:
+    mentions, people = _judged(nlp, text, name)
+    assert name not in mentions  # not even a speaker candidate
+    assert name not in people
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES)
+def test_people_whose_surname_is_a_place_or_organisation_word_stay_people(nlp, text: str, name: str) -> None:
+    mentions, people = _judged(nlp, text, name)
+    assert name in mentions
+    assert name in people
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "page"),
+    [
+        ("Mr Hill told reporters the vote would be close.", "Hill", True),  # an honorific
+        ("Ann Lake, a lawyer, said she would appeal. Lake said the ruling was wrong.", "Ann Lake", True),
+        ("Fans waited for Marchetti outside the hotel.", "Marchetti", False),  # one word, no person evidence
+        ("The crowd chanted for Delacroix as the results came in.", "Delacroix", False),
+    ],
+)
+def test_one_word_names_need_person_evidence(nlp, text: str, name: str, page: bool) -> None:
+    facts, tagged = _facts(nlp, text)
+    assert any(name.endswith(t) or t.endswith(name) for t in tagged)
+    assert (name in {p.name for p in merge_people([facts])}) is page
+
+
+@pytest.mark.model
+def test_surname_mention_lends_its_evidence_to_the_full_name(nlp) -> None:
+    # "Ann Lake" alone has no evidence but its first name; "Lake … she" is hers.
+    facts, _ = _facts(nlp, "The case was filed by Ann Lake. Lake said she would appeal the ruling.")
+    assert "Ann Lake" in {m.name for m in facts.people}
+
+
+@pytest.mark.parametrize(
+    ("person", "organisation", "words", "organisation_word", "expected"),
+    [
+        ({"pronoun"}, set(), ("Ann", "Lake"), True, None),
+        (set(), set(), ("Ann", "Lake"), True, "organisation word"),  # a first name alone does not outweigh it
+        ({"pronoun"}, set(), ("Kestrel", "Hall"), True, "organisation word"),  # no first name
+        ({"full name"}, set(), ("Ann", "Lake"), True, "organisation word"),
+        (set(), {"its"}, ("Balpa",), False, "used as its"),
+        ({"title"}, {"its"}, ("Balpa",), False, None),
+        (set(), {"tagged"}, ("Lisa", "Chen"), False, None),  # a first name outweighs how the article tags it
+        (set(), {"tagged"}, ("Manchester", "United"), False, "used as tagged"),
+        (set(), set(), ("Marchetti",), False, None),  # the link stage asks one word for more
+    ],
+)
+def test_verdict_table(person, organisation, words, organisation_word, expected) -> None:
+    first_names = {"Ann", "Lisa"}
+    evidence = NameEvidence(set(person), set(organisation))
+    assert verdict(evidence, words, organisation_word, first_names.__contains__) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "first"), [(("H.", "Dale", "Hall"), "Dale"), (("Ann", "Lake"), "Ann"), (("Balpa",), None)]
+)
+def test_first_word_skips_initials(words, first) -> None:
+    assert first_word(words) == first
+
+
+def test_a_full_name_with_another_first_name_is_not_found_by_its_surname() -> None:
+    mention = PersonMention("t", "Arsenio Hall", "Arsenio Hall", 0, 12, 0)
+    hall = Person("arsenio-hall", "Arsenio Hall", (Alias("Arsenio Hall", ("t",)), Alias("Hall", ("t",))), (), (mention,))
+    index = PeopleIndex((hall,))
+    assert index.lookup("Dixon Hall", "t") is None  # an organisation the tagger called a person
+    assert index.lookup("Hall", "t") is hall
+    assert index.lookup("A. Hall", "t") is hall
+
+
+def _doc_with_person(text: str, name: str):
+    """A hand-built Doc of ``text`` (blank English tokenizer) with ``name`` marked PERSON."""
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="PERSON")]
+    return doc, doc.ents[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "headline"),
+    [
+        ("Marta Kowalczyk Signs With Rovers\n\nThe striker joined on Monday.", "Marta Kowalczyk Signs", True),
+        ("HARBOUR FIRE KILLS THREE FISHERMEN\n\nThree died.", "HARBOUR FIRE", True),
+        ("Marta Kowalczyk signed for the club on Monday.", "Marta Kowalczyk", False),
+        ("Marta Kowalczyk\n\nShe signed.", "Marta Kowalczyk", False),  # a byline: no other words to judge by
+    ],
+)
+def test_title_case_line(text: str, name: str, headline: bool) -> None:
+    from generator.extract.personhood import title_case_line
+
+    _, ent = _doc_with_person(text, name)
+    assert title_case_line(ent) is headline
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (("Marta", "Kowalczyk", "Signs"), (0, 2)),
+        (("Kowalczyk", "Scores"), (0, 1)),
+        (("Signs", "Marta", "Kowalczyk"), (1, 3)),
+        (("Rovers", "Beat", "United"), (0, 0)),
+        (("Marta", "Nowak"), (0, 2)),  # named only in the headline, opening with a first name
+        (("Rovers", "Sign", "Kowalczyk"), (2, 3)),
+    ],
+)
+def test_a_headline_name_counts_as_far_as_the_text_writes_it(words, kept) -> None:
+    from generator.extract.personhood import headline_name
+
+    known = {("Marta", "Kowalczyk"), ("Kowalczyk",)}
+    assert headline_name(words, known, {"Marta"}.__contains__) == kept
+
+
+@pytest.mark.model
+def test_a_hyphenated_surname_is_no_organisation_word(nlp) -> None:
+    facts, tagged = _facts(nlp, "Phoebe Waller-Bridge won the award.")
+    assert "Phoebe Waller-Bridge" in tagged
+    assert "Phoebe Waller-Bridge" in {m.name for m in facts.people}
