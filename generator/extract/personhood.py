@@ -146,6 +146,20 @@ def headline_name(words: tuple[str, ...], body_names: set[tuple[str, ...]],
     return 0, 0
 
 
+def _after_the(ent: Span) -> bool:
+    return ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+
+
+def plural_common_noun(word: str) -> bool:
+    """A name ending in the plural of a common noun that WordNet does not list as a name ("Tar Heels", "Colts",
+    "Blazers": a team; not "Williams", "Banks", "Wells", which WordNet lists as people's names). Written after
+    "the", such a name is a team's or a group's ("the Tar Heels"); surnames such as "Sanders" are not."""
+    lower = word.lower()
+    if not (word[:1].isupper() and lower.endswith("s") and rules()["plural_names"] and wordnet.available()):
+        return False
+    return wordnet.base_noun(lower) not in ("", lower)
+
+
 # ------------------------------------------------------------------------------------------- one article
 
 
@@ -169,6 +183,8 @@ def article_evidence(
         use = organisation_use(ent)
         if use:
             evidence.organisation.add(use)
+        if plural_common_noun(words[-1]) and _after_the(ent):
+            evidence.organisation.add("plural")  # "the Tar Heels": a team; "Sanders said" stays a name
     _label_evidence(doc, table)
     _thing_names(doc, table, organisation_words)
     _untagged_surnames(doc, table)

@@ -102,6 +102,11 @@ def _base(lemma: str, pos: str) -> str:
     return next((c for c in candidates if c in index), "")
 
 
+def base_noun(word: str) -> str:
+    """``word`` as WordNet lists it as a noun: itself, its singular ("heels" → "heel"), or "" when not listed."""
+    return _base(word.lower().replace(" ", "_"), "n")
+
+
 @lru_cache(maxsize=65536)
 def concepts(word: str, senses: int) -> frozenset[str]:
     """The first ``senses`` senses of ``word`` as a noun and as a verb, and the senses they derive from or give
