@@ -23,8 +23,8 @@ references to the present, past and future, comparisons with the same period a y
 reported separately (they were written while building the rules: read them as a check of coverage, not as
 held-out data).
 
-``benchmarks/data/ecbplus_timex_values.yaml``: a third corpus, our own blind TimeML values for 213 time expressions
-of 49 ECB+ articles (many outlets; ECB+ dev topics 1-35 only), split by ECB+ topic: odd = dev (tuned on), even =
+``benchmarks/data/ecbplus_timex_values.yaml``: a third corpus, our own blind TimeML values for 349 time expressions
+of 92 ECB+ articles (many outlets; ECB+ dev topics 1-35 only), split by ECB+ topic: odd = dev (tuned on), even =
 test (only measured); reported separately, with dateparser on the same spans and per kind.
 
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
