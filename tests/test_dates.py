@@ -327,6 +327,11 @@ def test_references_and_noun_modifiers_are_dates_in_facts_json_but_no_events(nlp
         ("The mayor quit after a little over a month in office.", "a little over a month", "P1M"),
         ("The council approved a 90 - day trial.", "90 - day", "P90D"),
         ("The striker missed most of an injury-plagued 2021 season.", "2021 season", "2021"),
+        ("Police ended a weeklong search for the boy.", "weeklong", "P1W"),
+        # a day's event takes the tense of its verb; "the first woman to win" has no time of its own
+        ("The injury occurred during Sunday's race in Leeds.", "Sunday", "2023-11-05"),
+        ("She was the first rider to finish the course at the weekend.", "weekend", "2023-W44-WE"),
+        ("She will be the first rider to try the course at the weekend.", "weekend", "2023-W45-WE"),
     ],
 )
 def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentence, text, timex):

@@ -133,6 +133,8 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("New Year's Day", dt.date(2023, 1, 9), "past", "2023-01-01", "day"),
         ("Halloween", dt.date(2023, 11, 2), "past", "2023-10-31", "day"),
         ("this past weekend", WED, "past", "2023-W44-WE", "week"),
+        ("at the weekend", dt.date(2023, 11, 6), None, "2023-W44-WE", "week"),  # told on a Monday: the one just gone
+        ("at the weekend", dt.date(2023, 11, 9), None, "2023-W45-WE", "week"),  # on a Thursday: the coming one
     ],
 )
 def test_normalise_values(text, reference, tense, expected, granularity):

@@ -352,6 +352,8 @@ def age(e: Expr) -> RuleResult:
         amount = _number(m[1]) if m else None
         return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
                           relative=False, type="DURATION")
+    if m := re.fullmatch(r"(?:a |an |the )?(day|week|month|year|decade|hour)[- ]?long", e.text):  # "a weeklong hunt"
+        return Resolution(duration_value(1, m[1]), None, "duration", kind="duration", relative=False, type="DURATION")
     if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
         amount = _number(m[1])
         if amount is not None:
@@ -948,6 +950,10 @@ def weekend(e: Expr) -> RuleResult:
         saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
     elif m[1] == "next" and reference.weekday() >= 5:
         saturday += dt.timedelta(days=7)
+    elif m[1] in ("the", None) and tense is None and saturday > reference and (
+            reference - (saturday - dt.timedelta(days=6))).days < (saturday - reference).days:
+        saturday -= dt.timedelta(days=7)  # no tense, told early in the week: the weekend just gone is the nearest
+        return Resolution(week_value(saturday) + "-WE", "week", "weekend, no tense: the nearest one")
     return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
 
 
