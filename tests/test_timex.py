@@ -227,6 +227,7 @@ def test_normalise_clock_time_takes_the_day_of_the_clause(text, tense, anchor, v
         ("in the third quarter", "The hosts rallied from 20 points down in the third quarter.", None),
         ("the final period", "The goalkeeper was beaten twice in the final period, when the puck bounced.", None),
         # calendar halves and quarters stay, with or without a sentence
+        ("later in the second quarter", "He fumbled in the red zone later in the second quarter.", None),
         ("in the second half", "Exports rose 4 percent in the second half, the ministry said.", "2023-H2"),
         ("the third quarter", "The brewery sold more beer in the third quarter than a year earlier.", "2023-Q3"),
         ("the third quarter", "", "2023-Q3"),
@@ -235,6 +236,35 @@ def test_normalise_clock_time_takes_the_day_of_the_clause(text, tense, anchor, v
 )
 def test_normalise_a_period_of_a_game_is_no_calendar_period(text, sentence, value):
     assert normalise(text, WED, "past", sentence=sentence).value == value
+
+
+MATCH_REPORT = ("The hosts won 3-1 after the goalkeeper saved a penalty kick. The striker scored twice and the "
+                "referee sent off a defender. The club's revenue rose in the first half.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "value"),
+    [
+        ("in the second half", "Both sides tired in the second half.", None),  # the text is about a game
+        ("in the first half", "The club's revenue rose in the first half.", "2023-H1"),  # but this sentence is money
+    ],
+)
+def test_normalise_a_game_is_told_by_the_whole_text(text, sentence, value):
+    assert normalise(text, WED, "past", sentence=sentence, document=MATCH_REPORT).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "period", "value"),
+    [
+        ("10 / 1 / 61", None, None, None, "1961-10-01"),  # a two-digit year more than ten years ahead: last century
+        ("7/8/07", None, None, None, "2007-07-08"),
+        ("two years later", "past", dt.date(2023, 3, 1), None, None),  # would pass the reference date
+        ("two years later", "past", None, "2022", None),
+        ("two years later", "past", None, "2019", "2021"),
+    ],
+)
+def test_normalise_two_digit_years_and_counts_past_the_reference(text, tense, anchor, period, value):
+    assert normalise(text, WED, tense, anchor, period=period).value == value
 
 
 @pytest.mark.parametrize(

@@ -298,7 +298,7 @@ def extract_dates(
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None, span.sent.text)
+                                period.mention.timex if period else None, span.sent.text, doc.text)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"

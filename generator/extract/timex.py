@@ -144,6 +144,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
     # text re-joined from tokens writes "a 90 - day stint", "9 a. m.": the words as usually written
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
+    text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
     text = re.sub(r"\b([ap])\. m\b", r"\1.m", text)
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
     return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
@@ -185,6 +186,7 @@ class Expr:
     period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
     written: str = ""  # the expression as written (capitals kept)
     sentence: str = ""  # the sentence it stands in, as written ("" when unknown)
+    document: str = ""  # the whole text it stands in ("" when unknown)
 
     @property
     def bare(self) -> str:
@@ -383,18 +385,30 @@ def not_a_date(e: Expr) -> RuleResult:
 
 def game_period(e: Expr) -> RuleResult:
     """"in the second half", "the fourth quarter", "the final period" of a match: a part of a game, not of a
-    calendar year, when the sentence speaks of a game ("touchdown", "yards", "scored", ``game_words``) and no
-    year or fiscal year is named."""
-    m = re.fullmatch(r"(?:the )?(?:(?:early|late|end of|start of|middle of) (?:the )?)?"
+    calendar year, when no year or fiscal year is named and the sentence speaks of a game ("touchdown", "yards",
+    "scored": ``game_words``), or the text does (three different such words) and the sentence not of money
+    (``finance_words``: "revenue", "profit")."""
+    m = re.fullmatch(r"(?:the )?(?:(?:early|late|earlier|later|midway through|end of|start of|middle of)(?: in)? (?:the )?)?"
                      r"(first|second|third|fourth|final|last|opening|closing|1st|2nd|3rd|4th)[- ]"
                      r"(quarter|half|period|inning|innings|set|round)", e.text)
     if m is None or not e.sentence:
         return None
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", e.sentence.lower()))
-    phrases = rules()["game_words"]
-    if not any(p in words if " " not in p else p in e.sentence.lower() for p in phrases):
-        return None
-    return not_temporal("a period of a game, not of the calendar")
+    r = rules()
+    if _game_words(e.sentence) or len(_game_words(e.document)) >= 3 and not (
+            _words(e.sentence) & set(r["finance_words"]) or re.search(r"[$€£%]", e.sentence)):
+        return not_temporal("a period of a game, not of the calendar")
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+
+
+@lru_cache(maxsize=8)
+def _game_words(text: str) -> frozenset[str]:
+    """The ``game_words`` (words or phrases) a text holds."""
+    words, lower = _words(text), text.lower()
+    return frozenset(p for p in rules()["game_words"] if (p in words if " " not in p else p in lower))
 
 
 def clock_time(e: Expr) -> RuleResult:
@@ -686,10 +700,18 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
         base = dt.date(int(named[1]), int(named[2] or 1), 1)
         value, gran = _shift(base, unit, direction * amount)
+        if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
+            return Resolution(None, None, "counted from the period named before it passes the reference date, "
+                              "in a past-tense clause: left unresolved")
         return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
                           f"named before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
+    if direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, unit, amount)[0])) and (
+            span[0] > e.reference):
+        # "two years later, the cooperative signed …" counted from a date too late: it would pass the reference date
+        return Resolution(None, None, "counted from the previous date it passes the reference date, in a past-tense "
+                          "clause: left unresolved")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
         # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
         value, gran = _shift(e.reference, unit, direction * amount)
@@ -1263,6 +1285,9 @@ def numeric_date(e: Expr) -> RuleResult:
     if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
         return None
     res = explicit_date(e)
+    if res and res.value and re.search(r"/\d{2}$", e.text) and e.reference and int(res.value[:4]) > e.reference.year + 10:
+        # "10/1/61" told in 2012: 1961, not 2061 (a two-digit year more than ten years ahead is of the last century)
+        res = replace(res, value=f"{int(res.value[:4]) - 100:04d}{res.value[4:]}")
     return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
 
 
@@ -1378,6 +1403,7 @@ def normalise(
     after: str = "",
     period: str | None = None,
     sentence: str = "",
+    document: str = "",
 ) -> Resolution:
     """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
@@ -1386,14 +1412,16 @@ def normalise(
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
     ``period``: the previous quarter, half, month or fiscal year of the sentence/paragraph, for "a year earlier".
-    ``sentence``: the sentence the expression stands in (a game's "second quarter" is told by its words).
+    ``sentence``, ``document``: the sentence and the text the expression stands in (a game's "second quarter" is
+    told by their words).
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
     for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
         cleaned = re.sub(pattern, replacement, cleaned)
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text, sentence=sentence)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text, sentence=sentence,
+             document=document)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):
