@@ -434,9 +434,9 @@ def clock_time(e: Expr) -> RuleResult:
     if e.reference and e.tense in ("past", "future"):
         # "escaped just after 9 a.m.": a time of the day the clause tells, the date named before in the sentence or
         # paragraph or else the reference date (TimeML anchors it so); "the shop opens at 9 a.m." stays any day's
-        day = e.anchor or e.reference
-        return Resolution(day_value(day) + time, None, f"clock time on {'the previous date' if e.anchor else 'the reference date'}",
-                          kind="time", anchored=e.anchor is not None, type="TIME")
+        day, of = (e.anchor, "the previous date") if e.anchor else (e.reference, "the reference date")
+        return Resolution(day_value(day) + time, None, f"clock time on {of}", kind="time",
+                          anchored=e.anchor is not None, type="TIME")
     return Resolution(f"XXXX-XX-XX{time}", None, "clock time without a day", kind="time", relative=False, type="TIME")
 
 
@@ -1230,7 +1230,7 @@ def past_event_day(e: Expr) -> RuleResult:
         return None
     if not any(w in rules()["months"] for w in e.words):
         return None
-    return replace(e, tense="past", modifier=e.modifier)
+    return replace(e, tense="past")
 
 
 def bare_year(e: Expr) -> RuleResult:
