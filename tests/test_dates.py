@@ -58,6 +58,15 @@ def _mentions(nlp, text: str, reference: dt.date | None = WED):
         ("Jazz clubs flourished in the city in the 1950s.", WED, {"in the 1950s": "195"}),
         ("The brewery expects exports to recover in the third quarter.", dt.date(2023, 5, 10),
          {"in the third quarter": "2023-Q3"}),
+        # explicit dates as outlets write them: a noun phrase the model took into the entity is cut off, a day
+        # the model calls a law is still a date, ordinals after abbreviated months, "Month of YYYY"
+        ("The flood reached the valley Sept. 30, 2022.", WED, {"Sept. 30, 2022": "2022-09-30"}),
+        ("The flood reached the valley 30th September 2022.", WED, {"30th September 2022": "2022-09-30"}),
+        ("The flood reached the valley Tuesday, Oct. 3.", WED, {"Tuesday, Oct. 3": "2023-10-03"}),
+        ("The trustees will meet on Sep 30 2024 to decide.", WED, {"on Sep 30 2024": "2024-09-30"}),
+        ("The bridge reopened to lorries Oct 1st 2022.", WED, {"Oct 1st 2022": "2022-10-01"}),
+        ("The mill closed in September of 2019.", WED, {"in September of 2019": "2019-09"}),
+        ("Sales rose at the end of March 2021.", WED, {"at the end of March 2021": "2021-03"}),
     ],
 )
 def test_extract_dates_timeml_values(nlp, sentence, reference, expected):

@@ -82,8 +82,18 @@ NAMES = ("ORG", "WORK_OF_ART", "FAC", "LAW")  # not PRODUCT: the small model cal
 
 def _inside_a_name(span: Span) -> bool:
     """"The Sunday Times", "the Fourth of July Committee": a date word inside a name is no temporal expression
-    (TimeML leaves dates in proper names unmarked)."""
-    return all(t.ent_type_ in NAMES for t in span)
+    (TimeML leaves dates in proper names unmarked). A day of a month the name is no longer than ("Sep 30 2012",
+    which the small model may call a law) is the model's mistake, not a name."""
+    if not all(t.ent_type_ in NAMES for t in span):
+        return False
+    names = [e for e in span.doc.ents if e.start < span.end and span.start < e.end]
+    whole = all(span.start <= e.start and e.end <= span.end for e in names)
+    return not (whole and _EXPLICIT_DAY.search(span.text))
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?!\w)",
+                           re.IGNORECASE)
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
@@ -120,7 +130,34 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" and not (
             end - 2 >= start and re.fullmatch(r"\d*0", doc[end - 2].text))):  # "the 2000's": a decade
         end -= 1
-    return doc[start:end] if end > start else None
+    return _without_detached_lead(doc[start:end]) if end > start else None
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Words that can be part of a temporal expression (the rule tables' keys, one word at a time)."""
+    r = rules()
+    tables = ("weekdays", "months", "numbers", "units", "seasons", "parts_of_day", "relative_words", "ordinals",
+              "ordinal_numbers", "decade_words", "holidays", "halves", "relative_days")
+    return frozenset(w for t in tables for key in r[t] for w in str(key).lower().split()) | frozenset(
+        ("early", "late", "mid", "end", "beginning", "start", "middle", "of", "the"))
+
+
+def _without_detached_lead(span: Span) -> Span:
+    """"hit [the coast Sept. 30, 2012]": the model took a noun phrase of the clause into the entity. A lead
+    of words that are no date words, whose tree the rest does not hang from (nor it from the rest), is cut off;
+    "the end of March 2012" and "Election Day 2012" hang together and stay whole."""
+    doc, words = span.doc, _date_words()
+    for j in range(span.start + 1, span.end):
+        if doc[j - 1].like_num or doc[j - 1].lower_.rstrip(".") in words and doc[j - 1].lower_ != "the":
+            return span  # the lead would hold a date word
+        lead, rest = range(span.start, j), range(j, span.end)
+        if any(doc[i].head.i in rest for i in lead) or any(doc[i].head.i in lead for i in rest):
+            continue
+        if any(doc[i].pos_ in ("NOUN", "PROPN") for i in lead) and any(
+                t.like_num or t.lower_.rstrip(".") in words for t in doc[j:span.end]):
+            return doc[j:span.end]
+    return span
 
 
 def _with_preposition(span: Span) -> Span:
