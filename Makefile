@@ -33,7 +33,7 @@ endef
 .PHONY: site test bench golden chromium wordnet install clean distclean
 
 site: $(INSTALL_STAMP)
-	@$(MAKE) --no-print-directory wordnet || echo "Warning: building without WordNet: the timeline merges only reports of the same event word (install Debian's wordnet-base for near synonyms such as quake/earthquake)." >&2
+	@$(MAKE) --no-print-directory wordnet || echo "Warning: building without WordNet: the timeline merges only reports of the same event word and quotes are grouped without near synonyms (install Debian's wordnet-base for near synonyms such as quake/earthquake, urgent/pressing)." >&2
 	$(PY) -m generator build
 
 test: $(TEST_STAMP) chromium wordnet $(AXE)
@@ -84,7 +84,8 @@ chromium:
 	fi
 
 # Debian's wordnet-base package (Princeton WordNet 3.0, read by generator/link/wordnet.py: which event words are
-# near synonyms on the timeline); installed once when missing.
+# near synonyms on the timeline, which words of two quotes are near synonyms by their definitions); installed once
+# when missing.
 wordnet:
 	@if [ ! -f $(WORDNET) ]; then $(call apt_install,wordnet-base,--no-install-recommends,the timeline needs,$(WORDNET)); fi
 

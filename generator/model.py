@@ -224,7 +224,8 @@ class DateMention:
     rule: str | None = None  # how it was resolved, for display
     id: str = ""  # "<source>-d<N>", N counting the source's temporal expressions from 1
     kind: str = "date"  # "date" (can date an event), "duration", "set" (frequency), "age", "ref" (vague), "dateline",
-    # "time" (a clock time without a day), "none" (no temporal expression: a title, an ordinal count)
+    # "time" (a clock time without a day), "none" (no temporal expression: a title, an ordinal count), "modifier"
+    # (a date describing a person or thing, "the 2008 champion": keeps its value, dates no event)
     clause_start: int | None = None  # offsets of the clause the expression dates (defaults to the sentence)
     clause_end: int | None = None
     keywords: tuple[str, ...] = ()  # content-word lemmas of that clause, for matching events across sources

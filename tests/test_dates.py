@@ -216,3 +216,91 @@ def test_extract_dates_as_soon_as_is_no_reference(nlp):
 def test_extract_dates_a_dateline_is_mostly_date(nlp, text, kind):
     (mention,) = [m for m in _mentions(nlp, text, dt.date(2025, 2, 27)) if m.value]
     assert mention.kind == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "timex", "kind"),
+    [
+        # a year, decade or century describing a person or thing dates no event ...
+        ("The 1950s pin-up star, who made forty films, has died at her home in Nice.", "1950s", "195", "modifier"),
+        ("The 2008 champion retired from tennis on Monday.", "2008", "2008", "modifier"),
+        ("A 1917 film about the harbour strike was shown again last night.", "1917", "1917", "modifier"),
+        ("The former 1980s pop singer was arrested in March.", "1980s", "198", "modifier"),
+        ("A 1965 sports car sold for a record price at the auction.", "1965", "1965", "modifier"),
+        # ... one modifying an event noun still dates it
+        ("The 2008 election was decided by a few hundred votes.", "2008", "2008", "date"),
+        ("The 1991 settlement between the two labels was broken.", "1991", "1991", "date"),
+        ("The 2010 conference opened in Geneva.", "2010", "2010", "date"),
+    ],
+)
+def test_extract_dates_year_describing_a_person_or_thing_dates_no_event(nlp, sentence, text, timex, kind):
+    mention = next(m for m in _mentions(nlp, sentence) if text in m.text)
+    assert (mention.timex, mention.kind) == (timex, kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Mail on Sunday printed the letter in full.", "The report first appeared in the Sunday Times."],
+)
+def test_extract_dates_weekday_in_a_newspaper_name_is_no_date(nlp, sentence):
+    assert not [m for m in _mentions(nlp, sentence) if "Sunday" in m.text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "timex"),
+    [
+        # would in a clause reported by a past-tense verb: the future, as told by a recent saying
+        ("The ferry company said on Monday the new boats would be ready in October.", "October", "2024-10"),
+        ("The port authority says the pier will reopen in September.", "September", "2024-09"),
+        # candidates the small model misses
+        ("Earlier, the council said the road would stay shut.", "Earlier", "PAST_REF"),
+        ("Back then, the mill employed half the town.", "Back then", "PAST_REF"),
+        ("Since then, the ferry has run at a loss.", "Since then", "PAST_REF"),
+        ("The brewery's Q3 sales fell, it said in January.", "Q3", "2023-Q3"),
+        ("The council will eventually sell the depot.", "eventually", "FUTURE_REF"),
+        ("At one point, the queue stretched round the block.", "At one point", "PAST_REF"),
+        ("The orchard has been neglected for years.", "years", "PXY"),
+        ("The dock had its busiest day in a month.", "a month", "P1M"),
+        ("The tunnel should open in three years' time.", "three years' time", "P3Y"),
+        ("The museum has stood empty since the Soviet era ended.", "Soviet era", "PAST_REF"),
+        ("The bakery opened in the 2000's and closed in 2019.", "2000's", "200"),
+        ("Prices were lower in the late 19th and early 20th centuries.", "19th", "18"),
+        ("The ransomware has been active since at least July 12.", "July 12", "2023-07-12"),
+        ("The regatta will be held June 13 to 17.", "June 13 to 17", "2024-06-13/2024-06-17"),
+    ],
+)
+def test_extract_dates_reported_future_and_more_candidates(nlp, sentence, text, timex):
+    found = _mentions(nlp, sentence)
+    mention = next((m for m in found if text in m.text), None)
+    assert mention is not None, [m.text for m in found]
+    assert mention.timex == timex, mention.rule
+
+
+@pytest.mark.model
+def test_references_and_noun_modifiers_are_dates_in_facts_json_but_no_events(nlp):
+    """End to end (extract → link → facts.json): "now", "currently", "recently" … are dates with their *_REF value;
+    they and the decade of "the 1950s pin-up star" date no timeline event, while "on Monday" does."""
+    from generator.extract.facts import add_paragraph_boundaries, extract
+    from generator.link.briefing import link
+    from generator.model import Paragraph, Source
+    from generator.pages.export import facts_json
+
+    text = ("The 1950s pin-up star has died at her home in Nice. The harbour board is now in talks with the unions. "
+            "The ferry currently runs twice a day. The council recently sold the old pier. At the time, the pier "
+            "was busy. These days, few boats call. In the past, the town built ships. In the future, the yard will "
+            "build yachts. So far, no buyer has come forward. To date, the fund has raised little. "
+            "The mayor opened the new quay on Monday.")
+    source = Source(id="a", path="a.txt", format="txt", title="Harbour", outlet=None, url=None, author=None,
+                    published=WED, text=text, paragraphs=(Paragraph(0, 0, len(text), text),), removed=())
+    data = facts_json(link(extract([source], add_paragraph_boundaries(nlp))))
+    dates = {d["text"]: d for d in data["dates"]}
+    refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "At the time": "PAST_REF",
+            "These days": "PRESENT_REF", "In the past": "PAST_REF", "In the future": "FUTURE_REF",
+            "So far": "PRESENT_REF", "To date": "PRESENT_REF"}
+    assert {t: (dates[t]["value"], dates[t]["kind"]) for t in refs} == {t: (v, "ref") for t, v in refs.items()}
+    decade = next(d for t, d in dates.items() if "1950s" in t)
+    assert (decade["value"], decade["kind"]) == ("195", "modifier")
+    assert [e["date"] for e in data["events"]] == ["2023-11-06"]

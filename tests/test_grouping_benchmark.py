@@ -43,6 +43,5 @@ def test_rules_hold_what_the_dev_sweep_learns(grouping) -> None:
     pairs = grouping.load_pairs()
     dev = [p for p in pairs if p.split == "dev"]
     rules = dict(load_rules("quote_similarity"))
-    chosen, _ = grouping.choose(grouping.sweep(dev, rules))
-    chosen, _ = grouping.choose_unknown(grouping.sweep_unknown(dev, chosen))
+    chosen = grouping.learn(dev, rules).chosen
     assert {k: rules[k] for k in chosen} == chosen

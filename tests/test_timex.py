@@ -445,3 +445,142 @@ def test_normalise_fiscal_parts_and_decade_edges(text, tense, period, value):
 )
 def test_normalise_anaphoric_periods(text, tense, anchor, period, value):
     assert normalise(text, WED, tense, anchor=anchor, period=period).value == value
+
+
+# TimeML conventions for news text (issue 12), each phrase written for this table. ``period``: the quarter, month or
+# year named before in the sentence or paragraph; ``after``: the words just after the expression.
+@pytest.mark.parametrize(
+    ("text", "tense", "period", "after", "value", "kind"),
+    [
+        # references to the present, past and future
+        ("recently", "past", None, "", "PAST_REF", "ref"),
+        ("now", "present", None, "", "PRESENT_REF", "ref"),
+        ("currently", "present", None, "", "PRESENT_REF", "ref"),
+        ("in recent years", "present", None, "", "PAST_REF", "ref"),
+        ("the coming months", "future", None, "", "FUTURE_REF", "ref"),
+        ("in coming months", "future", None, "", "FUTURE_REF", "ref"),
+        ("back then", "past", None, "", "PAST_REF", "ref"),
+        ("of late", "present", None, "", "PAST_REF", "ref"),
+        ("a year from now", "future", None, "", "2024", "date"),
+        ("two weeks from today", "future", None, "", "2023-W47", "date"),
+        ("earlier", "past", None, "", "PAST_REF", "ref"),
+        ("at some point", "future", None, "", "XXXX-XX-XX", "ref"),
+        ("the Cold War era", "past", None, "", "PAST_REF", "ref"),
+        ("50,000 years ago", "past", None, "", "PAST_REF", "ref"),
+        # trailing stretches of time are durations; calendar periods take the week, month or quarter
+        ("the past year", "past", None, "", "P1Y", "duration"),
+        ("last week", "past", None, "", "2023-W44", "date"),
+        ("this week", "present", None, "", "2023-W45", "date"),
+        ("earlier this month", "past", None, "", "2023-11", "date"),
+        ("the previous quarter", "past", None, "", "2023-Q3", "date"),
+        ("the most recent quarter", "past", None, "", "2023-Q3", "date"),
+        ("the same period last year", "past", None, "", "2022", "date"),
+        ("a year earlier", "past", "2023-Q3", "", "2022-Q3", "date"),
+        ("four years later", "past", "2011", "", "2015", "date"),
+        ("two months later", "past", "2019-05", "", "2019-07", "date"),
+        # months reported together, and other durations
+        ("the first nine months of the year", "past", None, "", "P9M", "duration"),
+        ("the nine months to June", "past", None, "", "P9M", "duration"),
+        ("the three months ended Sept. 30", "past", None, "", "P3M", "duration"),
+        ("for decades", "present", None, "", "PXY", "duration"),
+        ("over the years", "past", None, "", "PXY", "duration"),
+        ("for a year", "past", None, "", "P1Y", "duration"),
+        ("two and a half years", "present", None, "", "P2.5Y", "duration"),
+        ("twice a year", "present", None, "", "P1Y", "set"),
+        ("an extra month", "past", None, "", "P1M", "duration"),
+        ("the remaining 10 days", "future", None, "", "P10D", "duration"),
+        ("20 more years", "future", None, "", "P20Y", "duration"),
+        ("3 or 4 weeks", "future", None, "", "PXW", "duration"),
+        ("a half century", "past", None, "", "P50Y", "duration"),
+        ("half an hour", "past", None, "", "PT30M", "duration"),
+        ("months later", "past", None, "", "FUTURE_REF", "ref"),
+        ("years earlier", "past", None, "", "PAST_REF", "ref"),
+        # a date after words that are no part of it
+        ("the worst year since 1931", "past", None, "", "1931", "date"),
+        ("two months last year", "past", None, "", "2022", "date"),
+        ("six hours on Monday", "past", None, "", "2023-11-06", "date"),
+        ("since at least July 12", "past", None, "", "2023-07-12", "date"),
+        # months without tense, day ranges, centuries and decades
+        ("in May", None, None, "", "2023-05", "date"),  # six months either way: the past one
+        ("June 13 to 17", "future", None, "", "2024-06-13/2024-06-17", "date"),
+        ("the late 19th and", "past", None, " early 20th centuries", "18", "date"),
+        ("18th-century", None, None, "", "17", "date"),
+        ("the 2000's", "past", None, "", "200", "date"),
+        ("by the century's end", "future", None, "", "20", "date"),
+        # numbers that are no dates, ages
+        ("on 0845", None, None, " 46 47", None, "none"),
+        ("a quarter", "past", None, " of the land", None, "none"),
+        ("the age of 85", "past", None, "", "P85Y", "age"),
+        ("approximately 50,000 years old", "past", None, "", "P50000Y", "age"),
+    ],
+)
+def test_normalise_news_conventions(text, tense, period, after, value, kind):
+    res = normalise(text, WED, tense, after=after, period=period)
+    assert (res.value, res.kind) == (value, kind), res.rule
+
+
+@pytest.mark.parametrize("text", ["a new era", "just over a month", "the digital era"])
+def test_normalise_no_reference_or_frequency_where_there_is_none(text):
+    res = normalise(text, WED, "present")
+    assert res.kind not in ("ref", "set"), res
+
+
+def test_normalise_in_years_time_points_to_the_year():
+    res = normalise("in three years' time", WED, "future")
+    assert (res.value, res.kind, res.points_to) == ("P3Y", "duration", "2026")
+
+
+def test_normalise_half_a_year_later_counts_six_months_from_the_previous_date():
+    res = normalise("half a year later", WED, "past", anchor=dt.date(2023, 3, 1))
+    assert (res.value, res.anchored) == ("2023-09", True)
+
+
+JAN_SAT = dt.date(2009, 1, 10)  # a Saturday early in January
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "after", "value"),
+    [
+        # "the year", "the full year" told in the past tense in January: the year just ended
+        ("the year", "past", "", "2008"),
+        ("the year", "present", "", "2009"),
+        ("full-year", "past", "", "2008"),
+        ("by year-end", "future", "", "2009"),
+        ("the end of year", "future", "", "2009"),
+        ("first-half", "future", "", "2009-H1"),
+        # periods named by the day they end on
+        ("the week ended Friday", "past", "", "2009-W02"),
+        ("the quarter ended Sept. 30", "past", "", "2008-Q3"),
+        ("the year ended March 31", "past", "", "FY2008"),
+        ("the year ending Dec. 31", "past", "", "2008"),
+        # how much later, not when
+        ("a year later", "future", " than planned", "P1Y"),
+    ],
+)
+def test_normalise_year_end_and_periods_ended(text, tense, after, value):
+    res = normalise(text, JAN_SAT, tense, after=after)
+    assert res.value == value, res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("on the 25th of March 1957", "past", "1957-03-25"),  # the day is part of the date
+        ("in a decade next week", "future", "2023-W46"),  # "its first concert in a decade next week"
+    ],
+)
+def test_normalise_trailing_date_keeps_ordinal_days(text, tense, value):
+    assert normalise(text, WED, tense).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("later this week", "future", "2021-W24"),  # told on Sunday 13 June 2021: the week from tomorrow
+        ("this week", "future", "2021-W24"),
+        ("earlier this week", "past", "2021-W23"),  # the week ending today
+        ("this week", "past", "2021-W23"),
+    ],
+)
+def test_normalise_this_week_told_on_a_sunday(text, tense, value):
+    assert normalise(text, SUN, tense).value == value

@@ -63,3 +63,40 @@ def test_the_timeline_falls_back_without_wordnet(monkeypatch, tmp_path, caplog):
         assert timeline._similar_triggers(reports, 2) == {}
     assert "wordnet-base" in caplog.text
     timeline._warn_without_wordnet.cache_clear()
+
+
+# Word pairs chosen for these tests (not from the seeds or the statement pairs).
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("hardship", "adversity", True),  # both defined through "affliction" and "misfortune"
+        ("urgent", "pressing", True),  # "compelling", "necessity"
+        ("candour", "frankness", True),  # "honest", "straightforward"
+        ("increase", "decrease", False),
+        ("buy", "sell", False),
+        ("mayor", "governor", False),
+        ("rain", "election", False),
+        ("xqzt", "hardship", False),  # a word WordNet does not know
+    ],
+)
+def test_gloss_related(a, b, related):
+    assert wordnet.gloss_related(a, b, 2, 25) is related
+    assert wordnet.gloss_related(b, a, 2, 25) is related
+
+
+def test_gloss_related_needs_rare_shared_words_and_enough_senses():
+    # "hostility" and "enmity" share "deep-seated" (5 definitions) and "ill-will" (2) through second senses only
+    assert wordnet.gloss_related("hostility", "enmity", 2, 5)
+    assert not wordnet.gloss_related("hostility", "enmity", 1, 100)
+    # "hardship" and "adversity" share "affliction" (13 definitions) and "misfortune" (17), no rarer word
+    assert not wordnet.gloss_related("hardship", "adversity", 2, 12)
+    assert wordnet.gloss_related("hardship", "adversity", 2, 13)
+    assert not wordnet.gloss_related("hardship", "adversity", 2, 0)  # 0: off
+    assert wordnet.gloss_frequency()["affliction"] == 13
+
+
+def test_gloss_related_reads_definitions_without_examples():
+    words = wordnet.definition_words("fortitude", 1)  # "strength of mind that enables one to endure adversity ..."
+    assert {"strength", "mind", "endure", "adversity", "courage"} <= words
+    assert not words & {"of", "that", "one"}  # stop words
+    assert "resilient" in wordnet.derived_words("resilience", 1)

@@ -40,7 +40,7 @@ FORMAT = 1
 DEFAULT_DIR = Path(".cache")
 PACKAGE = Path(__file__).resolve().parent.parent
 # What extraction runs (relative to the package): a change to any of these files invalidates every entry.
-CODE_FILES = ("extract/*.py", "model.py", "link/people.py", "slugs.py", "errors.py", "rules/*.py", "rules/*.yaml")
+CODE_FILES = ("extract/*.py", "model.py", "link/people.py", "link/wordnet.py", "slugs.py", "errors.py", "rules/*.py", "rules/*.yaml")
 MAX_AGE_DAYS = 30  # entries no build has used for this long are removed
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     global _PATTERNS
     if _PATTERNS is None:
         _PATTERNS = _compiled_patterns()
+    names = [m.span() for m in _names_with_dates().finditer(doc.text)]
     ranges: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in _PATTERNS:
         for m in pattern.finditer(doc.text):
@@ -60,13 +62,28 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 spans[-1] = doc[spans[-1].start : span.end]
             continue
         spans.append(span)
-    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t)]
+    return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t) and not _inside_a_name(t)
+            and not any(start < t.end_char and t.start_char < end for start, end in names)]
+
+
+@lru_cache(maxsize=1)
+def _names_with_dates() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in rules()["names_with_dates"]) + r")\b")
 
 
 def _season_modifier(span: Span) -> bool:
     """"its winter schedule", "the Christmas sales": a season or holiday modifying a noun dates nothing."""
     words = rules()["seasons"].keys() | rules()["holidays"].keys()
     return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+NAMES = ("ORG", "WORK_OF_ART", "FAC", "LAW")  # not PRODUCT: the small model calls "Q3" one
+
+
+def _inside_a_name(span: Span) -> bool:
+    """"The Sunday Times", "the Fourth of July Committee": a date word inside a name is no temporal expression
+    (TimeML leaves dates in proper names unmarked)."""
+    return all(t.ent_type_ in NAMES for t in span)
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
@@ -100,7 +117,8 @@ def _trim(span: Span) -> Span | None:
     if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
             doc[start + 1].lower_ in ("a", "an", "the") or doc[start + 1].like_num):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" and not (
+            end - 2 >= start and re.fullmatch(r"\d*0", doc[end - 2].text))):  # "the 2000's": a decade
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -260,6 +278,8 @@ def extract_dates(
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"
+        elif kind == "date" and shown is span and _describes_a_noun(span, res.granularity):
+            kind = "modifier"
         if res.anchored and anchor is not None:
             resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
         elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
@@ -303,6 +323,53 @@ def _is_dateline(span: Span) -> bool:
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     return sum(1 for t in words if not span.start <= t.i < span.end) <= 2
+
+
+def _describes_a_noun(span: Span, granularity: str | None) -> bool:
+    """"the 1950s pin-up star", "the 2008 champion", "a 1917 car": a year, decade or century modifying a noun that
+    names a person or thing tells when they were what they are, not when the clause happened ("… has died"); it
+    keeps its value but dates no event. One modifying an event noun ("the 2008 election", "Russia's 2014
+    annexation", "its 1967 debut") still dates it. Person or thing: a named person or product, a work ("film",
+    ``title_words``), or a noun whose first two WordNet senses are all of the classes ``not_dated_nouns``."""
+    if granularity not in ("year", "decade", "century"):
+        return False
+    head = _modified_noun(span)
+    if head is None:
+        return False
+    if head.ent_type_ in ("PERSON", "PRODUCT", "WORK_OF_ART"):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in rules()["title_words"]:
+        return True
+    from generator.link import wordnet  # WordNet's noun classes (Debian's wordnet-base); without it, names only
+
+    classes = wordnet.noun_classes(lemma, 2) if wordnet.available() else ()
+    return bool(classes) and set(classes) <= set(rules()["not_dated_nouns"])
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun a date stands before as a modifier ("the 1950s pin-up star" → star): by the parse, or, when the
+    small model misparses the phrase (it can make "The 1950s" a sentence of its own), the last noun of the run of
+    nouns and adjectives right after a date that follows a determiner."""
+    doc = span.doc
+    outward = [t for t in span if not span.start <= t.head.i < span.end]  # "The" and "1950s" of "The 1950s"
+    if outward:
+        head = outward[0].head
+        if all(t.head.i == head.i and t.dep_ in ("det", "nummod", "compound", "amod", "nmod") for t in outward) and any(
+                t.dep_ != "det" for t in outward) and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and not any(
+                t.is_space or t.like_num for t in doc[span.end:head.i]):
+            return head
+    before = doc[span.start - 1] if span.start > 0 else None
+    if not (span[0].dep_ == "det" or span[0].lower_ in ("the", "a", "an") or before is not None and (
+            before.dep_ in ("det", "poss") or before.lower_ in ("the", "a", "an"))):
+        return None
+    head = None
+    for tok in doc[span.end:span.sent.end if span.sent.end > span.end else len(doc)]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif not (tok.pos_ == "ADJ" or tok.text == "-" or tok.i > 0 and doc[tok.i - 1].text == "-"):
+            break
+    return head
 
 
 def _normalise_safely(source: Source, text: str, *args: Any) -> Resolution:

@@ -143,13 +143,15 @@ def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
-    return re.sub(r"'s$", "", text)
+    return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
 
 
 def _number(word: str | None) -> int | None:
     if word is None:
         return None
     word = word.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", word):  # "50,000"
+        word = word.replace(",", "")
     if word.isdigit():
         return int(word)
     numbers = rules()["numbers"]
@@ -161,7 +163,7 @@ def _number(word: str | None) -> int | None:
     return None
 
 
-NUMBER = r"(\d+|[a-z]+(?:[- ][a-z]+)?)"
+NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:[- ][a-z]+)?)"
 WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
@@ -178,6 +180,7 @@ class Expr:
     after: str  # the words just after it
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
     period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
+    written: str = ""  # the expression as written (capitals kept)
 
     @property
     def bare(self) -> str:
@@ -314,7 +317,7 @@ def frequency(e: Expr) -> RuleResult:
     r = rules()
     every_before = e.last_before in ("every", "each")
     if not (set(e.words) & set(r["frequency_words"]) or every_before or (
-        re.search(r"\b(a|an|per) (day|week|month|year)$", e.text) and e.words[0] not in ("a", "an")
+        re.search(r"\bonce (a|an) (day|week|month|year)$", e.text)  # not "for a year", "just over a month"
     )):
         return None
     unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
@@ -335,6 +338,10 @@ def age(e: Expr) -> RuleResult:
     r = rules()
     if re.fullmatch(r"\d{1,3}", e.text) and re.search(r"[A-Z][\w.'-]+\s*,\s*$", e.before) and e.after.lstrip().startswith((",", ")")):
         return not_temporal("age after a name", kind="age")
+    if m := re.fullmatch(rf"(?:the )?age of {NUMBER}", e.text):  # "at the age of 85"
+        amount = _number(m[1])
+        return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
+                          relative=False, type="DURATION")
     after = _clean(e.after)
     if e.last_before in r["age_before"] or any(re.match(rf"{re.escape(w)}\b", after) for w in r["age_after"]) or e.text.endswith(" old"):
         m = re.match(rf"{NUMBER}(?:[- ]years?)?", e.text)
@@ -355,6 +362,8 @@ def not_a_date(e: Expr) -> RuleResult:
     ordinal count ("the 99th day"), the title of a work ("the film 1917", "“1917”")."""
     if re.fullmatch(r"\d{1,2}|\d{3}", e.text):
         return not_temporal("a number without a month or unit")
+    if re.fullmatch(r"\d{4}", e.text) and not 1000 <= int(e.text) <= 2199 or re.fullmatch(r"0\d{3}", e.text):
+        return not_temporal("a four-digit number that is no year (\"0845\" of a phone number)")
     if re.fullmatch(r"\d{1,3}\s*[-–—]\s*\d{1,3}", e.text):
         return not_temporal("two numbers joined by a dash (a score or a count), no month")
     if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
@@ -410,8 +419,8 @@ def day_of(value: str) -> dt.date:
 
 
 def day_range(e: Expr) -> RuleResult:
-    """"Jan. 20-21", "March 3-5, 2019": the two days of one month."""
-    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?- ?(\d{1,2})(,? \d{4})?", e.text)
+    """"Jan. 20-21", "March 3-5, 2019", "June 13 to 17": the two days of one month."""
+    m = re.fullmatch(r"([a-z]+) (\d{1,2}) ?(?:-|to|through|until|and) ?(\d{1,2})(,? \d{4})?", e.text)
     if m is None or m[1] not in rules()["months"] or not int(m[2]) < int(m[3]) <= 31:
         return None
     first = normalise(f"{m[1]} {m[2]}{m[4] or ''}", e.reference, e.tense, e.anchor)
@@ -446,6 +455,36 @@ def vague(e: Expr) -> RuleResult:
 def _named_century(text: str) -> bool:
     ordinals = "|".join(rules()["ordinal_numbers"])
     return re.search(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinals}) century", text) is not None
+
+
+def era(e: Expr) -> RuleResult:
+    """"the Douglas era", "the Soviet era", "the Cold War era": a named period of the past (TimeML PAST_REF); "a new
+    era" is none."""
+    m = re.fullmatch(r"(?:the )?((?:[\w'.-]+ ){1,3})era", e.text)
+    if m is None or not re.search(r"\b[A-Z][\w'.-]* era\b", e.written):  # "the digital era" names no period
+        return None
+    return Resolution("PAST_REF", "ref", "a named era of the past", kind="ref", relative=False)
+
+
+def half_unit(e: Expr) -> RuleResult:
+    """"half a year later", "a half century", "half an hour": the half in the next smaller unit ("six months
+    later", "five decades", "30 minutes"; rewrites)."""
+    halves = rules()["half_units"]
+    m = re.search(r"\b(?:half an? |an? half[- ])(" + "|".join(halves) + r")\b", e.text)
+    if m is None:
+        return None
+    return replace(e, text=e.text[: m.start()] + halves[m[1]] + e.text[m.end():])
+
+
+def hedge(e: Expr) -> RuleResult:
+    """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
+    hedge in ``mod``); rewrites."""
+    m = re.match(r"(?:(?:at )?least|at the latest|at the earliest|as early as|as late as|no later than|no earlier than|"
+                 r"not before|not until|approximately|roughly|circa|some time in|sometime in) ", e.text)
+    if m is None or e.modifier:
+        return None
+    rest, prep = _strip_prepositions(e.text[m.end():])
+    return replace(e, text=rest, prep=e.prep or prep, modifier=re.sub(r"^least$", "at least", m[0].strip()))
 
 
 def unknown_date(e: Expr) -> RuleResult:
@@ -559,9 +598,23 @@ def units_ago_or_later(e: Expr) -> RuleResult:
     r = rules()
     m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
+    if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
+                                             e.text)):
+        amount, unit = _number(ahead["n"]), r["units"].get(ahead["unit"])
+        if amount is not None and unit and unit not in ("weekend", "quarter"):  # "a year from now": counted ahead
+            value, gran = _shift(e.reference, unit, amount, weeks_as_days=False)
+            return Resolution(value, gran, f"{amount} {unit}(s) after the reference date")
     if m is None:
-        return None
+        # "months later", "years earlier": no number to count with (TimeML: FUTURE_REF / PAST_REF, as "a few")
+        bare = re.fullmatch(r"(?:just |only |some |many )?([a-z]+s) (later|earlier|afterwards|afterward|ago)", e.text)
+        if bare is None or r["units"].get(bare[1]) in (None, "weekend", "quarter"):
+            return None
+        value = "FUTURE_REF" if r["anchor_directions"].get(bare[2], -1) > 0 else "PAST_REF"
+        return Resolution(value, "ref", "an unspecified amount of time before or after: a vague reference",
+                          kind="ref", relative=False)
     amount, unit = _number(m["n"]), r["units"].get(m["unit"])
+    if m["n"] in ("more", "many more"):
+        return None
     if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
         # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
         value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
@@ -569,15 +622,27 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                           relative=False)
     if amount is None or not unit or unit in ("weekend", "quarter"):
         return None
-    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after):
+    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after) or re.match(r"\s*than\b", e.after):
+        # ("a year later than planned": how much later, not when)
         # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
         # DURATION; "after"/"before" is a signal), not a date counted from the previous one
         return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
                           relative=False, type="DURATION")
+    if m["dir"] == "ago" and unit in ("year", "decade", "century") and amount * {"year": 1, "decade": 10,
+                                                                                "century": 100}[unit] >= e.reference.year:
+        return Resolution("PAST_REF", "ref", "before the calendar's first year (\"50,000 years ago\")", kind="ref",
+                          relative=False)
     if m["dir"] == "ago":
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
     direction = r["anchor_directions"][m["dir"]]
+    if e.anchor is None and e.period and unit in ("year", "month") and (
+            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit == "year" or named[2]):
+        # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
+        base = dt.date(int(named[1]), int(named[2] or 1), 1)
+        value, gran = _shift(base, unit, direction * amount)
+        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
+                          f"named before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
@@ -597,12 +662,31 @@ def duration(e: Expr) -> RuleResult:
     in a future-tense clause also points to the date five years after the reference date (not "the worst in
     500 years")."""
     r = rules()
+    text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
+    # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
+    text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
+                  r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
+                  text)
+    if either := re.fullmatch(rf"(?:\d+|[a-z]+) (?:or|to) (?:\d+|[a-z]+) ([a-z]+)", text):  # "3 or 4 weeks": PXW
+        unit = r["units"].get(either[1])
+        if unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+            return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
+                              kind="duration", relative=False, type="DURATION")
+    if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
+        whole, unit = _number(half[1]), r["units"].get(half[2])
+        if whole is not None and unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+            code, per_unit = r["duration_codes"][unit]
+            n = f"{(whole + 0.5) * per_unit:g}"
+            return Resolution(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}", None, "duration",
+                              kind="duration", relative=False, type="DURATION")
     m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", e.text))
+                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
+    if unit == "quarter" and re.match(r"\s*of\b", e.after) and not m[1]:
+        return not_temporal("a fraction (\"a quarter of the forest\"), not a time")
     amount = _number(m[2])
-    if m[2] is None and re.match(r"(?:a|an) ", e.text) and not m[1]:  # "in a decade", "for a year"
+    if m[2] is None and re.match(r"(?:a|an) ", text) and not m[1]:  # "in a decade", "for a year"
         amount = 1
     if m[2] is not None and amount is None:
         return None
@@ -612,7 +696,7 @@ def duration(e: Expr) -> RuleResult:
     after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
     # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
-    trailing = e.text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
+    trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
     if not (amount is not None or plural or timed or trailing or (
             after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
         return None
@@ -698,7 +782,7 @@ def period_modifier(e: Expr) -> RuleResult:
     for mod in sorted(rules()["period_modifiers"], key=len, reverse=True):
         if e.text.startswith(mod + " ") or (mod.endswith("-") and e.text.startswith(mod)):
             rest = e.text[len(mod):].strip()
-            keep_the = rest in ("the year", "the month", "the week", "the decade") or re.match(
+            keep_the = rest in ("the year", "the month", "the week", "the decade", "the century") or re.match(
                 r"the (?:next|following|previous|preceding|prior) (?:week|month|year)$", rest)
             rest = rest[4:] if rest.startswith("the ") and not keep_the else rest
             return replace(e, text=rest, modifier=mod.rstrip("-"))
@@ -746,14 +830,22 @@ def relative_period(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:the )?(last|past|previous|preceding|this|current|coming|next|following|same) ?"
                          r"(week|weekend|month|year|quarter|decade|century)", e.text):
         offset = 0 if m[1] == "same" else rules()["relative_words"][m[1]]
+        if m[1] in ("this", "current") and m[2] == "week" and e.reference.weekday() == 6 and (
+                e.tense == "future" or e.modifier == "later"):
+            # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
+            res = _period(e.reference, "week", 1)
+            return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
-    if e.modifier and e.text == "the decade":  # "the end of the decade": this one
-        res = _period(e.reference, "decade", 0)
-        return Resolution(res[0], res[1], f"this decade{e.note}")
+    if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
+        unit = e.text[4:]
+        res = _period(e.reference, unit, 0)
+        return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
+            if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
+                offset, how = -1, f"the whole {m[1]} told in the past tense as this one has just begun: the previous one"
             res = _period(e.reference, m[1], offset)
             return Resolution(res[0], res[1], f"{how}{e.note}")
         if e.text.startswith("the "):  # "for the year", "the week's losses": the one named before, else this one
@@ -761,9 +853,19 @@ def relative_period(e: Expr) -> RuleResult:
             if e.period and re.fullmatch(named, e.period):
                 return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
                                   from_period=True)
+            if e.tense == "past" and _just_begun(e.reference, m[1]):
+                res = _period(e.reference, m[1], -1)
+                return Resolution(res[0], res[1], f"'{e.text}' told in the past tense as this {m[1]} has just "
+                                  "begun: the previous one")
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
+
+
+def _just_begun(reference: dt.date, unit: str) -> bool:
+    """January of a year, the first three days of a month, the Monday of a week: "the index closed the year down"
+    told then is about the one just ended."""
+    return {"year": reference.month == 1, "month": reference.day <= 3, "week": reference.weekday() == 0}[unit]
 
 
 def _edge_offset(e: Expr, unit: str) -> tuple[int, str]:
@@ -848,7 +950,7 @@ def month_without_year(e: Expr) -> RuleResult:
     """"October", "last October", "since October", "through June": the year by direction and tense."""
     m = re.fullmatch(r"(?:(last|this|next|past) )?([a-z]+)", e.text)
     months = rules()["months"]
-    if m is None or m[2] not in months or (m[2] == "may" and not m[1]):
+    if m is None or m[2] not in months or (m[2] == "may" and not m[1] and not e.prep):  # "may" the verb
         return None
     month = months[m[2]]
     direction, how = _direction(e, m[1])
@@ -863,8 +965,9 @@ def month_without_year(e: Expr) -> RuleResult:
             year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
         elif direction == "future":
             year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
-        else:
-            year = _pick(this_month, firsts, None).year
+        else:  # the nearest counted in months; six months either way: the past one (news tells what happened)
+            year = min(firsts, key=lambda d: (abs((d.year - this_month.year) * 12 + d.month - this_month.month),
+                                              d > this_month)).year
     return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
 
 
@@ -872,10 +975,12 @@ def quarter(e: Expr) -> RuleResult:
     """"the fourth quarter of 2005", "third-quarter", "Q2 2013", "the last quarter"."""
     if m := re.fullmatch(r"q([1-4]) (\d{4})", e.text):
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    if m := re.fullmatch(r"q([1-4])", e.text):  # "GM's Q3 results"
+        return _part_of_year(e, None, f"Q{m[1]}", "quarter")
+    m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
-    if m[1] in ("last", "previous", "past", "latest") and not m[2]:
+    if m[1] in ("last", "previous", "past", "latest", "most recent") and not m[2]:
         value, gran = _period(e.reference, "quarter", -1)
         return Resolution(value, gran, "'last quarter': the previous quarter")
     if m[1] not in rules()["ordinals"]:
@@ -895,9 +1000,45 @@ def months_of_year(e: Expr) -> RuleResult:
     return replace(e, text=f"the {part}" + (f" of {m[3]}" if m[3] else ""))
 
 
+def period_ended(e: Expr) -> RuleResult:
+    """"the week ended Friday", "the quarter ended Sept. 30", "the year ending March 31": the week, month or quarter
+    holding that day; a year ended on a day other than 31 December is a fiscal year (TimeML FY)."""
+    m = re.fullmatch(r"(?:the )?(week|month|quarter|year|fiscal year|financial year) (?:that )?(?:ended|ending|to|through) (.+)",
+                     e.text)
+    if m is None:
+        return None
+    end = normalise(m[2], e.reference, "past" if e.tense is None else e.tense, e.anchor)
+    if not end.value or end.granularity != "day":
+        return None
+    day = day_of(end.value)
+    if m[1] == "week":
+        return Resolution(week_value(day), "week", f"the week ended on {day}", relative=end.relative)
+    if m[1] == "month":
+        return Resolution(month_value(day.year, day.month), "month", f"the month ended on {day}", relative=end.relative)
+    if m[1] == "quarter":
+        return Resolution(f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}", "quarter", f"the quarter ended on {day}",
+                          relative=end.relative)
+    fiscal = "fiscal" in m[1] or "financial" in m[1] or (day.month, day.day) != (12, 31)
+    return Resolution(f"FY{day.year:04d}" if fiscal else f"{day.year:04d}", "year",
+                      f"the {'fiscal ' if fiscal else ''}year ended on {day}", relative=end.relative)
+
+
+def months_to_date(e: Expr) -> RuleResult:
+    """"the first nine months of the year", "the nine months to June", "the three months ended Sept. 30": a
+    stretch of months reported together, a DURATION (P9M) in TimeML (three and six months from the start or end
+    of a year are a quarter or half: ``months_of_year``)."""
+    m = (re.fullmatch(rf"(?:the )?(?:first|last|past|latest) {NUMBER} months(?: of .+)?", e.text)
+         or re.fullmatch(rf"(?:the )?{NUMBER} months (?:ended|ending|to|through|until|that ended) .+", e.text))
+    amount = _number(m[1]) if m else None
+    if amount is None or not 1 < amount <= 24:
+        return None
+    return Resolution(duration_value(amount, "month"), None, "months reported together: a duration", kind="duration",
+                      relative=False, type="DURATION")
+
+
 def half(e: Expr) -> RuleResult:
     """"the first half of 2008", "the second half": 2008-H1, …-H2."""
-    m = re.fullmatch(r"(?:the )?([a-z0-9]+) half(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the )?([a-z0-9]+)[- ]half(?:(?: of| in)? (.+))?", e.text)
     if m is None or m[1] not in rules()["halves"]:
         return None
     return _part_of_year(e, m[2], f"H{rules()['halves'][m[1]]}", "half")
@@ -966,8 +1107,16 @@ def _contains(value: str, day: dt.date) -> bool:
 
 
 def century(e: Expr) -> RuleResult:
-    """"the 20th century" → 19, "the nineteenth century" → 18, "this century" → 20."""
-    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century|(?:the )?([a-z]+(?:-[a-z]+)?) century", e.text)
+    """"the 20th century" → 19, "the nineteenth century" → 18, "18th-century" → 17; "the late 19th and (early 20th
+    centuries)" → 18 (the century word said once for both)."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)[- ]centur(?:y|ies)|(?:the )?([a-z]+(?:-[a-z]+)?)[- ]centur(?:y|ies)"
+                     r"|(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: and)?", e.text)
+    after = _clean(e.after) if e.after else ""
+    if m and m[3] and not (re.match(r"(?:and )?(?:the )?(?:early |late |mid-?)?\d{1,2}(?:st|nd|rd|th)[- ]centur", after)
+                           or e.modifier and re.match(r"(?:and )?(?:early |late |mid-?)?\d{1,2}(?:st|nd|rd|th)\b", after)):
+        return None
+    if m and m[3]:
+        m = re.fullmatch(r"(\d+)()", m[3])
     if m is None:
         return None
     n = int(m[1]) if m[1] else rules()["ordinal_numbers"].get(m[2] or "")
@@ -1012,6 +1161,30 @@ def leading_date(e: Expr) -> RuleResult:
     res = normalise(m[1], e.reference, e.tense, e.anchor, period=e.period)
     if res.value and res.kind == "date":
         return replace(res, rule=f"{res.rule}; the words after '{m[1]}' are no part of the date")
+    return None
+
+
+def trailing_date(e: Expr) -> RuleResult:
+    """"the worst year since 1931", "its biggest fall in October 2008" (the model took a noun phrase into the
+    entity), "two months last year" (a duration, then a date: two expressions in TimeML): the date at the end,
+    when it reads as one (TimeML marks that part as the date)."""
+    if two := re.fullmatch(r"(\d{4}) ((?:this|last|next) [a-z]+)", e.text):  # "(since) 1976 this summer": two dates
+        res = normalise(f"{e.prep or ''} {two[1]}".strip(), e.reference, e.tense)
+        return replace(res, rule=f"{res.rule}; '{two[2]}' is another date") if res.value else None
+    m = re.fullmatch(r"(?P<head>.+?) (?P<date>(?:since|in|of|from|until) .+)", e.text)
+    if m and re.search(r"\b(?:\d{4}|" + "|".join(rules()["months"]) + r")\b", m["date"]) and not re.fullmatch(
+            r"(?:the )?\d{1,2}(?:st|nd|rd|th)?", m["head"]):  # not "the 25th of March 1957"
+        head, date = m["head"], m["date"]
+    else:  # "two months last year" (rewritten to "two months 2022" by ``relative_year_suffix``), "a decade next week"
+        words = e.text.split()
+        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(2, min(len(words), 5))]
+        head, date = next(((h, d) for h, d in splits if normalise(h, e.reference, e.tense).kind == "duration"),
+                          (None, None))
+        if head is None:
+            return None
+    res = normalise(date, e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; '{head}' is no part of the date")
     return None
 
 
@@ -1076,6 +1249,9 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 # Tried in order; the first Resolution wins. Rules after ``needs_reference`` may use ``Expr.reference``.
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     vague,  # fixed phrases first: "in recent times" is no frequency
+    hedge,
+    era,
+    half_unit,
     frequency,
     age,
     not_a_date,
@@ -1105,12 +1281,15 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     weekday,
     month_without_year,
     months_of_year,
+    period_ended,
+    months_to_date,
     quarter,
     half,
     season,
     decade,
     bare_year,
     leading_date,
+    trailing_date,
     numeric_date,
     explicit_date,
 )
@@ -1135,7 +1314,10 @@ def normalise(
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period)
+    cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
+    for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
+        cleaned = re.sub(pattern, replacement, cleaned)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):

@@ -2,9 +2,10 @@
 
 Two quotes report the same statement when their speakers agree and their content words overlap enough. Outlets
 translate and trim the same remarks differently ("inspire certain hopes" / "inspiring a certain degree of hope" /
-"give some hope"), so words are compared as crude stems and, for near synonyms, through general word vectors
-(``word_vectors.py``, GloVe), and by containment (matched words over the words of the shorter quote), so that a
-partial quote joins the full quote it was cut from. The thresholds (``generator/rules/quote_similarity.yaml``)
+"give some hope"), so words are compared as crude stems and, for near synonyms, through WordNet's definitions
+(``wordnet.gloss_related``: "resilience" and "fortitude" are both defined through "adversity") and general word
+vectors (``word_vectors.py``, GloVe), and by containment (matched words over the words of the shorter quote), so
+that a partial quote joins the full quote it was cut from. The thresholds (``generator/rules/quote_similarity.yaml``)
 are learnt on annotated statement pairs (``benchmarks/grouping.py``). rapidfuzz's ``token_set_ratio`` catches
 near-identical wordings. Groups are the connected components of that relation.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -24,11 +26,13 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.model import Person, Quote, QuoteGroup, SourceFacts
-from generator.link import word_vectors
+from generator.link import word_vectors, wordnet
 from generator.link.clusters import root
 from generator.link.people import PeopleIndex
 from generator.extract.quotes import normalise
 from generator.rules import load_rules
+
+log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 CONTINUING = ("interrupted", "continuation")
@@ -106,22 +110,33 @@ class Similarity:
     small: tuple[str, ...] = ()  # the words of the shorter quote, lower case, in order
     large: tuple[str, ...] = ()  # ... and of the other
     substitutes: tuple[tuple[str, str, float], ...] = ()  # (word of the shorter quote, closest word there, cosine)
+    # (word of the shorter quote the other lacks, a word of the other whose WordNet definitions share a rare word
+    # with it: wordnet.gloss_related at the rules' gloss settings)
+    glossed: tuple[tuple[str, str], ...] = ()
+
+    def _near(self, word_similarity: float) -> dict[str, str]:
+        """Each word of the shorter quote the other lacks -> its near synonym there: a word its definitions relate
+        it to, or a word at a cosine of at least ``word_similarity``."""
+        near = {word: other for word, other, cosine in self.substitutes if cosine >= word_similarity}
+        return {**dict(self.glossed), **near}
 
     def matched(self, word_similarity: float) -> int:
-        """Words of the shorter quote found in the other, the same or, at ``word_similarity``, a near synonym."""
-        return self.shared + sum(1 for c in self.closest if c >= word_similarity)
+        """Words of the shorter quote found in the other, the same or a near synonym (``_near``)."""
+        vectors = sum(1 for c in self.closest if c >= word_similarity)
+        by_vectors = {word for word, _, cosine in self.substitutes if cosine >= word_similarity}
+        return self.shared + vectors + sum(1 for word, _ in self.glossed if word not in by_vectors)
 
     def soft_containment(self, word_similarity: float) -> float:
         return self.matched(word_similarity) / self.size
 
     def fuzzy_at(self, word_similarity: float) -> float:
-        """token_set_ratio once each word of the shorter quote is replaced by its near synonym in the other (a
-        cosine of at least ``word_similarity``): "courage and resilience" reads "courage and fortitude"."""
-        return _fuzzy(self.small, self.large, tuple(s for s in self.substitutes if s[2] >= word_similarity))
+        """token_set_ratio once each word of the shorter quote is replaced by its near synonym in the other
+        (``_near``): "courage and resilience" reads "courage and fortitude"."""
+        return _fuzzy(self.small, self.large, tuple(self._near(word_similarity).items()))
 
 
-def _fuzzy(small: tuple[str, ...], large: tuple[str, ...], substitutes: tuple[tuple[str, str, float], ...]) -> float:
-    replace_by = {word: other for word, other, _ in substitutes}
+def _fuzzy(small: tuple[str, ...], large: tuple[str, ...], substitutes: tuple[tuple[str, str], ...]) -> float:
+    replace_by = dict(substitutes)
     return fuzz.token_set_ratio(" ".join(replace_by.get(w, w) for w in small), " ".join(large))
 
 
@@ -135,19 +150,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_normalised(text).split())
 
 
-def similarity(a: str, b: str, vectors: bool | None = None) -> Similarity:
+def similarity(a: str, b: str, vectors: bool | None = None, glosses: tuple[int, int] | None = None) -> Similarity:
     """How alike two quotes are; ``vectors=False`` leaves word vectors out (``closest`` and ``substitutes`` empty:
-    near synonyms never count); by default they are used when the rules use them (``uses_vectors``), so that a
-    build never needs the word vectors' packages (the bench extra) while the learnt rules leave them off."""
+    those near synonyms never count); by default they are used when the rules use them (``uses_vectors``), so that
+    a build never needs the word vectors' packages (the bench extra) while the learnt rules leave them off.
+    ``glosses`` = (senses, max_frequency) of ``wordnet.gloss_related`` (default: the rules'; (0, 0): off)."""
+    rules = _thresholds() if vectors is None or glosses is None else {}
     if vectors is None:
-        vectors = uses_vectors(_thresholds())
+        vectors = uses_vectors(rules)
+    if glosses is None:
+        glosses = gloss_settings(rules)
     ta, tb = content_tokens(a), content_tokens(b)
     sa, sb = {t[0] for t in ta}, {t[0] for t in tb}
     shared = len(sa & sb)
-    (small, small_text), (large, large_text) = sorted(((ta, a), (tb, b)), key=lambda x: len({t[0] for t in x[0]}))
-    other = {t[0] for t in large}
-    missing = [t for t in small if t[0] not in other]
-    candidates = [t for t in large if not t[2]]
+    small_text, large_text, missing, candidates = _sides(a, b)
     closest: tuple[float, ...] = ()
     substitutes: tuple[tuple[str, str, float], ...] = ()
     if vectors and missing and candidates:
@@ -159,7 +175,50 @@ def similarity(a: str, b: str, vectors: bool | None = None) -> Similarity:
     size = min(len(sa), len(sb)) or 1
     small_words, large_words = _words(small_text), _words(large_text)
     fuzzy = fuzz.token_set_ratio(_normalised(small_text), _normalised(large_text))
-    return Similarity(shared, shared / size, fuzzy, closest, size, small_words, large_words, substitutes)
+    glossed = _glossed(missing, candidates, *glosses)
+    return Similarity(shared, shared / size, fuzzy, closest, size, small_words, large_words, substitutes, glossed)
+
+
+def _sides(a: str, b: str) -> tuple[str, str, list[tuple[str, str, bool]], list[tuple[str, str, bool]]]:
+    """The shorter quote (fewer content stems), the other, the shorter's content tokens the other lacks, and the
+    other's content tokens that may have near synonyms (not names or numbers)."""
+    (small, small_text), (large, large_text) = sorted(
+        ((content_tokens(a), a), (content_tokens(b), b)), key=lambda x: len({t[0] for t in x[0]}))
+    other = {t[0] for t in large}
+    return small_text, large_text, [t for t in small if t[0] not in other], [t for t in large if not t[2]]
+
+
+def glossed(a: str, b: str, senses: int, max_frequency: int) -> tuple[tuple[str, str], ...]:
+    """``Similarity.glossed`` of two quotes at other gloss settings (benchmarks/grouping.py learns them)."""
+    _, _, missing, candidates = _sides(a, b)
+    return _glossed(missing, candidates, senses, max_frequency)
+
+
+def _glossed(missing: list[tuple[str, str, bool]], candidates: list[tuple[str, str, bool]], senses: int,
+             max_frequency: int) -> tuple[tuple[str, str], ...]:
+    """(missing word, the first candidate its WordNet definitions relate it to); names and numbers never."""
+    if senses <= 0 or max_frequency <= 0 or not missing or not candidates:
+        return ()
+    if not wordnet.available():
+        _warn_without_wordnet(str(wordnet.ROOT))
+        return ()
+    out = []
+    for _, word, exact in missing:
+        match = None if exact else next(
+            (c[1] for c in candidates if wordnet.gloss_related(word, c[1], senses, max_frequency)), None)
+        if match:
+            out.append((word, match))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _warn_without_wordnet(root: str) -> None:
+    """Once per process: quotes are grouped without WordNet's near synonyms when it is missing (a build never
+    fails for want of an optional lexicon)."""
+    log.warning(
+        "WordNet is not in %s: quotes are grouped without near synonyms from its definitions (resilience/fortitude)."
+        " Install Debian's wordnet-base package (apt-get install wordnet-base; make install tries it) or set "
+        "WORDNET_DIR to a WordNet 3.0 dict folder.", root)
 
 
 def _thresholds() -> dict:
@@ -168,7 +227,17 @@ def _thresholds() -> dict:
 
 def uses_vectors(thresholds: dict) -> bool:
     """Word vectors only matter at a cosine threshold a cosine can reach (the learnt value may turn them off)."""
-    return thresholds["word_similarity"] <= 1.0
+    return thresholds.get("word_similarity", 2.0) <= 1.0
+
+
+def gloss_settings(thresholds: dict) -> tuple[int, int]:
+    """(senses, max_frequency) of WordNet's definitions as near synonyms; (0, 0): off."""
+    senses, frequency = thresholds.get("gloss_senses", 0), thresholds.get("gloss_max_frequency", 0)
+    return (senses, frequency) if senses > 0 and frequency > 0 else (0, 0)
+
+
+def uses_near_synonyms(thresholds: dict) -> bool:
+    return uses_vectors(thresholds) or gloss_settings(thresholds) != (0, 0)
 
 
 def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds: dict | None = None) -> bool:
@@ -176,8 +245,9 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
 
     Two tests, either suffices, both with thresholds learnt on annotated pairs: the quotes' words are alike
     (token_set_ratio, near synonyms read as the same word), or the shorter quote's content words are in the other
-    (containment, near synonyms counting). Words are near synonyms when their GloVe vectors are close enough; at
-    least one content stem must be the same (two reports of one statement share a word; it also lets candidates
+    (containment, near synonyms counting). Words are near synonyms when their WordNet definitions share a rare
+    word or their GloVe vectors are close enough (each as the rules set it, or off); at least one content stem
+    must be the same (two reports of one statement share a word; it also lets candidates
     be found through an index of stems)."""
     t = thresholds or _thresholds()
     if a.speaker and b.speaker and a.speaker != b.speaker:
@@ -189,7 +259,7 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
         return True
     if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
         return False
-    sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t))
+    sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t), glosses=gloss_settings(t))
     known = bool(a.speaker and b.speaker)
     min_shared = t["min_shared_words"] if known else t["min_shared_words"] + 1
     containment = t["containment"] if known else max(t["containment"], t["unknown_speaker_containment"])
@@ -208,14 +278,14 @@ def candidate_pairs(quotes: Sequence[Quote], thresholds: dict | None = None) -> 
 
     ``same_statement`` refuses, without comparing their words, two quotes whose known speakers differ, and two
     quotes that share fewer content stems than it needs: at least one (near synonyms count only beside one),
-    and with the word vectors off (``uses_vectors``) its ``min_shared`` words, which are then stems only. Only
+    and with near synonyms off (``uses_near_synonyms``) its ``min_shared`` words, which are then stems only. Only
     equal wordings pass without a shared stem. So the candidates are the pairs of compatible speakers that an
     inverted index of content stems finds often enough, and the pairs of equal wordings. (Valid as long as
     ``same_statement`` keeps those requirements: tests/test_candidates.py checks the groups against comparing
     every pair.)"""
     t = thresholds or _thresholds()
     needed_known, needed_unknown = 1, 1
-    if not uses_vectors(t):
+    if not uses_near_synonyms(t):
         needed_known, needed_unknown = max(1, t["min_shared_words"]), max(1, t["min_shared_words"] + 1)
     words = [content_words(q.text) for q in quotes]
     postings: dict[str, list[int]] = defaultdict(list)  # every quote with the stem

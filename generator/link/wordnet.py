@@ -1,4 +1,5 @@
-"""Which English words name the same action: Princeton WordNet 3.0 synonym sets and derivations.
+"""Which English words name the same action: Princeton WordNet 3.0 synonym sets and derivations; which words are
+near in meaning by their definitions (``gloss_related``).
 
 "kill"/"killing", "quake"/"earthquake", "blaze"/"fire", "die"/"death": two words are near synonyms when one of their
 first ``senses`` senses (WordNet orders senses by frequency) is one synonym set, or when one word's sense is a
@@ -8,13 +9,15 @@ The database is Debian's ``wordnet-base`` package (``/usr/share/wordnet``: WordN
 install`` / ``make test`` install it with apt-get), read here directly. Why not a library: NLTK's WordNet reader
 needs NLTK's own copy of the database (downloaded at run time, which this project never does) and a file Debian's
 does not ship; the format (``wndb(5WN)``: one line per synset at its byte offset, indexes sorted by lemma) takes a
-few lines to read. Only the two parts used here are read: the senses of a lemma and the derivation pointers.
+few lines to read. Only the parts used here are read: the senses of a lemma, the derivation pointers and the
+definitions (glosses).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,10 +28,11 @@ POS = {"n": "noun", "v": "verb"}  # actions are verbs and nouns ("attacked", "th
 FILES = {**POS, "a": "adj", "s": "adj", "r": "adv"}  # the database file of each part of speech (s: satellite adj.)
 MARKER = re.compile(r"\([a-z]+\)$")  # an adjective's syntactic marker ("world(a)": attributive only)
 DERIVATION = "+"
+GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def available() -> bool:
-    return all((ROOT / f"{kind}.{name}").is_file() for name in POS.values() for kind in ("index", "data"))
+    return all((ROOT / f"{kind}.{name}").is_file() for name in set(FILES.values()) for kind in ("index", "data"))
 
 
 @lru_cache(maxsize=None)  # one per part of speech
@@ -36,7 +40,8 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
     """lemma -> its synset offsets, most frequent sense first (index.noun / index.verb)."""
     if not available():
         raise ConfigError(
-            f"WordNet is not in {ROOT}: similar_action in generator/rules/dates.yaml uses it. Install Debian's "
+            f"WordNet is not in {ROOT}: similar_action in generator/rules/dates.yaml and gloss_senses in "
+            "generator/rules/quote_similarity.yaml use it. Install Debian's "
             "wordnet-base package (apt-get install wordnet-base; make install does it), or point WORDNET_DIR at a "
             "WordNet 3.0 dict folder."
         )
@@ -118,3 +123,105 @@ def concepts(word: str, senses: int) -> frozenset[str]:
 
 def near_synonyms(a: str, b: str, senses: int) -> bool:
     return bool(concepts(a, senses) & concepts(b, senses))
+
+
+# ------------------------------------------------------------------------------ definitions (glosses)
+# Two words are near in meaning when the definitions of their first senses (and of the words derived from those
+# senses) share a rare word: "resilient" is "recovering readily from adversity", "fortitude" "strength of mind that
+# enables one to endure adversity with courage". This is the gloss overlap of the Lesk family of measures (Lesk 1986;
+# extended to related senses by Banerjee and Pedersen 2003), kept to rare words: a word in few definitions says
+# much, one in many ("person", "act") nothing. How rare, and how many senses, are learnt on annotated quote pairs
+# (benchmarks/grouping.py).
+
+
+def _definition(line: str) -> str:
+    """The definition of a synset's data line, without its examples ("...; \"he didn't have the guts\"")."""
+    return line.partition(" | ")[2].split('; "')[0].lower()
+
+
+def _gloss_words(text: str) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in GLOSS_WORD.findall(text) if len(w) > 2 and w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def gloss_frequency() -> Counter[str]:
+    """In how many synset definitions of the whole database each word is (a word's document frequency)."""
+    counts: Counter[str] = Counter()
+    for name in ("noun", "verb", "adj", "adv"):
+        with open(ROOT / f"data.{name}", encoding="utf-8") as lines:
+            counts.update(w for line in lines if not line.startswith(" ") for w in _gloss_words(_definition(line)))
+    return counts
+
+
+def _senses(word: str, senses: int) -> list[tuple[str, int, str]]:
+    """(part of speech, offset, lemma) of the first ``senses`` senses of ``word`` as each part of speech."""
+    out = []
+    for pos in ("n", "v", "a", "r"):
+        lemma = _base(word, pos)
+        out.extend((pos, offset, lemma) for offset in _index(pos).get(lemma, ())[:senses])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _defined_by(word: str, senses: int) -> frozenset[str]:
+    """The words of the definitions of ``word``'s first ``senses`` senses."""
+    out: set[str] = set()
+    for pos, offset, _ in _senses(word, senses):
+        with open(ROOT / f"data.{FILES[pos]}", "rb") as data:
+            data.seek(offset)
+            out |= _gloss_words(_definition(data.readline().decode("utf-8")))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def derived_words(word: str, senses: int) -> frozenset[str]:
+    """The words derived from (or giving) ``word``'s first ``senses`` senses ("resilience" -> "resilient")."""
+    out = set()
+    for pos, offset, lemma in _senses(word, senses):
+        words, pointers = _synset(pos, offset)
+        for symbol, target, target_pos, source, number in pointers:
+            if symbol == DERIVATION and source and words[source - 1] == lemma:
+                out.add(_synset(target_pos, target)[0][number - 1])
+    return frozenset(out - {word})
+
+
+@lru_cache(maxsize=65536)
+def definition_words(word: str, senses: int) -> frozenset[str]:
+    """The words of the definitions of ``word`` and of the words derived from it, first ``senses`` senses each."""
+    word = word.lower().replace(" ", "_")
+    out = set(_defined_by(word, senses))
+    for derived in derived_words(word, senses):
+        out |= _defined_by(derived, senses)
+    return frozenset(out)
+
+
+def gloss_related(a: str, b: str, senses: int, max_frequency: int) -> bool:
+    """Do the definitions of ``a`` and ``b`` share a word that at most ``max_frequency`` definitions hold?"""
+    if max_frequency <= 0:
+        return False
+    common = definition_words(a, senses) & definition_words(b, senses)
+    frequency = gloss_frequency()
+    return any(frequency[w] <= max_frequency for w in common)
+
+
+# WordNet's lexicographer files of nouns (lexnames(5WN)): the broad class each noun sense belongs to.
+NOUN_CLASSES = {3: "Tops", 4: "act", 5: "animal", 6: "artifact", 7: "attribute", 8: "body", 9: "cognition",
+                10: "communication", 11: "event", 12: "feeling", 13: "food", 14: "group", 15: "location", 16: "motive",
+                17: "object", 18: "person", 19: "phenomenon", 20: "plant", 21: "possession", 22: "process",
+                23: "quantity", 24: "relation", 25: "shape", 26: "state", 27: "substance", 28: "time"}
+
+
+@lru_cache(maxsize=4096)
+def noun_classes(word: str, senses: int) -> tuple[str, ...]:
+    """The classes of the first ``senses`` senses of ``word`` as a noun, most frequent first ("champion" →
+    person, person; "film" → communication, communication; "election" → act, act); () when WordNet does not list
+    it as a noun."""
+    lemma = _base(word.lower().replace(" ", "_"), "n")
+    out = []
+    with open(ROOT / "data.noun", "rb") as data:
+        for offset in _index("n").get(lemma, ())[:senses]:
+            data.seek(offset)
+            out.append(NOUN_CLASSES.get(int(data.readline().split()[1]), ""))
+    return tuple(out)
