@@ -13,8 +13,11 @@ outlet that tells of the talks without saying when). Reports become one ``Event`
   Thursday": ``same_act``);
 * statements by different speakers stay apart (``different_speakers``).
 
-Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources)
-are one event marked ``disputed``. Event ids are built from the date and the features most reports share,
+Which sources tell one story comes from their profiles (``same_story``, ``related_stories``: a folder may hold
+several stories); reports of sources of different stories need a name in common (``same_event_other_story``).
+Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources),
+and reports of one action dated a day or so apart by different outlets (``near_dates``), are one event marked
+``disputed``. Event ids are built from the date and the features most reports share,
 not from list positions, so adding a source rarely changes them. ``benchmarks/events.py`` measures the merging on
 ECB+ (CoNLL F1 against the head-lemma baseline).
 """
