@@ -142,6 +142,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
     has_to = any(a.tag_ == "TO" for a in auxes)
+    if has_to and verb.dep_ in ("acl", "relcl") and _ranked(verb.head):
+        # "she was the first rider to finish at the weekend": no time of its own, the tense of the clause the
+        # ranked noun stands in (none in a headline: "the second climber to die at the weekend")
+        clause = _verb_of(verb.head)
+        return _verb_tense(clause, depth + 1) if clause is not None and depth < 3 else None
     if has_to and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3:
         head = verb.head
         if head.lemma_.lower() in r["future_governors"]:
@@ -168,6 +173,21 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
         return _verb_tense(verb.head, depth + 1)
     return None
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a noun is the subject, object or prepositional object of ("occurred during Sunday's race")."""
+    tok = noun
+    while tok.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.i != noun.i and tok.pos_ in ("VERB", "AUX") else None
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal or superlative ("the second climber", "the only person", "the youngest")."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only", "latest")
+        for c in noun.children if c.dep_ in ("amod", "nummod", "advmod"))
 
 
 # Nouns that only place the expression in a larger time ("on the night of 14 April", "at the end of March"):
@@ -200,6 +220,10 @@ def tense_of(span: Span) -> str | None:
         return None
     if gov.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov)
+    if span.root.dep_ == "poss" and gov.pos_ in ("NOUN", "PROPN"):
+        # "an injury during Sunday's game occurred": a day's event takes the tense of the verb the noun hangs off
+        verb = _verb_of(gov)
+        return _verb_tense(verb) if verb is not None else None
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
@@ -274,7 +298,7 @@ def extract_dates(
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None)
+                                period.mention.timex if period else None, span.sent.text, doc.text)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"

@@ -41,10 +41,13 @@ OPENERS = "“„«‘‹"
 CLOSERS = "”»’›"
 OPEN_CONTEXT = "([{—–-/:;,“‘\"'"
 CLOSE_CONTEXT = ".,;:!?)]}—–-”’\"'…"
-# A full stop ends a sentence, except after an initial ("A. J. Smith") or a title ("Mr. Marcus", "Gov. Inslee").
+# A full stop ends a sentence, except after an initial ("A. J. Smith"), a title ("Mr. Marcus", "Gov. Inslee") or a
+# company's legal suffix ("“…,” Toyota Motor Corp. said"), or before a lower-case word or a hyphen, which no sentence
+# opens with ("Sunnyvale, Calif. - based AMD said").
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bSgt)"
-    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bSt)[.!?](?=\s|$)"
+    r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bCorp)(?<!\bInc)(?<!\bCo)(?<!\bLtd)"
+    r"(?<!\bBros)[.!?](?=\s|$)(?![ \t]+[-–a-z])"
 )
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
@@ -423,6 +426,8 @@ def _speaker_phrase(head: Token) -> Span:
     doc = head.doc
     left = head.i
     for token in reversed(list(head.lefts)):
+        if token.text == "," and token.i > 0 and doc[token.i - 1].ent_type_ == "GPE" and doc[token.i - 1].head.i == head.i:
+            continue  # "the Cupertino, California-based company"
         if token.dep_ in ("punct", "cc", "prep") or token.is_punct:
             break
         left = min(left, token.left_edge.i)
@@ -589,11 +594,28 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
+            verb = _speech_noun_verb(token, ctx)
+            if verb is not None:  # 'offered the explanation that she was “too tired …”'
+                return _attribute_with(verb, ctx, "speech-noun")
             if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
-                found = _attribute_with(token, ctx, "governs")
+                outer = _strong_cue_above(token, ctx) if token.lemma_.lower() in ctx.weak else None
+                found = (_attribute_with(outer, ctx, "governs") if outer is not None else None) or _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found
                 break
+    return None
+
+
+def _strong_cue_above(verb: Token, ctx: _Context) -> Token | None:
+    """A verb of saying a weak cue is the complement of ("adding that they thought “…”"): its subject is the one
+    quoted, the thinking is reported."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+        if ctx.is_cue(token, strong_only=True):
+            return token
     return None
 
 
@@ -605,8 +627,10 @@ def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribut
             continue
         if not token.is_punct:
             words += 1
-        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper()):  # "the WHO said" goes on
-            break  # '"being close", which authorities testified': that cue is not about the quote
+        if words > limit or (token.lower_ in RELATIVE_WORDS and not token.text.isupper() and words == 1):
+            # '"being close", which authorities testified': that cue is not about the quote ("the WHO said" goes
+            # on, and so does "Kraft, which employs 500 people, said")
+            break
         if ctx.is_cue(token, strong_only=True):
             return _attribute_with(token, ctx, "cue-after")
     return None
@@ -619,7 +643,30 @@ def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
             found = _attribute_with(token, ctx, "cue-before")
             if found is not None:
                 return found
+        verb = _speech_noun_verb(token, ctx)
+        if verb is not None:  # "His lawyer offered the explanation that “…”"
+            found = _attribute_with(verb, ctx, "speech-noun")
+            if found is not None:
+                return found
     return None
+
+
+def _speech_noun_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """"offered the explanation that “…”" however the parser hung the quote: the noun of speech and "that" right
+    before the opening mark."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if len(before) < 2 or before[-1].lower_ != "that" or ctx.inside[before[-2].i]:
+        return None
+    verb = _speech_noun_verb(before[-2], ctx)
+    return _attribute_with(verb, ctx, "speech-noun") if verb is not None else None
+
+
+def _speech_noun_verb(token: Token, ctx: _Context) -> Token | None:
+    """The verb that hands over a noun of speech as its object ("offered the explanation"), if ``token`` is one."""
+    rules = _rules()
+    if token.lemma_.lower() not in rules["speech_nouns"] or token.dep_ not in ("dobj", "obj") or ctx.inside[token.head.i]:
+        return None
+    return token.head if token.head.lemma_.lower() in rules["speech_noun_verbs"] else None
 
 
 def _boundary_before(text_before: str, ctx: _Context, tokens_before: Sequence[Token]) -> bool:
@@ -712,6 +759,8 @@ def extract_quotes(
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
+        if found is None:
+            found = _speech_noun_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
@@ -883,11 +932,12 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
-def _is_subject_mention(ctx: _Context, mention: PersonMention) -> bool:
+def _is_subject_mention(ctx: _Context, mention: PersonMention, main: bool = False) -> bool:
+    """Is the mention a subject (``main``: of its sentence's main clause)?"""
     root = ctx.tokens(mention.start, mention.end).root
     while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    return root.dep_ in ("nsubj", "nsubjpass") and (not main or root.head.dep_ == "ROOT")
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
@@ -899,7 +949,7 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         if attributed and attributed[-1][1].partial and ctx.speakers.sentence(attributed[-1][0].open_mark) == ctx.speakers.sentence(span.open_mark):
             prev_span, prev_quote, prev_referent = attributed[-1]
             return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "same-sentence"), prev_quote
-        return None
+        return _fragment_goes_on(span, paragraph, source, attributed, ctx)
     if attributed:
         prev_span, prev_quote, prev_referent = attributed[-1]
         between = source.text[prev_span.close_mark : span.open_mark]
@@ -917,8 +967,53 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     if not recent or recent[0].text is None:
         return None
     latest = recent[0]
+    moved_on = _narration_moved_on(ctx, latest.at, span.open_mark, latest.referent)
+    if moved_on is not None:
+        # "Tom Reed, a parent, was less sure. “…”": the narration named someone else as the subject since; the quote
+        # right after that sentence is theirs, a quote further on nobody's
+        mention, sentence = moved_on
+        if sentence != ctx.speakers.sentence(span.open_mark) - 1:
+            return None
+        referent = ctx.speakers.person(mention)
+        return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Referent):
+    """The latest person, other than ``referent``, named as the subject of a main clause of the narration between
+    a statement and a quote, with the index of that sentence; None when the narration named nobody else so."""
+    statement_sentence = ctx.speakers.sentence(after)
+    for mention in reversed(ctx.people):
+        if not (after < mention.start and mention.end <= before) or ctx.speakers.quoted(mention.start, mention.end):
+            continue
+        sentence = ctx.speakers.sentence(mention.start)
+        if sentence == statement_sentence or not _is_subject_mention(ctx, mention, main=True):
+            continue
+        if ctx.speakers.person(mention).name != referent.name:
+            return mention, sentence
+    return None
+
+
+def _fragment_goes_on(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context):
+    """A fragment of more than a few words with no cue in the sentence right after a quote goes on with its
+    speaker ("… crowed Nvidia CEO Jen-Hsun Huang. ATI is “basically throwing in the towel, …”"), unless its
+    sentence names another person. Short fragments are left alone: without a speaker they are terms, not quotes."""
+    words = re.findall(r"\w+", source.text[span.start : span.end])
+    if len(words) <= int(_rules()["scare_quote_max_words"]):
+        return None
+    if not attributed:
+        return None
+    prev_span, prev_quote, prev_referent = attributed[-1]
+    recent = ctx.speakers.recent(span.open_mark, 1)
+    if prev_referent is None or prev_referent.name is None or not recent or recent[0].referent != prev_referent:
+        return None  # the statement just before is a quote (not narration: "Trump has adopted …")
+    if ctx.speakers.sentence(prev_span.open_mark) != ctx.speakers.sentence(span.open_mark) - 1:
+        return None
+    start, end = _sentence_bounds(span, paragraph)
+    if any(start <= m.start < end and not ctx.speakers.quoted(m.start, m.end) for m in ctx.people):
+        return None
+    return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, "carried"), prev_quote
 
 
 def _whole_paragraph(span: QuoteSpan, paragraph: Paragraph, source: Source) -> bool:

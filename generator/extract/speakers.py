@@ -122,7 +122,8 @@ class DocumentSpeakers:
             e for e in doc.ents
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
-        ]
+        ] + [e for e in doc.ents if e.label_ == "PERSON" and _organisation_named_as_person(e)]
+        self.orgs.sort(key=lambda e: e.start)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
         self._cues: dict[int, list[str]] = {}
@@ -208,7 +209,7 @@ class DocumentSpeakers:
         if span is None or span.start == 0 or len(span) > 1:
             return False
         before = self.doc[span.start - 1]
-        return before.lower_ in self.rules["organisation_nouns"] and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
+        return organisation_noun(before.lower_) and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
 
     def gender(self, name: str) -> str | None:
         if name not in self._genders:
@@ -291,7 +292,7 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
         previous = doc[run.start - 1].text.lower().rstrip(".") if len(run) and run.start else ""
         if not len(run) or any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in run) or any(t.idx in taken for t in run):
             continue  # a place, or a name already recognised ("General Ban Ki" inside "Secretary-General Ban Ki-moon")
-        if run[-1].lower_ in _rules()["organisation_nouns"] or run[-1].lower_ in _rules()["place_nouns"]:
+        if organisation_noun(run[-1].lower_) or run[-1].lower_ in _rules()["place_nouns"]:
             continue  # "British Royal Navy" is no person called Royal, "Unity State" none called Unity
         words = [t for t in run if "." not in t.text or len(t.text) <= 2]
         start = None
@@ -326,6 +327,13 @@ def _inside_organisation_name(token: Token) -> bool:
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return entity is not None and len([t for t in entity if t.pos_ == "PROPN"]) > 1
+
+
+def _organisation_named_as_person(ent: Span) -> bool:
+    """A PERSON entity that names an organisation by its last word ("Dixon Hall", "McMillan LLP", "Covington
+    Catholic"): the people stage keeps it off the people pages, and here it can speak as an organisation."""
+    words = [t.lower_.rstrip(".") for t in ent if not t.is_punct and t.tag_ != "POS"]
+    return len(words) > 1 and words[-1] in _rules()["organisation_name_ends"]
 
 
 def _tied_words(span: Span) -> list[Token]:
@@ -368,7 +376,7 @@ def _role_words(tokens: Sequence[Token]) -> set[str]:
 
 def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     head = speaker.root
-    lemma = head.lemma_.lower()
+    lemma = head.lower_ if head.lower_ in ds.rules["bodies_in_plural"] else head.lemma_.lower()  # "media", not "medium"
     persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
     orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end]
     last = speaker[-1]
@@ -381,6 +389,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker)
+        if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
+            issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
     if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:  # "WHO said" read as a pronoun
         return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
@@ -393,24 +403,40 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
-    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if lemma in ds.rules["organisation_nouns"] else []
+    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if organisation_noun(lemma) else []
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
-    if orgs and (head.ent_type_ == "ORG" or lemma in ds.rules["organisation_nouns"] or head.pos_ == "PROPN"):
+    if orgs and lemma in ds.rules["product_heads"] and any(t.lower_ in DEFINITE for t in speaker):
+        earlier = _organisation_named_before(ds, head, at)  # "the iPhone maker": the company named before
+        if earlier is not None:
+            return Resolution(earlier, "organisation")
+    if orgs and (head.ent_type_ == "ORG" or organisation_noun(lemma) or head.pos_ == "PROPN"):
         org = orgs[-1]
         if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
             return None  # "Chelsea manager Mourinho": a person of the organisation, by name
+        between = ds.doc[org.end : head.i]
+        if head.ent_type_ != "ORG" and organisation_noun(lemma) and len(between) and all(
+            t.pos_ == "NOUN" and t.dep_ == "compound" for t in between
+        ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
+            return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
         return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
-    if lemma in ds.rules["organisation_nouns"] and not persons:
+    if organisation_noun(lemma) and not persons:
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
-        if named:
-            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         definite = any(t.lower_ in DEFINITE for t in speaker)
+        # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
+        # name ("the Indian Navy", "the Xinhua news agency" are names)
+        described = company_noun(lemma) and (
+            lemma in ds.rules["product_heads"] or all(t.ent_type_ in ("NORP", "GPE", "LOC") for t in named)
+        )
+        if named and not (definite and described):
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
         earlier = _organisation_named_before(ds, head, at) if definite else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
-        if not definite and head.tag_ == "NNS" and head.lower_ != "police":
+        if named:
+            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
+        if not definite and head.tag_ == "NNS" and head.lower_ not in ds.rules["bodies_in_plural"]:
             return None  # "authorities said", "officials said": people unnamed, not one organisation
         return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
     return None
@@ -447,25 +473,44 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
             return ds.organisation(org.text, org.start_char, org.end_char)
+    named = _named_in_apposition(ds, noun, first, at)
+    if named is not None:
+        return named
     for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
         # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
         if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
             return statement.referent
-    if lemma in ds.rules["company_nouns"]:
+    companies = [o for o in recent if not _public_body(o.text)]  # "the company" is no Commission it was fined by
+    if company_noun(lemma) and noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
+        # "the two companies": the first named of the last two ("AMD bought SeaMicro" → AMD)
+        latest = companies[0]
+        other = next(o for o in companies if o.text != latest.text)
+        return ds.organisation(other.text, other.start_char, other.end_char)
+    if company_noun(lemma):
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
-        # organisation named last
+        # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
-            if statement.referent.kind == "organisation":
+            if statement.referent.kind == "organisation" and not _public_body(statement.referent.name or ""):
                 return statement.referent
-    if lemma in ds.rules["company_nouns"] and recent:
-        return ds.organisation(recent[0].text, recent[0].start_char, recent[0].end_char)
-    if lemma in ds.rules["company_nouns"]:
+    if company_noun(lemma) and companies:
+        sentence = ds.sentence(companies[0].start_char)
+        subjects = [o for o in companies if ds.sentence(o.start_char) == sentence and o.root.dep_ in SUBJECTS]
+        org = subjects[0] if subjects else companies[0]
+        return ds.organisation(org.text, org.start_char, org.end_char)
+    if company_noun(lemma):
         for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
                 # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
                 return replace(statement.referent, kind="organisation")
-        return _main_organisation(ds, at)
+        return _main_organisation(ds, at) or _untagged_subject(ds, noun, at)
     return None
+
+
+def _public_body(name: str) -> bool:
+    """An organisation named by a noun for a public body ("European Commission", "Defence Ministry", "Leeds City
+    Council"): no company a later "the company" or "the firm" means."""
+    words = _words(name.lower())
+    return bool(words) and organisation_noun(words[-1]) and not company_noun(words[-1])
 
 
 def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> Referent | None:
@@ -477,6 +522,41 @@ def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> R
     for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
         if statement.referent.kind == "organisation" and statement.referent.name is not None:
             return statement.referent
+    return None
+
+
+def _named_in_apposition(ds: DocumentSpeakers, noun: Token, first_sentence: int, at: int) -> Referent | None:
+    """The name given in apposition to the same noun earlier, whatever the recogniser made of it ("The union
+    representing the pilots, Balpa, …" … "the union said"): a name no first name of the name list opens."""
+    lemma = noun.lemma_.lower()
+    for token in reversed(ds.doc[ds.sentences[max(first_sentence, 0)].start : noun.i]):
+        if token.lemma_.lower() != lemma or token.i == noun.i or ds.inside[token.i] or token.idx >= at:
+            continue
+        for name in token.subtree:
+            if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0 or name.doc[name.left_edge.i - 1].text != ",":
+                continue
+            span = ds.doc[name.left_edge.i : name.i + 1]
+            if not known_first_name(span[0].text):
+                return ds.organisation(span.text, span.start_char, span.end_char)
+    return None
+
+
+def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
+    """The latest proper noun the recogniser left untagged that is a subject in the sentences before ``at``, for
+    "the company" when the article names no organisation the recogniser knows ("Acme lost the case. The company
+    called …"); never a person named, a place or a first name of the name list."""
+    first = max(ds.sentence(at) - int(ds.rules["salience_sentences"]), 0)
+    for token in reversed(ds.doc[ds.sentences[first].start : ds.sentences[ds.sentence(at)].end]):
+        if token.idx >= at or token.dep_ not in SUBJECTS or ds.inside[token.i]:
+            continue
+        names = [t for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper() and not t.ent_type_]
+        if names and token.lemma_.lower() == noun.lemma_.lower():  # "People magazine broke the story … the magazine"
+            name = ds.doc[names[0].i : token.i + 1]
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
+        if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and not known_first_name(token.text)
+                and ds.full_name(token.text, at) is None):
+            name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
 
 
@@ -499,7 +579,18 @@ def _audience(org: Span) -> bool:
     root = org.root
     if root.dep_ in ("dobj", "dative", "obj") and root.head.lemma_.lower() in ("tell", "inform", "brief", "email", "write"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "according") and root.head.head.pos_ in ("VERB", "ADJ", "ADP", "AUX")
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "according"):
+        return False
+    verb = root.head.head  # "according to Reuters", "spoke to the BBC"; not "belongs to Kraft"
+    return root.head.lower_ == "according" or verb.lower_ == "according" or (
+        verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _audience_verbs()
+    )
+
+
+@lru_cache(maxsize=1)
+def _audience_verbs() -> frozenset[str]:
+    """Verbs one speaks to somebody with: the reporting verbs and the verbs of talking of speakers.yaml."""
+    return frozenset(load_rules("reporting_verbs")["reporting_verbs"]) | frozenset(_rules()["talking_verbs"])
 
 
 def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
@@ -540,10 +631,11 @@ def _subjects_of_document_clause(noun: Token) -> list[Token]:
     return [past_split_possessive(c) for c in verb.children if c.dep_ in SUBJECTS]
 
 
-def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
+def _issuer_in(ds: DocumentSpeakers, noun: Token, verb: Token | None = None) -> Referent | None:
     """The issuer named with a document: "Waitrose's statement", "a statement from BC Hydro", "a statement
-    released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement"."""
-    for child in noun.children:
+    released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement", "a statement
+    posted on the team's website" (``verb``: the verb of issuing, whose phrases name the issuer too)."""
+    for child in noun.children if verb is None else verb.children:
         if child.dep_ == "poss":
             return _as_referent(ds, child)
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -556,13 +648,18 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token) -> Referent | None:
             owners += [o for c in objects for o in c.children if o.dep_ == "compound" and (o.pos_ == "PROPN" or o.ent_type_ == "ORG")]  # "on the Microsoft website"
             if owners:
                 return _as_referent(ds, owners[0])
-        if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"]:
+        if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"] and verb is None:
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
                 return _as_referent(ds, agents[0])
+            found = _issuer_in(ds, noun, child)
+            if found is not None:
+                return found
+    if verb is not None:
+        return None
     named = [
         c for c in noun.children
-        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or c.lemma_.lower() in ds.rules["organisation_nouns"])
+        if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or organisation_noun(c.lemma_.lower()))
     ]  # "The AMD statement", "a Defence Ministry statement", "the court ruling"
     if named:
         return _as_referent(ds, named[-1])
@@ -585,7 +682,7 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
         return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
-    if token.lemma_.lower() in ds.rules["organisation_nouns"]:
+    if organisation_noun(token.lemma_.lower()):
         definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
         earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
         return earlier or ds.organisation(span.text, span.start_char, span.end_char)
@@ -607,7 +704,17 @@ def noun_kind(noun: Token) -> str | None:
         return "person" if noun.pos_ != "PROPN" else "organisation"  # a name speaks for itself
     if lemma in _rules()["document_nouns"]:
         return "document"
-    return "organisation" if lemma in _rules()["organisation_nouns"] or lemma in _rules()["group_nouns"] else None
+    return "organisation" if organisation_noun(lemma) or lemma in _rules()["group_nouns"] else None
+
+
+def organisation_noun(word: str) -> bool:
+    """A noun for an organisation ("ministry", "police"), the company nouns among them."""
+    return word in _rules()["organisation_nouns"] or company_noun(word)
+
+
+def company_noun(word: str) -> bool:
+    """A noun that, written "the company", means an organisation named before ("the carmaker", "the charity")."""
+    return word in _rules()["company_nouns"]
 
 
 def _person_noun(noun: Token) -> bool:
@@ -715,7 +822,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     organisations = [
         ds.organisation(o.text, o.start_char, o.end_char)
         for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
-    ] if "o" in allowed else []
+    ] + _organisation_subjects(ds, first_sentence, at) if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
     subjects = [r for r in candidates if _is_subject(ds, r)]
     for pool in (subjects, candidates):
@@ -745,6 +852,22 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     return None
 
 
+def _organisation_subjects(ds: DocumentSpeakers, first_sentence: int, at: int) -> list[Referent]:
+    """Organisations named by a noun as the subject of a clause between sentence ``first_sentence`` and ``at``
+    ("Police arrested the man … “…,” they said"; "The company cut jobs … it said")."""
+    found = []
+    for token in ds.doc[ds.sentences[max(first_sentence, 0)].start :]:
+        if token.idx >= at:
+            break
+        if token.dep_ not in SUBJECTS or token.pos_ != "NOUN" or ds.inside[token.i]:
+            continue
+        if noun_kind(token) == "organisation" and not any(o.start <= token.i < o.end for o in ds.orgs):
+            resolved = _organisation(ds, ds.doc[token.left_edge.i : token.i + 1], token.idx)
+            if resolved is not None and resolved.referent.name is not None:
+                found.append(replace(resolved.referent, start=token.idx, end=token.idx + len(token.text)))
+    return found
+
+
 def _organisation_subject_before(ds: DocumentSpeakers, at: int) -> Referent | None:
     """An organisation that is the subject of the main clause of the sentence holding ``at``, before it ("The
     ministry condemned what it called “…”")."""
@@ -772,9 +895,23 @@ def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: 
         if not (after < mention.start and mention.end <= before) or ds.sentence(mention.start) == sentence_of_statement:
             continue
         referent = ds.person(mention)
-        if _is_subject(ds, referent, main=True) and referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
+        if not (_is_subject(ds, referent, main=True) or _introduced_with_who(ds, referent)):
+            continue
+        if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
             return referent  # only a person the article gives a gender ("INS Mysore opened fire" is a ship)
     return None
+
+
+def _introduced_with_who(ds: DocumentSpeakers, referent: Referent) -> bool:
+    """A person the narration introduces with a clause of their own ("The move surprised Reunion Pictures' Matthew
+    O'Connor, who coproduced the film."): the story moves on to them like a subject's."""
+    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return any(
+        c.dep_ == "relcl" and any(w.dep_ in SUBJECTS and w.lower_ == "who" for w in c.children) for c in root.children
+    )
 
 
 def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) -> bool:
@@ -836,8 +973,8 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     29-year-old"): "the", no possessor ("her father" is somebody else), nothing after the noun ("the premier of
     North Rhine-Westphalia" introduces a new person), one person, nobody introduced earlier as "a <noun>"."""
     determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
-    if determiners != ["the"] or head.tag_ == "NNS":
-        return False
+    if determiners != ["the"] or head.tag_ == "NNS" or head.lemma_.lower() in ds.rules["place_nouns"]:
+        return False  # "the airport", "the station": a place, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of") for c in head.children):
         return False
     return not _introduced_unnamed(ds, head, at)
