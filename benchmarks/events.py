@@ -83,6 +83,10 @@ TEST_TOPICS = frozenset(range(36, 46))  # Cybulska & Vossen (2015): train 1–22
 SAME_EVENT = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6, 1.01)
 SAME_STORY = (0.0, 0.05, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3)  # 0: every source of the run tells one story
 NEAREST = (0.0, 0.03, 0.05, 0.08, 0.1, 0.12, 0.15)  # an article alone joins its nearest one's story; 0: never
+RELATED = (0.0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # stories whose profiles are this alike are one; 0: never
+RELATED_SAME_STORY = (0.15, 0.2, 0.25, 0.3)  # the same_story values tried with them
+NEAR_DATES = (0, 1, 2, 3, 7)  # days apart at which reports of one action may be one (disputed) event; 0: never
+NEAR_DATES_SIMILARITY = (0.0, 0.3, 0.5, 0.7, 0.9)
 SIMILAR_ACTION = (0, 1, 2)  # WordNet senses of the triggers compared; 0: off
 SIMILAR_EVENT = (0.0, 0.1, 0.2, 0.3, 0.5, 1.01)
 SWITCHES = ("same_act", "different_speakers", "one_per_sentence", "second_pass")
@@ -417,13 +421,15 @@ def current_rules() -> dict:
 def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], list]]:
     """Stages on dev, each setting scored per subtopic, per topic and on the mixed runs, ranked by the mean
     CoNLL F1 of the three (a rule must hold for a folder of one story, of two events of one kind, and of several
-    stories): (1) ``same_story`` x ``same_event`` (WordNet off, different actions never, no nearest-story rule),
-    then ``same_story`` x ``same_story_nearest`` with that ``same_event``, then the same action told by sources
-    of two stories (``same_event_other_story``) with the best of those; (2) the near-synonym actions
+    stories): (1) ``same_story`` x ``same_event`` (WordNet off, different actions never, no nearest-story rule,
+    no related stories, no near dates), then ``same_story`` x ``same_story_nearest`` with that ``same_event``, then
+    ``same_story`` x ``related_stories`` (stories whose summed profiles are alike join), then the same action told
+    by sources of two stories (``same_event_other_story``) with the best of those; (2) the near-synonym actions
     (``similar_action`` x ``same_event_similar_action``) x ``same_event_other_action`` with the best of (1); (3)
     the switches (``second_pass`` among them) with the best of (2); (4) the disputed dates (``disputed_event`` x
-    ``min_shared_disputed``: coreferent mentions whose resolved dates disagree) with the best of (3). Keys a stage
-    does not sweep keep the rule file's values. Returns each stage's name, its keys and its ranked rows."""
+    ``min_shared_disputed``: coreferent mentions whose resolved dates disagree) with the best of (3); (5) the same
+    action on near dates (``near_dates`` x ``near_dates_similarity``) with the best of (4). Keys a stage does not
+    sweep keep the rule file's values. Returns each stage's name, its keys and its ranked rows."""
     base = current_rules()
 
     def scored(rules: dict) -> tuple[dict, dict[str, Counts]]:
@@ -433,12 +439,16 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
         return sorted((scored(r) for r in settings), key=lambda x: -mean_conll(x[1]))
 
     stage1 = ranked([{**base, "same_story": story, "same_event": same, "similar_action": 0,
-                      "same_event_similar_action": 1.01, "same_event_other_action": 1.01, "same_story_nearest": 0.0}
+                      "same_event_similar_action": 1.01, "same_event_other_action": 1.01, "same_story_nearest": 0.0,
+                      "related_stories": 0.0, "near_dates": 0}
                      for story, same in itertools.product(SAME_STORY, SAME_EVENT)])
     best = stage1[0][0]
     stories = ranked([{**best, "same_story": story, "same_story_nearest": nearest}
                       for story, nearest in itertools.product(SAME_STORY, NEAREST) if nearest < story or not nearest])
     best = stories[0][0]
+    related = ranked([{**best, "same_story": story, "related_stories": together}
+                      for story, together in itertools.product(RELATED_SAME_STORY, RELATED)])
+    best = related[0][0]
     others = ranked([{**best, "same_event_other_story": story} for story in OTHER_STORY])
     best = others[0][0]
     stage2 = ranked([{**best, "similar_action": similar, "same_event_similar_action": similar_event,
@@ -454,13 +464,21 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
                      for disputed, shared in itertools.product(DISPUTED, MIN_SHARED_DISPUTED)
                      if disputed <= 1.0 or shared == MIN_SHARED_DISPUTED[-1]])
     _keep_unless_gain(stage4, base, ("disputed_event", "min_shared_disputed"))
+    best = stage4[0][0]
+    near = ranked([{**best, "near_dates": days, "near_dates_similarity": alike}
+                   for days, alike in itertools.product(NEAR_DATES, NEAR_DATES_SIMILARITY)
+                   if days > 0 or alike == NEAR_DATES_SIMILARITY[0]])
+    _keep_unless_gain(near, base, ("near_dates", "near_dates_similarity"))
     return [("same_story x same_event", ("same_story", "same_event"), stage1),
             ("same_story x same_story_nearest", ("same_story", "same_story_nearest"), stories),
+            ("same_story x related_stories (stories whose profiles are alike are one)",
+             ("same_story", "related_stories"), related),
             ("the same action in sources of two stories", ("same_event_other_story",), others),
             ("near-synonym actions and other actions", ("similar_action", "same_event_similar_action",
                                                         "same_event_other_action"), stage2),
             ("switches", SWITCHES, stage3),
-            ("disputed dates", ("disputed_event", "min_shared_disputed"), stage4)]
+            ("disputed dates", ("disputed_event", "min_shared_disputed"), stage4),
+            ("the same action on near dates", ("near_dates", "near_dates_similarity"), near)]
 
 
 def sweep_lines(stages: list[tuple[str, tuple[str, ...], list]]) -> list[str]:

@@ -491,3 +491,50 @@ def test_timeline_chart_escapes_article_text():
                   text='<script>alert("x")</script> & more', sources=("a",), people=())
     svg = str(timeline_chart([event], PUB))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+# The same action told by two outlets on dates a day apart (made-up sentences: a rescue one outlet dates on
+# Tuesday, the other, filing later, on Wednesday): one event whose date is disputed (rules/dates.yaml near_dates);
+# further apart, or statements (a spokesman speaks every day), two.
+def _rescue(day: str, value: str, lemma: str = "rescue", trigger: str = "rescued") -> Clause:
+    return Clause(f"Firefighters {trigger} forty miners trapped in the Wujek pit near Katowice on {day}.",
+                  f"on {day}", value, ("firefighter", lemma, "miner", "trap", "pit"), trigger, lemma, "Firefighters")
+
+
+@pytest.mark.parametrize(("second", "days", "one_event"), [
+    (_rescue("Wednesday", "2023-10-11"), 1, True),  # a day apart
+    (_rescue("Wednesday", "2023-10-11"), 0, False),  # the rule off
+    (_rescue("Friday", "2023-10-13"), 1, False),  # three days apart: another rescue
+    (_rescue("Wednesday", "2023-10-11", "say", "said"), 1, False),  # statements: one each day
+])
+def test_one_action_on_near_dates(second, days, one_event):
+    from generator.link.timeline import _rules, group_reports
+
+    first = _rescue("Tuesday", "2023-10-10", *(("say", "said") if second.lemma == "say" else ()))
+    reports = _reports_of({"a": [first], "b": [second]}, places=("Katowice",))
+    # the near-dates rule alone (disputed_event off: reports this alike are otherwise one disputed event anyway)
+    rules = {**_rules(), "near_dates": days, "disputed_event": 1.01}
+    groups = group_reports(list(reports.values()), rules=rules)
+    assert len(groups) == (1 if one_event else 2)
+    assert groups[0].disputed == one_event
+
+
+def test_build_timeline_one_action_a_day_apart_is_one_disputed_event():
+    facts = [make_facts("a", MONDAY, [_rescue("Tuesday", "2023-10-10")]),
+             make_facts("b", MONDAY, [_rescue("Wednesday", "2023-10-11")])]
+    _, events = timeline_of(facts, places=("Katowice",))
+    assert len(events) == 1 and events[0].disputed and events[0].dates == ("2023-10-10", "2023-10-11")
+    assert events[0].sources == ("a", "b")
+
+
+def test_related_stories_join_stories_alike_as_a_whole():
+    from generator.link.timeline import _related_stories
+
+    # two small stories of one rescue (a+b, c) whose sums read alike, and one of a bakery fire (d)
+    vectors = {"a": {"w:rescue": 0.8, "w:miner": 0.6}, "b": {"e:katowice": 0.6, "w:pit": 0.8},
+               "c": {"w:rescue": 0.5, "w:pit": 0.5, "e:katowice": 0.5, "w:miner": 0.5},
+               "d": {"w:bakery": 0.8, "w:fire": 0.6}}
+    stories = {"a": "a", "b": "a", "c": "c", "d": "d"}
+    assert _related_stories(stories, vectors, 0.8) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+    assert _related_stories(stories, vectors, 0.99) == stories  # not alike enough
+    assert _related_stories(stories, vectors, 0.0) == stories  # off

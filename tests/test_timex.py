@@ -133,6 +133,8 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("New Year's Day", dt.date(2023, 1, 9), "past", "2023-01-01", "day"),
         ("Halloween", dt.date(2023, 11, 2), "past", "2023-10-31", "day"),
         ("this past weekend", WED, "past", "2023-W44-WE", "week"),
+        ("at the weekend", dt.date(2023, 11, 6), None, "2023-W44-WE", "week"),  # told on a Monday: the one just gone
+        ("at the weekend", dt.date(2023, 11, 9), None, "2023-W45-WE", "week"),  # on a Thursday: the coming one
     ],
 )
 def test_normalise_values(text, reference, tense, expected, granularity):
@@ -186,12 +188,107 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("20 - 13", "the visitors won ", "", "none", None),  # a score (was read as the 20th of this month, 2013)
         ("3-1", "beat them ", " on penalties", "none", None),
         ("12–15", "", " volunteers", "none", None),
-        ("6:15 a.m.", "at ", "", "time", "XXXX-XX-XXT06:15"),
+        ("6:15 a.m.", "at ", "", "time", "2023-11-08T06:15"),  # a past clause: the reference day's time
+        ("just after 9 a. m", "escaped ", "", "time", "2023-11-08T09:00"),  # text re-joined from tokens
+        # amounts written with spaced hyphens or a bound
+        ("a 60 - day", "began ", " stay", "duration", "P60D"),
+        ("12 - year", "a ", " sentence", "duration", "P12Y"),
+        ("four - minute", "a ", " delay", "duration", "PT4M"),
+        ("a little over a month", "after ", " in charge", "duration", "P1M"),
+        ("just under three years", "for ", "", "duration", "P3Y"),
     ],
 )
 def test_normalise_durations_sets_ages_and_non_dates(text, before, after, kind, value):
     res = normalise(text, WED, "past", before=before, after=after)
     assert (res.kind, res.value) == (kind, value), res.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "value"),
+    [
+        ("at 6:15 a.m.", "present", None, "XXXX-XX-XXT06:15"),  # "the shop opens at 6:15 a.m.": any day
+        ("at 6:15 a.m.", None, None, "XXXX-XX-XXT06:15"),
+        ("at about 7 p.m.", "past", dt.date(2023, 11, 3), "2023-11-03T19:00"),  # the day named just before
+        ("at 10 a.m.", "future", None, "2023-11-08T10:00"),
+        # a part of a day counted from the day named before
+        ("the next night", "past", dt.date(2023, 11, 3), "2023-11-04TNI"),
+        ("that morning", "past", dt.date(2023, 11, 3), "2023-11-03TMO"),
+    ],
+)
+def test_normalise_clock_time_takes_the_day_of_the_clause(text, tense, anchor, value):
+    assert normalise(text, WED, tense, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "value"),
+    [
+        ("in the second half", "The visitors scored twice in the second half to win 3-1.", None),
+        ("the fourth quarter", "His touchdown pass came late in the fourth quarter.", None),
+        ("in the third quarter", "The hosts rallied from 20 points down in the third quarter.", None),
+        ("the final period", "The goalkeeper was beaten twice in the final period, when the puck bounced.", None),
+        # calendar halves and quarters stay, with or without a sentence
+        ("later in the second quarter", "He fumbled in the red zone later in the second quarter.", None),
+        ("in the second half", "Exports rose 4 percent in the second half, the ministry said.", "2023-H2"),
+        ("the third quarter", "The brewery sold more beer in the third quarter than a year earlier.", "2023-Q3"),
+        ("the third quarter", "", "2023-Q3"),
+        ("the second half of 2022", "The team scored more touchdowns in the second half of 2022.", "2022-H2"),
+    ],
+)
+def test_normalise_a_period_of_a_game_is_no_calendar_period(text, sentence, value):
+    assert normalise(text, WED, "past", sentence=sentence).value == value
+
+
+MATCH_REPORT = ("The hosts won 3-1 after the goalkeeper saved a penalty kick. The striker scored twice and the "
+                "referee sent off a defender. The club's revenue rose in the first half.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "value"),
+    [
+        ("in the second half", "Both sides tired in the second half.", None),  # the text is about a game
+        ("in the first half", "The club's revenue rose in the first half.", "2023-H1"),  # but this sentence is money
+    ],
+)
+def test_normalise_a_game_is_told_by_the_whole_text(text, sentence, value):
+    assert normalise(text, WED, "past", sentence=sentence, document=MATCH_REPORT).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "period", "value"),
+    [
+        ("10 / 1 / 61", None, None, None, "1961-10-01"),  # a two-digit year more than ten years ahead: last century
+        ("7/8/07", None, None, None, "2007-07-08"),
+        ("two years later", "past", dt.date(2023, 3, 1), None, None),  # would pass the reference date
+        ("two years later", "past", None, "2022", None),
+        ("two years later", "past", None, "2019", "2021"),
+    ],
+)
+def test_normalise_two_digit_years_and_counts_past_the_reference(text, tense, anchor, period, value):
+    assert normalise(text, WED, tense, anchor, period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "after", "value"),
+    [
+        # "today's" + a noun of the present: nowadays; + an event: the day
+        ("today", "present", "'s young voters", "PRESENT_REF"),
+        ("today", "present", "'s world", "PRESENT_REF"),
+        ("Today's", "present", " economy is", "PRESENT_REF"),
+        ("today", "present", "'s market", "2023-11-08"),  # a trading day
+        ("today", "past", "'s hearing was", "2023-11-08"),
+        ("today", "past", " the court", "2023-11-08"),
+        # a day without a year naming a past event: the latest such day, whatever the tense
+        ("the October 7", None, " attacks", "2023-10-07"),
+        ("the March 3", "future", " bombing anniversary", "2023-03-03"),
+        ("the March 3", "future", " deadline", "2024-03-03"),  # a deadline is no past event
+        # a season or edition of a year
+        ("the 2019 season", "past", "", "2019"),
+        ("an injury-hit 2020 season", "past", "", "2020"),
+        ("its 2018 edition", None, "", "2018"),
+    ],
+)
+def test_normalise_nowadays_past_events_and_seasons(text, tense, after, value):
+    assert normalise(text, WED, tense, after=after).value == value
 
 
 @pytest.mark.parametrize(

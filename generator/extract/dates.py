@@ -82,8 +82,18 @@ NAMES = ("ORG", "WORK_OF_ART", "FAC", "LAW")  # not PRODUCT: the small model cal
 
 def _inside_a_name(span: Span) -> bool:
     """"The Sunday Times", "the Fourth of July Committee": a date word inside a name is no temporal expression
-    (TimeML leaves dates in proper names unmarked)."""
-    return all(t.ent_type_ in NAMES for t in span)
+    (TimeML leaves dates in proper names unmarked). A day of a month the name is no longer than ("Sep 30 2012",
+    which the small model may call a law) is the model's mistake, not a name."""
+    if not all(t.ent_type_ in NAMES for t in span):
+        return False
+    names = [e for e in span.doc.ents if e.start < span.end and span.start < e.end]
+    whole = all(span.start <= e.start and e.end <= span.end for e in names)
+    return not (whole and _EXPLICIT_DAY.search(span.text))
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?!\w)",
+                           re.IGNORECASE)
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
@@ -120,7 +130,34 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS" and not (
             end - 2 >= start and re.fullmatch(r"\d*0", doc[end - 2].text))):  # "the 2000's": a decade
         end -= 1
-    return doc[start:end] if end > start else None
+    return _without_detached_lead(doc[start:end]) if end > start else None
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Words that can be part of a temporal expression (the rule tables' keys, one word at a time)."""
+    r = rules()
+    tables = ("weekdays", "months", "numbers", "units", "seasons", "parts_of_day", "relative_words", "ordinals",
+              "ordinal_numbers", "decade_words", "holidays", "halves", "relative_days")
+    return frozenset(w for t in tables for key in r[t] for w in str(key).lower().split()) | frozenset(
+        ("early", "late", "mid", "end", "beginning", "start", "middle", "of", "the"))
+
+
+def _without_detached_lead(span: Span) -> Span:
+    """"hit [the coast Sept. 30, 2012]": the model took a noun phrase of the clause into the entity. A lead
+    of words that are no date words, whose tree the rest does not hang from (nor it from the rest), is cut off;
+    "the end of March 2012" and "Election Day 2012" hang together and stay whole."""
+    doc, words = span.doc, _date_words()
+    for j in range(span.start + 1, span.end):
+        if doc[j - 1].like_num or doc[j - 1].lower_.rstrip(".") in words and doc[j - 1].lower_ != "the":
+            return span  # the lead would hold a date word
+        lead, rest = range(span.start, j), range(j, span.end)
+        if any(doc[i].head.i in rest for i in lead) or any(doc[i].head.i in lead for i in rest):
+            continue
+        if any(doc[i].pos_ in ("NOUN", "PROPN") for i in lead) and any(
+                t.like_num or t.lower_.rstrip(".") in words for t in doc[j:span.end]):
+            return doc[j:span.end]
+    return span
 
 
 def _with_preposition(span: Span) -> Span:
@@ -142,6 +179,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
     has_to = any(a.tag_ == "TO" for a in auxes)
+    if has_to and verb.dep_ in ("acl", "relcl") and _ranked(verb.head):
+        # "she was the first rider to finish at the weekend": no time of its own, the tense of the clause the
+        # ranked noun stands in (none in a headline: "the second climber to die at the weekend")
+        clause = _verb_of(verb.head)
+        return _verb_tense(clause, depth + 1) if clause is not None and depth < 3 else None
     if has_to and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3:
         head = verb.head
         if head.lemma_.lower() in r["future_governors"]:
@@ -168,6 +210,21 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
         return _verb_tense(verb.head, depth + 1)
     return None
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a noun is the subject, object or prepositional object of ("occurred during Sunday's race")."""
+    tok = noun
+    while tok.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.i != noun.i and tok.pos_ in ("VERB", "AUX") else None
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked by an ordinal or superlative ("the second climber", "the only person", "the youngest")."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only", "latest")
+        for c in noun.children if c.dep_ in ("amod", "nummod", "advmod"))
 
 
 # Nouns that only place the expression in a larger time ("on the night of 14 April", "at the end of March"):
@@ -200,6 +257,10 @@ def tense_of(span: Span) -> str | None:
         return None
     if gov.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov)
+    if span.root.dep_ == "poss" and gov.pos_ in ("NOUN", "PROPN"):
+        # "an injury during Sunday's game occurred": a day's event takes the tense of the verb the noun hangs off
+        verb = _verb_of(gov)
+        return _verb_tense(verb) if verb is not None else None
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
@@ -274,7 +335,7 @@ def extract_dates(
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None)
+                                period.mention.timex if period else None, span.sent.text, doc.text)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"

@@ -142,6 +142,10 @@ def not_temporal(how: str, kind: str = "none") -> Resolution:
 def _clean(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”()")
+    # text re-joined from tokens writes "a 90 - day stint", "9 a. m.": the words as usually written
+    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
+    text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
+    text = re.sub(r"\b([ap])\. m\b", r"\1.m", text)
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
     return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
 
@@ -181,6 +185,8 @@ class Expr:
     modifier: str | None = None  # "early", "the end of": kept as a note, the period keeps its value
     period: str | None = None  # the previous period-level value of the sentence/paragraph ("2023-Q3", "FY2022")
     written: str = ""  # the expression as written (capitals kept)
+    sentence: str = ""  # the sentence it stands in, as written ("" when unknown)
+    document: str = ""  # the whole text it stands in ("" when unknown)
 
     @property
     def bare(self) -> str:
@@ -348,7 +354,9 @@ def age(e: Expr) -> RuleResult:
         amount = _number(m[1]) if m else None
         return Resolution(duration_value(amount, "year") if amount else None, None, "age", kind="age",
                           relative=False, type="DURATION")
-    if m := re.fullmatch(rf"{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
+    if m := re.fullmatch(r"(?:a |an |the )?(day|week|month|year|decade|hour)[- ]?long", e.text):  # "a weeklong hunt"
+        return Resolution(duration_value(1, m[1]), None, "duration", kind="duration", relative=False, type="DURATION")
+    if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
         amount = _number(m[1])
         if amount is not None:
             kind = "age" if m[3] else "duration"
@@ -375,6 +383,34 @@ def not_a_date(e: Expr) -> RuleResult:
     return None
 
 
+def game_period(e: Expr) -> RuleResult:
+    """"in the second half", "the fourth quarter", "the final period" of a match: a part of a game, not of a
+    calendar year, when no year or fiscal year is named and the sentence speaks of a game ("touchdown", "yards",
+    "scored": ``game_words``), or the text does (three different such words) and the sentence not of money
+    (``finance_words``: "revenue", "profit")."""
+    m = re.fullmatch(r"(?:the )?(?:(?:early|late|earlier|later|midway through|end of|start of|middle of)(?: in)? (?:the )?)?"
+                     r"(first|second|third|fourth|final|last|opening|closing|1st|2nd|3rd|4th)[- ]"
+                     r"(quarter|half|period|inning|innings|set|round)", e.text)
+    if m is None or not e.sentence:
+        return None
+    r = rules()
+    if _game_words(e.sentence) or len(_game_words(e.document)) >= 3 and not (
+            _words(e.sentence) & set(r["finance_words"]) or re.search(r"[$€£%]", e.sentence)):
+        return not_temporal("a period of a game, not of the calendar")
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+
+
+@lru_cache(maxsize=8)
+def _game_words(text: str) -> frozenset[str]:
+    """The ``game_words`` (words or phrases) a text holds."""
+    words, lower = _words(text), text.lower()
+    return frozenset(p for p in rules()["game_words"] if (p in words if " " not in p else p in lower))
+
+
 def clock_time(e: Expr) -> RuleResult:
     """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
     m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4}))?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
@@ -395,6 +431,12 @@ def clock_time(e: Expr) -> RuleResult:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
             return replace(day, value=day.value[:10] + time, type="TIME", rule=f"{day.rule}, at {time[1:]}")
+    if e.reference and e.tense in ("past", "future"):
+        # "escaped just after 9 a.m.": a time of the day the clause tells, the date named before in the sentence or
+        # paragraph or else the reference date (TimeML anchors it so); "the shop opens at 9 a.m." stays any day's
+        day, of = (e.anchor, "the previous date") if e.anchor else (e.reference, "the reference date")
+        return Resolution(day_value(day) + time, None, f"clock time on {of}", kind="time",
+                          anchored=e.anchor is not None, type="TIME")
     return Resolution(f"XXXX-XX-XX{time}", None, "clock time without a day", kind="time", relative=False, type="TIME")
 
 
@@ -512,6 +554,10 @@ def part_of_day(e: Expr) -> RuleResult:
     if m is None:
         return None
     day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
+    if m[1] in ("the next", "the following", "that", "that same", "the same", "the previous"):
+        day_text = f"{m[1]} day"  # "the next night": the night of the day after the previous date
+    if m[1] == "that same":
+        day_text = "that day"
     day = normalise(day_text, e.reference, e.tense, e.anchor)
     if day.value and day.granularity == "day":
         return replace(day, value=day.value + "T" + parts[m[2]], type="TIME", rule=f"{day.rule}, {m[2]}")
@@ -569,6 +615,19 @@ def movable_holiday(e: Expr) -> RuleResult:
         pool = [d for d in days if d != e.reference] if strict else days
         day = _pick(e.reference, pool, tense)
     return Resolution(day_value(day), "day", f"movable holiday, {how}")
+
+
+def nowadays(e: Expr) -> RuleResult:
+    """"today's young people", "in today's world": the present (TimeML PRESENT_REF), not the day; "today's
+    meeting" stays the day. Told by the noun after it (``present_nouns``)."""
+    after = re.sub(r"^\s*['’]s\b", " ", e.after)
+    if e.text != "today" or not (after != e.after or re.search(r"['’]s$", e.written.strip())):
+        return None
+    following = _clean(after).split()[:2]
+    if any(w in rules()["present_nouns"] for w in following):
+        return Resolution("PRESENT_REF", "ref", "'today's' + a noun of the present: nowadays", kind="ref",
+                          relative=False)
+    return None
 
 
 def relative_day(e: Expr) -> RuleResult:
@@ -641,10 +700,18 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
         base = dt.date(int(named[1]), int(named[2] or 1), 1)
         value, gran = _shift(base, unit, direction * amount)
+        if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
+            return Resolution(None, None, "counted from the period named before it passes the reference date, "
+                              "in a past-tense clause: left unresolved")
         return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
                           f"named before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
+    if direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, unit, amount)[0])) and (
+            span[0] > e.reference):
+        # "two years later, the cooperative signed …" counted from a date too late: it would pass the reference date
+        return Resolution(None, None, "counted from the previous date it passes the reference date, in a past-tense "
+                          "clause: left unresolved")
     if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
         # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
         value, gran = _shift(e.reference, unit, direction * amount)
@@ -654,7 +721,8 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                       anchored=True)
 
 
-QUANTIFIER = r"(?:(?:about|some|around|nearly|almost|more than|over|under|less than|at least|just|only|another|the|a|an) )?"
+QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|(?:a little |just |well |little )?(?:more "
+              r"than|over|under|less than)|at least|just|only|another|the|a|an) )?")
 
 
 def duration(e: Expr) -> RuleResult:
@@ -904,6 +972,10 @@ def weekend(e: Expr) -> RuleResult:
         saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
     elif m[1] == "next" and reference.weekday() >= 5:
         saturday += dt.timedelta(days=7)
+    elif m[1] in ("the", None) and tense is None and saturday > reference and (
+            reference - (saturday - dt.timedelta(days=6))).days < (saturday - reference).days:
+        saturday -= dt.timedelta(days=7)  # no tense, told early in the week: the weekend just gone is the nearest
+        return Resolution(week_value(saturday) + "-WE", "week", "weekend, no tense: the nearest one")
     return Resolution(week_value(saturday) + "-WE", "week", f"weekend, {_tense_rule(tense)}")
 
 
@@ -1141,6 +1213,26 @@ def decade(e: Expr) -> RuleResult:
     return Resolution(value, "decade", f"decade{e.note}", relative=len(digits) == 1)
 
 
+def year_of_season(e: Expr) -> RuleResult:
+    """"the 2010 season", "an injury-plagued 2010 campaign": the year named (a sports season, an edition)."""
+    if m := re.fullmatch(r"(?:the |a |an )?(?:[a-z]+(?:-[a-z]+)* )?((?:1[89]|20)\d\d) (?:season|campaign|edition)s?", e.text):
+        return Resolution(m[1], "year", "the year of a season or edition", relative=False)
+    return None
+
+
+def past_event_day(e: Expr) -> RuleResult:
+    """"the September 11 attacks", "the Jan. 6 riot": a day without a year naming a past event in a noun phrase
+    (the noun after it is one of ``past_event_nouns``) is the latest such day, whatever the clause's tense."""
+    if e.tense == "past" or re.search(r"\d{4}", e.text) or not re.search(r"\d", e.text):
+        return None
+    following = _clean(e.after).split()[:2]
+    if not any(w in rules()["past_event_nouns"] for w in following):
+        return None
+    if not any(w in rules()["months"] for w in e.words):
+        return None
+    return replace(e, tense="past")
+
+
 def bare_year(e: Expr) -> RuleResult:
     """"2014", "the year 2014", "calendar 2007", "'82"."""
     if m := re.fullmatch(r"(?:(?:calendar|the year|year) ?)?(\d{4})", e.text):
@@ -1193,6 +1285,9 @@ def numeric_date(e: Expr) -> RuleResult:
     if re.fullmatch(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})", e.text) is None:
         return None
     res = explicit_date(e)
+    if res and res.value and re.search(r"/\d{2}$", e.text) and e.reference and int(res.value[:4]) > e.reference.year + 10:
+        # "10/1/61" told in 2012: 1961, not 2061 (a two-digit year more than ten years ahead is of the last century)
+        res = replace(res, value=f"{int(res.value[:4]) - 100:04d}{res.value[4:]}")
     return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
 
 
@@ -1255,6 +1350,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     frequency,
     age,
     not_a_date,
+    game_period,
     clock_time,
     two_digit_range,
     day_range,
@@ -1265,6 +1361,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     part_of_day,
     holiday,
     movable_holiday,
+    nowadays,
     relative_day,
     anchored_day,
     same_period,
@@ -1287,6 +1384,8 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     half,
     season,
     decade,
+    year_of_season,
+    past_event_day,
     bare_year,
     leading_date,
     trailing_date,
@@ -1303,6 +1402,8 @@ def normalise(
     before: str = "",
     after: str = "",
     period: str | None = None,
+    sentence: str = "",
+    document: str = "",
 ) -> Resolution:
     """Normalise one temporal expression to its TimeML value by the first rule of ``RULES`` that applies.
 
@@ -1311,13 +1412,16 @@ def normalise(
     ``anchor``: the previous date of the sentence/paragraph, for "six days later".
     ``before``/``after``: the words just outside the expression ("for", "old", "the film"), as written.
     ``period``: the previous quarter, half, month or fiscal year of the sentence/paragraph, for "a year earlier".
+    ``sentence``, ``document``: the sentence and the text the expression stands in (a game's "second quarter" is
+    told by their words).
     """
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
     for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
         cleaned = re.sub(pattern, replacement, cleaned)
-    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text)
+    e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text, sentence=sentence,
+             document=document)
     for rule in RULES:
         out = rule(e)
         if isinstance(out, Expr):

@@ -13,8 +13,11 @@ outlet that tells of the talks without saying when). Reports become one ``Event`
   Thursday": ``same_act``);
 * statements by different speakers stay apart (``different_speakers``).
 
-Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources)
-are one event marked ``disputed``. Event ids are built from the date and the features most reports share,
+Which sources tell one story comes from their profiles (``same_story``, ``related_stories``: a folder may hold
+several stories); reports of sources of different stories need a name in common (``same_event_other_story``).
+Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources),
+and reports of one action dated a day or so apart by different outlets (``near_dates``), are one event marked
+``disputed``. Event ids are built from the date and the features most reports share,
 not from list positions, so adding a source rarely changes them. ``benchmarks/events.py`` measures the merging on
 ECB+ (CoNLL F1 against the head-lemma baseline).
 """
@@ -330,16 +333,10 @@ def _similar_triggers(reports: Sequence[_Report], senses: int) -> dict[str, froz
     return {w: frozenset(v for c in wordnet.concepts(w, senses) for v in by_concept[c] if v != w) for w in words}
 
 
-def _source_similarities(reports: Sequence[_Report], threshold: float,
-                         floor: float | None = None) -> dict[tuple[str, str], float]:
-    """Cosine of every two sources' profiles: the people, organisations, places and content words of all their
-    reports, tf-idf weighted (how often the source names it, sublinear, times the inverse document frequency over
-    the sources: what every source names counts little) and by kind. Only needed when ``same_story`` asks for it
-    (0: every source is of one story). Only pairs at a cosine of at least ``floor`` (default ``threshold``) are
-    returned: the rest can join no story. ECB+ dev: tf-idf 0.739 (mean CoNLL F1 of the sweep's three levels), tf
-    alone 0.738, idf alone 0.737, a pairwise test instead of stories (connected components) 0.734."""
-    if threshold <= 0.0:
-        return {}
+def _source_vectors(reports: Sequence[_Report]) -> dict[str, dict[str, float]]:
+    """Each source's profile: the people, organisations, places and content words of all its reports, tf-idf
+    weighted (how often the source names it, sublinear, times the inverse document frequency over the sources:
+    what every source names counts little) and by kind, as a unit vector."""
     kinds = {"p": _weights()["person"], "e": _weights()["entity"], "w": _weights()["word"]}
     keys: dict[str, Counter[str]] = {}
     for r in reports:
@@ -350,9 +347,19 @@ def _source_similarities(reports: Sequence[_Report], threshold: float,
     for source, ks in keys.items():
         weights = {k: kinds[k[0]] * (1 + math.log(ks[k])) * (math.log((n + 1) / (df[k] + 1)) + 1)
                    for k in sorted(ks)}  # sorted: sums in one order whatever PYTHONHASHSEED
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[source] = {k: w / norm for k, w in weights.items()}
-    floor = threshold if floor is None else floor
+        vectors[source] = _unit(weights)
+    return vectors
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {k: w / norm for k, w in weights.items()}
+
+
+def _source_similarities(vectors: Mapping[str, Mapping[str, float]], floor: float) -> dict[tuple[str, str], float]:
+    """Cosine of every two sources' profiles (``_source_vectors``), for the pairs at a cosine of at least ``floor``:
+    the rest can join no story. ECB+ dev: tf-idf 0.739 (mean CoNLL F1 of the sweep's three levels), tf alone 0.738,
+    idf alone 0.737, a pairwise test instead of stories (connected components) 0.734."""
     out = {}
     for a, b in _near_pairs(sorted(vectors), vectors, floor):
         va, vb = vectors[a], vectors[b]
@@ -404,10 +411,36 @@ def story_of(reports: Sequence[_Report], rules: Mapping[str, Any] | None = None,
     sources = {r.mention.source for r in reports}
     nearest = rules["same_story_nearest"]
     floor = min(threshold, nearest) if nearest > 0 else threshold  # lower cosines join no story
-    similarities = _source_similarities(reports if profiles is None else profiles, threshold, floor)
-    stories = _stories({pair: c for pair, c in similarities.items() if set(pair) <= sources}, threshold, nearest)
-    stories.update({s: s for s in sources - stories.keys()} if threshold > 0 else {})
+    if threshold <= 0.0:  # every source of one story
+        return _Story(_similar_triggers(reports, rules["similar_action"]), {})
+    vectors = {s: v for s, v in _source_vectors(reports if profiles is None else profiles).items() if s in sources}
+    stories = _stories(_source_similarities(vectors, floor), threshold, nearest)
+    stories.update({s: s for s in sources - stories.keys()})
+    stories = _related_stories(stories, vectors, rules["related_stories"])
     return _Story(_similar_triggers(reports, rules["similar_action"]), stories)
+
+
+def _related_stories(stories: Mapping[str, str], vectors: Mapping[str, Mapping[str, float]],
+                     threshold: float) -> dict[str, str]:
+    """Stories whose profiles (the sum of their sources' unit vectors, as a unit vector) reach a cosine of
+    ``threshold`` are one story (0: off). Sources link into stories pairwise (``same_story``), so outlets of one
+    event whose articles each share too little with any single other article form several small stories; taken
+    together, each of them still reads like the rest (ECB+ dev: see rules/dates.yaml ``related_stories``).
+    One sparse product over the stories, not a Python loop over pairs."""
+    names = sorted(set(stories.values()))
+    if threshold <= 0.0 or len(names) < 2:
+        return dict(stories)
+    sums: dict[str, Counter[str]] = {name: Counter() for name in names}
+    for source in sorted(stories):
+        sums[stories[source]].update(vectors.get(source, {}))
+    profiles = [_unit(dict(sums[name])) for name in names]
+    product = (vector_matrix(profiles) @ vector_matrix(profiles).T).tocoo()
+    keep = (product.row < product.col) & (product.data >= threshold)
+    parent = {name: name for name in names}
+    for i, j in sorted(zip(product.row[keep].tolist(), product.col[keep].tolist())):
+        ra, rb = root(parent, names[i]), root(parent, names[j])
+        parent[max(ra, rb)] = min(ra, rb)
+    return {source: root(parent, story) for source, story in stories.items()}
 
 
 def same_act(a: _Report, b: _Report) -> bool:
@@ -514,7 +547,7 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             by_key.setdefault(k, set()).add(best)
     if rules["second_pass"]:
         clusters = _merge_same_action(clusters, rules, story)
-    return _merge_disputed(clusters, rules, story)
+    return _merge_disputed(_merge_near_dates(clusters, rules, story), rules, story)
 
 
 def _merge_groups(clusters: list[_Cluster], keys_of: Callable[[_Cluster], set[Hashable]],
@@ -554,6 +587,40 @@ def _merge_same_action(clusters: list[_Cluster], rules: Mapping[str, Any], story
                 for k in {(story.story(r.mention.source), r.predicate)} | _across_keys(r, rules)}
 
     return _merge_groups(clusters, keys_of, joins)
+
+
+def days_apart(a: _Report, b: _Report) -> int:
+    """Days between two reports' dates (0 or less: they overlap)."""
+    return (max(a.start, b.start) - min(a.end, b.end)).days
+
+
+def _merge_near_dates(clusters: list[_Cluster], rules: Mapping[str, Any], story: _Story) -> list[_Cluster]:
+    """Groups of one action (not statements) whose dates are at most ``near_dates`` days apart, when two dated
+    reports of that action from different sources are one event (``margin``): one disputed event. Outlets date
+    one happening a day apart ("on Thursday" in a report filed from another time zone, "yesterday" in a wire copy
+    run the next day); the page shows every outlet's date. Statements stay apart: a spokesman speaks every day.
+    Candidates by action (an index), not all pairs."""
+    days = rules["near_dates"]
+    if days <= 0:
+        return clusters
+
+    def linked(x: _Report, y: _Report) -> bool:
+        return (x.dated and y.dated and x.mention.source != y.mention.source and not (x.statement or y.statement)
+                and same_action_of(x, y) and margin(x, y, rules, story) >= 0.0
+                and similarity(x, y) >= rules["near_dates_similarity"])
+
+    def joins(other: _Cluster, cluster: _Cluster) -> bool:
+        a, b = other.anchor, cluster.anchor
+        return (a.dated and b.dated and not compatible((a.start, a.end), (b.start, b.end))
+                and days_apart(a, b) <= days
+                and not (rules["one_per_sentence"] and other.sentences & cluster.sentences)
+                and any(linked(x, y) for x in other.reports for y in cluster.reports))
+
+    def keys_of(cluster: _Cluster) -> set[Hashable]:
+        return {(story.story(r.mention.source), p) for r in cluster.reports if r.dated and not r.statement
+                for p in {r.predicate} | r.alternatives if p}
+
+    return _merge_groups(clusters, keys_of, joins, disputed=True)
 
 
 def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _Story) -> list[_Cluster]:
