@@ -205,9 +205,11 @@ def _glossed(missing: list[tuple[str, str, bool]], candidates: list[tuple[str, s
         _warn_without_wordnet(str(wordnet.ROOT))
         return ()
     out = []
+    rare = wordnet.rare_definition_words  # wordnet.gloss_related, with each missing word's side looked up once
     for _, word, exact in missing:
-        match = None if exact else next(
-            (c[1] for c in candidates if wordnet.gloss_related(word, c[1], senses, max_frequency)), None)
+        mine = frozenset() if exact else rare(word, senses, max_frequency)
+        match = next((c[1] for c in candidates if not mine.isdisjoint(rare(c[1], senses, max_frequency))), None) \
+            if mine else None
         if match:
             out.append((word, match))
     return tuple(out)

@@ -32,7 +32,12 @@ GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def available() -> bool:
-    return all((ROOT / f"{kind}.{name}").is_file() for name in set(FILES.values()) for kind in ("index", "data"))
+    return _available(ROOT)
+
+
+@lru_cache(maxsize=8)  # asked for every pair of quotes: the files are looked for once per folder
+def _available(root: Path) -> bool:
+    return all((root / f"{kind}.{name}").is_file() for name in set(FILES.values()) for kind in ("index", "data"))
 
 
 @lru_cache(maxsize=None)  # one per part of speech
@@ -206,9 +211,15 @@ def gloss_related(a: str, b: str, senses: int, max_frequency: int) -> bool:
     """Do the definitions of ``a`` and ``b`` share a word that at most ``max_frequency`` definitions hold?"""
     if max_frequency <= 0:
         return False
-    common = definition_words(a, senses) & definition_words(b, senses)
+    return not rare_definition_words(a, senses, max_frequency).isdisjoint(
+        rare_definition_words(b, senses, max_frequency))
+
+
+@lru_cache(maxsize=65536)  # quote grouping asks it of every word of every pair of quotes
+def rare_definition_words(word: str, senses: int, max_frequency: int) -> frozenset[str]:
+    """``definition_words`` that at most ``max_frequency`` definitions of the whole database hold."""
     frequency = gloss_frequency()
-    return any(frequency[w] <= max_frequency for w in common)
+    return frozenset(w for w in definition_words(word, senses) if frequency[w] <= max_frequency)
 
 
 # WordNet's lexicographer files of nouns (lexnames(5WN)): the broad class each noun sense belongs to.
