@@ -205,14 +205,25 @@ def _glossed(missing: list[tuple[str, str, bool]], candidates: list[tuple[str, s
         _warn_without_wordnet(str(wordnet.ROOT))
         return ()
     out = []
-    rare = wordnet.rare_definition_words  # wordnet.gloss_related, with each missing word's side looked up once
+    words = tuple(c[1] for c in candidates)
+    first = _first_defined_by(words, senses, max_frequency)
     for _, word, exact in missing:
-        mine = frozenset() if exact else rare(word, senses, max_frequency)
-        match = next((c[1] for c in candidates if not mine.isdisjoint(rare(c[1], senses, max_frequency))), None) \
-            if mine else None
-        if match:
-            out.append((word, match))
+        mine = frozenset() if exact else wordnet.rare_definition_words(word, senses, max_frequency)
+        found = [first[w] for w in mine if w in first]
+        if found:
+            out.append((word, words[min(found)]))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)  # one quote's candidates meet many other quotes
+def _first_defined_by(words: tuple[str, ...], senses: int, max_frequency: int) -> dict[str, int]:
+    """Rare definition word -> the first of ``words`` whose definitions hold it: the first candidate a missing word
+    is ``wordnet.gloss_related`` to is the lowest position among its own rare definition words."""
+    first: dict[str, int] = {}
+    for i, word in enumerate(words):
+        for w in wordnet.rare_definition_words(word, senses, max_frequency):
+            first.setdefault(w, i)
+    return first
 
 
 @lru_cache(maxsize=None)
