@@ -101,15 +101,15 @@ def test_near_synonyms_from_wordnet_definitions_join_translations(a: str, b: str
 
 def test_grouping_goes_on_without_wordnet(monkeypatch, tmp_path, caplog) -> None:
     """No WordNet on the machine: quotes are grouped without its near synonyms, with a warning naming the package."""
-    from generator.link import quote_groups, wordnet
+    from generator.link import wordnet
 
     monkeypatch.setattr(wordnet, "ROOT", tmp_path)
-    quote_groups._warn_without_wordnet.cache_clear()
+    wordnet._warn_missing.cache_clear()
     a, b = quote("an urgent matter", "s1"), quote("a pressing matter for the whole city council", "s2")
     with caplog.at_level("WARNING"):
         assert not same_statement(a, b)
     assert "wordnet-base" in caplog.text
-    quote_groups._warn_without_wordnet.cache_clear()
+    wordnet._warn_missing.cache_clear()
 
 
 def test_group_quotes_groups_across_sources_with_stable_ids() -> None:

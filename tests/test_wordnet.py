@@ -56,13 +56,13 @@ def test_the_timeline_falls_back_without_wordnet(monkeypatch, tmp_path, caplog):
     from generator.link import timeline
 
     monkeypatch.setattr(wordnet, "ROOT", tmp_path)
-    timeline._warn_without_wordnet.cache_clear()
+    wordnet._warn_missing.cache_clear()
     reports = [type("R", (), {})() for _ in range(2)]
     monkeypatch.setattr(timeline, "trigger", lambda r: "quake" if r is reports[0] else "earthquake")
     with caplog.at_level("WARNING"):
         assert timeline._similar_triggers(reports, 2) == {}
     assert "wordnet-base" in caplog.text
-    timeline._warn_without_wordnet.cache_clear()
+    wordnet._warn_missing.cache_clear()
 
 
 # Word pairs chosen for these tests (not from the seeds or the statement pairs).

@@ -95,13 +95,13 @@ def organisation_use(ent: Span) -> str | None:
     one word "in Bangalore"."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 3]
-    if ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS"):
+    possessive = ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS")  # "Twitter's", "in Smith's corner"
+    if possessive:
         owned = [t for t in after if t.tag_ != "POS"][:2]
         if any(t.lemma_.lower() in _words("organisation_possessions") or t.lower_ in _words("organisation_possessions")
                for t in owned):
             return "possession"
     words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
-    possessive = ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS")  # "in Smith's corner"
     if (len(words) == 1 and not possessive and ent.start > 0
             and doc[ent.start - 1].lower_ in _words("place_prepositions")):
         return "preposition"

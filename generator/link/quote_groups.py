@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -31,8 +30,6 @@ from generator.link.clusters import root
 from generator.link.people import PeopleIndex
 from generator.extract.quotes import normalise
 from generator.rules import load_rules
-
-log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 CONTINUING = ("interrupted", "continuation")
@@ -201,8 +198,7 @@ def _glossed(missing: list[tuple[str, str, bool]], candidates: list[tuple[str, s
     """(missing word, the first candidate its WordNet definitions relate it to); names and numbers never."""
     if senses <= 0 or max_frequency <= 0 or not missing or not candidates:
         return ()
-    if not wordnet.available():
-        _warn_without_wordnet(str(wordnet.ROOT))
+    if wordnet.missing("quotes are grouped without near synonyms from its definitions (resilience/fortitude)"):
         return ()
     out = []
     words = tuple(c[1] for c in candidates)
@@ -224,16 +220,6 @@ def _first_defined_by(words: tuple[str, ...], senses: int, max_frequency: int) -
         for w in wordnet.rare_definition_words(word, senses, max_frequency):
             first.setdefault(w, i)
     return first
-
-
-@lru_cache(maxsize=None)
-def _warn_without_wordnet(root: str) -> None:
-    """Once per process: quotes are grouped without WordNet's near synonyms when it is missing (a build never
-    fails for want of an optional lexicon)."""
-    log.warning(
-        "WordNet is not in %s: quotes are grouped without near synonyms from its definitions (resilience/fortitude)."
-        " Install Debian's wordnet-base package (apt-get install wordnet-base; make install tries it) or set "
-        "WORDNET_DIR to a WordNet 3.0 dict folder.", root)
 
 
 def _thresholds() -> dict:

@@ -31,7 +31,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from generator.extract.dates import CALENDAR, interval
@@ -305,16 +304,6 @@ class _Story:
         return self.story(a) == self.story(b)
 
 
-@lru_cache(maxsize=None)
-def _warn_without_wordnet(root: str) -> None:
-    """Once per process: the timeline falls back to same-word actions when WordNet is missing (a build never fails
-    for want of an optional lexicon)."""
-    log.warning(
-        "WordNet is not in %s: events are merged without near-synonym actions (quake/earthquake). Install Debian's "
-        "wordnet-base package (apt-get install wordnet-base; make install tries it) or set WORDNET_DIR to a WordNet "
-        "3.0 dict folder.", root)
-
-
 def _similar_triggers(reports: Sequence[_Report], senses: int) -> dict[str, frozenset[str]]:
     """Trigger -> the story's other triggers that WordNet makes near synonyms within their first ``senses`` senses
     (a shared synonym set or a derivation: "quake"/"earthquake", "die"/"death"); 0: none."""
@@ -323,8 +312,7 @@ def _similar_triggers(reports: Sequence[_Report], senses: int) -> dict[str, froz
         return {}
     from generator.link import wordnet  # only when the rules use it
 
-    if not wordnet.available():
-        _warn_without_wordnet(str(wordnet.ROOT))
+    if wordnet.missing("events are merged without near-synonym actions (quake/earthquake)"):
         return {}
     by_concept: dict[str, set[str]] = {}
     for w in words:

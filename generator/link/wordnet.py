@@ -15,6 +15,7 @@ definitions (glosses).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import Counter
@@ -22,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(os.environ.get("WORDNET_DIR", "/usr/share/wordnet"))
 POS = {"n": "noun", "v": "verb"}  # actions are verbs and nouns ("attacked", "the attack")
@@ -38,6 +41,21 @@ def available() -> bool:
 @lru_cache(maxsize=8)  # asked for every pair of quotes: the files are looked for once per folder
 def _available(root: Path) -> bool:
     return all((root / f"{kind}.{name}").is_file() for name in set(FILES.values()) for kind in ("index", "data"))
+
+
+def missing(without: str) -> bool:
+    """Whether WordNet is missing; if so, warns once per process and ``without`` (what the build does instead,
+    "events are merged without near-synonym actions"): a build never fails for want of an optional lexicon."""
+    if available():
+        return False
+    _warn_missing(str(ROOT), without)
+    return True
+
+
+@lru_cache(maxsize=None)
+def _warn_missing(root: str, without: str) -> None:
+    log.warning("WordNet is not in %s: %s. Install Debian's wordnet-base package (apt-get install wordnet-base; "
+                "make install tries it) or set WORDNET_DIR to a WordNet 3.0 dict folder.", root, without)
 
 
 @lru_cache(maxsize=None)  # one per part of speech
@@ -62,13 +80,18 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
     return out
 
 
+def _data_line(pos: str, offset: int) -> str:
+    """The line of the synset at ``offset`` of the data file of ``pos`` (wndb(5WN): one line per synset)."""
+    with open(ROOT / f"data.{FILES[pos]}", "rb") as data:
+        data.seek(offset)
+        return data.readline().decode("utf-8")
+
+
 @lru_cache(maxsize=65536)
 def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
     """The words of a synset and its pointers (symbol, offset, pos, source and target word numbers; 0: the whole
     synset)."""
-    with open(ROOT / f"data.{FILES[pos]}", "rb") as data:
-        data.seek(offset)
-        fields = data.readline().decode("utf-8").split(" | ")[0].split()
+    fields = _data_line(pos, offset).split(" | ")[0].split()
     count = int(fields[3], 16)
     words = tuple(MARKER.sub("", fields[4 + 2 * i].lower()) for i in range(count))
     at = 4 + 2 * count
@@ -179,9 +202,7 @@ def _defined_by(word: str, senses: int) -> frozenset[str]:
     """The words of the definitions of ``word``'s first ``senses`` senses."""
     out: set[str] = set()
     for pos, offset, _ in _senses(word, senses):
-        with open(ROOT / f"data.{FILES[pos]}", "rb") as data:
-            data.seek(offset)
-            out |= _gloss_words(_definition(data.readline().decode("utf-8")))
+        out |= _gloss_words(_definition(_data_line(pos, offset)))
     return frozenset(out)
 
 
@@ -234,10 +255,5 @@ def noun_classes(word: str, senses: int) -> tuple[str, ...]:
     """The classes of the first ``senses`` senses of ``word`` as a noun, most frequent first ("champion" →
     person, person; "film" → communication, communication; "election" → act, act); () when WordNet does not list
     it as a noun."""
-    lemma = _base(word.lower().replace(" ", "_"), "n")
-    out = []
-    with open(ROOT / "data.noun", "rb") as data:
-        for offset in _index("n").get(lemma, ())[:senses]:
-            data.seek(offset)
-            out.append(NOUN_CLASSES.get(int(data.readline().split()[1]), ""))
-    return tuple(out)
+    return tuple(NOUN_CLASSES.get(int(_data_line("n", offset).split()[1]), "")
+                 for offset in _index("n").get(base_noun(word), ())[:senses])
