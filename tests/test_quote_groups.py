@@ -202,3 +202,18 @@ def test_seeds_cross_outlet_groups(seeds_briefing) -> None:
     courage = next(g for g in cross if len(g.sources) == 2)
     assert {texts[q] for q in courage.quotes} == {"courage and resilience",
                                                    "the courage and fortitude of our armed forces, our heroes"}
+
+
+def test_definitions_count_only_as_far_as_shared_words_do() -> None:
+    """A quote whose words the other lacks are all "near synonyms" of words of a long quote, beyond the words they
+    share, is no rewording of it (a long statement would otherwise swallow unrelated short quotes)."""
+    from generator.link.quote_groups import Similarity, _thresholds
+
+    t = _thresholds()
+    small, large = ("harbour", "closed", "storm"), ("harbour", "shut", "gale", "warnings", "issued", "ferries")
+    one = Similarity(1, 1 / 3, 40.0, (), 3, small, large, (), (("closed", "shut"),))
+    two = Similarity(1, 1 / 3, 40.0, (), 3, small, large, (), (("closed", "shut"), ("storm", "gale")))
+    a, b = quote("the harbour closed in the storm", "s1"), quote("harbour shut, gale warnings issued, ferries", "s2")
+    assert same_statement(a, b, two, {**t, "gloss_per_shared_word": 0})  # without the bound: grouped
+    assert not same_statement(a, b, two, t)  # two swapped words for one shared: not one statement
+    assert same_statement(a, b, one, t)  # one swapped word beside one shared still counts (fuzzy 80, 52 without)

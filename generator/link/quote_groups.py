@@ -261,6 +261,9 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
     if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
         return False
     sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t), glosses=gloss_settings(t))
+    per_shared = t.get("gloss_per_shared_word", 0)
+    if per_shared and len(sim.glossed) > per_shared * sim.shared:
+        sim = replace(sim, glossed=())  # more words swapped for "near synonyms" than shared: no evidence of one statement
     known = bool(a.speaker and b.speaker)
     min_shared = t["min_shared_words"] if known else t["min_shared_words"] + 1
     containment = t["containment"] if known else max(t["containment"], t["unknown_speaker_containment"])
