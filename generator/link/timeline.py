@@ -11,10 +11,13 @@ outlet that tells of the talks without saying when). Reports become one ``Event`
   weighted overlap of what they are about of at least ``same_event_other_action`` (learnt: never), or
 * they are the same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
   Thursday": ``same_act``);
-* statements by different speakers stay apart (``different_speakers``).
+* statements by different speakers stay apart (``different_speakers``);
+* two different actions of one sentence stay apart; two mentions of one action in a sentence are one
+  (``one_per_sentence``).
 
-Which sources tell one story comes from their profiles (``same_story``, ``related_stories``: a folder may hold
-several stories); reports of sources of different stories need a name in common (``same_event_other_story``).
+Which sources tell one story comes from their profiles (``same_story``, ``related_stories``; stories of one or two
+sources join the most alike larger story, ``small_story``: a folder may hold several stories); reports of sources
+of different stories need a name in common (``same_event_other_story``).
 Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources),
 and reports of one action dated a day or so apart by different outlets (``near_dates``), are one event marked
 ``disputed``. Event ids are built from the date and the features most reports share,
