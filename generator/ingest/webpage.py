@@ -519,6 +519,27 @@ def mark_furniture(tree: Any) -> int:
     return marked
 
 
+PRESERVED_SPACE = frozenset({"pre", "textarea", "script", "style", "code"})
+SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def collapse_source_breaks(tree: Any) -> None:
+    """Line breaks inside the page's source text are spaces, as a browser shows them ("who in 2008, won the\n
+    Africa Movie Academy Award"): trafilatura keeps some of them, which would cut a sentence into short lines
+    that the furniture rules then read as link titles. Not inside ``<pre>`` and the like, where breaks show."""
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        parent = node.getparent()
+        keep_tail = parent is not None and isinstance(parent.tag, str) and (
+            parent.tag in PRESERVED_SPACE or any(a.tag in PRESERVED_SPACE for a in parent.iterancestors()))
+        keep_text = node.tag in PRESERVED_SPACE or keep_tail
+        if not keep_text and node.text and ("\n" in node.text or "\r" in node.text):
+            node.text = SOURCE_BREAK.sub(" ", node.text)
+        if not keep_tail and node.tail and ("\n" in node.tail or "\r" in node.tail):
+            node.tail = SOURCE_BREAK.sub(" ", node.tail)
+
+
 def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
     """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
@@ -551,12 +572,14 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     tree = load_html(raw)
     if tree is None:
         return None, None, 0
+    collapse_source_breaks(tree)
     marked = mark_furniture(tree)
     text, document = trafilatura_text(tree, with_metadata=True, prune=True)
     pruned = 0
     if marked and visible_chars(text) < rules()["furniture_check_chars"]:
         whole = load_html(raw)
         if whole is not None:
+            collapse_source_breaks(whole)
             pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
     return text, document, pruned
 
