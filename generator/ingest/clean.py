@@ -332,13 +332,19 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
     return kept[:end]
 
 
+def bio_name(line: str) -> str | None:
+    """The name a closing author biography opens with ("Jane Roe is an award-winning journalist …" → Jane Roe)."""
+    match = document_rules()["trailing_bio"]["pattern"].fullmatch(line.strip())
+    return match.group("name") if match and len(line.split()) <= document_rules()["trailing_bio"]["max_words"] else None
+
+
 def remove_trailing_bio(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
     """The author's biography among the last lines ("Jane Roe is an award-winning journalist and the author of …")."""
     limits = document_rules()["trailing_bio"]
     first = max(limits["min_body_lines"], len(kept) - limits["max_lines"])
     bios = {
         k for k in range(first, len(kept))
-        if len(kept[k][1].split()) <= limits["max_words"] and limits["pattern"].fullmatch(kept[k][1])
+        if bio_name(kept[k][1])
     }
     removed.extend((kept[k][0], Removed(kept[k][1], "author bio")) for k in sorted(bios))
     return [item for k, item in enumerate(kept) if k not in bios]
