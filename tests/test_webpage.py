@@ -768,3 +768,28 @@ def test_an_author_with_a_nickname_in_quotes_is_a_name():
     head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge",
                     "author": {"@type": "Person", "name": 'Amanda "Tania Mae" Tan'}})
     assert read_page(page(head)).author == 'Amanda "Tania Mae" Tan'
+
+
+@pytest.mark.parametrize("line", [
+    "7-minute read",
+    "This entry was posted in Transport, Council.",
+    "Posted in News | Tagged bridges",
+    "You must be logged in to post a comment.",
+    "12 Comments",
+    "Comments (3)",
+    "Like this:",
+    "If you value our journalism, please consider a contribution of any size.",
+    "Support independent journalism: become a member today.",
+])
+def test_blog_footers_comment_counts_and_appeals_are_furniture(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], BODY[1]]
+
+
+@pytest.mark.parametrize("line", [
+    "The foundation said it would support local journalism with five million dollars over three years.",
+    "Readers posted in their hundreds to complain about the detour.",
+])
+def test_sentences_about_journalism_funding_or_posting_are_kept(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
