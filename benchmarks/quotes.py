@@ -1,7 +1,7 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 685 direct quotes in 118 ECB+ and MEANTIME articles (490 dev, 195 test), each with its speaker
+- ``benchmarks/data/quotes_eval.yaml``: 794 direct quotes in 148 ECB+ and MEANTIME articles (599 dev, 195 test), each with its speaker
   (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
