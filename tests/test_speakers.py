@@ -713,6 +713,10 @@ CASES = [
         "Federal Aviation Administration (FAA)", "organisation", id="organisation-an-acronym-the-article-defines",
     ),
     pytest.param(
+        "The Centers for Disease Control and Prevention (CDC) issued a warning.\n\n“The risk is low,” the CDC said.",
+        "Centers for Disease Control and Prevention (CDC)", "organisation", id="organisation-an-acronym-of-some-initials",
+    ),
+    pytest.param(
         "The Los Angeles Police Department arrested the man on Friday.\n\n“He was carrying a knife,” police said.",
         "Los Angeles Police Department", "organisation", id="organisation-police-is-the-force-named",
     ),
@@ -764,6 +768,14 @@ CASES = [
     pytest.param(
         "“Two boats were seized,” the navy said in a statement.\n\nThe Indian navy has patrolled the gulf since October.",
         "Indian navy", "organisation", id="organisation-the-navy-named-only-later",
+    ),
+    pytest.param(
+        "The ministry of health said the vaccine was safe. “There is no cause for alarm,” it said.",
+        "ministry of health", "pronoun", id="pronoun-it-a-ministry-named-by-what-it-is-of",
+    ),
+    pytest.param(
+        "The club confirmed the signing on its website.\n\n“We are delighted,” the statement read.",
+        None, "organisation", id="organisation-a-statement-of-a-club-never-named",
     ),
 ]
 

@@ -106,9 +106,18 @@ def _acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
         name = _bare(org.text)
         initials = "".join(w[0] for w in _words(name) if w[:1].isupper())
         letters = "".join(c for c in match.group(1) if c.isupper()) if match else ""
-        if len(letters) >= 2 and letters == initials:  # "Federal Aviation Administration" → FAA
+        if len(letters) >= 2 and _abbreviates(letters, initials):  # "Federal Aviation Administration" → FAA
             found[letters] = found[match.group(1)] = found[name] = f"{name} ({match.group(1)})"
     return found
+
+
+def _abbreviates(letters: str, initials: str) -> bool:
+    """Do an acronym's letters stand for these initials: all of them, or some in order from the first ("CDC" for
+    Centers for Disease Control and Prevention)?"""
+    if not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def _surname(name: str) -> str:
@@ -471,6 +480,10 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         same = _same_noun_named(ds, head, at) or _office_of(ds, speaker, head)  # "the Indian navy", "her office"
         if same is not None:
             return Resolution(same, "organisation")
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
+            # "the ministry of health", "the department of justice": named by what it is of
+            phrase = ds.doc[speaker.start : head.right_edge.i + 1]
+            return Resolution(ds.organisation(phrase.text, phrase.start_char, phrase.end_char), "organisation")
         # "the company said" where the article names no organisation of that kind: nobody named (the guidelines'
         # null); the phrase stays the speaker as written
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
