@@ -793,3 +793,24 @@ def test_blog_footers_comment_counts_and_appeals_are_furniture(line):
 def test_sentences_about_journalism_funding_or_posting_are_kept(line):
     kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
     assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
+
+
+@pytest.mark.parametrize("line", [
+    "See more photos:",
+    "This story has been updated with additional developments.",
+    "Are you a tenant preparing to vote this month? We want to hear from you! Email us at news@example.com.",
+    "You can contact The Daily Example on Facebook, Twitter, Instagram, or email news@example.com",
+    "https://www.facebook.com/ExampleBar/posts/2800731780195723",
+])
+def test_photo_prompts_update_notes_reader_calls_contact_lines_and_embed_links_are_furniture(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], BODY[1]]
+
+
+@pytest.mark.parametrize("line", [
+    "The council said the story has been updated on its website, https://example.com, since Monday.",
+    "Residents can contact the council on weekdays between nine and five.",
+])
+def test_sentences_with_addresses_or_contacts_are_kept(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
