@@ -710,6 +710,8 @@ MORE_FURNITURE = [
     "Are you a tenant preparing to vote this month? We want to hear from you! Email us at news@example.com.",
     "You can contact The Daily Example on Facebook, Twitter, Instagram, or email news@example.com",
     "https://www.facebook.com/ExampleBar/posts/2800731780195723",
+    "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
+    "and make a purchase, we may earn a small commission at no extra cost to you.",
 ]
 PROSE_LIKE_FURNITURE = [
     "Experts from three universities contributed to the report, which was published on Tuesday.",
@@ -719,6 +721,7 @@ PROSE_LIKE_FURNITURE = [
     "Readers posted in their hundreds to complain about the detour.",
     "The council said the story has been updated on its website, https://example.com, since Monday.",
     "Residents can contact the council on weekdays between nine and five.",
+    "The retailer said it would stop paying bloggers for affiliate links next year.",
 ]
 
 
