@@ -350,3 +350,44 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         return  # not even a candidate: no date either
     assert mention is not None, [m.text for m in found]
     assert mention.timex == timex, mention.rule
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a year and a period counted from the publication date are two dates (TimeML marks both)
+        ("The reservoir fell to its lowest level since 1995 this week.", WED,
+         {"since 1995": "1995", "this week": "2023-W45"}),
+        ("Wheat prices hit their highest since 2008 last month.", WED, {"since 2008": "2008", "last month": "2023-10"}),
+        # an amount of time and when it begins: a duration and a date
+        ("The museum will close for a month beginning next week.", WED, {"for a month": "P1M", "next week": "2023-W46"}),
+        ("Drivers will strike for two weeks starting Monday.", WED, {"two weeks": "P2W", "Monday": "2023-11-13"}),
+        # "earlier" and "later" modifying a verb: references to an unnamed time
+        ("The harbour master said earlier that the pier was safe.", WED, {"earlier": "PAST_REF"}),
+        ("The committee had earlier rejected the plan.", WED, {"earlier": "PAST_REF"}),
+        ("The winners will be named later.", WED, {"later": "XXXX-XX-XX"}),
+        # "its latest quarter": the quarter last reported
+        ("The brewery lost money in its latest quarter.", WED, {"in its latest quarter": "2023-Q3"}),
+        # numeric dates written with spaces (text re-joined from tokens)
+        ("The notice, dated 10 / 02 / 2023, was posted online.", WED, {"10 / 02 / 2023": "2023-10-02"}),
+        # what is left of the year told in its last quarter is that quarter; earlier in the year, the year
+        ("The new terminal will open later this year.", WED, {"later this year": "2023-Q4"}),
+        ("The new terminal will open later in the year.", WED, {"later in the year": "2023-Q4"}),
+        ("The new terminal will open later this year.", dt.date(2023, 5, 10), {"later this year": "2023"}),
+    ],
+)
+def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,
+                                                                                     expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {text: found.get(text) for text in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "An earlier report said the bridge was safe.",
+    "The ferry arrived earlier than expected.",
+    "Prices rose more than earlier forecast.",
+])
+def test_extract_dates_earlier_in_a_comparison_or_before_a_noun_is_no_reference(nlp, sentence):
+    assert not [m.text for m in _mentions(nlp, sentence) if m.text.lower() == "earlier"]

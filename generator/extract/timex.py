@@ -903,6 +903,8 @@ def relative_period(e: Expr) -> RuleResult:
             # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
             res = _period(e.reference, "week", 1)
             return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
+        if m[1] in ("this", "current") and m[2] == "year" and (rest := _rest_of_year(e)):
+            return rest
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
@@ -910,6 +912,8 @@ def relative_period(e: Expr) -> RuleResult:
         res = _period(e.reference, unit, 0)
         return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
+        if m[1] == "year" and e.text == "the year" and (rest := _rest_of_year(e)):
+            return rest
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
@@ -928,6 +932,16 @@ def relative_period(e: Expr) -> RuleResult:
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
+
+
+def _rest_of_year(e: Expr) -> Resolution | None:
+    """"later this year", "later in the year" told in October to December: what is left of the year lies in its
+    last quarter, the value TimeML annotators give it (MEANTIME dev: "originally due later this year", told on 5
+    October → 2006-Q4); told earlier in the year it stays the year."""
+    if e.modifier not in ("later", "later in") or e.reference.month < 10:
+        return None
+    value, gran = _period(e.reference, "quarter", 0)
+    return Resolution(value, gran, f"what is left of the year ('{e.modifier}'), told in its last quarter: that quarter")
 
 
 def _just_begun(reference: dt.date, unit: str) -> bool:
@@ -1049,7 +1063,7 @@ def quarter(e: Expr) -> RuleResult:
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
     if m := re.fullmatch(r"q([1-4])", e.text):  # "GM's Q3 results"
         return _part_of_year(e, None, f"Q{m[1]}", "quarter")
-    m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the |its |their |our )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
     if m[1] in ("last", "previous", "past", "latest", "most recent") and not m[2]:
