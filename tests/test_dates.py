@@ -375,6 +375,16 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("The new terminal will open later this year.", WED, {"later this year": "2023-Q4"}),
         ("The new terminal will open later in the year.", WED, {"later in the year": "2023-Q4"}),
         ("The new terminal will open later this year.", dt.date(2023, 5, 10), {"later this year": "2023"}),
+        ("The lifeboat station opened 150 years ago this month.", WED,
+         {"150 years ago": "1873", "this month": "2023-11"}),
+        # more references to the present and future, a duration of several units
+        ("The ferry will keep its old timetable for the moment.", WED, {"for the moment": "PRESENT_REF"}),
+        ("Thus far, nobody has claimed the prize.", WED, {"Thus far": "PRESENT_REF"}),
+        ("The recipe is secret to this day.", WED, {"to this day": "PRESENT_REF"}),
+        ("At this stage, the cause of the fire is unknown.", WED, {"At this stage": "PRESENT_REF"}),
+        ("No buyer has been found as yet.", WED, {"as yet": "PRESENT_REF"}),
+        ("Going forward, the bakery will only sell bread.", WED, {"Going forward": "FUTURE_REF"}),
+        ("The port signed a multi-year deal with the ferry line.", WED, {"multi-year": "PXY"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,
@@ -388,6 +398,7 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
     "An earlier report said the bridge was safe.",
     "The ferry arrived earlier than expected.",
     "Prices rose more than earlier forecast.",
+    "The new bridge is going forward despite the protests.",
 ])
 def test_extract_dates_earlier_in_a_comparison_or_before_a_noun_is_no_reference(nlp, sentence):
-    assert not [m.text for m in _mentions(nlp, sentence) if m.text.lower() == "earlier"]
+    assert not [m.text for m in _mentions(nlp, sentence) if m.text.lower() in ("earlier", "going forward")]

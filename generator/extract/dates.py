@@ -120,14 +120,14 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
 # ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole);
-# a year followed by a period counted from the publication date ("its lowest since 1946 this week": TimeML marks two
-# dates); an amount of time followed by when it begins ("for a month beginning next week": a duration and a date).
+# a year or "… ago" followed by a period counted from the publication date ("its lowest since 1946 this week", "founded
+# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins ("for a month beginning next week": a duration and a date).
 _RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
                     r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
-    rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})"
+    rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
     rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from) )(?={_RELATIVE_PERIOD}|(?:on )?"
     rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b)",
     re.IGNORECASE,

@@ -356,6 +356,9 @@ def age(e: Expr) -> RuleResult:
                           relative=False, type="DURATION")
     if m := re.fullmatch(r"(?:a |an |the )?(day|week|month|year|decade|hour)[- ]?long", e.text):  # "a weeklong hunt"
         return Resolution(duration_value(1, m[1]), None, "duration", kind="duration", relative=False, type="DURATION")
+    if m := re.fullmatch(r"(?:a |an |the )?multi-?(day|week|month|year|decade)", e.text):  # "a multi-year deal": PXY
+        return Resolution(duration_value(None, m[1]), None, "duration of several units", kind="duration",
+                          relative=False, type="DURATION")
     if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
         amount = _number(m[1])
         if amount is not None:
