@@ -385,6 +385,18 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("No buyer has been found as yet.", WED, {"as yet": "PRESENT_REF"}),
         ("Going forward, the bakery will only sell bread.", WED, {"Going forward": "FUTURE_REF"}),
         ("The port signed a multi-year deal with the ferry line.", WED, {"multi-year": "PXY"}),
+        # hedges keep the period ("just last week"); "a mere day ago"
+        ("Just last week, the lifeboat was called out twice.", WED, {"Just last week": "2023-W44"}),
+        ("Only about a month after the vote, the mayor resigned.", WED, {"Only about a month after": "P1M"}),
+        ("Not a mere day ago, the council approved the budget.", WED, {"a mere day ago": "2023-11-07"}),
+        # a part of a named day; the day after or before the one named before
+        ("A cyclist was hurt on the night of Nov. 3.", WED, {"on the night of Nov. 3": "2023-11-03TNI"}),
+        ("The boat capsized on Monday. The day following the accident, divers found the wreck.", WED,
+         {"on Monday": "2023-11-06", "The day": "2023-11-07"}),
+        # "'s" of a passive is "is": the date ahead is the nearest, not the one before
+        ("The driver faces a fine when he's sentenced Nov. 20.", WED, {"Nov. 20": "2023-11-20"}),
+        # a clock time the model split from its weekday
+        ("The ferry left the harbour about 10am on Monday.", WED, {"about 10am": "2023-11-06T10:00"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

@@ -224,7 +224,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
-        if any(a.lower_ in ("has", "have", "had", "'s", "'ve") for a in auxes) or any(a.tag_ == "VBD" for a in auxes):
+        # ("he's sentenced May 7": "'s" of a passive is "is", not "has")
+        if any(a.lower_ in ("has", "have", "had", "'ve") or a.lower_ == "'s" and a.dep_ == "aux" for a in auxes) or any(
+                a.tag_ == "VBD" for a in auxes):
             return "past"
         if verb.lemma_.lower() in r["future_governors"] and any(c.dep_ == "xcomp" for c in verb.children):
             return "future"

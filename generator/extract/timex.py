@@ -429,7 +429,10 @@ def clock_time(e: Expr) -> RuleResult:
         return None
     rest = (e.text[: m.start()] + " " + e.text[m.end():]).strip(" ,")
     rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
+    rest = re.sub(r"^(?:(?:about|around|approximately|roughly|just|shortly) ?)?(?:after|before)?$", "", rest)  # "about 11am"
     time = f"T{hour:02d}:{minute:02d}"
+    if not rest and (day_after := re.match(rf"\s*,?\s*on {WEEKDAY}\b", e.after, re.IGNORECASE)):
+        rest = day_after[1].lower()  # "about 11am on Friday": the model split the time from its day
     if rest:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
@@ -522,10 +525,10 @@ def half_unit(e: Expr) -> RuleResult:
 
 
 def hedge(e: Expr) -> RuleResult:
-    """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
-    hedge in ``mod``); rewrites."""
+    """"at least July 12", "as early as 2005", "no later than Friday", "just last week", "only a week after": the
+    date keeps its value (TimeML puts the hedge in ``mod``); rewrites."""
     m = re.match(r"(?:(?:at )?least|at the latest|at the earliest|as early as|as late as|no later than|no earlier than|"
-                 r"not before|not until|approximately|roughly|circa|some time in|sometime in) ", e.text)
+                 r"not before|not until|approximately|roughly|circa|some time in|sometime in|just|only|even) ", e.text)
     if m is None or e.modifier:
         return None
     rest, prep = _strip_prepositions(e.text[m.end():])
@@ -554,6 +557,8 @@ def part_of_day(e: Expr) -> RuleResult:
         return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
                           type="TIME")
     m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    if m is None and (of := re.fullmatch(r"(?:the )?(morning|afternoon|evening|night) of (.+)", e.text)):
+        m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", f"{of[2]} {of[1]}")  # "the night of Sept. 13"
     if m is None:
         return None
     day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
@@ -644,10 +649,13 @@ def relative_day(e: Expr) -> RuleResult:
 
 
 def anchored_day(e: Expr) -> RuleResult:
-    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one."""
+    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one; "the
+    day following his death", "the day before the vote": the day after or before the one named before."""
     days = rules()["anchored_days"]
     if e.text in days:
         offset = days[e.text]
+        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)):
+            offset = 1 if side[1] in ("following", "after") else -1
         base = e.anchor or e.reference
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
                           f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
