@@ -356,6 +356,9 @@ def age(e: Expr) -> RuleResult:
                           relative=False, type="DURATION")
     if m := re.fullmatch(r"(?:a |an |the )?(day|week|month|year|decade|hour)[- ]?long", e.text):  # "a weeklong hunt"
         return Resolution(duration_value(1, m[1]), None, "duration", kind="duration", relative=False, type="DURATION")
+    if m := re.fullmatch(r"(?:a |an |the )?multi-?(day|week|month|year|decade)", e.text):  # "a multi-year deal": PXY
+        return Resolution(duration_value(None, m[1]), None, "duration of several units", kind="duration",
+                          relative=False, type="DURATION")
     if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
         amount = _number(m[1])
         if amount is not None:
@@ -426,7 +429,10 @@ def clock_time(e: Expr) -> RuleResult:
         return None
     rest = (e.text[: m.start()] + " " + e.text[m.end():]).strip(" ,")
     rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
+    rest = re.sub(r"^(?:(?:about|around|approximately|roughly|just|shortly) ?)?(?:after|before)?$", "", rest)  # "about 11am"
     time = f"T{hour:02d}:{minute:02d}"
+    if not rest and (day_after := re.match(rf"\s*,?\s*on {WEEKDAY}\b", e.after, re.IGNORECASE)):
+        rest = day_after[1].lower()  # "about 11am on Friday": the model split the time from its day
     if rest:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
@@ -519,10 +525,10 @@ def half_unit(e: Expr) -> RuleResult:
 
 
 def hedge(e: Expr) -> RuleResult:
-    """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
-    hedge in ``mod``); rewrites."""
+    """"at least July 12", "as early as 2005", "no later than Friday", "just last week", "only a week after": the
+    date keeps its value (TimeML puts the hedge in ``mod``); rewrites."""
     m = re.match(r"(?:(?:at )?least|at the latest|at the earliest|as early as|as late as|no later than|no earlier than|"
-                 r"not before|not until|approximately|roughly|circa|some time in|sometime in) ", e.text)
+                 r"not before|not until|approximately|roughly|circa|some time in|sometime in|just|only|even) ", e.text)
     if m is None or e.modifier:
         return None
     rest, prep = _strip_prepositions(e.text[m.end():])
@@ -551,6 +557,8 @@ def part_of_day(e: Expr) -> RuleResult:
         return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
                           type="TIME")
     m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    if m is None and (of := re.fullmatch(r"(?:the )?(morning|afternoon|evening|night) of (.+)", e.text)):
+        m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", f"{of[2]} {of[1]}")  # "the night of Sept. 13"
     if m is None:
         return None
     day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
@@ -641,10 +649,13 @@ def relative_day(e: Expr) -> RuleResult:
 
 
 def anchored_day(e: Expr) -> RuleResult:
-    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one."""
+    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one; "the
+    day following his death", "the day before the vote": the day after or before the one named before."""
     days = rules()["anchored_days"]
     if e.text in days:
         offset = days[e.text]
+        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)):
+            offset = 1 if side[1] in ("following", "after") else -1
         base = e.anchor or e.reference
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
                           f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
@@ -903,6 +914,8 @@ def relative_period(e: Expr) -> RuleResult:
             # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
             res = _period(e.reference, "week", 1)
             return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
+        if m[1] in ("this", "current") and m[2] == "year" and (rest := _rest_of_year(e)):
+            return rest
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
@@ -910,6 +923,8 @@ def relative_period(e: Expr) -> RuleResult:
         res = _period(e.reference, unit, 0)
         return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
+        if m[1] == "year" and e.text == "the year" and (rest := _rest_of_year(e)):
+            return rest
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
@@ -928,6 +943,16 @@ def relative_period(e: Expr) -> RuleResult:
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
+
+
+def _rest_of_year(e: Expr) -> Resolution | None:
+    """"later this year", "later in the year" told in October to December: what is left of the year lies in its
+    last quarter, the value TimeML annotators give it (MEANTIME dev: "originally due later this year", told on 5
+    October → 2006-Q4); told earlier in the year it stays the year."""
+    if e.modifier not in ("later", "later in") or e.reference.month < 10:
+        return None
+    value, gran = _period(e.reference, "quarter", 0)
+    return Resolution(value, gran, f"what is left of the year ('{e.modifier}'), told in its last quarter: that quarter")
 
 
 def _just_begun(reference: dt.date, unit: str) -> bool:
@@ -1049,7 +1074,7 @@ def quarter(e: Expr) -> RuleResult:
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
     if m := re.fullmatch(r"q([1-4])", e.text):  # "GM's Q3 results"
         return _part_of_year(e, None, f"Q{m[1]}", "quarter")
-    m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the |its |their |our )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
     if m[1] in ("last", "previous", "past", "latest", "most recent") and not m[2]:
