@@ -397,6 +397,13 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("The driver faces a fine when he's sentenced Nov. 20.", WED, {"Nov. 20": "2023-11-20"}),
         # a clock time the model split from its weekday
         ("The ferry left the harbour about 10am on Monday.", WED, {"about 10am": "2023-11-06T10:00"}),
+        ("A camera filmed the van at 9:12 a.m. Monday.", WED, {"at 9:12 a.m.": "2023-11-06T09:12"}),
+        ("The bar will close at 11pm tonight.", WED, {"at 11pm tonight": "2023-11-08T23:00"}),
+        # amounts of time said other ways; an idiom that is none
+        ("The band plays three concerts in the span of ten days.", WED, {"in the span of ten days": "P10D"}),
+        ("The bridge stayed shut during these four weeks.", WED, {"during these four weeks": "P4W"}),
+        ("The fair ended well over 15 days ago.", WED, {"well over 15 days ago": "2023-10-24"}),
+        ("The council changed the plan at the last minute.", WED, {"at the last minute": None}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

@@ -416,7 +416,7 @@ def _game_words(text: str) -> frozenset[str]:
 
 def clock_time(e: Expr) -> RuleResult:
     """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
-    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4}))?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
+    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4})\b)?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
     if m is None:
         return None
     if m[7]:
@@ -431,8 +431,8 @@ def clock_time(e: Expr) -> RuleResult:
     rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
     rest = re.sub(r"^(?:(?:about|around|approximately|roughly|just|shortly) ?)?(?:after|before)?$", "", rest)  # "about 11am"
     time = f"T{hour:02d}:{minute:02d}"
-    if not rest and (day_after := re.match(rf"\s*,?\s*on {WEEKDAY}\b", e.after, re.IGNORECASE)):
-        rest = day_after[1].lower()  # "about 11am on Friday": the model split the time from its day
+    if not rest and (day_after := re.match(rf"\s*,?\s*(?:on )?{WEEKDAY}\b", e.after, re.IGNORECASE)):
+        rest = day_after[1].lower()  # "about 11am on Friday", "10:41 a.m. Tuesday": the model split the time from its day
     if rest:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
@@ -666,7 +666,7 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
+    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|over|just|only|well|roughly) )*(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
                                              e.text)):
@@ -733,7 +733,7 @@ def units_ago_or_later(e: Expr) -> RuleResult:
 
 
 QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|(?:a little |just |well |little )?(?:more "
-              r"than|over|under|less than)|at least|just|only|another|the|a|an) )?")
+              r"than|over|under|less than)|at least|just|only|another|the|a|an|these|those) )?")
 
 
 def duration(e: Expr) -> RuleResult:
@@ -741,6 +741,8 @@ def duration(e: Expr) -> RuleResult:
     in a future-tense clause also points to the date five years after the reference date (not "the worst in
     500 years")."""
     r = rules()
+    if e.text in ("the last minute", "last minute", "the last moment", "the eleventh hour"):
+        return not_temporal("'at the last minute': an idiom, no amount of time")
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
     # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
