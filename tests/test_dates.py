@@ -404,6 +404,9 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("The bridge stayed shut during these four weeks.", WED, {"during these four weeks": "P4W"}),
         ("The fair ended well over 15 days ago.", WED, {"well over 15 days ago": "2023-10-24"}),
         ("The council changed the plan at the last minute.", WED, {"at the last minute": None}),
+        # "in those days" is the past; "the quarter" of a game is none
+        ("A pint of milk cost a penny in those days.", WED, {"in those days": "PAST_REF"}),
+        ("The striker scored two goals and a penalty kick to close the half.", WED, {"the half": None}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

@@ -393,7 +393,8 @@ def game_period(e: Expr) -> RuleResult:
     (``finance_words``: "revenue", "profit")."""
     m = re.fullmatch(r"(?:the )?(?:(?:early|late|earlier|later|midway through|end of|start of|middle of)(?: in)? (?:the )?)?"
                      r"(first|second|third|fourth|final|last|opening|closing|1st|2nd|3rd|4th)[- ]"
-                     r"(quarter|half|period|inning|innings|set|round)", e.text)
+                     r"(quarter|half|period|inning|innings|set|round)(?: alone)?"
+                     r"|(?:the|that) (quarter|half|period)", e.text)  # "to close the quarter" in a game report
     if m is None or not e.sentence:
         return None
     r = rules()
