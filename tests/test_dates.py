@@ -407,6 +407,15 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         # "in those days" is the past; "the quarter" of a game is none
         ("A pint of milk cost a penny in those days.", WED, {"in those days": "PAST_REF"}),
         ("The striker scored two goals and a penalty kick to close the half.", WED, {"the half": None}),
+        # from our output on ECB+ dev text: a date line whose hour the model cut off, "a couple hours", "all day",
+        # "later that night", "another year", "16 year-old"; "59 PM" of a cut clock time is no time
+        ("Posted: March 3, 2023 4: 59 PM EST", WED, {"March 3, 2023 4": "2023-03-03", "59 PM EST": None}),
+        ("The mayor spoke a couple hours after the vote.", WED, {"a couple hours": "PTXH"}),
+        ("Crews will be out on the hill all day.", WED, {"all day": "P1D"}),
+        ("The cyclist was hit on Monday and died later that night.", WED,
+         {"on Monday": "2023-11-06", "later that night": "2023-11-06TNI"}),
+        ("The goalkeeper will stay another year.", WED, {"another year": "P1Y"}),
+        ("The 16 year-old apprentice won the prize.", WED, {"16 year-old": "P16Y"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

@@ -359,7 +359,8 @@ def age(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:a |an |the )?multi-?(day|week|month|year|decade)", e.text):  # "a multi-year deal": PXY
         return Resolution(duration_value(None, m[1]), None, "duration of several units", kind="duration",
                           relative=False, type="DURATION")
-    if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
+    if (m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}[- ](year|month|week|day|hour|minute)s?(-old)?", e.text)) and (
+            "-" in e.text or m[3]):  # "a 90-day stint", "16 year-old" (but "16 years" is a plain duration)
         amount = _number(m[1])
         if amount is not None:
             kind = "age" if m[3] else "duration"
@@ -424,6 +425,8 @@ def clock_time(e: Expr) -> RuleResult:
         hour, minute = (12 if m[7] == "noon" else 0), 0
     elif m[5]:
         hour, minute = int(m[5]), int(m[6])
+    elif int(m[1]) > 12:  # "59 PM" of a clock time cut in two ("4: 59 PM"): no hour
+        return None
     else:
         hour, minute = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0), int(m[2] or 0)
     if hour > 23 or minute > 59:
@@ -563,6 +566,8 @@ def part_of_day(e: Expr) -> RuleResult:
     if m is None:
         return None
     day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
+    if m[1] in ("later that", "earlier that", "early that", "late that"):  # "died later that night"
+        day_text = "that day"
     if m[1] in ("the next", "the following", "that", "that same", "the same", "the previous"):
         day_text = f"{m[1]} day"  # "the next night": the night of the day after the previous date
     if m[1] == "that same":
@@ -744,6 +749,9 @@ def duration(e: Expr) -> RuleResult:
     r = rules()
     if e.text in ("the last minute", "last minute", "the last moment", "the eleventh hour"):
         return not_temporal("'at the last minute': an idiom, no amount of time")
+    if all_of := re.fullmatch(r"all (day|week|month|year)(?: long)?", e.text):  # "out here all day": P1D
+        return Resolution(duration_value(1, all_of[1]), None, "duration: all of one unit", kind="duration",
+                          relative=False, type="DURATION")
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
     # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
@@ -768,7 +776,7 @@ def duration(e: Expr) -> RuleResult:
     if unit == "quarter" and re.match(r"\s*of\b", e.after) and not m[1]:
         return not_temporal("a fraction (\"a quarter of the forest\"), not a time")
     amount = _number(m[2])
-    if m[2] is None and re.match(r"(?:a|an) ", text) and not m[1]:  # "in a decade", "for a year"
+    if m[2] is None and re.match(r"(?:a|an|another) ", text) and not m[1]:  # "in a decade", "for a year", "another year"
         amount = 1
     if m[2] is not None and amount is None:
         return None
@@ -1446,6 +1454,7 @@ def normalise(
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
+    cleaned = re.sub(r"(?<=\d{4}) \d{1,2}$", "", cleaned)  # "June 13, 2013 4" of a date line "4: 59 PM": the hour cut off
     for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
         cleaned = re.sub(pattern, replacement, cleaned)
     e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text, sentence=sentence,
