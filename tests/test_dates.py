@@ -416,6 +416,12 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
          {"on Monday": "2023-11-06", "later that night": "2023-11-06TNI"}),
         ("The goalkeeper will stay another year.", WED, {"another year": "P1Y"}),
         ("The 16 year-old apprentice won the prize.", WED, {"16 year-old": "P16Y"}),
+        # a later sentence naming another year moves the story on; "in last year's" has its own preposition
+        ("The poet was born on May 2, 1901. In 1930 she moved to Leeds. Two years later she married.", WED,
+         {"Two years later": "1932"}),
+        ("The mill opened on March 3, 2011. It sold its first cloth in the third quarter. Two days later it closed.",
+         WED, {"Two days later": "2011-03-05"}),
+        ("The plan ignores the study called for in last year's budget.", WED, {"in last year": "2022"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

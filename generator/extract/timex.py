@@ -783,7 +783,9 @@ def duration(e: Expr) -> RuleResult:
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
-    after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
+    # ("called for in last year's bill": the word before counts only when the expression has no preposition of its own)
+    after_duration_prep = e.prep in r["duration_prepositions"] or (
+        e.prep is None and e.last_before in r["duration_prepositions"])
     # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
