@@ -422,6 +422,9 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("The mill opened on March 3, 2011. It sold its first cloth in the third quarter. Two days later it closed.",
          WED, {"Two days later": "2011-03-05"}),
         ("The plan ignores the study called for in last year's budget.", WED, {"in last year": "2022"}),
+        # a quarter of "the financial year": of the fiscal year it names
+        ("The brewery sold more beer during the first quarter of the financial year.", WED,
+         {"during the first quarter of the financial year": "FY2023-Q1"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

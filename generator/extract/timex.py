@@ -995,7 +995,8 @@ def fiscal_year(e: Expr) -> RuleResult:
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
     if m := re.fullmatch(r"(?:the )?(?:(last|past|previous|this|current|coming|next|same) )?(?:fiscal|financial) year", e.text):
         offset = 0 if m[1] in ("same", None) else rules()["relative_words"][m[1]]
-        return Resolution(f"FY{e.reference.year + offset:04d}", "year", f"'{m[1]} fiscal year' from the reference date")
+        return Resolution(f"FY{e.reference.year + offset:04d}", "year",
+                          f"'{m[1] or 'the'} fiscal year' from the reference date")
     return None
 
 
@@ -1159,6 +1160,9 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
+    if year_text and e.reference and (fy := fiscal_year(replace(e, text=year_text))) and fy.value:
+        # "the first quarter of the financial year" (TimeML FY2007-Q1, as "the financial year" alone is FY2007)
+        return Resolution(f"{fy.value}-{code}", granularity, f"{granularity} of {fy.rule}", relative=fy.relative)
     if year_text and (fiscal := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4})", year_text)):
         # "the first quarter of fiscal 2009": a part of the fiscal year (TimeML FY2009-Q1)
         return Resolution(f"FY{fiscal[1]}-{code}", granularity, f"{granularity} of a fiscal year", relative=False)
