@@ -397,6 +397,34 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         ("The driver faces a fine when he's sentenced Nov. 20.", WED, {"Nov. 20": "2023-11-20"}),
         # a clock time the model split from its weekday
         ("The ferry left the harbour about 10am on Monday.", WED, {"about 10am": "2023-11-06T10:00"}),
+        ("A camera filmed the van at 9:12 a.m. Monday.", WED, {"at 9:12 a.m.": "2023-11-06T09:12"}),
+        ("The bar will close at 11pm tonight.", WED, {"at 11pm tonight": "2023-11-08T23:00"}),
+        # amounts of time said other ways; an idiom that is none
+        ("The band plays three concerts in the span of ten days.", WED, {"in the span of ten days": "P10D"}),
+        ("The bridge stayed shut during these four weeks.", WED, {"during these four weeks": "P4W"}),
+        ("The fair ended well over 15 days ago.", WED, {"well over 15 days ago": "2023-10-24"}),
+        ("The council changed the plan at the last minute.", WED, {"at the last minute": None}),
+        # "in those days" is the past; "the quarter" of a game is none
+        ("A pint of milk cost a penny in those days.", WED, {"in those days": "PAST_REF"}),
+        ("The striker scored two goals and a penalty kick to close the half.", WED, {"the half": None}),
+        # from our output on ECB+ dev text: a date line whose hour the model cut off, "a couple hours", "all day",
+        # "later that night", "another year", "16 year-old"; "59 PM" of a cut clock time is no time
+        ("Posted: March 3, 2023 4: 59 PM EST", WED, {"March 3, 2023 4": "2023-03-03", "59 PM EST": None}),
+        ("The mayor spoke a couple hours after the vote.", WED, {"a couple hours": "PTXH"}),
+        ("Crews will be out on the hill all day.", WED, {"all day": "P1D"}),
+        ("The cyclist was hit on Monday and died later that night.", WED,
+         {"on Monday": "2023-11-06", "later that night": "2023-11-06TNI"}),
+        ("The goalkeeper will stay another year.", WED, {"another year": "P1Y"}),
+        ("The 16 year-old apprentice won the prize.", WED, {"16 year-old": "P16Y"}),
+        # a later sentence naming another year moves the story on; "in last year's" has its own preposition
+        ("The poet was born on May 2, 1901. In 1930 she moved to Leeds. Two years later she married.", WED,
+         {"Two years later": "1932"}),
+        ("The mill opened on March 3, 2011. It sold its first cloth in the third quarter. Two days later it closed.",
+         WED, {"Two days later": "2011-03-05"}),
+        ("The plan ignores the study called for in last year's budget.", WED, {"in last year": "2022"}),
+        # a quarter of "the financial year": of the fiscal year it names
+        ("The brewery sold more beer during the first quarter of the financial year.", WED,
+         {"during the first quarter of the financial year": "FY2023-Q1"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

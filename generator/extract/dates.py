@@ -364,6 +364,11 @@ def extract_dates(
         period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
         if period and anchor and anchor.mention.start > period.mention.start:
             period = None  # a day named since: "a year earlier" counts from that day
+        elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
+                period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
+            # "born on February 24, 1955 … In 1984 the Macintosh … One year later": a later sentence writing out
+            # another year has moved the story on; the older day is no anchor any more
+            anchor = None
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
