@@ -1,7 +1,7 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 685 direct quotes in 118 ECB+ and MEANTIME articles (490 dev, 195 test), each with its speaker
+- ``benchmarks/data/quotes_eval.yaml``: 794 direct quotes in 148 ECB+ and MEANTIME articles (599 dev, 195 test), each with its speaker
   (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
@@ -280,6 +280,27 @@ NOTES = [
     "once, at the end (the tables); its errors were not listed. The seeds' annotation of one quote was corrected: "
     "\"below zero\" in 003 is the Kremlin's, written \"the Kremlin\" (which the older notation reads as nobody), "
     "now \"Kremlin\" as seed 000 gives the same statement.",
+    "- Fifth round (issue 11, after the figures above: dev 0.98 (466/475) on 490 quotes, test 0.93 (174/187) of the "
+    "quotes found, 0.89 of all; organisation 0.60 (10 found) and none 0/1 on test): dev held 2 organisation errors "
+    "in 34, so 109 quotes in 30 more articles of dev topics, 29 of them organisation speakers (\"X said in a "
+    "statement\", \"a statement reads\", \"according to X\", \"police said\", \"officials said\", \"X, which …, "
+    "said\", \"the auto firm announced\", \"what the manufacturers call\", \"It said that\" after an organisation), "
+    "were annotated before the system ran on them (`quotes_eval.md`). On those, as a fresh check, 0.90 of the quotes "
+    "found had the right speaker (95/105; organisation 24/28); dev as a whole, 599 quotes, stood at 0.97 (561/580). "
+    "The rules were then extended on their errors and on sentences written for `tests/test_speakers.py`: a noun for "
+    "a public body (\"the agency\", \"the department\") means the latest public body named, before any company; "
+    "the same noun named with a name before or after it (\"the Indian navy\"); \"her office\" is the person's; "
+    "\"police\" is the force named; an acronym the article defines (\"Federal Aviation Administration (FAA)\"); "
+    "\"a statement reads\" is the organisation the sentence before has as its subject; an untagged subject for "
+    "\"it\"; and a noun for an organisation the article never names (\"the company said\" alone) now names "
+    "nobody, the guidelines' null, instead of the bare noun (four rows of the tests that expected \"ministry\", "
+    "\"union\" or \"airport\" changed accordingly). Test was run once, at the end (the tables): the same "
+    "figures as before the round, organisation 0.60 (6/10 found) and none 0/1, so the organisation bar stays "
+    "unmet; its errors were not listed. "
+    "Disclosure: at the start of this round the head of `quotes_eval.yaml` (the first quotes of two test articles) "
+    "and a list of the speaker names of organisation quotes of both splits were shown; two probe sentences written "
+    "afterwards (a police force as \"the force\", a magazine as \"the magazine\") were shaped by names seen there; "
+    "no rule, test row or change was made for them.",
 ]
 
 

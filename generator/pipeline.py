@@ -28,7 +28,7 @@ from generator.model import Briefing, Skipped
 from generator.extract.nlp import DEFAULT_MODEL, load_model
 from generator.pages.base import plural, theme_text
 from generator.pages.render import render
-from generator.site import build_lock, build_site, staging, swap
+from generator.site import build_lock, build_site, check_site_config, staging, swap
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -163,6 +163,8 @@ def build(options: BuildOptions, nlp: Language | None = None) -> BuildReport:
     staging folders and swapped in, so a build stopped at any moment leaves the previous ones whole."""
     started = time.perf_counter()
     timer = _Timer()
+    if options.build_site:
+        check_site_config(options.config_file)
     with collect_warnings() as warnings:
         nlp = nlp or timer.run("model", lambda: prepare_model(options.model))
         with build_lock(options.content_dir, options.site_dir if options.build_site else None):

@@ -18,6 +18,37 @@ from generator.errors import BuildError, ConfigError
 log = logging.getLogger(__name__)
 
 
+def load_site_config(
+    config_file: Path, content_dir: Path, site_dir: Path, *, strict: bool = True, site_name: str | None = None,
+):
+    """MkDocs' configuration of ``config_file`` for ``content_dir`` into ``site_dir``; ConfigError when it is
+    missing or not valid."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
+    overrides = {"site_name": site_name} if site_name else {}
+    try:
+        return load_config(
+            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=strict,
+            **overrides,
+        )
+    except (ConfigurationError, Abort, SystemExit) as exc:  # MkDocs logs what is wrong, then aborts
+        raise ConfigError(
+            f"{config_file}: the MkDocs configuration is not valid ({exc}); the message above names the setting. "
+            "Fix mkdocs.yml."
+        ) from exc
+
+
+def check_site_config(config_file: Path) -> None:
+    """Fail before any article is read when the site could not be built: the configuration is loaded (theme,
+    plugins, settings checked) against an empty folder, and nothing is written."""
+    with tempfile.TemporaryDirectory(prefix="generator-config-") as scratch:
+        (Path(scratch) / "content").mkdir()
+        load_site_config(config_file, Path(scratch) / "content", Path(scratch) / "site")
+
+
 def build_site(
     config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None, *,
     cache_dir: Path | None = None, strict: bool = True,
@@ -34,24 +65,11 @@ def build_site(
     ``strict=False`` only for measuring a site that has them.
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from generator.page_cache import PageCache
 
-    if not config_file.is_file():
-        raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
-    overrides = {"site_name": site_name} if site_name else {}
-    try:
-        config = load_config(
-            str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(site_dir.resolve()), strict=strict,
-            **overrides,
-        )
-    except (ConfigurationError, Abort, SystemExit) as exc:  # MkDocs logs what is wrong, then aborts
-        raise ConfigError(
-            f"{config_file}: the MkDocs configuration is not valid ({exc}); the message above names the setting. "
-            "Fix mkdocs.yml."
-        ) from exc
+    config = load_site_config(config_file, content_dir, site_dir, strict=strict, site_name=site_name)
     try:
         cache = PageCache(cache_dir) if cache_dir is not None else None
         if cache is not None:

@@ -175,6 +175,32 @@ def test_invalid_mkdocs_config_is_a_config_error_naming_the_file_and_loses_nothi
     assert [p.name for p in content.iterdir()] == ["keep.md"]
 
 
+@pytest.mark.parametrize("config_name, text", [
+    ("missing.yml", None),
+    ("mkdocs.yml", "site_name: x\ntheme:\n  name: material\n  custom_dir: missing-folder\n"),
+])
+def test_a_config_that_cannot_build_the_site_fails_before_any_article_is_read(
+    tmp_path, monkeypatch, config_name, text
+) -> None:
+    """Run outside the project folder, the build used to read and extract every article (a minute on a large
+    folder) before it said that mkdocs.yml was missing."""
+    from generator import pipeline
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("the articles were read before the configuration was checked")
+
+    monkeypatch.setattr(pipeline, "prepare_model", not_reached)
+    monkeypatch.setattr(pipeline, "extract_facts", not_reached)
+    config = tmp_path / config_name
+    if text is not None:
+        config.write_text(text)
+    with pytest.raises(ConfigError) as error:
+        build(BuildOptions(seeds_dir=REPO / "seeds", content_dir=tmp_path / "content", site_dir=tmp_path / "site",
+                           config_file=config))
+    assert str(config) in str(error.value)
+    assert not (tmp_path / "content").exists() and not (tmp_path / "site").exists()
+
+
 def test_the_seeds_build_without_the_word_vectors_packages(nlp, tmp_path, monkeypatch) -> None:
     """`make site` installs the runtime dependencies only: the word vectors (bench extra) must not be needed
     while the learnt rules leave them off (it failed in the quotes page's variant diffs)."""

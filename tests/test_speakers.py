@@ -331,7 +331,7 @@ CASES = [
     ),
     pytest.param(
         "The ministry condemned what it called “a cowardly and senseless attack on civilians”.",
-        "ministry", "pronoun", id="pronoun-it-the-organisation-of-its-own-sentence",
+        None, "pronoun", id="pronoun-it-the-organisation-of-its-own-sentence",  # no ministry named: nobody
     ),
     pytest.param(
         "Chelsea manager Mourinho told Sky Sports: “We played well.”",
@@ -359,7 +359,7 @@ CASES = [
     ),
     pytest.param(
         "On the strike, the union's position is clear:\n\n“We will not negotiate.”",
-        "union", "organisation", id="colon-the-subject-is-a-possession",
+        None, "organisation", id="colon-the-subject-is-a-possession",  # no union named: nobody
     ),
     pytest.param(
         "The statement reads in full:\n\n“We will rebuild the bridge by spring.”",
@@ -608,7 +608,7 @@ CASES = [
     ),
     pytest.param(
         "The union denounced the plan as “an attack on every worker in the country.”",
-        "union", "organisation", id="organisation-denounced-as",
+        None, "organisation", id="organisation-denounced-as",  # no union named: nobody
     ),
     pytest.param(
         "The statement, signed by Ann Kerr, read:\n\n“We will appeal.”",
@@ -678,7 +678,7 @@ CASES = [
     ),
     pytest.param(
         "Maria Santos slept on the terminal floor.\n\nIn a statement, the airport said: “We are helping stranded passengers.”",
-        "airport", "organisation", id="organisation-a-place-that-speaks-is-no-epithet-of-a-person",
+        None, "organisation", id="organisation-a-place-that-speaks-is-no-epithet-of-a-person",  # no airport named
     ),
     pytest.param(
         "AMD bought SeaMicro. “We regret this,” the Sunnyvale, Calif. - based company said.",
@@ -687,6 +687,95 @@ CASES = [
     pytest.param(
         "Kraft Foods cut 500 jobs. “We regret this,” the company ’ s statement said.",
         "Kraft Foods", "organisation", id="organisation-the-companys-statement-with-a-spaced-apostrophe",
+    ),
+    # ---- organisation speakers, fifth round: a noun resolves to an organisation of its kind named before; a
+    # noun with no such organisation names nobody (guidelines: the article names nobody), "police" excepted
+    pytest.param(
+        "The Federal Aviation Administration grounded 40 jets on Monday.\n\n“Safety comes first,” the agency said.",
+        "Federal Aviation Administration", "organisation", id="organisation-the-agency-is-the-public-body-named",
+    ),
+    pytest.param(
+        "Boeing delivered the jets in March. The Federal Aviation Administration grounded them on Monday.\n\n"
+        "“Safety comes first,” the agency said in a statement.",
+        "Federal Aviation Administration", "organisation", id="organisation-the-agency-after-a-company",
+    ),
+    pytest.param(
+        "The Ministry of Defence confirmed the crash on Monday.\n\n“Two crew members were rescued,” the department said.",
+        "Ministry of Defence", "organisation", id="organisation-the-department-is-the-ministry-named",
+    ),
+    pytest.param(
+        "Acme Motors recalled 9,000 cars. The Transport Ministry opened an inquiry.\n\n“We are cooperating fully,” the "
+        "company said.",
+        "Acme Motors", "organisation", id="organisation-the-company-past-a-ministry",
+    ),
+    pytest.param(
+        "The Federal Aviation Administration (FAA) grounded 40 jets on Monday.\n\n“Safety comes first,” FAA said.",
+        "Federal Aviation Administration (FAA)", "organisation", id="organisation-an-acronym-the-article-defines",
+    ),
+    pytest.param(
+        "The Centers for Disease Control and Prevention (CDC) issued a warning.\n\n“The risk is low,” the CDC said.",
+        "Centers for Disease Control and Prevention (CDC)", "organisation", id="organisation-an-acronym-of-some-initials",
+    ),
+    pytest.param(
+        "The Los Angeles Police Department arrested the man on Friday.\n\n“He was carrying a knife,” police said.",
+        "Los Angeles Police Department", "organisation", id="organisation-police-is-the-force-named",
+    ),
+    pytest.param(
+        "The man was arrested on Friday.\n\n“He was carrying a knife,” police said.",
+        "police", "organisation", id="organisation-police-with-no-force-named",
+    ),
+    pytest.param(
+        "The storm cut power to 9,000 homes.\n\n“Crews are working through the night,” the company said.",
+        None, "organisation", id="organisation-the-company-with-none-named-names-nobody",
+    ),
+    pytest.param(
+        "The storm cut power to 9,000 homes.\n\n“Crews are working through the night,” officials said.",
+        None, "cue", id="organisation-officials-name-nobody",
+    ),
+    pytest.param(
+        "The Transport Ministry closed the bridge.\n\n“It will reopen on Monday,” the ministry's spokesman said.",
+        None, "description", id="organisation-an-unnamed-spokesman-of-the-ministry",
+    ),
+    pytest.param(
+        "The Transport Ministry closed the bridge.\n\n“It will reopen on Monday,” a statement from the ministry said.",
+        "Transport Ministry", "organisation", id="organisation-a-statement-from-the-ministry-named",
+    ),
+    pytest.param(
+        "The UN, which runs the school, said it was “deeply shocked by the attack.”",
+        "UN", "organisation", id="organisation-with-a-relative-clause",
+    ),
+    pytest.param(
+        "The Transport Ministry closed the bridge. According to the ministry, the repairs will take “at least six weeks.”",
+        "Transport Ministry", "organisation", id="organisation-according-to-the-ministry",
+    ),
+    pytest.param(
+        "The Treasury described the plan in a press release on Monday. It said that “the fund will be insured for a year.”",
+        "Treasury", "pronoun", id="pronoun-it-is-the-subject-before",
+    ),
+    pytest.param(
+        "The NASDAQ index rose by 2 percent. The US Treasury described the plan in a press release on Monday. It said that "
+        "“the fund will be insured for a year.”",
+        "US Treasury", "pronoun", id="pronoun-it-is-the-untagged-subject-before-not-an-earlier-organisation",
+    ),
+    pytest.param(
+        "Acme Corp. posted a loss on Monday.\n\n“We expect a better year,” a statement reads.",
+        "Acme Corp.", "organisation", id="organisation-a-statement-reads-after-the-company",
+    ),
+    pytest.param(
+        "Governor Ann Reed did not attend the service.\n\n“The governor is saddened by the fire,” her office said.",
+        "Ann Reed's office", "organisation", id="organisation-her-office-is-the-persons",
+    ),
+    pytest.param(
+        "“Two boats were seized,” the navy said in a statement.\n\nThe Indian navy has patrolled the gulf since October.",
+        "Indian navy", "organisation", id="organisation-the-navy-named-only-later",
+    ),
+    pytest.param(
+        "The ministry of health said the vaccine was safe. “There is no cause for alarm,” it said.",
+        "ministry of health", "pronoun", id="pronoun-it-a-ministry-named-by-what-it-is-of",
+    ),
+    pytest.param(
+        "The club confirmed the signing on its website.\n\n“We are delighted,” the statement read.",
+        None, "organisation", id="organisation-a-statement-of-a-club-never-named",
     ),
 ]
 

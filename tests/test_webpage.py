@@ -651,3 +651,147 @@ def test_a_short_hidden_box_is_marked_but_not_the_hidden_rest_of_an_article():
     tree = load_html(html)
     mark_furniture(tree)
     assert [node.get("class") for node in tree.iter() if node.get(FURNITURE_MARK)] == ["x1"]
+
+
+# ----------------------------------------------------- issue 10, second pass: rules from the extra dev pages
+
+
+def test_line_breaks_in_the_page_source_do_not_cut_a_sentence_but_a_pre_keeps_its_lines():
+    broken = ("<div><span>Veteran actress Jane Roe, who in 2008 won the\nAfrica Film Award for Best Actress, has "
+              "taken\n to her page to share new photos of herself.</span></div>")
+    divs = "".join(f"<div><span>{text}</span></div>" for text in BODY[:3])  # a blog's body: no <p> at all
+    html = ("<html><head><title>Jane Roe shares new photos</title></head><body><h1>Jane Roe shares new photos</h1>"
+            f"<div class='post-body'>{broken}{divs}</div></body></html>")
+    text = read_page(html).text
+    assert ("Veteran actress Jane Roe, who in 2008 won the Africa Film Award for Best Actress, has taken to her page "
+            "to share new photos of herself.") in text
+    from trafilatura.utils import load_html
+
+    from generator.ingest.webpage import collapse_source_breaks
+
+    tree = load_html("<html><body><pre>line one\nline two</pre><p>a\nb</p></body></html>")
+    collapse_source_breaks(tree)
+    assert tree.find(".//pre").text == "line one\nline two"
+    assert tree.find(".//p").text == "a b"
+
+
+def test_paragraphs_marked_as_behind_a_paywall_are_the_article():
+    paragraphs = f"<p>{BODY[0]}</p>" + "".join(f"<p class='paywall'>{text}</p>" for text in BODY[1:])
+    html = page().replace("".join(f"<p>{text}</p>" for text in BODY), paragraphs)
+    text = read_page(html).text
+    assert all(paragraph in text for paragraph in BODY)
+
+
+# Furniture lines found on the extra dev pages and the dev pages' remaining lines, and sentences like them that are
+# prose.
+MORE_FURNITURE = [
+    "jroe@example.com",
+    "Email: jroe@example.com",
+    "(END)",
+    "-30-",
+    "CNN's Jane Roe and John Doe contributed to this report.",
+    "CNN’s Jane Roe and John Doe contributed to this report",
+    "(Jane Roe contributed reporting from Paris.)",
+    "Are you in the storm's path? Please share your videos, pictures and stories with us.",
+    "Send us your photos of the flooding at photos@example.com",
+    "-- By Jane Roe Follow @janeroe",
+    "— By Jane Roe",
+    "7-minute read",
+    "This entry was posted in Transport, Council.",
+    "Posted in News | Tagged bridges",
+    "You must be logged in to post a comment.",
+    "12 Comments",
+    "Comments (3)",
+    "Like this:",
+    "If you value our journalism, please consider a contribution of any size.",
+    "Support independent journalism: become a member today.",
+    "See more photos:",
+    "This story has been updated with additional developments.",
+    "Are you a tenant preparing to vote this month? We want to hear from you! Email us at news@example.com.",
+    "You can contact The Daily Example on Facebook, Twitter, Instagram, or email news@example.com",
+    "https://www.facebook.com/ExampleBar/posts/2800731780195723",
+    "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
+    "and make a purchase, we may earn a small commission at no extra cost to you.",
+]
+PROSE_LIKE_FURNITURE = [
+    "Experts from three universities contributed to the report, which was published on Tuesday.",
+    "Residents were asked to share their photos of the flood with the council's engineers.",
+    "The end of the bridge is in sight, the mayor said (at last).",
+    "The foundation said it would support local journalism with five million dollars over three years.",
+    "Readers posted in their hundreds to complain about the detour.",
+    "The council said the story has been updated on its website, https://example.com, since Monday.",
+    "Residents can contact the council on weekdays between nine and five.",
+    "The retailer said it would stop paying bloggers for affiliate links next year.",
+]
+
+
+@pytest.mark.parametrize("line", MORE_FURNITURE)
+def test_reporter_contacts_credits_calls_appeals_footers_and_embed_links_are_furniture(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], BODY[1]]
+
+
+@pytest.mark.parametrize("line", PROSE_LIKE_FURNITURE)
+def test_sentences_like_those_kinds_of_furniture_are_kept(line):
+    kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
+    assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
+
+
+BIO = ("Jane Roe is an award-winning journalist and the author of several books, including Bridges. She has "
+       "produced reports for many papers. Roe founded The Example Review in 2015.")
+
+
+def test_an_author_biography_closing_the_text_is_removed_and_names_the_author():
+    kept, removed = clean_lines(lines(*BODY, BIO))
+    assert [text for _, text in kept] == BODY
+    assert [r.rule for _, r in removed] == ["author bio"]
+    html = page(body=[*BODY, BIO])
+    result = read_page(html)
+    assert result.author == "Jane Roe"
+    assert dict(result.origins)["author"] == "author biography"
+
+
+def test_a_biography_inside_the_article_is_kept():
+    kept, _ = clean_lines(lines(BODY[0], BODY[1], BIO, *BODY[2:]))
+    assert BIO in [text for _, text in kept]
+
+
+def test_the_dateline_under_the_headline_wins_over_a_date_in_the_page_header():
+    header = "<div class='today'>Mon, 25 Dec 2023</div>"
+    before = ("<h1>Council closes old bridge for a year</h1><figure><img src='x.jpg'><figcaption>The bridge on "
+              "March 24, 2014</figcaption></figure><div class='info'>Jane Roe<br>Thu, 14 May 2020 17:55 UTC</div>")
+    html = page(before=before).replace("<nav>", f"{header}<nav>")
+    result = read_page(html)
+    assert result.published == dt.date(2020, 5, 14)
+    assert dict(result.origins)["published"] == "dateline under the headline"
+
+
+def test_an_updated_date_under_the_headline_is_not_the_published_date():
+    before = ("<h1>Council closes old bridge for a year</h1><div class='meta'>Updated 9:22 PM EST, Mon November 6, "
+              "2023</div><div class='meta'>First published November 3, 2023</div>")
+    assert read_page(page(before=before)).published == dt.date(2023, 11, 3)
+
+
+def test_structured_data_dates_still_come_before_the_dateline():
+    head = "<meta property='article:published_time' content='2020-05-12T08:00:00Z'>"
+    before = "<h1>Council closes old bridge for a year</h1><div class='info'>May 14, 2020</div>"
+    assert read_page(page(head, before=before)).published == dt.date(2020, 5, 12)
+
+
+def test_a_byline_line_under_the_headline_names_the_author():
+    before = ("<h1>Council closes old bridge for a year</h1><span>By:</span> <span>Example Wire</span>"
+              "<div>By Leigh Ann Caldwell</div>")
+    result = read_page(page(before=before))
+    assert result.author == "Leigh Ann Caldwell"
+
+
+def test_a_sign_off_with_a_handle_names_the_author():
+    html = page(body=[*BODY, "-- By Michael Russell Follow @mrussell"])
+    result = read_page(html)
+    assert result.author == "Michael Russell"
+
+
+def test_an_author_with_a_nickname_in_quotes_is_a_name():
+    head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge",
+                    "author": {"@type": "Person", "name": 'Amanda "Tania Mae" Tan'}})
+    assert read_page(page(head)).author == 'Amanda "Tania Mae" Tan'

@@ -52,6 +52,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(doc.text):
             ranges.append(m.span())
+    ranges += _adverb_references(doc)
     spans: list[Span] = []
     for start, end in sorted(_split_ranges(doc.text, ranges)):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -64,6 +65,27 @@ def candidate_spans(doc: Doc) -> list[Span]:
         spans.append(span)
     return [t for s in spans if (t := _trim(s)) is not None and not _season_modifier(t) and not _inside_a_name(t)
             and not any(start < t.end_char and t.start_char < end for start, end in names)]
+
+
+_TIME_ADVERBS = re.compile(r"\b(?:earlier|later)\b", re.IGNORECASE)
+
+
+def _adverb_references(doc: Doc) -> list[tuple[int, int]]:
+    """"GM said earlier that …", "the results will be released later": "earlier" and "later" modifying a verb
+    are references to an unnamed time (TimeML PAST_REF, XXXX-XX-XX), found by the parse, not only before
+    punctuation; not in comparisons ("earlier than expected", "than earlier forecast") nor modifying a noun ("an
+    earlier report")."""
+    out = []
+    for m in _TIME_ADVERBS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        neighbours = {doc[i].lower_ for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)}
+        if tok.tag_ in ("RB", "RBR") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") and not (
+                neighbours & {"than", "much", "even", "no", "any"}):
+            out.append(m.span())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +119,17 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 
 
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
-# ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole).
+# ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole);
+# a year or "… ago" followed by a period counted from the publication date ("its lowest since 1946 this week", "founded
+# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins ("for a month beginning next week": a duration and a date).
+_RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
+                    r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
-    rf"(?!(?<=day,)\s*{_MONTH} \d)\s*",
+    rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
+    rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
+    rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from) )(?={_RELATIVE_PERIOD}|(?:on )?"
+    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b)",
     re.IGNORECASE,
 )
 
@@ -110,9 +139,10 @@ def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
     for start, end in ranges:
         pos = start
         for m in _SPLIT.finditer(text, start, end):
-            if m.start() > pos:
-                out.append((pos, m.start()))
-            pos = m.end()
+            cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
+            if cut_start > pos:
+                out.append((pos, cut_start))
+            pos = cut_end
         if end > pos:
             out.append((pos, end))
     return out
@@ -194,7 +224,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
-        if any(a.lower_ in ("has", "have", "had", "'s", "'ve") for a in auxes) or any(a.tag_ == "VBD" for a in auxes):
+        # ("he's sentenced May 7": "'s" of a passive is "is", not "has")
+        if any(a.lower_ in ("has", "have", "had", "'ve") or a.lower_ == "'s" and a.dep_ == "aux" for a in auxes) or any(
+                a.tag_ == "VBD" for a in auxes):
             return "past"
         if verb.lemma_.lower() in r["future_governors"] and any(c.dep_ == "xcomp" for c in verb.children):
             return "future"
@@ -332,6 +364,11 @@ def extract_dates(
         period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
         if period and anchor and anchor.mention.start > period.mention.start:
             period = None  # a day named since: "a year earlier" counts from that day
+        elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
+                period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
+            # "born on February 24, 1955 … In 1984 the Macintosh … One year later": a later sentence writing out
+            # another year has moved the story on; the older day is no anchor any more
+            anchor = None
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,

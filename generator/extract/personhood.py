@@ -9,7 +9,7 @@ and a surname list would drop real people whose surname is also a word for a pla
   and for a full name a first name of the name list the speakers stage uses (gender-guesser's);
 - organisation evidence: the same string tagged as an organisation or place more often than as a person in the
   article, "its" for the name in what it reported ("Balpa said its members…"), a possessive of what companies own
-  ("Twitter's shares"), and for one-word names a preposition of place ("in Bangalore") or WordNet listing the word
+  ("Twitter's shares"), a preposition of place ("in Bangalore", "in Banda Aceh") or WordNet listing the name
   as a place or group and never as a person.
 
 A name with person evidence is a person; without, organisation evidence makes it not one. A name holding an
@@ -91,8 +91,8 @@ def its_subject(ent: Span) -> bool:
 
 
 def organisation_use(ent: Span) -> str | None:
-    """How the article uses this mention like an organisation's or a place's name: "Twitter's shares", and for
-    one word "in Bangalore"."""
+    """How the article uses this mention like an organisation's or a place's name: "Twitter's shares", "in
+    Bangalore", "in Banda Aceh" (a first name of the name list outweighs it: see ``verdict``)."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 3]
     possessive = ent[-1].tag_ == "POS" or (len(after) and after[0].tag_ == "POS")  # "Twitter's", "in Smith's corner"
@@ -101,18 +101,17 @@ def organisation_use(ent: Span) -> str | None:
         if any(t.lemma_.lower() in _words("organisation_possessions") or t.lower_ in _words("organisation_possessions")
                for t in owned):
             return "possession"
-    words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
-    if (len(words) == 1 and not possessive and ent.start > 0
-            and doc[ent.start - 1].lower_ in _words("place_prepositions")):
+    if not possessive and ent.start > 0 and doc[ent.start - 1].lower_ in _words("place_prepositions"):
         return "preposition"
     return None
 
 
-def wordnet_place(word: str) -> bool:
-    """WordNet lists the word as a place or group (``location``, ``group``) and never as a person."""
+def wordnet_place(words: tuple[str, ...]) -> bool:
+    """WordNet lists the name as a place or group (``location``, ``group``) and never as a person: "Bangalore",
+    "Los Angeles" (WordNet's entries of several words join them with "_")."""
     if not wordnet.available():
         return False
-    classes = wordnet.noun_classes(word, int(rules()["wordnet_senses"]))
+    classes = wordnet.noun_classes("_".join(words), int(rules()["wordnet_senses"]))
     return bool(set(classes) & set(rules()["wordnet_place_classes"])) and "person" not in classes
 
 
@@ -190,7 +189,7 @@ def article_evidence(
     _untagged_surnames(doc, table)
     _share_with_full_names(table)
     for words, evidence in table.items():
-        if len(words) == 1 and wordnet_place(words[0]):
+        if wordnet_place(words):
             evidence.organisation.add("wordnet")
     return table
 

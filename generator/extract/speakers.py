@@ -97,6 +97,29 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text)
 
 
+def _acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
+    """Names the article gives with their acronym ("the Federal Aviation Administration (FAA)"): the acronym and the
+    name each map to "Federal Aviation Administration (FAA)", so that both speak as one organisation."""
+    found: dict[str, str] = {}
+    for org in orgs:
+        match = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[org.end_char : org.end_char + 14])
+        name = _bare(org.text)
+        initials = "".join(w[0] for w in _words(name) if w[:1].isupper())
+        letters = "".join(c for c in match.group(1) if c.isupper()) if match else ""
+        if len(letters) >= 2 and _abbreviates(letters, initials):  # "Federal Aviation Administration" → FAA
+            found[letters] = found[match.group(1)] = found[name] = f"{name} ({match.group(1)})"
+    return found
+
+
+def _abbreviates(letters: str, initials: str) -> bool:
+    """Do an acronym's letters stand for these initials: all of them, or some in order from the first ("CDC" for
+    Centers for Disease Control and Prevention)?"""
+    if not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
+
+
 def _surname(name: str) -> str:
     words = _words(name)
     return words[-1].split("-")[-1].lower() if words else ""
@@ -121,6 +144,7 @@ class DocumentSpeakers:
         self.orgs = [
             e for e in doc.ents
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
+            and any(c.isupper() or c.isdigit() for c in _bare(e.text))  # "the navy" tagged ORG: a noun, no name
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
         ] + [
             e for e in doc.ents
@@ -128,6 +152,7 @@ class DocumentSpeakers:
             and not any(m.start < e.end_char and e.start_char < m.end for m in people)  # kept as a person: "Arsenio Hall"
         ]
         self.orgs.sort(key=lambda e: e.start)
+        self.acronyms = _acronyms(self.orgs, self.text)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
         self._cues: dict[int, list[str]] = {}
@@ -194,7 +219,7 @@ class DocumentSpeakers:
         ]  # a name, not a clause the recogniser took for one ("Dell resells SeaMicro")
         if words and fuller:
             name = _bare(max(fuller, key=lambda o: (len(_words(o.text)), o.start_char)).text)
-        return Referent(name, start, end, "organisation")
+        return Referent(self.acronyms.get(name, name), start, end, "organisation")
 
     def _fullest(self, mention: PersonMention) -> str:
         return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
@@ -401,7 +426,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker)
+        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
         if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
             issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
@@ -444,15 +469,53 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         )
         if named and not (definite and described):
             return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
-        earlier = _organisation_named_before(ds, head, at) if definite else None
+        body = head.lower_ in ds.rules["bodies_in_plural"]  # "police said": the force named before, if any
+        earlier = _organisation_named_before(ds, head, at) if definite or body else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
-        if named:
+        if named or body:  # "police said" with no force named: the police of the story, as written
             return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
-        if not definite and head.tag_ == "NNS" and head.lower_ not in ds.rules["bodies_in_plural"]:
+        if not definite and head.tag_ == "NNS":
             return None  # "authorities said", "officials said": people unnamed, not one organisation
-        return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
+        same = _same_noun_named(ds, head, at) or _office_of(ds, speaker, head)  # "the Indian navy", "her office"
+        if same is not None:
+            return Resolution(same, "organisation")
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
+            # "the ministry of health", "the department of justice": named by what it is of
+            phrase = ds.doc[speaker.start : head.right_edge.i + 1]
+            return Resolution(ds.organisation(phrase.text, phrase.start_char, phrase.end_char), "organisation")
+        # "the company said" where the article names no organisation of that kind: nobody named (the guidelines'
+        # null); the phrase stays the speaker as written
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
     return None
+
+
+def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
+    """The same noun named with a name or a nationality before it ("the Indian navy", "Israel's military", "the
+    Teamsters union"), outside quotes: the organisation "the navy" means; the latest before it, else the first
+    after it (the article may name it only later: "… the military said. … the Indian military said")."""
+    lemma = noun.lemma_.lower()
+    for token in [*reversed(ds.doc[: noun.i]), *ds.doc[noun.i + 1 :]]:
+        if token.lemma_.lower() != lemma or ds.inside[token.i] or token.pos_ != "NOUN":
+            continue
+        names = [
+            t for t in token.lefts
+            if t.dep_ in ("amod", "compound", "poss") and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))
+        ]
+        if names:
+            phrase = ds.doc[names[0].left_edge.i : token.i + 1]
+            return ds.organisation(phrase.text, phrase.start_char, phrase.end_char)
+    return None
+
+
+def _office_of(ds: DocumentSpeakers, speaker: Span, noun: Token) -> Referent | None:
+    """"her office", "his campaign": the body of the person the possessive pronoun stands for ("Sarah Palin's
+    office"), when the pronoun resolves."""
+    owners = [t for t in speaker if t.i < noun.i and t.dep_ == "poss" and t.lower_ in ("his", "her", "their")]
+    person = _pronoun(ds, owners[0].lower_, owners[0].idx) if owners else None
+    if person is None or person.name is None or person.kind != "person":
+        return None
+    return Referent(f"{person.name}'s {noun.lower_}", speaker.start_char, speaker.end_char, "organisation")
 
 
 def _group(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> Resolution:
@@ -493,6 +556,12 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
         if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
             return statement.referent
+    if lemma in ds.rules["public_body_nouns"] and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        # "the agency", "the department" (not "her office"): the latest public body named, whatever its noun ("the Ministry of Defence
+        # … the department said"), before any company
+        bodies = [o for o in recent if _public_body(o.text)]
+        if bodies:
+            return ds.organisation(bodies[0].text, bodies[0].start_char, bodies[0].end_char)
     companies = [o for o in recent if not _public_body(o.text)]  # "the company" is no Commission it was fined by
     if company_noun(lemma) and noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
         # "the two companies": the first named of the last two ("AMD bought SeaMicro" → AMD)
@@ -522,7 +591,9 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
 def _public_body(name: str) -> bool:
     """An organisation named by a noun for a public body ("European Commission", "Defence Ministry", "Leeds City
     Council"): no company a later "the company" or "the firm" means."""
-    words = _words(name.lower())
+    words = _words(_bare(name).lower())
+    if len(words) > 2 and words[1] == "of" and words[0] in _rules()["public_body_nouns"]:
+        return True  # "Ministry of Defence", "Department of Justice"
     return bool(words) and organisation_noun(words[-1]) and not company_noun(words[-1])
 
 
@@ -535,6 +606,27 @@ def _organisation_that_spoke(ds: DocumentSpeakers, at: int, document: Span) -> R
     for statement in ds.recent(at, int(ds.rules["carry_sentences"])):
         if statement.referent.kind == "organisation" and statement.referent.name is not None:
             return statement.referent
+    return None
+
+
+def _organisation_just_before(ds: DocumentSpeakers, at: int, document: Span) -> Referent | None:
+    """The issuer of "a statement" the article does not name: the organisation the sentence just before has as (a
+    part of) its subject ("Acme Corp. posted a loss. “…,” a statement reads"; "A Kraft representative confirmed
+    … “…,” a statement reads"). Only a statement or a release, not "a report" (anybody's)."""
+    if document.root.lemma_.lower() not in ds.rules["statement_nouns"]:
+        return None
+    index = ds.sentence(at) - 1
+    while index >= 0 and all(ds.inside[t.i] or t.is_punct for t in ds.sentences[index]):
+        index -= 1  # a sentence wholly inside the quote
+    if index < 0:
+        return None
+    for token in ds.sentences[index]:
+        if token.dep_ not in SUBJECTS or ds.inside[token.i]:
+            continue
+        scope = (token.left_edge.idx, token.idx + len(token.text))
+        for org in ds.orgs:
+            if scope[0] <= org.start_char and org.end_char <= scope[1] and not _audience(org):
+                return ds.organisation(org.text, org.start_char, org.end_char)
     return None
 
 
@@ -566,8 +658,7 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
         if names and token.lemma_.lower() == noun.lemma_.lower():  # "People magazine broke the story … the magazine"
             name = ds.doc[names[0].i : token.i + 1]
             return Referent(name.text, name.start_char, name.end_char, "organisation")
-        if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and not known_first_name(token.text)
-                and ds.full_name(token.text, at) is None):
+        if _untagged_name(ds, token, at):
             name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
             return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
@@ -872,13 +963,25 @@ def _organisation_subjects(ds: DocumentSpeakers, first_sentence: int, at: int) -
     for token in ds.doc[ds.sentences[max(first_sentence, 0)].start :]:
         if token.idx >= at:
             break
-        if token.dep_ not in SUBJECTS or token.pos_ != "NOUN" or ds.inside[token.i]:
+        if token.dep_ not in SUBJECTS or ds.inside[token.i] or any(o.start <= token.i < o.end for o in ds.orgs):
             continue
-        if noun_kind(token) == "organisation" and not any(o.start <= token.i < o.end for o in ds.orgs):
+        if token.pos_ == "NOUN" and noun_kind(token) == "organisation":
             resolved = _organisation(ds, ds.doc[token.left_edge.i : token.i + 1], token.idx)
             if resolved is not None and resolved.referent.name is not None:
                 found.append(replace(resolved.referent, start=token.idx, end=token.idx + len(token.text)))
+        elif _untagged_name(ds, token, at):  # "The US Treasury described the plan … It said that “…”"
+            name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
+            found.append(Referent(name.text, token.idx, token.idx + len(token.text), "organisation"))
     return found
+
+
+def _untagged_name(ds: DocumentSpeakers, token: Token, at: int) -> bool:
+    """A proper noun the entity recogniser left untagged that names no person the article names and no first name
+    of the name list (an organisation or a thing: "Treasury", "Acme")."""
+    return (
+        token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and not known_first_name(token.text)
+        and ds.full_name(token.text, at) is None
+    )
 
 
 def _organisation_subject_before(ds: DocumentSpeakers, at: int) -> Referent | None:

@@ -356,7 +356,11 @@ def age(e: Expr) -> RuleResult:
                           relative=False, type="DURATION")
     if m := re.fullmatch(r"(?:a |an |the )?(day|week|month|year|decade|hour)[- ]?long", e.text):  # "a weeklong hunt"
         return Resolution(duration_value(1, m[1]), None, "duration", kind="duration", relative=False, type="DURATION")
-    if m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}-(year|month|week|day|hour|minute)s?(-old)?", e.text):
+    if m := re.fullmatch(r"(?:a |an |the )?multi-?(day|week|month|year|decade)", e.text):  # "a multi-year deal": PXY
+        return Resolution(duration_value(None, m[1]), None, "duration of several units", kind="duration",
+                          relative=False, type="DURATION")
+    if (m := re.fullmatch(rf"(?:(?:a|an|the) )?{NUMBER}[- ](year|month|week|day|hour|minute)s?(-old)?", e.text)) and (
+            "-" in e.text or m[3]):  # "a 90-day stint", "16 year-old" (but "16 years" is a plain duration)
         amount = _number(m[1])
         if amount is not None:
             kind = "age" if m[3] else "duration"
@@ -390,7 +394,8 @@ def game_period(e: Expr) -> RuleResult:
     (``finance_words``: "revenue", "profit")."""
     m = re.fullmatch(r"(?:the )?(?:(?:early|late|earlier|later|midway through|end of|start of|middle of)(?: in)? (?:the )?)?"
                      r"(first|second|third|fourth|final|last|opening|closing|1st|2nd|3rd|4th)[- ]"
-                     r"(quarter|half|period|inning|innings|set|round)", e.text)
+                     r"(quarter|half|period|inning|innings|set|round)(?: alone)?"
+                     r"|(?:the|that) (quarter|half|period)", e.text)  # "to close the quarter" in a game report
     if m is None or not e.sentence:
         return None
     r = rules()
@@ -413,20 +418,25 @@ def _game_words(text: str) -> frozenset[str]:
 
 def clock_time(e: Expr) -> RuleResult:
     """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
-    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4}))?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
+    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4})\b)?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
     if m is None:
         return None
     if m[7]:
         hour, minute = (12 if m[7] == "noon" else 0), 0
     elif m[5]:
         hour, minute = int(m[5]), int(m[6])
+    elif int(m[1]) > 12:  # "59 PM" of a clock time cut in two ("4: 59 PM"): no hour
+        return None
     else:
         hour, minute = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0), int(m[2] or 0)
     if hour > 23 or minute > 59:
         return None
     rest = (e.text[: m.start()] + " " + e.text[m.end():]).strip(" ,")
     rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
+    rest = re.sub(r"^(?:(?:about|around|approximately|roughly|just|shortly) ?)?(?:after|before)?$", "", rest)  # "about 11am"
     time = f"T{hour:02d}:{minute:02d}"
+    if not rest and (day_after := re.match(rf"\s*,?\s*(?:on )?{WEEKDAY}\b", e.after, re.IGNORECASE)):
+        rest = day_after[1].lower()  # "about 11am on Friday", "10:41 a.m. Tuesday": the model split the time from its day
     if rest:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
@@ -519,10 +529,10 @@ def half_unit(e: Expr) -> RuleResult:
 
 
 def hedge(e: Expr) -> RuleResult:
-    """"at least July 12", "as early as 2005", "no later than Friday": the date keeps its value (TimeML puts the
-    hedge in ``mod``); rewrites."""
+    """"at least July 12", "as early as 2005", "no later than Friday", "just last week", "only a week after": the
+    date keeps its value (TimeML puts the hedge in ``mod``); rewrites."""
     m = re.match(r"(?:(?:at )?least|at the latest|at the earliest|as early as|as late as|no later than|no earlier than|"
-                 r"not before|not until|approximately|roughly|circa|some time in|sometime in) ", e.text)
+                 r"not before|not until|approximately|roughly|circa|some time in|sometime in|just|only|even) ", e.text)
     if m is None or e.modifier:
         return None
     rest, prep = _strip_prepositions(e.text[m.end():])
@@ -551,9 +561,13 @@ def part_of_day(e: Expr) -> RuleResult:
         return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
                           type="TIME")
     m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    if m is None and (of := re.fullmatch(r"(?:the )?(morning|afternoon|evening|night) of (.+)", e.text)):
+        m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", f"{of[2]} {of[1]}")  # "the night of Sept. 13"
     if m is None:
         return None
     day_text = {"this": "today", "early this": "today", "later this": "today", "earlier this": "today"}.get(m[1], m[1])
+    if m[1] in ("later that", "earlier that", "early that", "late that"):  # "died later that night"
+        day_text = "that day"
     if m[1] in ("the next", "the following", "that", "that same", "the same", "the previous"):
         day_text = f"{m[1]} day"  # "the next night": the night of the day after the previous date
     if m[1] == "that same":
@@ -641,10 +655,13 @@ def relative_day(e: Expr) -> RuleResult:
 
 
 def anchored_day(e: Expr) -> RuleResult:
-    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one."""
+    """"the same day", "the next day": from the previous date of the sentence or paragraph when there is one; "the
+    day following his death", "the day before the vote": the day after or before the one named before."""
     days = rules()["anchored_days"]
     if e.text in days:
         offset = days[e.text]
+        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)):
+            offset = 1 if side[1] in ("following", "after") else -1
         base = e.anchor or e.reference
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
                           f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
@@ -655,7 +672,7 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:about |some |around |nearly |almost |more than |over |just |only )?(?P<n>a couple of|{NUMBER}) "
+    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|over|just|only|well|roughly) )*(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
                                              e.text)):
@@ -722,7 +739,7 @@ def units_ago_or_later(e: Expr) -> RuleResult:
 
 
 QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|(?:a little |just |well |little )?(?:more "
-              r"than|over|under|less than)|at least|just|only|another|the|a|an) )?")
+              r"than|over|under|less than)|at least|just|only|another|the|a|an|these|those) )?")
 
 
 def duration(e: Expr) -> RuleResult:
@@ -730,6 +747,11 @@ def duration(e: Expr) -> RuleResult:
     in a future-tense clause also points to the date five years after the reference date (not "the worst in
     500 years")."""
     r = rules()
+    if e.text in ("the last minute", "last minute", "the last moment", "the eleventh hour"):
+        return not_temporal("'at the last minute': an idiom, no amount of time")
+    if all_of := re.fullmatch(r"all (day|week|month|year)(?: long)?", e.text):  # "out here all day": P1D
+        return Resolution(duration_value(1, all_of[1]), None, "duration: all of one unit", kind="duration",
+                          relative=False, type="DURATION")
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
     # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
@@ -754,14 +776,16 @@ def duration(e: Expr) -> RuleResult:
     if unit == "quarter" and re.match(r"\s*of\b", e.after) and not m[1]:
         return not_temporal("a fraction (\"a quarter of the forest\"), not a time")
     amount = _number(m[2])
-    if m[2] is None and re.match(r"(?:a|an) ", text) and not m[1]:  # "in a decade", "for a year"
+    if m[2] is None and re.match(r"(?:a|an|another) ", text) and not m[1]:  # "in a decade", "for a year", "another year"
         amount = 1
     if m[2] is not None and amount is None:
         return None
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
     plural = m[3].endswith("s")
     timed = unit in ("hour", "minute", "second")
-    after_duration_prep = e.prep in r["duration_prepositions"] or e.last_before in r["duration_prepositions"]
+    # ("called for in last year's bill": the word before counts only when the expression has no preposition of its own)
+    after_duration_prep = e.prep in r["duration_prepositions"] or (
+        e.prep is None and e.last_before in r["duration_prepositions"])
     # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
@@ -903,6 +927,8 @@ def relative_period(e: Expr) -> RuleResult:
             # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
             res = _period(e.reference, "week", 1)
             return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
+        if m[1] in ("this", "current") and m[2] == "year" and (rest := _rest_of_year(e)):
+            return rest
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
@@ -910,6 +936,8 @@ def relative_period(e: Expr) -> RuleResult:
         res = _period(e.reference, unit, 0)
         return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
+        if m[1] == "year" and e.text == "the year" and (rest := _rest_of_year(e)):
+            return rest
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
@@ -928,6 +956,16 @@ def relative_period(e: Expr) -> RuleResult:
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
+
+
+def _rest_of_year(e: Expr) -> Resolution | None:
+    """"later this year", "later in the year" told in October to December: what is left of the year lies in its
+    last quarter, the value TimeML annotators give it (MEANTIME dev: "originally due later this year", told on 5
+    October → 2006-Q4); told earlier in the year it stays the year."""
+    if e.modifier not in ("later", "later in") or e.reference.month < 10:
+        return None
+    value, gran = _period(e.reference, "quarter", 0)
+    return Resolution(value, gran, f"what is left of the year ('{e.modifier}'), told in its last quarter: that quarter")
 
 
 def _just_begun(reference: dt.date, unit: str) -> bool:
@@ -957,7 +995,8 @@ def fiscal_year(e: Expr) -> RuleResult:
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
     if m := re.fullmatch(r"(?:the )?(?:(last|past|previous|this|current|coming|next|same) )?(?:fiscal|financial) year", e.text):
         offset = 0 if m[1] in ("same", None) else rules()["relative_words"][m[1]]
-        return Resolution(f"FY{e.reference.year + offset:04d}", "year", f"'{m[1]} fiscal year' from the reference date")
+        return Resolution(f"FY{e.reference.year + offset:04d}", "year",
+                          f"'{m[1] or 'the'} fiscal year' from the reference date")
     return None
 
 
@@ -1049,7 +1088,7 @@ def quarter(e: Expr) -> RuleResult:
         return Resolution(f"{m[2]}-Q{m[1]}", "quarter", "quarter", relative=False)
     if m := re.fullmatch(r"q([1-4])", e.text):  # "GM's Q3 results"
         return _part_of_year(e, None, f"Q{m[1]}", "quarter")
-    m = re.fullmatch(r"(?:the )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
+    m = re.fullmatch(r"(?:the |its |their |our )?(most recent|[a-z0-9]+)[- ]quarter(?:(?: of| in)? (.+))?", e.text)
     if m is None:
         return None
     if m[1] in ("last", "previous", "past", "latest", "most recent") and not m[2]:
@@ -1121,6 +1160,9 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     the earliest not yet over, no tense → the nearest."""
     if year_text in ("the year", "this year", "the current year") and e.reference:
         year_text = str(e.reference.year)
+    if year_text and e.reference and (fy := fiscal_year(replace(e, text=year_text))) and fy.value:
+        # "the first quarter of the financial year" (TimeML FY2007-Q1, as "the financial year" alone is FY2007)
+        return Resolution(f"{fy.value}-{code}", granularity, f"{granularity} of {fy.rule}", relative=fy.relative)
     if year_text and (fiscal := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4})", year_text)):
         # "the first quarter of fiscal 2009": a part of the fiscal year (TimeML FY2009-Q1)
         return Resolution(f"FY{fiscal[1]}-{code}", granularity, f"{granularity} of a fiscal year", relative=False)
@@ -1418,6 +1460,7 @@ def normalise(
     cleaned, prep = _strip_prepositions(_clean(text))
     cleaned = re.sub(r"^this past ", "last ", cleaned)  # "this past weekend"
     cleaned = re.sub(r"(?<=s)' time$|'s time$", "", cleaned)  # "in three years' time", "in a year's time"
+    cleaned = re.sub(r"(?<=\d{4}) \d{1,2}$", "", cleaned)  # "June 13, 2013 4" of a date line "4: 59 PM": the hour cut off
     for pattern, replacement in rules()["rewrites"].items():  # "year-end" → "the end of the year", "first-half"
         cleaned = re.sub(pattern, replacement, cleaned)
     e = Expr(cleaned, prep, reference, tense, anchor, before, after, period=period, written=text, sentence=sentence,

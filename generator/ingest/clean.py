@@ -246,6 +246,7 @@ def document_rules() -> dict[str, Any]:
             "pull_quote": dict(data["pull_quote"]),
             "link_list": dict(data["link_list"]),
             "trailing_labels": dict(data["trailing_labels"]),
+            "trailing_bio": {**data["trailing_bio"], "pattern": re.compile(str(data["trailing_bio"]["pattern"]), re.IGNORECASE)},
             "furniture_warning": float(data["furniture_warning"]),
         }
     except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -331,6 +332,24 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
     return kept[:end]
 
 
+def bio_name(line: str) -> str | None:
+    """The name a closing author biography opens with ("Jane Roe is an award-winning journalist …" → Jane Roe)."""
+    match = document_rules()["trailing_bio"]["pattern"].fullmatch(line.strip())
+    return match.group("name") if match and len(line.split()) <= document_rules()["trailing_bio"]["max_words"] else None
+
+
+def remove_trailing_bio(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:
+    """The author's biography among the last lines ("Jane Roe is an award-winning journalist and the author of …")."""
+    limits = document_rules()["trailing_bio"]
+    first = max(limits["min_body_lines"], len(kept) - limits["max_lines"])
+    bios = {
+        k for k in range(first, len(kept))
+        if bio_name(kept[k][1])
+    }
+    removed.extend((kept[k][0], Removed(kept[k][1], "author bio")) for k in sorted(bios))
+    return [item for k, item in enumerate(kept) if k not in bios]
+
+
 def furniture_share(kept: Sequence[Line], removed: Sequence[tuple[int, Removed]], pruned: int = 0) -> float:
     """The share of a document's characters that is furniture: what cleaning removed, what a saved page's
     markup named as furniture (``pruned``), and the kept lines after the first that read like link titles or
@@ -365,6 +384,7 @@ def clean_lines(text: str) -> tuple[list[Line], list[tuple[int, Removed]]]:
     kept = remove_pull_quotes(kept, removed)
     kept = remove_link_lists(kept, removed)
     kept = remove_trailing_labels(kept, removed)
+    kept = remove_trailing_bio(kept, removed)
     return kept, removed
 
 

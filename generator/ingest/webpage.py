@@ -27,6 +27,8 @@ import lxml.html
 import trafilatura
 from trafilatura.utils import load_html
 
+from generator.ingest.clean import bio_name
+from generator.ingest.metadata import date_of, date_pattern
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ SEPARATOR_CHARS = "|–—:»·•- "  # what TITLE_SEPARATORS splits on, when i
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORD = re.compile(r"[^\W_]+")
+NICKNAME_QUOTES = "\"'“”‘’«»"
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,8 @@ def is_author_name(name: str) -> bool:
     if lowered & set(config["not_name_words"]):
         return False
     particles = set(config["particles"])
+    # a nickname in quotes stands between the names ("Amanda \"Tania Mae\" Tan", "Lee “Faker” Sang-hyeok")
+    words = [w.strip(NICKNAME_QUOTES) for w in words if w.strip(NICKNAME_QUOTES)]
     return all(w[0].isupper() or w.casefold() in particles for w in words)
 
 
@@ -366,6 +371,12 @@ def text_bylines(text: str) -> list[str]:
     return [line for line in lines[:window] + lines[-2:] if pattern.fullmatch(line)]
 
 
+def closing_bio_names(text: str) -> list[str]:
+    """The name of an author biography among the text's last lines ("Jane Roe is an award-winning journalist…")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [name for line in lines[-rules()["author"]["bio_lines"]:] if (name := bio_name(line))]
+
+
 def choose_author(candidates: Sequence[tuple[str, str]], site_keys: Sequence[str]) -> tuple[str, str] | None:
     """The first candidate that names people; failing that, the first that names an agency or the site."""
     fallback = None
@@ -390,6 +401,56 @@ def parse_page_date(value: str) -> dt.date | None:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
+
+
+def headline_element(tree: Any) -> Any | None:
+    """The page's first ``<h1>`` outside navigation, share boxes and the like (as ``visible_headlines``)."""
+    skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
+    return next((h1 for h1 in tree.xpath("//h1")
+                 if clean_space(h1.text_content()) and not any(skip_container(n, skip) for n in h1.iterancestors())),
+                None)
+
+
+def text_after_headline(tree: Any, window: int) -> list[str]:
+    """The texts (one per text node) of about ``window`` characters that follow the page's headline, as a reader
+    sees them under it; not the text of figures, captions, credits and teasers (``after_headline.skip_words``)."""
+    h1 = headline_element(tree)
+    if h1 is None:
+        return []
+    skip = set(rules()["after_headline"]["skip_words"])
+    parts, size = [], 0
+    for node in h1.xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
+        parent = node.getparent()
+        if parent is not None and any(skip.intersection(mark_tokens(a)) for a in (parent, *parent.iterancestors())):
+            continue  # a photo's caption or credit ("… March 24, 2014"), a teaser of another story
+        text = clean_space(node)
+        if text:
+            parts.append(text)
+            size += len(text) + 1
+            if size >= window:
+                break
+    return parts
+
+
+def dateline_date(tree: Any) -> dt.date | None:
+    """The first date written in the text that follows the headline ("Max Blumenthal · The Grayzone · Thu, 14 May
+    2020 17:55 UTC"); a date labelled as an update is passed over. A date in the page's header above the headline
+    ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
+    page (htmldate) may take."""
+    config = rules()["after_headline"]
+    after = " ".join(text_after_headline(tree, config["window_chars"]))[: config["window_chars"]]
+    label = re.compile(config["update_label"], re.IGNORECASE)
+    for match in date_pattern().finditer(after):
+        if not label.search(after[max(0, match.start() - config["label_chars"]): match.start()]):
+            return date_of(match)
+    return None
+
+
+def headline_bylines(tree: Any) -> list[str]:
+    """Byline lines of their own under the headline ("By Leigh Ann Caldwell"), which trafilatura may drop."""
+    pattern = re.compile(rules()["author"]["text_byline"], re.IGNORECASE)
+    return [text for text in text_after_headline(tree, rules()["after_headline"]["window_chars"])
+            if pattern.fullmatch(text)]
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -519,6 +580,27 @@ def mark_furniture(tree: Any) -> int:
     return marked
 
 
+PRESERVED_SPACE = frozenset({"pre", "textarea", "script", "style", "code"})
+SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def collapse_source_breaks(tree: Any) -> None:
+    """Line breaks inside the page's source text are spaces, as a browser shows them ("who in 2008, won the\n
+    Africa Movie Academy Award"): trafilatura keeps some of them, which would cut a sentence into short lines
+    that the furniture rules then read as link titles. Not inside ``<pre>`` and the like, where breaks show."""
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        parent = node.getparent()
+        keep_tail = parent is not None and isinstance(parent.tag, str) and (
+            parent.tag in PRESERVED_SPACE or any(a.tag in PRESERVED_SPACE for a in parent.iterancestors()))
+        keep_text = node.tag in PRESERVED_SPACE or keep_tail
+        if not keep_text and node.text and ("\n" in node.text or "\r" in node.text):
+            node.text = SOURCE_BREAK.sub(" ", node.text)
+        if not keep_tail and node.tail and ("\n" in node.tail or "\r" in node.tail):
+            node.tail = SOURCE_BREAK.sub(" ", node.tail)
+
+
 def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
     """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
@@ -551,12 +633,14 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     tree = load_html(raw)
     if tree is None:
         return None, None, 0
+    collapse_source_breaks(tree)
     marked = mark_furniture(tree)
     text, document = trafilatura_text(tree, with_metadata=True, prune=True)
     pruned = 0
     if marked and visible_chars(text) < rules()["furniture_check_chars"]:
         whole = load_html(raw)
         if whole is not None:
+            collapse_source_breaks(whole)
             pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
     return text, document, pruned
 
@@ -635,6 +719,8 @@ def read_page(raw: str) -> Page:
         *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
         *((text, "byline") for text in byline_texts(tree)),
         *((line, "text byline") for line in text_bylines(text)),
+        *((line, "byline under the headline") for line in headline_bylines(tree)),
+        *((name, "author biography") for name in closing_bio_names(text)),
     ]
     # trafilatura's own guess only when the page says nothing: it may come from a "More stories" card or a comment.
     guess = [(document.author, "trafilatura")] if getattr(document, "author", None) else []
@@ -646,11 +732,13 @@ def read_page(raw: str) -> Page:
     dates = [
         *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
         *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
-        *(((document.date, "htmldate"),) if getattr(document, "date", None) else ()),
     ]
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
+    take("published", dateline_date(tree), "dateline under the headline")
+    if getattr(document, "date", None):
+        take("published", parse_page_date(str(document.date)), "htmldate")
     return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
 
 
