@@ -277,6 +277,8 @@ def _governor(span: Span) -> Token | None:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS and tok.dep_ == "pobj":
             continue
+        if tok.ent_type_ == "TIME" or tok.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm"):
+            continue  # "visited the precinct about 12:30 a.m. Tuesday": the weekday hangs off the clock time
         return tok
     return None
 
