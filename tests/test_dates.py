@@ -428,6 +428,9 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         # a weekday after a clock time takes the tense of the clause the time belongs to
         ("The mayor visited the flooded street about 12:30 a.m. Tuesday.", dt.date(2023, 11, 6),  # a Monday
          {"Tuesday": "2023-10-31"}),
+        # approximate amounts written with dashes or "to", also before an event
+        ("The signal faded after 30 -- 40 days.", WED, {"after 30 -- 40 days": "PXD"}),
+        ("The winger will be out six to eight months after surgery.", WED, {"six to eight months after": "PXM"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

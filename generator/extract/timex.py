@@ -757,7 +757,9 @@ def duration(e: Expr) -> RuleResult:
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
                   r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
                   text)
-    if either := re.fullmatch(rf"(?:\d+|[a-z]+) (?:or|to) (?:\d+|[a-z]+) ([a-z]+)", text):  # "3 or 4 weeks": PXW
+    # "3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD, PXM
+    either_text = re.sub(r" (?:after|before)$", "", text) if re.match(r"\s*[\w$£€]", e.after) else text
+    if either := re.fullmatch(r"(?:\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
         unit = r["units"].get(either[1])
         if unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
             return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
