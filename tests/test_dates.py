@@ -431,6 +431,9 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         # approximate amounts written with dashes or "to", also before an event
         ("The signal faded after 30 -- 40 days.", WED, {"after 30 -- 40 days": "PXD"}),
         ("The winger will be out six to eight months after surgery.", WED, {"six to eight months after": "PXM"}),
+        # a weekday without tense the text has dated the week before is that day
+        ("A cyclist was hurt last Thursday. He was riding to a Thursday evening class.", dt.date(2023, 11, 8),
+         {"last Thursday": "2023-11-02", "Thursday evening": "2023-11-02TEV"}),
     ],
 )
 def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_year(nlp, sentence, reference,

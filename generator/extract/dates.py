@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -375,6 +375,7 @@ def extract_dates(
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
                                 period.mention.timex if period else None, span.sent.text, doc.text)
+        res = _same_weekday_as_before(res, mentions)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"
@@ -413,6 +414,21 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _same_weekday_as_before(res: Resolution, mentions: list[DateMention]) -> Resolution:
+    """"… killed last Friday … walking to a Friday evening service": a weekday read without tense (the nearest one)
+    that the text has already dated the week before or after is that day."""
+    if res.name not in ("weekday", "part_of_day") or "no tense" not in res.rule or not res.value:
+        return res
+    day = day_of(res.value)
+    for m in reversed(mentions):
+        if m.kind == "date" and m.granularity == "day" and m.value and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
+            named = dt.date.fromisoformat(m.value)
+            if abs((named - day).days) == 7:
+                return replace(res, value=named.isoformat() + res.value[10:],
+                               rule=f"{res.rule}; the same weekday the text named before ({named.isoformat()})")
+    return res
 
 
 def _is_dateline(span: Span) -> bool:
