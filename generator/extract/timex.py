@@ -441,7 +441,7 @@ def clock_time(e: Expr) -> RuleResult:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
             return replace(day, value=day.value[:10] + time, type="TIME", rule=f"{day.rule}, at {time[1:]}")
-    if e.reference and e.tense in ("past", "future"):
+    if e.reference and (e.tense in ("past", "future") or e.tense is None and e.anchor):  # (no verb: the day named)
         # "escaped just after 9 a.m.": a time of the day the clause tells, the date named before in the sentence or
         # paragraph or else the reference date (TimeML anchors it so); "the shop opens at 9 a.m." stays any day's
         day, of = (e.anchor, "the previous date") if e.anchor else (e.reference, "the reference date")
