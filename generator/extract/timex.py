@@ -146,6 +146,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
     text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
     text = re.sub(r"\b([ap])\. m\b", r"\1.m", text)
+    text = re.sub(r"(?<=\b\d)(?<!\d\d\d): (?=\d\d\b)|(?<=\b\d\d): (?=\d\d\b)", ":", text)  # "3: 30 am"
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
     return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
 
