@@ -47,14 +47,15 @@ def candidate_spans(doc: Doc) -> list[Span]:
     global _PATTERNS
     if _PATTERNS is None:
         _PATTERNS = _compiled_patterns()
-    names = [m.span() for m in _names_with_dates().finditer(doc.text)]
+    text = doc.text  # built anew by spaCy on every access: read it once
+    names = [m.span() for m in _names_with_dates().finditer(text)]
     ranges: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in _PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             ranges.append(m.span())
-    ranges += _adverb_references(doc)
+    ranges += _adverb_references(doc, text)
     spans: list[Span] = []
-    for start, end in sorted(_split_ranges(doc.text, ranges)):
+    for start, end in sorted(_split_ranges(text, ranges)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
@@ -70,13 +71,13 @@ def candidate_spans(doc: Doc) -> list[Span]:
 _TIME_ADVERBS = re.compile(r"\b(?:earlier|later)\b", re.IGNORECASE)
 
 
-def _adverb_references(doc: Doc) -> list[tuple[int, int]]:
+def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
     """"GM said earlier that …", "the results will be released later": "earlier" and "later" modifying a verb
     are references to an unnamed time (TimeML PAST_REF, XXXX-XX-XX), found by the parse, not only before
     punctuation; not in comparisons ("earlier than expected", "than earlier forecast") nor modifying a noun ("an
     earlier report")."""
     out = []
-    for m in _TIME_ADVERBS.finditer(doc.text):
+    for m in _TIME_ADVERBS.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue
@@ -357,6 +358,7 @@ def extract_dates(
     for i, sent in enumerate(doc.sents):
         sentence_of[sent.start] = i
     mentions: list[DateMention] = []
+    text = doc.text  # built anew by spaCy on every access: read it once
     for span in candidate_spans(doc):
         shown = _with_preposition(span)
         sent_index = sentence_of.get(span.sent.start, 0)
@@ -374,7 +376,7 @@ def extract_dates(
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None, span.sent.text, doc.text)
+                                period.mention.timex if period else None, span.sent.text, text)
         res = _same_weekday_as_before(res, mentions)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
@@ -505,8 +507,9 @@ def _context(shown: Span, span: Span) -> tuple[str, str]:
     doc, sent = span.doc, span.sent
     lo = max(sent.start, shown.start - 3)
     hi = min(sent.end, span.end + 2)
-    before = doc.text[doc[lo].idx : doc[shown.start].idx] if shown.start > lo else ""
-    after = doc.text[span.end_char : doc[hi - 1].idx + len(doc[hi - 1])] if hi > span.end else ""
+    # (from the tokens, not from doc.text, which spaCy builds anew on every access)
+    before = "".join(t.text_with_ws for t in doc[lo:shown.start])
+    after = doc[span.end - 1].whitespace_ + doc[span.end:hi].text if hi > span.end else ""
     return before, after
 
 
