@@ -85,6 +85,8 @@ SAME_STORY = (0.0, 0.05, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3)  # 0: every sour
 NEAREST = (0.0, 0.03, 0.05, 0.08, 0.1, 0.12, 0.15)  # an article alone joins its nearest one's story; 0: never
 RELATED = (0.0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # stories whose profiles are this alike are one; 0: never
 RELATED_SAME_STORY = (0.15, 0.2, 0.25, 0.3)  # the same_story values tried with them
+SMALL_STORY = (0, 1, 2, 3)  # stories of at most this many sources join the most alike larger one; 0: never
+SMALL_STORY_JOIN = (0.05, 0.1, 0.15, 0.2, 0.3)  # ... from this cosine of the stories' profiles
 NEAR_DATES = (0, 1, 2, 3, 7)  # days apart at which reports of one action may be one (disputed) event; 0: never
 NEAR_DATES_SIMILARITY = (0.0, 0.3, 0.5, 0.7, 0.9)
 SIMILAR_ACTION = (0, 1, 2)  # WordNet senses of the triggers compared; 0: off
@@ -422,8 +424,10 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
     """Stages on dev, each setting scored per subtopic, per topic and on the mixed runs, ranked by the mean
     CoNLL F1 of the three (a rule must hold for a folder of one story, of two events of one kind, and of several
     stories): (1) ``same_story`` x ``same_event`` (WordNet off, different actions never, no nearest-story rule,
-    no related stories, no near dates), then ``same_story`` x ``same_story_nearest`` with that ``same_event``, then
-    ``same_story`` x ``related_stories`` (stories whose summed profiles are alike join), then the same action told
+    no related stories, no small stories absorbed, no near dates), then ``same_story`` x ``same_story_nearest``
+    with that ``same_event``, then ``same_story`` x ``related_stories`` (stories whose summed profiles are alike
+    join), then ``small_story`` x ``small_story_join`` (stories of a few sources join the most alike larger
+    one), then the same action told
     by sources of two stories (``same_event_other_story``) with the best of those; (2) the near-synonym actions
     (``similar_action`` x ``same_event_similar_action``) x ``same_event_other_action`` with the best of (1); (3)
     the switches (``second_pass`` among them) with the best of (2); (4) the disputed dates (``disputed_event`` x
@@ -440,7 +444,7 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
 
     stage1 = ranked([{**base, "same_story": story, "same_event": same, "similar_action": 0,
                       "same_event_similar_action": 1.01, "same_event_other_action": 1.01, "same_story_nearest": 0.0,
-                      "related_stories": 0.0, "near_dates": 0}
+                      "related_stories": 0.0, "small_story": 0, "near_dates": 0}
                      for story, same in itertools.product(SAME_STORY, SAME_EVENT)])
     best = stage1[0][0]
     stories = ranked([{**best, "same_story": story, "same_story_nearest": nearest}
@@ -449,6 +453,10 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
     related = ranked([{**best, "same_story": story, "related_stories": together}
                       for story, together in itertools.product(RELATED_SAME_STORY, RELATED)])
     best = related[0][0]
+    small = ranked([{**best, "small_story": size, "small_story_join": join}
+                    for size, join in itertools.product(SMALL_STORY, SMALL_STORY_JOIN)
+                    if size > 0 or join == SMALL_STORY_JOIN[0]])
+    best = small[0][0]
     others = ranked([{**best, "same_event_other_story": story} for story in OTHER_STORY])
     best = others[0][0]
     stage2 = ranked([{**best, "similar_action": similar, "same_event_similar_action": similar_event,
@@ -473,6 +481,8 @@ def sweep(levels: dict[str, list[Group]]) -> list[tuple[str, tuple[str, ...], li
             ("same_story x same_story_nearest", ("same_story", "same_story_nearest"), stories),
             ("same_story x related_stories (stories whose profiles are alike are one)",
              ("same_story", "related_stories"), related),
+            ("stories of one or a few sources join the most alike larger story",
+             ("small_story", "small_story_join"), small),
             ("the same action in sources of two stories", ("same_event_other_story",), others),
             ("near-synonym actions and other actions", ("similar_action", "same_event_similar_action",
                                                         "same_event_other_action"), stage2),

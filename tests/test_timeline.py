@@ -538,3 +538,86 @@ def test_related_stories_join_stories_alike_as_a_whole():
     assert _related_stories(stories, vectors, 0.8) == {"a": "a", "b": "a", "c": "a", "d": "d"}
     assert _related_stories(stories, vectors, 0.99) == stories  # not alike enough
     assert _related_stories(stories, vectors, 0.0) == stories  # off
+
+
+# Stories of one or two short articles join the larger story whose profile is most like theirs
+# (rules/dates.yaml small_story, small_story_join); stories of a few sources each never join one another.
+# Profiles (unit vectors of what the sources name) made up for the cases.
+RESCUE = {"w:rescue": 0.6, "w:miner": 0.6, "e:katowice": 0.52}
+SMALL_STORIES = [
+    # case, stories (source -> story), vectors, small_story, small_story_join, expected stories
+    ("a short article joins the larger story it reads like",
+     {"a": "a", "b": "a", "c": "a", "d": "d"},
+     {"a": RESCUE, "b": RESCUE, "c": RESCUE, "d": {"w:rescue": 0.8, "w:pit": 0.6}}, 2, 0.1,
+     {"a": "a", "b": "a", "c": "a", "d": "a"}),
+    ("of two larger stories, the one most alike",
+     {"a": "a", "b": "a", "c": "a", "e": "e", "f": "e", "g": "e", "d": "d"},
+     {"a": RESCUE, "b": RESCUE, "c": RESCUE, "e": {"w:bakery": 0.8, "w:fire": 0.6},
+      "f": {"w:bakery": 0.8, "w:fire": 0.6}, "g": {"w:bakery": 0.6, "w:fire": 0.8},
+      "d": {"w:fire": 0.3, "w:bakery": 0.2, "w:rescue": 0.93}}, 2, 0.1,
+     {"a": "a", "b": "a", "c": "a", "e": "e", "f": "e", "g": "e", "d": "a"}),
+    ("below the cosine it stays apart",
+     {"a": "a", "b": "a", "c": "a", "d": "d"},
+     {"a": RESCUE, "b": RESCUE, "c": RESCUE, "d": {"w:rescue": 0.1, "w:bakery": 0.995}}, 2, 0.1,
+     {"a": "a", "b": "a", "c": "a", "d": "d"}),
+    ("small stories never join one another (a folder of unrelated pages)",
+     {"a": "a", "b": "b", "c": "c"},
+     {"a": RESCUE, "b": RESCUE, "c": {"w:rescue": 0.8, "w:pit": 0.6}}, 2, 0.1,
+     {"a": "a", "b": "b", "c": "c"}),
+    ("a story of more sources than small_story stands on its own",
+     {"a": "a", "b": "a", "c": "a", "d": "d", "e": "d", "f": "d"},
+     {"a": RESCUE, "b": RESCUE, "c": RESCUE, "d": RESCUE, "e": RESCUE, "f": RESCUE}, 2, 0.1,
+     {"a": "a", "b": "a", "c": "a", "d": "d", "e": "d", "f": "d"}),
+    ("off",
+     {"a": "a", "b": "a", "c": "a", "d": "d"},
+     {"a": RESCUE, "b": RESCUE, "c": RESCUE, "d": RESCUE}, 0, 0.1,
+     {"a": "a", "b": "a", "c": "a", "d": "d"}),
+]
+
+
+@pytest.mark.parametrize(("case", "stories", "vectors", "small", "floor", "expected"), SMALL_STORIES,
+                         ids=[c[0] for c in SMALL_STORIES])
+def test_small_stories_join_the_most_alike_larger_story(case, stories, vectors, small, floor, expected):
+    from generator.link.timeline import _absorb_small_stories
+
+    assert _absorb_small_stories(stories, vectors, small, floor) == expected
+
+
+def _sentence(source_id: str, text: str, date: str, value: str, triggers: list[tuple[str, str]],
+              keywords: tuple[str, ...]) -> SourceFacts:
+    """A source of one dated sentence reporting the actions ``triggers`` ((word, lemma), each found in ``text``)."""
+    facts = make_facts(source_id, MONDAY, [Clause(text, date, value, keywords)])
+    date_id = facts.dates[0].id
+    events = tuple(EventMention(source_id, 0, word, text.index(word), text.index(word) + len(word), lemma, 0,
+                                len(text), keywords, date=date_id) for word, lemma in triggers)
+    return replace(facts, events=events)
+
+
+# Two actions in one sentence are two events; two mentions of one action in a sentence are one
+# (rules/dates.yaml one_per_sentence). Made-up sentences.
+ONE_SENTENCE = [
+    ("two actions: the arrest stays apart from the shooting",
+     "Police arrested a man in Brno on Monday after the shooting at the station.",
+     [("arrested", "arrest"), ("shooting", "shoot")], {("a", "shoot"), ("b", "shoot")}, {("a", "arrest")}),
+    ("one action twice: the vote and the vote it names",
+     "Brno voted on Monday in a vote the opposition boycotted.",
+     [("voted", "vote"), ("vote", "vote")], {("a", "vote"), ("b", "vote")}, set()),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "triggers", "together", "apart"), ONE_SENTENCE,
+                         ids=[c[0] for c in ONE_SENTENCE])
+def test_actions_of_one_sentence(case, text, triggers, together, apart):
+    from generator.link.timeline import _reports, _rules, group_reports
+
+    action = triggers[-1][1]
+    first = _sentence("a", text, "on Monday", "2023-10-09", triggers, ("brno", "station", "vote", "shoot"))
+    second = _sentence("b", f"In Brno, the {action} on Monday drew crowds.", "on Monday", "2023-10-09",
+                       [(action, action)], ("brno", action, "crowd"))
+    places = ("Brno",)
+    entities = tuple(Entity(_slug(p), p, "GPE", mentions_of([first, second], p, "GPE")) for p in places)
+    groups = group_reports(_reports([first, second], (), entities), rules=_rules())
+    keys = [{(r.mention.source, r.event.lemma) for r in g.reports} for g in groups]
+    assert any(together <= k for k in keys)
+    assert all(not (apart & k) or k == apart for k in keys)
+    assert len(keys) == 1 + bool(apart)

@@ -11,10 +11,13 @@ outlet that tells of the talks without saying when). Reports become one ``Event`
   weighted overlap of what they are about of at least ``same_event_other_action`` (learnt: never), or
 * they are the same actor doing the same thing on the same day ("Putin said on Thursday", "Putin warned on
   Thursday": ``same_act``);
-* statements by different speakers stay apart (``different_speakers``).
+* statements by different speakers stay apart (``different_speakers``);
+* two different actions of one sentence stay apart; two mentions of one action in a sentence are one
+  (``one_per_sentence``).
 
-Which sources tell one story comes from their profiles (``same_story``, ``related_stories``: a folder may hold
-several stories); reports of sources of different stories need a name in common (``same_event_other_story``).
+Which sources tell one story comes from their profiles (``same_story``, ``related_stories``; stories of one or two
+sources join the most alike larger story, ``small_story``: a folder may hold several stories); reports of sources
+of different stories need a name in common (``same_event_other_story``).
 Reports on incompatible dates that are otherwise very alike (overlap ≥ ``disputed_event``, different sources),
 and reports of one action dated a day or so apart by different outlets (``near_dates``), are one event marked
 ``disputed``. Event ids are built from the date and the features most reports share,
@@ -399,13 +402,49 @@ def story_of(reports: Sequence[_Report], rules: Mapping[str, Any] | None = None,
     sources = {r.mention.source for r in reports}
     nearest = rules["same_story_nearest"]
     floor = min(threshold, nearest) if nearest > 0 else threshold  # lower cosines join no story
+    similar = _similar_triggers(reports, rules["similar_action"])
     if threshold <= 0.0:  # every source of one story
-        return _Story(_similar_triggers(reports, rules["similar_action"]), {})
+        return _Story(similar, {})
     vectors = {s: v for s, v in _source_vectors(reports if profiles is None else profiles).items() if s in sources}
     stories = _stories(_source_similarities(vectors, floor), threshold, nearest)
     stories.update({s: s for s in sources - stories.keys()})
     stories = _related_stories(stories, vectors, rules["related_stories"])
-    return _Story(_similar_triggers(reports, rules["similar_action"]), stories)
+    stories = _absorb_small_stories(stories, vectors, rules["small_story"], rules["small_story_join"])
+    return _Story(similar, stories)
+
+
+def _story_profiles(stories: Mapping[str, str], vectors: Mapping[str, Mapping[str, float]]
+                    ) -> tuple[list[str], list[dict[str, float]], Counter[str]]:
+    """The stories (sorted by name), the profile of each (the sum of its sources' unit vectors, as a unit vector)
+    and how many sources each has."""
+    names = sorted(set(stories.values()))
+    sums: dict[str, Counter[str]] = {name: Counter() for name in names}
+    for source in sorted(stories):
+        sums[stories[source]].update(vectors.get(source, {}))
+    return names, [_unit(dict(sums[name])) for name in names], Counter(stories.values())
+
+
+def _absorb_small_stories(stories: Mapping[str, str], vectors: Mapping[str, Mapping[str, float]], small: int,
+                          floor: float) -> dict[str, str]:
+    """Stories of at most ``small`` sources join the larger story whose profile is most like theirs, from a
+    cosine of ``floor`` (``small`` 0: never). One or two short articles share too few names and words with any
+    other article to link to it (``same_story``), yet read like one story told by more outlets; a story of more
+    sources is told apart on more evidence. Stories of a few sources each never join one another (a folder of
+    unrelated pages stays apart). ECB+ dev: see rules/dates.yaml ``small_story``. One sparse product of the small
+    stories' profiles by the larger ones'."""
+    names, profiles, size = _story_profiles(stories, vectors)
+    smalls = [i for i, name in enumerate(names) if size[name] <= small]
+    hosts = [i for i, name in enumerate(names) if size[name] > small]
+    if small <= 0 or not smalls or not hosts:
+        return dict(stories)
+    matrix = vector_matrix(profiles)  # one column per feature of any story
+    product = (matrix[smalls] @ matrix[hosts].T).toarray()
+    joins = {}
+    for row, i in enumerate(smalls):
+        column = int(product[row].argmax())  # the first of equal cosines: hosts are in name order
+        if product[row, column] >= floor:
+            joins[names[i]] = names[hosts[column]]
+    return {source: joins.get(story, story) for source, story in stories.items()}
 
 
 def _related_stories(stories: Mapping[str, str], vectors: Mapping[str, Mapping[str, float]],
@@ -415,13 +454,9 @@ def _related_stories(stories: Mapping[str, str], vectors: Mapping[str, Mapping[s
     event whose articles each share too little with any single other article form several small stories; taken
     together, each of them still reads like the rest (ECB+ dev: see rules/dates.yaml ``related_stories``).
     One sparse product over the stories, not a Python loop over pairs."""
-    names = sorted(set(stories.values()))
+    names, profiles, _ = _story_profiles(stories, vectors)
     if threshold <= 0.0 or len(names) < 2:
         return dict(stories)
-    sums: dict[str, Counter[str]] = {name: Counter() for name in names}
-    for source in sorted(stories):
-        sums[stories[source]].update(vectors.get(source, {}))
-    profiles = [_unit(dict(sums[name])) for name in names]
     product = (vector_matrix(profiles) @ vector_matrix(profiles).T).tocoo()
     keep = (product.row < product.col) & (product.data >= threshold)
     parent = {name: name for name in names}
@@ -519,7 +554,8 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
             anchor = cluster.anchor
             if not compatible((anchor.start, anchor.end), (report.start, report.end)):
                 continue
-            if rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences:
+            if rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences \
+                    and _two_actions_in_a_sentence(cluster.reports, (report,)):
                 continue  # two actions in one sentence are two events
             score = max(margin(report, r, rules, story) for r in cluster.reports)
             if score >= best_margin:
@@ -536,6 +572,20 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     if rules["second_pass"]:
         clusters = _merge_same_action(clusters, rules, story)
     return _merge_disputed(_merge_near_dates(clusters, rules, story), rules, story)
+
+
+def _two_actions_in_a_sentence(xs: Sequence[_Report], ys: Sequence[_Report]) -> bool:
+    """Whether a report of ``xs`` and one of ``ys`` come from one sentence and name different actions ("police
+    arrested him after the shooting"): two events. Two reports of one action in a sentence ("elections were held
+    ... the elections") are one."""
+    return any((x.mention.source, x.mention.sentence) == (y.mention.source, y.mention.sentence)
+               and not same_action_of(x, y) for x in xs for y in ys)
+
+
+def _apart_by_sentence(a: _Cluster, b: _Cluster, rules: Mapping[str, Any]) -> bool:
+    """``one_per_sentence``: two groups holding two actions of one sentence stay apart."""
+    return bool(rules["one_per_sentence"] and a.sentences & b.sentences
+                and _two_actions_in_a_sentence(a.reports, b.reports))
 
 
 def _merge_groups(clusters: list[_Cluster], keys_of: Callable[[_Cluster], set[Hashable]],
@@ -566,7 +616,7 @@ def _merge_same_action(clusters: list[_Cluster], rules: Mapping[str, Any], story
     rehab on Thursday" / "checked in late Thursday" / an undated "has checked into rehab")."""
     def joins(other: _Cluster, cluster: _Cluster) -> bool:
         return (compatible((other.anchor.start, other.anchor.end), (cluster.anchor.start, cluster.anchor.end))
-                and not (rules["one_per_sentence"] and other.sentences & cluster.sentences)
+                and not _apart_by_sentence(other, cluster, rules)
                 and any(same_action_of(a, b) and margin(a, b, rules, story) >= 0.0
                         for a in other.reports for b in cluster.reports))
 
@@ -601,7 +651,7 @@ def _merge_near_dates(clusters: list[_Cluster], rules: Mapping[str, Any], story:
         a, b = other.anchor, cluster.anchor
         return (a.dated and b.dated and not compatible((a.start, a.end), (b.start, b.end))
                 and days_apart(a, b) <= days
-                and not (rules["one_per_sentence"] and other.sentences & cluster.sentences)
+                and not _apart_by_sentence(other, cluster, rules)
                 and any(linked(x, y) for x in other.reports for y in cluster.reports))
 
     def keys_of(cluster: _Cluster) -> set[Hashable]:
