@@ -434,6 +434,9 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         # a weekday without tense the text has dated the week before is that day
         ("A cyclist was hurt last Thursday. He was riding to a Thursday evening class.", dt.date(2023, 11, 8),
          {"last Thursday": "2023-11-02", "Thursday evening": "2023-11-02TEV"}),
+        # only a day named by its weekday counts, not a date that falls on one (November 2, 2023 was a Thursday)
+        ("Sales rose until November 2. A Thursday evening dinner, the first of the season.", WED,
+         {"Thursday evening": "2023-11-09TEV"}),
         # a clock time with no verb of its own takes the day named before it in the sentence
         ("Police report: a crash on the bypass last Friday around 7 p.m.", WED, {"around 7 p.m.": "2023-11-03T19:00"}),
         # clock times of text re-joined from tokens ("3: 30 AM")

@@ -13,6 +13,7 @@ are no dates (ages after a name, ordinal day counts, titles such as the film "19
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -424,8 +425,10 @@ def _same_weekday_as_before(res: Resolution, mentions: list[DateMention]) -> Res
     if res.name not in ("weekday", "part_of_day") or "no tense" not in res.rule or not res.value:
         return res
     day = day_of(res.value)
+    name = calendar.day_name[day.weekday()].lower()
     for m in reversed(mentions):
-        if m.kind == "date" and m.granularity == "day" and m.value and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value):
+        if m.kind == "date" and m.granularity == "day" and m.value and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value) and (
+                name in m.text.lower()):  # named by that weekday ("last Friday"), not a date that falls on one
             named = dt.date.fromisoformat(m.value)
             if abs((named - day).days) == 7:
                 return replace(res, value=named.isoformat() + res.value[10:],
