@@ -434,6 +434,10 @@ def test_extract_dates_game_periods_nowadays_clock_times_and_bounds(nlp, sentenc
         # a weekday without tense the text has dated the week before is that day
         ("A cyclist was hurt last Thursday. He was riding to a Thursday evening class.", dt.date(2023, 11, 8),
          {"last Thursday": "2023-11-02", "Thursday evening": "2023-11-02TEV"}),
+        # "this winter" when no winter is on: the one just over, or ahead in a future-tense clause
+        ("Snowfall this winter was the lowest on record.", dt.date(2024, 3, 4), {"this winter": "2023-WI"}),
+        ("Forecasters say this winter will be mild.", dt.date(2024, 3, 4), {"this winter": "2024-WI"}),
+        ("The lido will reopen this summer.", dt.date(2024, 10, 5), {"this summer": "2025-SU"}),
         # only a day named by its weekday counts, not a date that falls on one (November 2, 2023 was a Thursday)
         ("Sales rose until November 2. A Thursday evening dinner, the first of the season.", WED,
          {"Thursday evening": "2023-11-09TEV"}),

@@ -1202,7 +1202,17 @@ def season(e: Expr) -> RuleResult:
     direction, how = _direction(e, m[1])
     reference = e.reference
     current = next((y for y in (reference.year - 1, reference.year) if _contains(f"{y:04d}-{code}", reference)), None)
-    if direction == "this" or (current is not None and m[1] is None):
+    if direction == "this" and current is None:
+        # "this winter" told in March: the one just over in a past-tense or tenseless clause, the next one ahead
+        spans = {y: interval(f"{y:04d}-{code}") for y in (reference.year - 1, reference.year, reference.year + 1)}
+        if e.tense == "future":
+            year = min(y for y, (first, _) in spans.items() if first > reference)
+        elif e.tense == "past":
+            year = max(y for y, (_, last) in spans.items() if last < reference)
+        else:
+            year = min(spans, key=lambda y: min(abs((spans[y][0] - reference).days), abs((reference - spans[y][1]).days)))
+        how = f"'this' when it is not on: {_tense_rule(e.tense)}, the one just over or the next"
+    elif direction == "this" or (current is not None and m[1] is None):
         year = current if current is not None else reference.year
         how = "the current one" if current is not None else how
     else:
