@@ -795,3 +795,17 @@ def test_an_author_with_a_nickname_in_quotes_is_a_name():
     head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge",
                     "author": {"@type": "Person", "name": 'Amanda "Tania Mae" Tan'}})
     assert read_page(page(head)).author == 'Amanda "Tania Mae" Tan'
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", None),  # the update's day: left to htmldate (none here)
+    ("on December 27, 2014 at 12:06 PM, updated December 28, 2014 at 12:10 PM", dt.date(2014, 12, 27)),
+    ("Published March 3, 2020 -- Updated 0203 GMT", dt.date(2020, 3, 3)),
+])
+def test_an_update_label_after_a_date_is_that_dates_only_when_no_date_follows_it(dateline, published):
+    from trafilatura.utils import load_html
+
+    from generator.ingest.webpage import dateline_date
+
+    tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1><div class='meta'>{dateline}</div>"))
+    assert dateline_date(tree) == published

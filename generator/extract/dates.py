@@ -13,10 +13,11 @@ are no dates (ages after a name, ordinal day counts, titles such as the film "19
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -47,14 +48,15 @@ def candidate_spans(doc: Doc) -> list[Span]:
     global _PATTERNS
     if _PATTERNS is None:
         _PATTERNS = _compiled_patterns()
-    names = [m.span() for m in _names_with_dates().finditer(doc.text)]
+    text = doc.text  # built anew by spaCy on every access: read it once
+    names = [m.span() for m in _names_with_dates().finditer(text)]
     ranges: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for pattern in _PATTERNS:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             ranges.append(m.span())
-    ranges += _adverb_references(doc)
+    ranges += _adverb_references(doc, text)
     spans: list[Span] = []
-    for start, end in sorted(_split_ranges(doc.text, ranges)):
+    for start, end in sorted(_split_ranges(text, ranges)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
@@ -70,13 +72,13 @@ def candidate_spans(doc: Doc) -> list[Span]:
 _TIME_ADVERBS = re.compile(r"\b(?:earlier|later)\b", re.IGNORECASE)
 
 
-def _adverb_references(doc: Doc) -> list[tuple[int, int]]:
+def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
     """"GM said earlier that …", "the results will be released later": "earlier" and "later" modifying a verb
     are references to an unnamed time (TimeML PAST_REF, XXXX-XX-XX), found by the parse, not only before
     punctuation; not in comparisons ("earlier than expected", "than earlier forecast") nor modifying a noun ("an
     earlier report")."""
     out = []
-    for m in _TIME_ADVERBS.finditer(doc.text):
+    for m in _TIME_ADVERBS.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue
@@ -277,6 +279,8 @@ def _governor(span: Span) -> Token | None:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS and tok.dep_ == "pobj":
             continue
+        if tok.ent_type_ == "TIME" or tok.lower_.rstrip(".") in ("a.m", "p.m", "am", "pm"):
+            continue  # "visited the precinct about 12:30 a.m. Tuesday": the weekday hangs off the clock time
         return tok
     return None
 
@@ -355,6 +359,7 @@ def extract_dates(
     for i, sent in enumerate(doc.sents):
         sentence_of[sent.start] = i
     mentions: list[DateMention] = []
+    text = doc.text  # built anew by spaCy on every access: read it once
     for span in candidate_spans(doc):
         shown = _with_preposition(span)
         sent_index = sentence_of.get(span.sent.start, 0)
@@ -372,7 +377,8 @@ def extract_dates(
         before, after = _context(shown, span)
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None, span.sent.text, doc.text)
+                                period.mention.timex if period else None, span.sent.text, text)
+        res = _same_weekday_as_before(res, mentions)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"
@@ -411,6 +417,23 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _same_weekday_as_before(res: Resolution, mentions: list[DateMention]) -> Resolution:
+    """"… killed last Friday … walking to a Friday evening service": a weekday read without tense (the nearest one)
+    that the text has already dated the week before or after is that day."""
+    if res.name not in ("weekday", "part_of_day") or "no tense" not in res.rule or not res.value:
+        return res
+    day = day_of(res.value)
+    name = calendar.day_name[day.weekday()].lower()
+    for m in reversed(mentions):
+        if m.kind == "date" and m.granularity == "day" and m.value and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value) and (
+                name in m.text.lower()):  # named by that weekday ("last Friday"), not a date that falls on one
+            named = dt.date.fromisoformat(m.value)
+            if abs((named - day).days) == 7:
+                return replace(res, value=named.isoformat() + res.value[10:],
+                               rule=f"{res.rule}; the same weekday the text named before ({named.isoformat()})")
+    return res
 
 
 def _is_dateline(span: Span) -> bool:
@@ -487,8 +510,9 @@ def _context(shown: Span, span: Span) -> tuple[str, str]:
     doc, sent = span.doc, span.sent
     lo = max(sent.start, shown.start - 3)
     hi = min(sent.end, span.end + 2)
-    before = doc.text[doc[lo].idx : doc[shown.start].idx] if shown.start > lo else ""
-    after = doc.text[span.end_char : doc[hi - 1].idx + len(doc[hi - 1])] if hi > span.end else ""
+    # (from the tokens, not from doc.text, which spaCy builds anew on every access)
+    before = "".join(t.text_with_ws for t in doc[lo:shown.start])
+    after = doc[span.end - 1].whitespace_ + doc[span.end:hi].text if hi > span.end else ""
     return before, after
 
 

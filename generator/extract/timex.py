@@ -146,6 +146,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
     text = re.sub(r"(?<=\d) / (?=\d)", "/", text)
     text = re.sub(r"\b([ap])\. m\b", r"\1.m", text)
+    text = re.sub(r"(?<=\b\d)(?<!\d\d\d): (?=\d\d\b)|(?<=\b\d\d): (?=\d\d\b)", ":", text)  # "3: 30 am"
     text = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.", r"\1", text)  # "dec. 18"
     return re.sub(r"(?<!\d0)'s$", "", text)  # "2023's", but "the 2000's" is a decade
 
@@ -441,7 +442,7 @@ def clock_time(e: Expr) -> RuleResult:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
             return replace(day, value=day.value[:10] + time, type="TIME", rule=f"{day.rule}, at {time[1:]}")
-    if e.reference and e.tense in ("past", "future"):
+    if e.reference and (e.tense in ("past", "future") or e.tense is None and e.anchor):  # (no verb: the day named)
         # "escaped just after 9 a.m.": a time of the day the clause tells, the date named before in the sentence or
         # paragraph or else the reference date (TimeML anchors it so); "the shop opens at 9 a.m." stays any day's
         day, of = (e.anchor, "the previous date") if e.anchor else (e.reference, "the reference date")
@@ -757,7 +758,9 @@ def duration(e: Expr) -> RuleResult:
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
                   r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
                   text)
-    if either := re.fullmatch(rf"(?:\d+|[a-z]+) (?:or|to) (?:\d+|[a-z]+) ([a-z]+)", text):  # "3 or 4 weeks": PXW
+    # "3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD, PXM
+    either_text = re.sub(r" (?:after|before)$", "", text) if re.match(r"\s*[\w$£€]", e.after) else text
+    if either := re.fullmatch(r"(?:\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
         unit = r["units"].get(either[1])
         if unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
             return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
@@ -1199,7 +1202,17 @@ def season(e: Expr) -> RuleResult:
     direction, how = _direction(e, m[1])
     reference = e.reference
     current = next((y for y in (reference.year - 1, reference.year) if _contains(f"{y:04d}-{code}", reference)), None)
-    if direction == "this" or (current is not None and m[1] is None):
+    if direction == "this" and current is None:
+        # "this winter" told in March: the one just over in a past-tense or tenseless clause, the next one ahead
+        spans = {y: interval(f"{y:04d}-{code}") for y in (reference.year - 1, reference.year, reference.year + 1)}
+        if e.tense == "future":
+            year = min(y for y, (first, _) in spans.items() if first > reference)
+        elif e.tense == "past":
+            year = max(y for y, (_, last) in spans.items() if last < reference)
+        else:
+            year = min(spans, key=lambda y: min(abs((spans[y][0] - reference).days), abs((reference - spans[y][1]).days)))
+        how = f"'this' when it is not on: {_tense_rule(e.tense)}, the one just over or the next"
+    elif direction == "this" or (current is not None and m[1] is None):
         year = current if current is not None else reference.year
         how = "the current one" if current is not None else how
     else:

@@ -434,15 +434,24 @@ def text_after_headline(tree: Any, window: int) -> list[str]:
 
 def dateline_date(tree: Any) -> dt.date | None:
     """The first date written in the text that follows the headline ("Max Blumenthal · The Grayzone · Thu, 14 May
-    2020 17:55 UTC"); a date labelled as an update is passed over. A date in the page's header above the headline
+    2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after it with
+    no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it. A date in the page's header above the headline
     ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
     page (htmldate) may take."""
     config = rules()["after_headline"]
     after = " ".join(text_after_headline(tree, config["window_chars"]))[: config["window_chars"]]
-    label = re.compile(config["update_label"], re.IGNORECASE)
+    update = re.compile(config["update_label"], re.IGNORECASE)
+    published = re.compile(config["published_label"], re.IGNORECASE)
+    reach = config["label_chars"]
     for match in date_pattern().finditer(after):
-        if not label.search(after[max(0, match.start() - config["label_chars"]): match.start()]):
-            return date_of(match)
+        before = after[max(0, match.start() - reach): match.start()]
+        label = update.search(after, match.end(), match.end() + reach)
+        # a label after the date is this date's when no other date follows it ("November 28, 2013 -- Updated
+        # 0203 GMT"); with a date after it, it is that one's ("December 27, 2014 at 12:06 PM, updated December 27")
+        own_label = label is not None and not date_pattern().search(after, label.end(), label.end() + reach)
+        if update.search(before) or (own_label and not published.search(before)):
+            continue
+        return date_of(match)
     return None
 
 
