@@ -1,10 +1,12 @@
 """Temporal expressions: find them in a parsed article, with the tense and anchor they are read against.
 
 Candidates are spaCy's DATE/TIME entities plus the patterns of ``rules/dates.yaml`` for what the small model
-misses ("on Thursday", "six days later", "Dec. 18, a Wednesday", "1957-58", "now"). Each candidate is normalised
+misses ("on Thursday", "six days later", "Dec. 18, a Wednesday", "1957-58", "now") and "earlier"/"later" modifying a
+verb (by the parse); a candidate holding two expressions is split ("since 1946 this week"). Each candidate is normalised
 by ``generator.extract.timex.normalise`` (a table of small named rules giving TimeML values) against the
 reference date (the source's publication date, or the story's date for an undated source), with the tense of
-the clause it belongs to and the previous date of its sentence or paragraph as anchor.
+the clause it belongs to and the previous date of its sentence or paragraph as anchor (a weekday without tense that
+the text named the week before or after is that day).
 
 Durations ("six hours of talks" → ``PT6H``), ages, frequencies ("every week") and references to the present or
 past (``PRESENT_REF``) keep their TimeML value with a ``kind`` that stops them from becoming events; numbers that
