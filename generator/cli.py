@@ -178,7 +178,13 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    import faulthandler
+    import signal
+
     from generator.serve import serve
+
+    if hasattr(signal, "SIGUSR1"):  # a server that does not stop tells where it waits: kill -USR1 <pid>
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
 
     def ready(url: str) -> None:
         print(f"Serving {args.content} on {url} (regenerated when {args.seeds} changes; Ctrl+C stops)", flush=True)

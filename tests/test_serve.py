@@ -106,8 +106,11 @@ def test_serve_reads_the_previous_build_prints_its_address_and_keeps_committed_c
     port = _free_port()
     command = [sys.executable, "-m", "generator", "serve", "--seeds", str(seeds), "--content", str(content),
                "--config", str(REPO / "mkdocs.yml"), "--port", str(port)]
+    # Ctrl+C's default action for serve, even when this test runs in a background job, whose shell ignores SIGINT
+    # (inherited, serve would never stop: the failure seen in a full run started in the background).
     process = subprocess.Popen(command, cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = process.stdout.readline()
         assert line.startswith(f"Serving {content} on http://127.0.0.1:{port}/"), (line, process.stderr.read() if process.poll() is not None else "")
@@ -118,6 +121,12 @@ def test_serve_reads_the_previous_build_prints_its_address_and_keeps_committed_c
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=60)  # Ctrl+C stops serve; a timeout fails the test ...
+        except subprocess.TimeoutExpired:
+            # The threads' stacks say where serve waits.
+            process.send_signal(signal.SIGUSR1)
+            time.sleep(2)
+            process.kill()
+            pytest.fail("serve did not stop within 60 s of Ctrl+C; its threads:\n" + process.communicate()[1][-6000:])
         finally:
             if process.poll() is None:  # ... without leaving the server running after the test run
                 process.kill()
