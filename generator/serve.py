@@ -24,7 +24,7 @@ from generator.errors import ConfigError, GeneratorError
 from generator.link.changes import read_previous
 from generator.pipeline import extract_facts, prepare_model
 from generator.pages.render import render
-from generator.site import build_lock, staging
+from generator.site import build_lock, check_site_config, staging
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +113,7 @@ def serve(
     """Regenerate ``content`` from ``seeds`` now and on every change, and serve it on ``host:port``."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    if not config_file.is_file():
-        raise ConfigError(f"{config_file}: MkDocs configuration not found. Run from the project folder or pass --config.")
+    check_site_config(config_file)  # before the model and the first regeneration, as build does
     nlp = prepare_model(model)
     regenerator = Regenerator(seeds, content, nlp)
     regenerator.regenerate()

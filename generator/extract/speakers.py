@@ -659,7 +659,7 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
             name = ds.doc[names[0].i : token.i + 1]
             return Referent(name.text, name.start_char, name.end_char, "organisation")
         if _untagged_name(ds, token, at):
-            name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
+            name = _with_compounds(ds, token)
             return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
 
@@ -970,9 +970,14 @@ def _organisation_subjects(ds: DocumentSpeakers, first_sentence: int, at: int) -
             if resolved is not None and resolved.referent.name is not None:
                 found.append(replace(resolved.referent, start=token.idx, end=token.idx + len(token.text)))
         elif _untagged_name(ds, token, at):  # "The US Treasury described the plan … It said that “…”"
-            name = ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
+            name = _with_compounds(ds, token)
             found.append(Referent(name.text, token.idx, token.idx + len(token.text), "organisation"))
     return found
+
+
+def _with_compounds(ds: DocumentSpeakers, token: Token) -> Span:
+    """The proper noun with the proper nouns compounded before it ("US Treasury")."""
+    return ds.doc[min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i]) : token.i + 1]
 
 
 def _untagged_name(ds: DocumentSpeakers, token: Token, at: int) -> bool:

@@ -239,14 +239,14 @@ def visible_headlines(tree: Any) -> list[str]:
     is none, the ``<h2>`` that opens the article's container, before its text (a page that styles its headline
     as an ``<h2>`` and keeps the ``<h1>`` for a share box)."""
     skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
-    headlines = []
-    for h1 in tree.xpath("//h1"):
-        if any(skip_container(node, skip) for node in h1.iterancestors()):
-            continue
-        text = clean_space(h1.text_content())
-        if text:
-            headlines.append(text)
-    return headlines or opening_headings(tree, skip)
+    return [clean_space(h1.text_content()) for h1 in headline_elements(tree)] or opening_headings(tree, skip)
+
+
+def headline_elements(tree: Any) -> list[Any]:
+    """The page's ``<h1>`` elements with text, outside navigation, share boxes and the like."""
+    skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
+    return [h1 for h1 in tree.xpath("//h1")
+            if clean_space(h1.text_content()) and not any(skip_container(n, skip) for n in h1.iterancestors())]
 
 
 def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
@@ -403,20 +403,13 @@ def parse_page_date(value: str) -> dt.date | None:
         return None
 
 
-def headline_element(tree: Any) -> Any | None:
-    """The page's first ``<h1>`` outside navigation, share boxes and the like (as ``visible_headlines``)."""
-    skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
-    return next((h1 for h1 in tree.xpath("//h1")
-                 if clean_space(h1.text_content()) and not any(skip_container(n, skip) for n in h1.iterancestors())),
-                None)
-
-
 def text_after_headline(tree: Any, window: int) -> list[str]:
     """The texts (one per text node) of about ``window`` characters that follow the page's headline, as a reader
     sees them under it; not the text of figures, captions, credits and teasers (``after_headline.skip_words``)."""
-    h1 = headline_element(tree)
-    if h1 is None:
+    headlines = headline_elements(tree)
+    if not headlines:
         return []
+    h1 = headlines[0]
     skip = set(rules()["after_headline"]["skip_words"])
     parts, size = [], 0
     for node in h1.xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
