@@ -89,6 +89,26 @@ def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
         if tok.tag_ in ("RB", "RBR") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") and not (
                 neighbours & {"than", "much", "even", "no", "any"}):
             out.append(m.span())
+    return out + _once_references(doc, text)
+
+
+_ONCE = re.compile(r"\bonce\b", re.IGNORECASE)
+
+
+def _once_references(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """"had once promised", "GM, once the world's largest carmaker": "once" as an adverb of a time gone by
+    (TimeML PAST_REF, like "formerly"); not the conjunction ("once the deal closes"), a count ("once a week",
+    "only once", "at once") nor "once more", "once again" (the neighbouring words in ``once_not_past``)."""
+    out = []
+    for m in _ONCE.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if tok.tag_ == "RB" and tok.dep_ == "advmod" and not ({before, after} & set(rules()["once_not_past"])):
+            out.append(m.span())
     return out
 
 
@@ -125,15 +145,17 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
 # ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole);
 # a year or "… ago" followed by a period counted from the publication date ("its lowest since 1946 this week", "founded
-# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins ("for a month beginning next week": a duration and a date).
+# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins or ends ("for a month
+# beginning next week", "for 77 years until 2008": a duration and a date).
 _RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
                     r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
-    rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from) )(?={_RELATIVE_PERIOD}|(?:on )?"
-    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b)",
+    rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
+    rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
+    r"|(?:1[5-9]|20)\d\d\b)",
     re.IGNORECASE,
 )
 

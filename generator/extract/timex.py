@@ -930,8 +930,6 @@ def relative_period(e: Expr) -> RuleResult:
             # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
             res = _period(e.reference, "week", 1)
             return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
-        if m[1] in ("this", "current") and m[2] == "year" and (rest := _rest_of_year(e)):
-            return rest
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
@@ -939,8 +937,6 @@ def relative_period(e: Expr) -> RuleResult:
         res = _period(e.reference, unit, 0)
         return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
-        if m[1] == "year" and e.text == "the year" and (rest := _rest_of_year(e)):
-            return rest
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
@@ -959,16 +955,6 @@ def relative_period(e: Expr) -> RuleResult:
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
-
-
-def _rest_of_year(e: Expr) -> Resolution | None:
-    """"later this year", "later in the year" told in October to December: what is left of the year lies in its
-    last quarter, the value TimeML annotators give it (MEANTIME dev: "originally due later this year", told on 5
-    October → 2006-Q4); told earlier in the year it stays the year."""
-    if e.modifier not in ("later", "later in") or e.reference.month < 10:
-        return None
-    value, gran = _period(e.reference, "quarter", 0)
-    return Resolution(value, gran, f"what is left of the year ('{e.modifier}'), told in its last quarter: that quarter")
 
 
 def _just_begun(reference: dt.date, unit: str) -> bool:
@@ -1027,8 +1013,22 @@ def weekday(e: Expr) -> RuleResult:
     if m is None or m[2] not in rules()["weekdays"]:
         return None
     tense = None if e.prep in ("until", "till", "by") and e.tense == "past" else e.tense
+    if tense == "present" and _body_sentence(e):
+        # "the Senate votes on Monday", "the committee meets on Wednesday": in the body of a report a weekday of a
+        # present-tense clause is a schedule, the same day or the next one (TIDES: the verb's tense gives the
+        # direction); a headline ("Stocks fall on Monday", no full stop) tells the past in the present: nearest
+        day, how = _weekday(e.reference, rules()["weekdays"][m[2]], "future", m[1])
+        return Resolution(day_value(day), "day", "weekday, present tense in the body of the text (a schedule): "
+                          "the same day or the next one")
     day, how = _weekday(e.reference, rules()["weekdays"][m[2]], tense, m[1])
     return Resolution(day_value(day), "day", f"weekday, {how}")
+
+
+def _body_sentence(e: Expr) -> bool:
+    """A sentence of the body of a text: it ends in a full stop, question or exclamation mark (a headline does
+    not)."""
+    text = e.sentence.strip().rstrip("\"'”’) ")
+    return text.endswith((".", "!", "?"))
 
 
 def date_with_weekday(e: Expr) -> RuleResult:
