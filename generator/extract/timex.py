@@ -325,6 +325,7 @@ def frequency(e: Expr) -> RuleResult:
     every_before = e.last_before in ("every", "each")
     if not (set(e.words) & set(r["frequency_words"]) or every_before or (
         re.search(r"\bonce (a|an) (day|week|month|year)$", e.text)  # not "for a year", "just over a month"
+        or re.fullmatch(r"\d[\d,.]* (a|an) (day|week|month|year)", e.text)  # "(a rate of) 15 a year"
     )):
         return None
     unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
@@ -673,7 +674,8 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|over|just|only|well|roughly) )*(?P<n>a couple of|{NUMBER}) "
+    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|less than|fewer than|over|under|just|only|well|"
+                     rf"roughly|approximately|at least|barely|little|a little|exactly) )*(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
                                              e.text)):
