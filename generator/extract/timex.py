@@ -795,7 +795,8 @@ def duration(e: Expr) -> RuleResult:
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
     if not (amount is not None or plural or timed or trailing or (
-            after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+            after_duration_prep and m[1] in ("past", "last", "next", "coming") and text.startswith("the "))):
+        # (without the article it is the calendar period: "took over last week", "up 5 percent over last year")
         return None
     if amount is None and not plural:
         amount = 1
