@@ -455,6 +455,45 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a weekday of a present-tense clause in the body of a text is a schedule: the same day or the next one
+        # (WED is a Wednesday); a headline (no full stop) tells the past in the present: the nearest one
+        ("The harbour board meets on Monday.", WED, {"on Monday": "2023-11-13"}),
+        ("The ferry company publishes its timetable on Tuesday.", WED, {"on Tuesday": "2023-11-14"}),
+        ("The regatta starts on Wednesday.", WED, {"on Wednesday": "2023-11-08"}),
+        ("Ferry company cuts routes on Tuesday", WED, {"on Tuesday": "2023-11-07"}),
+        ("The ferry company cut routes on Tuesday.", WED, {"on Tuesday": "2023-11-07"}),
+        # "once" as an adverb of a time gone by: PAST_REF; not a count, the conjunction, "once again"
+        ("The mill, once the largest employer in the valley, closed.", WED, {"once": "PAST_REF"}),
+        ("The harbour master had once promised a new pier.", WED, {"once": "PAST_REF"}),
+        ("Once the pier is built, ferries will return.", WED, {"Once": None}),
+        ("The lifeboat was launched once again.", WED, {"once": None}),
+        ("The committee meets once a month.", WED, {"once a month": "P1M"}),
+        # an amount of time and the year it ends: a duration and a date
+        ("The family ran the mill for 40 years until 1998.", WED, {"40 years": "P40Y", "1998": "1998"}),
+        # bounds before "N units ago"; a fiscal quarter named relatively is the calendar one
+        ("The ferry last sailed less than three weeks ago.", WED, {"less than three weeks ago": "2023-W42"}),
+        ("The brewery's profit rose in the current financial quarter.", WED,
+         {"the current financial quarter": "2023-Q4"}),
+        # "at a rate of 15 a year" is a frequency, not a year
+        ("The yard builds boats at a rate of 12 a year.", WED, {"12 a year": "P1Y"}),
+        # a season with the article after a preposition; not "the fall of" a thing, "the fall in" prices
+        ("The two ferry lines held merger talks in the fall.", WED, {"in the fall": "2023-FA"}),
+        ("Fares rose after the fall of the old company.", WED, {"the fall": None}),
+        # "over last week" without the article is the calendar week ("took over"), "over the past week" a duration
+        ("The new harbour master, who took over last week, resigned.", WED, {"last week": "2023-W44"}),
+        ("Fares have risen over the past week.", WED, {"the past week": "P1W"}),
+    ],
+)
+def test_extract_dates_schedules_once_and_business_news_phrasing(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    got = {text: next((v for k, v in found.items() if text in k), None) for text in expected}
+    assert got == expected, found
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("sentence", [
     "An earlier report said the bridge was safe.",
     "The ferry arrived earlier than expected.",

@@ -107,7 +107,7 @@ def _once_references(doc: Doc, text: str) -> list[tuple[int, int]]:
         tok = span[0]
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-        if tok.tag_ == "RB" and tok.dep_ == "advmod" and not ({before, after} & set(rules()["once_not_past"])):
+        if tok.dep_ == "advmod" and tok.tag_ in ("RB", "IN") and not ({before, after} & set(rules()["once_not_past"])):
             out.append(m.span())
     return out
 
