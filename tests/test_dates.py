@@ -485,6 +485,13 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
         # "over last week" without the article is the calendar week ("took over"), "over the past week" a duration
         ("The new harbour master, who took over last week, resigned.", WED, {"last week": "2023-W44"}),
         ("Fares have risen over the past week.", WED, {"the past week": "P1W"}),
+        # "recent" and "current" describing a thing: the past and the present; not a unit of time, not "current
+        # account", not "most recent"
+        ("The recent storms closed the harbour.", WED, {"recent": "PAST_REF"}),
+        ("The current timetable ends in May.", WED, {"current": "PRESENT_REF"}),
+        ("The current account deficit of the island widened.", WED, {"current": None}),
+        ("The most recent survey found no damage.", WED, {"recent": None}),
+        ("Fares rose in the current quarter.", WED, {"the current quarter": "2023-Q4"}),
     ],
 )
 def test_extract_dates_schedules_once_and_business_news_phrasing(nlp, sentence, reference, expected):

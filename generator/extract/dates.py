@@ -89,7 +89,26 @@ def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
         if tok.tag_ in ("RB", "RBR") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") and not (
                 neighbours & {"than", "much", "even", "no", "any"}):
             out.append(m.span())
-    return out + _once_references(doc, text)
+    return out + _once_references(doc, text) + _adjective_references(doc)
+
+
+def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
+    """"the recent turmoil", "the current crisis": adjectives that place what they describe in the past or the
+    present (TimeML PAST_REF / PRESENT_REF; HeidelTime's English date words); not before a unit of time ("recent
+    weeks" and "the current quarter" are read whole), after "most"/"more", nor in the compounds of
+    ``reference_adjectives_not_before`` ("current account", "current affairs")."""
+    r = rules()
+    adjectives, blocked = r["reference_adjectives"], set(r["reference_adjectives_not_before"]) | set(r["units"])
+    out = []
+    for tok in doc:
+        if tok.lower_ not in adjectives or tok.tag_ != "JJ" or tok.dep_ != "amod":
+            continue
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if before in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in blocked):
+            continue
+        out.append((tok.idx, tok.idx + len(tok)))
+    return out
 
 
 _ONCE = re.compile(r"\bonce\b", re.IGNORECASE)
