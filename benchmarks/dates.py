@@ -51,6 +51,7 @@ import yaml
 from dateparser.date import DateDataParser
 
 from generator.extract.dates import extract_dates
+from generator.extract.facts import add_paragraph_boundaries
 from generator.extract.nlp import load_model
 from generator.model import DateMention, Paragraph, Sentence, Source
 
@@ -441,7 +442,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.dev_only:
         args.no_write = args.no_ecbplus = True
-    nlp = load_model("en_core_web_sm")
+    nlp = add_paragraph_boundaries(load_model("en_core_web_sm"))  # as the build parses: no sentence crosses a paragraph
     started = time.perf_counter()
     rows, precision = meantime_rows(nlp, ("dev",) if args.dev_only else ("dev", "test"))
     extra = extra_rows(nlp) if EXTRA.exists() else []

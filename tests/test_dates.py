@@ -492,6 +492,12 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
         ("The current account deficit of the island widened.", WED, {"current": None}),
         ("The most recent survey found no damage.", WED, {"recent": None}),
         ("Fares rose in the current quarter.", WED, {"the current quarter": "2023-Q4"}),
+        # a year after "since" bounds a comparison: it neither moves the story on nor is the period counted from
+        ("Fares fell on Monday. It was their worst day since 2001. They had risen the previous week.", WED,
+         {"on Monday": "2023-11-06", "the previous week": "2023-W44"}),
+        # "the same period last year" compares with the period named before, even with a day named since
+        ("The brewery reported a second-quarter loss on Friday. In the same period last year, it made a profit.",
+         WED, {"second-quarter": "2023-Q2", "the same period last year": "2022-Q2"}),
     ],
 )
 def test_extract_dates_schedules_once_and_business_news_phrasing(nlp, sentence, reference, expected):

@@ -410,7 +410,7 @@ def extract_dates(
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
         period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
-        if period and anchor and anchor.mention.start > period.mention.start:
+        if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
             period = None  # a day named since: "a year earlier" counts from that day
         elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
                 period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
@@ -585,6 +585,10 @@ class _Anchor:
 
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
 PERIODS = ("week", "month", "quarter", "half", "season", "year")
+_BOUND = re.compile(r"since\b", re.IGNORECASE)
+# An expression naming a period of its own compares with the period named before even when a day was named since
+# ("second-quarter loss … on Friday. In the same period last year"); "a year earlier" counts from that day.
+_NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.IGNORECASE)
 
 
 def _anchor(
@@ -597,6 +601,8 @@ def _anchor(
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
+            if granularities == PERIODS and _BOUND.match(m.text):
+                continue  # "its worst day since 2001": the bound of a comparison, not the period the story is in
             if same_sentence and m.sentence != sentence:
                 continue
             if not same_sentence:
