@@ -471,6 +471,8 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
         ("Once the pier is built, ferries will return.", WED, {"Once": None}),
         ("The lifeboat was launched once again.", WED, {"once": None}),
         ("The committee meets once a month.", WED, {"once a month": "P1M"}),
+        ("Nobody knows how long repairs will take once the damage is assessed.", WED, {"once": None}),
+        ("The boxer was knocked down once before the bell.", WED, {"once": None}),
         # an amount of time and the year it ends: a duration and a date
         ("The family ran the mill for 40 years until 1998.", WED, {"40 years": "P40Y", "1998": "1998"}),
         # bounds before "N units ago"; a fiscal quarter named relatively is the calendar one

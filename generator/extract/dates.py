@@ -126,6 +126,9 @@ def _once_references(doc: Doc, text: str) -> list[tuple[int, int]]:
         tok = span[0]
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and tok.head.i < tok.i and nxt.tag_ in ("DT", "PRP", "PRP$"):
+            continue  # "how long it might take once the damage is assessed": the conjunction the parse missed
         if tok.dep_ == "advmod" and tok.tag_ in ("RB", "IN") and not ({before, after} & set(rules()["once_not_past"])):
             out.append(m.span())
     return out
