@@ -497,6 +497,9 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
         # a year after "since" bounds a comparison: it neither moves the story on nor is the period counted from
         ("Fares fell on Monday. It was their worst day since 2001. They had risen the previous week.", WED,
          {"on Monday": "2023-11-06", "the previous week": "2023-W44"}),
+        # "during the day before recovering": the day itself ("before" starts a clause)
+        ("Fares fell on Monday. They rose during the day before falling again.", WED,
+         {"on Monday": "2023-11-06", "the day": "2023-11-06"}),
         # "the same period last year" compares with the period named before, even with a day named since
         ("The brewery reported a second-quarter loss on Friday. In the same period last year, it made a profit.",
          WED, {"second-quarter": "2023-Q2", "the same period last year": "2022-Q2"}),

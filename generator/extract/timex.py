@@ -662,7 +662,9 @@ def anchored_day(e: Expr) -> RuleResult:
     days = rules()["anchored_days"]
     if e.text in days:
         offset = days[e.text]
-        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)):
+        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)) and not (
+                e.prep in ("during", "throughout", "over") and re.match(r"\s*\w+\s+\w+ing\b", e.after)):
+            # ("fell during the day before recovering": the conjunction of a clause, the day itself)
             offset = 1 if side[1] in ("following", "after") else -1
         base = e.anchor or e.reference
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
