@@ -497,6 +497,14 @@ def test_extract_dates_two_expressions_in_one_span_adverbs_and_the_rest_of_the_y
         # a year after "since" bounds a comparison: it neither moves the story on nor is the period counted from
         ("Fares fell on Monday. It was their worst day since 2001. They had risen the previous week.", WED,
          {"on Monday": "2023-11-06", "the previous week": "2023-W44"}),
+        # "a week earlier" after a day: that day's week a week back (the unit's granularity, HeidelTime date_r21c)
+        ("Fares fell on Monday. They had risen a week earlier.", WED,
+         {"on Monday": "2023-11-06", "a week earlier": "2023-W44"}),
+        # "the same quarter a year ago" compares with the last quarter named, not with a week named since
+        ("The brewery posted a third-quarter loss. Three weeks ago it had warned. It made a profit in the same "
+         "quarter a year ago.", WED, {"third-quarter": "2023-Q3", "the same quarter a year ago": "2022-Q3"}),
+        # "current" before a noun of the present ("their current form"); not "current account"
+        ("The ferries will run in their current form until May.", WED, {"current": "PRESENT_REF"}),
         # "during the day before recovering": the day itself ("before" starts a clause)
         ("Fares fell on Monday. They rose during the day before falling again.", WED,
          {"on Monday": "2023-11-06", "the day": "2023-11-06"}),

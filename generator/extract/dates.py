@@ -412,7 +412,7 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
-        period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
+        period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text))
         if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
             period = None  # a day named since: "a year earlier" counts from that day
         elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
@@ -589,6 +589,15 @@ class _Anchor:
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
 PERIODS = ("week", "month", "quarter", "half", "season", "year")
 _BOUND = re.compile(r"since\b", re.IGNORECASE)
+# "the same quarter a year ago", "the year-ago half": compared with the last period of that unit named before,
+# not with a week named since ("third-quarter loss … Three weeks ago … the same quarter a year ago").
+_UNIT_PERIODS = ((re.compile(r"\bquarters?\b", re.I), ("quarter",)), (re.compile(r"\bhalf\b", re.I), ("half",)),
+                 (re.compile(r"\bmonths?\b", re.I), ("month",)), (re.compile(r"\bseason\b", re.I), ("season",)))
+
+
+def _periods_named(text: str) -> tuple[str, ...]:
+    """The granularities of the period an expression compares with: the unit it names, else any period."""
+    return next((grans for pattern, grans in _UNIT_PERIODS if pattern.search(text)), PERIODS)
 # An expression naming a period of its own compares with the period named before even when a day was named since
 # ("second-quarter loss … on Friday. In the same period last year"); "a year earlier" counts from that day.
 _NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.IGNORECASE)
@@ -604,7 +613,7 @@ def _anchor(
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
-            if granularities == PERIODS and _BOUND.match(m.text):
+            if granularities != ("day",) and _BOUND.match(m.text):
                 continue  # "its worst day since 2001": the bound of a comparison, not the period the story is in
             if same_sentence and m.sentence != sentence:
                 continue

@@ -208,9 +208,10 @@ class Expr:
 
 
 def _shift(reference: dt.date, unit: str, amount: int, weeks_as_days: bool = True) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → a day
-    when counted from an earlier date, the week when counted from the publication date: TimeML gives a value the
-    granularity of the expression, "two weeks ago" → 2023-W43, "two decades ago" → 200)."""
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → the week
+    with ``weeks_as_days`` False: TimeML gives a value the granularity of the expression, "two weeks ago" →
+    2023-W43, "a week earlier" after a day → that day's week a week back (HeidelTime date_r21c), "two decades
+    ago" → 200)."""
     if unit in ("day", "hour", "minute", "second"):
         return day_value(reference + dt.timedelta(days=amount)), "day"
     if unit in ("week", "fortnight"):
@@ -738,7 +739,7 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
         value, gran = _shift(e.reference, unit, direction * amount)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    value, gran = _shift(e.anchor, unit, direction * amount)
+    value, gran = _shift(e.anchor, unit, direction * amount, weeks_as_days=unit not in ("week", "fortnight"))
     return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
                       anchored=True)
 
