@@ -27,8 +27,9 @@ held-out data).
 of 92 ECB+ articles (many outlets; ECB+ dev topics 1-35 only), split by ECB+ topic: odd = dev (tuned on), even =
 test (only measured); reported separately, with dateparser on the same spans and per kind.
 
-``benchmarks/data/dates_blind.yaml``: sentences we wrote in the style of wire news and valued before our code ran
-on them (one round, after the rules it checks were written), reported separately with the kinds ``kind_of`` gives.
+``benchmarks/data/dates_blind.yaml``: sentences and short articles we wrote in the style of wire news and valued
+before our code ran on them (seven rounds, each after the rules it checks were written; rounds 3-7 by the conventions
+of ``benchmarks/data/dates_conventions.md``), reported separately with the kinds ``kind_of`` gives.
 
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
 
@@ -381,11 +382,33 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
         "MEANTIME lacks or has few of. Written while building the rules: a coverage check, not held-out data. "
         "Gold `none` = not a temporal expression (ages, titles); it is right when we give no date there.",
         "",
-    ] + split_table(extra) + ["", "Per kind:", ""] + kind_table(extra) + [""] + blind_section(blind or []) + [
+    ] + split_table(extra) + ["", "Per kind:", ""] + kind_table(extra) + [""] + blind_section(blind or []) + NOTES + [
         f"spaCy model `en_core_web_sm`; {seconds:.1f} s for parsing and both normalisers.",
         "",
     ]
     return "\n".join(lines)
+
+
+# What changed in the last session and how the test split was used (written by hand; the figures above are generated).
+NOTES = [
+    "## Notes",
+    "",
+    "Third session of issue 12 (2026-11-30): conventions written down first (`benchmarks/data/dates_conventions.md`: "
+    "TIDES 2005, NewsReader NWR-2014-2, HeidelTime's English rule names), then five blind rounds of our own "
+    "market and auto-industry text (rounds 3-7 of `dates_blind.yaml`, 299 expressions; first scores in the section "
+    "above), each miss fixed by a general rule: 'later this year' is the year at any time of it (it had been the "
+    "last quarter when told in Q4, from one MEANTIME dev example: dev loses that one, 0.911 -> 0.902); a weekday "
+    "of a present-tense clause in a body sentence is a schedule (the same day or the next); 'once', 'recent', "
+    "'current' as references to the past and present (by the parse); 'for 77 years until 2008' a duration and a "
+    "date; seasons with the article ('in the fall'); 'took over last week' a date; 'since 2001' neither moves "
+    "the story on nor is a period to count from; 'the same quarter/period …' compares with the last period of its "
+    "unit even after a day or week named since; 'a week earlier' after a day is a week; 'during the day before "
+    "recovering' the day itself; and, from the unannotated part of MEANTIME dev articles, bounds before 'N units "
+    "ago', 'the current financial quarter', '15 a year'. The benchmark now parses as the build does (paragraph "
+    "boundaries: MEANTIME's headline and date line are no part of the first sentence). MEANTIME test was run "
+    "once, at the end of the session, after all these changes (no test error was listed or read).",
+    "",
+]
 
 
 def blind_section(rows: list[dict]) -> list[str]:
@@ -394,10 +417,18 @@ def blind_section(rows: list[dict]) -> list[str]:
     return [
         "## Our own sentences, annotated before the code ran (`benchmarks/data/dates_blind.yaml`)",
         "",
-        f"{len(rows)} expressions in {len({r['doc'] for r in rows})} sentences we wrote in the style of wire news "
-        "(licence: CC0), valued before our code was run on them, kinds as for MEANTIME; two rounds, each written "
-        "after the rules it checks (the first 61 expressions: 61 right before any rule came from them; the second 33: "
-        "32, its miss, 'this winter' told in March, then fixed): the annotator knew the project's conventions.",
+        f"{len(rows)} expressions in {len({r['doc'] for r in rows})} texts (sentences, and from round 5 short "
+        "articles with a headline) we wrote in the style of wire news (licence: CC0), valued before our code was "
+        "run on them, kinds as for MEANTIME; seven rounds, each written after the rules it checks, the annotator "
+        "knowing the project's conventions (rounds 3-7 valued by `benchmarks/data/dates_conventions.md`). First "
+        "scores, before any rule came from the round: 1: 61/61; 2: 32/33 ('this winter' told in March); 3 "
+        "(market and auto-industry news): 83/88 ('later this year' told in Q4 twice, a present-tense schedule "
+        "'meets on Wednesday', 'once' not found, 'for 77 years until 2008'); 4: 57/59 ('in the fall' not found, "
+        "'took over last week'); 5 (short articles): 48/51 ('the previous week' counted from 'since 2001', 'the "
+        "same quarter a year earlier' and 'the same period last year' after a day named since); 6: 53/55 ('during "
+        "the day before recovering', and 'the previous week' after it); 7: 43/46 ('a week earlier' after a day "
+        "valued as a day, 'their current form' not found, 'the same quarter a year ago' after 'three weeks "
+        "ago'); each miss then fixed by a general rule.",
         "",
     ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
 
