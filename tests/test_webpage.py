@@ -12,7 +12,10 @@ import pytest
 
 from generator.ingest.clean import clean_document, clean_lines
 from generator.ingest.load import read_document
-from generator.ingest.webpage import page_outlet, read_page, split_authors, strip_site_name
+from trafilatura.utils import load_html
+
+from generator.ingest.webpage import (FURNITURE_MARK, mark_furniture, page_outlet, read_page, split_authors,
+                                      strip_site_name)
 from generator.model import Paragraph
 from generator.pages.base import annotate
 from generator.pages.links import broken_links
@@ -489,6 +492,12 @@ CLUTTER = {
     "author bio": "<div class='author-bio'><p>Jane Roe covers the city council and transport for the paper</p></div>",
     "sharing": "<div class='c-article__sharing'><p>Send this story to a friend who drives across town</p></div>",
     "figcaption": "<figure><img src='x.jpg'><figcaption>The old bridge seen from the east bank at dusk</figcaption></figure>",
+    "video description": "<div class='ui-video-controls story-video'><p class='video-desc'>Drivers describe their "
+                         "detours around the closed bridge on Monday</p></div>",
+    "picture box": "<div class='picBox'><a class='overlayLink' href='#'><img src='bridge.jpg' alt='The old bridge'>"
+                   "</a><p>Oak scaffolding now lines the old supports of the bridge</p></div>",
+    "credit with picture": "<p><img src='chart.png' alt='chart'><br><em>(Credit: Jane Roe / The Daily Example)</em></p>",
+    "label and link": "<p><b>IN TOWN:</b> <a href='/tram'>Mayor backs a plan for a new tram line</a></p>",
 }
 
 
@@ -605,6 +614,31 @@ def test_hidden_elements_are_pruned():
     assert "morning briefing" not in text and all(paragraph in text for paragraph in BODY)
 
 
+def test_a_picture_in_the_text_or_deep_in_a_wrapper_does_not_take_the_text_with_it():
+    more = "Buses will keep their routes, and the ferry will run every twenty minutes instead of every hour."
+    emoji = f"<p><img class='emoji' src='smile.png' alt='smile'> {BODY[1]}</p>"
+    inline = f"<p><img src='bridge.jpg'> {BODY[2]} {more}</p>"  # longer than a caption
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", emoji).replace(f"<p>{BODY[2]}</p>", inline)
+    text = read_page(html).text
+    for paragraph in (*BODY, more):
+        assert paragraph in text
+    # a slideshow's wrapper holds its picture 4 levels down: only the picture's own box is a caption's
+    slides = ("<div class='slides'><div><div><div class='box'><a href='#'><img src='s.jpg'></a>"
+              "<p>Shop owners said they would stay open.</p></div></div></div></div>")
+    tree = load_html(page(after=slides))
+    mark_furniture(tree)
+    assert [node.get("class") for node in tree.xpath(f"//*[@{FURNITURE_MARK}]")] == ["box"]
+
+
+def test_a_byline_label_with_a_link_is_not_pruned_as_a_labelled_link():
+    byline = "<p><em>Written by: <a href='/jane'>Jane Roe</a></em></p>"
+    cited = "<p>The council published the detour on its website at <a href='/detour'>the roads page</a>.</p>"
+    html = page(after="").replace(f"<p>{BODY[0]}</p>", f"{byline}<p>{BODY[0]}</p>")
+    result = read_page(html.replace(f"<p>{BODY[2]}</p>", f"<p>{BODY[2]}</p>{cited}"))
+    assert result.author == "Jane Roe"
+    assert "The council published the detour on its website at the roads page." in result.text
+
+
 def test_a_paragraph_that_is_only_a_link_to_another_story_is_pruned():
     link = "<p><a href='/tram'>Mayor backs a plan for a new tram line</a></p>"
     cited = f"<p>{BODY[3][:-1]}, <a href='/report'>the report</a> said.</p>"
@@ -712,6 +746,12 @@ MORE_FURNITURE = [
     "https://www.facebook.com/ExampleBar/posts/2800731780195723",
     "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
     "and make a purchase, we may earn a small commission at no extra cost to you.",
+    "Contributing: Jane Roe, John Doe, Associated Press.",
+    "Jane Roe can be reached at jroe@example.com.",
+    "Email her at jroe@example.com or follow @janeroe on Twitter.",
+    "(Credit: Jane Roe / The Daily Example)",
+    "Example Bridges is the largest maker of bridges in the region, with over 500 staff. Example Bridges was founded "
+    "by Jane Roe in 2004 as a small firm. It...",
 ]
 PROSE_LIKE_FURNITURE = [
     "Experts from three universities contributed to the report, which was published on Tuesday.",
@@ -722,6 +762,10 @@ PROSE_LIKE_FURNITURE = [
     "The council said the story has been updated on its website, https://example.com, since Monday.",
     "Residents can contact the council on weekdays between nine and five.",
     "The retailer said it would stop paying bloggers for affiliate links next year.",
+    "Contributing to the delay, the council said, were the storms of the winter.",
+    "Residents can be reached by the council's text alerts during the works.",
+    "The engineers waited for the last inspection of the supports in silence. And then...",
+    "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
 
 

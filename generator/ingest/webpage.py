@@ -522,18 +522,73 @@ def link_density(node: Any) -> float:
     return linked / text if text else 0.0
 
 
+LINK_LABEL = re.compile(r"[^\W\d_][^:.!?]{0,40}:")  # "IN TEXAS:", "Read more:", "RELATED:" (no sentence end)
+
+
+def is_labelled_link(node: Any, config: dict[str, Any]) -> bool:
+    """A paragraph that is a short label and a link to another story ("<p><b>IN TEXAS:</b> <a>Family of Ebola
+    patient quarantined</a></p>"): its text outside the links is a label of a few words ending in a colon, before
+    the link."""
+    links = node.findall(".//a")
+    if not links:
+        return False
+    outside = " ".join(node.text_content().split())
+    for link in links:
+        outside = outside.replace(" ".join(link.text_content().split()), " ", 1)
+    outside = " ".join(outside.split())
+    if re.match(rules()["author"]["prefix"], outside + " ", re.IGNORECASE):
+        return False  # "Written by: <a>Jane Roe</a>": a byline, read for the author from the text
+    first_link = " ".join(links[0].text_content().split())
+    label_first = " ".join(node.text_content().split()).startswith(outside)
+    return (bool(first_link) and label_first and len(outside.split()) <= config["link_label_words"]
+            and LINK_LABEL.fullmatch(outside) is not None)
+
+
 def is_link_list(node: Any, config: dict[str, Any]) -> bool:
     """A list whose every item is (nearly) all link text: related headlines, not a list the article makes;
-    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs)."""
+    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs),
+    or a label and a link ("IN TEXAS: Family of Ebola patient quarantined", ``is_labelled_link``)."""
     if node.tag == "p":
         return (node.find(".//a") is not None and len(node.text_content().split()) >= 2
-                and link_density(node) >= config["link_paragraph_density"])
+                and (link_density(node) >= config["link_paragraph_density"] or is_labelled_link(node, config)))
     if node.tag not in ("ul", "ol"):
         return False
     items = [item for item in node.iterchildren("li")]
     return len(items) >= config["link_list_items"] and all(
         link_density(item) >= config["link_list_density"] for item in items
     )
+
+
+ICON_MARK = re.compile(r"emoji|smiley|icon|avatar|logo|spacer|pixel", re.IGNORECASE)
+
+
+def is_picture(img: Any, config: dict[str, Any]) -> bool:
+    """An ``<img>`` showing a picture: not an emoji, icon, avatar, logo or tracking pixel (by its class or alt, or
+    a width or height of at most ``icon_pixels``)."""
+    if ICON_MARK.search(" ".join(str(img.get(a) or "") for a in ("class", "alt", "src"))):
+        return False
+    sizes = [img.get(a) for a in ("width", "height")]
+    return not any(size and size.strip().isdigit() and int(size) <= config["icon_pixels"] for size in sizes)
+
+
+def depth_below(node: Any, ancestor: Any) -> int:
+    """How many levels ``node`` is below ``ancestor`` (1: a child)."""
+    return next(level for level, above in enumerate(node.iterancestors(), 1) if above is ancestor)
+
+
+def is_captioned_picture(node: Any, config: dict[str, Any]) -> bool:
+    """A picture and its short caption or credit, however the markup names them (``<div class="picBox"><img>
+    <p>Oak barrels enhance the flavor</p></div>``, ``<p><img><br><em>(Credit: Jane Roe)</em></p>``): a block
+    (``caption_tags``) holding a picture at most ``caption_depth`` levels below it (the picture's own box, not a
+    wrapper of wrappers around a slideshow), at most one paragraph and no heading, whose text is at most
+    ``caption_words`` words. A caption describes a picture that is not in the text."""
+    if node.tag not in config["caption_tags"] or not any(
+        is_picture(img, config) and depth_below(img, node) <= config["caption_depth"] for img in node.iter("img")
+    ):
+        return False
+    if any(True for _ in node.iter("h1", "h2", "h3", "h4")) or sum(1 for _ in node.iter("p")) > 1:
+        return False
+    return 0 < len(node.text_content().split()) <= config["caption_words"]
 
 
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
@@ -543,6 +598,7 @@ def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
         or is_marked_furniture(mark_tokens(node))
         or is_hidden(node, config)
         or is_link_list(node, config)
+        or is_captioned_picture(node, config)
     )
 
 
