@@ -849,7 +849,17 @@ def test_an_author_with_a_nickname_in_quotes_is_a_name():
 def test_an_update_label_after_a_date_is_that_dates_only_when_no_date_follows_it(dateline, published):
     from trafilatura.utils import load_html
 
-    from generator.ingest.webpage import dateline_date
+    from generator.ingest.webpage import dateline_date, under_headline
 
     tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1><div class='meta'>{dateline}</div>"))
-    assert dateline_date(tree) == published
+    assert dateline_date(under_headline(tree)) == published
+
+
+def test_a_date_inside_a_sentence_under_the_headline_is_not_the_dateline():
+    from generator.ingest.webpage import dateline_date, under_headline
+
+    highlights = ("<ul class='highlights'><li>The bridge was opened to traffic on August 14, 1935, by the governor"
+                  "</li><li>Engineers found cracks in two supports</li></ul><div class='meta'>Published March 3, 2020"
+                  "</div>")
+    tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1>{highlights}"))
+    assert dateline_date(under_headline(tree)) == dt.date(2020, 3, 3)

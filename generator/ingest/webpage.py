@@ -425,18 +425,42 @@ def text_after_headline(tree: Any, window: int) -> list[str]:
     return parts
 
 
-def dateline_date(tree: Any) -> dt.date | None:
-    """The first date written in the text that follows the headline ("Max Blumenthal · The Grayzone · Thu, 14 May
-    2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after it with
-    no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it. A date in the page's header above the headline
+TIME_WORDS = re.compile(r"(?i:a\.?m|p\.?m|gmt|utc|[ecmp][sd]t)\b")
+
+
+def words_besides_dates(text: str) -> int:
+    """The words of ``text`` apart from its dates, times and numbers ("on December 27, 2014 at 12:06 PM, updated
+    December 28" → on, at, updated: 3)."""
+    rest = date_pattern().sub(" ", text)
+    return sum(1 for word in re.findall(r"[^\W\d_]{2,}", rest) if not TIME_WORDS.fullmatch(word))
+
+
+def under_headline(tree: Any) -> list[str]:
+    """The texts under the page's headline that the dateline and the byline are read from (``after_headline``)."""
+    return text_after_headline(tree, rules()["after_headline"]["window_chars"])
+
+
+def dateline_date(under: Sequence[str]) -> dt.date | None:
+    """The first date written in the text under the headline (``under_headline``: "Max Blumenthal · The Grayzone ·
+    Thu, 14 May 2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after
+    it with no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it.
+    So is a date inside a sentence (a text of more than ``sentence_words`` words besides its dates and times: "The
+    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the headline
     ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
     page (htmldate) may take."""
     config = rules()["after_headline"]
-    after = " ".join(text_after_headline(tree, config["window_chars"]))[: config["window_chars"]]
+    after = " ".join(under)[: config["window_chars"]]
+    ends, offset = [], 0
+    for text in under:  # where each text ends in ``after``
+        offset += len(text) + 1
+        ends.append(offset)
     update = re.compile(config["update_label"], re.IGNORECASE)
     published = re.compile(config["published_label"], re.IGNORECASE)
     reach = config["label_chars"]
     for match in date_pattern().finditer(after):
+        if words_besides_dates(under[next(k for k, end in enumerate(ends) if match.start() < end)]) > config[
+                "sentence_words"]:
+            continue
         before = after[max(0, match.start() - reach): match.start()]
         label = update.search(after, match.end(), match.end() + reach)
         # a label after the date is this date's when no other date follows it ("November 28, 2013 -- Updated
@@ -448,11 +472,11 @@ def dateline_date(tree: Any) -> dt.date | None:
     return None
 
 
-def headline_bylines(tree: Any) -> list[str]:
-    """Byline lines of their own under the headline ("By Leigh Ann Caldwell"), which trafilatura may drop."""
+def headline_bylines(under: Sequence[str]) -> list[str]:
+    """Byline lines of their own under the headline (``under_headline``: "By Leigh Ann Caldwell"), which trafilatura
+    may drop."""
     pattern = re.compile(rules()["author"]["text_byline"], re.IGNORECASE)
-    return [text for text in text_after_headline(tree, rules()["after_headline"]["window_chars"])
-            if pattern.fullmatch(text)]
+    return [text for text in under if pattern.fullmatch(text)]
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -771,13 +795,15 @@ def read_page(raw: str) -> Page:
     if title:
         take("title", title[0], title[1])
 
+    under = under_headline(tree)  # the dateline and a byline line are read from it
+
     # author
     authors = [
         *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
         *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
         *((text, "byline") for text in byline_texts(tree)),
         *((line, "text byline") for line in text_bylines(text)),
-        *((line, "byline under the headline") for line in headline_bylines(tree)),
+        *((line, "byline under the headline") for line in headline_bylines(under)),
         *((name, "author biography") for name in closing_bio_names(text)),
     ]
     # trafilatura's own guess only when the page says nothing: it may come from a "More stories" card or a comment.
@@ -794,7 +820,7 @@ def read_page(raw: str) -> Page:
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
-    take("published", dateline_date(tree), "dateline under the headline")
+    take("published", dateline_date(under), "dateline under the headline")
     if getattr(document, "date", None):
         take("published", parse_page_date(str(document.date)), "htmldate")
     return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
