@@ -498,6 +498,8 @@ CLUTTER = {
                    "</a><p>Oak scaffolding now lines the old supports of the bridge</p></div>",
     "credit with picture": "<p><img src='chart.png' alt='chart'><br><em>(Credit: Jane Roe / The Daily Example)</em></p>",
     "label and link": "<p><b>IN TOWN:</b> <a href='/tram'>Mayor backs a plan for a new tram line</a></p>",
+    "label and link in brackets": "<p>(<strong>MORE: </strong><a href='/tram'>'Big Step': Mayor backs a plan for a "
+                                  "new tram line</a>)</p>",
 }
 
 
@@ -747,6 +749,9 @@ MORE_FURNITURE = [
     "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
     "and make a purchase, we may earn a small commission at no extra cost to you.",
     "Contributing: Jane Roe, John Doe, Associated Press.",
+    "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
+    "Bridge Builder 2 was reviewed using final retail code provided by Example Games. You can find additional "
+    "information about our ethics policy here.",
     "Jane Roe can be reached at jroe@example.com.",
     "Email her at jroe@example.com or follow @janeroe on Twitter.",
     "(Credit: Jane Roe / The Daily Example)",
@@ -763,6 +768,8 @@ PROSE_LIKE_FURNITURE = [
     "Residents can contact the council on weekdays between nine and five.",
     "The retailer said it would stop paying bloggers for affiliate links next year.",
     "Contributing to the delay, the council said, were the storms of the winter.",
+    "The plan was reviewed with the engineers before the vote (more: the council's minutes show a long debate).",
+    "The bridge was reviewed on Monday by a panel of engineers from the university.",
     "Residents can be reached by the council's text alerts during the works.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",

@@ -546,24 +546,26 @@ def link_density(node: Any) -> float:
     return linked / text if text else 0.0
 
 
+BRACKETS = re.compile(r"[()\[\]]")
 LINK_LABEL = re.compile(r"[^\W\d_][^:.!?]{0,40}:")  # "IN TEXAS:", "Read more:", "RELATED:" (no sentence end)
 
 
 def is_labelled_link(node: Any, config: dict[str, Any]) -> bool:
     """A paragraph that is a short label and a link to another story ("<p><b>IN TEXAS:</b> <a>Family of Ebola
-    patient quarantined</a></p>"): its text outside the links is a label of a few words ending in a colon, before
-    the link."""
+    patient quarantined</a></p>", "(MORE: <a>13 Best Tweets About the Earthquake</a>)"): its text outside the
+    links, brackets aside, is a label of a few words ending in a colon, before the link."""
     links = node.findall(".//a")
     if not links:
         return False
-    outside = " ".join(node.text_content().split())
+    whole = " ".join(BRACKETS.sub(" ", node.text_content()).split())  # "(MORE: <a>…</a>)" as "MORE: …"
+    outside = whole
     for link in links:
-        outside = outside.replace(" ".join(link.text_content().split()), " ", 1)
+        outside = outside.replace(" ".join(BRACKETS.sub(" ", link.text_content()).split()), " ", 1)
     outside = " ".join(outside.split())
     if re.match(rules()["author"]["prefix"], outside + " ", re.IGNORECASE):
         return False  # "Written by: <a>Jane Roe</a>": a byline, read for the author from the text
     first_link = " ".join(links[0].text_content().split())
-    label_first = " ".join(node.text_content().split()).startswith(outside)
+    label_first = whole.startswith(outside)
     return (bool(first_link) and label_first and len(outside.split()) <= config["link_label_words"]
             and LINK_LABEL.fullmatch(outside) is not None)
 
