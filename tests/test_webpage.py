@@ -870,3 +870,27 @@ def test_a_date_inside_a_sentence_under_the_headline_is_not_the_dateline():
                   "</div>")
     tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1>{highlights}"))
     assert dateline_date(under_headline(tree)) == dt.date(2020, 3, 3)
+
+
+def test_a_site_naming_itself_with_its_address_is_no_author_and_a_labelled_author_field_is_read():
+    head = "<meta name='author' content='Daily Example (www.example.com)'>"
+    details = "<ul class='smallList'><li><strong>Date</strong> 05.03.2024</li><li><strong>Author</strong> Jane Roe</li></ul>"
+    result = read_page(page(head, after=details))
+    assert result.author == "Jane Roe"
+    assert read_page(page(head)).author == "Daily Example"  # no person named: the site, never "Daily Example (www…"
+
+
+def test_the_byline_nearest_the_headline_wins_over_one_in_a_block_of_links_above_it():
+    links = ("<div class='m-link-sets'><a href='/x'>Mayor backs a plan for a new tram line</a>"
+             "<p class='byline'>By John Doe</p></div>")
+    header = ("<header><h1>Council closes old bridge for a year</h1>"
+              "<p class='byline vcard'>By <a class='author fn' href='/jane'>Jane Roe</a></p></header>")
+    html = page(before=header).replace("<article>", f"{links}<article>")
+    assert read_page(html).author == "Jane Roe"
+
+
+def test_a_twitter_creator_name_is_an_author_but_a_handle_is_not():
+    named = read_page(page("<meta name='twitter:creator' content='Jane Roe'>"))
+    assert named.author == "Jane Roe"
+    handle = read_page(page("<meta name='twitter:creator' content='@dailyexample'>"))
+    assert handle.author is None

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:»·•]|-|::)\s+")
 SEPARATOR_CHARS = "|–—:»·•- "  # what TITLE_SEPARATORS splits on, when it is left at the end of a name
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|de|info)\b", re.IGNORECASE)
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORD = re.compile(r"[^\W_]+")
@@ -265,10 +266,14 @@ def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
     return []
 
 
+MICROFORMAT_CARD = re.compile(r"\bvcard\b")
+
+
 def skip_container(node: Any, words: Sequence[str]) -> bool:
     if node.tag in ("nav", "footer", "aside"):
         return True
     marks = " ".join(str(node.get(a) or "") for a in ("class", "id", "data-testid")).casefold()
+    marks = MICROFORMAT_CARD.sub(" ", marks)  # hCard's "vcard" marks a person (a byline), not a teaser card
     return any(word in marks for word in words)
 
 
@@ -337,7 +342,12 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     text = clean_space(text)
     if re.match(config["credit"], text, re.IGNORECASE):
         return [], []  # "Photograph by Ed Marshall": a credit, not a byline
+    if re.fullmatch(r"@\w+", text):
+        return [], []  # a social media handle ("@japantimes"): neither a name nor how the outlet is written
     text = re.sub(config["prefix"], "", text, flags=re.IGNORECASE).strip()
+    if WEB_ADDRESS.search(text):  # "Deutsche Welle (www.dw.com)": a site names itself, no person
+        name = re.sub(config["suffix"], "", WEB_ADDRESS.sub(" ", text), flags=re.IGNORECASE).strip(" ()[],.-")
+        return [], [name] if WORD.search(name) else []
     text = re.sub(config["suffix"], "", text, flags=re.IGNORECASE).strip()
     parts = [part.strip(" .,:") for part in AUTHOR_SEPARATORS.split(text) if part.strip(" .,:")]
     names, outlets = [], []
@@ -349,11 +359,28 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     return names, outlets
 
 
-def byline_texts(tree: Any) -> list[str]:
-    """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists."""
+def nearest_the_headline(nodes: Sequence[Any], tree: Any, title: str | None) -> list[Any]:
+    """``nodes`` ordered by how near the page's headline (the ``<h1>`` holding the title, else the first) they are
+    in the markup (the deepest common container first; page order among equals): the article's byline before one
+    in a block of links above it."""
+    headlines = headline_elements(tree)
+    if not headlines:
+        return list(nodes)
+    headline = next((h1 for h1 in headlines if title and key(title) in key(h1.text_content())), headlines[0])
+    around = {node: depth for depth, node in enumerate(reversed([headline, *headline.iterancestors()]))}
+
+    def shared_depth(node: Any) -> int:
+        return next((around[a] for a in (node, *node.iterancestors()) if a in around), 0)
+
+    return sorted(nodes, key=lambda node: -shared_depth(node))
+
+
+def byline_texts(tree: Any, title: str | None = None) -> list[str]:
+    """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
+    the headline first."""
     skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
     texts = []
-    for node in tree.xpath(rules()["byline_xpath"]):
+    for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
         if skip_container(node, skip) or any(skip_container(a, skip) for a in node.iterancestors()):
             continue
         links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
@@ -803,7 +830,7 @@ def read_page(raw: str) -> Page:
     authors = [
         *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
         *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
-        *((text, "byline") for text in byline_texts(tree)),
+        *((text, "byline") for text in byline_texts(tree, found.get("title"))),
         *((line, "text byline") for line in text_bylines(text)),
         *((line, "byline under the headline") for line in headline_bylines(under)),
         *((name, "author biography") for name in closing_bio_names(text)),
