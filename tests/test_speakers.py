@@ -654,6 +654,24 @@ CASES = [
         "Ann Kerr", "cue", id="cue-what-they-thought-is-reported-by-the-speaker",
     ),
     pytest.param(
+        "The European Commission welcomed the deal and in a reaction to the news European Commissioner for Trade "
+        "Karin Ekdahl said “this is a good day for open markets.”",
+        "Karin Ekdahl", "cue", id="cue-a-name-right-before-a-conjoined-verb-is-its-subject",
+    ),
+    pytest.param(
+        "The league thanked the fans and the coach Mark Hale said “we owe them this win.”",
+        "Mark Hale", "cue", id="cue-a-name-right-before-a-conjoined-verb-after-and",
+    ),
+    pytest.param(
+        "Oil prices fell again on Tuesday. “Nobody wants to hold crude right now,” said Uralsib analyst Chris Morgan "
+        "commenting on the slide.",
+        "Chris Morgan", "cue", id="cue-inverted-said-then-a-participle",
+    ),
+    pytest.param(
+        "Bond yields rose. “The market has priced in two more hikes,” said Lena Fischer explaining the move.",
+        "Lena Fischer", "cue", id="cue-inverted-said-then-a-participle-named-alone",
+    ),
+    pytest.param(
         "“Our thoughts are with the families,” Kraft, which employs 500 people at the plant, said.",
         "Kraft", "organisation", id="organisation-with-a-relative-clause-before-its-cue",
     ),
