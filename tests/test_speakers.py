@@ -884,3 +884,15 @@ def test_organisation_speakers_are_no_people(nlp) -> None:
     quotes = extract_quotes(doc, source, extract_sentences(doc, source), people)
     assert [m.name for m in people] == ["Lindsay Lohan"]
     assert [q.speaker_name for q in quotes] == ["McMillan LLP", "Dixon Hall", "Covington Catholic", "Lindsay Lohan"]
+
+
+def test_first_name_is_read_next_to_the_surname_not_in_a_company_name(nlp) -> None:
+    """"Georgia" (a first name the list calls female) inside the company name before the person is not his first
+    name: "he" still finds him."""
+    quote = last_quote(
+        nlp,
+        "Both firms have offices in the city.\n\nATI Technologies Georgia MD Rakesh R Venkataraman told reporters that "
+        "the merger would drive growth.\n\n“Our teams do not overlap. We can now reach bigger markets,” he said.",
+    )
+    assert quote.speaker_via == "pronoun"
+    assert (quote.speaker_name or "").endswith("Rakesh R Venkataraman")

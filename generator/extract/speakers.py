@@ -294,8 +294,9 @@ class DocumentSpeakers:
     @staticmethod
     def _gender_from_lexicon(name: str) -> str | None:
         words = [w for w in _words(name) if w[:1].isupper() and "." not in w]
-        # the first word the list knows, before the surname ("Companion Karen Gillan": a title the NER kept)
-        return next((g for g in map(lexicon_gender, words[:-1]) if g), None) if len(words) >= 2 else None
+        # the first word the list knows, of the two before the surname ("Companion Karen Gillan": a title the NER
+        # kept), never further left ("ATI Technologies India MD Dasaradha R Gude": "India" is no first name there)
+        return next((g for g in map(lexicon_gender, words[-3:-1]) if g), None) if len(words) >= 2 else None
 
     # ------------------------------------------------------------------------------------ resolution
 
