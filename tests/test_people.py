@@ -211,3 +211,33 @@ def test_initials_and_generational_suffixes_do_not_split_people() -> None:
     assert len(people) == 2
     kessler = next(p for p in people if "Kessler" in p.name)
     assert len(kessler.mentions) == 3
+
+
+def test_middle_initials_tell_father_and_son_apart() -> None:
+    people = merge_people(
+        [
+            _facts("a", ["George H.W. Bush", "George W. Bush", "Bush"]),
+            _facts("b", ["George W. Bush", "George Bush"]),
+            _facts("c", ["George H. W. Bush", "George Bush"]),
+        ]
+    )
+    by_id = {p.id: p for p in people}
+    assert sorted(by_id) == ["george-hw-bush", "george-w-bush"]
+    assert {(m.source, m.name) for m in by_id["george-w-bush"].mentions} == {
+        ("a", "George W. Bush"), ("b", "George W. Bush"), ("b", "George Bush")}
+    # "George Bush" goes to the one variant its article names; the bare "Bush" of an article naming both stays apart
+    assert ("c", "George Bush") in {(m.source, m.name) for m in by_id["george-hw-bush"].mentions}
+    assert PeopleIndex(people).lookup("George W. Bush").id == "george-w-bush"
+    assert PeopleIndex(people).lookup("George H.W. Bush").id == "george-hw-bush"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["John F. Kennedy", "John Kennedy", "John Fitzgerald Kennedy"],  # one set of initials, or none
+        ["W. Mark Felt", "Mark Felt"],
+        ["Luiz Inácio Lula da Silva", "Luiz Lula da Silva"],  # full middle names never split
+    ],
+)
+def test_names_without_conflicting_initials_stay_one_person(names: list[str]) -> None:
+    assert len(merge_people([_facts("a", names)])) == 1

@@ -654,6 +654,24 @@ CASES = [
         "Ann Kerr", "cue", id="cue-what-they-thought-is-reported-by-the-speaker",
     ),
     pytest.param(
+        "The European Commission welcomed the deal and in a reaction to the news European Commissioner for Trade "
+        "Karin Ekdahl said “this is a good day for open markets.”",
+        "Karin Ekdahl", "cue", id="cue-a-name-right-before-a-conjoined-verb-is-its-subject",
+    ),
+    pytest.param(
+        "The league thanked the fans and the coach Mark Hale said “we owe them this win.”",
+        "Mark Hale", "cue", id="cue-a-name-right-before-a-conjoined-verb-after-and",
+    ),
+    pytest.param(
+        "Oil prices fell again on Tuesday. “Nobody wants to hold crude right now,” said Uralsib analyst Chris Morgan "
+        "commenting on the slide.",
+        "Chris Morgan", "cue", id="cue-inverted-said-then-a-participle",
+    ),
+    pytest.param(
+        "Bond yields rose. “The market has priced in two more hikes,” said Lena Fischer explaining the move.",
+        "Lena Fischer", "cue", id="cue-inverted-said-then-a-participle-named-alone",
+    ),
+    pytest.param(
         "“Our thoughts are with the families,” Kraft, which employs 500 people at the plant, said.",
         "Kraft", "organisation", id="organisation-with-a-relative-clause-before-its-cue",
     ),
@@ -866,3 +884,15 @@ def test_organisation_speakers_are_no_people(nlp) -> None:
     quotes = extract_quotes(doc, source, extract_sentences(doc, source), people)
     assert [m.name for m in people] == ["Lindsay Lohan"]
     assert [q.speaker_name for q in quotes] == ["McMillan LLP", "Dixon Hall", "Covington Catholic", "Lindsay Lohan"]
+
+
+def test_first_name_is_read_next_to_the_surname_not_in_a_company_name(nlp) -> None:
+    """"Georgia" (a first name the list calls female) inside the company name before the person is not his first
+    name: "he" still finds him."""
+    quote = last_quote(
+        nlp,
+        "Both firms have offices in the city.\n\nATI Technologies Georgia MD Rakesh R Venkataraman told reporters that "
+        "the merger would drive growth.\n\n“Our teams do not overlap. We can now reach bigger markets,” he said.",
+    )
+    assert quote.speaker_via == "pronoun"
+    assert (quote.speaker_name or "").endswith("Rakesh R Venkataraman")

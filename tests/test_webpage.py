@@ -12,7 +12,10 @@ import pytest
 
 from generator.ingest.clean import clean_document, clean_lines
 from generator.ingest.load import read_document
-from generator.ingest.webpage import page_outlet, read_page, split_authors, strip_site_name
+from trafilatura.utils import load_html
+
+from generator.ingest.webpage import (FURNITURE_MARK, mark_furniture, page_outlet, read_page, split_authors,
+                                      strip_site_name)
 from generator.model import Paragraph
 from generator.pages.base import annotate
 from generator.pages.links import broken_links
@@ -489,6 +492,14 @@ CLUTTER = {
     "author bio": "<div class='author-bio'><p>Jane Roe covers the city council and transport for the paper</p></div>",
     "sharing": "<div class='c-article__sharing'><p>Send this story to a friend who drives across town</p></div>",
     "figcaption": "<figure><img src='x.jpg'><figcaption>The old bridge seen from the east bank at dusk</figcaption></figure>",
+    "video description": "<div class='ui-video-controls story-video'><p class='video-desc'>Drivers describe their "
+                         "detours around the closed bridge on Monday</p></div>",
+    "picture box": "<div class='picBox'><a class='overlayLink' href='#'><img src='bridge.jpg' alt='The old bridge'>"
+                   "</a><p>Oak scaffolding now lines the old supports of the bridge</p></div>",
+    "credit with picture": "<p><img src='chart.png' alt='chart'><br><em>(Credit: Jane Roe / The Daily Example)</em></p>",
+    "label and link": "<p><b>IN TOWN:</b> <a href='/tram'>Mayor backs a plan for a new tram line</a></p>",
+    "label and link in brackets": "<p>(<strong>MORE: </strong><a href='/tram'>'Big Step': Mayor backs a plan for a "
+                                  "new tram line</a>)</p>",
 }
 
 
@@ -605,6 +616,31 @@ def test_hidden_elements_are_pruned():
     assert "morning briefing" not in text and all(paragraph in text for paragraph in BODY)
 
 
+def test_a_picture_in_the_text_or_deep_in_a_wrapper_does_not_take_the_text_with_it():
+    more = "Buses will keep their routes, and the ferry will run every twenty minutes instead of every hour."
+    emoji = f"<p><img class='emoji' src='smile.png' alt='smile'> {BODY[1]}</p>"
+    inline = f"<p><img src='bridge.jpg'> {BODY[2]} {more}</p>"  # longer than a caption
+    html = page(after="").replace(f"<p>{BODY[1]}</p>", emoji).replace(f"<p>{BODY[2]}</p>", inline)
+    text = read_page(html).text
+    for paragraph in (*BODY, more):
+        assert paragraph in text
+    # a slideshow's wrapper holds its picture 4 levels down: only the picture's own box is a caption's
+    slides = ("<div class='slides'><div><div><div class='box'><a href='#'><img src='s.jpg'></a>"
+              "<p>Shop owners said they would stay open.</p></div></div></div></div>")
+    tree = load_html(page(after=slides))
+    mark_furniture(tree)
+    assert [node.get("class") for node in tree.xpath(f"//*[@{FURNITURE_MARK}]")] == ["box"]
+
+
+def test_a_byline_label_with_a_link_is_not_pruned_as_a_labelled_link():
+    byline = "<p><em>Written by: <a href='/jane'>Jane Roe</a></em></p>"
+    cited = "<p>The council published the detour on its website at <a href='/detour'>the roads page</a>.</p>"
+    html = page(after="").replace(f"<p>{BODY[0]}</p>", f"{byline}<p>{BODY[0]}</p>")
+    result = read_page(html.replace(f"<p>{BODY[2]}</p>", f"<p>{BODY[2]}</p>{cited}"))
+    assert result.author == "Jane Roe"
+    assert "The council published the detour on its website at the roads page." in result.text
+
+
 def test_a_paragraph_that_is_only_a_link_to_another_story_is_pruned():
     link = "<p><a href='/tram'>Mayor backs a plan for a new tram line</a></p>"
     cited = f"<p>{BODY[3][:-1]}, <a href='/report'>the report</a> said.</p>"
@@ -712,6 +748,15 @@ MORE_FURNITURE = [
     "https://www.facebook.com/ExampleBar/posts/2800731780195723",
     "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
     "and make a purchase, we may earn a small commission at no extra cost to you.",
+    "Contributing: Jane Roe, John Doe, Associated Press.",
+    "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
+    "Bridge Builder 2 was reviewed using final retail code provided by Example Games. You can find additional "
+    "information about our ethics policy here.",
+    "Jane Roe can be reached at jroe@example.com.",
+    "Email her at jroe@example.com or follow @janeroe on Twitter.",
+    "(Credit: Jane Roe / The Daily Example)",
+    "Example Bridges is the largest maker of bridges in the region, with over 500 staff. Example Bridges was founded "
+    "by Jane Roe in 2004 as a small firm. It...",
 ]
 PROSE_LIKE_FURNITURE = [
     "Experts from three universities contributed to the report, which was published on Tuesday.",
@@ -722,6 +767,12 @@ PROSE_LIKE_FURNITURE = [
     "The council said the story has been updated on its website, https://example.com, since Monday.",
     "Residents can contact the council on weekdays between nine and five.",
     "The retailer said it would stop paying bloggers for affiliate links next year.",
+    "Contributing to the delay, the council said, were the storms of the winter.",
+    "The plan was reviewed with the engineers before the vote (more: the council's minutes show a long debate).",
+    "The bridge was reviewed on Monday by a panel of engineers from the university.",
+    "Residents can be reached by the council's text alerts during the works.",
+    "The engineers waited for the last inspection of the supports in silence. And then...",
+    "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
 
 
@@ -805,7 +856,41 @@ def test_an_author_with_a_nickname_in_quotes_is_a_name():
 def test_an_update_label_after_a_date_is_that_dates_only_when_no_date_follows_it(dateline, published):
     from trafilatura.utils import load_html
 
-    from generator.ingest.webpage import dateline_date
+    from generator.ingest.webpage import dateline_date, under_headline
 
     tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1><div class='meta'>{dateline}</div>"))
-    assert dateline_date(tree) == published
+    assert dateline_date(under_headline(tree)) == published
+
+
+def test_a_date_inside_a_sentence_under_the_headline_is_not_the_dateline():
+    from generator.ingest.webpage import dateline_date, under_headline
+
+    highlights = ("<ul class='highlights'><li>The bridge was opened to traffic on August 14, 1935, by the governor"
+                  "</li><li>Engineers found cracks in two supports</li></ul><div class='meta'>Published March 3, 2020"
+                  "</div>")
+    tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1>{highlights}"))
+    assert dateline_date(under_headline(tree)) == dt.date(2020, 3, 3)
+
+
+def test_a_site_naming_itself_with_its_address_is_no_author_and_a_labelled_author_field_is_read():
+    head = "<meta name='author' content='Daily Example (www.example.com)'>"
+    details = "<ul class='smallList'><li><strong>Date</strong> 05.03.2024</li><li><strong>Author</strong> Jane Roe</li></ul>"
+    result = read_page(page(head, after=details))
+    assert result.author == "Jane Roe"
+    assert read_page(page(head)).author == "Daily Example"  # no person named: the site, never "Daily Example (www…"
+
+
+def test_the_byline_nearest_the_headline_wins_over_one_in_a_block_of_links_above_it():
+    links = ("<div class='m-link-sets'><a href='/x'>Mayor backs a plan for a new tram line</a>"
+             "<p class='byline'>By John Doe</p></div>")
+    header = ("<header><h1>Council closes old bridge for a year</h1>"
+              "<p class='byline vcard'>By <a class='author fn' href='/jane'>Jane Roe</a></p></header>")
+    html = page(before=header).replace("<article>", f"{links}<article>")
+    assert read_page(html).author == "Jane Roe"
+
+
+def test_a_twitter_creator_name_is_an_author_but_a_handle_is_not():
+    named = read_page(page("<meta name='twitter:creator' content='Jane Roe'>"))
+    assert named.author == "Jane Roe"
+    handle = read_page(page("<meta name='twitter:creator' content='@dailyexample'>"))
+    assert handle.author is None

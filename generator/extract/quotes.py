@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, noun_kind
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind
 from generator.extract.syntax import clause_between, past_split_possessive
 
 log = logging.getLogger(__name__)
@@ -485,6 +485,13 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
         return past_split_possessive(subjects[0]), None, "subject"
+    if not subjects:
+        named = _name_right_before(verb, ctx)
+        if named is not None:
+            return named, None, "before-verb"
+        named = _subject_of_participle_after(verb, ctx)
+        if named is not None:
+            return named, None, "after-verb"
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
         return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
@@ -508,6 +515,36 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _name_right_before(verb: Token, ctx: _Context) -> Token | None:
+    """ "… welcomed the deal and in a reaction Commissioner Karin Ekdahl said": a second verb the parser left without
+    a subject (it would take the first verb's), right after a person's name the parser hung elsewhere."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or ctx.inside[before.i] or before.head.i == verb.i or before.dep_ in ("nsubj", "nsubjpass"):
+        return None  # the subject of another verb ("claiming Chris Weitz is getting …") is not this one's
+    first = verb.doc[before.i - 1] if before.i > 0 else None
+    untagged_name = (  # a name the recogniser missed: a first name the list knows, then the surname
+        not before.ent_type_ and first is not None and first.pos_ == "PROPN" and known_first_name(first.text)
+    )
+    return before if before.ent_type_ == "PERSON" or untagged_name else None
+
+
+def _subject_of_participle_after(verb: Token, ctx: _Context) -> Token | None:
+    """ '“…,” said analyst Chris Morgan commenting on the slide': the parser made the name the subject of the
+    participle after it; the name right after the cue is the cue's."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "claiming Chris Weitz is getting …": a participle's complement has its own subject
+    for token in verb.rights:
+        if token.dep_ in ("ccomp", "advcl", "xcomp", "dep") and token.tag_ == "VBG" and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        ):
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.left_edge.i == verb.i + 1 and not ctx.inside[child.i]:
+                    return child
+    return None
 
 
 def _phrase_before(verb: Token, ctx: _Context) -> Span | None:

@@ -221,6 +221,10 @@ class DocumentSpeakers:
             name = _bare(max(fuller, key=lambda o: (len(_words(o.text)), o.start_char)).text)
         return Referent(self.acronyms.get(name, name), start, end, "organisation")
 
+    def organisation_of(self, span: Span) -> Referent:
+        """The organisation a span of the document names (``organisation`` over its text and offsets)."""
+        return self.organisation(span.text, span.start_char, span.end_char)
+
     def _fullest(self, mention: PersonMention) -> str:
         return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
 
@@ -290,8 +294,9 @@ class DocumentSpeakers:
     @staticmethod
     def _gender_from_lexicon(name: str) -> str | None:
         words = [w for w in _words(name) if w[:1].isupper() and "." not in w]
-        # the first word the list knows, before the surname ("Companion Karen Gillan": a title the NER kept)
-        return next((g for g in map(lexicon_gender, words[:-1]) if g), None) if len(words) >= 2 else None
+        # the first word the list knows, of the two before the surname ("Companion Karen Gillan": a title the NER
+        # kept), never further left ("ATI Technologies India MD Dasaradha R Gude": "India" is no first name there)
+        return next((g for g in map(lexicon_gender, words[-3:-1]) if g), None) if len(words) >= 2 else None
 
     # ------------------------------------------------------------------------------------ resolution
 
@@ -444,7 +449,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if organisation_noun(lemma) else []
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
-        return Resolution(ds.organisation(appos.text, appos.start_char, appos.end_char), "organisation")
+        return Resolution(ds.organisation_of(appos), "organisation")
     if orgs and lemma in ds.rules["product_heads"] and any(t.lower_ in DEFINITE for t in speaker):
         earlier = _organisation_named_before(ds, head, at)  # "the iPhone maker": the company named before
         if earlier is not None:
@@ -458,7 +463,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
             t.pos_ == "NOUN" and t.dep_ == "compound" for t in between
         ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
             return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
-        return Resolution(ds.organisation(org.text, org.start_char, org.end_char), "organisation")
+        return Resolution(ds.organisation_of(org), "organisation")
     if organisation_noun(lemma) and not persons:
         named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
         definite = any(t.lower_ in DEFINITE for t in speaker)
@@ -468,13 +473,13 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
             lemma in ds.rules["product_heads"] or all(t.ent_type_ in ("NORP", "GPE", "LOC") for t in named)
         )
         if named and not (definite and described):
-            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
+            return Resolution(ds.organisation_of(speaker), "organisation")
         body = head.lower_ in ds.rules["bodies_in_plural"]  # "police said": the force named before, if any
         earlier = _organisation_named_before(ds, head, at) if definite or body else None
         if earlier is not None:
             return Resolution(earlier, "organisation")
         if named or body:  # "police said" with no force named: the police of the story, as written
-            return Resolution(ds.organisation(speaker.text, speaker.start_char, speaker.end_char), "organisation")
+            return Resolution(ds.organisation_of(speaker), "organisation")
         if not definite and head.tag_ == "NNS":
             return None  # "authorities said", "officials said": people unnamed, not one organisation
         same = _same_noun_named(ds, head, at) or _office_of(ds, speaker, head)  # "the Indian navy", "her office"
@@ -483,7 +488,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
             # "the ministry of health", "the department of justice": named by what it is of
             phrase = ds.doc[speaker.start : head.right_edge.i + 1]
-            return Resolution(ds.organisation(phrase.text, phrase.start_char, phrase.end_char), "organisation")
+            return Resolution(ds.organisation_of(phrase), "organisation")
         # "the company said" where the article names no organisation of that kind: nobody named (the guidelines'
         # null); the phrase stays the speaker as written
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
@@ -504,7 +509,7 @@ def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | N
         ]
         if names:
             phrase = ds.doc[names[0].left_edge.i : token.i + 1]
-            return ds.organisation(phrase.text, phrase.start_char, phrase.end_char)
+            return ds.organisation_of(phrase)
     return None
 
 
@@ -548,7 +553,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
-            return ds.organisation(org.text, org.start_char, org.end_char)
+            return ds.organisation_of(org)
     named = _named_in_apposition(ds, noun, first, at)
     if named is not None:
         return named
@@ -561,13 +566,13 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # … the department said"), before any company
         bodies = [o for o in recent if _public_body(o.text)]
         if bodies:
-            return ds.organisation(bodies[0].text, bodies[0].start_char, bodies[0].end_char)
+            return ds.organisation_of(bodies[0])
     companies = [o for o in recent if not _public_body(o.text)]  # "the company" is no Commission it was fined by
     if company_noun(lemma) and noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
         # "the two companies": the first named of the last two ("AMD bought SeaMicro" → AMD)
         latest = companies[0]
         other = next(o for o in companies if o.text != latest.text)
-        return ds.organisation(other.text, other.start_char, other.end_char)
+        return ds.organisation_of(other)
     if company_noun(lemma):
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
@@ -578,7 +583,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         sentence = ds.sentence(companies[0].start_char)
         subjects = [o for o in companies if ds.sentence(o.start_char) == sentence and o.root.dep_ in SUBJECTS]
         org = subjects[0] if subjects else companies[0]
-        return ds.organisation(org.text, org.start_char, org.end_char)
+        return ds.organisation_of(org)
     if company_noun(lemma):
         for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
@@ -626,7 +631,7 @@ def _organisation_just_before(ds: DocumentSpeakers, at: int, document: Span) -> 
         scope = (token.left_edge.idx, token.idx + len(token.text))
         for org in ds.orgs:
             if scope[0] <= org.start_char and org.end_char <= scope[1] and not _audience(org):
-                return ds.organisation(org.text, org.start_char, org.end_char)
+                return ds.organisation_of(org)
     return None
 
 
@@ -642,7 +647,7 @@ def _named_in_apposition(ds: DocumentSpeakers, noun: Token, first_sentence: int,
                 continue
             span = ds.doc[name.left_edge.i : name.i + 1]
             if not known_first_name(span[0].text):
-                return ds.organisation(span.text, span.start_char, span.end_char)
+                return ds.organisation_of(span)
     return None
 
 
@@ -674,7 +679,7 @@ def _main_organisation(ds: DocumentSpeakers, at: int) -> Referent | None:
     scores = [sum(bool(w & other) for other in words) for w in words]
     best = max(range(len(earlier)), key=lambda i: (scores[i], i))
     org = earlier[best]
-    return ds.organisation(org.text, org.start_char, org.end_char)
+    return ds.organisation_of(org)
 
 
 def _audience(org: Span) -> bool:
@@ -781,7 +786,7 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
             return ds.person(mention)
     for org in ds.orgs:
         if span.start_char <= org.start_char < span.end_char:
-            return ds.organisation(org.text, org.start_char, org.end_char)
+            return ds.organisation_of(org)
     for place in (e for e in ds.doc.ents if e.label_ == "GPE" and span.start_char <= e.start_char < span.end_char):
         return Referent(_bare(place.text), place.start_char, place.end_char, "organisation")  # "The United States issued a statement"
     if token.lower_ in ds.rules["pronouns"]:
@@ -789,14 +794,14 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if organisation_noun(token.lemma_.lower()):
         definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
         earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
-        return earlier or ds.organisation(span.text, span.start_char, span.end_char)
+        return earlier or ds.organisation_of(span)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
         # first-name list knows its first word
         words = [t for t in span if t.pos_ == "PROPN"]
         if len(words) > 1 and lexicon_gender(words[0].text):
             return Referent(span.text, span.start_char, span.end_char, "person", lexicon_gender(words[0].text))
-        return ds.organisation(span.text, span.start_char, span.end_char)
+        return ds.organisation_of(span)
     return None
 
 
@@ -924,7 +929,7 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
         ds.person(m) for m in reversed(ds.people) if m.end <= at and ds.sentence(m.start) >= first_sentence
     ] if allowed & {"m", "f"} else []
     organisations = [
-        ds.organisation(o.text, o.start_char, o.end_char)
+        ds.organisation_of(o)
         for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first_sentence
     ] + _organisation_subjects(ds, first_sentence, at) if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:»·•]|-|::)\s+")
 SEPARATOR_CHARS = "|–—:»·•- "  # what TITLE_SEPARATORS splits on, when it is left at the end of a name
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|de|info)\b", re.IGNORECASE)
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORD = re.compile(r"[^\W_]+")
@@ -265,10 +266,14 @@ def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
     return []
 
 
+MICROFORMAT_CARD = re.compile(r"\bvcard\b")
+
+
 def skip_container(node: Any, words: Sequence[str]) -> bool:
     if node.tag in ("nav", "footer", "aside"):
         return True
     marks = " ".join(str(node.get(a) or "") for a in ("class", "id", "data-testid")).casefold()
+    marks = MICROFORMAT_CARD.sub(" ", marks)  # hCard's "vcard" marks a person (a byline), not a teaser card
     return any(word in marks for word in words)
 
 
@@ -337,7 +342,12 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     text = clean_space(text)
     if re.match(config["credit"], text, re.IGNORECASE):
         return [], []  # "Photograph by Ed Marshall": a credit, not a byline
+    if re.fullmatch(r"@\w+", text):
+        return [], []  # a social media handle ("@japantimes"): neither a name nor how the outlet is written
     text = re.sub(config["prefix"], "", text, flags=re.IGNORECASE).strip()
+    if WEB_ADDRESS.search(text):  # "Deutsche Welle (www.dw.com)": a site names itself, no person
+        name = re.sub(config["suffix"], "", WEB_ADDRESS.sub(" ", text), flags=re.IGNORECASE).strip(" ()[],.-")
+        return [], [name] if WORD.search(name) else []
     text = re.sub(config["suffix"], "", text, flags=re.IGNORECASE).strip()
     parts = [part.strip(" .,:") for part in AUTHOR_SEPARATORS.split(text) if part.strip(" .,:")]
     names, outlets = [], []
@@ -349,11 +359,28 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     return names, outlets
 
 
-def byline_texts(tree: Any) -> list[str]:
-    """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists."""
+def nearest_the_headline(nodes: Sequence[Any], tree: Any, title: str | None) -> list[Any]:
+    """``nodes`` ordered by how near the page's headline (the ``<h1>`` holding the title, else the first) they are
+    in the markup (the deepest common container first; page order among equals): the article's byline before one
+    in a block of links above it."""
+    headlines = headline_elements(tree)
+    if not headlines:
+        return list(nodes)
+    headline = next((h1 for h1 in headlines if title and key(title) in key(h1.text_content())), headlines[0])
+    around = {node: depth for depth, node in enumerate(reversed([headline, *headline.iterancestors()]))}
+
+    def shared_depth(node: Any) -> int:
+        return next((around[a] for a in (node, *node.iterancestors()) if a in around), 0)
+
+    return sorted(nodes, key=lambda node: -shared_depth(node))
+
+
+def byline_texts(tree: Any, title: str | None = None) -> list[str]:
+    """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
+    the headline first."""
     skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
     texts = []
-    for node in tree.xpath(rules()["byline_xpath"]):
+    for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
         if skip_container(node, skip) or any(skip_container(a, skip) for a in node.iterancestors()):
             continue
         links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
@@ -425,18 +452,42 @@ def text_after_headline(tree: Any, window: int) -> list[str]:
     return parts
 
 
-def dateline_date(tree: Any) -> dt.date | None:
-    """The first date written in the text that follows the headline ("Max Blumenthal · The Grayzone · Thu, 14 May
-    2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after it with
-    no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it. A date in the page's header above the headline
+TIME_WORDS = re.compile(r"(?i:a\.?m|p\.?m|gmt|utc|[ecmp][sd]t)\b")
+
+
+def words_besides_dates(text: str) -> int:
+    """The words of ``text`` apart from its dates, times and numbers ("on December 27, 2014 at 12:06 PM, updated
+    December 28" → on, at, updated: 3)."""
+    rest = date_pattern().sub(" ", text)
+    return sum(1 for word in re.findall(r"[^\W\d_]{2,}", rest) if not TIME_WORDS.fullmatch(word))
+
+
+def under_headline(tree: Any) -> list[str]:
+    """The texts under the page's headline that the dateline and the byline are read from (``after_headline``)."""
+    return text_after_headline(tree, rules()["after_headline"]["window_chars"])
+
+
+def dateline_date(under: Sequence[str]) -> dt.date | None:
+    """The first date written in the text under the headline (``under_headline``: "Max Blumenthal · The Grayzone ·
+    Thu, 14 May 2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after
+    it with no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it.
+    So is a date inside a sentence (a text of more than ``sentence_words`` words besides its dates and times: "The
+    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the headline
     ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
     page (htmldate) may take."""
     config = rules()["after_headline"]
-    after = " ".join(text_after_headline(tree, config["window_chars"]))[: config["window_chars"]]
+    after = " ".join(under)[: config["window_chars"]]
+    ends, offset = [], 0
+    for text in under:  # where each text ends in ``after``
+        offset += len(text) + 1
+        ends.append(offset)
     update = re.compile(config["update_label"], re.IGNORECASE)
     published = re.compile(config["published_label"], re.IGNORECASE)
     reach = config["label_chars"]
     for match in date_pattern().finditer(after):
+        if words_besides_dates(under[next(k for k, end in enumerate(ends) if match.start() < end)]) > config[
+                "sentence_words"]:
+            continue
         before = after[max(0, match.start() - reach): match.start()]
         label = update.search(after, match.end(), match.end() + reach)
         # a label after the date is this date's when no other date follows it ("November 28, 2013 -- Updated
@@ -448,11 +499,11 @@ def dateline_date(tree: Any) -> dt.date | None:
     return None
 
 
-def headline_bylines(tree: Any) -> list[str]:
-    """Byline lines of their own under the headline ("By Leigh Ann Caldwell"), which trafilatura may drop."""
+def headline_bylines(under: Sequence[str]) -> list[str]:
+    """Byline lines of their own under the headline (``under_headline``: "By Leigh Ann Caldwell"), which trafilatura
+    may drop."""
     pattern = re.compile(rules()["author"]["text_byline"], re.IGNORECASE)
-    return [text for text in text_after_headline(tree, rules()["after_headline"]["window_chars"])
-            if pattern.fullmatch(text)]
+    return [text for text in under if pattern.fullmatch(text)]
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -522,18 +573,75 @@ def link_density(node: Any) -> float:
     return linked / text if text else 0.0
 
 
+BRACKETS = re.compile(r"[()\[\]]")
+LINK_LABEL = re.compile(r"[^\W\d_][^:.!?]{0,40}:")  # "IN TEXAS:", "Read more:", "RELATED:" (no sentence end)
+
+
+def is_labelled_link(node: Any, config: dict[str, Any]) -> bool:
+    """A paragraph that is a short label and a link to another story ("<p><b>IN TEXAS:</b> <a>Family of Ebola
+    patient quarantined</a></p>", "(MORE: <a>13 Best Tweets About the Earthquake</a>)"): its text outside the
+    links, brackets aside, is a label of a few words ending in a colon, before the link."""
+    links = node.findall(".//a")
+    if not links:
+        return False
+    whole = " ".join(BRACKETS.sub(" ", node.text_content()).split())  # "(MORE: <a>…</a>)" as "MORE: …"
+    outside = whole
+    for link in links:
+        outside = outside.replace(" ".join(BRACKETS.sub(" ", link.text_content()).split()), " ", 1)
+    outside = " ".join(outside.split())
+    if re.match(rules()["author"]["prefix"], outside + " ", re.IGNORECASE):
+        return False  # "Written by: <a>Jane Roe</a>": a byline, read for the author from the text
+    first_link = " ".join(links[0].text_content().split())
+    label_first = whole.startswith(outside)
+    return (bool(first_link) and label_first and len(outside.split()) <= config["link_label_words"]
+            and LINK_LABEL.fullmatch(outside) is not None)
+
+
 def is_link_list(node: Any, config: dict[str, Any]) -> bool:
     """A list whose every item is (nearly) all link text: related headlines, not a list the article makes;
-    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs)."""
+    or a paragraph that is only a link ("<p><a>Mayor backs tram plan</a></p>" between the article's paragraphs),
+    or a label and a link ("IN TEXAS: Family of Ebola patient quarantined", ``is_labelled_link``)."""
     if node.tag == "p":
         return (node.find(".//a") is not None and len(node.text_content().split()) >= 2
-                and link_density(node) >= config["link_paragraph_density"])
+                and (link_density(node) >= config["link_paragraph_density"] or is_labelled_link(node, config)))
     if node.tag not in ("ul", "ol"):
         return False
     items = [item for item in node.iterchildren("li")]
     return len(items) >= config["link_list_items"] and all(
         link_density(item) >= config["link_list_density"] for item in items
     )
+
+
+ICON_MARK = re.compile(r"emoji|smiley|icon|avatar|logo|spacer|pixel", re.IGNORECASE)
+
+
+def is_picture(img: Any, config: dict[str, Any]) -> bool:
+    """An ``<img>`` showing a picture: not an emoji, icon, avatar, logo or tracking pixel (by its class or alt, or
+    a width or height of at most ``icon_pixels``)."""
+    if ICON_MARK.search(" ".join(str(img.get(a) or "") for a in ("class", "alt", "src"))):
+        return False
+    sizes = [img.get(a) for a in ("width", "height")]
+    return not any(size and size.strip().isdigit() and int(size) <= config["icon_pixels"] for size in sizes)
+
+
+def depth_below(node: Any, ancestor: Any) -> int:
+    """How many levels ``node`` is below ``ancestor`` (1: a child)."""
+    return next(level for level, above in enumerate(node.iterancestors(), 1) if above is ancestor)
+
+
+def is_captioned_picture(node: Any, config: dict[str, Any]) -> bool:
+    """A picture and its short caption or credit, however the markup names them (``<div class="picBox"><img>
+    <p>Oak barrels enhance the flavor</p></div>``, ``<p><img><br><em>(Credit: Jane Roe)</em></p>``): a block
+    (``caption_tags``) holding a picture at most ``caption_depth`` levels below it (the picture's own box, not a
+    wrapper of wrappers around a slideshow), at most one paragraph and no heading, whose text is at most
+    ``caption_words`` words. A caption describes a picture that is not in the text."""
+    if node.tag not in config["caption_tags"] or not any(
+        is_picture(img, config) and depth_below(img, node) <= config["caption_depth"] for img in node.iter("img")
+    ):
+        return False
+    if any(True for _ in node.iter("h1", "h2", "h3", "h4")) or sum(1 for _ in node.iter("p")) > 1:
+        return False
+    return 0 < len(node.text_content().split()) <= config["caption_words"]
 
 
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
@@ -543,6 +651,7 @@ def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
         or is_marked_furniture(mark_tokens(node))
         or is_hidden(node, config)
         or is_link_list(node, config)
+        or is_captioned_picture(node, config)
     )
 
 
@@ -715,13 +824,15 @@ def read_page(raw: str) -> Page:
     if title:
         take("title", title[0], title[1])
 
+    under = under_headline(tree)  # the dateline and a byline line are read from it
+
     # author
     authors = [
         *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
         *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
-        *((text, "byline") for text in byline_texts(tree)),
+        *((text, "byline") for text in byline_texts(tree, found.get("title"))),
         *((line, "text byline") for line in text_bylines(text)),
-        *((line, "byline under the headline") for line in headline_bylines(tree)),
+        *((line, "byline under the headline") for line in headline_bylines(under)),
         *((name, "author biography") for name in closing_bio_names(text)),
     ]
     # trafilatura's own guess only when the page says nothing: it may come from a "More stories" card or a comment.
@@ -738,7 +849,7 @@ def read_page(raw: str) -> Page:
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
-    take("published", dateline_date(tree), "dateline under the headline")
+    take("published", dateline_date(under), "dateline under the headline")
     if getattr(document, "date", None):
         take("published", parse_page_date(str(document.date)), "htmldate")
     return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)

@@ -242,7 +242,47 @@ def _cluster_full_names(mentions: Iterable[PersonMention]) -> dict[tuple[str, ..
         known = next((key[:k] for k in range(2, len(key)) if _short_key(key[:k]) in clusters), None)
         short = _short_key(known) if known else _short_key(key)
         clusters.setdefault(short, _Cluster(short, [])).mentions.append(mention)
-    return clusters
+    return {c.key: c for cluster in clusters.values() for c in _split_by_middle_initials(cluster)}
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def middle_initials(name: str) -> str | None:
+    """The middle initials of a name written with them ("George H.W. Bush" → "hw"), else None.
+
+    Only initials count: a full middle name is often dropped or spelt out elsewhere, initials are how
+    American names tell a father from a son ("George H.W. Bush", "George W. Bush")."""
+    words = name_words(strip_titles(name))
+    if len(words) > 1 and _INITIAL.fullmatch(words[0]):
+        words = words[1:]  # a leading initial stands for the first name ("W. Mark Felt")
+    middle = words[1:-1]
+    if not middle or not all(_INITIAL.fullmatch(w) for w in middle):
+        return None
+    return "".join(middle).replace(".", "").lower()
+
+
+def _split_by_middle_initials(cluster: _Cluster) -> list[_Cluster]:
+    """One cluster per set of middle initials when full names of one first name and surname disagree on them.
+
+    A mention without initials ("George Bush") joins the variant named in the same article, if only one is,
+    else the variant named most often (then A-Z), since nothing in its words tells the two apart."""
+    variants = Counter(i for i in (middle_initials(m.name) for m in cluster.mentions) if i)
+    if len(variants) < 2:
+        return [cluster]
+    first, last = cluster.key[0], cluster.key[-1]
+    parts = {i: _Cluster((first, i, last), []) for i in sorted(variants)}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for mention in cluster.mentions:
+        initials = middle_initials(mention.name)
+        if initials:
+            by_source[mention.source].add(initials)
+    most = min(variants, key=lambda i: (-variants[i], i))
+    for mention in cluster.mentions:
+        local = by_source.get(mention.source, set())
+        initials = middle_initials(mention.name) or (next(iter(local)) if len(local) == 1 else most)
+        parts[initials].mentions.append(mention)
+    return list(parts.values())
 
 
 def _surname_index(clusters: Iterable[_Cluster]) -> dict[str, list[_Cluster]]:
@@ -348,6 +388,15 @@ def person_slug(name: str) -> Slug:
     return slugify("-".join(words))
 
 
+def _whole_name_slug(name: str) -> Slug:
+    """The person's slug with the middle initials between its words ("george-hw-bush"), else every word."""
+    initials = middle_initials(name)
+    words = name_words(strip_titles(name))
+    if initials:
+        words = (words[0], initials, words[-1])
+    return slugify("-".join(k for k in (word_key(w, ("endings",)) for w in words) if k))
+
+
 def _aliases(mentions: Sequence[PersonMention]) -> tuple[Alias, ...]:
     spellings: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
@@ -365,16 +414,20 @@ def _roles(mentions: Sequence[PersonMention]) -> tuple[Role, ...]:
 
 
 def _unique_ids(people: list[Person]) -> tuple[Person, ...]:
-    """Two people whose names fold to the same slug get numbered ids, in a stable order."""
-    counts = Counter(p.id for p in people)
-    seen: Counter[str] = Counter()
-    result = []
-    for person in people:
-        if counts[person.id] > 1:
-            seen[person.id] += 1
-            person = replace(person, id=Slug(f"{person.id}-{seen[person.id]}"))
-        result.append(person)
-    return tuple(result)
+    """Two people whose names fold to the same slug are told apart by their whole names ("george-w-bush",
+    "george-hw-bush") when those differ, else get numbered ids, in a stable order."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, person in enumerate(people):
+        groups[person.id].append(index)
+    ids = [p.id for p in people]
+    for slug, members in groups.items():
+        if len(members) < 2:
+            continue
+        whole = [_whole_name_slug(people[i].name) for i in members]
+        distinct = len(set(whole)) == len(whole) and not set(whole) & set(groups)
+        for number, (index, name_slug) in enumerate(zip(members, whole), start=1):
+            ids[index] = name_slug if distinct else Slug(f"{slug}-{number}")
+    return tuple(sorted((replace(p, id=i) for p, i in zip(people, ids)), key=lambda p: p.id))
 
 
 # --------------------------------------------------------------------------------------------- lookup
