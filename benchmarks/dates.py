@@ -9,7 +9,9 @@ For every gold DATE timex (the article's own date line, CREATION_TIME, is skippe
 * ours: ``generator.extract.dates.extract_dates`` on the article (spaCy DATE/TIME spans + our patterns, normalised
   with the document creation time as the reference date), its TimeML value (``DateMention.timex``);
 * dateparser alone: ``DateDataParser`` with ``RELATIVE_BASE`` = the creation time on the same spaCy DATE spans,
-  the value written at the granularity dateparser reports (day, week, month, year).
+  the value written at the granularity dateparser reports (day, week, month, year);
+* Microsoft Recognizers-Text alone (``recognizers-text-date-time``, bench extra; ``recognizers_value``): its TIMEX
+  for the same spans with the creation time as reference.
 
 Value accuracy is the share of gold expressions whose value is exactly the gold value. It is reported on the
 gold expressions both systems see (those overlapping a spaCy DATE entity), and end to end (over all gold
@@ -46,6 +48,7 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -134,6 +137,56 @@ def dateparser_value(text: str, reference: dt.date) -> str | None:
     return day.isoformat()
 
 
+@lru_cache(maxsize=1)
+def recognizers_model():
+    """Microsoft Recognizers-Text's English date-time model (``recognizers-text-date-time``, a bench extra), or
+    None when it is not installed."""
+    try:
+        from recognizers_date_time import DateTimeRecognizer
+        from recognizers_text import Culture
+    except ImportError:
+        return None
+    return DateTimeRecognizer(Culture.English).get_datetime_model()
+
+
+_RANGE_TIMEX = re.compile(r"\((\d{4}-\d\d-\d\d),(\d{4}-\d\d-\d\d),(P[^)]+)\)")
+
+
+def recognizers_value(text: str, reference: dt.date) -> str | None:
+    """Recognizers-Text alone on a span: the TIMEX of its first result, written as TimeML would. Of two readings
+    (a weekday or month without a year: the one before and the one after the reference date) the first, the one
+    before; a year left open (``XXXX-10``) takes that reading's year; a range given by its ends
+    (``(2008-07-01,2008-10-01,P3M)``) is the calendar quarter it covers, else its duration (``the past two years``
+    → ``P2Y``)."""
+    model = recognizers_model()
+    if model is None:
+        return None
+    try:
+        results = model.parse(text, dt.datetime(reference.year, reference.month, reference.day))
+    except Exception:  # noqa: BLE001 - an alpha library on arbitrary text; a failure is a miss, not a crash
+        return None
+    values = (results[0].resolution or {}).get("values") if results else None
+    if not values:
+        return None
+    first = values[0]
+    timex, resolved = first.get("timex") or "", str(first.get("value") or first.get("start") or "")
+    if m := _RANGE_TIMEX.fullmatch(timex):
+        start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
+        if start.day == 1 and start.month % 3 == 1 and end == _months_later(start, 3):
+            return f"{start.year:04d}-Q{start.month // 3 + 1}"
+        return m[3]
+    if re.fullmatch(r"XXXX-WXX-\d", timex):
+        return resolved[:10] or None
+    if timex.startswith("XXXX") and resolved[:4].isdigit():
+        return resolved[:4] + timex[4:]
+    return timex or None
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def range_part(value: str, text: str, offset: int) -> str:
     """MEANTIME annotates the two ends of "between 2014 and 2016" separately; we give one range value. A gold
     expression inside the range's text is compared with the end it names."""
@@ -208,6 +261,7 @@ def value_row(split: str, doc_id: str, timex: dict, reference: dt.date, ents: li
         "dct": str(reference),
         "spacy": ent.text if ent is not None else None,
         "dateparser": dateparser_value(ent.text, reference) if ent is not None else None,
+        "recognizers": recognizers_value(ent.text, reference) if ent is not None else None,
         "ours_text": mention.text if mention else None,
         "ours": ours_value(mention, timex["start"]),
         "ours_rule": mention.rule if mention else None,
@@ -242,6 +296,8 @@ def none_is_right(row: dict) -> dict:
         row["ours"] = "none"
     if row["gold"] == "none" and row["dateparser"] is None:
         row["dateparser"] = "none"
+    if row["gold"] == "none" and row.get("recognizers") is None:
+        row["recognizers"] = "none"
     return row
 
 
@@ -267,6 +323,7 @@ def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
                 "text": expr["text"],
                 "gold": gold, "dct": str(published), "spacy": ent.text if ent is not None else None,
                 "dateparser": dateparser_value(ent.text, published) if ent is not None else None,
+                "recognizers": recognizers_value(ent.text, published) if ent is not None else None,
                 "ours_text": mention.text if mention else None, "ours": found,
                 "ours_rule": mention.rule if mention else None,
             })
@@ -313,24 +370,27 @@ def split_table(rows: list[dict]) -> list[str]:
     seen = [r for r in rows if r["spacy"] is not None]
     detected = [r for r in rows if r["ours_text"] is not None]
     return [
-        "| measure | ours | dateparser alone |",
-        "|---|---|---|",
-        f"| value accuracy where spaCy found the span | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} |",
-        f"| value accuracy end to end (missed = wrong) | **{pct(acc(rows, 'ours'))}** | {pct(acc(rows, 'dateparser'))} |",
+        "| measure | ours | dateparser alone | Recognizers-Text alone |",
+        "|---|---|---|---|",
+        f"| value accuracy where spaCy found the span | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} | "
+        f"{pct(acc(seen, 'recognizers'))} |",
+        f"| value accuracy end to end (missed = wrong) | **{pct(acc(rows, 'ours'))}** | {pct(acc(rows, 'dateparser'))} | "
+        f"{pct(acc(rows, 'recognizers'))} |",
         f"| detection recall (gold overlapped by a candidate span) | **{pct((len(detected), len(rows)))}** | "
-        f"{pct((len(seen), len(rows)))} (spaCy DATE) |",
+        f"{pct((len(seen), len(rows)))} (spaCy DATE) | (the same spans) |",
     ]
 
 
 def kind_table(rows: list[dict]) -> list[str]:
-    lines = ["| kind | n | ours, spaCy span found | dateparser, same spans | ours end to end | detection recall |",
-             "|---|--:|---|---|---|---|"]
+    lines = ["| kind | n | ours, spaCy span found | dateparser, same spans | Recognizers-Text, same spans | "
+             "ours end to end | detection recall |",
+             "|---|--:|---|---|---|---|---|"]
     for kind in sorted({r["kind"] for r in rows}):
         items = [r for r in rows if r["kind"] == kind]
         seen = [r for r in items if r["spacy"] is not None]
         detected = sum(1 for r in items if r["ours_text"] is not None)
         lines.append(f"| {kind} | {len(items)} | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} | "
-                     f"{pct(acc(items, 'ours'))} | {pct((detected, len(items)))} |")
+                     f"{pct(acc(seen, 'recognizers'))} | {pct(acc(items, 'ours'))} | {pct((detected, len(items)))} |")
     return lines
 
 
@@ -383,7 +443,7 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
         "Gold `none` = not a temporal expression (ages, titles); it is right when we give no date there.",
         "",
     ] + split_table(extra) + ["", "Per kind:", ""] + kind_table(extra) + [""] + blind_section(blind or []) + NOTES + [
-        f"spaCy model `en_core_web_sm`; {seconds:.1f} s for parsing and both normalisers.",
+        f"spaCy model `en_core_web_sm`; {seconds:.1f} s for parsing and the three normalisers.",
         "",
     ]
     return "\n".join(lines)
