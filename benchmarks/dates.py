@@ -56,6 +56,7 @@ from dateparser.date import DateDataParser
 
 from generator.extract.dates import extract_dates
 from generator.extract.facts import add_paragraph_boundaries
+from generator.extract.timex import add_months
 from generator.extract.nlp import load_model
 from generator.model import DateMention, Paragraph, Sentence, Source
 
@@ -172,7 +173,7 @@ def recognizers_value(text: str, reference: dt.date) -> str | None:
     timex, resolved = first.get("timex") or "", str(first.get("value") or first.get("start") or "")
     if m := _RANGE_TIMEX.fullmatch(timex):
         start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
-        if start.day == 1 and start.month % 3 == 1 and end == _months_later(start, 3):
+        if start.day == 1 and start.month % 3 == 1 and end == dt.date(*add_months(start.year, start.month, 3), 1):
             return f"{start.year:04d}-Q{start.month // 3 + 1}"
         return m[3]
     if re.fullmatch(r"XXXX-WXX-\d", timex):
@@ -180,11 +181,6 @@ def recognizers_value(text: str, reference: dt.date) -> str | None:
     if timex.startswith("XXXX") and resolved[:4].isdigit():
         return resolved[:4] + timex[4:]
     return timex or None
-
-
-def _months_later(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def range_part(value: str, text: str, offset: int) -> str:
