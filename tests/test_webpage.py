@@ -749,6 +749,10 @@ MORE_FURNITURE = [
     "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
     "and make a purchase, we may earn a small commission at no extra cost to you.",
     "Contributing: Jane Roe, John Doe, Associated Press.",
+    "Associated Press writers Jane Roe in Birmingham, Ala., and John Doe in Steele, Ala., contributed to this report.",
+    "Know something we don't? E-mail us at tips@example.com",
+    "Get Daily Example Business On Twitter, Facebook, and Google Buzz! Know something we don't? E-mail us at "
+    "tips@example.com",
     "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
     "Bridge Builder 2 was reviewed using final retail code provided by Example Games. You can find additional "
     "information about our ethics policy here.",
@@ -771,6 +775,7 @@ PROSE_LIKE_FURNITURE = [
     "The plan was reviewed with the engineers before the vote (more: the council's minutes show a long debate).",
     "The bridge was reviewed on Monday by a panel of engineers from the university.",
     "Residents can be reached by the council's text alerts during the works.",
+    "Get ready for a long detour, the council told drivers on Facebook and in the papers on Monday.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
@@ -887,6 +892,12 @@ def test_the_byline_nearest_the_headline_wins_over_one_in_a_block_of_links_above
               "<p class='byline vcard'>By <a class='author fn' href='/jane'>Jane Roe</a></p></header>")
     html = page(before=header).replace("<article>", f"{links}<article>")
     assert read_page(html).author == "Jane Roe"
+
+
+def test_a_role_outlet_or_time_after_a_dash_in_a_byline_is_not_part_of_the_names():
+    assert split_authors("By JANE ROE and JOHN DOE - AP Technology Writers | AP – 1 hr 4 mins ago", []) == (
+        ["JANE ROE", "JOHN DOE"], [])
+    assert split_authors("By Jean-Luc Roe", []) == (["Jean-Luc Roe"], [])
 
 
 def test_a_twitter_creator_name_is_an_author_but_a_handle_is_not():
