@@ -751,6 +751,11 @@ MORE_FURNITURE = [
     "Contributing: Jane Roe, John Doe, Associated Press.",
     "Associated Press writers Jane Roe in Birmingham, Ala., and John Doe in Steele, Ala., contributed to this report.",
     "Know something we don't? E-mail us at tips@example.com",
+    "— Jane Roe (@janeroe) March 3, 2020",
+    "pic.twitter.com/AbC123xyz",
+    "A post shared by The Daily Example (@dailyexample) on Mar 3, 2020 at 10:02am PST",
+    "Subscribe to our YouTube channel for more videos from the newsroom.",
+    "About the author",
     "Get Daily Example Business On Twitter, Facebook, and Google Buzz! Know something we don't? E-mail us at "
     "tips@example.com",
     "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
@@ -776,6 +781,8 @@ PROSE_LIKE_FURNITURE = [
     "The bridge was reviewed on Monday by a panel of engineers from the university.",
     "Residents can be reached by the council's text alerts during the works.",
     "Get ready for a long detour, the council told drivers on Facebook and in the papers on Monday.",
+    "The mayor (@mayorroe) wrote on March 3, 2020 that the bridge would close for a year.",
+    "Listeners to the podcast heard the mayor defend the closure on Monday.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
