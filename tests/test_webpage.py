@@ -619,10 +619,12 @@ def test_hidden_elements_are_pruned():
 def test_a_picture_in_the_text_or_deep_in_a_wrapper_does_not_take_the_text_with_it():
     more = "Buses will keep their routes, and the ferry will run every twenty minutes instead of every hour."
     emoji = f"<p><img class='emoji' src='smile.png' alt='smile'> {BODY[1]}</p>"
+    opening = "<p><img class='alignleft' src='bridge.jpg'>The bridge opened in 1931.</p>"  # short, but the text's own
     inline = f"<p><img src='bridge.jpg'> {BODY[2]} {more}</p>"  # longer than a caption
     html = page(after="").replace(f"<p>{BODY[1]}</p>", emoji).replace(f"<p>{BODY[2]}</p>", inline)
+    html = html.replace(f"<p>{BODY[3]}</p>", f"<p>{BODY[3]}</p>{opening}")
     text = read_page(html).text
-    for paragraph in (*BODY, more):
+    for paragraph in (*BODY, more, "The bridge opened in 1931."):
         assert paragraph in text
     # a slideshow's wrapper holds its picture 4 levels down: only the picture's own box is a caption's
     slides = ("<div class='slides'><div><div><div class='box'><a href='#'><img src='s.jpg'></a>"

@@ -634,14 +634,22 @@ def is_captioned_picture(node: Any, config: dict[str, Any]) -> bool:
     <p>Oak barrels enhance the flavor</p></div>``, ``<p><img><br><em>(Credit: Jane Roe)</em></p>``): a block
     (``caption_tags``) holding a picture at most ``caption_depth`` levels below it (the picture's own box, not a
     wrapper of wrappers around a slideshow), at most one paragraph and no heading, whose text is at most
-    ``caption_words`` words. A caption describes a picture that is not in the text."""
+    ``caption_words`` words; in a ``<p>``, the caption in an element of its own (``<em>``, ``<small>``…), not the
+    paragraph's own text. A caption describes a picture that is not in the text."""
     if node.tag not in config["caption_tags"] or not any(
         is_picture(img, config) and depth_below(img, node) <= config["caption_depth"] for img in node.iter("img")
     ):
         return False
     if any(True for _ in node.iter("h1", "h2", "h3", "h4")) or sum(1 for _ in node.iter("p")) > 1:
         return False
+    if node.tag == "p" and own_text(node).strip():
+        return False  # "<p><img>The council voted…</p>": a paragraph that opens with a picture, not its caption
     return 0 < len(node.text_content().split()) <= config["caption_words"]
+
+
+def own_text(node: Any) -> str:
+    """The text written directly in ``node``, not inside its child elements."""
+    return (node.text or "") + "".join(child.tail or "" for child in node)
 
 
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
