@@ -12,8 +12,10 @@ is decided elsewhere. The rules are data in ``generator/rules/webpage.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
+import itertools
 import json
 import logging
 import re
@@ -472,22 +474,18 @@ def dateline_date(under: Sequence[str]) -> dt.date | None:
     Thu, 14 May 2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after
     it with no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it.
     So is a date inside a sentence (a text of more than ``sentence_words`` words besides its dates and times: "The
-    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the headline
-    ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
-    page (htmldate) may take."""
+    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the
+    headline ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the
+    whole page (htmldate) may take."""
     config = rules()["after_headline"]
     after = " ".join(under)[: config["window_chars"]]
-    ends, offset = [], 0
-    for text in under:  # where each text ends in ``after``
-        offset += len(text) + 1
-        ends.append(offset)
+    ends = list(itertools.accumulate(len(text) + 1 for text in under))  # where each text ends in ``after``
     update = re.compile(config["update_label"], re.IGNORECASE)
     published = re.compile(config["published_label"], re.IGNORECASE)
     reach = config["label_chars"]
     for match in date_pattern().finditer(after):
-        if words_besides_dates(under[next(k for k, end in enumerate(ends) if match.start() < end)]) > config[
-                "sentence_words"]:
-            continue
+        if words_besides_dates(under[bisect.bisect_right(ends, match.start())]) > config["sentence_words"]:
+            continue  # a date inside a sentence
         before = after[max(0, match.start() - reach): match.start()]
         label = update.search(after, match.end(), match.end() + reach)
         # a label after the date is this date's when no other date follows it ("November 28, 2013 -- Updated
