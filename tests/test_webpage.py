@@ -758,6 +758,9 @@ MORE_FURNITURE = [
     "A post shared by The Daily Example (@dailyexample) on Mar 3, 2020 at 10:02am PST",
     "Subscribe to our YouTube channel for more videos from the newsroom.",
     "About the author",
+    "Engineers inspect the cracked supports of the old bridge on Monday before the vote. Photo: Jane Roe/AP",
+    "Want to know more about Jane Roe? Follow her on GitHub or Twitter.",
+    "Listen to the full interview (in German) on Radio Example.",
     "Get Daily Example Business On Twitter, Facebook, and Google Buzz! Know something we don't? E-mail us at "
     "tips@example.com",
     "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
@@ -785,6 +788,8 @@ PROSE_LIKE_FURNITURE = [
     "Get ready for a long detour, the council told drivers on Facebook and in the papers on Monday.",
     "The mayor (@mayorroe) wrote on March 3, 2020 that the bridge would close for a year.",
     "Listeners to the podcast heard the mayor defend the closure on Monday.",
+    "The council published a photo: the crack runs across two supports.",
+    "Listen to the engineers, the mayor said, and close the bridge.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
