@@ -761,6 +761,8 @@ MORE_FURNITURE = [
     "Engineers inspect the cracked supports of the old bridge on Monday before the vote. Photo: Jane Roe/AP",
     "Want to know more about Jane Roe? Follow her on GitHub or Twitter.",
     "Listen to the full interview (in German) on Radio Example.",
+    "Questions? Comments? Email us at",
+    "To hear past episodes of “The Bridge Show,” go here: http://www.example.com/tag/bridge-show/",
     "Get Daily Example Business On Twitter, Facebook, and Google Buzz! Know something we don't? E-mail us at "
     "tips@example.com",
     "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
@@ -790,6 +792,7 @@ PROSE_LIKE_FURNITURE = [
     "Listeners to the podcast heard the mayor defend the closure on Monday.",
     "The council published a photo: the crack runs across two supports.",
     "Listen to the engineers, the mayor said, and close the bridge.",
+    "Questions remain about the cost, the council said, and residents can email the roads office.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
