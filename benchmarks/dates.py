@@ -9,7 +9,9 @@ For every gold DATE timex (the article's own date line, CREATION_TIME, is skippe
 * ours: ``generator.extract.dates.extract_dates`` on the article (spaCy DATE/TIME spans + our patterns, normalised
   with the document creation time as the reference date), its TimeML value (``DateMention.timex``);
 * dateparser alone: ``DateDataParser`` with ``RELATIVE_BASE`` = the creation time on the same spaCy DATE spans,
-  the value written at the granularity dateparser reports (day, week, month, year).
+  the value written at the granularity dateparser reports (day, week, month, year);
+* Microsoft Recognizers-Text alone (``recognizers-text-date-time``, bench extra; ``recognizers_value``): its TIMEX
+  for the same spans with the creation time as reference.
 
 Value accuracy is the share of gold expressions whose value is exactly the gold value. It is reported on the
 gold expressions both systems see (those overlapping a spaCy DATE entity), and end to end (over all gold
@@ -27,8 +29,9 @@ held-out data).
 of 92 ECB+ articles (many outlets; ECB+ dev topics 1-35 only), split by ECB+ topic: odd = dev (tuned on), even =
 test (only measured); reported separately, with dateparser on the same spans and per kind.
 
-``benchmarks/data/dates_blind.yaml``: sentences we wrote in the style of wire news and valued before our code ran
-on them (one round, after the rules it checks were written), reported separately with the kinds ``kind_of`` gives.
+``benchmarks/data/dates_blind.yaml``: sentences and short articles we wrote in the style of wire news and valued
+before our code ran on them (seven rounds, each after the rules it checks were written; rounds 3-7 by the conventions
+of ``benchmarks/data/dates_conventions.md``), reported separately with the kinds ``kind_of`` gives.
 
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
 
@@ -45,12 +48,15 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from dateparser.date import DateDataParser
 
 from generator.extract.dates import extract_dates
+from generator.extract.facts import add_paragraph_boundaries
+from generator.extract.timex import add_months
 from generator.extract.nlp import load_model
 from generator.model import DateMention, Paragraph, Sentence, Source
 
@@ -132,6 +138,51 @@ def dateparser_value(text: str, reference: dt.date) -> str | None:
     return day.isoformat()
 
 
+@lru_cache(maxsize=1)
+def recognizers_model():
+    """Microsoft Recognizers-Text's English date-time model (``recognizers-text-date-time``, a bench extra), or
+    None when it is not installed."""
+    try:
+        from recognizers_date_time import DateTimeRecognizer
+        from recognizers_text import Culture
+    except ImportError:
+        return None
+    return DateTimeRecognizer(Culture.English).get_datetime_model()
+
+
+_RANGE_TIMEX = re.compile(r"\((\d{4}-\d\d-\d\d),(\d{4}-\d\d-\d\d),(P[^)]+)\)")
+
+
+def recognizers_value(text: str, reference: dt.date) -> str | None:
+    """Recognizers-Text alone on a span: the TIMEX of its first result, written as TimeML would. Of two readings
+    (a weekday or month without a year: the one before and the one after the reference date) the first, the one
+    before; a year left open (``XXXX-10``) takes that reading's year; a range given by its ends
+    (``(2008-07-01,2008-10-01,P3M)``) is the calendar quarter it covers, else its duration (``the past two years``
+    → ``P2Y``)."""
+    model = recognizers_model()
+    if model is None:
+        return None
+    try:
+        results = model.parse(text, dt.datetime(reference.year, reference.month, reference.day))
+    except Exception:  # noqa: BLE001 - an alpha library on arbitrary text; a failure is a miss, not a crash
+        return None
+    values = (results[0].resolution or {}).get("values") if results else None
+    if not values:
+        return None
+    first = values[0]
+    timex, resolved = first.get("timex") or "", str(first.get("value") or first.get("start") or "")
+    if m := _RANGE_TIMEX.fullmatch(timex):
+        start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
+        if start.day == 1 and start.month % 3 == 1 and end == dt.date(*add_months(start.year, start.month, 3), 1):
+            return f"{start.year:04d}-Q{start.month // 3 + 1}"
+        return m[3]
+    if re.fullmatch(r"XXXX-WXX-\d", timex):
+        return resolved[:10] or None
+    if timex.startswith("XXXX") and resolved[:4].isdigit():
+        return resolved[:4] + timex[4:]
+    return timex or None
+
+
 def range_part(value: str, text: str, offset: int) -> str:
     """MEANTIME annotates the two ends of "between 2014 and 2016" separately; we give one range value. A gold
     expression inside the range's text is compared with the end it names."""
@@ -206,6 +257,7 @@ def value_row(split: str, doc_id: str, timex: dict, reference: dt.date, ents: li
         "dct": str(reference),
         "spacy": ent.text if ent is not None else None,
         "dateparser": dateparser_value(ent.text, reference) if ent is not None else None,
+        "recognizers": recognizers_value(ent.text, reference) if ent is not None else None,
         "ours_text": mention.text if mention else None,
         "ours": ours_value(mention, timex["start"]),
         "ours_rule": mention.rule if mention else None,
@@ -240,6 +292,8 @@ def none_is_right(row: dict) -> dict:
         row["ours"] = "none"
     if row["gold"] == "none" and row["dateparser"] is None:
         row["dateparser"] = "none"
+    if row["gold"] == "none" and row.get("recognizers") is None:
+        row["recognizers"] = "none"
     return row
 
 
@@ -265,6 +319,7 @@ def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
                 "text": expr["text"],
                 "gold": gold, "dct": str(published), "spacy": ent.text if ent is not None else None,
                 "dateparser": dateparser_value(ent.text, published) if ent is not None else None,
+                "recognizers": recognizers_value(ent.text, published) if ent is not None else None,
                 "ours_text": mention.text if mention else None, "ours": found,
                 "ours_rule": mention.rule if mention else None,
             })
@@ -311,24 +366,27 @@ def split_table(rows: list[dict]) -> list[str]:
     seen = [r for r in rows if r["spacy"] is not None]
     detected = [r for r in rows if r["ours_text"] is not None]
     return [
-        "| measure | ours | dateparser alone |",
-        "|---|---|---|",
-        f"| value accuracy where spaCy found the span | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} |",
-        f"| value accuracy end to end (missed = wrong) | **{pct(acc(rows, 'ours'))}** | {pct(acc(rows, 'dateparser'))} |",
+        "| measure | ours | dateparser alone | Recognizers-Text alone |",
+        "|---|---|---|---|",
+        f"| value accuracy where spaCy found the span | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} | "
+        f"{pct(acc(seen, 'recognizers'))} |",
+        f"| value accuracy end to end (missed = wrong) | **{pct(acc(rows, 'ours'))}** | {pct(acc(rows, 'dateparser'))} | "
+        f"{pct(acc(rows, 'recognizers'))} |",
         f"| detection recall (gold overlapped by a candidate span) | **{pct((len(detected), len(rows)))}** | "
-        f"{pct((len(seen), len(rows)))} (spaCy DATE) |",
+        f"{pct((len(seen), len(rows)))} (spaCy DATE) | (the same spans) |",
     ]
 
 
 def kind_table(rows: list[dict]) -> list[str]:
-    lines = ["| kind | n | ours, spaCy span found | dateparser, same spans | ours end to end | detection recall |",
-             "|---|--:|---|---|---|---|"]
+    lines = ["| kind | n | ours, spaCy span found | dateparser, same spans | Recognizers-Text, same spans | "
+             "ours end to end | detection recall |",
+             "|---|--:|---|---|---|---|---|"]
     for kind in sorted({r["kind"] for r in rows}):
         items = [r for r in rows if r["kind"] == kind]
         seen = [r for r in items if r["spacy"] is not None]
         detected = sum(1 for r in items if r["ours_text"] is not None)
         lines.append(f"| {kind} | {len(items)} | {pct(acc(seen, 'ours'))} | {pct(acc(seen, 'dateparser'))} | "
-                     f"{pct(acc(items, 'ours'))} | {pct((detected, len(items)))} |")
+                     f"{pct(acc(seen, 'recognizers'))} | {pct(acc(items, 'ours'))} | {pct((detected, len(items)))} |")
     return lines
 
 
@@ -380,11 +438,33 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
         "MEANTIME lacks or has few of. Written while building the rules: a coverage check, not held-out data. "
         "Gold `none` = not a temporal expression (ages, titles); it is right when we give no date there.",
         "",
-    ] + split_table(extra) + ["", "Per kind:", ""] + kind_table(extra) + [""] + blind_section(blind or []) + [
-        f"spaCy model `en_core_web_sm`; {seconds:.1f} s for parsing and both normalisers.",
+    ] + split_table(extra) + ["", "Per kind:", ""] + kind_table(extra) + [""] + blind_section(blind or []) + NOTES + [
+        f"spaCy model `en_core_web_sm`; {seconds:.1f} s for parsing and the three normalisers.",
         "",
     ]
     return "\n".join(lines)
+
+
+# What changed in the last session and how the test split was used (written by hand; the figures above are generated).
+NOTES = [
+    "## Notes",
+    "",
+    "Third session of issue 12 (2026-11-30): conventions written down first (`benchmarks/data/dates_conventions.md`: "
+    "TIDES 2005, NewsReader NWR-2014-2, HeidelTime's English rule names), then five blind rounds of our own "
+    "market and auto-industry text (rounds 3-7 of `dates_blind.yaml`, 299 expressions; first scores in the section "
+    "above), each miss fixed by a general rule: 'later this year' is the year at any time of it (it had been the "
+    "last quarter when told in Q4, from one MEANTIME dev example: dev loses that one, 0.911 -> 0.902); a weekday "
+    "of a present-tense clause in a body sentence is a schedule (the same day or the next); 'once', 'recent', "
+    "'current' as references to the past and present (by the parse); 'for 77 years until 2008' a duration and a "
+    "date; seasons with the article ('in the fall'); 'took over last week' a date; 'since 2001' neither moves "
+    "the story on nor is a period to count from; 'the same quarter/period …' compares with the last period of its "
+    "unit even after a day or week named since; 'a week earlier' after a day is a week; 'during the day before "
+    "recovering' the day itself; and, from the unannotated part of MEANTIME dev articles, bounds before 'N units "
+    "ago', 'the current financial quarter', '15 a year'. The benchmark now parses as the build does (paragraph "
+    "boundaries: MEANTIME's headline and date line are no part of the first sentence). MEANTIME test was run "
+    "once, at the end of the session, after all these changes (no test error was listed or read).",
+    "",
+]
 
 
 def blind_section(rows: list[dict]) -> list[str]:
@@ -393,10 +473,18 @@ def blind_section(rows: list[dict]) -> list[str]:
     return [
         "## Our own sentences, annotated before the code ran (`benchmarks/data/dates_blind.yaml`)",
         "",
-        f"{len(rows)} expressions in {len({r['doc'] for r in rows})} sentences we wrote in the style of wire news "
-        "(licence: CC0), valued before our code was run on them, kinds as for MEANTIME; two rounds, each written "
-        "after the rules it checks (the first 61 expressions: 61 right before any rule came from them; the second 33: "
-        "32, its miss, 'this winter' told in March, then fixed): the annotator knew the project's conventions.",
+        f"{len(rows)} expressions in {len({r['doc'] for r in rows})} texts (sentences, and from round 5 short "
+        "articles with a headline) we wrote in the style of wire news (licence: CC0), valued before our code was "
+        "run on them, kinds as for MEANTIME; seven rounds, each written after the rules it checks, the annotator "
+        "knowing the project's conventions (rounds 3-7 valued by `benchmarks/data/dates_conventions.md`). First "
+        "scores, before any rule came from the round: 1: 61/61; 2: 32/33 ('this winter' told in March); 3 "
+        "(market and auto-industry news): 83/88 ('later this year' told in Q4 twice, a present-tense schedule "
+        "'meets on Wednesday', 'once' not found, 'for 77 years until 2008'); 4: 57/59 ('in the fall' not found, "
+        "'took over last week'); 5 (short articles): 48/51 ('the previous week' counted from 'since 2001', 'the "
+        "same quarter a year earlier' and 'the same period last year' after a day named since); 6: 53/55 ('during "
+        "the day before recovering', and 'the previous week' after it); 7: 43/46 ('a week earlier' after a day "
+        "valued as a day, 'their current form' not found, 'the same quarter a year ago' after 'three weeks "
+        "ago'); each miss then fixed by a general rule.",
         "",
     ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
 
@@ -441,7 +529,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.dev_only:
         args.no_write = args.no_ecbplus = True
-    nlp = load_model("en_core_web_sm")
+    nlp = add_paragraph_boundaries(load_model("en_core_web_sm"))  # as the build parses: no sentence crosses a paragraph
     started = time.perf_counter()
     rows, precision = meantime_rows(nlp, ("dev",) if args.dev_only else ("dev", "test"))
     extra = extra_rows(nlp) if EXTRA.exists() else []

@@ -310,7 +310,9 @@ def test_normalise_duration_from_reference_points_to_a_date(text, tense, value, 
     ("text", "anchor", "expected"),
     [
         ("four days later", dt.date(2023, 10, 2), "2023-10-06"),
-        ("three weeks earlier", dt.date(2023, 10, 2), "2023-09-11"),
+        # weeks counted from a day keep the unit's granularity (HeidelTime date_r21: UNDEF-REF-week-MINUS-3)
+        ("three weeks earlier", dt.date(2023, 10, 2), "2023-W37"),
+        ("a week later", dt.date(2023, 10, 2), "2023-W41"),
         ("the following day", dt.date(2023, 10, 2), "2023-10-03"),
         ("that same day", dt.date(2023, 10, 2), "2023-10-02"),
     ],

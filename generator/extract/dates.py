@@ -89,6 +89,48 @@ def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
         if tok.tag_ in ("RB", "RBR") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") and not (
                 neighbours & {"than", "much", "even", "no", "any"}):
             out.append(m.span())
+    return out + _once_references(doc, text) + _adjective_references(doc)
+
+
+def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
+    """"the recent turmoil", "the current crisis": adjectives that place what they describe in the past or the
+    present (TimeML PAST_REF / PRESENT_REF; HeidelTime's English date words); not before a unit of time ("recent
+    weeks" and "the current quarter" are read whole), after "most"/"more", nor in the compounds of
+    ``reference_adjectives_not_before`` ("current account", "current affairs")."""
+    r = rules()
+    adjectives, blocked = r["reference_adjectives"], set(r["reference_adjectives_not_before"]) | set(r["units"])
+    out = []
+    for tok in doc:
+        if tok.lower_ not in adjectives or tok.tag_ != "JJ" or tok.dep_ != "amod":
+            continue
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if before in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in blocked):
+            continue
+        out.append((tok.idx, tok.idx + len(tok)))
+    return out
+
+
+_ONCE = re.compile(r"\bonce\b", re.IGNORECASE)
+
+
+def _once_references(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """"had once promised", "GM, once the world's largest carmaker": "once" as an adverb of a time gone by
+    (TimeML PAST_REF, like "formerly"); not the conjunction ("once the deal closes"), a count ("once a week",
+    "only once", "at once") nor "once more", "once again" (the neighbouring words in ``once_not_past``)."""
+    out = []
+    for m in _ONCE.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and tok.head.i < tok.i and nxt.tag_ in ("DT", "PRP", "PRP$"):
+            continue  # "how long it might take once the damage is assessed": the conjunction the parse missed
+        if tok.dep_ == "advmod" and tok.tag_ in ("RB", "IN") and not ({before, after} & set(rules()["once_not_past"])):
+            out.append(m.span())
     return out
 
 
@@ -125,15 +167,17 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 # Where one candidate holds two expressions: a line break, or a comma not followed by a year
 # ("on November 11, three days later"; but "June 6, 2005", "Dec. 18, a Wednesday" and "Thursday, March 7" stay whole);
 # a year or "… ago" followed by a period counted from the publication date ("its lowest since 1946 this week", "founded
-# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins ("for a month beginning next week": a duration and a date).
+# 100 years ago this year": TimeML marks two dates); an amount of time followed by when it begins or ends ("for a month
+# beginning next week", "for 77 years until 2008": a duration and a date).
 _RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
                     r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
-    rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from) )(?={_RELATIVE_PERIOD}|(?:on )?"
-    rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b)",
+    rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
+    rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
+    r"|(?:1[5-9]|20)\d\d\b)",
     re.IGNORECASE,
 )
 
@@ -368,8 +412,8 @@ def extract_dates(
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
         anchor = _anchor(mentions, sent_index, paragraph, sentences)
-        period = _anchor(mentions, sent_index, paragraph, sentences, PERIODS)
-        if period and anchor and anchor.mention.start > period.mention.start:
+        period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text))
+        if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
             period = None  # a day named since: "a year earlier" counts from that day
         elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
                 period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
@@ -544,6 +588,19 @@ class _Anchor:
 
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
 PERIODS = ("week", "month", "quarter", "half", "season", "year")
+_BOUND = re.compile(r"since\b", re.IGNORECASE)
+# "the same quarter a year ago", "the year-ago half": compared with the last period of that unit named before,
+# not with a week named since ("third-quarter loss … Three weeks ago … the same quarter a year ago").
+_UNIT_PERIODS = ((re.compile(r"\bquarters?\b", re.I), ("quarter",)), (re.compile(r"\bhalf\b", re.I), ("half",)),
+                 (re.compile(r"\bmonths?\b", re.I), ("month",)), (re.compile(r"\bseason\b", re.I), ("season",)))
+
+
+def _periods_named(text: str) -> tuple[str, ...]:
+    """The granularities of the period an expression compares with: the unit it names, else any period."""
+    return next((grans for pattern, grans in _UNIT_PERIODS if pattern.search(text)), PERIODS)
+# An expression naming a period of its own compares with the period named before even when a day was named since
+# ("second-quarter loss … on Friday. In the same period last year"); "a year earlier" counts from that day.
+_NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.IGNORECASE)
 
 
 def _anchor(
@@ -556,6 +613,8 @@ def _anchor(
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
+            if granularities != ("day",) and _BOUND.match(m.text):
+                continue  # "its worst day since 2001": the bound of a comparison, not the period the story is in
             if same_sentence and m.sentence != sentence:
                 continue
             if not same_sentence:

@@ -208,9 +208,10 @@ class Expr:
 
 
 def _shift(reference: dt.date, unit: str, amount: int, weeks_as_days: bool = True) -> tuple[str, str]:
-    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → a day
-    when counted from an earlier date, the week when counted from the publication date: TimeML gives a value the
-    granularity of the expression, "two weeks ago" → 2023-W43, "two decades ago" → 200)."""
+    """The value ``amount`` units from ``reference``, at the unit's granularity (days → a day; weeks → the week
+    with ``weeks_as_days`` False: TimeML gives a value the granularity of the expression, "two weeks ago" →
+    2023-W43, "a week earlier" after a day → that day's week a week back (HeidelTime date_r21c), "two decades
+    ago" → 200)."""
     if unit in ("day", "hour", "minute", "second"):
         return day_value(reference + dt.timedelta(days=amount)), "day"
     if unit in ("week", "fortnight"):
@@ -325,6 +326,7 @@ def frequency(e: Expr) -> RuleResult:
     every_before = e.last_before in ("every", "each")
     if not (set(e.words) & set(r["frequency_words"]) or every_before or (
         re.search(r"\bonce (a|an) (day|week|month|year)$", e.text)  # not "for a year", "just over a month"
+        or re.fullmatch(r"\d[\d,.]* (a|an) (day|week|month|year)", e.text)  # "(a rate of) 15 a year"
     )):
         return None
     unit = next((r["units"][w] for w in reversed(e.words) if w in r["units"]), None)
@@ -661,7 +663,9 @@ def anchored_day(e: Expr) -> RuleResult:
     days = rules()["anchored_days"]
     if e.text in days:
         offset = days[e.text]
-        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)):
+        if e.text == "the day" and (side := re.match(r"\s*(following|after|before|preceding)\b", e.after)) and not (
+                e.prep in ("during", "throughout", "over") and re.match(r"\s*\w+\s+\w+ing\b", e.after)):
+            # ("fell during the day before recovering": the conjunction of a clause, the day itself)
             offset = 1 if side[1] in ("following", "after") else -1
         base = e.anchor or e.reference
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
@@ -673,7 +677,8 @@ def anchored_day(e: Expr) -> RuleResult:
 def units_ago_or_later(e: Expr) -> RuleResult:
     """"three years ago" (from the reference date), "six days later" (from the previous date)."""
     r = rules()
-    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|over|just|only|well|roughly) )*(?P<n>a couple of|{NUMBER}) "
+    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|less than|fewer than|over|under|just|only|well|"
+                     rf"roughly|approximately|at least|barely|little|a little|exactly) )*(?P<n>a couple of|{NUMBER}) "
                      r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
     if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
                                              e.text)):
@@ -734,7 +739,7 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
         value, gran = _shift(e.reference, unit, direction * amount)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    value, gran = _shift(e.anchor, unit, direction * amount)
+    value, gran = _shift(e.anchor, unit, direction * amount, weeks_as_days=unit not in ("week", "fortnight"))
     return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
                       anchored=True)
 
@@ -793,7 +798,8 @@ def duration(e: Expr) -> RuleResult:
     # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
     if not (amount is not None or plural or timed or trailing or (
-            after_duration_prep and m[1] in ("past", "last", "next", "coming"))):
+            after_duration_prep and m[1] in ("past", "last", "next", "coming") and text.startswith("the "))):
+        # (without the article it is the calendar period: "took over last week", "up 5 percent over last year")
         return None
     if amount is None and not plural:
         amount = 1
@@ -930,8 +936,6 @@ def relative_period(e: Expr) -> RuleResult:
             # told on a Sunday, "(later) this week" ahead is the week that starts tomorrow
             res = _period(e.reference, "week", 1)
             return Resolution(res[0], res[1], f"'{m[1]} week' ahead, told on a Sunday: the week from tomorrow{e.note}")
-        if m[1] in ("this", "current") and m[2] == "year" and (rest := _rest_of_year(e)):
-            return rest
         if res := _period(e.reference, m[2], offset):
             return Resolution(res[0], res[1], f"'{m[1]} {m[2]}' from the reference date{e.note}")
     if e.modifier and e.text in ("the decade", "the century"):  # "the end of the decade": this one
@@ -939,8 +943,6 @@ def relative_period(e: Expr) -> RuleResult:
         res = _period(e.reference, unit, 0)
         return Resolution(res[0], res[1], f"this {unit}{e.note}")
     if m := re.fullmatch(r"(?:the )?(?:entire |whole |full )?(year|month|week)", e.text):
-        if m[1] == "year" and e.text == "the year" and (rest := _rest_of_year(e)):
-            return rest
         if e.modifier or re.match(r"(the )?(entire|whole|full) ", e.text):
             offset, how = _edge_offset(e, m[1])
             if not e.modifier and e.tense == "past" and _just_begun(e.reference, m[1]):  # "the full year", January
@@ -959,16 +961,6 @@ def relative_period(e: Expr) -> RuleResult:
             res = _period(e.reference, m[1], 0)
             return Resolution(res[0], res[1], f"'{e.text}' with no {m[1]} named before: the current one")
     return None
-
-
-def _rest_of_year(e: Expr) -> Resolution | None:
-    """"later this year", "later in the year" told in October to December: what is left of the year lies in its
-    last quarter, the value TimeML annotators give it (MEANTIME dev: "originally due later this year", told on 5
-    October → 2006-Q4); told earlier in the year it stays the year."""
-    if e.modifier not in ("later", "later in") or e.reference.month < 10:
-        return None
-    value, gran = _period(e.reference, "quarter", 0)
-    return Resolution(value, gran, f"what is left of the year ('{e.modifier}'), told in its last quarter: that quarter")
 
 
 def _just_begun(reference: dt.date, unit: str) -> bool:
@@ -1027,8 +1019,22 @@ def weekday(e: Expr) -> RuleResult:
     if m is None or m[2] not in rules()["weekdays"]:
         return None
     tense = None if e.prep in ("until", "till", "by") and e.tense == "past" else e.tense
+    if tense == "present" and _body_sentence(e):
+        # "the Senate votes on Monday", "the committee meets on Wednesday": in the body of a report a weekday of a
+        # present-tense clause is a schedule, the same day or the next one (TIDES: the verb's tense gives the
+        # direction); a headline ("Stocks fall on Monday", no full stop) tells the past in the present: nearest
+        day, how = _weekday(e.reference, rules()["weekdays"][m[2]], "future", m[1])
+        return Resolution(day_value(day), "day", "weekday, present tense in the body of the text (a schedule): "
+                          "the same day or the next one")
     day, how = _weekday(e.reference, rules()["weekdays"][m[2]], tense, m[1])
     return Resolution(day_value(day), "day", f"weekday, {how}")
+
+
+def _body_sentence(e: Expr) -> bool:
+    """A sentence of the body of a text: it ends in a full stop, question or exclamation mark (a headline does
+    not)."""
+    text = e.sentence.strip().rstrip("\"'”’) ")
+    return text.endswith((".", "!", "?"))
 
 
 def date_with_weekday(e: Expr) -> RuleResult:
