@@ -619,10 +619,12 @@ def test_hidden_elements_are_pruned():
 def test_a_picture_in_the_text_or_deep_in_a_wrapper_does_not_take_the_text_with_it():
     more = "Buses will keep their routes, and the ferry will run every twenty minutes instead of every hour."
     emoji = f"<p><img class='emoji' src='smile.png' alt='smile'> {BODY[1]}</p>"
+    opening = "<p><img class='alignleft' src='bridge.jpg'>The bridge opened in 1931.</p>"  # short, but the text's own
     inline = f"<p><img src='bridge.jpg'> {BODY[2]} {more}</p>"  # longer than a caption
     html = page(after="").replace(f"<p>{BODY[1]}</p>", emoji).replace(f"<p>{BODY[2]}</p>", inline)
+    html = html.replace(f"<p>{BODY[3]}</p>", f"<p>{BODY[3]}</p>{opening}")
     text = read_page(html).text
-    for paragraph in (*BODY, more):
+    for paragraph in (*BODY, more, "The bridge opened in 1931."):
         assert paragraph in text
     # a slideshow's wrapper holds its picture 4 levels down: only the picture's own box is a caption's
     slides = ("<div class='slides'><div><div><div class='box'><a href='#'><img src='s.jpg'></a>"
@@ -749,6 +751,20 @@ MORE_FURNITURE = [
     "Just a heads up, some of the links on The Daily Example are affiliate links. This means if you click on them "
     "and make a purchase, we may earn a small commission at no extra cost to you.",
     "Contributing: Jane Roe, John Doe, Associated Press.",
+    "Associated Press writers Jane Roe in Birmingham, Ala., and John Doe in Steele, Ala., contributed to this report.",
+    "Know something we don't? E-mail us at tips@example.com",
+    "— Jane Roe (@janeroe) March 3, 2020",
+    "pic.twitter.com/AbC123xyz",
+    "A post shared by The Daily Example (@dailyexample) on Mar 3, 2020 at 10:02am PST",
+    "Subscribe to our YouTube channel for more videos from the newsroom.",
+    "About the author",
+    "Engineers inspect the cracked supports of the old bridge on Monday before the vote. Photo: Jane Roe/AP",
+    "Want to know more about Jane Roe? Follow her on GitHub or Twitter.",
+    "Listen to the full interview (in German) on Radio Example.",
+    "Questions? Comments? Email us at",
+    "To hear past episodes of “The Bridge Show,” go here: http://www.example.com/tag/bridge-show/",
+    "Get Daily Example Business On Twitter, Facebook, and Google Buzz! Know something we don't? E-mail us at "
+    "tips@example.com",
     "(MORE: 'Big Step': Mayor backs a plan for a new tram line)",
     "Bridge Builder 2 was reviewed using final retail code provided by Example Games. You can find additional "
     "information about our ethics policy here.",
@@ -771,6 +787,12 @@ PROSE_LIKE_FURNITURE = [
     "The plan was reviewed with the engineers before the vote (more: the council's minutes show a long debate).",
     "The bridge was reviewed on Monday by a panel of engineers from the university.",
     "Residents can be reached by the council's text alerts during the works.",
+    "Get ready for a long detour, the council told drivers on Facebook and in the papers on Monday.",
+    "The mayor (@mayorroe) wrote on March 3, 2020 that the bridge would close for a year.",
+    "Listeners to the podcast heard the mayor defend the closure on Monday.",
+    "The council published a photo: the crack runs across two supports.",
+    "Listen to the engineers, the mayor said, and close the bridge.",
+    "Questions remain about the cost, the council said, and residents can email the roads office.",
     "The engineers waited for the last inspection of the supports in silence. And then...",
     "The council met on Monday to discuss the closure of the old bridge for a year. Then...",
 ]
@@ -887,6 +909,12 @@ def test_the_byline_nearest_the_headline_wins_over_one_in_a_block_of_links_above
               "<p class='byline vcard'>By <a class='author fn' href='/jane'>Jane Roe</a></p></header>")
     html = page(before=header).replace("<article>", f"{links}<article>")
     assert read_page(html).author == "Jane Roe"
+
+
+def test_a_role_outlet_or_time_after_a_dash_in_a_byline_is_not_part_of_the_names():
+    assert split_authors("By JANE ROE and JOHN DOE - AP Technology Writers | AP – 1 hr 4 mins ago", []) == (
+        ["JANE ROE", "JOHN DOE"], [])
+    assert split_authors("By Jean-Luc Roe", []) == (["Jean-Luc Roe"], [])
 
 
 def test_a_twitter_creator_name_is_an_author_but_a_handle_is_not():

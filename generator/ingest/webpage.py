@@ -12,8 +12,10 @@ is decided elsewhere. The rules are data in ``generator/rules/webpage.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
+import itertools
 import json
 import logging
 import re
@@ -472,22 +474,18 @@ def dateline_date(under: Sequence[str]) -> dt.date | None:
     Thu, 14 May 2020 17:55 UTC"); a date labelled as an update is passed over: a label before it, or one right after
     it with no date of its own ("November 28, 2013 -- Updated 0203 GMT"), unless a published label stands before it.
     So is a date inside a sentence (a text of more than ``sentence_words`` words besides its dates and times: "The
-    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the headline
-    ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the whole
-    page (htmldate) may take."""
+    act was signed into law on August 14, 1935" in a story's highlights). A date in the page's header above the
+    headline ("Mon, 25 Dec 2023": the day the page was saved) is not the article's, which is what a search of the
+    whole page (htmldate) may take."""
     config = rules()["after_headline"]
     after = " ".join(under)[: config["window_chars"]]
-    ends, offset = [], 0
-    for text in under:  # where each text ends in ``after``
-        offset += len(text) + 1
-        ends.append(offset)
+    ends = list(itertools.accumulate(len(text) + 1 for text in under))  # where each text ends in ``after``
     update = re.compile(config["update_label"], re.IGNORECASE)
     published = re.compile(config["published_label"], re.IGNORECASE)
     reach = config["label_chars"]
     for match in date_pattern().finditer(after):
-        if words_besides_dates(under[next(k for k, end in enumerate(ends) if match.start() < end)]) > config[
-                "sentence_words"]:
-            continue
+        if words_besides_dates(under[bisect.bisect_right(ends, match.start())]) > config["sentence_words"]:
+            continue  # a date inside a sentence
         before = after[max(0, match.start() - reach): match.start()]
         label = update.search(after, match.end(), match.end() + reach)
         # a label after the date is this date's when no other date follows it ("November 28, 2013 -- Updated
@@ -634,14 +632,22 @@ def is_captioned_picture(node: Any, config: dict[str, Any]) -> bool:
     <p>Oak barrels enhance the flavor</p></div>``, ``<p><img><br><em>(Credit: Jane Roe)</em></p>``): a block
     (``caption_tags``) holding a picture at most ``caption_depth`` levels below it (the picture's own box, not a
     wrapper of wrappers around a slideshow), at most one paragraph and no heading, whose text is at most
-    ``caption_words`` words. A caption describes a picture that is not in the text."""
+    ``caption_words`` words; in a ``<p>``, the caption in an element of its own (``<em>``, ``<small>``…), not the
+    paragraph's own text. A caption describes a picture that is not in the text."""
     if node.tag not in config["caption_tags"] or not any(
         is_picture(img, config) and depth_below(img, node) <= config["caption_depth"] for img in node.iter("img")
     ):
         return False
     if any(True for _ in node.iter("h1", "h2", "h3", "h4")) or sum(1 for _ in node.iter("p")) > 1:
         return False
+    if node.tag == "p" and own_text(node).strip():
+        return False  # "<p><img>The council voted…</p>": a paragraph that opens with a picture, not its caption
     return 0 < len(node.text_content().split()) <= config["caption_words"]
+
+
+def own_text(node: Any) -> str:
+    """The text written directly in ``node``, not inside its child elements."""
+    return (node.text or "") + "".join(child.tail or "" for child in node)
 
 
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
