@@ -80,16 +80,23 @@ def _adverb_references(doc: Doc, text: str) -> list[tuple[int, int]]:
     punctuation; not in comparisons ("earlier than expected", "than earlier forecast") nor modifying a noun ("an
     earlier report")."""
     out = []
-    for m in _TIME_ADVERBS.finditer(text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1:
-            continue
-        tok = span[0]
-        neighbours = {doc[i].lower_ for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)}
+    for tok in _one_word_matches(_TIME_ADVERBS, doc, text):
+        neighbours = {_word(doc, tok.i - 1), _word(doc, tok.i + 1)}
         if tok.tag_ in ("RB", "RBR") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX") and not (
                 neighbours & {"than", "much", "even", "no", "any"}):
-            out.append(m.span())
+            out.append((tok.idx, tok.idx + len(tok)))
     return out + _once_references(doc, text) + _adjective_references(doc)
+
+
+def _one_word_matches(pattern: re.Pattern[str], doc: Doc, text: str) -> list[Token]:
+    """The tokens that are each a whole match of ``pattern`` in ``text`` (the document's text)."""
+    spans = (doc.char_span(m.start(), m.end()) for m in pattern.finditer(text))
+    return [span[0] for span in spans if span is not None and len(span) == 1]
+
+
+def _word(doc: Doc, i: int) -> str:
+    """The lower-case word at token ``i``, or "" outside the document."""
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
 def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
@@ -103,9 +110,8 @@ def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if tok.lower_ not in adjectives or tok.tag_ != "JJ" or tok.dep_ != "amod":
             continue
-        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if before in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
-                tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in blocked):
+        if _word(doc, tok.i - 1) in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
+                _word(doc, tok.i + 1) in blocked):
             continue
         out.append((tok.idx, tok.idx + len(tok)))
     return out
@@ -119,18 +125,14 @@ def _once_references(doc: Doc, text: str) -> list[tuple[int, int]]:
     (TimeML PAST_REF, like "formerly"); not the conjunction ("once the deal closes"), a count ("once a week",
     "only once", "at once") nor "once more", "once again" (the neighbouring words in ``once_not_past``)."""
     out = []
-    for m in _ONCE.finditer(text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None or len(span) != 1:
-            continue
-        tok = span[0]
-        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    not_past = set(rules()["once_not_past"])
+    for tok in _one_word_matches(_ONCE, doc, text):
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and tok.head.i < tok.i and nxt.tag_ in ("DT", "PRP", "PRP$"):
             continue  # "how long it might take once the damage is assessed": the conjunction the parse missed
-        if tok.dep_ == "advmod" and tok.tag_ in ("RB", "IN") and not ({before, after} & set(rules()["once_not_past"])):
-            out.append(m.span())
+        if tok.dep_ == "advmod" and tok.tag_ in ("RB", "IN") and not (
+                {_word(doc, tok.i - 1), _word(doc, tok.i + 1)} & not_past):
+            out.append((tok.idx, tok.idx + len(tok)))
     return out
 
 
@@ -598,6 +600,8 @@ _UNIT_PERIODS = ((re.compile(r"\bquarters?\b", re.I), ("quarter",)), (re.compile
 def _periods_named(text: str) -> tuple[str, ...]:
     """The granularities of the period an expression compares with: the unit it names, else any period."""
     return next((grans for pattern, grans in _UNIT_PERIODS if pattern.search(text)), PERIODS)
+
+
 # An expression naming a period of its own compares with the period named before even when a day was named since
 # ("second-quarter loss … on Friday. In the same period last year"); "a year earlier" counts from that day.
 _NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.IGNORECASE)

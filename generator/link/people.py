@@ -267,21 +267,20 @@ def _split_by_middle_initials(cluster: _Cluster) -> list[_Cluster]:
 
     A mention without initials ("George Bush") joins the variant named in the same article, if only one is,
     else the variant named most often (then A-Z), since nothing in its words tells the two apart."""
-    variants = Counter(i for i in (middle_initials(m.name) for m in cluster.mentions) if i)
+    written = [(mention, middle_initials(mention.name)) for mention in cluster.mentions]
+    variants = Counter(initials for _, initials in written if initials)
     if len(variants) < 2:
         return [cluster]
     first, last = cluster.key[0], cluster.key[-1]
     parts = {i: _Cluster((first, i, last), []) for i in sorted(variants)}
     by_source: dict[str, set[str]] = defaultdict(set)
-    for mention in cluster.mentions:
-        initials = middle_initials(mention.name)
+    for mention, initials in written:
         if initials:
             by_source[mention.source].add(initials)
     most = min(variants, key=lambda i: (-variants[i], i))
-    for mention in cluster.mentions:
+    for mention, initials in written:
         local = by_source.get(mention.source, set())
-        initials = middle_initials(mention.name) or (next(iter(local)) if len(local) == 1 else most)
-        parts[initials].mentions.append(mention)
+        parts[initials or (next(iter(local)) if len(local) == 1 else most)].mentions.append(mention)
     return list(parts.values())
 
 
@@ -382,10 +381,13 @@ def canonical_name(mentions: Sequence[PersonMention]) -> str:
 
 def person_slug(name: str) -> Slug:
     """The URL id of a person, from the folded name key, so a new spelling never moves the page."""
-    key = [word_key(w, ("endings",)) for w in name_words(name)]
-    key = [k for k in key if k]
-    words = (key[0], key[-1]) if len(key) > 1 else key
-    return slugify("-".join(words))
+    key = _slug_words(name_words(name))
+    return slugify("-".join((key[0], key[-1]) if len(key) > 1 else key))
+
+
+def _slug_words(words: Sequence[str]) -> list[str]:
+    """The words of a name as a slug writes them: folded for spelling variants, empty ones left out."""
+    return [k for k in (word_key(w, ("endings",)) for w in words) if k]
 
 
 def _whole_name_slug(name: str) -> Slug:
@@ -394,7 +396,7 @@ def _whole_name_slug(name: str) -> Slug:
     words = name_words(strip_titles(name))
     if initials:
         words = (words[0], initials, words[-1])
-    return slugify("-".join(k for k in (word_key(w, ("endings",)) for w in words) if k))
+    return slugify("-".join(_slug_words(words)))
 
 
 def _aliases(mentions: Sequence[PersonMention]) -> tuple[Alias, ...]:
