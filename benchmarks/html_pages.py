@@ -554,7 +554,11 @@ def main() -> int:
     extra3_part: dict[str, str] = {}
     if extra3 is not None:
         extra3_part = {name: "extra dev 3" for name in extra3[0]}
-        rows += annotated_rows(extra3, extra3_part, "extra dev 3", (("9 outlets' fixtures", lambda g: True),))
+        rows += annotated_rows(extra3, extra3_part, "extra dev 3", (
+            ("11 outlets' fixtures", lambda g: True),
+            ("batch 1", lambda g: g["batch"] == 1),
+            ("batch 2, held out", lambda g: g["batch"] == 2),
+        ))
     dev = sorted(n for n in gold if part[n] == "dev")
     test = sorted(n for n in gold if part[n] == "test")
     furniture = sorted(f"{n}: {w}" for n, r in ours.items() for w in r.warnings)

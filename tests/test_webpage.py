@@ -981,3 +981,13 @@ def test_a_section_of_the_article_under_its_own_heading_is_kept():
     section = "<section><h2>Political Implications</h2>" + "".join(f"<p>{t}</p>" for t in TEASERS) + "</section>"
     text = read_page(story_page(section)).text
     assert all(teaser in text for teaser in TEASERS)
+
+
+def test_an_embedded_video_box_declared_by_schema_org_is_not_article_text():
+    player = ("<div itemprop='video' itemscope itemtype='http://schema.org/VideoObject' class='video-wrapper'>"
+              "<div class='player-l-headline'><h2>Mayor dies at 99: friends remember a colourful life</h2>"
+              "<small>Play Video - <span>2:46</span></small></div></div>")
+    html = story_page("").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{player}")
+    text = read_page(html).text
+    assert all(body in text for body in BODY)
+    assert "friends remember" not in text and "Play Video" not in text

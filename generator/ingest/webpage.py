@@ -702,10 +702,19 @@ def is_headed_section(node: Any, config: dict[str, Any]) -> bool:
     return re.fullmatch(config["section_heading"], clean_space(first.text_content()), re.IGNORECASE) is not None
 
 
+def is_embedded_media(node: Any, config: dict[str, Any]) -> bool:
+    """A box that schema.org markup declares a video or a recording (``itemtype=".../VideoObject"``): a player with
+    its own headline, duration and playlist ("Zsa Zsa Gabor dies at 99: Fans, friends remember… Play Video - 2:46"),
+    not the article's text."""
+    declared = str(node.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    return declared in config["media_itemtypes"]
+
+
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
     """Whether the markup names ``node`` as furniture (before the guards of ``mark_furniture``)."""
     return (
         node.tag in config["tags"]
+        or is_embedded_media(node, config)
         or is_marked_furniture(mark_tokens(node))
         or is_hidden(node, config)
         or is_link_list(node, config)
