@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
 from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind
-from generator.extract.syntax import clause_between, past_split_possessive
+from generator.extract.syntax import past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +356,7 @@ class _Context:
         rules = _rules()
         self.pronouns = frozenset(rules["personal_pronouns"])
         self.non_speakers = frozenset(rules["non_speakers"])
+        self.described_sources = frozenset(rules["described_sources"])
         self.document_verbs = frozenset(rules["document_verbs"])
         self.max_hops = int(rules["partial_max_hops"])
         self.inside = [False] * len(doc)  # token is inside a quote (marks included)
@@ -390,7 +391,10 @@ class _Context:
         return self._tokens(start, end)
 
     def non_speaker(self, token: Token) -> bool:
-        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said")."""
+        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said"); "someone familiar with
+        the talks" is somebody unnamed who speaks."""
+        if token.lower_ in self.described_sources and any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in token.rights):
+            return False
         return token.lower_ in self.non_speakers and not (token.text.isupper() and len(token.text) > 1)
 
     def document_of(self, verb: Token) -> Token | None:
@@ -454,7 +458,22 @@ def _speaker_phrase(head: Token) -> Span:
         left -= 1
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():
         right += 2
-    return doc[left : right + 1]
+    return doc[left : _past_title(doc, right) + 1]
+
+
+def _past_title(doc: Doc, right: int) -> int:
+    """The end of a speaker phrase that stops at an abbreviated title ("said RCMP Sgt. Paul Brennan": the parser
+    ended the sentence at "Sgt."): the name after the title's full stop belongs to it."""
+    titles = load_rules("speakers")["title_abbreviations"]
+    if doc[right].lower_.rstrip(".") not in titles:
+        return right
+    after = right + 1 if doc[right].text.endswith(".") else right + 2  # "Sgt." one token, or "Sgt" and "."
+    if right + 1 < len(doc) and not doc[right].text.endswith(".") and doc[right + 1].text != ".":
+        return right
+    end = after
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end - after < 4:
+        end += 1
+    return end - 1 if end > after else right
 
 
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
@@ -485,6 +504,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
         return past_split_possessive(subjects[0]), None, "subject"
+    if not subjects and _coordinated_with_outer_verb(verb):
+        # "Keller wouldn't say when Nexa and Orbital began talks but said …": the parser joined "said" to the
+        # clause "when … began"; it is the outer verb's second verb, with its subject
+        return _subject(verb.head.head, ctx, depth + 1)
     if not subjects:
         named = _name_right_before(verb, ctx)
         if named is not None:
@@ -499,7 +522,9 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         # "as saying" under "quoted", "saying" under "denied", "and said" under the first verb
         if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
             head = head.head
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or head.lemma_.lower() == "quote":
+        # "Gomez grabbed her arm, then told her, “…”": a second verb the parser hung on the first as "dep"
+        dep_of_verb = verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB" and head.i < verb.i
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or dep_of_verb or head.lemma_.lower() == "quote":
             found = _subject(head, ctx, depth + 1)
             if found[0] is not None:
                 return found
@@ -515,6 +540,16 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _coordinated_with_outer_verb(verb: Token) -> bool:
+    """A cue joined by "but"/"and" to a wh-clause or that-clause of another verb of saying or knowing, after it."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and head.dep_ in ("ccomp", "advcl") and head.head.pos_ in ("VERB", "AUX")
+        and any(c.tag_ in ("WRB", "WDT") or c.dep_ == "mark" for c in head.children if c.i < head.i)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
+    )
 
 
 def _name_right_before(verb: Token, ctx: _Context) -> Token | None:
@@ -604,9 +639,14 @@ def _attribute_with(verb: Token, ctx: _Context, rule: str) -> _Attribution | Non
     )
 
 
-def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | None) -> tuple[int, int]:
+def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | None, next_paragraph: Paragraph | None = None) -> tuple[int, int]:
     end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
     start = span.close_mark
+    rest = paragraph.text[start - paragraph.start :].strip(CLOSE_CONTEXT + " ")
+    if not rest and next_paragraph is not None and next_paragraph.text[:1].islower():
+        # the sentence goes on in the next line (one sentence a line): "“… the toilet!”" / "his mother told …"
+        paragraph, start = next_paragraph, next_paragraph.start
+        end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
     match = SENTENCE_END.search(paragraph.text[start - paragraph.start : end - paragraph.start])
     if match:
         end = start + match.end()
@@ -641,6 +681,21 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
                 if found is not None:
                     return found
                 break
+        if token.head.i == token.i:  # the walk reached the root: a cue set off after the clause reports it all
+            tail = _tail_cue(token, quote_tokens, ctx)
+            if tail is not None:
+                return tail
+    return None
+
+
+def _tail_cue(root: Token, quote_tokens: Span, ctx: _Context) -> _Attribution | None:
+    """ "Spending on such “…” is expected to grow 20 percent …, Sunvolt said, faster than …": a cue the parser hung
+    on the root as a clause of its own (parataxis), after the quote: it reports the whole sentence."""
+    if any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and t.head.i == root.i for t in quote_tokens):
+        return None  # "“I (heart) you” was written on the wall, he said": the quote is what the sentence is about
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.i > quote_tokens.end and ctx.is_cue(child, strong_only=True):
+            return _attribute_with(child, ctx, "governs")
     return None
 
 
@@ -687,6 +742,43 @@ def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
             if found is not None:
                 return found
     return None
+
+
+def _cue_right_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """A verb of saying that introduces the quote right before its opening mark, with only its listener and a
+    comma or colon between ("… and told her, “…,” the newspaper reported", "telling him, “…,” according to court
+    records"): the one who told speaks; the outlet named after the quote reports the whole sentence."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if len(before) < 2 or before[-1].text not in (",", ":") or ctx.inside[before[-1].i]:
+        return None
+    for token in reversed(before[-5:-1]):
+        if ctx.inside[token.i] or token.is_punct:
+            return None
+        if ctx.is_cue(token, strong_only=True):
+            return _attribute_with(token, ctx, "cue-before")
+        if token.dep_ not in _rules()["listener_deps"]:
+            return None
+    return None
+
+
+def _name_and_cue_word_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """ "Channel Four estimates “at least 40 people”" with the verb read as a plural noun: a name, then a form of a
+    verb of saying, right before the opening mark; the name speaks."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if before and before[-1].text in (",", ":"):
+        before = before[:-1]
+    if len(before) < 2:
+        return None
+    last = before[-1]
+    word = ctx.source.text[last.idx : min(last.idx + len(last.text), span.open_mark)].lower()  # "estimates“at": no space
+    if (last.pos_ in ("VERB", "AUX") and word == last.lower_) or word not in _rules()["cue_words_after_name"]:
+        return None
+    name = before[-2]
+    if name.pos_ != "PROPN" or ctx.inside[name.i]:
+        return None
+    entity = next((e for e in ctx.doc.ents if e.start <= name.i < e.end), None)
+    speaker = entity if entity is not None and entity.end == name.i + 1 else _speaker_phrase(name)
+    return _Attribution(cue_text=before[-1].text, speaker=speaker, rule="cue-word")
 
 
 def _speech_noun_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
@@ -792,13 +884,15 @@ def extract_quotes(
         if partial:
             found = _head_walk(quote_tokens, ctx)
         if found is None and not _ends_sentence(text, source.text, span.close_mark):
-            a_start, a_end = _region_after(span, last_par, following)
+            a_start, a_end = _region_after(span, last_par, following, by_index.get(last_par.index + 1))
             found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
+            if found is None or found.cue is not None and found.cue.lemma_.lower() in _rules()["outlet_verbs"]:
+                found = _cue_right_before(span, ctx) or found
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
         if found is None:
-            found = _speech_noun_before(span, ctx)
+            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))

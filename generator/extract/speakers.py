@@ -856,7 +856,10 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
             return Resolution(_proper(ds, ds.doc[child.left_edge.i : child.i + 1]), "cue")
     if not candidates:  # "Chief investment officer at Fort Pitt Capital Group Charlie Smith": beyond the words kept
         scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
-        candidates = [m for m in ds.people if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head)]
+        candidates = [
+            m for m in ds.people
+            if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+        ]
     if candidates:
         return Resolution(ds.person(candidates[-1]), "cue")
     known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
@@ -875,6 +878,16 @@ def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> boo
     return span is None or clause_between(span.root, head, ("relcl", "acl", "advcl", "ccomp", "poss"))
 
 
+def _names_another_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
+    """Is the name a modifier of another noun of the phrase ("the prosecutor in the Delgado case", "a lawyer for
+    the Smith family"): it names the case or the family, not the speaker."""
+    span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.i != head.i and root.head.pos_ == "NOUN"
+
+
 def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     """A proper name the entity recogniser did not call a person ("Mujahidin", "Payton")."""
     text = re.sub(r"['’]s?$", "", span.text).strip()
@@ -890,7 +903,23 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
 def _pronoun_rule(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     if len(speaker) != 1 or speaker[0].lower_ not in ds.rules["pronouns"]:
         return None
+    document = _document_before(ds, speaker[0]) if speaker[0].lower_ == "it" else None
+    if document is not None:  # "… is not explained in the indictment, but it says …": the document speaks
+        issuer = _issuer_in(ds, document) or next(filter(None, map(lambda t: _as_referent(ds, t), _subjects_of_document_clause(document))), None)
+        return Resolution(issuer or NOBODY, "pronoun")
     return Resolution(_pronoun(ds, speaker[0].lower_, speaker.start_char) or NOBODY, "pronoun")
+
+
+def _document_before(ds: DocumentSpeakers, pronoun: Token) -> Token | None:
+    """The document "it" stands for: the nearest noun before it in its sentence that could be "it", when that
+    noun names a document ("the indictment", "the report"), not an organisation or anything else."""
+    for token in reversed(ds.doc[pronoun.sent.start : pronoun.i]):
+        if ds.inside[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if token.dep_ == "compound" or _person_noun(token):
+            continue
+        return token if token.pos_ == "NOUN" and token.lemma_.lower() in ds.rules["document_nouns"] else None
+    return None
 
 
 def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
@@ -1065,7 +1094,8 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         return None
     scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
-        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) for m in ds.people
+        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+        for m in ds.people
     ):
         return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
     words = {head.lower_, head.lemma_.lower()}
@@ -1101,9 +1131,16 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
     if determiners != ["the"] or head.tag_ == "NNS" or head.lemma_.lower() in ds.rules["place_nouns"]:
         return False  # "the airport", "the station": a place, nobody's epithet
-    if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of") for c in head.children):
-        return False
+    if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
+        return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
     return not _introduced_unnamed(ds, head, at)
+
+
+def _names_in_phrase(prep: Token) -> bool:
+    """A prepositional phrase naming something by a name ("in the Delgado case", "for the Smith family")."""
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in o.children) for o in prep.children
+    )
 
 
 def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
