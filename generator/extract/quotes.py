@@ -491,6 +491,13 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    titled = [o for c in verb.children if c.dep_ == "nsubj" and ctx.inside[c.i] for o in c.children if o.dep_ == "poss" and not ctx.inside[o.i]]
+    if not subjects and titled:  # "Variety's “Film Desk” is reporting": a column in marks, its owner speaks
+        return past_split_possessive(titled[0]), None, "subject"
+    if not subjects and verb.dep_ == "advcl":
+        document = _document_named_with(verb, ctx)
+        if document is not None:  # "… is claimed to be “…” as stated on the Zentro website": the website's
+            return document, None, "document"
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
         # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
         # parser's two subjects are one phrase, and the name ends it
@@ -540,6 +547,17 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _document_named_with(verb: Token, ctx: _Context) -> Token | None:
+    """The document a subjectless cue names as where the words stand ("as stated on the Zentro website", "as
+    written in the report")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in ctx.speakers.rules["document_nouns"] and not ctx.inside[noun.i]:
+                    return noun
+    return None
 
 
 def _coordinated_with_outer_verb(verb: Token) -> bool:
@@ -884,7 +902,8 @@ def extract_quotes(
         if partial:
             found = _head_walk(quote_tokens, ctx)
         if found is None and not _ends_sentence(text, source.text, span.close_mark):
-            a_start, a_end = _region_after(span, last_par, following, by_index.get(last_par.index + 1))
+            after_next = following if following is None or not _names_a_title(following, source.text) else None
+            a_start, a_end = _region_after(span, last_par, after_next, by_index.get(last_par.index + 1))
             found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
             if found is None or found.cue is not None and found.cue.lemma_.lower() in _rules()["outlet_verbs"]:
                 found = _cue_right_before(span, ctx) or found
@@ -964,6 +983,13 @@ def _is_name_like(text: str) -> bool:
     """A short quote whose words are all capitalised is a name or a title ("Snow Leopard", "Doctor Who")."""
     words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in MINOR_WORDS]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _names_a_title(span: QuoteSpan, text: str) -> bool:
+    """A quote span that only names something ("“Film Desk”" in "Variety's “Film Desk” is reporting"): the
+    sentence, and the cue in it, go on past it."""
+    words = clean_quote_text(text[span.start : span.end])
+    return len(span.pieces) == 1 and len(words.split()) <= 4 and _is_name_like(words)
 
 
 def _after_marker(text: str, open_mark: int, paragraph: Paragraph) -> bool:
