@@ -795,6 +795,73 @@ CASES = [
         "The club confirmed the signing on its website.\n\n“We are delighted,” the statement read.",
         None, "organisation", id="organisation-a-statement-of-a-club-never-named",
     ),
+    # ---- round 7 (dev errors on organisation speakers and quotes that name nobody; sentences written here)
+    pytest.param(
+        "In 2019 Dale Hutton pushed his wife down the stairs and told her, “Nobody will believe you,” the Gazette reported.",
+        "Dale Hutton", "cue", id="cue-told-her-before-the-quote-not-the-outlet-reporting-it",
+    ),
+    pytest.param(
+        "Gomez grabbed her arm, then told her, “You will never see him again,” the newspaper reported.",
+        "Gomez", "cue", id="cue-a-second-verb-hung-as-dep-before-the-quote",
+    ),
+    pytest.param(
+        "In 2017 Hutton was convicted of burning his neighbour's shed and telling him, “You had it coming,” according "
+        "to court records.",
+        "Hutton", "cue", id="cue-telling-him-before-the-quote-not-the-records",
+    ),
+    pytest.param(
+        "The Post reported that someone familiar with the case said her recovery has had “good weeks and bad weeks” lately.",
+        None, "cue", id="cue-someone-familiar-speaks-unnamed-not-the-outlet",
+    ),
+    pytest.param(
+        "Spending on such \"hyperscale data centers\" is expected to grow 30 percent a year for the next several "
+        "years, Oracle said, faster than the server market as a whole.",
+        "Oracle", "organisation", id="organisation-said-after-the-clause-of-a-fragment",
+    ),
+    pytest.param(
+        "Although the toll is unknown, Channel Four estimates \"at least 40 people, \"and many roads were cut.",
+        "Channel Four", "organisation", id="organisation-estimates-read-as-a-noun",
+    ),
+    pytest.param(
+        "Flood damage was worst along the river, and the Daily Courier estimates“at least 300 homes” were hit.",
+        "Daily Courier", "organisation", id="organisation-estimates-with-no-space-before-the-mark",
+    ),
+    pytest.param(
+        "The prosecutor in the Delgado case argued that Hernandez was “a careful planner who left nothing to chance.”",
+        None, "description", id="description-a-name-of-the-case-is-not-the-prosecutor",
+    ),
+    pytest.param(
+        "“Nobody is above the rules,” said RCMP Sgt. Paul Brennan.",
+        "Paul Brennan", "cue", id="cue-a-title-abbreviation-the-sentence-splitter-cut",
+    ),
+    pytest.param(
+        "Ruiz was arrested in May.\n\nWhere Ruiz found the money is not explained in the indictment against her, but it "
+        "says she set up a scheme \"to hide the losses from the bank.\"",
+        None, "pronoun", id="pronoun-it-after-an-indictment-names-nobody",
+    ),
+    pytest.param(
+        "Nexa filed its annual report on Friday, and it says the plant will make “at least 40,000 cars a year.”",
+        "Nexa", "pronoun", id="pronoun-it-after-a-report-is-its-issuer",
+    ),
+    pytest.param(
+        "Her brother Luis, a priest, told reporters she was ill.\n\n\"Maria?\n\nShe is the queen of this house!\"\n\n"
+        "his mother told columnist Ann Reyes.",
+        None, "description", id="description-the-cue-on-the-next-line-not-the-speaker-before",
+    ),
+    pytest.param(
+        "Nvidia bought the startup for its chips. Keller wouldn't say when Intel and Nvidia began talks but said the "
+        "deal came about \"unusually quickly. \"",
+        "Keller", "cue", id="cue-but-said-after-a-wh-clause-is-the-outer-verbs",
+    ),
+    pytest.param(
+        "Samsung today launched the Q5 phone in Berlin. The Q5 is claimed to be “the fastest phone ever made” as stated "
+        "on the Samsung website.",
+        "Samsung", "organisation", id="organisation-as-stated-on-its-website",
+    ),
+    pytest.param(
+        "“A sequel is coming, and it will be darker,” Variety's “Film Desk” is reporting.",
+        "Variety", "cue", id="cue-a-column-in-marks-speaks-for-its-owner",
+    ),
 ]
 
 
