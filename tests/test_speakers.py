@@ -862,6 +862,11 @@ CASES = [
         "“A sequel is coming, and it will be darker,” Variety's “Film Desk” is reporting.",
         "Variety", "cue", id="cue-a-column-in-marks-speaks-for-its-owner",
     ),
+    pytest.param(
+        "“The pool is closed until further notice,” Oregon Department of Parks and Recreation deputy director Helen "
+        "Marsh told The Oregonian.",
+        "Helen Marsh", "cue", id="cue-the-name-ending-the-subject-not-its-department",
+    ),
 ]
 
 

@@ -510,7 +510,7 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
-        return past_split_possessive(subjects[0]), None, "subject"
+        return _name_ending_subject(subjects[0], verb, ctx) or past_split_possessive(subjects[0]), None, "subject"
     if not subjects and _coordinated_with_outer_verb(verb):
         # "Keller wouldn't say when Nexa and Orbital began talks but said …": the parser joined "said" to the
         # clause "when … began"; it is the outer verb's second verb, with its subject
@@ -547,6 +547,19 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | None:
+    """ "California Department of Parks deputy director Ann Lee told …" with the parser's subject "Department": a
+    person's name right before the verb, in the words the subject opens, is who speaks."""
+    if verb.i == 0 or subject.i >= verb.i - 1:
+        return None
+    name = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end == verb.i), None)
+    if name is None or name.start <= subject.left_edge.i or any(ctx.inside[t.i] for t in name):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i for t in name):
+        return None  # the subject of another verb
+    return name[-1] if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" else None
 
 
 def _document_named_with(verb: Token, ctx: _Context) -> Token | None:

@@ -848,7 +848,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         if span is not None and (span.root.dep_ == "poss" and span.root.head.i == head.i and head.pos_ != "PROPN"):
             continue
         candidates.append(mention)
-    for child in head.children if head.pos_ != "PROPN" else ():  # "Abed Sultan's father, Samir": the name in apposition
+    # "Abed Sultan's father, Samir", "Ryanair CEO, Michael O' Leary" ("CEO" tagged a proper noun): the name in apposition
+    for child in head.children if head.pos_ != "PROPN" or _person_noun(head) else ():
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             appos = [m for m in ds.people if child.left_edge.idx <= m.start <= child.idx]
             if appos:
