@@ -867,6 +867,22 @@ CASES = [
         "Marsh told The Oregonian.",
         "Helen Marsh", "cue", id="cue-the-name-ending-the-subject-not-its-department",
     ),
+    pytest.param(
+        "Tesla cut prices again, Reuters reported. “We will appeal,” the company told Reuters.",
+        "Tesla", "organisation", id="organisation-the-company-is-not-the-agency-it-told",
+    ),
+    pytest.param(
+        "“We will vote against the bill,” the Conservatives said.",
+        "Conservatives", "organisation", id="organisation-a-party-by-its-plural-name",
+    ),
+    pytest.param(
+        "A report by Human Rights Watch found that the camps were “severely overcrowded.”",
+        "Human Rights Watch", "organisation", id="organisation-a-report-found-is-its-authors",
+    ),
+    pytest.param(
+        "A new study found that the drug was “no better than a placebo.”",
+        None, "organisation", id="organisation-a-study-of-nobody-named",
+    ),
 ]
 
 

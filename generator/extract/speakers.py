@@ -439,6 +439,9 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
+    if head.tag_ == "NNPS" and head.text[:1].isupper() and not persons and any(t.lower_ == "the" for t in speaker if t.i < head.i):
+        # "the Conservatives said", "the Greens said": a party or a group by its plural name
+        return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
@@ -549,7 +552,12 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     organisation named in the last few sentences."""
     lemma = noun.lemma_.lower()
     first = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
-    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o)]
+    # "“…,” the company told Reuters": whoever it speaks to is not the company, even where it reported before
+    spoken_to = {_bare(o.text) for o in ds.orgs if ds.sentence(o.start_char) == ds.sentence(at) and _audience(o)}
+    recent = [
+        o for o in reversed(ds.orgs)
+        if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o) and _bare(o.text) not in spoken_to
+    ]
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
@@ -577,7 +585,8 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
-            if statement.referent.kind == "organisation" and not _public_body(statement.referent.name or ""):
+            name = statement.referent.name or ""
+            if statement.referent.kind == "organisation" and not _public_body(name) and name not in spoken_to:
                 return statement.referent
     if company_noun(lemma) and companies:
         sentence = ds.sentence(companies[0].start_char)
@@ -589,7 +598,8 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
                 # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
                 return replace(statement.referent, kind="organisation")
-        return _main_organisation(ds, at) or _untagged_subject(ds, noun, at)
+        main = _main_organisation(ds, at)
+        return main if main is not None and main.name not in spoken_to else _untagged_subject(ds, noun, at)
     return None
 
 
