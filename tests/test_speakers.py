@@ -883,6 +883,20 @@ CASES = [
         "A new study found that the drug was “no better than a placebo.”",
         None, "organisation", id="organisation-a-study-of-nobody-named",
     ),
+    # ---- none: words nobody is said to say
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",
+        None, "organisation", id="none-a-sign-read-is-nobodys-not-the-speaker-before",
+    ),
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nThe graffiti on the wall said “Go home.”",
+        None, "organisation", id="none-graffiti-said-is-no-epithet-of-the-mayor",
+    ),
+    pytest.param(
+        "“Where were you when we needed you?”\n\nThat was the question on every placard outside the town hall on Monday, "
+        "where Mayor Tom Hale met the flood victims.",
+        None, None, id="none-an-opening-quote-with-no-attribution",
+    ),
 ]
 
 

@@ -400,10 +400,8 @@ class _Context:
     def document_of(self, verb: Token) -> Token | None:
         """The document that "reads": the subject ("the statement read"), or the object the parser makes of it
         after a quote ("“…,” read a statement from the ministry")."""
-        return next((
-            c for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in self.speakers.rules["document_nouns"]
-        ), None)
+        written = set(self.speakers.rules["document_nouns"]) | set(self.speakers.rules["inscription_nouns"])
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in written), None)
 
     def is_cue(self, token: Token, strong_only: bool = False) -> bool:
         if self.inside[token.i] or token.pos_ not in ("VERB", "AUX"):

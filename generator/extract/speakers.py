@@ -425,6 +425,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     last = speaker[-1]
     if lemma in ds.rules["group_nouns"]:
         return _group(ds, speaker, head, at)
+    if lemma in ds.rules["inscription_nouns"] and head.pos_ == "NOUN":  # "a sign on the door read": nobody says it
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed"), "organisation")
     if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
         # "The league's disciplinary code" parsed as two heads: the possessor issues the document
         owners = [t for t in speaker if t.dep_ == "poss"]
