@@ -883,6 +883,15 @@ CASES = [
         "A new study found that the drug was “no better than a placebo.”",
         None, "organisation", id="organisation-a-study-of-nobody-named",
     ),
+    pytest.param(
+        "The Vatican said the Pope was “in good spirits.”",
+        "Vatican", "organisation", id="organisation-an-institution-tagged-as-a-building",
+    ),
+    pytest.param(
+        "“The plane landed safely,” the airline said in a statement. Southwest Airlines did not say how many people were "
+        "aboard.",
+        "Southwest Airlines", "organisation", id="organisation-the-airline-named-only-later",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -444,7 +444,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if head.tag_ == "NNPS" and head.text[:1].isupper() and not persons and any(t.lower_ == "the" for t in speaker if t.i < head.i):
         # "the Conservatives said", "the Greens said": a party or a group by its plural name
         return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
-    if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
+    # "Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution
+    if head.ent_type_ in ("GPE", "FAC") and head.pos_ == "PROPN":
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
     if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
@@ -506,7 +507,14 @@ def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | N
     after it (the article may name it only later: "… the military said. … the Indian military said")."""
     lemma = noun.lemma_.lower()
     for token in [*reversed(ds.doc[: noun.i]), *ds.doc[noun.i + 1 :]]:
-        if token.lemma_.lower() != lemma or ds.inside[token.i] or token.pos_ != "NOUN":
+        if ds.inside[token.i]:
+            continue
+        if token.ent_type_ == "ORG" and token.lower_ in (lemma, lemma + "s") and token.ent_iob_ != "B" and (
+            token.i + 1 == len(ds.doc) or ds.doc[token.i + 1].ent_iob_ != "I"
+        ):  # "the airline said … Southwest Airlines did not say": the name the noun ends
+            entity = next(e for e in ds.doc.ents if e.start <= token.i < e.end)
+            return ds.organisation_of(entity)
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
             continue
         names = [
             t for t in token.lefts
