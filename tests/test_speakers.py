@@ -892,6 +892,10 @@ CASES = [
         "aboard.",
         "Southwest Airlines", "organisation", id="organisation-the-airline-named-only-later",
     ),
+    pytest.param(
+        "Regulators fined Zalando on Monday over its pricing. “We will appeal,” the company said.",
+        "Zalando", "organisation", id="organisation-the-company-an-untagged-name-as-object-before",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -686,6 +686,17 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
         if _untagged_name(ds, token, at):
             name = _with_compounds(ds, token)
             return Referent(name.text, name.start_char, name.end_char, "organisation")
+    # no such subject: an untagged name in another role in the sentence before ("Regulators fined Meta …. The
+    # company said"), the latest first
+    previous = max(ds.sentence(at) - 1, 0)
+    for token in reversed(ds.doc[ds.sentences[previous].start : ds.sentences[ds.sentence(at)].end]):
+        if token.idx >= at or ds.inside[token.i] or token.dep_ not in ("dobj", "pobj", "nmod", "poss", "compound"):
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.i == token.sent.start:
+            continue  # a part of a longer name; a sentence's first word
+        if _untagged_name(ds, token, at):
+            name = _with_compounds(ds, token)
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
     return None
 
 
