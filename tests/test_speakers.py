@@ -896,6 +896,16 @@ CASES = [
         "Regulators fined Zalando on Monday over its pricing. “We will appeal,” the company said.",
         "Zalando", "organisation", id="organisation-the-company-an-untagged-name-as-object-before",
     ),
+    pytest.param(
+        "The gunman walked into the lobby, where a guard who saw him had yelled, “Get down, he has a rifle!” Sgt. Omar "
+        "Diaz said.",
+        None, "cue", id="cue-yelled-before-the-quote-not-the-officer-reporting-it",
+    ),
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nOutside, protesters chanted “Shame on the mayor!” as "
+        "he left.",
+        None, "cue", id="cue-protesters-chanted-name-nobody",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -776,7 +776,8 @@ def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
 def _cue_right_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
     """A verb of saying that introduces the quote right before its opening mark, with only its listener and a
     comma or colon between ("… and told her, “…,” the newspaper reported", "telling him, “…,” according to court
-    records"): the one who told speaks; the outlet named after the quote reports the whole sentence."""
+    records", "an employee had yelled, “…” Vanore said"): the one who told speaks; whoever is named after the quote
+    reports the whole sentence."""
     before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
     if len(before) < 2 or before[-1].text not in (",", ":") or ctx.inside[before[-1].i]:
         return None
@@ -916,8 +917,7 @@ def extract_quotes(
             after_next = following if following is None or not _names_a_title(following, source.text) else None
             a_start, a_end = _region_after(span, last_par, after_next, by_index.get(last_par.index + 1))
             found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
-            if found is None or found.cue is not None and found.cue.lemma_.lower() in _rules()["outlet_verbs"]:
-                found = _cue_right_before(span, ctx) or found
+            found = _cue_right_before(span, ctx) or found
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
