@@ -470,8 +470,14 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
             return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
         return Resolution(ds.organisation_of(org), "organisation")
+    if _capitalised_noun(head) and not persons and not any(t.dep_ == "det" for t in head.children):
+        # "“…,” People reported": a common noun written with a capital in mid-sentence is a name
+        return Resolution(ds.organisation_of(speaker), "organisation")
     if organisation_noun(lemma) and not persons:
-        named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
+        named = [
+            t for t in speaker
+            if t.i < head.i and (t.pos_ in ("PROPN", "ADJ") and (t.ent_type_ or t.text[:1].isupper()) or t.dep_ == "compound" and t.text[:1].isupper())
+        ]  # "People magazine": a capitalised word before the noun names it, even a common noun
         definite = any(t.lower_ in DEFINITE for t in speaker)
         # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
         # name ("the Indian Navy", "the Xinhua news agency" are names)
@@ -825,7 +831,8 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if organisation_noun(token.lemma_.lower()):
         definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
         earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
-        return earlier or ds.organisation_of(span)
+        named = any(t.text[:1].isupper() for t in span if t.i < token.i and t.lower_ not in DEFINITE)  # "the Indian government"
+        return earlier if definite and not named else ds.organisation_of(span)  # "the band's website", no band named: nobody
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
         # first-name list knows its first word
@@ -908,6 +915,17 @@ def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> boo
     """Is the mention inside a relative clause or another clause of the subject ("Mr Costa, who met Putin,")?"""
     span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is None or clause_between(span.root, head, ("relcl", "acl", "advcl", "ccomp", "poss"))
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A common noun written with a capital where English would not ("“…,” People reported"): not the first word of
+    a sentence (nor after an opening mark), not an acronym, not a role ("the President")."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    first_word = token.i == token.sent.start or previous is None or previous.is_punct and previous.text not in (",", "”", "’")
+    return (
+        token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not first_word
+        and not _person_noun(token)
+    )
 
 
 def _names_another_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
