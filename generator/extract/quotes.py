@@ -557,6 +557,9 @@ def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | 
         return None
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i for t in name):
         return None  # the subject of another verb
+    phrase = _speaker_phrase(subject)
+    if phrase.start <= name.start and name.end <= phrase.end:
+        return None  # "top military commander Oleksandr Syrskyi said": the phrase holds the name already
     return name[-1] if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" else None
 
 
