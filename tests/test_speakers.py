@@ -283,7 +283,7 @@ CASES = [
     ),
     pytest.param(
         "The World Health Organization declared an emergency on Monday.\n\n“The virus is spreading fast,” the WHO said.",
-        "WHO", "organisation", id="organisation-acronym-is-no-relative-pronoun",
+        "World Health Organization (WHO)", "organisation", id="organisation-acronym-is-no-relative-pronoun",
     ),
     pytest.param(
         "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
@@ -922,6 +922,10 @@ CASES = [
         "The ship was escorted to port, according to a statement from the Indian government. Marines seized “a large "
         "cache of rifles,” the statement said.",
         "Indian government", "organisation", id="organisation-the-statement-of-a-government-named-by-nationality",
+    ),
+    pytest.param(
+        "Advanced Micro Devices bought the startup for $334 million. “This gives us a new market,” AMD said.",
+        "Advanced Micro Devices (AMD)", "organisation", id="organisation-an-acronym-of-a-name-given-before-undefined",
     ),
     # ---- none: words nobody is said to say
     pytest.param(

@@ -108,6 +108,18 @@ def _acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
         letters = "".join(c for c in match.group(1) if c.isupper()) if match else ""
         if len(letters) >= 2 and _abbreviates(letters, initials):  # "Federal Aviation Administration" → FAA
             found[letters] = found[match.group(1)] = found[name] = f"{name} ({match.group(1)})"
+    # an acronym never defined but made of the initials of every word of a name given before ("Advanced Micro
+    # Devices … AMD said")
+    for org in orgs:
+        acronym = _bare(org.text)
+        if not (2 <= len(acronym) <= 5 and acronym.isupper() and acronym.isalpha()) or acronym in found:
+            continue
+        for earlier in (o for o in orgs if o.start_char < org.start_char):
+            name = _bare(earlier.text)
+            words = _words(name)
+            if len(words) == len(acronym) and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words) == acronym:
+                found[acronym] = found[name] = f"{name} ({acronym})"
+                break
     return found
 
 
