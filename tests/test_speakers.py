@@ -927,6 +927,10 @@ CASES = [
         "Advanced Micro Devices bought the startup for $334 million. “This gives us a new market,” AMD said.",
         "Advanced Micro Devices (AMD)", "organisation", id="organisation-an-acronym-of-a-name-given-before-undefined",
     ),
+    pytest.param(
+        "Per Variety, the talks with the director are “delicate,” but a deal could close soon.",
+        "Variety", "cue", id="cue-per-is-according-to",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -630,7 +630,12 @@ def _phrase_before(verb: Token, ctx: _Context) -> Span | None:
 
 
 def _according_to(tokens: Sequence[Token], ctx: _Context) -> Token | None:
+    """The source of an "according to X" (or "per X", its short form in news writing) in these tokens."""
     for token in tokens:
+        if token.lower_ == "per" and token.pos_ == "ADP" and not ctx.inside[token.i]:
+            objects = [c for c in token.children if c.dep_ == "pobj" and (c.pos_ == "PROPN" or noun_kind(c) is not None)]
+            if objects:  # "Per THR, the talks are “delicate”"; not "20 percent per year"
+                return objects[0]
         if token.lower_ == "according" and not ctx.inside[token.i]:
             for child in token.children:
                 if child.lower_ == "to":
