@@ -931,6 +931,14 @@ CASES = [
         "Per Variety, the talks with the director are “delicate,” but a deal could close soon.",
         "Variety", "cue", id="cue-per-is-according-to",
     ),
+    pytest.param(
+        "Detectives said the attack was “targeted.”",
+        None, "cue", id="cue-detectives-tagged-as-an-organisation-are-people-unnamed",
+    ),
+    pytest.param(
+        "The man was arrested on Friday, according to police, who said he was “armed and dangerous.”",
+        "police", "organisation", id="organisation-police-who-said-after-according-to",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -506,7 +506,11 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if subjects and subjects[0].dep_ == "nsubjpass" and depth == 0 and verb.lemma_.lower() != "quote":
         return None, None, None  # "chips will be added to …" (a cue in the passive, no agent): nobody speaks here
     if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
+        head = verb.head
+        if head.pos_ not in ("NOUN", "PROPN", "PRON"):  # "…, according to police, who said": the noun before "who"
+            before = [t for t in verb.doc[max(subjects[0].i - 3, 0) : subjects[0].i] if not t.is_punct]
+            head = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else head
+        return head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
         return _name_ending_subject(subjects[0], verb, ctx) or past_split_possessive(subjects[0]), None, "subject"
     if not subjects and _coordinated_with_outer_verb(verb):

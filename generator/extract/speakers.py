@@ -460,7 +460,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if head.ent_type_ in ("GPE", "FAC") and head.pos_ == "PROPN":
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
-    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
+    unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in ds.rules["unnamed_nouns"] and not _capitalised_noun(head)  # "Detectives said" (tagged ORG)
+    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or unnamed or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
