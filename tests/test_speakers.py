@@ -423,7 +423,7 @@ CASES = [
     ),
     pytest.param(
         "“The defendant showed no remorse,” the court ruling said.",
-        "court", "organisation", id="organisation-the-court-ruling",
+        None, "organisation", id="organisation-the-court-ruling",  # no court named: nobody (round 7)
     ),
     pytest.param(
         "“Stop the bombing,” Aid group head Franklin Graham said in a press release.\n\nIn a press statement released "
@@ -938,6 +938,19 @@ CASES = [
     pytest.param(
         "The man was arrested on Friday, according to police, who said he was “armed and dangerous.”",
         "police", "organisation", id="organisation-police-who-said-after-according-to",
+    ),
+    pytest.param(
+        "The Wadi Town Council said 40 houses flooded.\n\n“The attackers fled towards the border,” an army statement said.",
+        None, "organisation", id="organisation-an-army-statement-with-no-army-named",
+    ),
+    pytest.param(
+        "The UN refugee agency, UNHCR, said the camp was “overcrowded.”",
+        "UNHCR", "organisation", id="organisation-the-name-set-off-by-commas-after-the-agency",
+    ),
+    pytest.param(
+        "Nadia Hale, a spokeswoman for the city, said the roads were closed.\n\nThe city said crews were “working around "
+        "the clock.”",
+        None, "description", id="description-the-city-is-not-its-spokeswoman",
     ),
     # ---- none: words nobody is said to say
     pytest.param(

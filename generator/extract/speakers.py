@@ -399,7 +399,8 @@ def _tied_words(span: Span) -> list[Token]:
     for child in root.children:
         if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
             tied.append(child)
-            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN"))  # "UNRWA's Director"
+            # "UNRWA's Director"; not the words of a phrase of it ("a spokeswoman for the city" is no city)
+            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN") and not _under_preposition(t, child))
     if root.dep_ == "appos":
         tied.append(root.head)
     left = span.start - 1
@@ -413,6 +414,15 @@ def _tied_words(span: Span) -> list[Token]:
     if len(after) == 2 and after[0].text == "," and after[1].like_num:
         tied.append(after[1])
     return tied
+
+
+def _under_preposition(token: Token, top: Token) -> bool:
+    """Is ``token`` inside a prepositional phrase below ``top``?"""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj"):
+            return True
+        token = token.head
+    return False
 
 
 def _role_words(tokens: Sequence[Token]) -> set[str]:
@@ -445,7 +455,11 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
+        issuer = _issuer(ds, speaker, at)
+        # "an army statement" with no army named: nobody, not another organisation that spoke
+        kind_named = any(c.dep_ == "compound" and organisation_noun(c.lemma_.lower()) for c in head.children)
+        if issuer is None and not kind_named:
+            issuer = _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
         if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
             issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
@@ -465,7 +479,10 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
-    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if organisation_noun(lemma) else []
+    appositions = [  # "the UN refugee agency, UNHCR," (the parser may call the name an adverbial)
+        c for c in head.children
+        if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and ds.doc[c.i - 1].text == ",")
+    ] if organisation_noun(lemma) else []
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation_of(appos), "organisation")
@@ -842,10 +859,10 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if organisation_noun(token.lemma_.lower()):
-        definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
-        earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
-        named = any(t.text[:1].isupper() for t in span if t.i < token.i and t.lower_ not in DEFINITE)  # "the Indian government"
-        return earlier if definite and not named else ds.organisation_of(span)  # "the band's website", no band named: nobody
+        # "the airline's statement", "an army statement": the organisation of that kind named before, else nobody
+        # ("the band's website" with no band named); "the Indian government", "Acme's" name it; "police" is the police
+        named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE) or token.lower_ in ds.rules["bodies_in_plural"]
+        return ds.organisation_of(span) if named else _organisation_named_before(ds, token, token.idx)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
         # first-name list knows its first word
@@ -1173,7 +1190,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
             continue
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         tied = _role_words(_tied_words(span)) if span is not None else set()
-        role = [w.lower() for w in _words(mention.role or "")]
+        role = _role_head_words(mention.role or "")
         tied |= {w for w in role if not re.search(r"['’]s$", w)}  # "the star's rep" is no star
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
@@ -1197,6 +1214,14 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
         return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
     return not _introduced_unnamed(ds, head, at)
+
+
+def _role_head_words(role: str) -> list[str]:
+    """The words of a role before its prepositional phrase ("spokeswoman" of "a spokeswoman for the city"): "the
+    city said" is not the spokeswoman."""
+    words = [w.lower() for w in _words(role)]
+    cut = next((i for i, w in enumerate(words) if w in ("for", "of", "at", "with", "in", "from", "to", "on")), len(words))
+    return words[:cut]
 
 
 def _names_in_phrase(prep: Token) -> bool:
