@@ -952,6 +952,14 @@ CASES = [
         "the clock.”",
         None, "description", id="description-the-city-is-not-its-spokeswoman",
     ),
+    pytest.param(
+        "According to cnn.com, the talks were “close to collapse.”",
+        "cnn.com", "organisation", id="organisation-according-to-a-website-address",
+    ),
+    pytest.param(
+        "According to a BT update, engineers were “working to restore service as quickly as possible.”",
+        "BT", "organisation", id="organisation-according-to-an-update-of-a-company",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -447,6 +447,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     last = speaker[-1]
     if lemma in ds.rules["group_nouns"]:
         return _group(ds, speaker, head, at)
+    if head.like_url and "@" not in head.text and "/" not in head.text:  # "according to cnn.com": a website speaks
+        return Resolution(Referent(head.text, head.idx, head.idx + len(head.text), "organisation"), "organisation")
     if lemma in ds.rules["inscription_nouns"] and head.pos_ == "NOUN":  # "a sign on the door read": nobody says it
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed"), "organisation")
     if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
