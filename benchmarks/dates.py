@@ -47,7 +47,7 @@ import json
 import os
 import re
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -297,9 +297,18 @@ def none_is_right(row: dict) -> dict:
     return row
 
 
+def nth_index(text: str, part: str, nth: int = 0) -> int:
+    """Where the ``nth`` occurrence (0 = the first) of ``part`` starts in ``text`` (our cases name an expression
+    that occurs twice in an article by its text and ``nth``)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start
+
+
 def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
     """Our own cases: each sentence with its publication date and the expressions in it (an expression without a
-    ``kind`` gets the one ``kind_of`` gives, as MEANTIME's do)."""
+    ``kind`` gets the one ``kind_of`` gives, as MEANTIME's do; ``nth`` picks a later occurrence of its text)."""
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     rows = []
     for i, case in enumerate(cases):
@@ -308,7 +317,7 @@ def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
         doc, mentions = parse(nlp, source)
         ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         for expr in case["dates"]:
-            start = case["text"].index(expr["text"])
+            start = nth_index(case["text"], expr["text"], expr.get("nth", 0))
             span = (start, start + len(expr["text"]))
             mention = best_overlap(span, list(mentions), lambda m: (m.start, m.end))
             ent = best_overlap(span, ents, lambda e: (e.start_char, e.end_char))
