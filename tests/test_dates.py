@@ -580,6 +580,7 @@ def test_extract_dates_market_report_anaphora_and_the_year_so_far(nlp, sentence,
         ("The ferry line has lost money over the past decade.", "the past decade", "P10Y"),
         ("Fares rose during a three-week strike.", "three-week", "P3W"),
         ("The new pier will open in five years.", "five years", "P5Y"),
+        ("Ferry shares have gained 8 percent over the past 10 trading days.", "the past 10 trading days", "P10D"),
     ],
 )
 def test_extract_dates_durations_tagged_date_are_durations(nlp, sentence, text, value):
