@@ -558,6 +558,13 @@ def test_extract_dates_earlier_in_a_comparison_or_before_a_noun_is_no_reference(
         ("The ferry index is down 3 percent year to date.", WED, {"year to date": "2023"}),
         ("The harbour has lost 20 boats this year alone.", WED, {"this year": "2023"}),
         ("Fares had risen in the prior three months.", WED, {"the prior three months": "P3M"}),
+        # round 9: a narrative "A year earlier" after a quarter is a comparison too; "the quarter on Tuesday" is
+        # two expressions; "in each of the past three months" a duration
+        ("The brewery earned a profit in the second quarter. A year earlier, it had lost money. Sales rose from the "
+         "same quarter a year ago.", WED, {"A year earlier": "2022-Q2", "the same quarter a year ago": "2022-Q2"}),
+        ("The brewery had a busy third quarter. Its owner reported a profit for the quarter on Tuesday.", WED,
+         {"the quarter": "2023-Q3", "Tuesday": "2023-11-07"}),
+        ("Ferry bookings have fallen in each of the past three months.", WED, {"the past three months": "P3M"}),
         # a passive after a modal ("can be finished") is no past reduced passive: the years after it count on
         ("The new pier can be finished in 2025 and in use two years afterwards.", WED,
          {"2025": "2025", "two years afterwards": "2027"}),

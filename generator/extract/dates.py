@@ -177,6 +177,9 @@ _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
+    # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
+    r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
+    r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
     rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
     r"|(?:1[5-9]|20)\d\d\b)",
@@ -611,7 +614,7 @@ _NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.I
 
 
 # A comparison with the same period a year before ("sales rose in September from a year earlier", "in the
-# year-ago period", "the same month last year"): a step aside, not the period the story is in, so no later "the
+# year-ago period", "the same month last year", "A year earlier, it had lost …" after a quarter): a step aside, not the period the story is in, so no later "the
 # month", "the quarter", "the year-earlier quarter" counts from it (dates_conventions.md, round 8).
 _COMPARISON = re.compile(r"\b(?:same|comparable|corresponding)\b.*\byear\b|\byear-(?:ago|earlier|before)\b|"
                          r"\b(?:prior|previous)-year\b|^(?:from|than|with|over|versus|vs\.?|against) (?:a|one) year "
@@ -635,7 +638,8 @@ def _anchor(
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
-            if granularities != ("day",) and (_BOUND.match(m.text) or _COMPARISON.search(m.text)):
+            if granularities != ("day",) and (_BOUND.match(m.text) or _COMPARISON.search(m.text)
+                                              or m.rule_name == "same_period"):
                 continue  # "its worst day since 2001": the bound of a comparison, not the period the story is in
             if not same_sentence and m.id in background and granularities != ("day",):
                 continue
