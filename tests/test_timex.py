@@ -697,6 +697,8 @@ def test_normalise_this_week_told_on_a_sunday(text, tense, value):
         # a quarter or half of a year named relatively with "'s"
         ("last year's fourth quarter", "past", None, None, "", "", "2022-Q4"),
         ("next year's first half", "future", None, None, "", "", "2024-H1"),
+        ("the year's first quarter", "past", None, None, "", "", "2023-Q1"),
+        ("the coming quarters", "future", None, None, "", "", "FUTURE_REF"),
         # "the prior/preceding N units": a duration like "the past N units"
         ("the prior three months", "past", None, None, "", "", "P3M"),
         ("the preceding two years", "past", None, None, "", "", "P2Y"),
