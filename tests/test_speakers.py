@@ -974,6 +974,11 @@ CASES = [
         "where Mayor Tom Hale met the flood victims.",
         None, None, id="none-an-opening-quote-with-no-attribution",
     ),
+    pytest.param(
+        "Mark Ruiz arrived at the stadium on Monday. “I love it here,” Ruiz said.\n\nThe banner behind him carried a "
+        "simple message.\n\n“Welcome home.”",
+        None, None, id="none-the-words-of-a-banner-are-not-carried-to-the-speaker-before",
+    ),
 ]
 
 

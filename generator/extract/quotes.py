@@ -1144,6 +1144,8 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     sentence_start, _ = _sentence_bounds(span, paragraph)
     if re.search(r"\w", source.text[sentence_start : span.open_mark]):
         return None  # narration before the quote in its sentence: not a quote standing alone
+    if _inscription_just_before(span, ctx):
+        return None  # "The banner behind him carried a simple message. “Welcome home.”": nobody says it
     recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
     if not recent or recent[0].text is None:
         return None
@@ -1159,6 +1161,19 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _inscription_just_before(span: QuoteSpan, ctx: _Context) -> bool:
+    """Is the sentence right before the quote about a sign, a banner or another thing with words on it (its main
+    subject an inscription noun of speakers.yaml)?"""
+    index = ctx.speakers.sentence(span.open_mark) - 1
+    if index < 0:
+        return False
+    sentence = ctx.speakers.sentences[index]
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i and t.lemma_.lower() in ctx.speakers.rules["inscription_nouns"]
+        for t in sentence if not ctx.inside[t.i]
+    )
 
 
 def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Referent):
