@@ -30,7 +30,7 @@ of 92 ECB+ articles (many outlets; ECB+ dev topics 1-35 only), split by ECB+ top
 test (only measured); reported separately, with dateparser on the same spans and per kind.
 
 ``benchmarks/data/dates_blind.yaml``: sentences and short articles we wrote in the style of wire news and valued
-before our code ran on them (seven rounds, each after the rules it checks were written; rounds 3-7 by the conventions
+before our code ran on them (nine rounds, each after the rules it checks were written; rounds 3-9 by the conventions
 of ``benchmarks/data/dates_conventions.md``), reported separately with the kinds ``kind_of`` gives.
 
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
@@ -47,7 +47,7 @@ import json
 import os
 import re
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -297,9 +297,18 @@ def none_is_right(row: dict) -> dict:
     return row
 
 
+def nth_index(text: str, part: str, nth: int = 0) -> int:
+    """Where the ``nth`` occurrence (0 = the first) of ``part`` starts in ``text`` (our cases name an expression
+    that occurs twice in an article by its text and ``nth``)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start
+
+
 def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
     """Our own cases: each sentence with its publication date and the expressions in it (an expression without a
-    ``kind`` gets the one ``kind_of`` gives, as MEANTIME's do)."""
+    ``kind`` gets the one ``kind_of`` gives, as MEANTIME's do; ``nth`` picks a later occurrence of its text)."""
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     rows = []
     for i, case in enumerate(cases):
@@ -308,7 +317,7 @@ def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
         doc, mentions = parse(nlp, source)
         ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         for expr in case["dates"]:
-            start = case["text"].index(expr["text"])
+            start = nth_index(case["text"], expr["text"], expr.get("nth", 0))
             span = (start, start + len(expr["text"]))
             mention = best_overlap(span, list(mentions), lambda m: (m.start, m.end))
             ent = best_overlap(span, ents, lambda e: (e.start_char, e.end_char))
@@ -449,6 +458,26 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
 NOTES = [
     "## Notes",
     "",
+    "Fourth session of issue 12 (2026-11-30, evening): dev errors read and classified (of MEANTIME dev's 11 "
+    "misses none is a general rule we lack: an annotator's 'this week' a week late, 'mid-2011' valued "
+    "`2011-06-XX` where TIDES and HeidelTime give the year, 'later this year' as the last quarter, 'now' as the "
+    "day, 'a day'/'that day' of a quotation as FUTURE_REF/PRESENT_REF, 'the Joint Strike Fighter program' and "
+    "'its date' as dates, 'an undetermined period of time'); the conventions table extended for the relative "
+    "expressions of market, auto-industry and airline reports (so far this year / year to date, 'the session' no "
+    "timex, anaphoric 'the day/the year', 'the previous quarter', 'last year's fourth quarter', N-unit "
+    "modifiers, 'the weeks ahead'; 'mid-2009' left undecided), then blind rounds 8 and 9 (first scores in the "
+    "section above) and general rules from their misses: comparisons with a year before are no period later "
+    "expressions count from; a period of a relative clause does not move the story on; 'the previous quarter', "
+    "'the year before' count from the period of their unit named before even after a report's day; 'the "
+    "year/month/week' of the story found after a preposition or an end/start verb and read in the year of the "
+    "day named before; 'year to date'; 'this year alone'; 'last year's / the year's fourth quarter'; 'the "
+    "prior three months', 'in each of the past three months', 'the past 10 trading days' durations; 'so far in "
+    "the quarter' this quarter; one game word in a sentence about money no game; a quarter without year or tense "
+    "after a period: that period's year; 'the quarter on Tuesday' two expressions; 'the coming quarters' "
+    "FUTURE_REF; 'can'/'must' look ahead (from the unannotated part of MEANTIME dev). MEANTIME dev, ECB+ dev "
+    "and our extra cases unchanged; MEANTIME test and ECB+ test were run once, on merged main at the end (no "
+    "test error listed or read): both unchanged, the rules of rounds 8-9 touch no test expression.",
+    "",
     "Third session of issue 12 (2026-11-30): conventions written down first (`benchmarks/data/dates_conventions.md`: "
     "TIDES 2005, NewsReader NWR-2014-2, HeidelTime's English rule names), then five blind rounds of our own "
     "market and auto-industry text (rounds 3-7 of `dates_blind.yaml`, 299 expressions; first scores in the section "
@@ -475,8 +504,8 @@ def blind_section(rows: list[dict]) -> list[str]:
         "",
         f"{len(rows)} expressions in {len({r['doc'] for r in rows})} texts (sentences, and from round 5 short "
         "articles with a headline) we wrote in the style of wire news (licence: CC0), valued before our code was "
-        "run on them, kinds as for MEANTIME; seven rounds, each written after the rules it checks, the annotator "
-        "knowing the project's conventions (rounds 3-7 valued by `benchmarks/data/dates_conventions.md`). First "
+        "run on them, kinds as for MEANTIME; nine rounds, each written after the rules it checks, the annotator "
+        "knowing the project's conventions (rounds 3-9 valued by `benchmarks/data/dates_conventions.md`). First "
         "scores, before any rule came from the round: 1: 61/61; 2: 32/33 ('this winter' told in March); 3 "
         "(market and auto-industry news): 83/88 ('later this year' told in Q4 twice, a present-tense schedule "
         "'meets on Wednesday', 'once' not found, 'for 77 years until 2008'); 4: 57/59 ('in the fall' not found, "
@@ -484,7 +513,15 @@ def blind_section(rows: list[dict]) -> list[str]:
         "same quarter a year earlier' and 'the same period last year' after a day named since); 6: 53/55 ('during "
         "the day before recovering', and 'the previous week' after it); 7: 43/46 ('a week earlier' after a day "
         "valued as a day, 'their current form' not found, 'the same quarter a year ago' after 'three weeks "
-        "ago'); each miss then fixed by a general rule.",
+        "ago'); 8 (2026-11-30, fourth session: market, auto-industry and airline reports, 169 expressions): "
+        "154/169 ('year to date' and 'year-to-date'; 'the month', 'the quarter', 'the year-earlier quarter' counted "
+        "from a comparison with a year before; 'the first quarter' without tense after 'the second quarter'; 'so "
+        "far in the quarter' read as a game's ('rallied'); 'this year alone'; 'the year' of the story not found "
+        "twice; 'the previous month' counted from the report's day, 'the previous quarter' from the reference date; "
+        "'last year's fourth quarter'; 'the prior three months'; 'agreed to combine in April' read ahead, still "
+        "missed); 9 (same kinds, other wordings, 76 expressions): 72/76 ('in each of the past three months' a "
+        "frequency, 'the same quarter a year ago' counted from a narrative 'A year earlier', 'the quarter on "
+        "Tuesday' one span); each miss then fixed by a general rule (but the 'agreed to' one).",
         "",
     ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
 

@@ -135,11 +135,68 @@ def summarise(rows: list[dict]) -> dict:
     }
 
 
+MIXED_TOPICS = 5  # topics per mixed run, as in benchmarks/events.py
+
+
+def cross_topic(briefing, topic_of: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """(links between outlets of different ECB+ topics, all links between outlets) of the key points' carried
+    pairs, the comparison's facts of several sources and the cross-outlet quote groups: in a folder of unrelated
+    stories, every link across topics is false."""
+    def count(groups: list[set[str]]) -> tuple[int, int]:
+        several = [g for g in groups if len(g) > 1]
+        return sum(1 for g in several if len({topic_of[s] for s in g}) > 1), len(several)
+
+    pairs = [{point.source, source} for point in briefing.story.points for source, _ in point.reports]
+    return {
+        "key-point carried pairs": count(pairs),
+        "comparison facts of several outlets": count([set(f.sources) for f in briefing.comparison.facts]),
+        "quote groups of several outlets": count([set(g.sources) for g in briefing.quote_groups]),
+    }
+
+
+def mixed_runs(docs: list[dict], split: str, nlp) -> list[str]:
+    """Folders of several stories: the documents of ``MIXED_TOPICS`` consecutive topics of the split in one
+    folder. Ours (stories told apart by ``link/timeline.py``) against the same facts linked as one story
+    (``same_story`` 0), in one run."""
+    from unittest import mock
+
+    from generator.link import timeline
+    from generator.link.briefing import link
+
+    topics = sorted({int(d["subtopic"].split("_")[0]) for d in docs
+                     if (int(d["subtopic"].split("_")[0]) in DEV_TOPICS) == (split == "dev")})
+    totals: dict[str, dict[str, list[int]]] = {"ours": defaultdict(lambda: [0, 0]),
+                                               "one story assumed": defaultdict(lambda: [0, 0])}
+    runs = [topics[i:i + MIXED_TOPICS] for i in range(0, len(topics), MIXED_TOPICS)]
+    names = ", ".join(f"{run[0]}–{run[-1]}" for run in runs)
+    for run in runs:
+        members = [d for d in docs if int(d["subtopic"].split("_")[0]) in run]
+        with tempfile.TemporaryDirectory() as tmp:
+            for doc in members:
+                (Path(tmp) / f"{doc['doc_id']}.txt").write_text(doc["text"], encoding="utf-8")
+            briefing = extract_facts(Path(tmp), nlp)
+        rules = {**timeline._rules(), "same_story": 0.0}
+        with mock.patch.object(timeline, "_rules", lambda: rules):
+            one_story = link(briefing.facts)
+        topic_of = {d["doc_id"]: d["subtopic"].split("_")[0] for d in members}
+        for name, built in (("ours", briefing), ("one story assumed", one_story)):
+            for kind, (wrong, found) in cross_topic(built, topic_of).items():
+                totals[name][kind][0] += wrong
+                totals[name][kind][1] += found
+        print(f"mixed run {split} topics {run[0]}-{run[-1]}: {len(members)} documents", flush=True)
+    lines = [f"| {split} ({names}) | {name} | " + " | ".join(
+        f"{w / n:.2f} ({w}/{n})" if n else "–" for w, n in (totals[name][k] for k in (
+            "key-point carried pairs", "comparison facts of several outlets", "quote groups of several outlets")))
+        + " |" for name in totals]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-stories", type=int, default=0, help="first N subtopics only (0: all 86)")
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="score only this split")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-mixed", action="store_true", help="skip the folders of several stories")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     docs = read_jsonl(DOCS)
@@ -190,6 +247,24 @@ def main(argv: list[str] | None = None) -> int:
         "another source's sentence is right when that sentence mentions the same gold cluster (P); R is over the",
         "documents the gold cluster is in. Outlet count error: |our N − the gold cluster's documents|.",
     ]
+    if not args.no_mixed:
+        mixed = [line for split in ("dev", "test") if args.split in (split, "all")
+                 for line in mixed_runs(docs, split, nlp)]
+        lines += [
+            "",
+            "## Folders of several stories",
+            "",
+            f"The documents of {MIXED_TOPICS} consecutive ECB+ topics in one folder (the runs are named in the table):",
+            "unrelated stories, so every link between outlets of different topics is false.",
+            "Share of the links that join outlets of different topics, ours (sources told apart into stories by",
+            "`link/timeline.py`; key points, comparison and quote groups stay within a story) against the same facts",
+            "linked as one story, in the same run:",
+            "",
+            "| split (topics of each run) | system | key-point carried pairs | comparison facts of several outlets | "
+            "quote groups of several outlets |",
+            "|---|---|--:|--:|--:|",
+            *mixed,
+        ]
     report = "\n".join(lines) + "\n"
     print(report)
     if not args.no_write:

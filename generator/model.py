@@ -395,6 +395,9 @@ class Briefing:
     story: Story = field(default_factory=lambda: Story())
     skipped: tuple[Skipped, ...] = ()  # files of the seeds folder that could not be used
     warnings: tuple[str, ...] = ()  # what load → link warned about, in order (the build report)
+    # (source, the first source of its story) when the folder holds several stories (link/timeline.py
+    # ``source_stories``); () for one story. Outlets of different stories never carry each other's facts.
+    stories: tuple[tuple[str, str], ...] = ()
 
     def source(self, source_id: str) -> Source:
         try:

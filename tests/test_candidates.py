@@ -27,11 +27,13 @@ ECBPLUS_SLICE = 80  # the corpus's first articles (topics 1-3); enough for group
 pytestmark = [pytest.mark.model]
 
 
-def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0, **kept) -> candidates.Overlaps:
+def _every_pair_overlaps(feats, totals, threshold, groups=None, block=0, scopes=None, **kept) -> candidates.Overlaps:
     """``weighted_overlaps`` the slow way: every pair scored one by one in Python."""
     rows = []
     for i, j in combinations(range(len(feats)), 2):
         if groups is not None and groups[i] == groups[j]:
+            continue
+        if scopes is not None and scopes[i] != scopes[j]:
             continue
         shared = math.fsum(min(feats[i][k], feats[j][k]) for k in feats[i].keys() & feats[j].keys())
         score = shared / math.sqrt(totals[i] * totals[j]) if shared else 0.0
@@ -136,6 +138,9 @@ def test_weighted_overlaps_scores_every_pair_that_shares_a_feature() -> None:
         assert found.shared.tolist() == expected.shared.tolist()
     assert [(i, j) for _, i, j in candidates.weighted_overlaps(feats, totals, 0.1, groups="sstt uu").above(0.1)] == \
         [(i, j) for _, i, j in _every_pair_overlaps(feats, totals, 0.1).above(0.1) if (i, j) not in {(0, 1), (2, 3)}]
+    # pairs within one scope (story) only
+    assert [(i, j) for _, i, j in candidates.weighted_overlaps(feats, totals, 0.1, scopes="aabbab").above(0.1)] == \
+        [(i, j) for _, i, j in _every_pair_overlaps(feats, totals, 0.1).above(0.1) if "aabbab"[i] == "aabbab"[j]]
     with pytest.raises(ValueError, match="weighs"):
         candidates.weighted_overlaps([{"a": 1.0}, {"a": 2.0}], [1.0, 2.0], 0.1)
 

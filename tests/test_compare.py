@@ -54,6 +54,23 @@ def test_a_fact_most_sources_carry_is_omitted_by_the_others() -> None:
     assert quake and set(quake[0].sources) == {"a", "b", "c", "d"}
 
 
+def test_sources_of_different_stories_never_carry_each_others_facts() -> None:
+    from dataclasses import replace
+
+    briefing = _briefing(_facts("a", [QUAKE, TSUNAMI]), _facts("b", [QUAKE_2, TSUNAMI]), _facts("c", [QUAKE_3]),
+                         _facts("d", [QUAKE, MINE]))
+    assert any(len(f.sources) > 1 for f in compare_sources(briefing).facts)
+    # "d" tells another story (the folder holds two): its sentence like "a"'s is its own fact, and the tsunami,
+    # carried by "a" and "b" of three sources of their story, is left out by "c" only
+    split = replace(briefing, stories=(("a", "a"), ("b", "a"), ("c", "a"), ("d", "d")))
+    comparison = compare_sources(split)
+    assert all("d" not in f.sources or f.sources == ("d",) for f in comparison.facts)
+    facts = {f.id: f for f in comparison.facts}
+    rows = {r.source: r for r in comparison.rows}
+    assert [facts[i].text for i in rows["c"].omits] == [TSUNAMI] and rows["d"].omits == ()
+    assert sorted(facts[i].text for i in rows["d"].only) == sorted([QUAKE, MINE])
+
+
 def test_one_source_is_never_compared_with_itself() -> None:
     comparison = compare_sources(_briefing(_facts("a", [QUAKE, QUAKE_2])))
     assert comparison.rows[0].only == () and comparison.rows[0].omits == ()

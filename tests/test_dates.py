@@ -528,3 +528,68 @@ def test_extract_dates_schedules_once_and_business_news_phrasing(nlp, sentence, 
 ])
 def test_extract_dates_earlier_in_a_comparison_or_before_a_noun_is_no_reference(nlp, sentence):
     assert not [m.text for m in _mentions(nlp, sentence) if m.text.lower() in ("earlier", "going forward")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # round 8 of dates_blind.yaml (dates_conventions.md): a comparison with a year before is no period later
+        # anaphora count from
+        ("Ferry bookings rose in October from a year earlier. Cabins sold out in the month.", WED,
+         {"October": "2023-10", "a year earlier": "2022-10", "the month": "2023-10"}),
+        ("The brewery lost money in the third quarter, against a profit in the year-ago period. Its costs rose "
+         "during the quarter.", WED, {"the year-ago period": "2022-Q3", "the quarter": "2023-Q3"}),
+        # a period in a relative clause is a background fact: "the previous month" counts from the story's month
+        ("Ferry bookings fell in October. The island, whose harbour was damaged in March, has reopened. "
+         "Bookings had risen the previous month.", WED, {"the previous month": "2023-09"}),
+        # "the previous quarter" after a quarter and the report's day in one sentence
+        ("The island's economy grew in the second quarter, officials said on Friday, after shrinking in the "
+         "previous quarter.", WED, {"the second quarter": "2023-Q2", "the previous quarter": "2023-Q1"}),
+        # "the year" of the story: found after "of", "finished"; the year of the day named before, or the year
+        # named before
+        ("Ferry shares rose today, the first trading day of the year.", dt.date(2024, 1, 2),
+         {"today": "2024-01-02", "the year": "2024"}),
+        ("The ferry index gained 4 percent last year, while the harbour index finished the year flat.",
+         dt.date(2024, 1, 2), {"last year": "2023", "the year": "2023"}),
+        ("Player of the Year awards were handed out.", WED, {"the Year": None}),
+        # the year so far; "this year alone"
+        ("The ferry company said its year-to-date bookings were up 9 percent.", WED, {"year-to-date": "2023"}),
+        ("The ferry index is down 3 percent year to date.", WED, {"year to date": "2023"}),
+        ("The harbour has lost 20 boats this year alone.", WED, {"this year": "2023"}),
+        ("Fares had risen in the prior three months.", WED, {"the prior three months": "P3M"}),
+        # round 9: a narrative "A year earlier" after a quarter is a comparison too; "the quarter on Tuesday" is
+        # two expressions; "in each of the past three months" a duration
+        ("The brewery earned a profit in the second quarter. A year earlier, it had lost money. Sales rose from the "
+         "same quarter a year ago.", WED, {"A year earlier": "2022-Q2", "the same quarter a year ago": "2022-Q2"}),
+        ("The brewery had a busy third quarter. Its owner reported a profit for the quarter on Tuesday.", WED,
+         {"the quarter": "2023-Q3", "Tuesday": "2023-11-07"}),
+        ("Ferry bookings have fallen in each of the past three months.", WED, {"the past three months": "P3M"}),
+        # a passive after a modal ("can be finished") is no past reduced passive: the years after it count on
+        ("The new pier can be finished in 2025 and in use two years afterwards.", WED,
+         {"2025": "2025", "two years afterwards": "2027"}),
+    ],
+)
+def test_extract_dates_market_report_anaphora_and_the_year_so_far(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    got = {text: next((v for k, v in found.items() if text in k), None) for text in expected}
+    assert got == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # amounts of time spaCy tags DATE are durations with P-values, not dates
+        ("Ferry fares have doubled over the past five years.", "the past five years", "P5Y"),
+        ("Repairs to the pier took three months.", "three months", "P3M"),
+        ("The harbour has been silting up for decades.", "decades", "PXY"),
+        ("The ferry line has lost money over the past decade.", "the past decade", "P10Y"),
+        ("Fares rose during a three-week strike.", "three-week", "P3W"),
+        ("The new pier will open in five years.", "five years", "P5Y"),
+        ("Ferry shares have gained 8 percent over the past 10 trading days.", "the past 10 trading days", "P10D"),
+    ],
+)
+def test_extract_dates_durations_tagged_date_are_durations(nlp, sentence, text, value):
+    mention = next(m for m in _mentions(nlp, sentence) if text in m.text)
+    assert (mention.timex, mention.type) == (value, "DURATION")

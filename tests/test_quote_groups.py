@@ -12,6 +12,7 @@ from generator.link.quote_groups import (
     link_quotes,
     resolve_speaker,
     same_statement,
+    set_ratio,
     stem,
     word_diff,
 )
@@ -179,6 +180,49 @@ def test_word_diff(a: str, b: str, expected: list) -> None:
 def test_content_words_drop_stop_words_and_numbers() -> None:
     assert content_words("The talks will resume on 12 June") == {"talk", "resum", "jun"}
     assert content_words("the talks") == content_words("talk")
+    # a stop word with a clitic is a stop word, not the content word "it"
+    assert content_words("It’s what we’re told, and I'm sure they'll agree") == {"told", "sur", "agre"}
+
+
+# Text written for these tests.
+NOTICE = ("We are sorry to tell our members that the leisure centre will close from Monday until further notice. "
+          "The decision was not ours to make, and our staff have worked hard since we reopened in the spring. "
+          "Lessons already booked will be kept and every membership will be extended for the months we are shut. "
+          "Thank you for your patience and for supporting the centre over the past few months.")
+
+
+def test_set_ratio_reads_a_long_quote_passage_by_passage() -> None:
+    words = lambda text: tuple(text.lower().replace(".", "").replace(",", "").split())  # noqa: E731
+    # a quote cut from the long one is inside one passage
+    assert set_ratio(words("our staff have worked hard since we reopened in the spring"), words(NOTICE)) == 100
+    # a short question of another speaker shares common words with the whole notice, not with a passage of it
+    short = words("Why has this taken four months when the staff said they could be ready in the spring?")
+    assert set_ratio(short, words(NOTICE)) < 68
+
+
+def test_a_quote_of_no_known_speaker_does_not_join_two_peoples_statements() -> None:
+    notice = quote(NOTICE, "club", speaker=None, speaker_text=None)
+    trimmed = quote("the leisure centre will close from Monday until further notice", "paper", speaker="manager")
+    other = quote("the decision was not ours to make", "radio", speaker="councillor")
+    groups = group_quotes([notice, trimmed, other])
+    assert all(len({q.speaker for q in (notice, trimmed, other) if q.id in g.quotes and q.speaker}) <= 1
+               for g in groups)
+    assert any({notice.id, trimmed.id} <= set(g.quotes) for g in groups)  # the first match still holds
+
+
+def test_quotes_of_different_stories_are_never_one_statement() -> None:
+    from generator.link.quote_groups import group_statements
+    from generator.model import Source
+
+    def facts(sid: str, quotes: tuple[Quote, ...]) -> SourceFacts:
+        return SourceFacts(Source(sid, sid, "txt", sid, None, None, None, None, "", (), ()), (), (), (), quotes=quotes)
+
+    a = quote("We expect that the bridge will reopen next month", "a", speaker=None, speaker_text=None)
+    b = quote("the bridge will reopen next month", "b", speaker=None, speaker_text=None)
+    together = group_statements([facts("a", (a,)), facts("b", (b,))], (a, b))
+    assert len(together[1]) == 1
+    apart = group_statements([facts("a", (a,)), facts("b", (b,))], (a, b), stories=(("a", "a"), ("b", "b")))
+    assert apart[1] == () and all(q.group is None for q in apart[0])
 
 
 def test_content_tokens_compare_names_and_numbers_exactly() -> None:

@@ -164,3 +164,20 @@ def test_whole_quote_continues_a_sentence_to_the_end_of_its_quotation() -> None:
         start += len(t) + 1
     assert whole_quote(sentences, 0) == "Oslo said, “The talks went well. We will meet again.”"
     assert whole_quote(sentences, 2) == "The next round is in May."
+
+
+def test_outlet_count_counts_the_outlets_of_the_story_in_a_folder_of_several() -> None:
+    from dataclasses import replace
+
+    from generator.model import Briefing, Source
+    from generator.pages.base import outlet_count
+
+    def source(sid: str, outlet: str) -> Source:
+        return Source(sid, f"{sid}.txt", "txt", sid, outlet, None, None, None, "", (), ())
+
+    briefing = Briefing(sources=(source("a", "Daily A"), source("b", "B News"), source("c", "C Post"),
+                                 source("d", "Daily A")), facts=(), people=(), entities=())
+    assert outlet_count(briefing, {"a", "b"}) == "2 of 3 outlets"
+    split = replace(briefing, stories=(("a", "a"), ("b", "a"), ("c", "c"), ("d", "c")))
+    assert outlet_count(split, {"a", "b"}) == "2 of 2 outlets of its story"
+    assert outlet_count(split, {"c"}) == "1 of 2 outlets of its story"

@@ -86,7 +86,7 @@ def timeline_of(sources: list[SourceFacts], people: tuple[str, ...] = (), places
     """The timeline of made-up sources, ``people`` and ``places`` found wherever they are written."""
     persons = tuple(Person(_slug(p), p, (), (), mentions_of(sources, p)) for p in people)
     entities = tuple(Entity(_slug(p), p, "GPE", mentions_of(sources, p, "GPE")) for p in places)
-    return build_timeline(sources, persons, entities)
+    return build_timeline(sources, persons, entities)[:2]  # (dates, events)
 
 
 def _slug(name: str) -> str:
@@ -170,7 +170,7 @@ def test_build_timeline_ignores_durations_and_vague_references():
         DateMention("a", "six hours", 25, 34, 0, None, None, kind="duration", id="a-d1"),
         DateMention("a", "recently", 0, 4, 0, "PAST_REF", "ref", kind="ref", id="a-d2"),
     ))
-    dates, events = build_timeline([f], (), ())
+    dates, events, _ = build_timeline([f], (), ())
     assert len(dates) == 2 and events == ()
 
 
@@ -180,7 +180,7 @@ def test_build_timeline_anchored_event_points_at_its_anchor_event():
         Clause("The river crested at Avignon two days later.", "two days later", "2024-03-04", ("river", "crest")),
     ])
     f = replace(f, dates=(f.dates[0], replace(f.dates[1], resolved_from="a-d1")))
-    _, events = build_timeline([f], (), ())
+    _, events, _ = build_timeline([f], (), ())
     levee, river = events
     assert river.resolved_from == levee.id
     assert levee.resolved_from == "published"
@@ -269,6 +269,15 @@ def test_build_timeline_keeps_two_stories_apart():
     assert event_of["kiel-a"] == event_of["kiel-b"]  # one fire, two outlets
     assert event_of["lyon-a"] == event_of["lyon-b"]
     assert event_of["kiel-a"] != event_of["lyon-a"]  # two fires: one event per story
+
+
+def test_build_timeline_tells_which_story_each_source_tells():
+    facts = [make_facts(sid, SUNDAY, clauses) for sid, clauses in TWO_STORIES.items()]
+    persons, entities = (), tuple(Entity(_slug(p), p, "GPE", mentions_of(facts, p, "GPE")) for p in ("Kiel", "Lyon"))
+    stories = dict(build_timeline(facts, persons, entities)[2])
+    assert stories["kiel-a"] == stories["kiel-b"] != stories["lyon-a"] == stories["lyon-b"]
+    kiel = [f for f in facts if f.source.id.startswith("kiel")]
+    assert build_timeline(kiel, persons, entities)[2] == ()  # one story: no split to tell
 
 
 def test_build_timeline_near_synonym_actions_are_one_event():
@@ -392,7 +401,7 @@ def seed_timeline():
     facts = extract(sources, add_paragraph_boundaries(load_model("en_core_web_sm")))
     people = merge_people(facts)
     quotes, _ = link_quotes(facts, people)  # who "he said" is, as in a build
-    return build_timeline(facts, people, merge_entities(facts), quotes)
+    return build_timeline(facts, people, merge_entities(facts), quotes)[:2]  # (dates, events)
 
 
 @pytest.mark.model

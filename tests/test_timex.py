@@ -683,3 +683,48 @@ def test_normalise_trailing_date_keeps_ordinal_days(text, tense, value):
 )
 def test_normalise_this_week_told_on_a_sunday(text, tense, value):
     assert normalise(text, SUN, tense).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "anchor", "period", "before", "sentence", "value"),
+    [
+        # round 8 of dates_blind.yaml (market, auto-industry and airline reports), dates_conventions.md
+        # the year so far: "year to date", "year-to-date" (sales), "this year alone"
+        ("year to date", "present", None, None, "", "", "2023"),
+        ("year-to-date", None, None, None, "", "", "2023"),
+        ("this year alone", "past", None, None, "", "", "2023"),
+        ("in March alone", "past", None, None, "", "", "2023-03"),
+        # a quarter or half of a year named relatively with "'s"
+        ("last year's fourth quarter", "past", None, None, "", "", "2022-Q4"),
+        ("next year's first half", "future", None, None, "", "", "2024-H1"),
+        ("the year's first quarter", "past", None, None, "", "", "2023-Q1"),
+        ("the coming quarters", "future", None, None, "", "", "FUTURE_REF"),
+        # "the prior/preceding N units": a duration like "the past N units"
+        ("the prior three months", "past", None, None, "", "", "P3M"),
+        ("the preceding two years", "past", None, None, "", "", "P2Y"),
+        # "the previous quarter", "the year before": the period of their unit named before, even with a day
+        # named since (the report's day); without one, the anchor day, else the reference date
+        ("the previous quarter", "past", dt.date(2023, 11, 3), "2023-Q2", "", "", "2023-Q1"),
+        ("the previous quarter", "past", None, None, "", "", "2023-Q3"),
+        ("the year before", "past", dt.date(2023, 11, 6), "2021", "", "", "2020"),
+        ("the previous month", "past", dt.date(2023, 11, 6), "2023-10", "", "", "2023-09"),
+        ("the following month", "past", dt.date(2023, 3, 5), None, "", "", "2023-04"),
+        # "the year", "the week" of the story with no such period named: that of the day named before
+        ("the year", "past", dt.date(2022, 12, 30), None, "", "", "2022"),
+        ("the week", "past", dt.date(2023, 11, 3), None, "", "", "2023-W44"),
+        ("the year", "past", None, "2022", "", "", "2022"),
+        # "so far in the quarter" is this quarter, "the quarter" told in the past otherwise the last one
+        ("the quarter", "past", None, None, "had been profitable so far ", "", "2023-Q4"),
+        ("the quarter", "past", None, None, "profit for ", "", "2023-Q3"),
+        # a quarter without a year nor tense after a period named before: that period's year
+        ("the first quarter", None, None, "2023-Q2", "", "", "2023-Q1"),
+        ("the fourth quarter", None, None, None, "", "", "2023-Q4"),
+        # one game word in a sentence about money is no game; two are
+        ("the quarter", "past", None, None, "", "Shares rallied after the bank said it was profitable in the quarter.",
+         "2023-Q3"),
+        ("the second half", "past", None, None, "", "The striker scored twice in the second half to seal the victory.",
+         None),
+    ],
+)
+def test_normalise_market_report_phrases(text, tense, anchor, period, before, sentence, value):
+    assert normalise(text, WED, tense, anchor=anchor, period=period, before=before, sentence=sentence).value == value

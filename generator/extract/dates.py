@@ -177,6 +177,9 @@ _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
+    # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
+    r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
+    r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
     rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
     r"|(?:1[5-9]|20)\d\d\b)",
@@ -407,14 +410,15 @@ def extract_dates(
     for i, sent in enumerate(doc.sents):
         sentence_of[sent.start] = i
     mentions: list[DateMention] = []
+    background: set[str] = set()  # ids of mentions inside a relative clause
     text = doc.text  # built anew by spaCy on every access: read it once
     for span in candidate_spans(doc):
         shown = _with_preposition(span)
         sent_index = sentence_of.get(span.sent.start, 0)
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
-        anchor = _anchor(mentions, sent_index, paragraph, sentences)
-        period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text))
+        anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
+        period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
         if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
             period = None  # a day named since: "a year earlier" counts from that day
         elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
@@ -439,6 +443,8 @@ def extract_dates(
         else:
             resolved_from = reference_origin
             anchor_value = reference.isoformat() if reference and res.relative and res.value else None
+        if _in_relative_clause(span):
+            background.add(f"{source.id}-d{len(mentions) + 1}")
         clause_start, clause_end = clause_of(span)
         keywords = _keywords(doc.char_span(clause_start, clause_end, alignment_mode="expand") or span.sent, shown)
         mentions.append(
@@ -607,18 +613,36 @@ def _periods_named(text: str) -> tuple[str, ...]:
 _NAMES_A_PERIOD = re.compile(r"\b(?:period|quarter|half|season|months?)\b", re.IGNORECASE)
 
 
+# A comparison with the same period a year before ("sales rose in September from a year earlier", "in the
+# year-ago period", "the same month last year", "A year earlier, it had lost …" after a quarter): a step aside, not the period the story is in, so no later "the
+# month", "the quarter", "the year-earlier quarter" counts from it (dates_conventions.md, round 8).
+_COMPARISON = re.compile(r"\b(?:same|comparable|corresponding)\b.*\byear\b|\byear-(?:ago|earlier|before)\b|"
+                         r"\b(?:prior|previous)-year\b|^(?:from|than|with|over|versus|vs\.?|against) (?:a|one) year "
+                         r"(?:earlier|ago|before)$", re.IGNORECASE)
+
+
+def _in_relative_clause(span: Span) -> bool:
+    """A date in a relative clause ("Toyota, whose output was disrupted in March, …") tells a background fact."""
+    return any(t.dep_ == "relcl" for t in span.root.ancestors)
+
+
 def _anchor(
     mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...],
-    granularities: tuple[str, ...] = ("day",),
+    granularities: tuple[str, ...] = ("day",), background: set[str] | frozenset[str] = frozenset(),
 ) -> _Anchor | None:
     """The previous date of one of ``granularities`` (a day unless told) in the same sentence, else in the same
-    paragraph."""
+    paragraph (there no period of a relative clause, in ``background``: "Toyota, whose output was disrupted in
+    March, …" does not move the story to March; a day there still anchors "at about 7 p.m." after "a crash that
+    killed a woman Friday night")."""
     for same_sentence in (True, False):
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
                 continue
-            if granularities != ("day",) and _BOUND.match(m.text):
+            if granularities != ("day",) and (_BOUND.match(m.text) or _COMPARISON.search(m.text)
+                                              or m.rule_name == "same_period"):
                 continue  # "its worst day since 2001": the bound of a comparison, not the period the story is in
+            if not same_sentence and m.id in background and granularities != ("day",):
+                continue
             if same_sentence and m.sentence != sentence:
                 continue
             if not same_sentence:

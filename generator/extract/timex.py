@@ -402,8 +402,11 @@ def game_period(e: Expr) -> RuleResult:
     if m is None or not e.sentence:
         return None
     r = rules()
-    if _game_words(e.sentence) or len(_game_words(e.document)) >= 3 and not (
-            _words(e.sentence) & set(r["finance_words"]) or re.search(r"[$€£%]", e.sentence)):
+    money = _words(e.sentence) & set(r["finance_words"]) or re.search(r"[$€£%]", e.sentence)
+    in_sentence = len(_game_words(e.sentence))
+    # one game word in a sentence about money is the money's ("stocks rallied … profitable in the quarter"); two
+    # are a game ("scored twice in the second half to seal the victory")
+    if in_sentence >= 2 or (in_sentence or len(_game_words(e.document)) >= 3) and not money:
         return not_temporal("a period of a game, not of the calendar")
     return None
 
@@ -777,7 +780,7 @@ def duration(e: Expr) -> RuleResult:
             n = f"{(whole + 0.5) * per_unit:g}"
             return Resolution(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}", None, "duration",
                               kind="duration", relative=False, type="DURATION")
-    m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|following|few|several|many|recent|couple of) )?"
+    m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|prior|preceding|following|few|several|many|recent|couple of) )?"
                      rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
@@ -864,8 +867,9 @@ def anaphoric_period(e: Expr) -> RuleResult:
     if not e.period:
         if m[1] != "quarter" or e.reference is None:
             return None
-        # "profit for the quarter fell": told in the past tense, the quarter last reported; otherwise this one
-        offset = -1 if e.tense == "past" else 0
+        # "profit for the quarter fell": told in the past tense, the quarter last reported; otherwise this one, and
+        # "so far in the quarter" is this one whatever the tense
+        offset = -1 if e.tense == "past" and not re.search(r"\b(?:so|thus) far\s*$", e.before, re.I) else 0
         value, gran = _period(e.reference, "quarter", offset)
         return Resolution(value, gran, f"'{e.text}' with no quarter named before: {_tense_rule(e.tense)}")
     wanted = {"quarter": r"(?:FY)?\d{4}-Q\d", "half": r"(?:FY)?\d{4}-H\d", "period": r"(?:FY)?\d{4}(?:-[QH]\d)?",
@@ -903,27 +907,33 @@ def anaphoric_relative_period(e: Expr) -> RuleResult:
     """"the following week", "the next year", "the month before", "that year": counted from the date or period
     named before in the sentence or paragraph (TimeML: anaphoric, unlike "next week", which counts from the
     publication date); without one, "that year" stays unresolved and the others count from the publication date."""
-    m = (re.fullmatch(r"the (next|following|previous|preceding|prior) (week|month|year)", e.text)
-         or re.fullmatch(r"the (week|month|year) (before|after|earlier|later)", e.text)
+    m = (re.fullmatch(r"the (next|following|previous|preceding|prior) (week|month|quarter|year)", e.text)
+         or re.fullmatch(r"the (week|month|quarter|year) (before|after|earlier|later)", e.text)
          or re.fullmatch(r"(that|that same|the same) (week|month|year)", e.text))
     if m is None:
         return None
-    word, unit = (m[1], m[2]) if m[2] in ("week", "month", "year") else (m[2], m[1])
+    word, unit = (m[1], m[2]) if m[2] in ("week", "month", "quarter", "year") else (m[2], m[1])
     offset = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1, "prior": -1,
               "before": -1, "earlier": -1}.get(word, 0)
     base, named = None, None
-    if e.anchor is not None:
+    bounds = interval(e.period) if e.period and not e.period.startswith("FY") else None
+    if bounds and _granularity(e.period) == unit:
+        # a period of the same unit named before is what "the previous quarter" / "the year before" counts from,
+        # even after a day named since (the day of the report: "shrank in the second quarter, the department said
+        # on Friday, less than in the previous quarter"; dates_conventions.md, round 8)
+        base, named = bounds[0], e.period
+    elif e.anchor is not None:
         base, named = e.anchor, e.anchor.isoformat()
-    elif e.period and (bounds := interval(re.sub(r"^FY", "", e.period))) and _granularity(e.period) in (
-            "year", "month", "week") and not e.period.startswith("FY"):
+    elif bounds and _granularity(e.period) in ("year", "month", "week", "quarter"):
         base, named = bounds[0], e.period
     if base is None:
         if offset == 0:
             return Resolution(None, None, f"'{e.text}' with no date named before")
         return None  # counted from the publication date by ``relative_period``
     value, gran = _period(base, unit, offset)
+    from_period = named == e.period
     return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named}){e.note}",
-                      anchored=e.anchor is not None, from_period=e.anchor is None)
+                      anchored=not from_period, from_period=from_period)
 
 
 def relative_period(e: Expr) -> RuleResult:
@@ -954,6 +964,10 @@ def relative_period(e: Expr) -> RuleResult:
             if e.period and re.fullmatch(named, e.period):
                 return Resolution(e.period, m[1], f"'{e.text}': the {m[1]} named before ({e.period})",
                                   from_period=True)
+            if e.anchor is not None:  # "rose today, the first trading day of the year": that day's year
+                res = _period(e.anchor, m[1], 0)
+                return Resolution(res[0], res[1], f"'{e.text}': the {m[1]} of the day named before "
+                                  f"({e.anchor.isoformat()})", anchored=True)
             if e.tense == "past" and _just_begun(e.reference, m[1]):
                 res = _period(e.reference, m[1], -1)
                 return Resolution(res[0], res[1], f"'{e.text}' told in the past tense as this {m[1]} has just "
@@ -1188,6 +1202,13 @@ def _part_of_year(e: Expr, year_text: str | None, code: str, granularity: str) -
     if e.tense == "future":  # the earliest not yet over
         year = min(y for y, (_, last) in spans.items() if last >= reference)
         return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year, future tense: the next not over")
+
+    if e.period and (named := re.match(r"(?:FY)?(\d{4})", e.period)) and int(named[1]) in spans:
+        # "grew in the second quarter, down from 3.7 percent in the first quarter": no tense of its own, the year
+        # of the period named before
+        year = int(named[1])
+        return Resolution(f"{year:04d}-{code}", granularity, f"{granularity} without a year or tense: the year of "
+                          f"the period named before ({e.period})", from_period=True)
 
     def distance(y: int) -> int:
         first, last = spans[y]

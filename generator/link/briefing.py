@@ -13,7 +13,7 @@ from generator.model import Briefing, SourceFacts
 from generator.link.people import merge_people
 from generator.link.permalinks import inherit_ids
 from generator.link.positions import build_positions
-from generator.link.quote_groups import link_quotes
+from generator.link.quote_groups import group_statements, resolve_speakers
 from generator.link.story import story_pairs, tell_story
 from generator.link.timeline import build_timeline
 
@@ -25,8 +25,9 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
     positions, keep the previous build's ids (``previous`` is its facts.json), and compare the sources."""
     people = merge_people(facts)
     entities = merge_entities(facts)
-    quotes, groups = link_quotes(facts, people)
-    dates, events = build_timeline(facts, people, entities, quotes)
+    quotes = resolve_speakers(facts, people)
+    dates, events, stories = build_timeline(facts, people, entities, quotes)
+    quotes, groups = group_statements(facts, quotes, stories)  # within each story the folder holds
     positions = build_positions(facts, people, entities, quotes)
     log.info("linked %d people, %d entities, %d quotes in %d groups, %d events",
              len(people), len(entities), len(quotes), len(groups), len(events))
@@ -40,6 +41,7 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
         events=events,
         dates=dates,
         positions=positions,
+        stories=stories,
     )
     briefing = inherit_ids(briefing, previous)
     pairs = story_pairs(briefing)  # the sentences' pairs, scored once for the comparison and the key points

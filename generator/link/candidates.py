@@ -73,9 +73,10 @@ def vector_matrix(rows: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
 def weighted_overlaps(
     feats: Sequence[Mapping[str, float]], totals: Sequence[float], threshold: float,
     groups: Sequence[Hashable] | None = None, block: int = BLOCK, sure: float | None = None, cover: float = 0.0,
+    scopes: Sequence[Hashable] | None = None,
 ) -> Overlaps:
-    """Pairs (i < j), of different ``groups`` (sources) when given, whose shared weight divided by
-    sqrt(totals[i] · totals[j]) reaches ``threshold`` (> 0): the cosine-like overlap of ``compare.py``.
+    """Pairs (i < j), of different ``groups`` (sources) and of the same ``scopes`` (stories) when given, whose
+    shared weight divided by sqrt(totals[i] · totals[j]) reaches ``threshold`` (> 0): the cosine-like overlap of ``compare.py``.
 
     With ``sure``, a pair scoring below it is kept only when its shared weight is at least ``cover`` of one
     item's total (``shared / totals[i] >= cover``): the pairs a caller looks at below ``sure`` only when one item
@@ -87,7 +88,7 @@ def weighted_overlaps(
     ones = weighted.copy()
     ones.data = np.ones_like(ones.data)
     total = np.asarray(totals, dtype=float)
-    group_ids = _group_ids(groups, n)
+    group_ids, scope_ids = _group_ids(groups, n), _group_ids(scopes, n)
     found_i, found_j, found_shared, found_score = [], [], [], []
     for lo in range(0, n, block):
         # the block's rows against the items from ``lo`` on only: each pair (i < j) once, half the product
@@ -104,6 +105,8 @@ def weighted_overlaps(
             keep &= (score >= sure) | (shared / total[i] >= cover) | (shared / total[j] >= cover)
         if groups is not None:
             keep &= group_ids[i] != group_ids[j]
+        if scopes is not None:
+            keep &= scope_ids[i] == scope_ids[j]
         found_i.append(i[keep])
         found_j.append(j[keep])
         found_shared.append(shared[keep])

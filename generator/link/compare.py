@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.link.candidates import Overlaps, weighted_overlaps
@@ -194,14 +194,17 @@ class SentencePairs:
 
     @classmethod
     def of(cls, sentences: Sequence[_Sentence], least: float, sure: float | None = None,
-           cover: float = 0.0) -> SentencePairs:
+           cover: float = 0.0, stories: Mapping[str, str] | None = None) -> SentencePairs:
+        """``stories``: source -> its story when the folder holds several (``Briefing.stories``): sentences of
+        outlets of different stories are never a pair (one outlet does not carry another story's facts)."""
         sentences = list(sentences)
         weight = _Weights(sentences)
         feats = [features(s, weight) for s in sentences]
         totals = [math.fsum(f.values()) for f in feats]
+        scopes = [stories.get(s.source, s.source) for s in sentences] if stories else None
         return cls(sentences, weight, feats, totals,
                    weighted_overlaps(feats, totals, least, groups=[s.source for s in sentences], sure=sure,
-                                     cover=cover))
+                                     cover=cover, scopes=scopes))
 
     def above(self, threshold: float) -> list[tuple[float, int, int]]:
         """``(-score, i, j)`` of the pairs scoring at least ``threshold`` (not below ``least``), most similar first."""
@@ -343,7 +346,9 @@ class _TextIndex:
 def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> Comparison:
     """The comparison of the sources: a row per source, the facts, and where the accounts differ. ``pairs``: the
     story's sentences (``_sentences``) with their pairs scored down to at most ``SAME_FACT``."""
-    sentences = pairs.sentences if pairs is not None else _sentences(briefing)
+    if pairs is None:
+        pairs = SentencePairs.of(_sentences(briefing), SAME_FACT, stories=dict(briefing.stories))
+    sentences = pairs.sentences
     groups = cluster_sentences(sentences, SAME_FACT, pairs)
     sentence_facts = [_sentence_fact(g) for g in groups]
     alone = {key for f in sentence_facts if len(f.sources) == 1 for key in f.reports}
@@ -352,19 +357,23 @@ def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> C
     details = [f for f in _details(briefing, sentences)
                if len(f.sources) > 1 or f.detail == "person" or not set(f.reports) <= alone]
     facts = sentence_facts + details
-    source_ids = [s.id for s in briefing.sources]
-    n = len(source_ids)
-    most = max(2, n // 2 + 1)
+    n = len(briefing.sources)
+    story_of = dict(briefing.stories)
+    tellers: dict[str, list[str]] = defaultdict(list)  # story -> its sources (one story: every source)
+    for source in briefing.sources:
+        tellers[story_of.get(source.id, "")].append(source.id)
     only: dict[str, list[str]] = defaultdict(list)
     omits: dict[str, list[str]] = defaultdict(list)
     kept: list[Fact] = []
     for fact in facts:
+        # left out by the other sources of its story when most of them carry it
+        story = tellers[story_of.get(fact.sources[0], "")]
         if len(fact.sources) == 1 and n > 1:
             only[fact.sources[0]].append(fact.id)
             kept.append(fact)
-        elif n >= 3 and len(fact.sources) >= most and len(fact.sources) < n and fact.kind in ("sentence", "detail") \
-                and (fact.kind == "sentence" or fact.detail == "person"):
-            for source in source_ids:
+        elif len(story) >= 3 and max(2, len(story) // 2 + 1) <= len(fact.sources) < len(story) \
+                and (fact.kind == "sentence" or (fact.kind == "detail" and fact.detail == "person")):
+            for source in story:
                 if source not in fact.sources:
                     omits[source].append(fact.id)
             kept.append(fact)

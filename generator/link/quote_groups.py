@@ -33,6 +33,7 @@ from generator.rules import load_rules
 
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 CONTINUING = ("interrupted", "continuation")
+WINDOW = 2  # a quote is compared with passages of twice its words of a much longer one (``set_ratio``)
 SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ingly", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
@@ -64,10 +65,15 @@ def resolve_speaker(quote: Quote, index: PeopleIndex) -> str | None:
 # ------------------------------------------------------------------------------------------- words
 
 
+def _before_apostrophe(word: str) -> str:
+    """The word without its clitic or possessive: "it’s" -> "it", "Ukraine's" -> "Ukraine"."""
+    return word.replace("’", "'").split("'")[0]
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, enough to match "hopes"/"hope", "restoring"/"restore", "inspiring"/"inspire"."""
-    word = word.lower().replace("’", "'").split("'")[0]
+    word = _before_apostrophe(word.lower())
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -89,7 +95,8 @@ def content_tokens(text: str) -> tuple[tuple[str, str, bool], ...]:
     out: dict[str, tuple[str, str, bool]] = {}
     for position, word in enumerate(WORD.findall(text)):
         lower = word.lower()
-        if lower in STOP_WORDS or lower.isdigit():
+        # "it’s", "we're", "I'm": a stop word with a clitic is a stop word (its stem would be "it", "we", "i")
+        if lower in STOP_WORDS or lower.isdigit() or _before_apostrophe(lower) in STOP_WORDS:
             continue
         stemmed = stem(lower)
         exact_only = any(c.isdigit() for c in word) or (position > 0 and word[:1].isupper())
@@ -136,7 +143,21 @@ class Similarity:
 
 def _fuzzy(small: tuple[str, ...], large: tuple[str, ...], substitutes: tuple[tuple[str, str], ...]) -> float:
     replace_by = dict(substitutes)
-    return fuzz.token_set_ratio(" ".join(replace_by.get(w, w) for w in small), " ".join(large))
+    return set_ratio(tuple(replace_by.get(w, w) for w in small), large)
+
+
+def set_ratio(small: Sequence[str], large: Sequence[str]) -> float:
+    """rapidfuzz's token_set_ratio of the shorter quote's words against the longer's, or, when the longer has
+    more than ``WINDOW`` times as many words, against its best passage of that length: token_set_ratio rewards
+    the words two texts share, and a long statement shares the common words of any short one ("Why has this
+    taken four months when the staff said …" reached 68 against an unrelated 170-word notice). A quote cut from
+    the longer one is still all inside one passage (100)."""
+    length = WINDOW * len(small)
+    if len(large) <= length:
+        return fuzz.token_set_ratio(" ".join(small), " ".join(large))
+    text, step = " ".join(small), max(1, len(small) // 2)
+    return max(fuzz.token_set_ratio(text, " ".join(large[k:k + length]))
+               for k in range(0, len(large) - length + step, step))
 
 
 @lru_cache(maxsize=16384)  # pure, and asked again for every pair a quote is compared in
@@ -173,7 +194,7 @@ def similarity(a: str, b: str, vectors: bool | None = None, glosses: tuple[int, 
         )
     size = min(len(sa), len(sb)) or 1
     small_words, large_words = _words(small_text), _words(large_text)
-    fuzzy = fuzz.token_set_ratio(_normalised(small_text), _normalised(large_text))
+    fuzzy = set_ratio(small_words, large_words)
     glossed = _glossed(missing, candidates, *glosses)
     return Similarity(shared, shared / size, fuzzy, closest, size, small_words, large_words, substitutes, glossed)
 
@@ -333,11 +354,18 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
             parent[root(parent, i)] = root(parent, previous[q.source])
         previous[q.source] = i
     thresholds = thresholds or _thresholds()
+    # the known speakers of each group: a quote of no known speaker that is like the statements of two people
+    # must not make them one group ("the same statement" is not transitive through it)
+    speakers: dict[int, set[str]] = defaultdict(set)
+    for k, q in enumerate(quotes):
+        speakers[root(parent, k)].update({q.speaker} if q.speaker else ())
     for i, j in candidate_pairs(quotes, thresholds):
         ri, rj = root(parent, i), root(parent, j)
         # two quotes already in one group stay there: comparing them would change nothing
-        if ri != rj and same_statement(quotes[i], quotes[j], thresholds=thresholds):
+        if ri != rj and len(speakers[ri] | speakers[rj]) <= 1 and same_statement(quotes[i], quotes[j],
+                                                                                 thresholds=thresholds):
             parent[ri] = rj
+            speakers[rj] |= speakers.pop(ri)
     members: dict[int, list[Quote]] = {}
     for i, quote in enumerate(quotes):
         members.setdefault(root(parent, i), []).append(quote)
@@ -362,15 +390,31 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
     return tuple(sorted(groups, key=lambda g: (g.speaker or "~", g.id)))
 
 
-def link_quotes(facts: Sequence[SourceFacts], people: Sequence[Person]) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+def link_quotes(facts: Sequence[SourceFacts], people: Sequence[Person], stories: Sequence[tuple[str, str]] = ()
+                ) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
     """Every quote with its speaker resolved to a person id and its group id; and the groups."""
+    return group_statements(facts, resolve_speakers(facts, people), stories)
+
+
+def resolve_speakers(facts: Sequence[SourceFacts], people: Sequence[Person]) -> tuple[Quote, ...]:
+    """Every quote with its speaker resolved to a person id (``resolve_speaker``)."""
     index = PeopleIndex(tuple(people))
-    quotes = [replace(q, speaker=resolve_speaker(q, index)) for f in facts for q in f.quotes]
+    return tuple(replace(q, speaker=resolve_speaker(q, index)) for f in facts for q in f.quotes)
+
+
+def group_statements(facts: Sequence[SourceFacts], quotes: Sequence[Quote], stories: Sequence[tuple[str, str]] = ()
+                     ) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+    """The quotes with their group ids, and the groups; ``stories`` (``Briefing.stories``): quotes of outlets of
+    different stories are never one statement (a folder of several stories groups within each)."""
     order = {f.source.id: (f.source.published.isoformat() if f.source.published else "9999", f.source.id) for f in facts}
-    groups = group_quotes(quotes, order)
+    story = dict(stories)
+    by_story: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_story[story.get(q.source, q.source) if story else ""].append(q)
+    groups = tuple(sorted((g for name in sorted(by_story) for g in group_quotes(by_story[name], order)),
+                          key=lambda g: (g.speaker or "~", g.id)))
     of_quote = {qid: g.id for g in groups for qid in g.quotes}
-    linked = tuple(replace(q, group=of_quote.get(q.id)) for q in quotes)
-    return linked, groups
+    return tuple(replace(q, group=of_quote.get(q.id)) for q in quotes), groups
 
 
 # ---------------------------------------------------------------------------------------------- diff

@@ -215,7 +215,8 @@ def story_pairs(briefing: Briefing) -> SentencePairs:
     """The story's sentences with their pairs scored down to the lowest threshold of the comparison and the
     key points (one scoring for both). Below ``SAME_FACT`` only the pairs where one sentence covers the other
     (``CARRIES``) are kept: the key points look at no other (``_candidates``), the comparison at none below it."""
-    return SentencePairs.of(_sentences(briefing), min(PAIRS, SAME_FACT), sure=SAME_FACT, cover=CARRIES)
+    return SentencePairs.of(_sentences(briefing), min(PAIRS, SAME_FACT), sure=SAME_FACT, cover=CARRIES,
+                            stories=dict(briefing.stories))
 
 
 def key_points(briefing: Briefing, pairs: SentencePairs | None = None) -> tuple[KeyPoint, ...]:

@@ -520,13 +520,15 @@ def _across_keys(report: _Report, rules: Mapping[str, Any]) -> set[tuple[str, st
 
 
 def group_reports(reports: list[_Report], undated_alone: bool = False,
-                  rules: Mapping[str, Any] | None = None, profiles: Sequence[_Report] | None = None) -> list[_Cluster]:
+                  rules: Mapping[str, Any] | None = None, profiles: Sequence[_Report] | None = None,
+                  story: _Story | None = None) -> list[_Cluster]:
     """Greedy grouping: finest dates first, undated reports last; each report joins the group it is most above
     the threshold with (compatible dates, not the same sentence). An undated report that joins no group is left
     out, unless ``undated_alone`` (benchmarks: every mention is in some group). ``rules``: the thresholds of
-    rules/dates.yaml ``timeline:``, or others to try (benchmarks/events.py); ``profiles``: see ``story_of``."""
+    rules/dates.yaml ``timeline:``, or others to try (benchmarks/events.py); ``profiles``: see ``story_of``;
+    ``story``: ``story_of`` the reports, when the caller has it."""
     rules = rules or _rules()
-    story = story_of(reports, rules, profiles)
+    story = story or story_of(reports, rules, profiles)
     clusters: list[_Cluster] = []
     # (story, feature | "v:" predicate | "t:" trigger) -> clusters holding a report with it: a report of one
     # story joins a group of another only through the same action and a name their sentences share
@@ -716,12 +718,14 @@ def _representative(cluster: _Cluster) -> _Report:
 
 def build_timeline(
     facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity], quotes: Sequence[Quote] = ()
-) -> tuple[tuple[DateMention, ...], tuple[Event, ...]]:
-    """Every temporal expression of every source, and the dated events in date order (``quotes``, linked to their
-    speakers, tell who "he said" is)."""
+) -> tuple[tuple[DateMention, ...], tuple[Event, ...], tuple[tuple[str, str], ...]]:
+    """Every temporal expression of every source, the dated events in date order (``quotes``, linked to their
+    speakers, tell who "he said" is), and which story each source tells when the folder holds several
+    (``source_stories``)."""
     dates = tuple(sorted((m for f in facts for m in f.dates), key=lambda m: (m.source, m.start)))
     all_reports = _reports(facts, people, entities, quotes)
-    clusters = group_reports(all_reports)
+    story = story_of(all_reports)
+    clusters = group_reports(all_reports, story=story)
     published = [f.source.published for f in facts if f.source.published]
     story_date = max(published) if published else None
 
@@ -787,4 +791,13 @@ def build_timeline(
     log.info("timeline: %d dated reports and %d undated ones that joined them, in %d events (%d disputed, "
              "%d upcoming)", sum(r.dated for r in all_reports), sum(not r.dated for c in clusters for r in c.reports),
              len(events), sum(e.disputed for e in events), sum(e.upcoming for e in events))
-    return dates, tuple(events)
+    return dates, tuple(events), source_stories(story, [f.source.id for f in facts])
+
+
+def source_stories(story: _Story, sources: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(source, the first source of its story) of every source, () when all tell one story. A source the split
+    did not see (no report of any action or date) is a story of its own."""
+    if not story.stories:  # not told apart (``same_story`` 0): one story
+        return ()
+    found = {source: story.stories.get(source, source) for source in sources}
+    return tuple(sorted(found.items())) if len(set(found.values())) > 1 else ()

@@ -268,3 +268,15 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
     return kept
+
+
+def outlet_count(briefing: Briefing, source_ids) -> str:
+    """ "3 of 5 outlets": distinct outlets among the sources, of all the story's outlets; in a folder of several
+    stories (``Briefing.stories``), of the outlets of the story these sources tell ("2 of 3 outlets of its
+    story")."""
+    labels = {s.id: s.label for s in briefing.sources}
+    story_of = dict(briefing.stories)
+    told = {story_of.get(i) for i in source_ids}
+    total = len({label for i, label in labels.items() if story_of.get(i) in told})
+    of_story = " of its story" if story_of else ""
+    return f"{len({labels[i] for i in source_ids})} of {plural(total, 'outlet')}{of_story}"

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from generator.model import Briefing, KeyPoint
 from generator.pages.base import (
-    ENTITIES_PATH, QUOTES_PATH, Link, Page, paragraph_anchor, person_path, plural, shorten, source_path, theme_text,
+    ENTITIES_PATH, QUOTES_PATH, Link, Page, outlet_count, paragraph_anchor, person_path, plural, shorten, source_path,
+    theme_text,
 )
 
 DEFAULT_TITLE = "Briefing"  # when no source has a headline (the site keeps mkdocs.yml's site_name)
 POINT_CHARS = 320  # a key point longer than this is cut at a word boundary (its link leads to the whole sentence)
-
-
-def outlet_count(briefing: Briefing, source_ids) -> str:
-    """ "3 of 5 outlets": distinct outlets among the sources, of all the story's outlets."""
-    labels = {s.id: s.label for s in briefing.sources}
-    total = len(set(labels.values()))
-    return f"{len({labels[i] for i in source_ids})} of {plural(total, 'outlet')}"
 
 
 def _point(briefing: Briefing, point: KeyPoint) -> dict:
@@ -81,6 +75,7 @@ def home_page(briefing: Briefing, sections: list[dict]) -> Page:
             "first": dates[0] if dates else None,
             "last": dates[-1] if dates else None,
             "undated": undated,
+            "stories": len(set(dict(briefing.stories).values())),
             "top": [{"person": p, "path": person_path(p)} for p in top],
             "counts": {
                 "people": len(briefing.people),
