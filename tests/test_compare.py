@@ -131,3 +131,32 @@ def test_seed_facts_only_one_outlet_reports(seeds_briefing, words: tuple[str, ..
             if any(all(w in t for w in words) for t in texts):
                 carriers.add(row.source)
     assert len(carriers) == 1, (words, carriers)
+
+
+def _quote(qid: str, source: str, text: str, partial: bool = False):
+    from generator.model import Quote
+
+    return Quote(qid, source, text, "the harbour master", "said", partial, 0, len(text), 0, speaker="harbour-master")
+
+
+def _grouped(*quotes):
+    from dataclasses import replace
+
+    from generator.model import QuoteGroup
+
+    facts = [_facts(s, ["The harbour master spoke."]) for s in sorted({q.source for q in quotes})]
+    group = QuoteGroup("g-1", "harbour-master", "the harbour master", tuple(q.id for q in quotes),
+                       tuple(sorted({q.source for q in quotes})), quotes[0].text)
+    return replace(_briefing(*facts), quotes=tuple(quotes), quote_groups=(group,))
+
+
+def test_a_cut_or_a_next_remark_is_not_another_wording_of_a_statement() -> None:
+    """Three outlets quote "The ferry will run again on Saturday" alike; one cuts it, one goes on with another
+    remark (grouped with it as its continuation): the outlets do not word the statement differently."""
+    said = "The ferry will run again on Saturday"
+    briefing = _grouped(_quote("q1", "a", said), _quote("q2", "b", said), _quote("q3", "c", said),
+                        _quote("q4", "b", "run again on Saturday", partial=True),
+                        _quote("q5", "c", "The crews have waited all week for the wind to drop"))
+    assert not [d for d in compare_sources(briefing).differences if d.kind == "wording"]
+    reworded = _grouped(_quote("q1", "a", said), _quote("q2", "b", "The ferry will be running again from Saturday"))
+    assert [d.kind for d in compare_sources(reworded).differences] == ["wording"]

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from generator.link.candidates import Overlaps, weighted_overlaps
 from generator.link.clusters import root
 from generator.link.entities import entity_key
-from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
+from generator.model import Briefing, Comparison, Difference, Fact, Quote, QuoteGroup, SourceRow
 from generator.link.positions import canonical_group
-from generator.link.quote_groups import content_words, stem
+from generator.link.quote_groups import content_words, stem, tells
 from generator.slugs import short_hash
 
 log = logging.getLogger(__name__)
@@ -413,11 +413,33 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _versions(group: QuoteGroup, members: Sequence[Quote]) -> list[Quote]:
+    """The quotes of a group that word its statement: those that tell the words it is shown by, or tell a quote
+    that does, and so on (``tells``: a translation told through a closer one); not a remark grouped with the
+    statement as its continuation, which tells none of them. A verbatim cut words nothing differently: a partial
+    quote inside another quote ("in the bosom" of "is in the bosom of the clinic"), or an outlet's quote inside its
+    own longer one."""
+    shown = group.text or (members[0].text if members else "")
+    about = [q for q in members if tells(shown, q.text)]
+    rest = [q for q in members if q not in about]
+    while grown := [q for q in rest if any(tells(r.text, q.text) for r in about)]:
+        about += grown
+        rest = [q for q in rest if q not in grown]
+    normal = {q.id: _normal(q.text) for q in about}
+
+    def cut(q: Quote) -> bool:
+        return any(normal[q.id] != normal[r.id] and normal[q.id] in normal[r.id] and (q.partial or q.source == r.source)
+                   for r in about)
+
+    return [q for q in members if q in about and not cut(q)]
+
+
 def _wording(briefing: Briefing) -> list[Difference]:
+    """Quote groups whose outlets word the statement differently (``_versions``)."""
     quotes = {q.id: q for q in briefing.quotes}
     out = []
     for group in briefing.quote_groups:
-        members = [quotes[i] for i in group.quotes if i in quotes]
+        members = _versions(group, [quotes[i] for i in group.quotes if i in quotes])
         if len({_normal(q.text) for q in members}) < 2 or len({q.source for q in members}) < 2:
             continue
         out.append(Difference(

@@ -172,11 +172,16 @@ class Evidence:
         return sum(counts[label] for label in NON_PERSON_LABELS) > counts["PERSON"]
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")  # "L.", "L.A.", "A"
+
+
 def valid_mention(mention: PersonMention, evidence: Evidence) -> bool:
     """A PERSON mention that can be a person's name ("Annexed Ukrainian", "Trump\\nLatest Ukraine" cannot)."""
     if not is_name_shaped(mention.name):
         return False
     words = name_words(mention.name)
+    if all(_INITIALS.fullmatch(w) for w in words):
+        return False  # "L. A.", "U.S.": initials alone name a place or an agency far more often than a person
     if any(evidence.nationality(w) for w in words):
         return False
     if len(words) > 1 and evidence.mostly_place_or_org(mention.name):
@@ -376,7 +381,22 @@ def canonical_name(mentions: Sequence[PersonMention]) -> str:
         words = name_words(form)
         return sum(count for other, count in forms.items() if name_words(other)[: len(words)] == words)
 
-    return min(forms, key=lambda n: (-support(n), -len(name_words(n)), -surnames[name_words(n)[-1]], n))
+    best = min(forms, key=lambda n: (-support(n), -len(name_words(n)), -surnames[name_words(n)[-1]], _shouted(n), n))
+    return _unshouted(best, [m.name for m in mentions]) if _shouted(best) else best
+
+
+def _shouted(name: str) -> bool:
+    """A name of several words in capitals ("THERESA MAYBURY" in a headline or a caption; "JFK" is a name)."""
+    return len(name_words(name)) > 1 and sum(c.isalpha() for c in name) > 3 and name.upper() == name
+
+
+def _unshouted(name: str, spellings: Sequence[str]) -> str:
+    """A name in capitals as the other spellings write its words ("MAYBURY" → "Maybury"), else each part
+    capitalised ("O'NEILL-WARD" → "O'Neill-Ward")."""
+    cases = {w.casefold(): w for s in spellings if not _shouted(s) for w in name_words(s)}
+    words = [cases.get(w.casefold()) or re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w)
+             for w in name_words(name)]
+    return " ".join(words)
 
 
 def person_slug(name: str) -> Slug:

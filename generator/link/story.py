@@ -203,7 +203,8 @@ def _lead_weight(rank: int) -> float:
 
 
 def _labels(briefing: Briefing) -> dict[str, str]:
-    return {s.id: s.label for s in briefing.sources}
+    """Each source's outlet (``Source.outlet_key``), by source id."""
+    return {s.id: s.outlet_key for s in briefing.sources}
 
 
 def _outlets(labels: dict[str, str], source_ids: set[str]) -> int:
