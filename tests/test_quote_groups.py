@@ -277,3 +277,14 @@ def test_a_group_is_shown_by_the_wording_most_outlets_report() -> None:
     groups = group_quotes(quotes)
     assert len(groups) == 1 and len(groups[0].quotes) == 4
     assert groups[0].text == said
+
+
+def test_a_scare_quoted_word_joins_no_statement() -> None:
+    """The mayor called the plan "reckless" in one sentence and said "this reckless plan will empty the harbour"
+    in another: one word in quotation marks is no evidence that both report one statement."""
+    word = quote("reckless", "000", partial=True)
+    full = quote("This reckless plan will empty the harbour within a decade", "001", start=40)
+    again = quote("reckless", "002", partial=True)
+    groups = group_quotes([word, full, again])
+    assert not any(full.id in g.quotes for g in groups)
+    assert [set(g.quotes) for g in groups] == [{word.id, again.id}]  # the same word, though, is the same quote

@@ -639,6 +639,8 @@ def test_actions_of_one_sentence(case, text, triggers, together, apart):
     ("Last modified Wednesday 2 October 2024", True),
     ("October 2, 2024, 9:12 AM", True),
     ("Updated", True),
+    ("Update Oct 2nd, 6:05PM ET: Added the union's statement", True),
+    ("Update: the harbour reopened on Thursday.", False),
     ("Dock workers walked out on Wednesday, October 2.", False),
     ("Published in 2019, the report was ignored at the time.", False),
     ("Updated pay figures were posted on October 3.", False),
@@ -673,3 +675,23 @@ def test_an_event_heading_never_shows_half_a_bracket_or_quotation(clause, headin
     from generator.pages.timeline import _closed
 
     assert _closed(clause) == heading
+
+
+@pytest.mark.parametrize(("clause_text", "heading"), [
+    # a dated clause the parser ended on "as": the heading is the sentence
+    ("In early 2021 the court heard the harbour master described as",
+     "In early 2021 the court heard the harbour master described as “the man who closed the port”."),
+    ("In early 2021 the court heard the harbour master", "In early 2021 the court heard the harbour master"),
+])
+def test_an_event_heading_is_never_a_clause_cut_on_a_dangling_word(clause_text, heading):
+    from generator.model import Event, EventSource
+    from generator.pages.timeline import _title
+
+    sentence = "In early 2021 the court heard the harbour master described as “the man who closed the port”."
+    facts = make_facts("a", PUB, [Clause(sentence, "In early 2021", "2021")])
+    start = sentence.index(clause_text)
+    mention = replace(facts.dates[0], clause_start=start, clause_end=start + len(clause_text))
+    facts = replace(facts, dates=(mention,))
+    event = Event("e-2021", "2021", "In early 2021", "published", sentence, ("a",), (),
+                  reports=(EventSource("a", 0, sentence, "In early 2021", "test", mention=mention.id),))
+    assert _title(event, {"a": facts}) == heading

@@ -34,6 +34,7 @@ from generator.rules import load_rules
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 CONTINUING = ("interrupted", "continuation")
 WINDOW = 2  # a quote is compared with passages of twice its words of a much longer one (``set_ratio``)
+MIN_CONTENT_WORDS = 2  # a quote of fewer content words joins another only when worded the same (or continuing it)
 SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ingly", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
@@ -281,6 +282,8 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
         return True
     if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
         return False
+    if min(len(content_words(a.text)), len(content_words(b.text))) < MIN_CONTENT_WORDS:
+        return False  # a scare-quoted word ("fear") is in many statements of its speaker: no evidence of one
     sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t), glosses=gloss_settings(t))
     per_shared = t.get("gloss_per_shared_word", 0)
     if per_shared and len(sim.glossed) > per_shared * sim.shared:

@@ -205,9 +205,10 @@ def _usable(m: DateMention, f: SourceFacts) -> bool:
 # "UPDATED: 05/03/2013 at 11:00 AM EDT", "May 2, 2013, 1:12 PM") is the page's time stamp, not an event of the
 # story: an optional stamp verb, then nothing but date and time words. (A regular expression, not the date parser:
 # the question is whether any word is left that is not one of a time stamp.)
-_STAMP_VERB = re.compile(r"^\W*(?:(?:first|originally|last)\s+)?(?:published|posted|updated|modified|edited)\b\W*", re.I)
+_STAMP_VERB = re.compile(
+    r"^\W*(?:(?:first|originally|last)\s+)?(?:published|posted|updated?|modified|edited)\b\W*", re.I)
 _STAMP_WORD = re.compile(
-    r"(?:\d+(?:st|nd|rd|th)?|on|at|of|the|and|[ap]m|noon|midnight|(?-i:[A-Z]{1,4}T|UTC)|"
+    r"(?:\d+(?:st|nd|rd|th|[ap]m)?|on|at|of|the|and|[ap]m|noon|midnight|(?-i:[A-Z]{1,4}T|UTC)|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday)",
@@ -216,9 +217,12 @@ _STAMP_WORD = re.compile(
 
 
 def is_time_stamp(text: str) -> bool:
-    """Whether a sentence is only a publication or update time stamp (see ``_STAMP_VERB``)."""
+    """Whether a sentence is only a publication or update time stamp (see ``_STAMP_VERB``), or a stamp before an
+    editor's note ("Update July 3, 8:05 AM ET: Added a chart")."""
     rest = _STAMP_VERB.sub("", text, count=1)
     stamped = len(rest) < len(text)
+    if stamped and (colon := re.search(r"(?<!\d):|:(?!\s?\d)", rest)):
+        rest = rest[: colon.start()]  # the note after the stamp is about the page
     words = re.findall(r"[^\W_]+", re.sub(r"\b([ap])\.\s*m\b\.?", r"\1m", rest, flags=re.I))
     if not words:
         return stamped

@@ -187,12 +187,21 @@ def _title(event: Event, facts: dict) -> str:
         for m in f.dates:
             if m.id == r.mention and m.clause_start is not None and m.clause_end is not None:
                 clause = _closed(" ".join(f.source.text[m.clause_start : m.clause_end].split()))
-                if len(clause.split()) >= 4:
+                if len(clause.split()) >= 4 and not _cut_short(clause):
                     return shorten(clause[:1].upper() + clause[1:], 110)
     return shorten(event.text, 110)
 
 
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
+
+
+# words a clause cut by the parser can end on ("describing the leader as"): the heading is then the sentence
+_DANGLING = frozenset("a an the as of to for with by from in on at into and or but that than whose".split())
+
+
+def _cut_short(clause: str) -> bool:
+    words = re.findall(r"[\w’']+", clause.lower())
+    return bool(words) and words[-1] in _DANGLING
 
 
 def _closed(clause: str) -> str:
