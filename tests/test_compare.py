@@ -160,3 +160,29 @@ def test_a_cut_or_a_next_remark_is_not_another_wording_of_a_statement() -> None:
     assert not [d for d in compare_sources(briefing).differences if d.kind == "wording"]
     reworded = _grouped(_quote("q1", "a", said), _quote("q2", "b", "The ferry will be running again from Saturday"))
     assert [d.kind for d in compare_sources(reworded).differences] == ["wording"]
+
+
+def test_a_date_that_holds_the_others_is_no_disagreement() -> None:
+    """Outlets say the dock strike began on 12 March, on 13 March, and "in March": only the first two disagree;
+    one outlet giving its date twice is one row."""
+    from dataclasses import replace
+
+    from generator.model import Event, EventSource
+
+    facts = [_facts(s, ["The dock strike began this week."]) for s in "abc"]
+
+    def report(src: str, date: str, words: str) -> EventSource:
+        return EventSource(src, 0, "The dock strike began this week.", words, "test", date=date)
+
+    def strike(*reports: EventSource) -> Event:
+        return Event("e-strike", "2024-03-12", "on 12 March", "published", "The dock strike began.",
+                     tuple(sorted({r.source for r in reports})), (), reports=reports, disputed=True)
+
+    event = strike(report("a", "2024-03-12", "on 12 March"), report("a", "2024-03-12", "on Tuesday"),
+                   report("b", "2024-03-13", "on Wednesday"), report("c", "2024-03", "in March"))
+    dates = [d for d in compare_sources(replace(_briefing(*facts), events=(event,))).differences if d.kind == "date"]
+    assert [d.reports for d in dates] == [(("a", "2024-03-12 (on 12 March; on Tuesday)"),
+                                          ("b", "2024-03-13 (on Wednesday)"))]
+    coarser = strike(report("a", "2024-03-12", "on 12 March"), report("c", "2024-03", "in March"))
+    assert not [d for d in compare_sources(replace(_briefing(*facts), events=(coarser,))).differences
+                if d.kind == "date"]

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from generator.link.candidates import Overlaps, weighted_overlaps
 from generator.link.clusters import root
 from generator.link.entities import entity_key
-from generator.model import Briefing, Comparison, Difference, Fact, Quote, QuoteGroup, SourceRow
+from generator.extract.dates import interval
+from generator.model import Briefing, Comparison, Difference, EventSource, Fact, Quote, QuoteGroup, SourceRow
 from generator.link.positions import canonical_group
 from generator.link.quote_groups import content_words, stem, tells
 from generator.slugs import short_hash
@@ -487,13 +488,33 @@ def _numbers(groups: Sequence[Sequence[_Sentence]]) -> list[Difference]:
     return out
 
 
+def _disagreeing(reports: Sequence[EventSource], date: str) -> list[EventSource]:
+    """The reports whose dates differ (``date``: the event's, for a report that gives none of its own): not one
+    whose date holds every other one ("in May" beside "on 2 May" and "on 3 May" contradicts neither)."""
+    spans = {id(r): interval(r.date or date) for r in reports}
+
+    def holds_all(r: EventSource) -> bool:
+        outer = spans[id(r)]
+        return outer is not None and all(
+            o is not None and outer[0] <= o[0] and o[1] <= outer[1]
+            for o in (spans[id(x)] for x in reports if (x.date or date) != (r.date or date)))
+
+    return [r for r in reports if not holds_all(r)]
+
+
 def _dates(briefing: Briefing) -> list[Difference]:
     out = []
     for event in briefing.events:
         if not event.disputed:
             continue
-        dated = [r for r in event.reports if r.date_text]  # undated clauses that joined the event give no date
-        reports = tuple(sorted({(r.source, f"{r.date or event.date} ({r.date_text})") for r in dated}))
+        dated = _disagreeing([r for r in event.reports if r.date_text], event.date)  # undated clauses give none
+        if len({r.date or event.date for r in dated}) < 2:
+            continue
+        texts: dict[tuple[str, str], list[str]] = defaultdict(list)  # one row per source and date
+        for r in dated:
+            texts[r.source, r.date or event.date].append(r.date_text)
+        reports = tuple(sorted((src, f"{date} ({'; '.join(dict.fromkeys(words))})")
+                               for (src, date), words in texts.items()))
         out.append(Difference(
             kind="date",
             text=event.text,
