@@ -186,3 +186,21 @@ def test_a_date_that_holds_the_others_is_no_disagreement() -> None:
     coarser = strike(report("a", "2024-03-12", "on 12 March"), report("c", "2024-03", "in March"))
     assert not [d for d in compare_sources(replace(_briefing(*facts), events=(coarser,))).differences
                 if d.kind == "date"]
+
+
+def test_a_sentence_that_is_a_quote_is_not_quoted_twice() -> None:
+    """A sentence most outlets carry opens with its own quotation mark: the page shows “… once, not ““…."""
+    from generator.link.compare import compare_sources as compare
+    from generator.pages.base import quoted
+    from generator.pages.compare import compare_page
+    from generator.pages.render import environment, render_page
+
+    said = "“The tsunami warning covers the whole Pacific coastline,” the navy said on Tuesday night."
+    briefing = _briefing(_facts("a", [QUAKE, said]), _facts("b", [QUAKE_2, said]), _facts("c", [QUAKE_3, said]),
+                         _facts("d", [QUAKE, MINE]))
+    from dataclasses import replace
+
+    page = compare_page(replace(briefing, comparison=compare(briefing)))
+    text = render_page(environment(), page, [])
+    assert "The tsunami warning covers" in text and "““" not in text
+    assert quoted("Boats sank.") == "“Boats sank.”" and quoted(said) == said

@@ -203,3 +203,17 @@ def test_sources_of_unknown_outlets_whose_headlines_start_alike_are_several_outl
     assert outlets_of(briefing, {"a", "b", "c", "d"}) == 3
     assert outlet_labels(briefing, {"a", "b", "c", "d"}) == [
         "Coast Daily", "Harbour bridge reopens after storm…", "Harbour bridge reopens after storm…"]
+
+
+@pytest.mark.parametrize(("text", "limit", "shown"), [
+    ("The council approved a harbour wall that engineers had designed in 2019", 50,
+     "The council approved a harbour wall…"),
+    ("The mayor described the storm surge as “the worst in a century” on Monday", 45,
+     "The mayor described the storm surge…"),
+    ("Ferries will resume on Saturday, the operator said", 200, "Ferries will resume on Saturday, the operator said"),
+    ("Ferries will resume on Saturday, the operator said", 26, "Ferries will resume…"),
+])
+def test_shorten_never_ends_on_a_function_word_or_an_opening_mark(text: str, limit: int, shown: str) -> None:
+    from generator.pages.base import shorten
+
+    assert shorten(text, limit) == shown

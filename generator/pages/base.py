@@ -190,11 +190,36 @@ def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
     return f"p{briefing.facts_of(source_id).sentences[sentence].paragraph + 1}"
 
 
+OPENING_QUOTES = "“\"‘'«„"
+
+
+def quoted(text: str) -> str:
+    """“text”, or the text as it is when it opens with a quotation mark of its own (a sentence that is a quote):
+    never ““doubled”” marks."""
+    return text if text[:1] in OPENING_QUOTES else f"“{text}”"
+
+
+# words a cut text must not end on ("a 1761 work that…", "describing the leader as “the…")
+DANGLING = frozenset("a an the as of to for with by from in on at into and or but nor that than whose its their his her"
+                     " our your my".split())
+_TRAILING = re.compile(r"[\s,;:–—(\[“‘\"'-]+$")
+
+
 def shorten(text: str, limit: int = 160) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"; never ending on a function word
+    or an opening bracket or quotation mark."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
+    while True:
+        trimmed = _TRAILING.sub("", cut)
+        head, _, last = trimmed.rpartition(" ")
+        if head and last.lstrip("“‘\"'([").lower() in DANGLING:
+            trimmed = head
+        if trimmed == cut or not trimmed:
+            break
+        cut = trimmed
     return cut + "…"
 
 

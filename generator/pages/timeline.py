@@ -16,7 +16,9 @@ from markupsafe import Markup
 
 from generator.extract.dates import interval
 from generator.model import Briefing, Event, EventSource
-from generator.pages.base import TIMELINE_PATH, Link, Page, outlet_labels, person_path, plural, shorten, source_path
+from generator.pages.base import (
+    DANGLING, TIMELINE_PATH, Link, Page, outlet_labels, person_path, plural, shorten, source_path,
+)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -195,13 +197,11 @@ def _title(event: Event, facts: dict) -> str:
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 
 
-# words a clause cut by the parser can end on ("describing the leader as"): the heading is then the sentence
-_DANGLING = frozenset("a an the as of to for with by from in on at into and or but that than whose".split())
-
-
 def _cut_short(clause: str) -> bool:
+    """Whether a clause cut by the parser ends on a function word ("describing the leader as"): the heading is
+    then the sentence."""
     words = re.findall(r"[\w’']+", clause.lower())
-    return bool(words) and words[-1] in _DANGLING
+    return bool(words) and words[-1] in DANGLING
 
 
 def _closed(clause: str) -> str:
