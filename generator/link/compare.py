@@ -415,15 +415,16 @@ def _normal(text: str) -> str:
 
 
 def _versions(group: QuoteGroup, members: Sequence[Quote]) -> list[Quote]:
-    """The quotes of a group that word its statement: those that tell the words it is shown by, or tell a quote
-    that does, and so on (``tells``: a translation told through a closer one); not a remark grouped with the
-    statement as its continuation, which tells none of them. A verbatim cut words nothing differently: a partial
+    """The quotes of a group that word its statement: those that tell the words it is shown by, or tell another
+    outlet's quote that does, and so on (``tells``: a translation told through a closer one); not a remark grouped
+    with the statement as its continuation, which tells none of them (an outlet's next remark shares words with
+    its own quotes, so only another outlet's quote leads on). A verbatim cut words nothing differently: a partial
     quote inside another quote ("in the bosom" of "is in the bosom of the clinic"), or an outlet's quote inside its
     own longer one."""
     shown = group.text or (members[0].text if members else "")
     about = [q for q in members if tells(shown, q.text)]
     rest = [q for q in members if q not in about]
-    while grown := [q for q in rest if any(tells(r.text, q.text) for r in about)]:
+    while grown := [q for q in rest if any(r.source != q.source and tells(r.text, q.text) for r in about)]:
         about += grown
         rest = [q for q in rest if q not in grown]
     normal = {q.id: _normal(q.text) for q in about}
