@@ -261,3 +261,13 @@ def test_a_name_in_capitals_is_shown_as_the_sources_write_it() -> None:
     people = merge_people([_facts("a", ["JONAS BELL", "JONAS BELL"])])
     assert [p.name for p in people] == ["Jonas Bell"]
     assert canonical_name([PersonMention("a", n, n, 0, len(n), 0) for n in ("IDA LUND", "Ida Lund")]) == "Ida Lund"
+
+
+def test_a_name_known_by_its_initials_does_not_gather_a_common_word() -> None:
+    """"K. T. V." and once "K. T. V. Captain" (a show's name, not a person): no page, and so no "Captain" of the
+    story joins it as a surname."""
+    people = merge_people([
+        _facts("a", ["K. T. V.", "K. T. V. Captain", "Carla M. Ruiz"], candidates=["Captain", "Captain"]),
+        _facts("b", ["K. T. V.", "Carla M. Ruiz"], candidates=["Captain"]),
+    ])
+    assert [p.name for p in people] == ["Carla M. Ruiz"]

@@ -175,13 +175,18 @@ class Evidence:
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")  # "L.", "L.A.", "A"
 
 
+def initials_only(name: str) -> bool:
+    """"L. A.", "U.S.": initials alone name a place or an agency far more often than a person. Judged on the name
+    a cluster is known by, after clustering: "W. H. O." dropped as a mention would leave "W. H. O. Doctor" to
+    gather every "Doctor" of the story."""
+    return all(_INITIALS.fullmatch(w) for w in name_words(name))
+
+
 def valid_mention(mention: PersonMention, evidence: Evidence) -> bool:
     """A PERSON mention that can be a person's name ("Annexed Ukrainian", "Trump\\nLatest Ukraine" cannot)."""
     if not is_name_shaped(mention.name):
         return False
     words = name_words(mention.name)
-    if all(_INITIALS.fullmatch(w) for w in words):
-        return False  # "L. A.", "U.S.": initials alone name a place or an agency far more often than a person
     if any(evidence.nationality(w) for w in words):
         return False
     if len(words) > 1 and evidence.mostly_place_or_org(mention.name):
@@ -222,7 +227,7 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
             target = singles.setdefault(key[-1], _Cluster((key[-1],), []))
         target.mentions.append(mention)
     candidates = list(clusters.values()) + list(singles.values())
-    kept = [c for c in candidates if _corroborated(c, evidence)]
+    kept = [c for c in candidates if _corroborated(c, evidence) and not initials_only(canonical_name(c.mentions))]
     kept = _add_candidates(kept, [c for f in facts for c in f.name_candidates], evidence)
     people = [_person(cluster) for cluster in kept]
     return _unique_ids(sorted(people, key=lambda p: p.id))
