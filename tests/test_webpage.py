@@ -112,6 +112,12 @@ def test_a_newsletter_box_in_an_h1_is_not_the_headline():
         ("Council closes bridge - CNN", ["cnn"], "Council closes bridge"),
         ("Council closes bridge", ["cnn"], "Council closes bridge"),
         ("Well-known pair - a mid-title dash stays", ["cnn"], "Well-known pair - a mid-title dash stays"),
+        # a blog or section name set off like the site's name that follows it
+        ("Jury finds man guilty : The Two-Way : NPR", ["npr"], "Jury finds man guilty"),
+        ("Council Closes Bridge - CNN", ["cnn"], "Council Closes Bridge"),
+        ("Storm hits coast - residents flee to shelters - CNN", ["cnn"],
+         "Storm hits coast - residents flee to shelters"),
+        ("Storm hits coast: The Long Road - CNN", ["cnn"], "Storm hits coast: The Long Road"),
     ],
 )
 def test_site_name_suffixes_are_stripped(title, sites, expected):
@@ -723,6 +729,8 @@ def test_paragraphs_marked_as_behind_a_paywall_are_the_article():
 # Furniture lines found on the extra dev pages and the dev pages' remaining lines, and sentences like them that are
 # prose.
 MORE_FURNITURE = [
+    "Send a Letter to the Editor",
+    "Write a letter to the editor about this article",
     "jroe@example.com",
     "Email: jroe@example.com",
     "(END)",
@@ -922,3 +930,64 @@ def test_a_twitter_creator_name_is_an_author_but_a_handle_is_not():
     assert named.author == "Jane Roe"
     handle = read_page(page("<meta name='twitter:creator' content='@dailyexample'>"))
     assert handle.author is None
+
+
+def test_a_list_of_co_authors_is_one_byline():
+    header = ("<header><h1>Council closes old bridge for a year</h1><ul class='authors'>"
+              "<li><div rel='author' class='author'><span>By</span> Jane Roe</div>"
+              "<div class='author-overlay'><a href='/jane'>More from Jane</a></div></li>"
+              "<li><div rel='author' class='author'>John Doe</div></li>"
+              "<li><div rel='author' class='author'>MARY MAJOR</div></li></ul></header>")
+    assert read_page(page(before=header)).author == "Jane Roe, John Doe, MARY MAJOR"
+
+
+def test_authors_of_teasers_in_a_list_of_stories_are_not_co_authors():
+    header = "<header><h1>Council closes old bridge for a year</h1><p class='byline'>By Jane Roe</p></header>"
+    teasers = "".join(
+        f"<li><h3><a href='/s{k}'>Mayor backs a plan for a new tram line through the old town centre {k}</a></h3>"
+        f"<p>The plan would take five years and cost the city more than it spends on roads in a decade.</p>"
+        f"<span rel='author'>John Doe{k}</span></li>" for k in range(3))
+    assert read_page(page(before=header, after=f"<ul>{teasers}</ul>")).author == "Jane Roe"
+
+
+TEASERS = [
+    "A former prime minister controversially installed, soundly elected and re-elected, a thinker and reformer.",
+    "How is it that ideas that are patently absurd capture the imagination? It seems we are swamped by them.",
+    "The good thing about the shop is that it is cheap. The bad thing is the whole business of shopping there.",
+]
+
+
+def story_page(after_body: str) -> str:
+    """An article whose text is split in two blocks ("Read more"), and a block after it in the same container."""
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Council closes bridge</title></head><body>"
+            "<div id='story'><h1>Council closes bridge</h1><div class='story-body'>"
+            + "".join(f"<p>{text}</p>" for text in BODY[:2]) + "<div id='more'><div id='more-content'>"
+            + "".join(f"<p>{text}</p>" for text in BODY[2:]) + f"</div></div></div>{after_body}</div></body></html>")
+
+
+@pytest.mark.parametrize("heading", ["Other Opinion Columns", "More stories", "Most Popular Stories",
+                                     "From the archives", "In case you missed it"])
+def test_a_block_opened_by_a_heading_naming_other_stories_goes_whole(heading):
+    blocks = "".join(f"<div class='story-block'><h4><strong>Kicker {k}</strong> <a href='/x{k}'>Teaser headline {k}"
+                     f"</a></h4><p class='standfirst'>{text}</p></div>" for k, text in enumerate(TEASERS))
+    html = story_page(f"<div class='group'><div class='group-header'><h2>{heading}</h2></div>"
+                      f"<div class='group-content'>{blocks}</div></div>")
+    text = read_page(html).text
+    assert all(body in text for body in BODY)
+    assert not any(teaser in text for teaser in TEASERS) and "Teaser headline" not in text
+
+
+def test_a_section_of_the_article_under_its_own_heading_is_kept():
+    section = "<section><h2>Political Implications</h2>" + "".join(f"<p>{t}</p>" for t in TEASERS) + "</section>"
+    text = read_page(story_page(section)).text
+    assert all(teaser in text for teaser in TEASERS)
+
+
+def test_an_embedded_video_box_declared_by_schema_org_is_not_article_text():
+    player = ("<div itemprop='video' itemscope itemtype='http://schema.org/VideoObject' class='video-wrapper'>"
+              "<div class='player-l-headline'><h2>Mayor dies at 99: friends remember a colourful life</h2>"
+              "<small>Play Video - <span>2:46</span></small></div></div>")
+    html = story_page("").replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p>{player}")
+    text = read_page(html).text
+    assert all(body in text for body in BODY)
+    assert "friends remember" not in text and "Play Video" not in text

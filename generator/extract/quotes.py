@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
 from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind
-from generator.extract.syntax import clause_between, past_split_possessive
+from generator.extract.syntax import past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +356,7 @@ class _Context:
         rules = _rules()
         self.pronouns = frozenset(rules["personal_pronouns"])
         self.non_speakers = frozenset(rules["non_speakers"])
+        self.described_sources = frozenset(rules["described_sources"])
         self.document_verbs = frozenset(rules["document_verbs"])
         self.max_hops = int(rules["partial_max_hops"])
         self.inside = [False] * len(doc)  # token is inside a quote (marks included)
@@ -390,16 +391,17 @@ class _Context:
         return self._tokens(start, end)
 
     def non_speaker(self, token: Token) -> bool:
-        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said")."""
+        """"which said", "nothing suggests": no speaker; an acronym is a name ("WHO said"); "someone familiar with
+        the talks" is somebody unnamed who speaks."""
+        if token.lower_ in self.described_sources and any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in token.rights):
+            return False
         return token.lower_ in self.non_speakers and not (token.text.isupper() and len(token.text) > 1)
 
     def document_of(self, verb: Token) -> Token | None:
         """The document that "reads": the subject ("the statement read"), or the object the parser makes of it
         after a quote ("“…,” read a statement from the ministry")."""
-        return next((
-            c for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in self.speakers.rules["document_nouns"]
-        ), None)
+        written = set(self.speakers.rules["document_nouns"]) | set(self.speakers.rules["inscription_nouns"])
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in written), None)
 
     def is_cue(self, token: Token, strong_only: bool = False) -> bool:
         if self.inside[token.i] or token.pos_ not in ("VERB", "AUX"):
@@ -454,7 +456,22 @@ def _speaker_phrase(head: Token) -> Span:
         left -= 1
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ and not doc[right + 1].whitespace_ and doc[right + 2].text[:1].isupper():
         right += 2
-    return doc[left : right + 1]
+    return doc[left : _past_title(doc, right) + 1]
+
+
+def _past_title(doc: Doc, right: int) -> int:
+    """The end of a speaker phrase that stops at an abbreviated title ("said RCMP Sgt. Paul Brennan": the parser
+    ended the sentence at "Sgt."): the name after the title's full stop belongs to it."""
+    titles = load_rules("speakers")["title_abbreviations"]
+    if doc[right].lower_.rstrip(".") not in titles:
+        return right
+    after = right + 1 if doc[right].text.endswith(".") else right + 2  # "Sgt." one token, or "Sgt" and "."
+    if right + 1 < len(doc) and not doc[right].text.endswith(".") and doc[right + 1].text != ".":
+        return right
+    end = after
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end - after < 4:
+        end += 1
+    return end - 1 if end > after else right
 
 
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
@@ -472,6 +489,13 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    titled = [o for c in verb.children if c.dep_ == "nsubj" and ctx.inside[c.i] for o in c.children if o.dep_ == "poss" and not ctx.inside[o.i]]
+    if not subjects and titled:  # "Variety's “Film Desk” is reporting": a column in marks, its owner speaks
+        return past_split_possessive(titled[0]), None, "subject"
+    if not subjects and verb.dep_ == "advcl":
+        document = _document_named_with(verb, ctx)
+        if document is not None:  # "… is claimed to be “…” as stated on the Zentro website": the website's
+            return document, None, "document"
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
         # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
         # parser's two subjects are one phrase, and the name ends it
@@ -482,9 +506,17 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if subjects and subjects[0].dep_ == "nsubjpass" and depth == 0 and verb.lemma_.lower() != "quote":
         return None, None, None  # "chips will be added to …" (a cue in the passive, no agent): nobody speaks here
     if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        return verb.head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
+        head = verb.head
+        if head.pos_ not in ("NOUN", "PROPN", "PRON"):  # "…, according to police, who said": the noun before "who"
+            before = [t for t in verb.doc[max(subjects[0].i - 3, 0) : subjects[0].i] if not t.is_punct]
+            head = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else head
+        return head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
     if subjects and not ctx.non_speaker(subjects[0]):
-        return past_split_possessive(subjects[0]), None, "subject"
+        return _name_ending_subject(subjects[0], verb, ctx) or past_split_possessive(subjects[0]), None, "subject"
+    if not subjects and _coordinated_with_outer_verb(verb):
+        # "Keller wouldn't say when Nexa and Orbital began talks but said …": the parser joined "said" to the
+        # clause "when … began"; it is the outer verb's second verb, with its subject
+        return _subject(verb.head.head, ctx, depth + 1)
     if not subjects:
         named = _name_right_before(verb, ctx)
         if named is not None:
@@ -499,7 +531,9 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         # "as saying" under "quoted", "saying" under "denied", "and said" under the first verb
         if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
             head = head.head
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or head.lemma_.lower() == "quote":
+        # "Gomez grabbed her arm, then told her, “…”": a second verb the parser hung on the first as "dep"
+        dep_of_verb = verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB" and head.i < verb.i
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or dep_of_verb or head.lemma_.lower() == "quote":
             found = _subject(head, ctx, depth + 1)
             if found[0] is not None:
                 return found
@@ -515,6 +549,43 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | None:
+    """ "California Department of Parks deputy director Ann Lee told …" with the parser's subject "Department": a
+    person's name right before the verb, in the words the subject opens, is who speaks."""
+    if verb.i == 0 or subject.i >= verb.i - 1:
+        return None
+    name = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end == verb.i), None)
+    if name is None or name.start <= subject.left_edge.i or any(ctx.inside[t.i] for t in name):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i for t in name):
+        return None  # the subject of another verb
+    phrase = _speaker_phrase(subject)
+    if phrase.start <= name.start and name.end <= phrase.end:
+        return None  # "top military commander Oleksandr Syrskyi said": the phrase holds the name already
+    return name[-1] if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" else None
+
+
+def _document_named_with(verb: Token, ctx: _Context) -> Token | None:
+    """The document a subjectless cue names as where the words stand ("as stated on the Zentro website", "as
+    written in the report")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in ctx.speakers.rules["document_nouns"] and not ctx.inside[noun.i]:
+                    return noun
+    return None
+
+
+def _coordinated_with_outer_verb(verb: Token) -> bool:
+    """A cue joined by "but"/"and" to a wh-clause or that-clause of another verb of saying or knowing, after it."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and head.dep_ in ("ccomp", "advcl") and head.head.pos_ in ("VERB", "AUX")
+        and any(c.tag_ in ("WRB", "WDT") or c.dep_ == "mark" for c in head.children if c.i < head.i)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
+    )
 
 
 def _name_right_before(verb: Token, ctx: _Context) -> Token | None:
@@ -563,7 +634,12 @@ def _phrase_before(verb: Token, ctx: _Context) -> Span | None:
 
 
 def _according_to(tokens: Sequence[Token], ctx: _Context) -> Token | None:
+    """The source of an "according to X" (or "per X", its short form in news writing) in these tokens."""
     for token in tokens:
+        if token.lower_ == "per" and token.pos_ == "ADP" and not ctx.inside[token.i]:
+            objects = [c for c in token.children if c.dep_ == "pobj" and (c.pos_ == "PROPN" or noun_kind(c) is not None)]
+            if objects:  # "Per THR, the talks are “delicate”"; not "20 percent per year"
+                return objects[0]
         if token.lower_ == "according" and not ctx.inside[token.i]:
             for child in token.children:
                 if child.lower_ == "to":
@@ -604,9 +680,14 @@ def _attribute_with(verb: Token, ctx: _Context, rule: str) -> _Attribution | Non
     )
 
 
-def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | None) -> tuple[int, int]:
+def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | None, next_paragraph: Paragraph | None = None) -> tuple[int, int]:
     end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
     start = span.close_mark
+    rest = paragraph.text[start - paragraph.start :].strip(CLOSE_CONTEXT + " ")
+    if not rest and next_paragraph is not None and next_paragraph.text[:1].islower():
+        # the sentence goes on in the next line (one sentence a line): "“… the toilet!”" / "his mother told …"
+        paragraph, start = next_paragraph, next_paragraph.start
+        end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
     match = SENTENCE_END.search(paragraph.text[start - paragraph.start : end - paragraph.start])
     if match:
         end = start + match.end()
@@ -641,6 +722,21 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
                 if found is not None:
                     return found
                 break
+        if token.head.i == token.i:  # the walk reached the root: a cue set off after the clause reports it all
+            tail = _tail_cue(token, quote_tokens, ctx)
+            if tail is not None:
+                return tail
+    return None
+
+
+def _tail_cue(root: Token, quote_tokens: Span, ctx: _Context) -> _Attribution | None:
+    """ "Spending on such “…” is expected to grow 20 percent …, Sunvolt said, faster than …": a cue the parser hung
+    on the root as a clause of its own (parataxis), after the quote: it reports the whole sentence."""
+    if any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and t.head.i == root.i for t in quote_tokens):
+        return None  # "“I (heart) you” was written on the wall, he said": the quote is what the sentence is about
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.i > quote_tokens.end and ctx.is_cue(child, strong_only=True):
+            return _attribute_with(child, ctx, "governs")
     return None
 
 
@@ -687,6 +783,44 @@ def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
             if found is not None:
                 return found
     return None
+
+
+def _cue_right_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """A verb of saying that introduces the quote right before its opening mark, with only its listener and a
+    comma or colon between ("… and told her, “…,” the newspaper reported", "telling him, “…,” according to court
+    records", "an employee had yelled, “…” Vanore said"): the one who told speaks; whoever is named after the quote
+    reports the whole sentence."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if len(before) < 2 or before[-1].text not in (",", ":") or ctx.inside[before[-1].i]:
+        return None
+    for token in reversed(before[-5:-1]):
+        if ctx.inside[token.i] or token.is_punct:
+            return None
+        if ctx.is_cue(token, strong_only=True):
+            return _attribute_with(token, ctx, "cue-before")
+        if token.dep_ not in _rules()["listener_deps"]:
+            return None
+    return None
+
+
+def _name_and_cue_word_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """ "Channel Four estimates “at least 40 people”" with the verb read as a plural noun: a name, then a form of a
+    verb of saying, right before the opening mark; the name speaks."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    if before and before[-1].text in (",", ":"):
+        before = before[:-1]
+    if len(before) < 2:
+        return None
+    last = before[-1]
+    word = ctx.source.text[last.idx : min(last.idx + len(last.text), span.open_mark)].lower()  # "estimates“at": no space
+    if (last.pos_ in ("VERB", "AUX") and word == last.lower_) or word not in _rules()["cue_words_after_name"]:
+        return None
+    name = before[-2]
+    if name.pos_ != "PROPN" or ctx.inside[name.i]:
+        return None
+    entity = next((e for e in ctx.doc.ents if e.start <= name.i < e.end), None)
+    speaker = entity if entity is not None and entity.end == name.i + 1 else _speaker_phrase(name)
+    return _Attribution(cue_text=before[-1].text, speaker=speaker, rule="cue-word")
 
 
 def _speech_noun_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
@@ -792,13 +926,15 @@ def extract_quotes(
         if partial:
             found = _head_walk(quote_tokens, ctx)
         if found is None and not _ends_sentence(text, source.text, span.close_mark):
-            a_start, a_end = _region_after(span, last_par, following)
+            after_next = following if following is None or not _names_a_title(following, source.text) else None
+            a_start, a_end = _region_after(span, last_par, after_next, by_index.get(last_par.index + 1))
             found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
+            found = _cue_right_before(span, ctx) or found
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
         if found is None:
-            found = _speech_noun_before(span, ctx)
+            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
@@ -870,6 +1006,13 @@ def _is_name_like(text: str) -> bool:
     """A short quote whose words are all capitalised is a name or a title ("Snow Leopard", "Doctor Who")."""
     words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in MINOR_WORDS]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _names_a_title(span: QuoteSpan, text: str) -> bool:
+    """A quote span that only names something ("“Film Desk”" in "Variety's “Film Desk” is reporting"): the
+    sentence, and the cue in it, go on past it."""
+    words = clean_quote_text(text[span.start : span.end])
+    return len(span.pieces) == 1 and len(words.split()) <= 4 and _is_name_like(words)
 
 
 def _after_marker(text: str, open_mark: int, paragraph: Paragraph) -> bool:
@@ -1001,6 +1144,8 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     sentence_start, _ = _sentence_bounds(span, paragraph)
     if re.search(r"\w", source.text[sentence_start : span.open_mark]):
         return None  # narration before the quote in its sentence: not a quote standing alone
+    if _inscription_just_before(span, ctx):
+        return None  # "The banner behind him carried a simple message. “Welcome home.”": nobody says it
     recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
     if not recent or recent[0].text is None:
         return None
@@ -1016,6 +1161,19 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _inscription_just_before(span: QuoteSpan, ctx: _Context) -> bool:
+    """Is the sentence right before the quote about a sign, a banner or another thing with words on it (its main
+    subject an inscription noun of speakers.yaml)?"""
+    index = ctx.speakers.sentence(span.open_mark) - 1
+    if index < 0:
+        return False
+    sentence = ctx.speakers.sentences[index]
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i and t.lemma_.lower() in ctx.speakers.rules["inscription_nouns"]
+        for t in sentence if not ctx.inside[t.i]
+    )
 
 
 def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Referent):

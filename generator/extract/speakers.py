@@ -108,6 +108,18 @@ def _acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
         letters = "".join(c for c in match.group(1) if c.isupper()) if match else ""
         if len(letters) >= 2 and _abbreviates(letters, initials):  # "Federal Aviation Administration" → FAA
             found[letters] = found[match.group(1)] = found[name] = f"{name} ({match.group(1)})"
+    # an acronym never defined but made of the initials of every word of a name given before ("Advanced Micro
+    # Devices … AMD said")
+    for org in orgs:
+        acronym = _bare(org.text)
+        if not (2 <= len(acronym) <= 5 and acronym.isupper() and acronym.isalpha()) or acronym in found:
+            continue
+        for earlier in (o for o in orgs if o.start_char < org.start_char):
+            name = _bare(earlier.text)
+            words = _words(name)
+            if len(words) == len(acronym) and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words) == acronym:
+                found[acronym] = found[name] = f"{name} ({acronym})"
+                break
     return found
 
 
@@ -387,7 +399,8 @@ def _tied_words(span: Span) -> list[Token]:
     for child in root.children:
         if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
             tied.append(child)
-            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN"))  # "UNRWA's Director"
+            # "UNRWA's Director"; not the words of a phrase of it ("a spokeswoman for the city" is no city)
+            tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN") and not _under_preposition(t, child))
     if root.dep_ == "appos":
         tied.append(root.head)
     left = span.start - 1
@@ -401,6 +414,15 @@ def _tied_words(span: Span) -> list[Token]:
     if len(after) == 2 and after[0].text == "," and after[1].like_num:
         tied.append(after[1])
     return tied
+
+
+def _under_preposition(token: Token, top: Token) -> bool:
+    """Is ``token`` inside a prepositional phrase below ``top``?"""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj"):
+            return True
+        token = token.head
+    return False
 
 
 def _role_words(tokens: Sequence[Token]) -> set[str]:
@@ -425,13 +447,21 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     last = speaker[-1]
     if lemma in ds.rules["group_nouns"]:
         return _group(ds, speaker, head, at)
+    if head.like_url and "@" not in head.text and "/" not in head.text:  # "according to cnn.com": a website speaks
+        return Resolution(Referent(head.text, head.idx, head.idx + len(head.text), "organisation"), "organisation")
+    if lemma in ds.rules["inscription_nouns"] and head.pos_ == "NOUN":  # "a sign on the door read": nobody says it
+        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed"), "organisation")
     if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
         # "The league's disciplinary code" parsed as two heads: the possessor issues the document
         owners = [t for t in speaker if t.dep_ == "poss"]
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at) or _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
+        issuer = _issuer(ds, speaker, at)
+        # "an army statement" with no army named: nobody, not another organisation that spoke
+        kind_named = any(c.dep_ == "compound" and organisation_noun(c.lemma_.lower()) for c in head.children)
+        if issuer is None and not kind_named:
+            issuer = _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
         if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
             issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
@@ -439,14 +469,22 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
-    if head.ent_type_ == "GPE" and head.pos_ == "PROPN":  # "Russia described relations as …": a state speaks
+    if head.tag_ == "NNPS" and head.text[:1].isupper() and not persons and any(t.lower_ == "the" for t in speaker if t.i < head.i):
+        # "the Conservatives said", "the Greens said": a party or a group by its plural name
+        return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
+    # "Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution
+    if head.ent_type_ in ("GPE", "FAC") and head.pos_ == "PROPN":
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
-    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
+    unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in ds.rules["unnamed_nouns"] and not _capitalised_noun(head)  # "Detectives said" (tagged ORG)
+    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or unnamed or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
         # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
         # forces" (tagged ORG): a person of the organisation
         return None
-    appositions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"] if organisation_noun(lemma) else []
+    appositions = [  # "the UN refugee agency, UNHCR," (the parser may call the name an adverbial)
+        c for c in head.children
+        if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and ds.doc[c.i - 1].text == ",")
+    ] if organisation_noun(lemma) else []
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation_of(appos), "organisation")
@@ -464,8 +502,14 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
             return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
         return Resolution(ds.organisation_of(org), "organisation")
+    if _capitalised_noun(head) and not persons and not any(t.dep_ == "det" for t in head.children):
+        # "“…,” People reported": a common noun written with a capital in mid-sentence is a name
+        return Resolution(ds.organisation_of(speaker), "organisation")
     if organisation_noun(lemma) and not persons:
-        named = [t for t in speaker if t.pos_ in ("PROPN", "ADJ") and t.i < head.i and (t.ent_type_ or t.text[:1].isupper())]
+        named = [
+            t for t in speaker
+            if t.i < head.i and (t.pos_ in ("PROPN", "ADJ") and (t.ent_type_ or t.text[:1].isupper()) or t.dep_ == "compound" and t.text[:1].isupper())
+        ]  # "People magazine": a capitalised word before the noun names it, even a common noun
         definite = any(t.lower_ in DEFINITE for t in speaker)
         # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
         # name ("the Indian Navy", "the Xinhua news agency" are names)
@@ -501,7 +545,14 @@ def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | N
     after it (the article may name it only later: "… the military said. … the Indian military said")."""
     lemma = noun.lemma_.lower()
     for token in [*reversed(ds.doc[: noun.i]), *ds.doc[noun.i + 1 :]]:
-        if token.lemma_.lower() != lemma or ds.inside[token.i] or token.pos_ != "NOUN":
+        if ds.inside[token.i]:
+            continue
+        if token.ent_type_ == "ORG" and token.lower_ in (lemma, lemma + "s") and token.ent_iob_ != "B" and (
+            token.i + 1 == len(ds.doc) or ds.doc[token.i + 1].ent_iob_ != "I"
+        ):  # "the airline said … Southwest Airlines did not say": the name the noun ends
+            entity = next(e for e in ds.doc.ents if e.start <= token.i < e.end)
+            return ds.organisation_of(entity)
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
             continue
         names = [
             t for t in token.lefts
@@ -549,7 +600,12 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     organisation named in the last few sentences."""
     lemma = noun.lemma_.lower()
     first = ds.sentence(at) - 2 * int(ds.rules["salience_sentences"])
-    recent = [o for o in reversed(ds.orgs) if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o)]
+    # "“…,” the company told Reuters": whoever it speaks to is not the company, even where it reported before
+    spoken_to = {_bare(o.text) for o in ds.orgs if ds.sentence(o.start_char) == ds.sentence(at) and _audience(o)}
+    recent = [
+        o for o in reversed(ds.orgs)
+        if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o) and _bare(o.text) not in spoken_to
+    ]
     for org in recent:
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
@@ -577,7 +633,8 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
-            if statement.referent.kind == "organisation" and not _public_body(statement.referent.name or ""):
+            name = statement.referent.name or ""
+            if statement.referent.kind == "organisation" and not _public_body(name) and name not in spoken_to:
                 return statement.referent
     if company_noun(lemma) and companies:
         sentence = ds.sentence(companies[0].start_char)
@@ -589,7 +646,8 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
                 # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
                 return replace(statement.referent, kind="organisation")
-        return _main_organisation(ds, at) or _untagged_subject(ds, noun, at)
+        main = _main_organisation(ds, at)
+        return main if main is not None and main.name not in spoken_to else _untagged_subject(ds, noun, at)
     return None
 
 
@@ -663,6 +721,17 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
         if names and token.lemma_.lower() == noun.lemma_.lower():  # "People magazine broke the story … the magazine"
             name = ds.doc[names[0].i : token.i + 1]
             return Referent(name.text, name.start_char, name.end_char, "organisation")
+        if _untagged_name(ds, token, at):
+            name = _with_compounds(ds, token)
+            return Referent(name.text, name.start_char, name.end_char, "organisation")
+    # no such subject: an untagged name in another role in the sentence before ("Regulators fined Meta …. The
+    # company said"), the latest first
+    previous = max(ds.sentence(at) - 1, 0)
+    for token in reversed(ds.doc[ds.sentences[previous].start : ds.sentences[ds.sentence(at)].end]):
+        if token.idx >= at or ds.inside[token.i] or token.dep_ not in ("dobj", "pobj", "nmod", "poss", "compound"):
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.i == token.sent.start:
+            continue  # a part of a longer name; a sentence's first word
         if _untagged_name(ds, token, at):
             name = _with_compounds(ds, token)
             return Referent(name.text, name.start_char, name.end_char, "organisation")
@@ -792,9 +861,10 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if token.lower_ in ds.rules["pronouns"]:
         return _pronoun(ds, token.lower_, token.idx)
     if organisation_noun(token.lemma_.lower()):
-        definite = any(t.lower_ in DEFINITE for t in span) and not any(t.pos_ == "PROPN" for t in span)
-        earlier = _organisation_named_before(ds, token, token.idx) if definite else None  # "the airline's statement"
-        return earlier or ds.organisation_of(span)
+        # "the airline's statement", "an army statement": the organisation of that kind named before, else nobody
+        # ("the band's website" with no band named); "the Indian government", "Acme's" name it; "police" is the police
+        named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE) or token.lower_ in ds.rules["bodies_in_plural"]
+        return ds.organisation_of(span) if named else _organisation_named_before(ds, token, token.idx)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
         # first-name list knows its first word
@@ -848,7 +918,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         if span is not None and (span.root.dep_ == "poss" and span.root.head.i == head.i and head.pos_ != "PROPN"):
             continue
         candidates.append(mention)
-    for child in head.children if head.pos_ != "PROPN" else ():  # "Abed Sultan's father, Samir": the name in apposition
+    # "Abed Sultan's father, Samir", "Ryanair CEO, Michael O' Leary" ("CEO" tagged a proper noun): the name in apposition
+    for child in head.children if head.pos_ != "PROPN" or _person_noun(head) else ():
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             appos = [m for m in ds.people if child.left_edge.idx <= m.start <= child.idx]
             if appos:
@@ -856,7 +927,10 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
             return Resolution(_proper(ds, ds.doc[child.left_edge.i : child.i + 1]), "cue")
     if not candidates:  # "Chief investment officer at Fort Pitt Capital Group Charlie Smith": beyond the words kept
         scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
-        candidates = [m for m in ds.people if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head)]
+        candidates = [
+            m for m in ds.people
+            if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+        ]
     if candidates:
         return Resolution(ds.person(candidates[-1]), "cue")
     known = ds.full_name(head.text, at) if head.text[:1].isupper() else None
@@ -875,6 +949,27 @@ def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> boo
     return span is None or clause_between(span.root, head, ("relcl", "acl", "advcl", "ccomp", "poss"))
 
 
+def _capitalised_noun(token: Token) -> bool:
+    """A common noun written with a capital where English would not ("“…,” People reported"): not the first word of
+    a sentence (nor after an opening mark), not an acronym, not a role ("the President")."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    first_word = token.i == token.sent.start or previous is None or previous.is_punct and previous.text not in (",", "”", "’")
+    return (
+        token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not first_word
+        and not _person_noun(token)
+    )
+
+
+def _names_another_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
+    """Is the name a modifier of another noun of the phrase ("the prosecutor in the Delgado case", "a lawyer for
+    the Smith family"): it names the case or the family, not the speaker."""
+    span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "poss", "nmod") and root.head.i != head.i and root.head.pos_ == "NOUN"
+
+
 def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     """A proper name the entity recogniser did not call a person ("Mujahidin", "Payton")."""
     text = re.sub(r"['’]s?$", "", span.text).strip()
@@ -890,7 +985,23 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
 def _pronoun_rule(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     if len(speaker) != 1 or speaker[0].lower_ not in ds.rules["pronouns"]:
         return None
+    document = _document_before(ds, speaker[0]) if speaker[0].lower_ == "it" else None
+    if document is not None:  # "… is not explained in the indictment, but it says …": the document speaks
+        issuer = _issuer_in(ds, document) or next(filter(None, map(lambda t: _as_referent(ds, t), _subjects_of_document_clause(document))), None)
+        return Resolution(issuer or NOBODY, "pronoun")
     return Resolution(_pronoun(ds, speaker[0].lower_, speaker.start_char) or NOBODY, "pronoun")
+
+
+def _document_before(ds: DocumentSpeakers, pronoun: Token) -> Token | None:
+    """The document "it" stands for: the nearest noun before it in its sentence that could be "it", when that
+    noun names a document ("the indictment", "the report"), not an organisation or anything else."""
+    for token in reversed(ds.doc[pronoun.sent.start : pronoun.i]):
+        if ds.inside[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if token.dep_ == "compound" or _person_noun(token):
+            continue
+        return token if token.pos_ == "NOUN" and token.lemma_.lower() in ds.rules["document_nouns"] else None
+    return None
 
 
 def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
@@ -1065,7 +1176,8 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         return None
     scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children) or any(
-        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) for m in ds.people
+        scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+        for m in ds.people
     ):
         return None  # "the candidate, regional bureaucrat Resulberdy Mammedov": the name is given
     words = {head.lower_, head.lemma_.lower()}
@@ -1080,7 +1192,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
             continue
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         tied = _role_words(_tied_words(span)) if span is not None else set()
-        role = [w.lower() for w in _words(mention.role or "")]
+        role = _role_head_words(mention.role or "")
         tied |= {w for w in role if not re.search(r"['’]s$", w)}  # "the star's rep" is no star
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
@@ -1101,9 +1213,24 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
     if determiners != ["the"] or head.tag_ == "NNS" or head.lemma_.lower() in ds.rules["place_nouns"]:
         return False  # "the airport", "the station": a place, nobody's epithet
-    if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of") for c in head.children):
-        return False
+    if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
+        return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
     return not _introduced_unnamed(ds, head, at)
+
+
+def _role_head_words(role: str) -> list[str]:
+    """The words of a role before its prepositional phrase ("spokeswoman" of "a spokeswoman for the city"): "the
+    city said" is not the spokeswoman."""
+    words = [w.lower() for w in _words(role)]
+    cut = next((i for i, w in enumerate(words) if w in ("for", "of", "at", "with", "in", "from", "to", "on")), len(words))
+    return words[:cut]
+
+
+def _names_in_phrase(prep: Token) -> bool:
+    """A prepositional phrase naming something by a name ("in the Delgado case", "for the Smith family")."""
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in o.children) for o in prep.children
+    )
 
 
 def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:

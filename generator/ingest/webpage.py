@@ -194,17 +194,29 @@ def is_site_like(part: str, site_keys: Sequence[str]) -> bool:
     return any(k and (part_key == k or (len(part_key) >= 4 and (part_key in k or k in part_key))) for k in site_keys)
 
 
+def is_section_name(part: str) -> bool:
+    """A short capitalised name ("The Two-Way", "Opinion", "World News"): a section or blog, not a headline."""
+    words = part.split()
+    return 0 < len(words) <= rules()["title_section_max_words"] and all(w[0].isupper() or not w[0].isalpha()
+                                                                         for w in words)
+
+
 def strip_site_name(title: str, site_keys: Sequence[str]) -> str:
     """A title without the site's name and sections around it ("Headline - WSVN 7News | Miami News")."""
     title = clean_space(title)
     parts = TITLE_SEPARATORS.split(title)
     separators = TITLE_SEPARATORS.findall(title)
+    cut_separator = None
     for cut in range(1, len(parts)):  # the whole site name as written, separators and all
         if key("".join(parts[cut:])) in site_keys:
+            cut_separator = separators[cut - 1]
             del parts[cut:], separators[cut - 1:]
             break
     while len(parts) > 1 and is_site_like(parts[-1], site_keys):
         parts.pop()
+        cut_separator = separators.pop()
+    if cut_separator is not None and len(parts) > 1 and is_section_name(parts[-1]) and separators[-1] == cut_separator:
+        parts.pop()  # "Headline : The Two-Way : NPR": a section or blog name before the site name, set off the same way
         separators.pop()
     while len(parts) > 1 and is_site_like(parts[0], site_keys) and len(" ".join(parts[1:]).split()) >= 3:
         parts.pop(0)
@@ -377,18 +389,41 @@ def nearest_the_headline(nodes: Sequence[Any], tree: Any, title: str | None) -> 
     return sorted(nodes, key=lambda node: -shared_depth(node))
 
 
+def coauthor_list(node: Any, limit: int) -> Any | None:
+    """The list an author element shares with the article's other authors: its parent (its list, when it is a
+    list item's) when that holds two author elements or more and no more than a byline's words ("<ul
+    class="authors"><li><div rel="author">By Josh Haskell</div>…</li><li><div rel="author">David Caplan</div>…")."""
+    if node.get("rel") != "author" and node.get("itemprop") != "author":
+        return None
+    container = node.getparent()
+    if container is not None and container.tag == "li":
+        container = container.getparent()
+    if container is None or len(container.xpath('.//*[@rel="author" or @itemprop="author"]')) < 2:
+        return None
+    return container if len(container.text_content().split()) <= limit else None
+
+
 def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
-    the headline first."""
+    the headline first; the author elements of one list of authors as one byline (``coauthor_list``)."""
     skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
-    texts = []
+    limit = rules()["author"]["max_byline_words"]
+    texts: list[str] = []
+    lists: dict[Any, int] = {}  # a list of co-authors → the index of its byline in ``texts``
     for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
         if skip_container(node, skip) or any(skip_container(a, skip) for a in node.iterancestors()):
             continue
         links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
         text = ", ".join(link for link in links if link) or clean_space(node.text_content())
-        if text and len(text.split()) <= rules()["author"]["max_byline_words"]:
-            texts.append(text)
+        if not text or len(text.split()) > limit:
+            continue
+        shared = coauthor_list(node, limit)
+        if shared is not None and shared in lists:
+            texts[lists[shared]] += ", " + text
+            continue
+        if shared is not None:
+            lists[shared] = len(texts)
+        texts.append(text)
     return texts
 
 
@@ -650,14 +685,41 @@ def own_text(node: Any) -> str:
     return (node.text or "") + "".join(child.tail or "" for child in node)
 
 
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+TEXT_BLOCKS = frozenset({"p", "li", "dd", "td", "blockquote", "h1", *HEADINGS})
+
+
+def is_headed_section(node: Any, config: dict[str, Any]) -> bool:
+    """A block opened by a heading that names a list of other stories ("<div><h2>Other Opinion Columns</h2>
+    <div class="story-block">…</div></div>", "<section><h3>More from Politics</h3>…"): the heading is the first
+    text of the block, before any paragraph of its own."""
+    if node.tag not in config["section_tags"]:
+        return False
+    first = next((child for child in node.iter() if child is not node and isinstance(child.tag, str)
+                  and child.tag in TEXT_BLOCKS and child.text_content().strip()), None)
+    if first is None or first.tag not in HEADINGS:
+        return False
+    return re.fullmatch(config["section_heading"], clean_space(first.text_content()), re.IGNORECASE) is not None
+
+
+def is_embedded_media(node: Any, config: dict[str, Any]) -> bool:
+    """A box that schema.org markup declares a video or a recording (``itemtype=".../VideoObject"``): a player with
+    its own headline, duration and playlist ("Zsa Zsa Gabor dies at 99: Fans, friends remember… Play Video - 2:46"),
+    not the article's text."""
+    declared = str(node.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    return declared in config["media_itemtypes"]
+
+
 def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
     """Whether the markup names ``node`` as furniture (before the guards of ``mark_furniture``)."""
     return (
         node.tag in config["tags"]
+        or is_embedded_media(node, config)
         or is_marked_furniture(mark_tokens(node))
         or is_hidden(node, config)
         or is_link_list(node, config)
         or is_captioned_picture(node, config)
+        or is_headed_section(node, config)
     )
 
 
