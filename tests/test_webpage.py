@@ -677,6 +677,17 @@ def test_an_h2_headline_wins_when_the_h1_is_a_share_box_text():
     assert read_page(html).title == headline
 
 
+@pytest.mark.parametrize("main", ["<main class='container js-social-anchor-start'>", "<div role='main' class='share-root'>"])
+def test_the_headline_inside_the_main_content_counts_whatever_its_class_says(main: str):
+    head = "<title>Council closes old bridge for a year - Mar. 5, 2024</title>"
+    close = "</main>" if main.startswith("<main") else "</div>"
+    html = page(head).replace("<article>", f"{main}<article><h1>Council closes old bridge for a year</h1>", 1)
+    html = html.replace("</article>", f"</article>{close}", 1)
+    result = read_page(html)
+    assert result.title == "Council closes old bridge for a year"
+    assert dict(result.origins)["title"] == "headline"
+
+
 def test_a_standfirst_in_an_h2_below_the_h1_is_not_the_title():
     head = json_ld({"@type": "NewsArticle", "headline": "Council closes old bridge"})
     html = page(head, before="<h1>Council closes old bridge</h1><h2>The old bridge will close for a year while "

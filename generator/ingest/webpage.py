@@ -286,6 +286,8 @@ MICROFORMAT_CARD = re.compile(r"\bvcard\b")
 def skip_container(node: Any, words: Sequence[str]) -> bool:
     if node.tag in ("nav", "footer", "aside"):
         return True
+    if node.tag in rules()["landmark_tags"] or node.get("role") == "main":
+        return False  # the page's main content ("<main class='js-social-anchor-start'>") is no share box or menu
     marks = " ".join(str(node.get(a) or "") for a in ("class", "id", "data-testid")).casefold()
     marks = MICROFORMAT_CARD.sub(" ", marks)  # hCard's "vcard" marks a person (a byline), not a teaser card
     return any(word in marks for word in words)
