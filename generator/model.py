@@ -123,6 +123,12 @@ class Source:
         short = " ".join(words[:5])
         return short + ("…" if len(words) > 5 else "")
 
+    @property
+    def outlet_key(self) -> str:
+        """Who published the source, when outlets are counted: its outlet, or the source itself when no outlet is
+        known (two articles whose headlines start alike, and so share a ``label``, are not one outlet)."""
+        return f"outlet:{self.outlet}" if self.outlet else f"source:{self.id}"
+
     def paragraph_at(self, offset: int) -> Paragraph:
         for paragraph in self.paragraphs:
             if paragraph.start <= offset < paragraph.end + 2:

@@ -131,3 +131,76 @@ def test_seed_facts_only_one_outlet_reports(seeds_briefing, words: tuple[str, ..
             if any(all(w in t for w in words) for t in texts):
                 carriers.add(row.source)
     assert len(carriers) == 1, (words, carriers)
+
+
+def _quote(qid: str, source: str, text: str, partial: bool = False):
+    from generator.model import Quote
+
+    return Quote(qid, source, text, "the harbour master", "said", partial, 0, len(text), 0, speaker="harbour-master")
+
+
+def _grouped(*quotes):
+    from dataclasses import replace
+
+    from generator.model import QuoteGroup
+
+    facts = [_facts(s, ["The harbour master spoke."]) for s in sorted({q.source for q in quotes})]
+    group = QuoteGroup("g-1", "harbour-master", "the harbour master", tuple(q.id for q in quotes),
+                       tuple(sorted({q.source for q in quotes})), quotes[0].text)
+    return replace(_briefing(*facts), quotes=tuple(quotes), quote_groups=(group,))
+
+
+def test_a_cut_or_a_next_remark_is_not_another_wording_of_a_statement() -> None:
+    """Three outlets quote "The ferry will run again on Saturday" alike; one cuts it, one goes on with another
+    remark (grouped with it as its continuation): the outlets do not word the statement differently."""
+    said = "The ferry will run again on Saturday"
+    briefing = _grouped(_quote("q1", "a", said), _quote("q2", "b", said), _quote("q3", "c", said),
+                        _quote("q4", "b", "run again on Saturday", partial=True),
+                        _quote("q5", "c", "The crews have waited all week for the wind to drop"))
+    assert not [d for d in compare_sources(briefing).differences if d.kind == "wording"]
+    reworded = _grouped(_quote("q1", "a", said), _quote("q2", "b", "The ferry will be running again from Saturday"))
+    assert [d.kind for d in compare_sources(reworded).differences] == ["wording"]
+
+
+def test_a_date_that_holds_the_others_is_no_disagreement() -> None:
+    """Outlets say the dock strike began on 12 March, on 13 March, and "in March": only the first two disagree;
+    one outlet giving its date twice is one row."""
+    from dataclasses import replace
+
+    from generator.model import Event, EventSource
+
+    facts = [_facts(s, ["The dock strike began this week."]) for s in "abc"]
+
+    def report(src: str, date: str, words: str) -> EventSource:
+        return EventSource(src, 0, "The dock strike began this week.", words, "test", date=date)
+
+    def strike(*reports: EventSource) -> Event:
+        return Event("e-strike", "2024-03-12", "on 12 March", "published", "The dock strike began.",
+                     tuple(sorted({r.source for r in reports})), (), reports=reports, disputed=True)
+
+    event = strike(report("a", "2024-03-12", "on 12 March"), report("a", "2024-03-12", "on Tuesday"),
+                   report("b", "2024-03-13", "on Wednesday"), report("c", "2024-03", "in March"))
+    dates = [d for d in compare_sources(replace(_briefing(*facts), events=(event,))).differences if d.kind == "date"]
+    assert [d.reports for d in dates] == [(("a", "2024-03-12 (on 12 March; on Tuesday)"),
+                                          ("b", "2024-03-13 (on Wednesday)"))]
+    coarser = strike(report("a", "2024-03-12", "on 12 March"), report("c", "2024-03", "in March"))
+    assert not [d for d in compare_sources(replace(_briefing(*facts), events=(coarser,))).differences
+                if d.kind == "date"]
+
+
+def test_a_sentence_that_is_a_quote_is_not_quoted_twice() -> None:
+    """A sentence most outlets carry opens with its own quotation mark: the page shows “… once, not ““…."""
+    from generator.link.compare import compare_sources as compare
+    from generator.pages.base import quoted
+    from generator.pages.compare import compare_page
+    from generator.pages.render import environment, render_page
+
+    said = "“The tsunami warning covers the whole Pacific coastline,” the navy said on Tuesday night."
+    briefing = _briefing(_facts("a", [QUAKE, said]), _facts("b", [QUAKE_2, said]), _facts("c", [QUAKE_3, said]),
+                         _facts("d", [QUAKE, MINE]))
+    from dataclasses import replace
+
+    page = compare_page(replace(briefing, comparison=compare(briefing)))
+    text = render_page(environment(), page, [])
+    assert "The tsunami warning covers" in text and "““" not in text
+    assert quoted("Boats sank.") == "“Boats sank.”" and quoted(said) == said

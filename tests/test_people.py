@@ -241,3 +241,33 @@ def test_middle_initials_tell_father_and_son_apart() -> None:
 )
 def test_names_without_conflicting_initials_stay_one_person(names: list[str]) -> None:
     assert len(merge_people([_facts("a", names)])) == 1
+
+
+@pytest.mark.parametrize("initials", ["N. Y.", "D.C.", "S. F."])
+def test_initials_alone_are_not_a_person(initials: str) -> None:
+    """"flew back to N. Y." — spaCy may tag initials PERSON; no person page is made of them, while a name with
+    an initial ("Carla M. Ruiz") still is one."""
+    people = merge_people([
+        _facts("a", ["Carla M. Ruiz", initials, initials]),
+        _facts("b", ["Carla M. Ruiz", initials]),
+    ])
+    assert [p.name for p in people] == ["Carla M. Ruiz"]
+
+
+def test_a_name_in_capitals_is_shown_as_the_sources_write_it() -> None:
+    """A caption writes "MARTA O'NEILL-WARD"; the body says "O'Neill-Ward": the page is "Marta O'Neill-Ward"."""
+    people = merge_people([_facts("a", ["MARTA O'NEILL-WARD", "O'Neill-Ward", "MARTA O'NEILL-WARD"])])
+    assert [p.name for p in people] == ["Marta O'Neill-Ward"]
+    people = merge_people([_facts("a", ["JONAS BELL", "JONAS BELL"])])
+    assert [p.name for p in people] == ["Jonas Bell"]
+    assert canonical_name([PersonMention("a", n, n, 0, len(n), 0) for n in ("IDA LUND", "Ida Lund")]) == "Ida Lund"
+
+
+def test_a_name_known_by_its_initials_does_not_gather_a_common_word() -> None:
+    """"K. T. V." and once "K. T. V. Captain" (a show's name, not a person): no page, and so no "Captain" of the
+    story joins it as a surname."""
+    people = merge_people([
+        _facts("a", ["K. T. V.", "K. T. V. Captain", "Carla M. Ruiz"], candidates=["Captain", "Captain"]),
+        _facts("b", ["K. T. V.", "Carla M. Ruiz"], candidates=["Captain"]),
+    ])
+    assert [p.name for p in people] == ["Carla M. Ruiz"]

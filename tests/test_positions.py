@@ -234,3 +234,24 @@ def test_seed_positions_matrix_has_few_rows_and_clauses(seeds_briefing) -> None:
             assert len(clause.split()) <= 22, clause
     # "European countries … fearing that Trump will push for a ceasefire deal" is no stance of Trump's
     assert not [p for p in seeds_briefing.positions if p.actor == "donald-trump" and "fearing" in p.text]
+
+
+def test_two_clauses_of_one_sentence_are_one_piece_of_evidence() -> None:
+    """"Moscow demands sanctions relief … and relief from all sanctions": the group's evidence links to the
+    sentence once; the matrix counts outlets, not positions."""
+    from generator.model import Briefing
+    from generator.pages.positions import positions_page
+
+    one = _facts("a", (_stance("a", "Moscow", "entity", "sanctions relief", ("sanction", "relief"), "relief"),
+                       _stance("a", "Moscow", "entity", "relief from all sanctions", ("relief", "sanction"),
+                               "relief")))
+    other = _facts("b", (_stance("b", "Moscow", "entity", "sanctions relief", ("sanction", "relief"), "relief"),))
+    facts = [one, other]
+    briefing = Briefing(sources=tuple(f.source for f in facts), facts=tuple(facts), people=(), entities=(),
+                        positions=build_positions(facts, (), (), ()))
+    assert len(briefing.positions) == 3
+    page = positions_page(briefing)
+    rows = [row for section in page.context["sections"] for row in section["rows"]]
+    assert len(rows) == 1
+    assert [(e["source"].id, e["anchor"]) for e in rows[0]["evidence"]] == [("a", "p1"), ("b", "p1")]
+    assert page.context["matrix"][0]["cells"][0][0]["count"] == 2

@@ -261,3 +261,30 @@ def test_definitions_count_only_as_far_as_shared_words_do() -> None:
     assert same_statement(a, b, two, {**t, "gloss_per_shared_word": 0})  # without the bound: grouped
     assert not same_statement(a, b, two, t)  # two swapped words for one shared: not one statement
     assert same_statement(a, b, one, t)  # one swapped word beside one shared still counts (fuzzy 80, 52 without)
+
+
+def test_a_group_is_shown_by_the_wording_most_outlets_report() -> None:
+    """A quote that continues the one before it joins its group whatever its words; the group's heading is
+    still the statement the outlets carry, not that longer remark of one outlet."""
+    said = "The ferry will run again on Saturday"
+    quotes = [
+        quote(said, "000", start=0),
+        quote("and the crews are ready and waiting for the weather to turn, as they have been all week", "000",
+              start=60, attribution="continuation"),
+        quote(said, "001"),
+        quote("the ferry will run again", "002", partial=True),
+    ]
+    groups = group_quotes(quotes)
+    assert len(groups) == 1 and len(groups[0].quotes) == 4
+    assert groups[0].text == said
+
+
+def test_a_scare_quoted_word_joins_no_statement() -> None:
+    """The mayor called the plan "reckless" in one sentence and said "this reckless plan will empty the harbour"
+    in another: one word in quotation marks is no evidence that both report one statement."""
+    word = quote("reckless", "000", partial=True)
+    full = quote("This reckless plan will empty the harbour within a decade", "001", start=40)
+    again = quote("reckless", "002", partial=True)
+    groups = group_quotes([word, full, again])
+    assert not any(full.id in g.quotes for g in groups)
+    assert [set(g.quotes) for g in groups] == [{word.id, again.id}]  # the same word, though, is the same quote

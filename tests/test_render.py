@@ -181,3 +181,39 @@ def test_outlet_count_counts_the_outlets_of_the_story_in_a_folder_of_several() -
     split = replace(briefing, stories=(("a", "a"), ("b", "a"), ("c", "c"), ("d", "c")))
     assert outlet_count(split, {"a", "b"}) == "2 of 2 outlets of its story"
     assert outlet_count(split, {"c"}) == "1 of 2 outlets of its story"
+
+
+def test_sources_of_unknown_outlets_whose_headlines_start_alike_are_several_outlets() -> None:
+    """Without an outlet, a source is named by the start of its headline; two articles titled "Harbour bridge
+    reopens after storm damage …" are still two outlets, and an outlet's two articles are one."""
+    from generator.model import Briefing, Source
+    from generator.pages.base import outlet_count, outlet_labels, outlets_of
+
+    def source(sid: str, title: str, outlet: str | None = None) -> Source:
+        return Source(sid, f"{sid}.txt", "txt", title, outlet, None, None, None, "", (), ())
+
+    briefing = Briefing(sources=(
+        source("a", "Harbour bridge reopens after storm damage is repaired"),
+        source("b", "Harbour bridge reopens after storm damage, council says"),
+        source("c", "Ferries resume", "Coast Daily"), source("d", "Ferry timetable", "Coast Daily"),
+    ), facts=(), people=(), entities=())
+    assert briefing.source("a").label == briefing.source("b").label  # the names alike, the outlets not
+    assert outlet_count(briefing, {"a", "b"}) == "2 of 3 outlets"
+    assert outlet_count(briefing, {"c", "d"}) == "1 of 3 outlets"
+    assert outlets_of(briefing, {"a", "b", "c", "d"}) == 3
+    assert outlet_labels(briefing, {"a", "b", "c", "d"}) == [
+        "Coast Daily", "Harbour bridge reopens after storm…", "Harbour bridge reopens after storm…"]
+
+
+@pytest.mark.parametrize(("text", "limit", "shown"), [
+    ("The council approved a harbour wall that engineers had designed in 2019", 50,
+     "The council approved a harbour wall…"),
+    ("The mayor described the storm surge as “the worst in a century” on Monday", 45,
+     "The mayor described the storm surge…"),
+    ("Ferries will resume on Saturday, the operator said", 200, "Ferries will resume on Saturday, the operator said"),
+    ("Ferries will resume on Saturday, the operator said", 26, "Ferries will resume…"),
+])
+def test_shorten_never_ends_on_a_function_word_or_an_opening_mark(text: str, limit: int, shown: str) -> None:
+    from generator.pages.base import shorten
+
+    assert shorten(text, limit) == shown

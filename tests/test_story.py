@@ -149,3 +149,22 @@ def test_key_points_on_an_ecbplus_story(tmp_path, nlp_model) -> None:
 )
 def test_headlines_teasers_and_fragments_are_not_points(text: str) -> None:
     assert not is_statement(text, set())
+
+
+def test_a_folder_of_unrelated_stories_is_not_titled_by_one_of_them() -> None:
+    """Three articles on a harbour flood and one on a chess final: the flood titles the folder; one article each
+    on four subjects: none does (the home keeps the site's name)."""
+    from generator.link.story import main_story_sources
+    from generator.model import Briefing
+
+    flood = [_source(i, "Storm floods harbour town", "The storm flooded the harbour town.") for i in "abc"]
+    chess = _source("d", "Teenager wins chess final", "A teenager won the chess final in Oslo.")
+    briefing = Briefing(sources=(*flood, chess), facts=(), people=(), entities=(),
+                        stories=(("a", "a"), ("b", "a"), ("c", "a"), ("d", "d")))
+    assert [s.id for s in main_story_sources(briefing)] == ["a", "b", "c"]
+    assert [s.id for s in main_story_sources(Briefing(sources=(*flood, chess), facts=(), people=(), entities=()))] \
+        == ["a", "b", "c", "d"]
+    unrelated = Briefing(sources=(*flood, chess), facts=(), people=(), entities=(),
+                         stories=(("a", "a"), ("b", "b"), ("c", "c"), ("d", "d")))
+    assert main_story_sources(unrelated) == ()
+    assert story_title(main_story_sources(unrelated)) is None

@@ -630,3 +630,68 @@ def test_actions_of_one_sentence(case, text, triggers, together, apart):
     assert any(together <= k for k in keys)
     assert all(not (apart & k) or k == apart for k in keys)
     assert len(keys) == 1 + bool(apart)
+
+
+@pytest.mark.parametrize(("text", "stamp"), [
+    ("Posted on Wed Oct 2, 2024 06:15 AM CEST", True),
+    ("UPDATED: 10/02/2024 at 7:40 p.m. ET", True),
+    ("First published: October 2, 2024 5:05 PM BST", True),
+    ("Last modified Wednesday 2 October 2024", True),
+    ("October 2, 2024, 9:12 AM", True),
+    ("Updated", True),
+    ("Update Oct 2nd, 6:05PM ET: Added the union's statement", True),
+    ("Update: the harbour reopened on Thursday.", False),
+    ("Dock workers walked out on Wednesday, October 2.", False),
+    ("Published in 2019, the report was ignored at the time.", False),
+    ("Updated pay figures were posted on October 3.", False),
+    ("Posted by the port authority on October 2 at 9:00", False),
+    ("At 6 am on Wednesday the gates stayed shut.", False),
+    ("The strike begins Monday", False),
+])
+def test_is_time_stamp(text, stamp):
+    from generator.link.timeline import is_time_stamp
+
+    assert is_time_stamp(text) is stamp
+
+
+def test_a_page_time_stamp_is_not_an_event():
+    """"Posted on Thu Mar 14, 2024 10:02 AM CET" says when the page was published: no timeline entry."""
+    stamped = PORT_A + [Clause("Posted on Thu Mar 14, 2024 10:02 AM CET", "Mar 14, 2024", "2024-03-14",
+                               ("post",), "Posted", "post")]
+    _, events = timeline_of([make_facts("a", PUB, stamped)], places=("Rotterdam",))
+    assert events and not any("Posted" in r.text for e in events for r in e.reports)
+    _, events = timeline_of([make_facts("a", PUB, PORT_A + [Clause("March 14, 2024, 10:02 AM", "March 14, 2024",
+                                                                   "2024-03-14")])])
+    assert events and not any("10:02" in r.text for e in events for r in e.reports)
+
+
+@pytest.mark.parametrize(("clause", "heading"), [
+    ("the union said in a statement issued this week (March 12", "the union said in a statement issued this week"),
+    ("12), the dock workers walked out again", "the dock workers walked out again"),
+    ("the mayor called the walkout “a disgrace", "the mayor called the walkout"),
+    ("the walkout (the third this year) ended on Friday", "the walkout (the third this year) ended on Friday"),
+])
+def test_an_event_heading_never_shows_half_a_bracket_or_quotation(clause, heading):
+    from generator.pages.timeline import _closed
+
+    assert _closed(clause) == heading
+
+
+@pytest.mark.parametrize(("clause_text", "heading"), [
+    # a dated clause the parser ended on "as": the heading is the sentence
+    ("In early 2021 the court heard the harbour master described as",
+     "In early 2021 the court heard the harbour master described as “the man who closed the port”."),
+    ("In early 2021 the court heard the harbour master", "In early 2021 the court heard the harbour master"),
+])
+def test_an_event_heading_is_never_a_clause_cut_on_a_dangling_word(clause_text, heading):
+    from generator.model import Event, EventSource
+    from generator.pages.timeline import _title
+
+    sentence = "In early 2021 the court heard the harbour master described as “the man who closed the port”."
+    facts = make_facts("a", PUB, [Clause(sentence, "In early 2021", "2021")])
+    start = sentence.index(clause_text)
+    mention = replace(facts.dates[0], clause_start=start, clause_end=start + len(clause_text))
+    facts = replace(facts, dates=(mention,))
+    event = Event("e-2021", "2021", "In early 2021", "published", sentence, ("a",), (),
+                  reports=(EventSource("a", 0, sentence, "In early 2021", "test", mention=mention.id),))
+    assert _title(event, {"a": facts}) == heading

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from generator.link.candidates import Overlaps, weighted_overlaps
 from generator.link.clusters import root
 from generator.link.entities import entity_key
-from generator.model import Briefing, Comparison, Difference, Fact, SourceRow
+from generator.extract.dates import interval
+from generator.model import Briefing, Comparison, Difference, EventSource, Fact, Quote, QuoteGroup, SourceRow
 from generator.link.positions import canonical_group
-from generator.link.quote_groups import content_words, stem
+from generator.link.quote_groups import content_words, stem, tells
 from generator.slugs import short_hash
 
 log = logging.getLogger(__name__)
@@ -413,11 +414,34 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _versions(group: QuoteGroup, members: Sequence[Quote]) -> list[Quote]:
+    """The quotes of a group that word its statement: those that tell the words it is shown by, or tell another
+    outlet's quote that does, and so on (``tells``: a translation told through a closer one); not a remark grouped
+    with the statement as its continuation, which tells none of them (an outlet's next remark shares words with
+    its own quotes, so only another outlet's quote leads on). A verbatim cut words nothing differently: a partial
+    quote inside another quote ("in the bosom" of "is in the bosom of the clinic"), or an outlet's quote inside its
+    own longer one."""
+    shown = group.text or (members[0].text if members else "")
+    about = [q for q in members if tells(shown, q.text)]
+    rest = [q for q in members if q not in about]
+    while grown := [q for q in rest if any(r.source != q.source and tells(r.text, q.text) for r in about)]:
+        about += grown
+        rest = [q for q in rest if q not in grown]
+    normal = {q.id: _normal(q.text) for q in about}
+
+    def cut(q: Quote) -> bool:
+        return any(normal[q.id] != normal[r.id] and normal[q.id] in normal[r.id] and (q.partial or q.source == r.source)
+                   for r in about)
+
+    return [q for q in members if q in about and not cut(q)]
+
+
 def _wording(briefing: Briefing) -> list[Difference]:
+    """Quote groups whose outlets word the statement differently (``_versions``)."""
     quotes = {q.id: q for q in briefing.quotes}
     out = []
     for group in briefing.quote_groups:
-        members = [quotes[i] for i in group.quotes if i in quotes]
+        members = _versions(group, [quotes[i] for i in group.quotes if i in quotes])
         if len({_normal(q.text) for q in members}) < 2 or len({q.source for q in members}) < 2:
             continue
         out.append(Difference(
@@ -465,13 +489,33 @@ def _numbers(groups: Sequence[Sequence[_Sentence]]) -> list[Difference]:
     return out
 
 
+def _disagreeing(reports: Sequence[EventSource], date: str) -> list[EventSource]:
+    """The reports whose dates differ (``date``: the event's, for a report that gives none of its own): not one
+    whose date holds every other one ("in May" beside "on 2 May" and "on 3 May" contradicts neither)."""
+    spans = {id(r): interval(r.date or date) for r in reports}
+
+    def holds_all(r: EventSource) -> bool:
+        outer = spans[id(r)]
+        return outer is not None and all(
+            o is not None and outer[0] <= o[0] and o[1] <= outer[1]
+            for o in (spans[id(x)] for x in reports if (x.date or date) != (r.date or date)))
+
+    return [r for r in reports if not holds_all(r)]
+
+
 def _dates(briefing: Briefing) -> list[Difference]:
     out = []
     for event in briefing.events:
         if not event.disputed:
             continue
-        dated = [r for r in event.reports if r.date_text]  # undated clauses that joined the event give no date
-        reports = tuple(sorted({(r.source, f"{r.date or event.date} ({r.date_text})") for r in dated}))
+        dated = _disagreeing([r for r in event.reports if r.date_text], event.date)  # undated clauses give none
+        if len({r.date or event.date for r in dated}) < 2:
+            continue
+        texts: dict[tuple[str, str], list[str]] = defaultdict(list)  # one row per source and date
+        for r in dated:
+            texts[r.source, r.date or event.date].append(r.date_text)
+        reports = tuple(sorted((src, f"{date} ({'; '.join(dict.fromkeys(words))})")
+                               for (src, date), words in texts.items()))
         out.append(Difference(
             kind="date",
             text=event.text,

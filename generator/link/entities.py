@@ -12,11 +12,19 @@ from generator.model import Entity, EntityMention, SourceFacts
 from generator.slugs import slugify
 
 
+# British and American spellings of one name's words: "Centre"/"Center", "Defence"/"Defense",
+# "Organisation"/"Organization" ("-our" is left alone: the Labour and Labor parties are two parties)
+SPELLINGS = ((re.compile(r"(?<=[a-z][a-z])tre\b"), "ter"), (re.compile(r"(?<=f)ence\b"), "ense"),
+             (re.compile(r"(?<=[a-z][a-z])isation"), "ization"))
+
+
 def entity_key(text: str) -> str:
-    """"the Kremlin's" and "Kremlin" share a key; so do "U.S." and "US"."""
+    """"the Kremlin's" and "Kremlin" share a key; so do "U.S." and "US", and "Arts Centre" and "Arts Center"."""
     text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"['’]s?$", "", text)
-    return re.sub(r"[^a-z0-9]+", "", unidecode(text).lower())
+    text = unidecode(re.sub(r"['’]s?$", "", text)).lower()
+    for pattern, replacement in SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"[^a-z0-9]+", "", text)
 
 
 def merge_entities(facts: Sequence[SourceFacts]) -> tuple[Entity, ...]:

@@ -172,6 +172,16 @@ class Evidence:
         return sum(counts[label] for label in NON_PERSON_LABELS) > counts["PERSON"]
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")  # "L.", "L.A.", "A"
+
+
+def initials_only(name: str) -> bool:
+    """"L. A.", "U.S.": initials alone name a place or an agency far more often than a person. Judged on the name
+    a cluster is known by, after clustering: "W. H. O." dropped as a mention would leave "W. H. O. Doctor" to
+    gather every "Doctor" of the story."""
+    return all(_INITIALS.fullmatch(w) for w in name_words(name))
+
+
 def valid_mention(mention: PersonMention, evidence: Evidence) -> bool:
     """A PERSON mention that can be a person's name ("Annexed Ukrainian", "Trump\\nLatest Ukraine" cannot)."""
     if not is_name_shaped(mention.name):
@@ -217,7 +227,7 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
             target = singles.setdefault(key[-1], _Cluster((key[-1],), []))
         target.mentions.append(mention)
     candidates = list(clusters.values()) + list(singles.values())
-    kept = [c for c in candidates if _corroborated(c, evidence)]
+    kept = [c for c in candidates if _corroborated(c, evidence) and not initials_only(canonical_name(c.mentions))]
     kept = _add_candidates(kept, [c for f in facts for c in f.name_candidates], evidence)
     people = [_person(cluster) for cluster in kept]
     return _unique_ids(sorted(people, key=lambda p: p.id))
@@ -376,7 +386,22 @@ def canonical_name(mentions: Sequence[PersonMention]) -> str:
         words = name_words(form)
         return sum(count for other, count in forms.items() if name_words(other)[: len(words)] == words)
 
-    return min(forms, key=lambda n: (-support(n), -len(name_words(n)), -surnames[name_words(n)[-1]], n))
+    best = min(forms, key=lambda n: (-support(n), -len(name_words(n)), -surnames[name_words(n)[-1]], _shouted(n), n))
+    return _unshouted(best, [m.name for m in mentions]) if _shouted(best) else best
+
+
+def _shouted(name: str) -> bool:
+    """A name of several words in capitals ("THERESA MAYBURY" in a headline or a caption; "JFK" is a name)."""
+    return len(name_words(name)) > 1 and sum(c.isalpha() for c in name) > 3 and name.upper() == name
+
+
+def _unshouted(name: str, spellings: Sequence[str]) -> str:
+    """A name in capitals as the other spellings write its words ("MAYBURY" → "Maybury"), else each part
+    capitalised ("O'NEILL-WARD" → "O'Neill-Ward")."""
+    cases = {w.casefold(): w for s in spellings if not _shouted(s) for w in name_words(s)}
+    words = [cases.get(w.casefold()) or re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w)
+             for w in name_words(name)]
+    return " ".join(words)
 
 
 def person_slug(name: str) -> Slug:

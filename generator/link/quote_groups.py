@@ -34,6 +34,7 @@ from generator.rules import load_rules
 WORD = re.compile(r"\w+(?:[-’']\w+)*")
 CONTINUING = ("interrupted", "continuation")
 WINDOW = 2  # a quote is compared with passages of twice its words of a much longer one (``set_ratio``)
+MIN_CONTENT_WORDS = 2  # a quote of fewer content words joins another only when worded the same (or continuing it)
 SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ingly", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
@@ -281,6 +282,8 @@ def same_statement(a: Quote, b: Quote, sim: Similarity | None = None, thresholds
         return True
     if not content_words(a.text) & content_words(b.text):  # cheap, and most pairs stop here
         return False
+    if min(len(content_words(a.text)), len(content_words(b.text))) < MIN_CONTENT_WORDS:
+        return False  # a scare-quoted word ("fear") is in many statements of its speaker: no evidence of one
     sim = sim or similarity(a.text, b.text, vectors=uses_vectors(t), glosses=gloss_settings(t))
     per_shared = t.get("gloss_per_shared_word", 0)
     if per_shared and len(sim.glossed) > per_shared * sim.shared:
@@ -385,9 +388,25 @@ def group_quotes(quotes: Sequence[Quote], order: dict[str, tuple] | None = None,
             speaker_text=texts.most_common(1)[0][0] if texts else None,
             quotes=tuple(q.id for q in found),
             sources=tuple(sorted({q.source for q in found})),
-            text=max(full, key=lambda q: len(q.text)).text,
+            text=representative(full, found).text,
         ))
     return tuple(sorted(groups, key=lambda g: (g.speaker or "~", g.id)))
+
+
+def representative(candidates: Sequence[Quote], members: Sequence[Quote]) -> Quote:
+    """The wording a group is shown by: of ``candidates`` (its full quotes), the one that the most outlets'
+    quotes (``members``) tell, then the longest. A group can hold quotes unlike one another (a quote continuing
+    the one before it joins it whatever its words): the longest alone may be a remark only one outlet carries,
+    shown above a statement four of them report."""
+    return max(candidates, key=lambda q: (len({o.source for o in members if o.id == q.id or tells(q.text, o.text)}),
+                                          len(q.text), q.id))
+
+
+def tells(a: str, b: str) -> bool:
+    """Whether two quotes of one group tell the same words: at least half the content words of the shorter are in
+    the other (a cut of a statement tells it; the next remark of its speaker, grouped with it, does not)."""
+    wa, wb = content_words(a), content_words(b)
+    return 2 * len(wa & wb) >= max(1, min(len(wa), len(wb)))
 
 
 def link_quotes(facts: Sequence[SourceFacts], people: Sequence[Person], stories: Sequence[tuple[str, str]] = ()

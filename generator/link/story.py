@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,6 +86,20 @@ def story_title(sources: Sequence[Source]) -> Source | None:
         if best is None or key < best:
             best, chosen = key, source
     return chosen
+
+
+def main_story_sources(briefing: Briefing) -> tuple[Source, ...]:
+    """The sources of the story the folder is about: all of them, or in a folder of several stories
+    (``Briefing.stories``) those of the story most of them tell; none when no story holds most of them (a
+    folder of unrelated articles is not titled by one of them)."""
+    story_of = dict(briefing.stories)
+    counts = Counter(story_of.get(s.id) for s in briefing.sources)
+    if len(counts) <= 1:
+        return briefing.sources
+    story, size = min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    if 2 * size <= len(briefing.sources):
+        return ()
+    return tuple(s for s in briefing.sources if story_of.get(s.id) == story)
 
 
 @dataclass(frozen=True)
@@ -203,7 +217,8 @@ def _lead_weight(rank: int) -> float:
 
 
 def _labels(briefing: Briefing) -> dict[str, str]:
-    return {s.id: s.label for s in briefing.sources}
+    """Each source's outlet (``Source.outlet_key``), by source id."""
+    return {s.id: s.outlet_key for s in briefing.sources}
 
 
 def _outlets(labels: dict[str, str], source_ids: set[str]) -> int:
@@ -328,7 +343,7 @@ def top_statements(briefing: Briefing) -> tuple[str, ...]:
 def tell_story(briefing: Briefing, pairs: SentencePairs | None = None) -> Story:
     """The story's title, key points, latest development and most-reported statements. ``pairs``: as for
     ``key_points``."""
-    title_source = story_title(briefing.sources)
+    title_source = story_title(main_story_sources(briefing))
     pairs = pairs if pairs is not None else story_pairs(briefing)
     points = key_points(briefing, pairs)
     story = Story(

@@ -201,6 +201,35 @@ def _usable(m: DateMention, f: SourceFacts) -> bool:
             and m.sentence < len(f.sentences))
 
 
+# A line that only says when the article was published or updated ("Posted on Thu Jun 13, 2013 08:45 AM PDT",
+# "UPDATED: 05/03/2013 at 11:00 AM EDT", "May 2, 2013, 1:12 PM") is the page's time stamp, not an event of the
+# story: an optional stamp verb, then nothing but date and time words. (A regular expression, not the date parser:
+# the question is whether any word is left that is not one of a time stamp.)
+_STAMP_VERB = re.compile(
+    r"^\W*(?:(?:first|originally|last)\s+)?(?:published|posted|updated?|modified|edited)\b\W*", re.I)
+_STAMP_WORD = re.compile(
+    r"(?:\d+(?:st|nd|rd|th|[ap]m)?|on|at|of|the|and|[ap]m|noon|midnight|(?-i:[A-Z]{1,4}T|UTC)|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday)",
+    re.I,
+)
+
+
+def is_time_stamp(text: str) -> bool:
+    """Whether a sentence is only a publication or update time stamp (see ``_STAMP_VERB``), or a stamp before an
+    editor's note ("Update July 3, 8:05 AM ET: Added a chart")."""
+    rest = _STAMP_VERB.sub("", text, count=1)
+    stamped = len(rest) < len(text)
+    if stamped and (colon := re.search(r"(?<!\d):|:(?!\s?\d)", rest)):
+        rest = rest[: colon.start()]  # the note after the stamp is about the page
+    words = re.findall(r"[^\W_]+", re.sub(r"\b([ap])\.\s*m\b\.?", r"\1m", rest, flags=re.I))
+    if not words:
+        return stamped
+    timed = stamped or any(w[0].isdigit() for w in words)
+    return timed and all(_STAMP_WORD.fullmatch(w) for w in words)
+
+
 def _undated_mention(e: EventMention) -> DateMention:
     """A stand-in for the date of a clause that has none (kind "undated", no value)."""
     return DateMention(e.source, "", e.start, e.end, e.sentence, None, None, resolved_from="", kind="undated")
@@ -232,6 +261,8 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
             covered.add(e.date)
             m = usable[e.date] if e.date is not None else _undated_mention(e)
             sentence = f.sentences[e.sentence]
+            if is_time_stamp(sentence.text):
+                continue
             predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
             actors = frozenset()
             if e.actor_start is not None and e.actor_end is not None:  # a person, else who they speak for
@@ -249,6 +280,8 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
             if m.id in covered or not dates_alone:
                 continue
             sentence = f.sentences[m.sentence]
+            if is_time_stamp(sentence.text):
+                continue
             clause = (m.clause_start if m.clause_start is not None else sentence.start,
                       m.clause_end if m.clause_end is not None else sentence.end)
             reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end), clause,

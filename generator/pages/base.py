@@ -190,11 +190,36 @@ def paragraph_anchor(briefing: Briefing, source_id: str, sentence: int) -> str:
     return f"p{briefing.facts_of(source_id).sentences[sentence].paragraph + 1}"
 
 
+OPENING_QUOTES = "“\"‘'«„"
+
+
+def quoted(text: str) -> str:
+    """“text”, or the text as it is when it opens with a quotation mark of its own (a sentence that is a quote):
+    never ““doubled”” marks."""
+    return text if text[:1] in OPENING_QUOTES else f"“{text}”"
+
+
+# words a cut text must not end on ("a 1761 work that…", "describing the leader as “the…")
+DANGLING = frozenset("a an the as of to for with by from in on at into and or but nor that than whose its their his her"
+                     " our your my".split())
+_TRAILING = re.compile(r"[\s,;:–—(\[“‘\"'-]+$")
+
+
 def shorten(text: str, limit: int = 160) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"; never ending on a function word
+    or an opening bracket or quotation mark."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
+    while True:
+        trimmed = _TRAILING.sub("", cut)
+        head, _, last = trimmed.rpartition(" ")
+        if head and last.lstrip("“‘\"'([").lower() in DANGLING:
+            trimmed = head
+        if trimmed == cut or not trimmed:
+            break
+        cut = trimmed
     return cut + "…"
 
 
@@ -271,12 +296,27 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
 
 
 def outlet_count(briefing: Briefing, source_ids) -> str:
-    """ "3 of 5 outlets": distinct outlets among the sources, of all the story's outlets; in a folder of several
-    stories (``Briefing.stories``), of the outlets of the story these sources tell ("2 of 3 outlets of its
-    story")."""
-    labels = {s.id: s.label for s in briefing.sources}
+    """ "3 of 5 outlets": distinct outlets among the sources (``Source.outlet_key``), of all the story's outlets;
+    in a folder of several stories (``Briefing.stories``), of the outlets of the story these sources tell ("2 of 3
+    outlets of its story")."""
+    keys = {s.id: s.outlet_key for s in briefing.sources}
     story_of = dict(briefing.stories)
     told = {story_of.get(i) for i in source_ids}
-    total = len({label for i, label in labels.items() if story_of.get(i) in told})
+    total = len({key for i, key in keys.items() if story_of.get(i) in told})
     of_story = " of its story" if story_of else ""
-    return f"{len({labels[i] for i in source_ids})} of {plural(total, 'outlet')}{of_story}"
+    return f"{len({keys[i] for i in source_ids})} of {plural(total, 'outlet')}{of_story}"
+
+
+def outlets_of(briefing: Briefing, source_ids) -> int:
+    """How many outlets (``Source.outlet_key``) published these sources."""
+    return len({briefing.source(i).outlet_key for i in source_ids})
+
+
+def outlet_labels(briefing: Briefing, source_ids) -> list[str]:
+    """One name per outlet of these sources (``Source.label``), sorted: two articles of one outlet are named
+    once, two articles of unknown outlets twice, even when their headlines start alike."""
+    by_outlet = {}
+    for i in sorted(source_ids):
+        source = briefing.source(i)
+        by_outlet.setdefault(source.outlet_key, source.label)
+    return sorted(by_outlet.values())

@@ -10,7 +10,7 @@ from generator.extract.dates import interval
 from generator.model import Briefing, Event, Person, Quote
 from generator.pages.positions import POSITIONS_PATH, actor_anchor, split_clause, StanceGroup, stance_groups
 from generator.pages.timeline import display_date
-from generator.pages.base import Link, Page, person_path, plural, shorten, source_path, whole_quote
+from generator.pages.base import Link, Page, outlets_of, person_path, plural, shorten, source_path, whole_quote
 
 
 def people_pages(briefing: Briefing) -> list[Page]:
@@ -81,7 +81,7 @@ def person_page(briefing: Briefing, person: Person, labels: dict[str, str] | Non
         index.events.get(person.id, ()), key=lambda e: (interval(e.date) or (dt.date.max,), e.id)
     )
     positions = [
-        {"group": g, "label": label, "rest": rest, "outlets": plural(len({labels[x] for x in g.sources}), "outlet")}
+        {"group": g, "label": label, "rest": rest, "outlets": plural(outlets_of(briefing, g.sources), "outlet")}
         for g in sorted(index.stances.get(person.id, ()),
                         key=lambda g: (g.issue.lower(), g.anchor))
         for label, rest in [split_clause(g.stance, g.clause)]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import Briefing, Position
-from generator.pages.base import Link, Page, paragraph_anchor, person_path, plural, shorten, source_path
+from generator.pages.base import Link, Page, outlets_of, paragraph_anchor, person_path, plural, shorten, source_path
 from generator.link.positions import actor_name
 
 POSITIONS_PATH = "positions.md"
@@ -65,6 +65,19 @@ def issue_anchor(issues: list[str], issue: str) -> str:
     return f"issue-{issues.index(issue) + 1}"
 
 
+def _evidence(briefing: Briefing, positions) -> list[dict]:
+    """The sentence of each position of a group, once: two clauses of one sentence ("demands that … accept … and
+    abandon …") are one piece of evidence, not the same link twice."""
+    rows, seen = [], set()
+    for p in positions:
+        if (p.source, p.sentence) in seen:
+            continue
+        seen.add((p.source, p.sentence))
+        rows.append({"position": p, "source": briefing.source(p.source),
+                     "anchor": paragraph_anchor(briefing, p.source, p.sentence or 0)})
+    return rows
+
+
 def positions_page(briefing: Briefing) -> Page:
     positions = briefing.positions
     people = {p.id for p in briefing.people}
@@ -83,7 +96,7 @@ def positions_page(briefing: Briefing) -> Page:
     groups = stance_groups(positions)
 
     def cell(actor: str, issue: str) -> list[dict]:
-        return [{"stance": g.stance, "anchor": g.anchor, "count": len(g.sources)}
+        return [{"stance": g.stance, "anchor": g.anchor, "count": outlets_of(briefing, g.sources)}
                 for g in groups if g.actor == actor and g.issue == issue]
 
     matrix = [
@@ -102,12 +115,8 @@ def positions_page(briefing: Briefing) -> Page:
                 "rest": rest,
                 "issue_anchor": issue_anchor(issues, g.issue),
                 "extra_anchors": [p.id for p in g.positions if p.id != g.anchor],
-                "evidence": [
-                    {"position": p, "source": briefing.source(p.source),
-                     "anchor": paragraph_anchor(briefing, p.source, p.sentence or 0)}
-                    for p in g.positions
-                ],
-                "outlets": plural(len({labels[s] for s in g.sources}), "outlet"),
+                "evidence": _evidence(briefing, g.positions),
+                "outlets": plural(outlets_of(briefing, g.sources), "outlet"),
             })
         merged = [n for n in by_actor[actor][0].actor_names if n != names[actor]]
         sections.append({

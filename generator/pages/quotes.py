@@ -11,7 +11,8 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Quote, QuoteGroup
 from generator.pages.base import (
-    QUOTES_PATH, Link, Page, escape_md, outlet_count, paragraph_anchor, plural, sentence_text, shorten, source_path, theme_text,
+    QUOTES_PATH, Link, Page, escape_md, outlet_count, outlet_labels, paragraph_anchor, plural, sentence_text, shorten,
+    source_path, theme_text,
 )
 from generator.link.quote_groups import similarity, word_diff
 
@@ -103,7 +104,7 @@ def _group(briefing: Briefing, group: QuoteGroup, quotes: dict[str, Quote], name
     return {
         "group": group,
         "text": shorten(group.text or members[0].text, 140),
-        "outlets": sorted({briefing.source(q.source).label for q in members}),
+        "outlets": outlet_labels(briefing, {q.source for q in members}),
         "reported_by": f"reported by {outlet_count(briefing, group.sources)}",
         "variants": [_variant(briefing, q, group.text, names) for q in sorted(members, key=lambda q: q.text != group.text)],
     }

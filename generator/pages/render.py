@@ -23,7 +23,9 @@ from generator.pages.export import facts_json
 from generator.pages.changes import changes_page
 from generator.model import Briefing
 from generator.pages.links import broken_links
-from generator.pages.base import NO_SEARCH, Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, relative, theme_text
+from generator.pages.base import (
+    NO_SEARCH, Page, anchor_attr, annotate, code_span, escape_md, md_link, plural, quoted, relative, theme_text,
+)
 from generator.pages.compare import compare_pages
 from generator.pages.entities import entities_page
 from generator.pages.home import home_page
@@ -118,6 +120,7 @@ def environment() -> Environment:
     env.filters["md"] = escape_md
     env.filters["code"] = code_span
     env.filters["anchor"] = anchor_attr
+    env.filters["quoted"] = quoted
     env.globals["anchor"] = anchor_attr
     env.globals["no_search"] = NO_SEARCH
     env.globals["plural"] = plural

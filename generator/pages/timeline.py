@@ -16,7 +16,9 @@ from markupsafe import Markup
 
 from generator.extract.dates import interval
 from generator.model import Briefing, Event, EventSource
-from generator.pages.base import TIMELINE_PATH, Link, Page, person_path, plural, shorten, source_path
+from generator.pages.base import (
+    DANGLING, TIMELINE_PATH, Link, Page, outlet_labels, person_path, plural, shorten, source_path,
+)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -149,7 +151,7 @@ def timeline_pages(briefing: Briefing) -> list[Page]:
             "event": event,
             "when": display_date(event.date),
             "title": _title(event, facts),
-            "outlets": sorted({x["source"].label for x in reports}),
+            "outlets": outlet_labels(briefing, {x["source"].id for x in reports}),
             "reports": reports,
             "people": [people[p] for p in event.people if p in people],
             "dates": [display_date(d) for d in event.dates],
@@ -186,10 +188,31 @@ def _title(event: Event, facts: dict) -> str:
         f = facts[r.source]
         for m in f.dates:
             if m.id == r.mention and m.clause_start is not None and m.clause_end is not None:
-                clause = " ".join(f.source.text[m.clause_start : m.clause_end].split())
-                if len(clause.split()) >= 4:
+                clause = _closed(" ".join(f.source.text[m.clause_start : m.clause_end].split()))
+                if len(clause.split()) >= 4 and not _cut_short(clause):
                     return shorten(clause[:1].upper() + clause[1:], 110)
     return shorten(event.text, 110)
+
+
+_PAIRS = {"(": ")", "[": "]", "“": "”"}
+
+
+def _cut_short(clause: str) -> bool:
+    """Whether a clause cut by the parser ends on a function word ("describing the leader as"): the heading is
+    then the sentence."""
+    words = re.findall(r"[\w’']+", clause.lower())
+    return bool(words) and words[-1] in DANGLING
+
+
+def _closed(clause: str) -> str:
+    """The clause without a bracket or quotation it opens and does not close ("a report published this week (June
+    13" → "a report published this week"): a clause can end inside one; a heading must not show half of it."""
+    for opening, closing in _PAIRS.items():
+        if clause.count(opening) > clause.count(closing):
+            clause = clause[: clause.rindex(opening)].rstrip(" ,;:–—-")
+        elif clause.count(closing) > clause.count(opening):
+            clause = clause[clause.index(closing) + 1 :].lstrip(" ,;:–—-")
+    return clause
 
 
 def _sort_key(event: Event) -> tuple:
