@@ -952,6 +952,15 @@ def test_a_list_of_co_authors_is_one_byline():
     assert read_page(page(before=header)).author == "Jane Roe, John Doe, MARY MAJOR"
 
 
+def test_a_byline_inside_a_layout_container_named_for_its_sidebar_counts():
+    header = ("<h1>Council closes old bridge for a year</h1><div class='blog-author'>"
+              "<a href='/author/jroe/' rel='author'>Jane Roe</a><br><a href='/2024/03/05/'>5 Mar 2024</a></div>")
+    html = page(before=header, after="<div class='sidebar'><p class='byline'>By Mary Major</p></div>")
+    html = html.replace("<article>", "<div class='page-wrapper right-sidebar'><article>", 1)
+    html = html.replace("</article>", "</article><aside class='sidebar'>New stories</aside></div>", 1)
+    assert read_page(html).author == "Jane Roe"
+
+
 def test_authors_of_teasers_in_a_list_of_stories_are_not_co_authors():
     header = "<header><h1>Council closes old bridge for a year</h1><p class='byline'>By Jane Roe</p></header>"
     teasers = "".join(

@@ -407,13 +407,17 @@ def coauthor_list(node: Any, limit: int) -> Any | None:
 
 def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
-    the headline first; the author elements of one list of authors as one byline (``coauthor_list``)."""
+    the headline first; the author elements of one list of authors as one byline (``coauthor_list``). A container
+    that holds the article's text is layout, whatever its class says ("page-left-right-sidebar": a page with a
+    sidebar at its right), not a sidebar or a teaser box."""
     skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
     limit = rules()["author"]["max_byline_words"]
+    body = main_text_block(tree)
+    layout = set() if body is None else {body, *body.iterancestors()}
     texts: list[str] = []
     lists: dict[Any, int] = {}  # a list of co-authors → the index of its byline in ``texts``
     for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
-        if skip_container(node, skip) or any(skip_container(a, skip) for a in node.iterancestors()):
+        if any(skip_container(a, skip) and a not in layout for a in (node, *node.iterancestors())):
             continue
         links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
         text = ", ".join(link for link in links if link) or clean_space(node.text_content())
