@@ -204,3 +204,23 @@ def test_a_sentence_that_is_a_quote_is_not_quoted_twice() -> None:
     text = render_page(environment(), page, [])
     assert "The tsunami warning covers" in text and "““" not in text
     assert quoted("Boats sank.") == "“Boats sank.”" and quoted(said) == said
+
+
+def test_matrix_columns_of_sources_named_alike_carry_their_headlines() -> None:
+    """Two outlets unknown, headlines starting alike: each column's link says which article it is."""
+    from dataclasses import replace
+
+    from generator.model import Alias, Person, PersonMention
+    from generator.pages.compare import compare_page
+    from generator.pages.render import environment, render_page
+
+    titles = {"a": "Harbour bridge reopens after storm damage is repaired",
+              "b": "Harbour bridge reopens after storm damage, council says"}
+    facts = [replace(f, source=replace(f.source, title=titles[f.source.id], outlet=None))
+             for f in (_facts("a", [QUAKE]), _facts("b", [QUAKE_2]))]
+    mayor = Person("ana-ruiz", "Ana Ruiz", (Alias("Ana Ruiz", ("a", "b")),), (),
+                   tuple(PersonMention(s, "Ana Ruiz", "Ana Ruiz", 0, 8, 0) for s in "ab"))
+    briefing = replace(_briefing(*facts), people=(mayor,))
+    text = render_page(environment(), compare_page(replace(briefing, comparison=compare_sources(briefing))), [])
+    header = next(line for line in text.splitlines() if line.startswith("| People |"))
+    assert all(f'"{t}"' in header for t in titles.values())

@@ -695,3 +695,16 @@ def test_an_event_heading_is_never_a_clause_cut_on_a_dangling_word(clause_text, 
     event = Event("e-2021", "2021", "In early 2021", "published", sentence, ("a",), (),
                   reports=(EventSource("a", 0, sentence, "In early 2021", "test", mention=mention.id),))
     assert _title(event, {"a": facts}) == heading
+
+
+def test_a_date_that_holds_the_others_is_not_one_the_outlets_disagree_on():
+    """Tuesday, Wednesday, and "in October": the outlets disagree on the day, not with "October"."""
+    october = Clause("Firefighters rescued forty miners trapped in the Wujek pit near Katowice in October.",
+                     "in October", "2023-10", ("firefighter", "rescue", "miner", "trap", "pit"), "rescued", "rescue",
+                     "Firefighters")
+    facts = [make_facts("a", MONDAY, [_rescue("Tuesday", "2023-10-10")]),
+             make_facts("b", MONDAY, [_rescue("Wednesday", "2023-10-11")]),
+             make_facts("c", MONDAY, [october])]
+    _, events = timeline_of(facts, places=("Katowice",))
+    rescue = [e for e in events if e.disputed]
+    assert len(rescue) == 1 and rescue[0].dates == ("2023-10-10", "2023-10-11")

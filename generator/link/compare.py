@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from generator.link.candidates import Overlaps, weighted_overlaps
 from generator.link.clusters import root
 from generator.link.entities import entity_key
-from generator.extract.dates import interval
 from generator.model import Briefing, Comparison, Difference, EventSource, Fact, Quote, QuoteGroup, SourceRow
 from generator.link.positions import canonical_group
 from generator.link.quote_groups import content_words, stem, tells
+from generator.link.timeline import differing_dates
 from generator.slugs import short_hash
 
 log = logging.getLogger(__name__)
@@ -490,17 +490,9 @@ def _numbers(groups: Sequence[Sequence[_Sentence]]) -> list[Difference]:
 
 
 def _disagreeing(reports: Sequence[EventSource], date: str) -> list[EventSource]:
-    """The reports whose dates differ (``date``: the event's, for a report that gives none of its own): not one
-    whose date holds every other one ("in May" beside "on 2 May" and "on 3 May" contradicts neither)."""
-    spans = {id(r): interval(r.date or date) for r in reports}
-
-    def holds_all(r: EventSource) -> bool:
-        outer = spans[id(r)]
-        return outer is not None and all(
-            o is not None and outer[0] <= o[0] and o[1] <= outer[1]
-            for o in (spans[id(x)] for x in reports if (x.date or date) != (r.date or date)))
-
-    return [r for r in reports if not holds_all(r)]
+    """The reports whose dates differ (``differing_dates``; ``date``: the event's, for a report that gives none)."""
+    differ = set(differing_dates({r.date or date for r in reports}))
+    return [r for r in reports if (r.date or date) in differ]
 
 
 def _dates(briefing: Briefing) -> list[Difference]:

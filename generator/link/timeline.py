@@ -32,7 +32,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -818,13 +818,26 @@ def build_timeline(
             upcoming=story_date is not None and date_report.start > story_date,
             disputed=cluster.disputed,
             granularity=date_report.mention.granularity,
-            dates=tuple(sorted({r.mention.value for r in cluster.reports if r.mention.value})) if cluster.disputed else (),
+            dates=differing_dates({r.mention.value for r in cluster.reports if r.mention.value}) if cluster.disputed else (),
         ))
     events.sort(key=lambda e: (*(interval(e.date) or (dt.date.max, dt.date.max)), e.id))
     log.info("timeline: %d dated reports and %d undated ones that joined them, in %d events (%d disputed, "
              "%d upcoming)", sum(r.dated for r in all_reports), sum(not r.dated for c in clusters for r in c.reports),
              len(events), sum(e.disputed for e in events), sum(e.upcoming for e in events))
     return dates, tuple(events), source_stories(story, [f.source.id for f in facts])
+
+
+def differing_dates(values: Iterable[str]) -> tuple[str, ...]:
+    """The dates that differ, sorted: not one that holds every other one ("2013-05" beside "2013-05-02" and
+    "2013-05-03" contradicts neither)."""
+    spans = {v: interval(v) for v in set(values)}
+
+    def holds_all(v: str) -> bool:
+        outer = spans[v]
+        return outer is not None and all(o is not None and outer[0] <= o[0] and o[1] <= outer[1]
+                                         for w, o in spans.items() if w != v)
+
+    return tuple(sorted(v for v in spans if not holds_all(v)))
 
 
 def source_stories(story: _Story, sources: Sequence[str]) -> tuple[tuple[str, str], ...]:
