@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.errors import ConfigError, SourceError
+from generator.errors import ConfigError
 from generator.ingest.outlets import outlet_name
 from generator.ingest.metadata import infer_metadata, looks_like_title
 from generator.ingest.screen import drop_repeated_paragraphs, merge_duplicates, not_an_article
