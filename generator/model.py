@@ -418,6 +418,14 @@ class Briefing:
             raise KeyError(source_id)
         return facts
 
+    def story_of(self, source_id: str) -> str | None:
+        """The story a source tells (the first source of it, ``stories``); None when the folder tells one story."""
+        return self._stories.get(source_id)
+
+    @cached_property
+    def _stories(self) -> dict[str, str]:
+        return dict(self.stories)
+
     @cached_property
     def _by_source(self) -> dict[str, tuple[Source, SourceFacts | None]]:
         table: dict[str, tuple[Source, SourceFacts | None]] = {}

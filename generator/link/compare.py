@@ -359,16 +359,15 @@ def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> C
                if len(f.sources) > 1 or f.detail == "person" or not set(f.reports) <= alone]
     facts = sentence_facts + details
     n = len(briefing.sources)
-    story_of = dict(briefing.stories)
-    tellers: dict[str, list[str]] = defaultdict(list)  # story -> its sources (one story: every source)
+    tellers: dict[str | None, list[str]] = defaultdict(list)  # story -> its sources (one story: every source)
     for source in briefing.sources:
-        tellers[story_of.get(source.id, "")].append(source.id)
+        tellers[briefing.story_of(source.id)].append(source.id)
     only: dict[str, list[str]] = defaultdict(list)
     omits: dict[str, list[str]] = defaultdict(list)
     kept: list[Fact] = []
     for fact in facts:
         # left out by the other sources of its story when most of them carry it
-        story = tellers[story_of.get(fact.sources[0], "")]
+        story = tellers[briefing.story_of(fact.sources[0])]
         if len(fact.sources) == 1 and n > 1:
             only[fact.sources[0]].append(fact.id)
             kept.append(fact)

@@ -92,14 +92,13 @@ def main_story_sources(briefing: Briefing) -> tuple[Source, ...]:
     """The sources of the story the folder is about: all of them, or in a folder of several stories
     (``Briefing.stories``) those of the story most of them tell; none when no story holds most of them (a
     folder of unrelated articles is not titled by one of them)."""
-    story_of = dict(briefing.stories)
-    counts = Counter(story_of.get(s.id) for s in briefing.sources)
+    counts = Counter(briefing.story_of(s.id) for s in briefing.sources)
     if len(counts) <= 1:
         return briefing.sources
     story, size = min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
     if 2 * size <= len(briefing.sources):
         return ()
-    return tuple(s for s in briefing.sources if story_of.get(s.id) == story)
+    return tuple(s for s in briefing.sources if briefing.story_of(s.id) == story)
 
 
 @dataclass(frozen=True)

@@ -300,10 +300,9 @@ def outlet_count(briefing: Briefing, source_ids) -> str:
     in a folder of several stories (``Briefing.stories``), of the outlets of the story these sources tell ("2 of 3
     outlets of its story")."""
     keys = {s.id: s.outlet_key for s in briefing.sources}
-    story_of = dict(briefing.stories)
-    told = {story_of.get(i) for i in source_ids}
-    total = len({key for i, key in keys.items() if story_of.get(i) in told})
-    of_story = " of its story" if story_of else ""
+    told = {briefing.story_of(i) for i in source_ids}
+    total = len({key for i, key in keys.items() if briefing.story_of(i) in told})
+    of_story = " of its story" if briefing.stories else ""
     return f"{len({keys[i] for i in source_ids})} of {plural(total, 'outlet')}{of_story}"
 
 

@@ -16,7 +16,6 @@ def _point(point: KeyPoint) -> dict[str, Any]:
 
 def facts_json(briefing: Briefing) -> dict[str, Any]:
     """The whole briefing as JSON-ready data. Keys and list order are stable: same seeds, same bytes."""
-    story_of = dict(briefing.stories)
     return {
         "schema": SCHEMA,
         "sources": [
@@ -30,7 +29,7 @@ def facts_json(briefing: Briefing) -> dict[str, Any]:
                 "author": s.author,
                 "words": s.words,
                 "also_published_as": [r.path for r in s.also_published_as],
-                "in_story": story_of.get(s.id),
+                "in_story": briefing.story_of(s.id),
             }
             for s in briefing.sources
         ],
