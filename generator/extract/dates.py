@@ -110,7 +110,9 @@ def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if tok.lower_ not in adjectives or tok.tag_ != "JJ" or tok.dep_ != "amod":
             continue
-        if _word(doc, tok.i - 1) in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
+        unit_head = tok.head.lower_ in blocked and not any(  # "its recent analyst day": an event, no unit of time
+            t.pos_ in ("NOUN", "PROPN") for t in doc[tok.i + 1 : tok.head.i])
+        if _word(doc, tok.i - 1) in ("most", "more", "less", "least") or unit_head or (
                 _word(doc, tok.i + 1) in blocked):
             continue
         out.append((tok.idx, tok.idx + len(tok)))
@@ -205,6 +207,10 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "POS"):
+        start += 1
+    # "on BBC ONE tonight", "Channel 4 this morning": a number of the name before it is no part of the date
+    if end - start > 1 and start > 0 and doc[start].like_num and doc[start].is_alpha and not doc[start].is_lower and (
+            doc[start - 1].ent_type_ in NAMES or doc[start - 1].pos_ == "PROPN") and not doc[start + 1].like_num:
         start += 1
     # "bankruptcy a month ago" (a noun the model took into the entity): the expression starts at its determiner
     if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
@@ -348,11 +354,47 @@ def tense_of(span: Span) -> str | None:
         # "an injury during Sunday's game occurred": a day's event takes the tense of the verb the noun hangs off
         verb = _verb_of(gov)
         return _verb_tense(verb) if verb is not None else None
+    if gov.pos_ in ("NOUN", "PROPN"):
+        return _tense_through_noun(span, gov)
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov.head)  # "will stay closed through June": the verb's tense
     return None
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The finite verb a noun phrase belongs to, through prepositions and gerunds ("split off after voting for
+    secession in a January referendum" → "split")."""
+    tok = _verb_of(noun)
+    for _ in range(4):
+        if tok is None or tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj", "advcl", "acl"):
+            return tok
+        head = tok.head
+        while head.head.i != head.i and (head.pos_ == "ADP" or head.dep_ == "prep"):
+            head = head.head
+        tok = head if head.pos_ in ("VERB", "AUX") else _verb_of(head)
+    return tok
+
+
+def _tense_through_noun(span: Span, noun: Token) -> str | None:
+    """A date hanging off a noun ("a January referendum", "since his arrest on June 21"): "since" on the way up
+    makes it past; a past-tense verb the noun phrase belongs to makes it past ("voted in a January
+    referendum"), unless that verb can announce what is still to come ("announced a referendum in January":
+    ``noun_dates_not_past``); a present perfect does not ("has set a May 10 deadline"); otherwise no tense (the
+    nearest)."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return "past"
+    verb = _clause_verb(noun)
+    r = rules()
+    if verb is None or verb.lemma_.lower() in set(r["noun_dates_not_past"]) | set(r["future_governors"]):
+        return None
+    simple_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
+    # (only the simple past: "the judge has given him a May 10 deadline" looks ahead)
+    return "past" if simple_past and _verb_tense(verb) == "past" else None
 
 
 SKIP_DEPS = {"conj", "cc", "parataxis", "advcl", "relcl", "appos"}
