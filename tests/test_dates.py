@@ -593,3 +593,57 @@ def test_extract_dates_market_report_anaphora_and_the_year_so_far(nlp, sentence,
 def test_extract_dates_durations_tagged_date_are_durations(nlp, sentence, text, value):
     mention = next(m for m in _mentions(nlp, sentence) if text in m.text)
     assert (mention.timex, mention.type) == (value, "DURATION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # a date hanging off a noun takes the simple past of the clause it stands in
+        ("The province broke away after voting for autonomy in a March referendum.", dt.date(2019, 11, 20),
+         "March", "2019-03"),
+        ("The province broke away after voting for autonomy in an April referendum.", dt.date(2019, 1, 20),
+         "April", "2018-04"),
+        # "since" on the way up makes it past, whatever the noun
+        ("The singer has been in hospital since her fall on December 3.", dt.date(2020, 2, 11),
+         "December 3", "2019-12-03"),
+        # a present perfect or a verb that announces does not ("a May 10 deadline" lies ahead)
+        ("The mayor has set the builders a June 30 deadline.", dt.date(2022, 5, 2), "June 30", "2022-06-30"),
+        # a date right after a verb of saying dates the saying, not the reported clause
+        ("A spokesman said on Thursday the airline would resume flights.", dt.date(2021, 3, 5), "Thursday",
+         "2021-03-04"),
+        ("The council announced Monday it will close two libraries.", dt.date(2021, 3, 5), "Monday", "2021-03-01"),
+        # a comparison ("than expected") has no time of its own: the clause's tense
+        ("Inspectors found more cracks than expected in October.", dt.date(2021, 3, 5), "October", "2020-10"),
+        # "a decade later" after a year named in the sentence
+        ("The stadium opened in 1962 and was rebuilt a decade later.", dt.date(2021, 3, 5), "a decade later", "1972"),
+    ],
+)
+def test_extract_dates_tense_of_nouns_sayings_and_comparisons(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "timex"),
+    [
+        # found where the model misses them: a year after a bound, a part of the day after a name, the night before
+        ("The new line could open as early as 2027.", "as early as 2027", "2027"),
+        ("The winner was interviewed on Radio Nova this morning.", "this morning", "2023-11-08TMO"),
+        ("The final airs on Channel FIVE tonight.", "tonight", "2023-11-08TNI"),
+        ("Last night's storm cut power to 2,000 homes.", "Last night", "2023-11-07TNI"),
+        # a clock time and its day as one expression
+        ("The vote is set for 9 a.m. on November 20.", "9 a.m. on November 20", "2023-11-20T09:00"),
+        # holidays of a named year or of this/next
+        ("The bakery plans to reopen this Christmas.", "this Christmas", "2023-12-25"),
+        ("Viewers loved the 2019 Christmas special.", "2019 Christmas", "2019-12-25"),
+        ("She was born on Easter Sunday, April 16, 2017.", "Easter Sunday, April 16, 2017", "2017-04-16"),
+        # references to the past: "recent" before an event noun, "a fair amount of time ago"
+        ("At its recent investor day the brewer raised its targets.", "recent", "PAST_REF"),
+        ("The idea first came up a fair amount of time ago.", "a fair amount of time ago", "PAST_REF"),
+    ],
+)
+def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert next(v for t, v in found.items() if text in t) == timex, found

@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.quotes import reporting_verbs
 from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, day_of, interval, normalise, rules
 from generator.model import DateMention, Sentence, Source
 
@@ -342,12 +343,34 @@ def _governor(span: Span) -> Token | None:
     return None
 
 
+def _reporting_verb_before(span: Span) -> Token | None:
+    """"said on Wednesday she would rule …", "announced Monday it will close …": a date right after a verb of
+    saying (and its preposition) dates the saying, whatever clause the parse hangs it from."""
+    if span.root.dep_ not in ("pobj", "npadvmod", "advmod", "prep"):
+        return None  # ("Forecasters say this winter will be mild": the subject of what is said)
+    i = span.start  # the first word before the expression and its preposition
+    if i > 0 and span.doc[i].pos_ != "ADP" and span.doc[i - 1].lower_ in ("on", "in"):
+        i -= 1
+    prev = span.doc[i - 1] if i > 0 else None
+    if prev is None or prev.pos_ not in ("VERB", "AUX") or prev.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    said = prev.lemma_.lower()
+    return prev if said in reporting_verbs() and said not in rules()["future_governors"] else None
+
+
 def tense_of(span: Span) -> str | None:
     """The tense of the clause a temporal expression belongs to: "past", "future", "present" or None when it
     hangs off a noun ("a summit on 6 March")."""
+    said = _reporting_verb_before(span)
+    if said is not None:
+        return _verb_tense(said)
     gov = _governor(span)
     if gov is None:
         return None
+    if gov.tag_ == "VBN" and any(c.lower_ == "than" for c in gov.children):
+        # "found more damage than expected in February": the comparison has no time of its own, the clause has
+        host = gov.head if gov.head.pos_ in ("VERB", "AUX") else _verb_of(gov.head)
+        return _verb_tense(host) if host is not None and host.i != gov.i else None
     if gov.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov)
     if span.root.dep_ == "poss" and gov.pos_ in ("NOUN", "PROPN"):

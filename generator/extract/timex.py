@@ -761,9 +761,10 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
     direction = r["anchor_directions"][m["dir"]]
-    if e.anchor is None and e.period and unit in ("year", "month") and (
-            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit == "year" or named[2]):
-        # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
+    if e.anchor is None and e.period and unit in ("year", "month", "decade", "century") and (
+            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit != "month" or named[2]):
+        # "in 2011 … four years later", "in May 2019 … two months later", "opened in 1987 and was expanded a decade
+        # later": from the year or month named before
         base = dt.date(int(named[1]), int(named[2] or 1), 1)
         value, gran = _shift(base, unit, direction * amount)
         if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
