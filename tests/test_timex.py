@@ -777,3 +777,22 @@ def test_normalise_holidays_clock_days_titles_and_nowadays(text, tense, before, 
 )
 def test_normalise_decades_later_from_the_year_named_before(text, period, value):
     assert normalise(text, WED, "past", period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "value"),
+    [
+        # a day of the month without the month: the month the tense points to
+        ("the 28th", dt.date(2013, 10, 2), "past", "2013-09-28"),
+        ("on the 30th", dt.date(2013, 10, 2), "past", "2013-09-30"),
+        ("the 5th", dt.date(2013, 10, 2), "future", "2013-10-05"),
+        ("the 1st", dt.date(2013, 10, 2), None, "2013-10-01"),
+        # "last <season>" told in that season is the one before; told after it, the one just over
+        ("last fall", dt.date(2013, 10, 2), "past", "2012-FA"),
+        ("last summer", dt.date(2013, 10, 2), "past", "2013-SU"),
+        ("last winter", dt.date(2013, 1, 20), "past", "2011-WI"),
+        ("next fall", dt.date(2013, 10, 2), "future", "2014-FA"),
+    ],
+)
+def test_normalise_days_of_the_month_and_last_season(text, reference, tense, value):
+    assert normalise(text, reference, tense).value == value

@@ -1283,6 +1283,9 @@ def season(e: Expr) -> RuleResult:
     elif direction == "this" or (current is not None and m[1] is None):
         year = current if current is not None else reference.year
         how = "the current one" if current is not None else how
+    elif m[1] in ("last", "past") and current is not None:
+        year = current - 1  # "last fall" told in October: the fall before the one under way
+        how = f"'{m[1]}' told in that season: the one before"
     else:
         candidates = [dt.date(y, SEASON_MONTHS[code][0], 1) for y in (reference.year - 1, reference.year, reference.year + 1)]
         strict = m[1] in ("last", "past", "next")
@@ -1414,6 +1417,22 @@ def numeric_date(e: Expr) -> RuleResult:
     return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
 
 
+def day_of_month(e: Expr) -> RuleResult:
+    """"on the 28th": a day of the month without the month, in the month the tense points to (the previous,
+    current or next one): "was restored on the 30th" told on 2 October is 30 September."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", e.text)
+    if m is None or not 1 <= int(m[1]) <= 31:
+        return None
+    candidates = []
+    for delta in (-1, 0, 1):
+        year, month = add_months(e.reference.year, e.reference.month, delta)
+        if int(m[1]) <= calendar.monthrange(year, month)[1]:
+            candidates.append(dt.date(year, month, int(m[1])))
+    direction, how = _direction(e)
+    day = _pick(e.reference, candidates, direction if direction in ("past", "future") else None)
+    return Resolution(day_value(day), "day", f"day of the month without the month, {how.replace('year', 'month')}")
+
+
 def explicit_date(e: Expr) -> RuleResult:
     """Everything else with a month, weekday or digit: dateparser, the year chosen by tense when not written."""
     t, reference, tense = e.text, e.reference, e.tense
@@ -1514,6 +1533,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     leading_date,
     trailing_date,
     numeric_date,
+    day_of_month,
     explicit_date,
 )
 
