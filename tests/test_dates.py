@@ -647,3 +647,22 @@ def test_extract_dates_tense_of_nouns_sayings_and_comparisons(nlp, sentence, ref
 def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, timex):
     found = {m.text: m.timex for m in _mentions(nlp, sentence)}
     assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two dates joined by "or" / "and" are two expressions, the second with the first's tense; a range stays one
+        ("The bridge could reopen by the end of the year or early next year.",
+         {"by the end of the year": "2023", "early next year": "2024"}),
+        ("The referendum will be held in March or April.", {"in March": "2024-03", "April": "2024-04"}),
+        ("The mill shut in May and June.", {"in May": "2023-05", "June": "2023-06"}),
+        ("The bypass was built between 2009 and 2011.", {"between 2009 and 2011": "2009/2011"}),
+        ("Jazz clubs flourished in the 1940s and 1950s.", {"in the 1940s": "194", "1950s": "195"}),
+        ("It may take a year or two.", {"a year": "P1Y"}),
+    ],
+)
+def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert found == expected

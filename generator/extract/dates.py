@@ -180,6 +180,12 @@ _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
+    # two dates joined by "or" or "and" ("by the end of the year or early next year", "in May and June"): two
+    # expressions; not a range ("between 2009 and 2011": no "between" or "from" before it in the span)
+    r"|(?<!\d(?:st|nd|rd|th))\s+(?:or|and)\s*$"  # ("the 1940s and" of an entity that stops at the "and")
+    rf"|(?<=\w)(?<![-–])(?<!\d(?:st|nd|rd|th))\s+(?P<join>or|and)\s+"  # (not "the 19th and early 20th centuries")
+    rf"(?=(?:the |early |late |mid-?|next |last |this )*(?:end|start|beginning|middle|{_MONTH}(?!\w)|"
+    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b))"
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
@@ -195,6 +201,8 @@ def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
     for start, end in ranges:
         pos = start
         for m in _SPLIT.finditer(text, start, end):
+            if m["join"] and re.search(r"\b(?:between|from)\b", text[start : m.start()], re.IGNORECASE):
+                continue  # "between May and June": one range
             cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
             if cut_start > pos:
                 out.append((pos, cut_start))
@@ -364,6 +372,11 @@ def tense_of(span: Span) -> str | None:
     said = _reporting_verb_before(span)
     if said is not None:
         return _verb_tense(said)
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ in ("DATE", "TIME"):
+        first = first.head  # "in March or April": the second date takes the tense of the first
+    if first.i != span.root.i:
+        span = span.doc[first.i : first.i + 1]
     gov = _governor(span)
     if gov is None:
         return None
