@@ -666,3 +666,19 @@ def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, ti
 def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence)}
     assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an amount of time and the day or period it was in: a DURATION and a DATE
+        ("The line was closed for an hour this morning.", {"an hour": "PT1H", "this morning": "2023-11-08TMO"}),
+        ("The jury deliberated for three hours on Monday.", {"three hours": "PT3H", "on Monday": "2023-11-06"}),
+        # not a comparison with the same period a year before
+        ("Orders in the same month last year were higher.", {"in the same month last year": "2022"}),
+    ],
+)
+def test_extract_dates_an_amount_of_time_and_its_day(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert {t: found.get(t) for t in expected} == expected, found

@@ -176,6 +176,8 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 # beginning next week", "for 77 years until 2008": a duration and a date).
 _RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
                     r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_AMOUNT_UNITS = ("hour", "hours", "minute", "minutes", "second", "seconds", "day", "days", "week", "weeks", "month",
+                 "months", "year", "years")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
@@ -186,6 +188,11 @@ _SPLIT = re.compile(
     rf"|(?<=\w)(?<![-–])(?<!\d(?:st|nd|rd|th))\s+(?P<join>or|and)\s+"  # (not "the 19th and early 20th centuries")
     rf"(?=(?:the |early |late |mid-?|next |last |this )*(?:end|start|beginning|middle|{_MONTH}(?!\w)|"
     r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b))"
+    # an amount of time and the day or period it was in ("halted for an hour this morning", "two hours on Monday"):
+    # two expressions (TimeML: a DURATION and a DATE)
+    r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
+    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter)\b|(?:yesterday|today|tonight|tomorrow)\b"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
@@ -196,6 +203,10 @@ _SPLIT = re.compile(
 )
 
 
+_AMOUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|several|few|couple of)\s+\S+$", re.IGNORECASE)
+
+
 def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for start, end in ranges:
@@ -203,6 +214,8 @@ def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
         for m in _SPLIT.finditer(text, start, end):
             if m["join"] and re.search(r"\b(?:between|from)\b", text[start : m.start()], re.IGNORECASE):
                 continue  # "between May and June": one range
+            if m["amount"] and not _AMOUNT_BEFORE.search(text[start : m.start()]):
+                continue  # only after an amount ("for an hour this morning"), not "the same month last year"
             cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
             if cut_start > pos:
                 out.append((pos, cut_start))
