@@ -682,3 +682,22 @@ def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):
 def test_extract_dates_an_amount_of_time_and_its_day(nlp, sentence, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # what someone is accused, charged or convicted of was done before
+        ("She is accused of poisoning her neighbour on March 2.", dt.date(2019, 1, 15), "March 2", "2018-03-02"),
+        ("He is charged with robbing a jeweller in August.", dt.date(2019, 1, 15), "August", "2018-08"),
+        # a day naming a past event, and a date after "after" in a clause that does not look ahead
+        ("The road stays closed after the May 4 landslide.", dt.date(2019, 1, 15), "May 4", "2018-05-04"),
+        ("He has been in hiding since the August 9 robbery.", dt.date(2019, 1, 15), "August 9", "2018-08-09"),
+        # a month six months away in a present-tense clause: the schedule ahead
+        ("The new rules take effect in July.", dt.date(2019, 1, 15), "July", "2019-07"),
+    ],
+)
+def test_extract_dates_past_deeds_events_and_schedules(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found

@@ -393,6 +393,8 @@ def tense_of(span: Span) -> str | None:
     gov = _governor(span)
     if gov is None:
         return None
+    if gov.tag_ == "VBG" and gov.dep_ == "pcomp" and gov.head.head.lemma_.lower() in rules()["accusation_verbs"]:
+        return "past"  # "is accused of killing her on April 9": what was done before
     if gov.tag_ == "VBN" and any(c.lower_ == "than" for c in gov.children):
         # "found more damage than expected in February": the comparison has no time of its own, the clause has
         host = gov.head if gov.head.pos_ in ("VERB", "AUX") else _verb_of(gov.head)
@@ -430,14 +432,17 @@ def _tense_through_noun(span: Span, noun: Token) -> str | None:
     """A date hanging off a noun ("a January referendum", "since his arrest on June 21"): "since" on the way up
     makes it past; a past-tense verb the noun phrase belongs to makes it past ("voted in a January
     referendum"), unless that verb can announce what is still to come ("announced a referendum in January":
-    ``noun_dates_not_past``); a present perfect does not ("has set a May 10 deadline"); otherwise no tense (the
-    nearest)."""
-    tok = span.root
+    ``noun_dates_not_past``); a present perfect does not ("has set a May 10 deadline"); "after" on the way up
+    makes it past unless the clause looks ahead; otherwise no tense (the nearest)."""
+    tok, after = span.root, False
     while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return "past"
+        after = after or tok.lower_ == "after" and tok.dep_ == "prep"
     verb = _clause_verb(noun)
+    if after and (verb is None or _verb_tense(verb) != "future"):
+        return "past"  # "remains in jail after his June 21 arrest": before the time the clause is at
     r = rules()
     if verb is None or verb.lemma_.lower() in set(r["noun_dates_not_past"]) | set(r["future_governors"]):
         return None

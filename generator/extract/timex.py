@@ -1140,9 +1140,11 @@ def month_without_year(e: Expr) -> RuleResult:
             year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
         elif direction == "future":
             year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
-        else:  # the nearest counted in months; six months either way: the past one (news tells what happened)
+        else:  # the nearest counted in months; six months either way: the past one (news tells what happened), the
+            # next one in a present-tense clause ("the law takes effect in July", told in January: a schedule)
+            ahead_last = e.tense != "present"
             year = min(firsts, key=lambda d: (abs((d.year - this_month.year) * 12 + d.month - this_month.month),
-                                              d > this_month)).year
+                                              (d > this_month) == ahead_last)).year
     return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
 
 
