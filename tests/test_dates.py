@@ -701,3 +701,21 @@ def test_extract_dates_an_amount_of_time_and_its_day(nlp, sentence, expected):
 def test_extract_dates_past_deeds_events_and_schedules(nlp, sentence, reference, text, timex):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "over" a holiday; a period and what it is compared with ("than a year earlier") are two expressions
+        ("Shops took less money over Christmas.", dt.date(2019, 12, 30), {"over Christmas": "2019-12-25"}),
+        ("The port handled fewer ships in October than a year earlier.", dt.date(2019, 12, 30),
+         {"in October": "2019-10", "a year earlier": "2018-10"}),
+        # the base a change is measured from is no period the story is in ("for the month" is March)
+        ("Exports rose 2 percent in March from February. Traders had expected a fall for the month.",
+         dt.date(2019, 5, 14), {"in March": "2019-03", "the month": "2019-03"}),
+    ],
+)
+def test_extract_dates_holidays_comparisons_and_bases(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

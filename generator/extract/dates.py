@@ -193,6 +193,8 @@ _SPLIT = re.compile(
     r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
     r"(?:week|weekend|month|year|morning|afternoon|evening|quarter)\b|(?:yesterday|today|tonight|tomorrow)\b"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    # a period and what it is compared with ("fewer passengers in December than a year earlier"): two expressions
+    r"|\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
@@ -692,7 +694,9 @@ class _Anchor:
 
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
 PERIODS = ("week", "month", "quarter", "half", "season", "year")
-_BOUND = re.compile(r"since\b", re.IGNORECASE)
+# ("fell 0.7 percent in February from January … for the month": the base a change is measured from is no period
+# the story is in, like the bound of "its worst day since 2001")
+_BOUND = re.compile(r"(?:since|from)\b", re.IGNORECASE)
 # "the same quarter a year ago", "the year-ago half": compared with the last period of that unit named before,
 # not with a week named since ("third-quarter loss … Three weeks ago … the same quarter a year ago").
 _UNIT_PERIODS = ((re.compile(r"\bquarters?\b", re.I), ("quarter",)), (re.compile(r"\bhalf\b", re.I), ("half",)),
