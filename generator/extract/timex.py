@@ -596,7 +596,7 @@ def holiday(e: Expr) -> RuleResult:
     2013 Christmas special", "Christmas 2013") to that day of that year; "this Christmas" is the one of the
     reference year, "last"/"next Christmas" the one before or after the reference date (TIDES: the year of the
     named day is that of "this", "last", "next")."""
-    m = re.fullmatch(r"(?:(last|this|next|\d{4}) )?(.+?)(?: (\d{4}))?", e.bare)
+    m = re.fullmatch(r"(?:over (?:the )?)?(?:(last|this|next|\d{4}) )?(.+?)(?: (\d{4}))?", e.bare)  # "over Christmas"
     name, holidays = m[2] if m else "", rules()["holidays"]
     head, _, noun = name.rpartition(" ")
     if name not in holidays and head in holidays and noun in rules()["holiday_nouns"] and (m[1] or m[3]):
