@@ -463,6 +463,27 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
 NOTES = [
     "## Notes",
     "",
+    "Fifth session of issue 12 (2026-11-30, night): a fresh blind round on real news from other annotators' "
+    "corpus, ECB+ topics 36-45 (odd topics only, all dev; even topics 36-44 kept unvalued for a later test): 330 "
+    "TimeML values for 55 articles, ECB+'s TIME_DATE / TIME_DURATION mentions and the other time expressions of "
+    "those articles, written and committed before our code ran on them (first score 0.933, section above). Its "
+    "misses, then three more blind rounds of our own (10-12, first scores 71/76, 54/54, 44/48) and probe "
+    "sentences of our own, became general rules, each a row of the rule tables with table-driven tests of our own "
+    "sentences and a row of `benchmarks/data/dates_conventions.md` citing TIDES 2005 / TimeML 1.2.1 / HeidelTime: "
+    "holidays of a named year or of this/last/next, a holiday in apposition to its date, a clock time with its day "
+    "(a time zone is no month), 'today' of how things usually are (PRESENT_REF), a date hanging off a noun takes "
+    "the simple past of its clause or looks back after 'since'/'after', a date right after a verb of saying dates "
+    "the saying, a comparison ('than expected') takes its clause's tense, what one is accused of was done before, "
+    "more nouns of past events, 'N decades later' after a year, a day of the month alone, 'last fall' told in the "
+    "fall, two dates joined by 'or'/'and' (not a range), an amount of time and its day, a period and what it is "
+    "compared with, the base of a change ('from January') is no period to count from, a present-tense month six "
+    "months away is ahead, and candidates the model misses ('as early as 2013', 'this morning' after a name, "
+    "'a fair amount of time ago', a number of a name before 'tonight', 'recent' before an event noun, a year after "
+    "'in' is no film title). Left alone: 'would' read ahead in a clause reported in the past (the trade-off noted "
+    "in `rules/dates.yaml`), generic 'today' without an adverb of habit. MEANTIME dev, ECB+ dev (topics 1-35), "
+    "our extra cases and blind rounds 1-9 unchanged; ECB+ round 4 0.933 -> 0.991. Test splits (MEANTIME gm/stock, "
+    "ECB+ even topics 1-35) were run once, on merged main at the end; no test error was listed or read.",
+    "",
     "Fourth session of issue 12 (2026-11-30, evening): dev errors read and classified (of MEANTIME dev's 11 "
     "misses none is a general rule we lack: an annotator's 'this week' a week late, 'mid-2011' valued "
     "`2011-06-XX` where TIDES and HeidelTime give the year, 'later this year' as the last quarter, 'now' as the "
