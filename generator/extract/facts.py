@@ -19,6 +19,7 @@ from generator.extract import dates as date_extraction
 from generator.extract import events as event_extraction
 from generator.extract import personhood
 from generator.extract import quotes as quote_extraction
+from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, rule_phrases
@@ -424,19 +425,31 @@ def appositive_role(ent: Span) -> str | None:
 
 
 def extract_entities(doc: Doc, source: Source) -> tuple[EntityMention, ...]:
+    """Organisations and places; an acronym the article defines ("the World Health Organization (WHO)") carries
+    the full name it stands for, so that both name one entity."""
+    expansions = {name: full.rsplit(" (", 1)[0] for name, full in
+                  speaker_attribution.acronyms([e for e in doc.ents if e.label_ == "ORG"], doc.text).items()}
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
             continue
-        text = re.sub(r"^(the|The)\s+", "", ent.text)
-        text = re.sub(r"['’]s?$", "", text).strip()
+        text = _entity_text(ent.text)
         if not text or not text[0].isalnum():
             continue
         start = ent.start_char + ent.text.index(text)
-        mentions.append(
-            EntityMention(source.id, text, ent.label_, start, start + len(text), sentence_index(ent[0]))
-        )
+        expansion = expansions.get(text, "")
+        mentions.append(EntityMention(source.id, text, ent.label_, start, start + len(text), sentence_index(ent[0]),
+                                      expansion if expansion != text else ""))
     return tuple(mentions)
+
+
+def _entity_text(text: str) -> str:
+    """"the Kremlin's" → "Kremlin"; a name cut inside its bracket ("World Health Organization (WHO") loses the
+    bracket."""
+    text = re.sub(r"^(the|The)\s+", "", text)
+    if "(" in text and ")" not in text.split("(")[-1]:
+        text = text[: text.rindex("(")]
+    return re.sub(r"['’]s?$", "", text.strip()).strip()
 
 
 def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ...]:
