@@ -264,16 +264,29 @@ def organisation_words() -> frozenset[str]:
 
 def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
-    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital")."""
+    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital"), or a facility word in
+    lower case after "the"/"a" + name ("the Betty Ford clinic")."""
     words = organisation_words()
     if len(tokens) > 1 and any(t.lower_.rstrip(".") in words and not _after_hyphen(t) for t in tokens[1:]):
         return True  # not "Waller-Bridge": a word joined by a hyphen is part of a surname
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
         return True
+    if after is not None and after.text.islower() and after.text in _facility_words() and _after_article(ent):
+        return True
     place_of = frozenset(load_rules("people")["place_of_words"])
     start = ent.start
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def _facility_words() -> frozenset[str]:
+    return frozenset(load_rules("people")["facility_words"])
+
+
+def _after_article(ent: Span) -> bool:
+    """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it."""
+    first = ent[0] if ent[0].lower_ in ("the", "a", "an") else (ent.doc[ent.start - 1] if ent.start else None)
+    return first is not None and first.lower_ in ("the", "a", "an")
 
 
 def _after_hyphen(token: Token) -> bool:
