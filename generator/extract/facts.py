@@ -22,7 +22,7 @@ from generator.extract import quotes as quote_extraction
 from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
-from generator.link.people import leading_phrase, rule_phrases
+from generator.link.people import leading_phrase, organisation_words, rule_phrases
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -256,10 +256,6 @@ def not_name_word(token: Token) -> bool:
 
 def leading_non_name_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("people")["leading_non_name_words"])
-
-
-def organisation_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
 
 
 def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
