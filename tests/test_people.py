@@ -286,3 +286,9 @@ def test_a_person_with_a_role_keeps_her_page_beside_her_foundation() -> None:
     facts = [_facts("a", [("Harriet Vane", {"role": "the novelist"}), "Harriet Vane"],
                     entities=[("Harriet Vane Foundation", "ORG")])]
     assert [p.name for p in merge_people(facts)] == ["Harriet Vane"]
+
+
+def test_a_space_after_an_apostrophe_does_not_split_a_surname() -> None:
+    facts = [_facts("a", ["Michael O' Leary", "Ann Lee"]), _facts("b", ["Michael O'Leary"])]
+    people = merge_people(facts)
+    assert sorted((p.name, len(p.mentions)) for p in people) == [("Ann Lee", 1), ("Michael O'Leary", 2)]

@@ -56,7 +56,9 @@ def word_key(word: str, kinds: tuple[str, ...] = ("endings", "letters")) -> str:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"\s+", name.strip()) if w)
+    """The words of a name; "O' Leary" (a space some texts put after the apostrophe) is one word, "O'Leary"."""
+    name = re.sub(r"(?<![^\W\d_])([^\W\d_][’'])\s+(?=[^\W\d_])", r"\1", name.strip())
+    return tuple(w for w in re.split(r"\s+", name) if w)
 
 
 def name_phrase_key(name: str) -> str:
@@ -401,7 +403,8 @@ def canonical_name(mentions: Sequence[PersonMention]) -> str:
     """The full name (two words or more) used most, counting longer forms that start with it; ties go to the
     longer form, then the most used surname spelling, then A–Z. A one-off longer form ("Esther Williams Dies"
     in a headline) does not win."""
-    full = [m.name for m in mentions if len(name_words(m.name)) > 1] or [m.name for m in mentions]
+    written = [" ".join(name_words(m.name)) for m in mentions]  # "O' Leary" shown as "O'Leary"
+    full = [name for name in written if len(name_words(name)) > 1] or written
     surnames = Counter(name_words(m.name)[-1] for m in mentions)
     forms = Counter(full)
 
