@@ -54,6 +54,7 @@ PLACES_TAGGED_AS_PEOPLE = [
     # names of several words after a preposition of place (one-word names only until an ECB+ folder's
     # "Banda Aceh" got a person page)
     ("The shelling in Khan Younis continued overnight.", "Khan Younis"),
+    ("The Kessler Glacier has retreated two kilometres since 1990, scientists said.", "Kessler Glacier"),  # nature
 ]
 
 PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
