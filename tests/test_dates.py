@@ -719,3 +719,23 @@ def test_extract_dates_past_deeds_events_and_schedules(nlp, sentence, reference,
 def test_extract_dates_holidays_comparisons_and_bases(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "most recent quarter", "its latest quarter ended on …", "later in the year" as one expression
+        ("The brewer's most recent quarter was its weakest.", dt.date(2019, 11, 20), {"most recent quarter": "2019-Q3"}),
+        ("Its latest quarter ended on Sept. 30.", dt.date(2019, 11, 20),
+         {"Its latest quarter ended on Sept. 30": "2019-Q3"}),
+        ("Later in the year, the brewer will open a second site.", dt.date(2019, 11, 20),
+         {"Later in the year": "2019"}),
+        # "a week later" after a week named before
+        ("The mill announced the closure two weeks ago. A week later it sold the site.", dt.date(2019, 11, 20),
+         {"two weeks ago": "2019-W45", "A week later": "2019-W46"}),
+    ],
+)
+def test_extract_dates_latest_periods_and_weeks_later(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

@@ -772,6 +772,12 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                               "in a past-tense clause: left unresolved")
         return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
                           f"named before ({e.period})", from_period=True)
+    if e.anchor is None and e.period and unit in ("week", "fortnight") and (week := re.fullmatch(r"(\d{4})-W(\d\d)", e.period)):
+        # "announced the cuts two weeks ago. A week later …": from the week named before
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        value, gran = _shift(monday, unit, direction * amount, weeks_as_days=False)
+        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the week named "
+                          f"before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, unit, amount)[0])) and (
@@ -1180,8 +1186,8 @@ def months_of_year(e: Expr) -> RuleResult:
 def period_ended(e: Expr) -> RuleResult:
     """"the week ended Friday", "the quarter ended Sept. 30", "the year ending March 31": the week, month or quarter
     holding that day; a year ended on a day other than 31 December is a fiscal year (TimeML FY)."""
-    m = re.fullmatch(r"(?:the )?(week|month|quarter|year|fiscal year|financial year) (?:that )?(?:ended|ending|to|through) (.+)",
-                     e.text)
+    m = re.fullmatch(r"(?:the |its |their )?(?:latest |last |most recent )?(week|month|quarter|year|fiscal year|financial year)"
+                     r" (?:that )?(?:ended|ending|to|through)(?: on)? (.+)", e.text)  # "its latest quarter ended on Sept. 30"
     if m is None:
         return None
     end = normalise(m[2], e.reference, "past" if e.tense is None else e.tense, e.anchor)
