@@ -1334,7 +1334,11 @@ def century(e: Expr) -> RuleResult:
 def decade(e: Expr) -> RuleResult:
     """"the 1990s", "the '90s", "70s" → 199, 197; "the seventies" → 197 (the 20th century's)."""
     if re.search(r"\b(?:her|his|their|my|your|our|its)\s*$", e.before, re.IGNORECASE):
-        return not_temporal("an age (\"in her twenties\")", kind="age") if re.search(r"\d0'?s|ties$", e.text) else None
+        # ("in her twenties", "his 40s"; not a decade written with its century, "its 1990s expansion")
+        if re.search(r"(?<!\d\d)\d0'?s|ties$", e.text):
+            return not_temporal("an age (\"in her twenties\")", kind="age")
+        if not re.search(r"\d{3}0'?s", e.text):
+            return None
     words = rules()["decade_words"]
     if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:nineteen[- ])?([a-z]+)", e.text):
         if m[1] in words:
