@@ -739,3 +739,18 @@ def test_extract_dates_holidays_comparisons_and_bases(nlp, sentence, reference, 
 def test_extract_dates_latest_periods_and_weeks_later(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weekday of a week named with it: that day of that week (told on Wednesday 8 November 2023)
+        ("The jury met Monday last week.", {"Monday last week": "2023-10-30"}),
+        ("The ferry will sail Friday next week.", {"Friday next week": "2023-11-17"}),
+        ("Last week on Thursday the river burst its banks.", {"Last week on Thursday": "2023-11-02"}),
+    ],
+)
+def test_extract_dates_weekday_of_a_named_week(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert {t: found.get(t) for t in expected} == expected, found

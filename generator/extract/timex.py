@@ -1075,7 +1075,14 @@ def weekend(e: Expr) -> RuleResult:
 
 
 def weekday(e: Expr) -> RuleResult:
-    """"Thursday", "last Friday", "on Monday"."""
+    """"Thursday", "last Friday", "on Monday"; "Monday last week", "Friday next week": that day of that week."""
+    weekdays = rules()["weekdays"]
+    if (of_week := re.fullmatch(rf"{WEEKDAY},? (last|this|next) week|(last|this|next) week,? (?:on )?{WEEKDAY}", e.text)):
+        day_name, which = (of_week[1], of_week[2]) if of_week[1] else (of_week[4], of_week[3])
+        offset = {"last": -1, "this": 0, "next": 1}[which]
+        monday = e.reference - dt.timedelta(days=e.reference.weekday()) + dt.timedelta(days=7 * offset)
+        return Resolution(day_value(monday + dt.timedelta(days=weekdays[day_name])), "day",
+                          f"weekday of '{which} week'")
     m = re.fullmatch(r"(?:(last|this|next|past) )?(?:a |an )?([a-z]+)", e.text)
     if m is None or m[2] not in rules()["weekdays"]:
         return None
