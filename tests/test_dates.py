@@ -754,3 +754,21 @@ def test_extract_dates_latest_periods_and_weeks_later(nlp, sentence, reference, 
 def test_extract_dates_weekday_of_a_named_week(nlp, sentence, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a month of a present-tense event clause in the body of a report is a schedule; a state stays the nearest
+        ("The new timetable starts in May, and fares rise in January.", dt.date(2020, 3, 10),
+         {"in May": "2020-05", "in January": "2021-01"}),
+        ("Orders in January are down 4 percent.", dt.date(2020, 3, 10), {"in January": "2020-01"}),
+        # an amount of time and the month it was in
+        ("Snow shut the pass for three days last December.", dt.date(2020, 3, 10),
+         {"three days": "P3D", "last December": "2019-12"}),
+    ],
+)
+def test_extract_dates_present_schedules_and_amounts_of_a_month(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

@@ -191,7 +191,8 @@ _SPLIT = re.compile(
     # an amount of time and the day or period it was in ("halted for an hour this morning", "two hours on Monday"):
     # two expressions (TimeML: a DURATION and a DATE)
     r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
-    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter)\b|(?:yesterday|today|tonight|tomorrow)\b"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter|spring|summer|autumn|fall|winter)\b"
+    rf"|(?:this|last|next) {_MONTH}(?!\w)|(?:yesterday|today|tonight|tomorrow)\b"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     # a period and what it is compared with ("fewer passengers in December than a year earlier"): two expressions
     r"|\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"

@@ -1142,6 +1142,12 @@ def month_without_year(e: Expr) -> RuleResult:
         return None
     month = months[m[2]]
     direction, how = _direction(e, m[1])
+    if direction == "present" and _body_sentence(e) and not re.search(
+            r"\b(?:is|are|was|were|be|been|being|has|have|had|'s|'re)\b", e.sentence, re.IGNORECASE):
+        # "the measures take effect on April 1, and a tax cut follows in January": in the body of a report a month of
+        # a present-tense clause of an event is a schedule, ahead (TIDES: present tense of a scheduled event, as for
+        # weekdays); "sales in January are up" (a state) stays the nearest
+        direction, how = "future", "present tense in the body of the text (a schedule): the next one"
     reference = e.reference
     if direction == "this":
         year = reference.year
