@@ -772,3 +772,17 @@ def test_extract_dates_weekday_of_a_named_week(nlp, sentence, expected):
 def test_extract_dates_present_schedules_and_amounts_of_a_month(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "more than" is part of an amount, not a comparison of two dates; "for a fortnight"
+        ("The mill has stood for more than a century.", {"more than a century": "P100Y"}),
+        ("The bids were open for a fortnight.", {"for a fortnight": "P2W"}),
+    ],
+)
+def test_extract_dates_amounts_with_than_and_fortnights(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert found == expected, found

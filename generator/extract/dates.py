@@ -195,7 +195,8 @@ _SPLIT = re.compile(
     rf"|(?:this|last|next) {_MONTH}(?!\w)|(?:yesterday|today|tonight|tomorrow)\b"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     # a period and what it is compared with ("fewer passengers in December than a year earlier"): two expressions
-    r"|\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"
+    r"|(?<!\bmore)(?<!\bless)(?<!\bfewer)(?<!\blonger)(?<!\bshorter)(?<!\blater)(?<!\bearlier)(?<!\brather)(?<!\bother)"
+    r"\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"  # (not "more than a century", "later than planned")
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
