@@ -661,6 +661,7 @@ def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, ti
         ("The bypass was built between 2009 and 2011.", {"between 2009 and 2011": "2009/2011"}),
         ("Jazz clubs flourished in the 1940s and 1950s.", {"in the 1940s": "194", "1950s": "195"}),
         ("It may take a year or two.", {"a year": "P1Y"}),
+        ("Rents rose in the spring and summer.", {"in the spring": "2023-SP", "summer": "2023-SU"}),
     ],
 )
 def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):

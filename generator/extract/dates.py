@@ -187,7 +187,8 @@ _SPLIT = re.compile(
     r"|(?<!\d(?:st|nd|rd|th))\s+(?:or|and)\s*$"  # ("the 1940s and" of an entity that stops at the "and")
     rf"|(?<=\w)(?<![-–])(?<!\d(?:st|nd|rd|th))\s+(?P<join>or|and)\s+"  # (not "the 19th and early 20th centuries")
     rf"(?=(?:the |early |late |mid-?|next |last |this )*(?:end|start|beginning|middle|{_MONTH}(?!\w)|"
-    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b))"
+    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b"
+    r"|(?:spring|summer|autumn|fall|winter)\b))"
     # an amount of time and the day or period it was in ("halted for an hour this morning", "two hours on Monday"):
     # two expressions (TimeML: a DURATION and a DATE)
     r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
