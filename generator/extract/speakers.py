@@ -132,6 +132,24 @@ def _abbreviates(letters: str, initials: str) -> bool:
     return all(letter in rest for letter in letters[1:])
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words written before a name as its title: the role nouns of the people rules ("Producer", "Professor"), the
+    honorifics and the title abbreviations with what they stand for ("Sgt.", "sergeant")."""
+    rules = _rules()
+    return frozenset(
+        {w.lower() for w in load_rules("people")["role_nouns"]}
+        | {w for ws in rules["honorifics"].values() for w in ws}
+        | set(rules["title_abbreviations"]) | set(rules["title_abbreviations"].values())
+    )
+
+
+def _without_title(name: str) -> str:
+    """A name without the title the entity recogniser kept at its start ("Producer Moffat" → "Moffat")."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower().rstrip(".") in _titles() else name
+
+
 def _surname(name: str) -> str:
     words = _words(name)
     return words[-1].split("-")[-1].lower() if words else ""
@@ -147,6 +165,8 @@ class DocumentSpeakers:
         self.rules = _rules()
         named = [m for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
+        retagged = _people_tagged_as_organisations(doc, named, inside)
+        named += retagged
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
         # each mention's words once (full_name runs for every name the resolution meets)
         self._name_words = [(m, [w.lower() for w in _words(m.name)], _surname(m.name)) for m in self.people]
@@ -158,6 +178,8 @@ class DocumentSpeakers:
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and any(c.isupper() or c.isdigit() for c in _bare(e.text))  # "the navy" tagged ORG: a noun, no name
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
+            and not any(m.start < e.end_char and e.start_char < m.end for m in retagged)  # "Professor Varoufakis"
+            and not any(e.start_char < m.start and m.end == e.end_char for m in self.people)  # "Homicide Detective Dominic Mangoni"
         ] + [
             e for e in doc.ents
             if e.label_ == "PERSON" and _organisation_named_as_person(e)
@@ -238,7 +260,11 @@ class DocumentSpeakers:
         return self.organisation(span.text, span.start_char, span.end_char)
 
     def _fullest(self, mention: PersonMention) -> str:
-        return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
+        name = _without_title(mention.name)  # "Producer Moffat" (the recogniser kept the title) → "Steven Moffat"
+        if len(_words(name)) > 1:
+            return name
+        fuller = self.full_name(name, mention.start)
+        return fuller.name if fuller is not None else name
 
     def person(self, mention: PersonMention) -> Referent:
         name = self._fullest(mention)
@@ -292,7 +318,32 @@ class DocumentSpeakers:
                 found.append(gender)
         if span is not None:
             found.extend(self._pronouns_of_sentence(span))
+            found.extend(self._pronoun_continuing(span))
         return found
+
+    def _pronoun_continuing(self, span: Span) -> list[str]:
+        """The gender of "he" or "she" as the subject of the next sentence's main clause when the name is the
+        subject of its own sentence's main clause and nobody else is named, nor quoted, before the pronoun ("A
+        professor …, Yanis Varoufakis, did not go to work. But he rode his bicycle …"): the subject the story goes
+        on with."""
+        root = span.root
+        while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if root.dep_ not in SUBJECTS or verb.dep_ != "ROOT" or self.inside[root.i]:
+            return []
+        n = self.sentence(span.start_char) + 1
+        if n >= len(self.sentences):
+            return []
+        sent = self.sentences[n]
+        subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" and not self.inside[t.i]), None)
+        if subject is None or any(sent.start_char <= m.start < subject.idx for m in self.people):
+            return []
+        if any(self.inside[t.i] for t in sent if t.i < subject.i):
+            return []  # "“I don't feel anything,” she said": a quote's speaker may be anybody
+        return {"he": ["m"], "she": ["f"]}.get(subject.lower_, [])
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
         sent = self.sentences[self.sentence(span.start_char)]
@@ -351,6 +402,42 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
             continue
         name = doc[start:run.end]
         found.append(PersonMention("", name.text, re.sub(r"['’]s?$", "", name.text), name.start_char, name.end_char, 0, previous in honorifics))
+    return found
+
+
+def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """Names the entity recogniser tagged as organisations or places that the syntax shows are people: a name in
+    apposition with a noun for a person ("A professor of economics at the University of Athens, Yanis Varoufakis,
+    …", "Yanis Varoufakis, a professor, …", "said disaster agency official Fauzi"), then the surname of such a
+    person or of a person named before written after a title ("Professor Varoufakis"; "General Motors" names
+    nobody called Motors). A name whose last word heads organisation or place names ("Athens University", "Unity
+    State") is none. Used for attribution only."""
+    taken = {i for m in people for i in range(m.start, m.end)}
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or any(inside[t.i] for t in ent) or any(t.idx in taken for t in ent):
+            continue
+        words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+        last = words[-1].lower_ if words else ""
+        if not words or any(t.pos_ != "PROPN" for t in words[1:]) or organisation_noun(last) or last in _rules()["place_nouns"] \
+                or last in _rules()["organisation_name_ends"]:
+            continue
+        candidates.append((ent, words))
+    found = []
+    for ent, words in candidates:
+        root = ent.root
+        titled = root.dep_ == "appos" and _person_noun(root.head) and root.head.i == words[0].i - 1  # "official Fauzi"
+        # a name of several words set off as a person ("…, Yanis Varoufakis, did not"); a place never ("The United
+        # States, a close partner of …")
+        set_off = ent.label_ == "ORG" and len(words) >= 2 and (
+            (root.dep_ == "appos" and _person_noun(root.head)) or any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
+        )
+        if words[0].pos_ == "PROPN" and (titled or set_off):
+            found.append(PersonMention("", ent.text, doc[words[0].i : words[-1].i + 1].text, words[0].idx, ent.end_char, 0))
+    surnames = {_surname(m.name).lower() for m in [*people, *found]}
+    for ent, words in candidates:
+        if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
+            found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
 
 
@@ -1024,7 +1111,8 @@ def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
 def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool = False) -> Referent | None:
     """The most salient referent before ``at`` that agrees with ``allowed`` (genders, "o" organisation, "p"
     group): the subject of the main clause of the same sentence ("Tom Fletcher … was the envy of his followers
-    as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject, then mention.
+    as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject of a main clause, of
+    any clause, then mention.
     ``named_only``: a named person, never somebody unnamed (for descriptions)."""
     own = _main_subject_before(ds, at, allowed) or (_organisation_subject_before(ds, at) if "o" in allowed else None)
     if own is not None:
@@ -1045,7 +1133,8 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     ] + _organisation_subjects(ds, first_sentence, at) if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
     subjects = [r for r in candidates if _is_subject(ds, r)]
-    for pool in (subjects, candidates):
+    main_subjects = [r for r in subjects if _is_subject(ds, r, main=True)]  # "X is sure that Y is …": X
+    for pool in (main_subjects, subjects, candidates):
         for referent in pool:
             if _agrees(referent, allowed, unknown_ok=True):
                 return referent
