@@ -960,6 +960,40 @@ CASES = [
         "According to a BT update, engineers were “working to restore service as quickly as possible.”",
         "BT", "organisation", id="organisation-according-to-an-update-of-a-company",
     ),
+    # ---- round 8: salience and gender from the structure of the narration
+    pytest.param(
+        "Tom Hale, who runs the club, is sure that the fans will agree that Peter Reid is the right choice.\n\n"
+        "“He is the best man we could find,” he said.",
+        "Tom Hale", "pronoun", id="pronoun-a-main-clause-subject-before-a-subject-of-a-that-clause",
+    ),
+    pytest.param(
+        "“We are all shocked,” Mr Paul Mann said.\n\nA teacher at the village school, Yanis Ngata, did not go to work "
+        "on Monday. But he rode his bicycle into the town.\n\n“The streets were empty,” he said.",
+        "Yanis Ngata", "pronoun", id="pronoun-a-new-subject-whose-gender-the-next-sentence-gives",
+    ),
+    pytest.param(
+        "“We are all shocked,” Mr Paul Mann said.\n\nA nurse at the clinic, Ngozi Adeyemi, worked through the night. "
+        "She drove home at dawn.\n\n“We ran out of beds,” she said.",
+        "Ngozi Adeyemi", "pronoun", id="pronoun-she-continues-the-subject-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Detective Omar Vance questioned the suspect. “I don't feel anything,” she said, according to the record.",
+        None, "pronoun", id="pronoun-gender-not-taken-from-a-quote-speaker-in-the-next-sentence",
+    ),
+    pytest.param(
+        "Steven Moffat said the actor had been cast after a secret audition at his house.\n\n“We made a home video "
+        "of him playing the hero and everyone agreed that he was right.\n\nThe series returns at Christmas.",
+        "Steven Moffat", "carried", id="carried-a-quote-paragraph-whose-closing-mark-is-missing",
+    ),
+    pytest.param(
+        "Mark Devine represents the two families.\n\nAt the hearing, the families “heard for the first time some "
+        "answers to their questions,” Devine said.",
+        "Mark Devine", "cue", id="cue-the-name-before-the-verb-not-the-subject-of-the-fragment",
+    ),
+    pytest.param(
+        "Colleagues of Daniel Ortiz, known as Danny, have called him “the most generous man in the building.”",
+        None, "cue", id="cue-colleagues-of-a-person-are-nobody-named",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",
@@ -1080,3 +1114,56 @@ def test_first_name_is_read_next_to_the_surname_not_in_a_company_name(nlp) -> No
     )
     assert quote.speaker_via == "pronoun"
     assert (quote.speaker_name or "").endswith("Rakesh R Venkataraman")
+
+
+def _doc_with_entities(nlp, text: str, entities: list[tuple[str, str]]):
+    """A parsed document whose entities are set by hand (what the recogniser tagged varies by model version)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "names"),
+    [
+        pytest.param(
+            "A professor of law at the University of Leeds, Tariq Obuya, did not teach on Monday.",
+            [("the University of Leeds", "ORG"), ("Tariq Obuya", "ORG")], ["Tariq Obuya"], id="set-off-by-a-person-noun",
+        ),
+        pytest.param(
+            "Tariq Obuya, a professor of law, did not teach on Monday. Professor Obuya blamed the strike.",
+            [("Tariq Obuya", "ORG"), ("Professor Obuya", "ORG")], ["Tariq Obuya", "Obuya"], id="and-his-surname-after-a-title",
+        ),
+        pytest.param(
+            "One man was killed, said disaster agency official Fauzi.",
+            [("Fauzi", "GPE")], ["Fauzi"], id="one-name-after-a-person-noun",
+        ),
+        pytest.param(
+            "General Motors said sales fell. The United States, a close partner of Canada, said nothing.",
+            [("General Motors", "ORG"), ("The United States", "GPE"), ("Canada", "GPE")], [], id="no-person-in-an-organisation-or-a-country",
+        ),
+    ],
+)
+def test_people_tagged_as_organisations(nlp, text: str, entities: list, names: list[str]) -> None:
+    from generator.extract.speakers import _people_tagged_as_organisations
+
+    doc = _doc_with_entities(nlp, text, entities)
+    found = _people_tagged_as_organisations(doc, [], [False] * len(doc))
+    assert [m.name for m in found] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Producer Moffat", "Moffat"), ("Sgt. Paul Brennan", "Paul Brennan"), ("Professor Ann Lee", "Ann Lee"),
+     ("Moffat", "Moffat"), ("Paul Brennan", "Paul Brennan")],
+)
+def test_a_title_the_recogniser_kept_is_not_part_of_the_name(name: str, bare: str) -> None:
+    from generator.extract.speakers import _without_title
+
+    assert _without_title(name) == bare

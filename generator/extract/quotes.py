@@ -249,11 +249,18 @@ def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], 
                 carried = _Open(left_open.at, left_open.first_at, left_open.paragraph, left_open.pieces + [content])
             elif kind == "double":
                 recovered = _close_at_sentence_end(paragraph, left_open)
+                whole = _close_at_paragraph_end(paragraph, left_open) if recovered is None else None
                 if recovered is not None:
                     spans.append(recovered)
                     warnings.append(
                         f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
                         "is never closed; the quote is taken to the end of its sentence"
+                    )
+                elif whole is not None:
+                    spans.append(whole)
+                    warnings.append(
+                        f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
+                        "is never closed; the quote is taken to the end of its paragraph"
                     )
                 else:
                     warnings.append(
@@ -295,6 +302,20 @@ def _close_at_sentence_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan 
         return None
     start = left_open.at + 1
     return QuoteSpan([(start, start + end.end())], left_open.at, start + end.end(), "double", left_open.paragraph)
+
+
+def _close_at_paragraph_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan | None:
+    """Recover a quote whose closing mark is missing when its mark opens the paragraph and no cue of the narration
+    follows in it ("“We made a home video of him … that's the Doctor'." as a paragraph of its own): the paragraph is
+    the quote. A paragraph that goes on with narration ("“…, the two men said") is left alone."""
+    if left_open.pieces or left_open.at < paragraph.start or paragraph.text[: left_open.at - paragraph.start].strip():
+        return None
+    rest = paragraph.text[left_open.at - paragraph.start + 1 :].rstrip()
+    cue = re.compile(rf"(?:\b(?:he|she|they|it)|\b(?!\w+ing\b)[A-Z][\w’'.-]+),?\s+(?:\w+\s+)?(?:{_cue_words()})\b")
+    if len(re.findall(r"\w+", rest)) <= int(_rules()["scare_quote_max_words"]) or cue.search(rest):
+        return None
+    start = left_open.at + 1
+    return QuoteSpan([(start, start + len(rest))], left_open.at, start + len(rest), "double", left_open.paragraph)
 
 
 def _drop_nested(spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -500,6 +521,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
         # parser's two subjects are one phrase, and the name ends it
         subjects = subjects[1:]
+    elif len(subjects) > 1 and subjects[-1].pos_ == "PROPN" and subjects[-1].right_edge.i == verb.i - 1:
+        # two subjects where one phrase was meant or the first is the quote's ("The Thick of It writer Armando
+        # Ianucci tweeted", 'the families “heard …,” Devine said'): the name right before the verb speaks
+        subjects = subjects[-1:]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"

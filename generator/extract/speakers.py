@@ -426,7 +426,10 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
     found = []
     for ent, words in candidates:
         root = ent.root
-        titled = root.dep_ == "appos" and _person_noun(root.head) and root.head.i == words[0].i - 1  # "official Fauzi"
+        before = doc[words[0].i - 1] if words[0].i > 0 else None  # "official Fauzi": the person noun as a title
+        titled = before is not None and before.pos_ == "NOUN" and _person_noun(before) and (
+            (before.dep_ == "compound" and before.head.i == root.i) or (root.dep_ == "appos" and root.head.i == before.i)
+        )
         # a name of several words set off as a person ("…, Yanis Varoufakis, did not"); a place never ("The United
         # States, a close partner of …")
         set_off = ent.label_ == "ORG" and len(words) >= 2 and (
@@ -1004,6 +1007,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and (span.root.dep_ == "poss" and span.root.head.i == head.i and head.pos_ != "PROPN"):
             continue
+        if _object_of_noun(ds, mention, head) or head.pos_ == "NOUN" and _in_clause(ds, mention, head):
+            continue  # "Friends of Kathryn Jenkin, known as Katie,": neither name speaks
         candidates.append(mention)
     # "Abed Sultan's father, Samir", "Ryanair CEO, Michael O' Leary" ("CEO" tagged a proper noun): the name in apposition
     for child in head.children if head.pos_ != "PROPN" or _person_noun(head) else ():
@@ -1017,6 +1022,7 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         candidates = [
             m for m in ds.people
             if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+            and not _object_of_noun(ds, m, head)
         ]
     if candidates:
         return Resolution(ds.person(candidates[-1]), "cue")
@@ -1028,6 +1034,18 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
         return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
     return None
+
+
+def _object_of_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
+    """Is the name the object of a preposition of the speaker's noun ("Friends of Kathryn Jenkin", "a lawyer for
+    Smith"): somebody the speaker is described by, not the speaker."""
+    span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or head.pos_ != "NOUN":
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == head.i
 
 
 def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
