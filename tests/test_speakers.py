@@ -994,6 +994,25 @@ CASES = [
         "Colleagues of Daniel Ortiz, known as Danny, have called him “the most generous man in the building.”",
         None, "cue", id="cue-colleagues-of-a-person-are-nobody-named",
     ),
+    pytest.param(
+        "Fire crews fought the blaze at the chapel for six hours.\n\n“We still do not know how it started,” the Rev.\n\n"
+        "Jonah Whitfield of the Riverside Chapel said on Sunday.",
+        "Jonah Whitfield", "cue", id="cue-on-the-next-line-after-a-title-cut-at-its-full-stop",
+    ),
+    pytest.param(
+        "Ruth Okafor said she was not at the mill when the roof fell and would not discuss what any of the workers had "
+        "told her.\n\n“They all got out in time.”",
+        "Ruth Okafor", "carried", id="carried-not-to-somebody-in-a-what-clause",
+    ),
+    pytest.param(
+        "Senator Alice Moreno released a statement on Friday and offered an apology to the families “if anything I said "
+        "caused them more pain.”",
+        "Alice Moreno", "cue", id="cue-a-fragment-after-an-apology-offered",
+    ),
+    pytest.param(
+        "Governor Dan Price issued a statement on Friday condemning “the cowardly attack on our officers.”",
+        "Dan Price", "cue", id="cue-a-fragment-in-the-clause-of-a-statement-issued",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -398,6 +398,8 @@ class _Context:
             )
             if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
                 continue
+            if any(c.dep_ in ("dobj", "obj", "dative", "attr") and c.lower_ in ("what", "whatever") for c in token.children):
+                continue  # "would not discuss what any of the members had reported": nobody is quoted saying it
             head, _, how = _subject(token, self)
             if head is not None and head.dep_ != "nsubjpass" and how != "phrase-before-verb":  # "Oler is accused of …" does not speak
                 phrase = _speaker_phrase(head)
@@ -713,10 +715,22 @@ def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | 
         # the sentence goes on in the next line (one sentence a line): "“… the toilet!”" / "his mother told …"
         paragraph, start = next_paragraph, next_paragraph.start
         end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
+    elif _ends_with_title(paragraph.text[start - paragraph.start :].strip("”’\"', ")) and next_paragraph is not None and next_paragraph.text[:1].isupper():
+        # a line cut after a title's full stop ("“…,” the Rev." / "Larry Kroon … said"): the cue is on the next line
+        match = SENTENCE_END.search(next_paragraph.text)
+        following_there = following is not None and following.paragraph == next_paragraph.index
+        return start, following.open_mark if following_there else next_paragraph.start + (match.end() if match else len(next_paragraph.text))
     match = SENTENCE_END.search(paragraph.text[start - paragraph.start : end - paragraph.start])
     if match:
         end = start + match.end()
     return start, end
+
+
+def _ends_with_title(rest: str) -> bool:
+    """Is the text after a quote no more than an abbreviated title ("the Rev.", "Sgt.")?"""
+    words = rest.split()
+    titles = load_rules("speakers")["title_abbreviations"]
+    return 0 < len(words) <= 3 and rest.endswith(".") and words[-1].lower().rstrip(".") in titles
 
 
 def _region_before(span: QuoteSpan, paragraph: Paragraph, previous: QuoteSpan | None) -> tuple[int, int]:
@@ -738,7 +752,7 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
-            verb = _speech_noun_verb(token, ctx)
+            verb = _speech_noun_verb(token, ctx) or _verb_of_speech_object(token, ctx)
             if verb is not None:  # 'offered the explanation that she was “too tired …”'
                 return _attribute_with(verb, ctx, "speech-noun")
             if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
@@ -864,6 +878,23 @@ def _speech_noun_verb(token: Token, ctx: _Context) -> Token | None:
     if token.lemma_.lower() not in rules["speech_nouns"] or token.dep_ not in ("dobj", "obj") or ctx.inside[token.head.i]:
         return None
     return token.head if token.head.lemma_.lower() in rules["speech_noun_verbs"] else None
+
+
+def _verb_of_speech_object(token: Token, ctx: _Context) -> Token | None:
+    """``token`` itself when it is a verb that hands over a noun of speech or issues a document ("offered an apology
+    to the pastor “if …”", "issued a statement condemning “…”"): the fragment in its clause is its subject's."""
+    if token.pos_ != "VERB" or ctx.inside[token.i]:
+        return None
+    rules, lemma = _rules(), token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ not in ("dobj", "obj") or ctx.inside[child.i]:
+            continue
+        noun = child.lemma_.lower()
+        if (lemma in rules["speech_noun_verbs"] and noun in rules["speech_nouns"]) or (
+            lemma in ctx.speakers.rules["issue_verbs"] and noun in ctx.speakers.rules["document_nouns"]
+        ):
+            return token
+    return None
 
 
 def _boundary_before(text_before: str, ctx: _Context, tokens_before: Sequence[Token]) -> bool:
