@@ -1186,3 +1186,26 @@ def test_a_title_the_recogniser_kept_is_not_part_of_the_name(name: str, bare: st
     from generator.extract.speakers import _without_title
 
     assert _without_title(name) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        pytest.param("Chidi Okeke did not go to work on Monday. But he rode his bicycle into town.", "m", id="he-goes-on"),
+        pytest.param("Chidi Okeke did not go to work on Monday. She rode her bicycle into town.", "f", id="she-goes-on"),
+        pytest.param(
+            "Chidi Okeke was the victim in that case. In 2005, he was charged with assault on Okeke.", None,
+            id="not-a-pronoun-whose-clause-names-the-person-again",
+        ),
+        pytest.param("Chidi Okeke did not go to work. “I was ill,” he said.", None, id="not-a-quote-speaker"),
+        pytest.param("The strike closed the school. But he rode his bicycle into town with Chidi Okeke.", None, id="not-an-object"),
+    ],
+)
+def test_gender_from_the_pronoun_that_goes_on_with_a_subject(nlp, text: str, gender: str | None) -> None:
+    from generator.extract.facts import extract_people
+    from generator.extract.quotes import _Context, find_quote_spans
+
+    doc, source = nlp(text), make_source(text)
+    spans, _ = find_quote_spans(source.paragraphs)
+    ds = _Context(doc, source, spans, extract_people(doc, source)).speakers  # words in quotes marked as such
+    assert ds.gender("Chidi Okeke") == gender

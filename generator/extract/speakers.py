@@ -343,6 +343,8 @@ class DocumentSpeakers:
             return []
         if any(self.inside[t.i] for t in sent if t.i < subject.i):
             return []  # "“I don't feel anything,” she said": a quote's speaker may be anybody
+        if any(sent.start_char <= m.start < sent.end_char and _surname(m.name) == _surname(span.text) for m in self.people):
+            return []  # "Mendes was the victim. In 2005, he was charged with assault on Mendes": he is somebody else
         return {"he": ["m"], "she": ["f"]}.get(subject.lower_, [])
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
