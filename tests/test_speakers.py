@@ -1013,6 +1013,14 @@ CASES = [
         "Governor Dan Price issued a statement on Friday condemning “the cowardly attack on our officers.”",
         "Dan Price", "cue", id="cue-a-fragment-in-the-clause-of-a-statement-issued",
     ),
+    pytest.param(
+        "Tesla shares fell 5 percent on Monday.\n\n“We are confident in our plan,” the carmaker said.",
+        "Tesla", "organisation", id="organisation-the-carmaker-named-before-its-shares",
+    ),
+    pytest.param(
+        "The Supreme Court ruled on Friday that the law was “plainly unconstitutional.”",
+        "Supreme Court", "organisation", id="organisation-a-court-ruled",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -822,8 +822,10 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
     for token in reversed(ds.doc[ds.sentences[previous].start : ds.sentences[ds.sentence(at)].end]):
         if token.idx >= at or ds.inside[token.i] or token.dep_ not in ("dobj", "pobj", "nmod", "poss", "compound"):
             continue
-        if token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.i == token.sent.start:
-            continue  # a part of a longer name; a sentence's first word
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name
+        if token.i == token.sent.start and not (token.pos_ == "PROPN" and token.dep_ in ("compound", "poss") and token.head.dep_ in SUBJECTS):
+            continue  # a sentence's first word, unless a name before its subject ("Tesla shares fell …")
         if _untagged_name(ds, token, at):
             name = _with_compounds(ds, token)
             return Referent(name.text, name.start_char, name.end_char, "organisation")
