@@ -1021,6 +1021,14 @@ CASES = [
         "The Supreme Court ruled on Friday that the law was “plainly unconstitutional.”",
         "Supreme Court", "organisation", id="organisation-a-court-ruled",
     ),
+    pytest.param(
+        "The ruling was welcomed by Oxfam, which called it “a victory for the poor.”",
+        "Oxfam", "organisation", id="organisation-which-called-it-right-before-the-fragment",
+    ),
+    pytest.param(
+        "Fifa banned the player for life. The world governing body said his conduct was “unacceptable.”",
+        "Fifa", "organisation", id="organisation-the-governing-body-named-before",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -842,6 +842,20 @@ def _cue_right_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
     return None
 
 
+def _naming_verb_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """A verb of saying or naming right before the opening mark, with only its object between ("Oxfam, which called
+    it “a victory …”", "described the plan as “…”") when the parser hung the quote elsewhere: the verb's subject."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    for token in reversed(before[-4:]):
+        if ctx.inside[token.i] or token.is_punct:
+            return None
+        if ctx.is_cue(token, strong_only=True):
+            return _attribute_with(token, ctx, "cue-before")
+        if token.dep_ not in _rules()["listener_deps"] and token.lower_ != "as":
+            return None
+    return None
+
+
 def _name_and_cue_word_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
     """ "Channel Four estimates “at least 40 people”" with the verb read as a plural noun: a name, then a form of a
     verb of saying, right before the opening mark; the name speaks."""
@@ -990,7 +1004,7 @@ def extract_quotes(
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
         if found is None:
-            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx)
+            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx) or _naming_verb_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
