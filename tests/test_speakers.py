@@ -1029,6 +1029,10 @@ CASES = [
         "Fifa banned the player for life. The world governing body said his conduct was “unacceptable.”",
         "Fifa", "organisation", id="organisation-the-governing-body-named-before",
     ),
+    pytest.param(
+        "The Federal Reserve raised rates on Wednesday. In its statement, the Fed said inflation was “still elevated.”",
+        "Federal Reserve", "organisation", id="organisation-a-clipped-name-the-fed",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",
@@ -1225,3 +1229,14 @@ def test_gender_from_the_pronoun_that_goes_on_with_a_subject(nlp, text: str, gen
     spans, _ = find_quote_spans(source.paragraphs)
     ds = _Context(doc, source, spans, extract_people(doc, source)).speakers  # words in quotes marked as such
     assert ds.gender("Chidi Okeke") == gender
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [("kraft", "kraft foods", True), ("fed", "federal reserve", True), ("met", "met office", True),
+     ("fe", "federal reserve", False), ("federal", "federal", False), ("bank", "world bank", True), ("ban", "world bank", False)],
+)
+def test_a_short_organisation_name_stands_for_a_fuller_one(short: str, full: str, expected: bool) -> None:
+    from generator.extract.speakers import _shortens
+
+    assert _shortens({short}, full.split()) is expected

@@ -132,6 +132,17 @@ def _abbreviates(letters: str, initials: str) -> bool:
     return all(letter in rest for letter in letters[1:])
 
 
+def _shortens(words: set[str], fuller: list[str]) -> bool:
+    """Do the words of a short name all stand in a fuller one ("Kraft" in "Kraft Foods"), or is a single short word
+    the clipped first word of a name of several ("the Fed" for "Federal Reserve")?"""
+    if words < set(fuller):
+        return True
+    if len(words) != 1 or len(fuller) < 2:
+        return False
+    word = next(iter(words))
+    return len(word) >= 3 and fuller[0].startswith(word) and fuller[0] != word
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Words written before a name as its title: the role nouns of the people rules ("Producer", "Professor"), the
@@ -248,7 +259,7 @@ class DocumentSpeakers:
         words = {w.lower() for w in _words(name)}
         fuller = [
             o for o in self.orgs
-            if o.start_char < start and not _audience(o) and words < {w.lower() for w in _words(_bare(o.text))}
+            if o.start_char < start and not _audience(o) and _shortens(words, [w.lower() for w in _words(_bare(o.text))])
             and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "the", "de") for w in _words(_bare(o.text)))
         ]  # a name, not a clause the recogniser took for one ("Dell resells SeaMicro")
         if words and fuller:
