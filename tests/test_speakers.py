@@ -1033,6 +1033,16 @@ CASES = [
         "The Federal Reserve raised rates on Wednesday. In its statement, the Fed said inflation was “still elevated.”",
         "Federal Reserve", "organisation", id="organisation-a-clipped-name-the-fed",
     ),
+    pytest.param(
+        "“We were lucky,” said Anna Berg, a nurse.\n\nThe fire started at 3 a.m., fire officials said.\n\n"
+        "“I grabbed the kids and ran.”",
+        "Anna Berg", "carried", id="carried-a-quote-in-the-first-person-singular-skips-a-group",
+    ),
+    pytest.param(
+        "“We were lucky,” said Anna Berg, a nurse.\n\nThe fire started at 3 a.m., fire officials said.\n\n"
+        "“We had 40 crews on the scene.”",
+        None, "carried", id="carried-a-quote-in-the-plural-goes-on-with-the-group",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -1217,6 +1217,9 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     if _inscription_just_before(span, ctx):
         return None  # "The banner behind him carried a simple message. “Welcome home.”": nobody says it
     recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
+    if _first_person_singular(source.text[span.start : span.end]):
+        # "“I grabbed the kids and ran.”" after "…, fire officials said": one person speaks, not a group or a body
+        recent = [r for r in recent if not (r.referent.plural or r.referent.kind == "organisation")]
     if not recent or recent[0].text is None:
         return None
     latest = recent[0]
@@ -1231,6 +1234,12 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _first_person_singular(text: str) -> bool:
+    """Does a quote speak as one person ("I", "me", "my") and never as a group ("we", "our", "us")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & {"i", "me", "my", "myself", "mine"}) and not words & {"we", "us", "our", "ours", "ourselves"}
 
 
 def _inscription_just_before(span: QuoteSpan, ctx: _Context) -> bool:
