@@ -1043,6 +1043,11 @@ CASES = [
         "“We had 40 crews on the scene.”",
         None, "carried", id="carried-a-quote-in-the-plural-goes-on-with-the-group",
     ),
+    pytest.param(
+        "Gov. Andrew Cuomo and Mayor Bill de Blasio toured the site. “This is unacceptable,” Cuomo said.\n\n"
+        "De Blasio disagreed. “The city acted quickly,” he said.",
+        "Bill de Blasio", "pronoun", id="pronoun-a-surname-of-two-words-is-the-full-name-and-its-gender",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -272,8 +272,10 @@ class DocumentSpeakers:
 
     def _fullest(self, mention: PersonMention) -> str:
         name = _without_title(mention.name)  # "Producer Moffat" (the recogniser kept the title) → "Steven Moffat"
-        if len(_words(name)) > 1:
-            return name
+        words = [w.lower() for w in _words(name)]
+        if len(words) > 1:  # "De Blasio" → "Bill de Blasio": a longer name ending in the same words
+            longer = [m for m, mwords, _ in self._name_words if len(mwords) > len(words) and mwords[-len(words):] == words]
+            return max(longer, key=lambda m: len(_words(m.name))).name if longer else name
         fuller = self.full_name(name, mention.start)
         return fuller.name if fuller is not None else name
 
