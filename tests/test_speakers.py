@@ -1048,6 +1048,14 @@ CASES = [
         "De Blasio disagreed. “The city acted quickly,” he said.",
         "Bill de Blasio", "pronoun", id="pronoun-a-surname-of-two-words-is-the-full-name-and-its-gender",
     ),
+    pytest.param(
+        "The company behind the app, ByteDance, said it was “committed to the safety of its users.”",
+        "ByteDance", "organisation", id="organisation-named-by-commas-right-before-the-verb",
+    ),
+    pytest.param(
+        "Hundreds marched through the city on Saturday.\n\n“The fight is not over.” — Jane Smith, campaigner",
+        "Jane Smith", "cue", id="cue-credited-after-a-dash-with-a-role",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

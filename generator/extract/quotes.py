@@ -1111,9 +1111,10 @@ def _via(resolution: Resolution, rule: str | None, text: str, open_mark: int) ->
 
 
 def _dash_credit(span: QuoteSpan, paragraph: Paragraph, ctx: _Context) -> _Attribution | None:
-    """A headline credits the speaker after a dash: "Annexed territory 'non-negotiable' - Moscow"."""
+    """A headline or a short paragraph credits the speaker after a dash: "Annexed territory 'non-negotiable' -
+    Moscow", "“The fight is not over.” — Jane Smith, campaigner" (a role after a comma)."""
     after = ctx.source.text[span.close_mark : paragraph.end]
-    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)\W*", after)
+    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)(?:,\s*[\w.’' -]{1,40})?\W*", after)
     if match is None or len(paragraph.text.split()) > 15:
         return None
     start = span.close_mark + match.start(1)

@@ -590,6 +590,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         c for c in head.children
         if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and ds.doc[c.i - 1].text == ",")
     ] if organisation_noun(lemma) else []
+    if organisation_noun(lemma) and not appositions:
+        appositions = _name_set_off_before_verb(head)  # "The company behind the app, ByteDance, said"
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation_of(appos), "organisation")
@@ -642,6 +644,23 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # null); the phrase stays the speaker as written
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
     return None
+
+
+def _name_set_off_before_verb(head: Token) -> list[Token]:
+    """A name set off by commas at the end of a subject, right before its verb, that the parser hung on a noun of
+    the subject's phrase ("The company behind the app, ByteDance, said": the company is ByteDance)."""
+    verb, doc = head.head, head.doc
+    if head.dep_ not in SUBJECTS or verb.i <= head.i:
+        return []
+    for token in head.subtree:
+        if token.pos_ != "PROPN" or token.dep_ != "appos" or token.i == head.i or token.left_edge.i == 0:
+            continue
+        after = token.right_edge.i + 1
+        if doc[token.left_edge.i - 1].text != "," or after >= verb.i or doc[after].text != ",":
+            continue
+        if all(t.dep_ in ("aux", "neg", "advmod") for t in doc[after + 1 : verb.i]):
+            return [token]
+    return []
 
 
 def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
