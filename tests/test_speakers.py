@@ -1056,6 +1056,10 @@ CASES = [
         "Hundreds marched through the city on Saturday.\n\n“The fight is not over.” — Jane Smith, campaigner",
         "Jane Smith", "cue", id="cue-credited-after-a-dash-with-a-role",
     ),
+    pytest.param(
+        "Russia: “We will respond to any attack”\n\nMoscow warned the alliance on Friday.",
+        "Russia", "organisation", id="colon-a-headline-label-of-a-state",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -1164,6 +1164,10 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
         # "the union's position is clear:": the union speaks, not its position
         subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
         return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if words and start == region_start and all(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") for t in words):
+        # a headline's label, a state or an organisation alone before the colon ("South Sudan: “…”", "NATO: “…”")
+        return _Attribution(cue_text=":", speaker=ctx.doc[words[0].i : words[-1].i + 1], rule="colon:label")
     heads = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not (start <= t.head.idx < colon and t.head.i != t.i)]
     for head in reversed(heads):  # a label with no verb: "Microsoft's response:", "Statement from Microsoft:"
         speaker = head if noun_kind(head) == "document" else _owner(head)

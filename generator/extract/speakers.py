@@ -578,7 +578,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Conservatives said", "the Greens said": a party or a group by its plural name
         return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
     # "Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution
-    if head.ent_type_ in ("GPE", "FAC") and head.pos_ == "PROPN":
+    if head.ent_type_ in ("GPE", "FAC", "LOC") and head.pos_ == "PROPN":
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
     unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in ds.rules["unnamed_nouns"] and not _capitalised_noun(head)  # "Detectives said" (tagged ORG)
