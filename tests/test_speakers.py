@@ -1060,6 +1060,10 @@ CASES = [
         "Russia: “We will respond to any attack”\n\nMoscow warned the alliance on Friday.",
         "Russia", "organisation", id="colon-a-headline-label-of-a-state",
     ),
+    pytest.param(
+        "Human Rights Watch accused the army of abuses. The army denied it.\n\n“These claims are false,” it said.",
+        None, "pronoun", id="pronoun-it-the-body-that-spoke-last-though-never-named-not-an-earlier-one",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

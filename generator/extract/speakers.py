@@ -212,7 +212,7 @@ class DocumentSpeakers:
         return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def add(self, at: int, referent: Referent, text: str | None = None, start: int | None = None, end: int | None = None) -> None:
-        if referent.name is not None or referent.kind == "unnamed":
+        if referent.name is not None or referent.kind in ("unnamed", "organisation"):  # a body never named speaks too
             self.statements.append(Statement(at, referent, text, start, end))
             self.statements.sort(key=lambda s: s.at)
 
@@ -758,7 +758,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
             name = statement.referent.name or ""
-            if statement.referent.kind == "organisation" and not _public_body(name) and name not in spoken_to:
+            if statement.referent.kind == "organisation" and name and not _public_body(name) and name not in spoken_to:
                 return statement.referent
     if company_noun(lemma) and companies:
         sentence = ds.sentence(companies[0].start_char)
