@@ -1064,6 +1064,10 @@ CASES = [
         "Human Rights Watch accused the army of abuses. The army denied it.\n\n“These claims are false,” it said.",
         None, "pronoun", id="pronoun-it-the-body-that-spoke-last-though-never-named-not-an-earlier-one",
     ),
+    pytest.param(
+        "Kim Jong Un said North Korea would “never give up” its weapons, state media reported.",
+        "Kim Jong Un", "cue", id="cue-the-verb-before-a-fragment-not-the-outlet-reporting-after-it",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

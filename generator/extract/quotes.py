@@ -757,6 +757,7 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
                 return _attribute_with(verb, ctx, "speech-noun")
             if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
                 outer = _strong_cue_above(token, ctx) if token.lemma_.lower() in ctx.weak else None
+                outer = outer or _cue_before_above(token, quote_tokens, ctx)
                 found = (_attribute_with(outer, ctx, "governs") if outer is not None else None) or _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found
@@ -776,6 +777,18 @@ def _tail_cue(root: Token, quote_tokens: Span, ctx: _Context) -> _Attribution | 
     for child in root.children:
         if child.dep_ == "parataxis" and child.i > quote_tokens.end and ctx.is_cue(child, strong_only=True):
             return _attribute_with(child, ctx, "governs")
+    return None
+
+
+def _cue_before_above(verb: Token, quote_tokens: Span, ctx: _Context) -> Token | None:
+    """A cue before the quote above a cue after it ("Kim said North Korea would “never give up” its weapons, state
+    media reported", the parser hanging the clause on "reported"): the one before introduces the quote, the one
+    after reports the whole sentence."""
+    if verb.i < quote_tokens.end:
+        return None
+    head = verb.head
+    if head.i != verb.i and head.i < quote_tokens.start and ctx.is_cue(head, strong_only=True) and verb.dep_ in ("ccomp", "parataxis"):
+        return head
     return None
 
 
