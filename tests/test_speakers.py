@@ -1068,6 +1068,14 @@ CASES = [
         "Kim Jong Un said North Korea would “never give up” its weapons, state media reported.",
         "Kim Jong Un", "cue", id="cue-the-verb-before-a-fragment-not-the-outlet-reporting-after-it",
     ),
+    pytest.param(
+        "Karen Webb, 61, said the water rose fast. Her husband, Tom, was at work.\n\n“I called him at once.”",
+        "Karen Webb", "carried", id="carried-not-to-the-person-the-quote-speaks-of",
+    ),
+    pytest.param(
+        "Karen Webb, 61, said the water rose fast. Her husband, Tom Webb, was at work.\n\n“I drove home at once.”",
+        "Tom Webb", "carried", id="carried-to-the-person-the-narration-moved-on-to",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

@@ -1242,6 +1242,8 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return None
     latest = recent[0]
     moved_on = _narration_moved_on(ctx, latest.at, span.open_mark, latest.referent)
+    if moved_on is not None and _speaks_of(source.text[span.start : span.end], ctx.speakers.person(moved_on[0]).gender):
+        moved_on = None  # "Her husband, Tom, was at work. “I called him at once.”": Tom is spoken of, not speaking
     if moved_on is not None:
         # "Tom Reed, a parent, was less sure. “…”": the narration named someone else as the subject since; the quote
         # right after that sentence is theirs, a quote further on nobody's
@@ -1252,6 +1254,12 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _speaks_of(text: str, gender: str | None) -> bool:
+    """Does a quote refer to somebody of ``gender`` in the third person ("I called him")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & {"m": {"him", "his", "himself"}, "f": {"her", "hers", "herself"}}.get(gender or "", set()))
 
 
 def _first_person_singular(text: str) -> bool:
