@@ -1076,6 +1076,10 @@ CASES = [
         "Karen Webb, 61, said the water rose fast. Her husband, Tom Webb, was at work.\n\n“I drove home at once.”",
         "Tom Webb", "carried", id="carried-to-the-person-the-narration-moved-on-to",
     ),
+    pytest.param(
+        "Tom Reed was arrested on Monday.\n\nA source close to Reed said he was “in shock.”",
+        None, "cue", id="cue-a-source-close-to-a-person-is-nobody-named",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",

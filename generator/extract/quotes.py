@@ -588,6 +588,8 @@ def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | 
         return None
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i for t in name):
         return None  # the subject of another verb
+    if name.root.dep_ == "pobj" and name.root.head.lower_ in ("to", "with", "for", "near", "about", "by"):
+        return None  # "A source close to Reed said", "a spokesman for Reed said": somebody else speaks of or for them
     phrase = _speaker_phrase(subject)
     if phrase.start <= name.start and name.end <= phrase.end:
         return None  # "top military commander Oleksandr Syrskyi said": the phrase holds the name already

@@ -1073,15 +1073,18 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
 
 
 def _object_of_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
-    """Is the name the object of a preposition of the speaker's noun ("Friends of Kathryn Jenkin", "a lawyer for
-    Smith"): somebody the speaker is described by, not the speaker."""
+    """Is the name the object of a preposition of the speaker's noun or of an adjective of it ("Friends of Kathryn
+    Jenkin", "a lawyer for Smith", "a source close to Reed"): somebody the speaker is described by, not the speaker."""
     span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or head.pos_ != "NOUN":
         return False
     root = span.root
     while root.dep_ in ("compound", "flat") and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == head.i
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    governor = root.head.head  # the noun, or an adjective of it ("a source close to Reed")
+    return governor.i == head.i or (governor.dep_ == "amod" and governor.head.i == head.i)
 
 
 def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
