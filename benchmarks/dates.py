@@ -69,6 +69,8 @@ ECBPLUS = DATA.parent.parent / "ecbplus"
 EXTRA = ROOT / "benchmarks" / "data" / "dates_extra.yaml"
 BLIND = ROOT / "benchmarks" / "data" / "dates_blind.yaml"
 ECB_VALUES = ROOT / "benchmarks" / "data" / "ecbplus_timex_values.yaml"
+# Round 4 (2026-11-30): ECB+ topics 36-45, odd topics valued (all dev), even topics kept unvalued for a later test.
+ECB_VALUES_36_45 = ROOT / "benchmarks" / "data" / "ecbplus_timex_values_36_45.yaml"
 RESULTS = ROOT / "benchmarks" / "results" / "dates.md"
 
 # Fixed before looking at any result: the first two topics in alphabetical order are dev, the other two test.
@@ -264,12 +266,14 @@ def value_row(split: str, doc_id: str, timex: dict, reference: dt.date, ents: li
     }
 
 
-def ecbplus_value_rows(nlp, splits: tuple[str, ...] = ("dev", "test")) -> list[dict]:
+def ecbplus_value_rows(nlp, splits: tuple[str, ...] = ("dev", "test"), path: Path = ECB_VALUES,
+                       prefix: str = "ecb") -> list[dict]:
     """Our blind TimeML values for ECB+ time expressions (``benchmarks/data/ecbplus_timex_values.yaml``; split
-    by ECB+ topic there, odd = dev, even = test), each article parsed with its date line as reference date."""
-    if not ECB_VALUES.exists() or not (ECBPLUS / "ecbplus_docs.jsonl").exists():
+    by ECB+ topic there, odd = dev, even = test; ``ecbplus_timex_values_36_45.yaml``, round 4, with the prefix
+    ``ecb4``), each article parsed with its date line as reference date."""
+    if not path.exists() or not (ECBPLUS / "ecbplus_docs.jsonl").exists():
         return []
-    annotated = {d["doc"]: d for d in yaml.safe_load(ECB_VALUES.read_text(encoding="utf-8"))["documents"]
+    annotated = {d["doc"]: d for d in yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
                  if d["split"] in splits}
     rows = []
     for line in (ECBPLUS / "ecbplus_docs.jsonl").read_text(encoding="utf-8").splitlines():
@@ -282,7 +286,7 @@ def ecbplus_value_rows(nlp, splits: tuple[str, ...] = ("dev", "test")) -> list[d
         ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         for timex in entry["timexes"]:
             assert record["text"][timex["start"]:timex["end"]] == timex["text"], (record["doc_id"], timex)
-            rows.append(value_row(f"ecb-{entry['split']}", record["doc_id"], timex, reference, ents, mentions))
+            rows.append(value_row(f"{prefix}-{entry['split']}", record["doc_id"], timex, reference, ents, mentions))
     return [none_is_right(r) for r in rows]
 
 
@@ -429,7 +433,8 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
             "Per kind:",
             "",
         ] + kind_table(by_split[split]) + [""]
-    lines += ecb_value_section(ecb_rows or [])
+    lines += ecb_value_section([r for r in ecb_rows or [] if r["split"].startswith("ecb-")])
+    lines += ecb4_section([r for r in ecb_rows or [] if r["split"].startswith("ecb4-")])
     if ecb:
         found, spacy_found, total, documents = ecb
         lines += [
@@ -457,6 +462,27 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
 # What changed in the last session and how the test split was used (written by hand; the figures above are generated).
 NOTES = [
     "## Notes",
+    "",
+    "Fifth session of issue 12 (2026-11-30, night): a fresh blind round on real news from other annotators' "
+    "corpus, ECB+ topics 36-45 (odd topics only, all dev; even topics 36-44 kept unvalued for a later test): 330 "
+    "TimeML values for 55 articles, ECB+'s TIME_DATE / TIME_DURATION mentions and the other time expressions of "
+    "those articles, written and committed before our code ran on them (first score 0.933, section above). Its "
+    "misses, then three more blind rounds of our own (10-12, first scores 71/76, 54/54, 44/48) and probe "
+    "sentences of our own, became general rules, each a row of the rule tables with table-driven tests of our own "
+    "sentences and a row of `benchmarks/data/dates_conventions.md` citing TIDES 2005 / TimeML 1.2.1 / HeidelTime: "
+    "holidays of a named year or of this/last/next, a holiday in apposition to its date, a clock time with its day "
+    "(a time zone is no month), 'today' of how things usually are (PRESENT_REF), a date hanging off a noun takes "
+    "the simple past of its clause or looks back after 'since'/'after', a date right after a verb of saying dates "
+    "the saying, a comparison ('than expected') takes its clause's tense, what one is accused of was done before, "
+    "more nouns of past events, 'N decades later' after a year, a day of the month alone, 'last fall' told in the "
+    "fall, two dates joined by 'or'/'and' (not a range), an amount of time and its day, a period and what it is "
+    "compared with, the base of a change ('from January') is no period to count from, a present-tense month six "
+    "months away is ahead, and candidates the model misses ('as early as 2013', 'this morning' after a name, "
+    "'a fair amount of time ago', a number of a name before 'tonight', 'recent' before an event noun, a year after "
+    "'in' is no film title). Left alone: 'would' read ahead in a clause reported in the past (the trade-off noted "
+    "in `rules/dates.yaml`), generic 'today' without an adverb of habit. MEANTIME dev, ECB+ dev (topics 1-35), "
+    "our extra cases and blind rounds 1-9 unchanged; ECB+ round 4 0.933 -> 0.991. Test splits (MEANTIME gm/stock, "
+    "ECB+ even topics 1-35) were run once, on merged main at the end; no test error was listed or read.",
     "",
     "Fourth session of issue 12 (2026-11-30, evening): dev errors read and classified (of MEANTIME dev's 11 "
     "misses none is a general rule we lack: an annotator's 'this week' a week late, 'mid-2011' valued "
@@ -504,8 +530,8 @@ def blind_section(rows: list[dict]) -> list[str]:
         "",
         f"{len(rows)} expressions in {len({r['doc'] for r in rows})} texts (sentences, and from round 5 short "
         "articles with a headline) we wrote in the style of wire news (licence: CC0), valued before our code was "
-        "run on them, kinds as for MEANTIME; nine rounds, each written after the rules it checks, the annotator "
-        "knowing the project's conventions (rounds 3-9 valued by `benchmarks/data/dates_conventions.md`). First "
+        "run on them, kinds as for MEANTIME; twelve rounds, each written after the rules it checks, the annotator "
+        "knowing the project's conventions (rounds 3-12 valued by `benchmarks/data/dates_conventions.md`). First "
         "scores, before any rule came from the round: 1: 61/61; 2: 32/33 ('this winter' told in March); 3 "
         "(market and auto-industry news): 83/88 ('later this year' told in Q4 twice, a present-tense schedule "
         "'meets on Wednesday', 'once' not found, 'for 77 years until 2008'); 4: 57/59 ('in the fall' not found, "
@@ -521,7 +547,14 @@ def blind_section(rows: list[dict]) -> list[str]:
         "'last year's fourth quarter'; 'the prior three months'; 'agreed to combine in April' read ahead, still "
         "missed); 9 (same kinds, other wordings, 76 expressions): 72/76 ('in each of the past three months' a "
         "frequency, 'the same quarter a year ago' counted from a narrative 'A year earlier', 'the quarter on "
-        "Tuesday' one span); each miss then fixed by a general rule (but the 'agreed to' one).",
+        "Tuesday' one span); 10 (2026-11-30, fifth session, after ECB+ round 4's fixes: reports outside markets, "
+        "76 expressions): 71/76 ('nine school days'; 'said on Wednesday she would rule' and 'said on Monday it will "
+        "close' read ahead, the parse hanging the weekday from the reported clause; 'a decade later' after 'in "
+        "1987'; 'more damage than expected in February' without tense); 11 (same kinds, other wordings, 54 "
+        "expressions): 54/54; 12 (courts, weather, transport, statistics, 48 expressions, after the rules for dates of "
+        "nouns and deeds one is accused of): 44/48 ('over Christmas'; 'in December than a year earlier' one span; "
+        "'for the month' counted from 'from January', the base of a change); each miss then fixed by a general rule "
+        "(but the 'agreed to' one).",
         "",
     ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
 
@@ -548,6 +581,37 @@ def ecb_value_section(rows: list[dict]) -> list[str]:
     return lines
 
 
+def ecb4_section(rows: list[dict]) -> list[str]:
+    if not rows:
+        return []
+    return [
+        "## ECB+ topics 36-45, round 4 of our blind values (`benchmarks/data/ecbplus_timex_values_36_45.yaml`)",
+        "",
+        f"{len(rows)} values for time expressions of {len({r['doc'] for r in rows})} ECB+ articles of the odd "
+        "topics 37-45 (an earthquake, a casting announcement, an air strike, a company takeover, a murder trial), "
+        "written before our code ran on them: ECB+'s TIME_DATE / TIME_DURATION mentions and the other time "
+        "expressions TimeML marks in those articles. All dev (tuned on after the first score); the even topics "
+        "36-44 are kept unvalued for a later test. " + ECB4_FIRST_SCORE,
+        "",
+    ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
+
+
+# The round's score before any rule came from it (written by hand once, from the first run).
+ECB4_FIRST_SCORE = (
+    "First score (2026-11-30, one run on branch issue-12 at the commit that added the values, before any rule came "
+    "from the round): value accuracy end to end **0.933 (308/330)**, where spaCy found the span 0.947 (252/266), "
+    "detection recall 0.979 (323/330); dateparser 0.530, Recognizers-Text 0.512 end to end. By kind, end to end: "
+    "references to the present/past/future 65/70, clock time 0/3, durations 30/30, explicit (year written) 64/69, "
+    "fiscal year / quarter / half 5/5, month / season / day without a year 39/43, other relative 35/38, weekday / "
+    "yesterday / today 70/72. The misses: 'a fair amount of time ago'; \"Last night's\" at a sentence start; "
+    "'BBC ONE tonight'; 'the 2013 Christmas special', 'the 2009 Christmas special', 'this Christmas'; 'in June' "
+    "after 'would be leaving' read ahead; 'a January referendum' and 'since his arrest on June 21' without tense "
+    "(read ahead); 'Today, … are built' and 'business today' (nowadays: PRESENT_REF) read as the day; 'as early as "
+    "2013'; 'its recent financial analyst day'; 'film in 1994' taken for a film title; 'this morning' after a "
+    "channel name; '11 a. m. Nov. 8' without its day or without its hour; 'Easter Sunday, April 8, 2012' read as "
+    "the last Easter. The figures below are from the last run.")
+
+
 def print_errors(rows: list[dict]) -> None:
     for r in rows:
         if r["ours"] != r["gold"]:
@@ -557,7 +621,7 @@ def print_errors(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", choices=("dev", "extra", "blind", "ecb-dev"), help="print every expression we get wrong "
+    parser.add_argument("--errors", choices=("dev", "extra", "blind", "ecb-dev", "ecb4-dev"), help="print every expression we get wrong "
                         "there (never a test split: it is not for tuning)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--no-ecbplus", action="store_true", help="skip detection recall on ECB+ (~1 min)")
@@ -573,6 +637,7 @@ def main() -> None:
     extra = [none_is_right(row) for row in extra]
     blind = [none_is_right(row) for row in extra_rows(nlp, BLIND, "blind")] if BLIND.exists() else []
     ecb_rows = ecbplus_value_rows(nlp, ("dev",) if args.dev_only else ("dev", "test"))
+    ecb_rows += ecbplus_value_rows(nlp, ("dev",), ECB_VALUES_36_45, "ecb4")
     seconds = time.perf_counter() - started
     ecb = None if args.no_ecbplus else ecbplus_recall(nlp)
     text = report(rows, extra, precision, seconds, ecb, ecb_rows, blind)

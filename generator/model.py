@@ -173,6 +173,7 @@ class EntityMention:
     start: int
     end: int
     sentence: int
+    expansion: str = ""  # the full name when the article defines this text as its acronym ("WHO")
 
 
 @dataclass(frozen=True)

@@ -593,3 +593,129 @@ def test_extract_dates_market_report_anaphora_and_the_year_so_far(nlp, sentence,
 def test_extract_dates_durations_tagged_date_are_durations(nlp, sentence, text, value):
     mention = next(m for m in _mentions(nlp, sentence) if text in m.text)
     assert (mention.timex, mention.type) == (value, "DURATION")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # a date hanging off a noun takes the simple past of the clause it stands in
+        ("The province broke away after voting for autonomy in a March referendum.", dt.date(2019, 11, 20),
+         "March", "2019-03"),
+        ("The province broke away after voting for autonomy in an April referendum.", dt.date(2019, 1, 20),
+         "April", "2018-04"),
+        # "since" on the way up makes it past, whatever the noun
+        ("The singer has been in hospital since her fall on December 3.", dt.date(2020, 2, 11),
+         "December 3", "2019-12-03"),
+        # a present perfect or a verb that announces does not ("a May 10 deadline" lies ahead)
+        ("The mayor has set the builders a June 30 deadline.", dt.date(2022, 5, 2), "June 30", "2022-06-30"),
+        # a date right after a verb of saying dates the saying, not the reported clause
+        ("A spokesman said on Thursday the airline would resume flights.", dt.date(2021, 3, 5), "Thursday",
+         "2021-03-04"),
+        ("The council announced Monday it will close two libraries.", dt.date(2021, 3, 5), "Monday", "2021-03-01"),
+        # a comparison ("than expected") has no time of its own: the clause's tense
+        ("Inspectors found more cracks than expected in October.", dt.date(2021, 3, 5), "October", "2020-10"),
+        # "a decade later" after a year named in the sentence
+        ("The stadium opened in 1962 and was rebuilt a decade later.", dt.date(2021, 3, 5), "a decade later", "1972"),
+    ],
+)
+def test_extract_dates_tense_of_nouns_sayings_and_comparisons(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "text", "timex"),
+    [
+        # found where the model misses them: a year after a bound, a part of the day after a name, the night before
+        ("The new line could open as early as 2027.", "as early as 2027", "2027"),
+        ("The winner was interviewed on Radio Nova this morning.", "this morning", "2023-11-08TMO"),
+        ("The final airs on Channel FIVE tonight.", "tonight", "2023-11-08TNI"),
+        ("Last night's storm cut power to 2,000 homes.", "Last night", "2023-11-07TNI"),
+        # a clock time and its day as one expression
+        ("The vote is set for 9 a.m. on November 20.", "9 a.m. on November 20", "2023-11-20T09:00"),
+        # holidays of a named year or of this/next
+        ("The bakery plans to reopen this Christmas.", "this Christmas", "2023-12-25"),
+        ("Viewers loved the 2019 Christmas special.", "2019 Christmas", "2019-12-25"),
+        ("She was born on Easter Sunday, April 16, 2017.", "Easter Sunday, April 16, 2017", "2017-04-16"),
+        # references to the past: "recent" before an event noun, "a fair amount of time ago"
+        ("At its recent investor day the brewer raised its targets.", "recent", "PAST_REF"),
+        ("The idea first came up a fair amount of time ago.", "a fair amount of time ago", "PAST_REF"),
+    ],
+)
+def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two dates joined by "or" / "and" are two expressions, the second with the first's tense; a range stays one
+        ("The bridge could reopen by the end of the year or early next year.",
+         {"by the end of the year": "2023", "early next year": "2024"}),
+        ("The referendum will be held in March or April.", {"in March": "2024-03", "April": "2024-04"}),
+        ("The mill shut in May and June.", {"in May": "2023-05", "June": "2023-06"}),
+        ("The bypass was built between 2009 and 2011.", {"between 2009 and 2011": "2009/2011"}),
+        ("Jazz clubs flourished in the 1940s and 1950s.", {"in the 1940s": "194", "1950s": "195"}),
+        ("It may take a year or two.", {"a year": "P1Y"}),
+    ],
+)
+def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an amount of time and the day or period it was in: a DURATION and a DATE
+        ("The line was closed for an hour this morning.", {"an hour": "PT1H", "this morning": "2023-11-08TMO"}),
+        ("The jury deliberated for three hours on Monday.", {"three hours": "PT3H", "on Monday": "2023-11-06"}),
+        # not a comparison with the same period a year before
+        ("Orders in the same month last year were higher.", {"in the same month last year": "2022"}),
+    ],
+)
+def test_extract_dates_an_amount_of_time_and_its_day(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "timex"),
+    [
+        # what someone is accused, charged or convicted of was done before
+        ("She is accused of poisoning her neighbour on March 2.", dt.date(2019, 1, 15), "March 2", "2018-03-02"),
+        ("He is charged with robbing a jeweller in August.", dt.date(2019, 1, 15), "August", "2018-08"),
+        # a day naming a past event, and a date after "after" in a clause that does not look ahead
+        ("The road stays closed after the May 4 landslide.", dt.date(2019, 1, 15), "May 4", "2018-05-04"),
+        ("He has been in hiding since the August 9 robbery.", dt.date(2019, 1, 15), "August 9", "2018-08-09"),
+        # a month six months away in a present-tense clause: the schedule ahead
+        ("The new rules take effect in July.", dt.date(2019, 1, 15), "July", "2019-07"),
+    ],
+)
+def test_extract_dates_past_deeds_events_and_schedules(nlp, sentence, reference, text, timex):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert next(v for t, v in found.items() if text in t) == timex, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "over" a holiday; a period and what it is compared with ("than a year earlier") are two expressions
+        ("Shops took less money over Christmas.", dt.date(2019, 12, 30), {"over Christmas": "2019-12-25"}),
+        ("The port handled fewer ships in October than a year earlier.", dt.date(2019, 12, 30),
+         {"in October": "2019-10", "a year earlier": "2018-10"}),
+        # the base a change is measured from is no period the story is in ("for the month" is March)
+        ("Exports rose 2 percent in March from February. Traders had expected a fall for the month.",
+         dt.date(2019, 5, 14), {"in March": "2019-03", "the month": "2019-03"}),
+    ],
+)
+def test_extract_dates_holidays_comparisons_and_bases(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

@@ -271,3 +271,24 @@ def test_a_name_known_by_its_initials_does_not_gather_a_common_word() -> None:
         _facts("b", ["K. T. V.", "Carla M. Ruiz"], candidates=["Captain"]),
     ])
     assert [p.name for p in people] == ["Carla M. Ruiz"]
+
+
+def test_a_full_name_the_story_writes_as_a_clinics_name_is_the_clinic() -> None:
+    """"at Harriet Vane" where another article names "the Harriet Vane Center": the clinic, not a person."""
+    facts = [
+        _facts("a", ["Harriet Vane", "Peter Wimsey"], entities=[("Harriet Vane Center", "ORG")]),
+        _facts("b", ["Harriet Vane", "Harriet Vane"]),
+    ]
+    assert [p.name for p in merge_people(facts)] == ["Peter Wimsey"]
+
+
+def test_a_person_with_a_role_keeps_her_page_beside_her_foundation() -> None:
+    facts = [_facts("a", [("Harriet Vane", {"role": "the novelist"}), "Harriet Vane"],
+                    entities=[("Harriet Vane Foundation", "ORG")])]
+    assert [p.name for p in merge_people(facts)] == ["Harriet Vane"]
+
+
+def test_a_space_after_an_apostrophe_does_not_split_a_surname() -> None:
+    facts = [_facts("a", ["Michael O' Leary", "Ann Lee"]), _facts("b", ["Michael O'Leary"])]
+    people = merge_people(facts)
+    assert sorted((p.name, len(p.mentions)) for p in people) == [("Ann Lee", 1), ("Michael O'Leary", 2)]

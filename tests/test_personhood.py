@@ -45,6 +45,7 @@ ORGANISATIONS_TAGGED_AS_PEOPLE = [
     ("Shares in Twitter fell sharply. Twitter's shares have lost a third of their value this year.", "Twitter"),
     ("Kestrel Hall said its shelters were full.", "Kestrel Hall"),  # an organisation word, no first name
     ("Fans of the Kestrel Blazers waited for hours. The Kestrel Blazers won again.", "Kestrel Blazers"),  # a team
+    ("They visited the John Smith school on Monday.", "John Smith"),  # "the" + name + a facility word in lower case
 ]
 
 PLACES_TAGGED_AS_PEOPLE = [
@@ -53,6 +54,7 @@ PLACES_TAGGED_AS_PEOPLE = [
     # names of several words after a preposition of place (one-word names only until an ECB+ folder's
     # "Banda Aceh" got a person page)
     ("The shelling in Khan Younis continued overnight.", "Khan Younis"),
+    ("The Kessler Glacier has retreated two kilometres since 1990, scientists said.", "Kessler Glacier"),  # nature
 ]
 
 PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
@@ -63,6 +65,7 @@ PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
     ("Dominic Lane, a teacher, said he had warned the school.", "Dominic Lane"),
     ("Sarah Brook said she had reported the fault twice.", "Sarah Brook"),
     ("Voters put their trust in Nancy Pelosi, who has led the party for years.", "Nancy Pelosi"),  # a first name
+    ("Martha Reed met the mayor at the hospital.", "Martha Reed"),  # a facility word, but not after her name
 ]
 
 

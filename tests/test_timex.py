@@ -728,3 +728,71 @@ def test_normalise_this_week_told_on_a_sunday(text, tense, value):
 )
 def test_normalise_market_report_phrases(text, tense, anchor, period, before, sentence, value):
     assert normalise(text, WED, tense, anchor=anchor, period=period, before=before, sentence=sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "before", "sentence", "value"),
+    [
+        # a holiday of a named year, or of this/last/next (TIDES: the year named), told on a Wednesday in November
+        ("the 2019 Christmas special", None, "", "", "2019-12-25"),
+        ("Christmas 2016", None, "", "", "2016-12-25"),
+        ("this Christmas", "future", "", "", "2023-12-25"),
+        ("last Christmas", "past", "", "", "2022-12-25"),
+        ("next Christmas", None, "", "", "2023-12-25"),
+        ("the 2021 Easter", None, "", "", "2021-04-04"),
+        ("Christmas Eve", "future", "", "", "2023-12-24"),
+        # a holiday in apposition to the date it fell on: the date written out
+        ("Good Friday, April 2, 2021", "past", "", "", "2021-04-02"),
+        ("Boxing Day, Dec. 26, 2019", "past", "", "", "2019-12-26"),
+        # a clock time with its day; a time zone is no month
+        ("10 a.m. June 3", "future", "", "", "2024-06-03T10:00"),
+        ("2:30 p.m. Nov. 14", "future", "", "", "2023-11-14T14:30"),
+        ("7:45 a.m. EST", None, "", "", "XXXX-XX-XXT07:45"),
+        # a year after a preposition is a date even after a title word ("won the prize for best film in 2011")
+        ("in 2011", "past", "won the prize for best film ", "", "2011"),
+        ("1917", "past", "the film ", "", None),
+        # "today" in a clause of how things usually are: nowadays (PRESENT_REF); else the day
+        ("today", "present", "", "Today, such chips are commonly used in cars.", "PRESENT_REF"),
+        ("today", "present", "", "The museum is closed today.", "2023-11-08"),
+        # days of a kind are days ("nine school days", "five court days")
+        ("nine school days", "past", "", "", "P9D"),
+        ("five court days", None, "", "", "P5D"),
+        # vague amounts of time ago
+        ("a fair amount of time ago", "past", "", "", "PAST_REF"),
+        ("quite a while ago", "past", "", "", "PAST_REF"),
+    ],
+)
+def test_normalise_holidays_clock_days_titles_and_nowadays(text, tense, before, sentence, value):
+    assert normalise(text, WED, tense, before=before, sentence=sentence).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "value"),
+    [
+        # a number of decades or centuries later, counted from the year named before ("built in 1962 … a decade later")
+        ("a decade later", "1962", "1972"),
+        ("two decades later", "1975", "1995"),
+        ("a century later", "1815", "1915"),
+    ],
+)
+def test_normalise_decades_later_from_the_year_named_before(text, period, value):
+    assert normalise(text, WED, "past", period=period).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "tense", "value"),
+    [
+        # a day of the month without the month: the month the tense points to
+        ("the 28th", dt.date(2013, 10, 2), "past", "2013-09-28"),
+        ("on the 30th", dt.date(2013, 10, 2), "past", "2013-09-30"),
+        ("the 5th", dt.date(2013, 10, 2), "future", "2013-10-05"),
+        ("the 1st", dt.date(2013, 10, 2), None, "2013-10-01"),
+        # "last <season>" told in that season is the one before; told after it, the one just over
+        ("last fall", dt.date(2013, 10, 2), "past", "2012-FA"),
+        ("last summer", dt.date(2013, 10, 2), "past", "2013-SU"),
+        ("last winter", dt.date(2013, 1, 20), "past", "2011-WI"),
+        ("next fall", dt.date(2013, 10, 2), "future", "2014-FA"),
+    ],
+)
+def test_normalise_days_of_the_month_and_last_season(text, reference, tense, value):
+    assert normalise(text, reference, tense).value == value

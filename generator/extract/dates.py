@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.quotes import reporting_verbs
 from generator.extract.timex import CALENDAR, RULES, Resolution, calendar_value, day_of, interval, normalise, rules
 from generator.model import DateMention, Sentence, Source
 
@@ -110,7 +111,9 @@ def _adjective_references(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if tok.lower_ not in adjectives or tok.tag_ != "JJ" or tok.dep_ != "amod":
             continue
-        if _word(doc, tok.i - 1) in ("most", "more", "less", "least") or tok.head.lower_ in blocked or (
+        unit_head = tok.head.lower_ in blocked and not any(  # "its recent analyst day": an event, no unit of time
+            t.pos_ in ("NOUN", "PROPN") for t in doc[tok.i + 1 : tok.head.i])
+        if _word(doc, tok.i - 1) in ("most", "more", "less", "least") or unit_head or (
                 _word(doc, tok.i + 1) in blocked):
             continue
         out.append((tok.idx, tok.idx + len(tok)))
@@ -173,10 +176,25 @@ _EXPLICIT_DAY = re.compile(rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}
 # beginning next week", "for 77 years until 2008": a duration and a date).
 _RELATIVE_PERIOD = (r"(?:(?:earlier|later|early|late) )?(?:this|last|next) (?:week|weekend|month|year|quarter|spring|"
                     r"summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_AMOUNT_UNITS = ("hour", "hours", "minute", "minutes", "second", "seconds", "day", "days", "week", "weeks", "month",
+                 "months", "year", "years")
 _SPLIT = re.compile(
     r"\s*\n\s*|,(?!\s*\d{4}\b)(?!\s*(?:an? )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"(?!(?<=day,)\s*{_MONTH} \d)\s*"
     rf"|(?<=\b(?:1[5-9]|20)\d\d) (?={_RELATIVE_PERIOD})|(?<=\bago) (?={_RELATIVE_PERIOD})"
+    # two dates joined by "or" or "and" ("by the end of the year or early next year", "in May and June"): two
+    # expressions; not a range ("between 2009 and 2011": no "between" or "from" before it in the span)
+    r"|(?<!\d(?:st|nd|rd|th))\s+(?:or|and)\s*$"  # ("the 1940s and" of an entity that stops at the "and")
+    rf"|(?<=\w)(?<![-–])(?<!\d(?:st|nd|rd|th))\s+(?P<join>or|and)\s+"  # (not "the 19th and early 20th centuries")
+    rf"(?=(?:the |early |late |mid-?|next |last |this )*(?:end|start|beginning|middle|{_MONTH}(?!\w)|"
+    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b))"
+    # an amount of time and the day or period it was in ("halted for an hour this morning", "two hours on Monday"):
+    # two expressions (TimeML: a DURATION and a DATE)
+    r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
+    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter)\b|(?:yesterday|today|tonight|tomorrow)\b"
+    r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    # a period and what it is compared with ("fewer passengers in December than a year earlier"): two expressions
+    r"|\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
@@ -187,11 +205,19 @@ _SPLIT = re.compile(
 )
 
 
+_AMOUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|several|few|couple of)\s+\S+$", re.IGNORECASE)
+
+
 def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for start, end in ranges:
         pos = start
         for m in _SPLIT.finditer(text, start, end):
+            if m["join"] and re.search(r"\b(?:between|from)\b", text[start : m.start()], re.IGNORECASE):
+                continue  # "between May and June": one range
+            if m["amount"] and not _AMOUNT_BEFORE.search(text[start : m.start()]):
+                continue  # only after an amount ("for an hour this morning"), not "the same month last year"
             cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
             if cut_start > pos:
                 out.append((pos, cut_start))
@@ -205,6 +231,10 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "POS"):
+        start += 1
+    # "on BBC ONE tonight", "Channel 4 this morning": a number of the name before it is no part of the date
+    if end - start > 1 and start > 0 and doc[start].like_num and doc[start].is_alpha and not doc[start].is_lower and (
+            doc[start - 1].ent_type_ in NAMES or doc[start - 1].pos_ == "PROPN") and not doc[start + 1].like_num:
         start += 1
     # "bankruptcy a month ago" (a noun the model took into the entity): the expression starts at its determiner
     if end - start > 2 and doc[start].pos_ in ("NOUN", "VERB") and doc[start].lower_ not in rules()["units"] and (
@@ -336,23 +366,91 @@ def _governor(span: Span) -> Token | None:
     return None
 
 
+def _reporting_verb_before(span: Span) -> Token | None:
+    """"said on Wednesday she would rule …", "announced Monday it will close …": a date right after a verb of
+    saying (and its preposition) dates the saying, whatever clause the parse hangs it from."""
+    if span.root.dep_ not in ("pobj", "npadvmod", "advmod", "prep"):
+        return None  # ("Forecasters say this winter will be mild": the subject of what is said)
+    i = span.start  # the first word before the expression and its preposition
+    if i > 0 and span.doc[i].pos_ != "ADP" and span.doc[i - 1].lower_ in ("on", "in"):
+        i -= 1
+    prev = span.doc[i - 1] if i > 0 else None
+    if prev is None or prev.pos_ not in ("VERB", "AUX") or prev.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    said = prev.lemma_.lower()
+    return prev if said in reporting_verbs() and said not in rules()["future_governors"] else None
+
+
 def tense_of(span: Span) -> str | None:
     """The tense of the clause a temporal expression belongs to: "past", "future", "present" or None when it
     hangs off a noun ("a summit on 6 March")."""
+    said = _reporting_verb_before(span)
+    if said is not None:
+        return _verb_tense(said)
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ in ("DATE", "TIME"):
+        first = first.head  # "in March or April": the second date takes the tense of the first
+    if first.i != span.root.i:
+        span = span.doc[first.i : first.i + 1]
     gov = _governor(span)
     if gov is None:
         return None
+    if gov.tag_ == "VBG" and gov.dep_ == "pcomp" and gov.head.head.lemma_.lower() in rules()["accusation_verbs"]:
+        return "past"  # "is accused of killing her on April 9": what was done before
+    if gov.tag_ == "VBN" and any(c.lower_ == "than" for c in gov.children):
+        # "found more damage than expected in February": the comparison has no time of its own, the clause has
+        host = gov.head if gov.head.pos_ in ("VERB", "AUX") else _verb_of(gov.head)
+        return _verb_tense(host) if host is not None and host.i != gov.i else None
     if gov.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov)
     if span.root.dep_ == "poss" and gov.pos_ in ("NOUN", "PROPN"):
         # "an injury during Sunday's game occurred": a day's event takes the tense of the verb the noun hangs off
         verb = _verb_of(gov)
         return _verb_tense(verb) if verb is not None else None
+    if gov.pos_ in ("NOUN", "PROPN"):
+        return _tense_through_noun(span, gov)
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in rules()["future_governors"]:  # "due on Friday"
         return "future"
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd") and gov.head.pos_ in ("VERB", "AUX"):
         return _verb_tense(gov.head)  # "will stay closed through June": the verb's tense
     return None
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The finite verb a noun phrase belongs to, through prepositions and gerunds ("split off after voting for
+    secession in a January referendum" → "split")."""
+    tok = _verb_of(noun)
+    for _ in range(4):
+        if tok is None or tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj", "advcl", "acl"):
+            return tok
+        head = tok.head
+        while head.head.i != head.i and (head.pos_ == "ADP" or head.dep_ == "prep"):
+            head = head.head
+        tok = head if head.pos_ in ("VERB", "AUX") else _verb_of(head)
+    return tok
+
+
+def _tense_through_noun(span: Span, noun: Token) -> str | None:
+    """A date hanging off a noun ("a January referendum", "since his arrest on June 21"): "since" on the way up
+    makes it past; a past-tense verb the noun phrase belongs to makes it past ("voted in a January
+    referendum"), unless that verb can announce what is still to come ("announced a referendum in January":
+    ``noun_dates_not_past``); a present perfect does not ("has set a May 10 deadline"); "after" on the way up
+    makes it past unless the clause looks ahead; otherwise no tense (the nearest)."""
+    tok, after = span.root, False
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return "past"
+        after = after or tok.lower_ == "after" and tok.dep_ == "prep"
+    verb = _clause_verb(noun)
+    if after and (verb is None or _verb_tense(verb) != "future"):
+        return "past"  # "remains in jail after his June 21 arrest": before the time the clause is at
+    r = rules()
+    if verb is None or verb.lemma_.lower() in set(r["noun_dates_not_past"]) | set(r["future_governors"]):
+        return None
+    simple_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
+    # (only the simple past: "the judge has given him a May 10 deadline" looks ahead)
+    return "past" if simple_past and _verb_tense(verb) == "past" else None
 
 
 SKIP_DEPS = {"conj", "cc", "parataxis", "advcl", "relcl", "appos"}
@@ -596,7 +694,9 @@ class _Anchor:
 
 # Granularities of the periods "a year earlier" and "the same quarter last year" compare with.
 PERIODS = ("week", "month", "quarter", "half", "season", "year")
-_BOUND = re.compile(r"since\b", re.IGNORECASE)
+# ("fell 0.7 percent in February from January … for the month": the base a change is measured from is no period
+# the story is in, like the bound of "its worst day since 2001")
+_BOUND = re.compile(r"(?:since|from)\b", re.IGNORECASE)
 # "the same quarter a year ago", "the year-ago half": compared with the last period of that unit named before,
 # not with a week named since ("third-quarter loss … Three weeks ago … the same quarter a year ago").
 _UNIT_PERIODS = ((re.compile(r"\bquarters?\b", re.I), ("quarter",)), (re.compile(r"\bhalf\b", re.I), ("half",)),

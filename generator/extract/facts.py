@@ -19,9 +19,10 @@ from generator.extract import dates as date_extraction
 from generator.extract import events as event_extraction
 from generator.extract import personhood
 from generator.extract import quotes as quote_extraction
+from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
-from generator.link.people import leading_phrase, rule_phrases
+from generator.link.people import leading_phrase, organisation_words, rule_phrases
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -257,22 +258,31 @@ def leading_non_name_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("people")["leading_non_name_words"])
 
 
-def organisation_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
-
-
 def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
-    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital")."""
+    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital"), or a facility word in
+    lower case after "the"/"a" + name ("the Betty Ford clinic")."""
     words = organisation_words()
     if len(tokens) > 1 and any(t.lower_.rstrip(".") in words and not _after_hyphen(t) for t in tokens[1:]):
         return True  # not "Waller-Bridge": a word joined by a hyphen is part of a surname
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
         return True
+    if after is not None and after.text.islower() and after.text in _facility_words() and _after_article(ent):
+        return True
     place_of = frozenset(load_rules("people")["place_of_words"])
     start = ent.start
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def _facility_words() -> frozenset[str]:
+    return frozenset(load_rules("people")["facility_words"])
+
+
+def _after_article(ent: Span) -> bool:
+    """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it."""
+    first = ent[0] if ent[0].lower_ in ("the", "a", "an") else (ent.doc[ent.start - 1] if ent.start else None)
+    return first is not None and first.lower_ in ("the", "a", "an")
 
 
 def _after_hyphen(token: Token) -> bool:
@@ -424,19 +434,31 @@ def appositive_role(ent: Span) -> str | None:
 
 
 def extract_entities(doc: Doc, source: Source) -> tuple[EntityMention, ...]:
+    """Organisations and places; an acronym the article defines ("the World Health Organization (WHO)") carries
+    the full name it stands for, so that both name one entity."""
+    expansions = {name: full.rsplit(" (", 1)[0] for name, full in
+                  speaker_attribution.acronyms([e for e in doc.ents if e.label_ == "ORG"], doc.text).items()}
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
             continue
-        text = re.sub(r"^(the|The)\s+", "", ent.text)
-        text = re.sub(r"['’]s?$", "", text).strip()
+        text = _entity_text(ent.text)
         if not text or not text[0].isalnum():
             continue
         start = ent.start_char + ent.text.index(text)
-        mentions.append(
-            EntityMention(source.id, text, ent.label_, start, start + len(text), sentence_index(ent[0]))
-        )
+        expansion = expansions.get(text, "")
+        mentions.append(EntityMention(source.id, text, ent.label_, start, start + len(text), sentence_index(ent[0]),
+                                      expansion if expansion != text else ""))
     return tuple(mentions)
+
+
+def _entity_text(text: str) -> str:
+    """"the Kremlin's" → "Kremlin"; a name cut inside its bracket ("World Health Organization (WHO") loses the
+    bracket."""
+    text = re.sub(r"^(the|The)\s+", "", text)
+    if "(" in text and ")" not in text.split("(")[-1]:
+        text = text[: text.rindex("(")]
+    return re.sub(r"['’]s?$", "", text.strip()).strip()
 
 
 def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ...]:

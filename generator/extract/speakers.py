@@ -97,7 +97,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text)
 
 
-def _acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
+def acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
     """Names the article gives with their acronym ("the Federal Aviation Administration (FAA)"): the acronym and the
     name each map to "Federal Aviation Administration (FAA)", so that both speak as one organisation."""
     found: dict[str, str] = {}
@@ -164,7 +164,7 @@ class DocumentSpeakers:
             and not any(m.start < e.end_char and e.start_char < m.end for m in people)  # kept as a person: "Arsenio Hall"
         ]
         self.orgs.sort(key=lambda e: e.start)
-        self.acronyms = _acronyms(self.orgs, self.text)
+        self.acronyms = acronyms(self.orgs, self.text)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
         self._cues: dict[int, list[str]] = {}

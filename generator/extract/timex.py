@@ -169,6 +169,9 @@ def _number(word: str | None) -> int | None:
 
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:[- ][a-z]+)?)"
+# A day of a month without a year as outlets write it ("June 4", "Nov. 8", "4th June").
+MONTH_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+             r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?")
 WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
@@ -383,7 +386,7 @@ def not_a_date(e: Expr) -> RuleResult:
         return not_temporal("two numbers joined by a dash (a score or a count), no month")
     if re.fullmatch(r"(?:the )?\d+(?:st|nd|rd|th) (?:day|week|month|year|anniversary|straight day|consecutive day)s?", e.text):
         return not_temporal("an ordinal count, not a date")
-    if re.fullmatch(r"\d{4}", e.text) and (
+    if re.fullmatch(r"\d{4}", e.text) and not e.prep and (
         e.last_before in rules()["title_words"] or re.search(r"[\"“‘']\s*$", e.before) and re.match(r"\s*[\"”’']", e.after)
     ):
         return not_temporal("the title of a work")
@@ -422,9 +425,13 @@ def _game_words(text: str) -> frozenset[str]:
     return frozenset(p for p in rules()["game_words"] if (p in words if " " not in p else p in lower))
 
 
+# A time zone after a clock time ("7:37 a.m. EDT", "3 p.m. GMT", "14:58 hrs"); not a month ("10 a.m. June 3").
+TIME_ZONE = r"(?!at\b)[a-z]{1,3}t|utc|hrs?|local"
+
+
 def clock_time(e: Expr) -> RuleResult:
     """"6:15 a.m.", "at noon": a TIME; with a day ("Thursday at 6:15 a.m.") the day's value with the time."""
-    m = re.search(r"(?:at )?(\d{1,2})(?::(\d{2}))? ?(a\.?m|p\.?m)\.?(?: ([a-z]{2,4})\b)?|(?:at )?(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", e.text)
+    m = re.search(rf"(?:at )?(\d{{1,2}})(?::(\d{{2}}))? ?(a\.?m|p\.?m)\.?(?: ({TIME_ZONE})\b)?|(?:at )?(\d{{1,2}}):(\d{{2}})\b|\b(noon|midnight)\b", e.text)
     if m is None:
         return None
     if m[7]:
@@ -441,8 +448,8 @@ def clock_time(e: Expr) -> RuleResult:
     rest = re.sub(r"^(at|on|by|from|until) |\b(at|on)$", "", rest).strip(" ,")
     rest = re.sub(r"^(?:(?:about|around|approximately|roughly|just|shortly) ?)?(?:after|before)?$", "", rest)  # "about 11am"
     time = f"T{hour:02d}:{minute:02d}"
-    if not rest and (day_after := re.match(rf"\s*,?\s*(?:on )?{WEEKDAY}\b", e.after, re.IGNORECASE)):
-        rest = day_after[1].lower()  # "about 11am on Friday", "10:41 a.m. Tuesday": the model split the time from its day
+    if not rest and (day_after := re.match(rf"\s*,?\s*(?:on )?({WEEKDAY}|{MONTH_DAY})(?!\w)", e.after, re.IGNORECASE)):
+        rest = day_after[1].lower()  # "about 11am on Friday", "10:41 a.m. Tuesday", "9 a.m. on June 4": the model split the time from its day
     if rest:
         day = normalise(rest, e.reference, e.tense, e.anchor)
         if day.value and day.granularity == "day":
@@ -585,12 +592,38 @@ def part_of_day(e: Expr) -> RuleResult:
 
 
 def holiday(e: Expr) -> RuleResult:
-    """"Christmas Eve", "on New Year's Day": rewritten to the day and month ("24 december")."""
-    day = rules()["holidays"].get(e.bare)
+    """"Christmas Eve", "on New Year's Day": rewritten to the day and month ("24 december"); with a year ("the
+    2013 Christmas special", "Christmas 2013") to that day of that year; "this Christmas" is the one of the
+    reference year, "last"/"next Christmas" the one before or after the reference date (TIDES: the year of the
+    named day is that of "this", "last", "next")."""
+    m = re.fullmatch(r"(?:over (?:the )?)?(?:(last|this|next|\d{4}) )?(.+?)(?: (\d{4}))?", e.bare)  # "over Christmas"
+    name, holidays = m[2] if m else "", rules()["holidays"]
+    head, _, noun = name.rpartition(" ")
+    if name not in holidays and head in holidays and noun in rules()["holiday_nouns"] and (m[1] or m[3]):
+        name = head  # "the 2013 Christmas special": the holiday of that year
+    day = holidays.get(name)
     if day is None:
         return None
     month, dom = (int(x) for x in day.split("-"))
+    year = m[3] or (m[1] if m[1] and m[1].isdigit() else None)
+    if year:
+        return replace(e, text=f"{dom} {calendar.month_name[month].lower()} {year}")
+    if m[1]:
+        days = [dt.date(e.reference.year + d, month, dom) for d in (-1, 0, 1)]
+        chosen = {"this": days[1], "last": max(d for d in days if d < e.reference),
+                  "next": min(d for d in days if d > e.reference)}[m[1]]
+        return Resolution(day_value(chosen), "day", f"holiday, '{m[1]}': the one of {chosen.year}")
     return replace(e, text=f"{dom} {calendar.month_name[month].lower()}")
+
+
+def holiday_with_date(e: Expr) -> RuleResult:
+    """"Easter Sunday, April 8, 2012", "Good Friday, March 29": a holiday in apposition to the date it fell on;
+    the date written out is the value."""
+    m = re.fullmatch(r"(?:the )?(.+?), (.*\d.*)", e.text)
+    r = rules()
+    if m is None or not (m[1] in r["holidays"] or m[1] in r["movable_holidays"]):
+        return None
+    return replace(e, text=m[2])
 
 
 def _holiday_day(spec: dict[str, Any], year: int) -> dt.date:
@@ -611,8 +644,10 @@ def _holiday_day(spec: dict[str, Any], year: int) -> dt.date:
 def movable_holiday(e: Expr) -> RuleResult:
     """"Easter", "Thanksgiving", "Labor Day weekend": the day that year, the year chosen by tense like a date
     without a year ("last Thanksgiving" the one before)."""
-    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)( weekend)?(?: (\d{4}))?", e.bare)
+    m = re.fullmatch(r"(?:(last|this|next|\d{4}) )?(.+?)( weekend)?(?: (\d{4}))?", e.bare)
     spec = rules()["movable_holidays"].get(m[2]) if m else None
+    if spec is not None and m[1] and m[1].isdigit():  # "the 2019 Easter parade": that year's
+        return movable_holiday(replace(e, text=f"{m[2]}{m[3] or ''} {m[1]}"))
     if spec is None:
         return None
     if m[3]:  # "the Thanksgiving weekend", "Labor Day weekend": the weekend next to the day
@@ -639,7 +674,12 @@ def movable_holiday(e: Expr) -> RuleResult:
 
 def nowadays(e: Expr) -> RuleResult:
     """"today's young people", "in today's world": the present (TimeML PRESENT_REF), not the day; "today's
-    meeting" stays the day. Told by the noun after it (``present_nouns``)."""
+    meeting" stays the day. Told by the noun after it (``present_nouns``). "Today, such chips are commonly used":
+    "today" in a present-tense clause that says how things usually are (``habitual_adverbs``) is the present too
+    (TIDES 2005: "today" meaning nowadays is PRESENT_REF); "the market is closed today" stays the day."""
+    if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["habitual_adverbs"]):
+        return Resolution("PRESENT_REF", "ref", "'today' in a clause of how things usually are: nowadays", kind="ref",
+                          relative=False)
     after = re.sub(r"^\s*['’]s\b", " ", e.after)
     if e.text != "today" or not (after != e.after or re.search(r"['’]s$", e.written.strip())):
         return None
@@ -721,9 +761,10 @@ def units_ago_or_later(e: Expr) -> RuleResult:
         value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
         return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
     direction = r["anchor_directions"][m["dir"]]
-    if e.anchor is None and e.period and unit in ("year", "month") and (
-            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit == "year" or named[2]):
-        # "in 2011 … four years later", "in May 2019 … two months later": from the year or month named before
+    if e.anchor is None and e.period and unit in ("year", "month", "decade", "century") and (
+            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit != "month" or named[2]):
+        # "in 2011 … four years later", "in May 2019 … two months later", "opened in 1987 and was expanded a decade
+        # later": from the year or month named before
         base = dt.date(int(named[1]), int(named[2] or 1), 1)
         value, gran = _shift(base, unit, direction * amount)
         if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
@@ -1099,9 +1140,11 @@ def month_without_year(e: Expr) -> RuleResult:
             year = max(d.year for d in firsts if d < this_month or (d == this_month and not strict))
         elif direction == "future":
             year = min(d.year for d in firsts if d > this_month or (d == this_month and not strict))
-        else:  # the nearest counted in months; six months either way: the past one (news tells what happened)
+        else:  # the nearest counted in months; six months either way: the past one (news tells what happened), the
+            # next one in a present-tense clause ("the law takes effect in July", told in January: a schedule)
+            ahead_last = e.tense != "present"
             year = min(firsts, key=lambda d: (abs((d.year - this_month.year) * 12 + d.month - this_month.month),
-                                              d > this_month)).year
+                                              (d > this_month) == ahead_last)).year
     return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
 
 
@@ -1242,6 +1285,9 @@ def season(e: Expr) -> RuleResult:
     elif direction == "this" or (current is not None and m[1] is None):
         year = current if current is not None else reference.year
         how = "the current one" if current is not None else how
+    elif m[1] in ("last", "past") and current is not None:
+        year = current - 1  # "last fall" told in October: the fall before the one under way
+        how = f"'{m[1]}' told in that season: the one before"
     else:
         candidates = [dt.date(y, SEASON_MONTHS[code][0], 1) for y in (reference.year - 1, reference.year, reference.year + 1)]
         strict = m[1] in ("last", "past", "next")
@@ -1373,6 +1419,22 @@ def numeric_date(e: Expr) -> RuleResult:
     return replace(res, rule="numeric date, month first (dateparser)") if res and res.value else res
 
 
+def day_of_month(e: Expr) -> RuleResult:
+    """"on the 28th": a day of the month without the month, in the month the tense points to (the previous,
+    current or next one): "was restored on the 30th" told on 2 October is 30 September."""
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", e.text)
+    if m is None or not 1 <= int(m[1]) <= 31:
+        return None
+    candidates = []
+    for delta in (-1, 0, 1):
+        year, month = add_months(e.reference.year, e.reference.month, delta)
+        if int(m[1]) <= calendar.monthrange(year, month)[1]:
+            candidates.append(dt.date(year, month, int(m[1])))
+    direction, how = _direction(e)
+    day = _pick(e.reference, candidates, direction if direction in ("past", "future") else None)
+    return Resolution(day_value(day), "day", f"day of the month without the month, {how.replace('year', 'month')}")
+
+
 def explicit_date(e: Expr) -> RuleResult:
     """Everything else with a month, weekday or digit: dateparser, the year chosen by tense when not written."""
     t, reference, tense = e.text, e.reference, e.tense
@@ -1441,6 +1503,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     needs_reference,
     fiscal_year,
     part_of_day,
+    holiday_with_date,
     holiday,
     movable_holiday,
     nowadays,
@@ -1472,6 +1535,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     leading_date,
     trailing_date,
     numeric_date,
+    day_of_month,
     explicit_date,
 )
 

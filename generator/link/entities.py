@@ -28,19 +28,36 @@ def entity_key(text: str) -> str:
 
 
 def merge_entities(facts: Sequence[SourceFacts]) -> tuple[Entity, ...]:
-    """One Entity per normalised name; its label and name are the ones used most."""
+    """One Entity per normalised name; an acronym one article defines ("WHO") joins the name it stands for in every
+    article, unless articles define it differently. Its name is the one used most, counting an acronym as its
+    full name."""
+    aliases = _acronym_aliases(facts)
+
+    def full_name(mention: EntityMention) -> str:
+        return mention.expansion or aliases.get(entity_key(mention.text), mention.text)
+
     groups: dict[str, list[EntityMention]] = defaultdict(list)
     for f in facts:
         for mention in f.entities:
-            key = entity_key(mention.text)
+            key = entity_key(full_name(mention))
             if key:
                 groups[key].append(mention)
     entities = []
     for mentions in groups.values():
-        names = Counter(m.text for m in mentions)
+        names = Counter(full_name(m) for m in mentions)
         labels = Counter(m.label for m in mentions)
         name = min(names, key=lambda n: (-names[n], n))
         label = min(labels, key=lambda lab: (-labels[lab], lab))
         ordered = tuple(sorted(mentions, key=lambda m: (m.source, m.start)))
         entities.append(Entity(slugify(name), name, label, ordered))
     return tuple(sorted(entities, key=lambda e: e.id))
+
+
+def _acronym_aliases(facts: Sequence[SourceFacts]) -> dict[str, str]:
+    """The key of each acronym some article defines → the one name it stands for (as first written)."""
+    meanings: dict[str, dict[str, str]] = defaultdict(dict)
+    for f in facts:
+        for mention in f.entities:
+            if mention.expansion:
+                meanings[entity_key(mention.text)].setdefault(entity_key(mention.expansion), mention.expansion)
+    return {acronym: next(iter(names.values())) for acronym, names in meanings.items() if len(names) == 1}

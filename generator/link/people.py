@@ -36,6 +36,11 @@ def _transliteration(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @lru_cache(maxsize=None)
+def organisation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
+
+
+@lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
     return frozenset(load_rules("people")["particles"])
 
@@ -51,7 +56,9 @@ def word_key(word: str, kinds: tuple[str, ...] = ("endings", "letters")) -> str:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"\s+", name.strip()) if w)
+    """The words of a name; "O' Leary" (a space some texts put after the apostrophe) is one word, "O'Leary"."""
+    name = re.sub(r"(?<![^\W\d_])([^\W\d_][’'])\s+(?=[^\W\d_])", r"\1", name.strip())
+    return tuple(w for w in re.split(r"\s+", name) if w)
 
 
 def name_phrase_key(name: str) -> str:
@@ -143,22 +150,34 @@ class Evidence:
     """What the whole corpus says about single words: how often spaCy labels them as what."""
 
     labels: dict[str, Counter[str]]
+    # names the corpus writes before an organisation word as an organisation's or a building's name ("Betty Ford"
+    # of "the Betty Ford Center")
+    thing_heads: frozenset[str] = frozenset()
 
     @classmethod
     def collect(cls, facts: Sequence[SourceFacts]) -> "Evidence":
         labels: dict[str, Counter[str]] = defaultdict(Counter)
+        heads: set[str] = set()
+        organisation = organisation_words()
         for f in facts:
             for entity in f.entities:
-                for word in name_words(entity.text):
+                words = name_words(entity.text)
+                for word in words:
                     labels[word_key(word)][entity.label] += 1
-                if len(name_words(entity.text)) > 1:
+                if len(words) > 1:
                     labels[name_phrase_key(entity.text)][entity.label] += 1
+                if len(words) > 2 and words[-1].lower() in organisation:
+                    heads.add(name_phrase_key(" ".join(words[:-1])))
             for mention in f.people:
                 for word in name_words(mention.name):
                     labels[word_key(word)]["PERSON"] += 1
                 if len(name_words(mention.name)) > 1:
                     labels[name_phrase_key(mention.name)]["PERSON"] += 1
-        return cls(dict(labels))
+        return cls(dict(labels), frozenset(heads))
+
+    def names_a_thing(self, name: str) -> bool:
+        """Whether the corpus writes this full name as the head of an organisation's or a building's name."""
+        return name_phrase_key(name) in self.thing_heads
 
     def nationality(self, word: str) -> bool:
         """Whether the word is used mostly as a nationality or group ("Ukrainian"), which no name contains.
@@ -330,10 +349,16 @@ def _corroborated(cluster: _Cluster, evidence: Evidence) -> bool:
     role, and the corpus does not mostly label the word as a place or organisation.
     """
     if len(cluster.key) > 1:
-        return True
+        # "at Betty Ford" where the story names "the Betty Ford Center": the clinic, unless a title or role says
+        # a person is meant
+        return not evidence.names_a_thing(canonical_name(cluster.mentions)) or _titled_or_role(cluster)
     word = cluster.mentions[0].name
     if evidence.mostly_place_or_org(word):
         return False
+    return _titled_or_role(cluster)
+
+
+def _titled_or_role(cluster: _Cluster) -> bool:
     return any(m.titled or m.role for m in cluster.mentions)
 
 
@@ -378,7 +403,8 @@ def canonical_name(mentions: Sequence[PersonMention]) -> str:
     """The full name (two words or more) used most, counting longer forms that start with it; ties go to the
     longer form, then the most used surname spelling, then A–Z. A one-off longer form ("Esther Williams Dies"
     in a headline) does not win."""
-    full = [m.name for m in mentions if len(name_words(m.name)) > 1] or [m.name for m in mentions]
+    written = [" ".join(name_words(m.name)) for m in mentions]  # "O' Leary" shown as "O'Leary"
+    full = [name for name in written if len(name_words(name)) > 1] or written
     surnames = Counter(name_words(m.name)[-1] for m in mentions)
     forms = Counter(full)
 
