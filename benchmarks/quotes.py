@@ -1,11 +1,11 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 1001 direct quotes in 228 ECB+ and MEANTIME articles (720 dev, 281 test), each with its
+- ``benchmarks/data/quotes_eval.yaml``: 1126 direct quotes in 261 ECB+ and MEANTIME articles (845 dev, 281 test), each with its
   speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
   Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
-  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``)
+  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``, ``round-8``)
   scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
@@ -59,6 +59,7 @@ CORPORA = {"meantime": EVAL / "meantime" / "meantime_entities.jsonl", "ecbplus":
 RESULTS = REPO / "benchmarks" / "results" / "quotes.md"
 QUOTE_MARKS = "“”„«»\"‘’‹›' "
 ROUND_6 = "round-6"
+ROUND_8 = "round-8"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -198,13 +199,15 @@ def eval_docs(split: str) -> list[Doc]:
 
 def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
     """The evaluation sets reported: dev, and test as enlarged in round 6 (the split the bars are judged on), as its
-    first 36 articles (the figure reported before round 6) and as the round-6 additions alone. The three test sets
-    share their Doc objects: each article is parsed and run once."""
+    first 36 articles (the figure reported before round 6) and as the round-6 additions alone; and the dev articles
+    round 8 added (their first score is in the notes). The subsets share their Doc objects: each article is parsed
+    and run once."""
     return {
         "eval dev": dev,
         "eval test": test,
         "eval test, first 36 articles": [d for d in test if d.added is None],
         "eval test, round-6 additions": [d for d in test if d.added == ROUND_6],
+        "eval dev, round-8 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_8],
     }
 
 
@@ -385,6 +388,35 @@ NOTES = [
     " (\"according to X's announcement\", \"in a statement on the X website\", \"according to an X update\", \"according "
     "to <website address>\"), and two of the rules above came from that batch (a website address speaks; an update "
     "is a document): they may have been shaped by test, not by dev.",
+    "- Round 8, 2026-11-30/12-01 (issue 11, after the figures above: test 0.91 (248/272) of the quotes found, 0.88 of "
+    "all, F1 0.96; organisation 0.73 and none 0.67 under the 0.80 bar; dev 0.99 (686/696); each fresh dev batch had "
+    "scored 0.86-0.91 before tuning). Goal: rules that generalise, from the structure of the text rather than word "
+    "lists. 33 more dev articles (124 quotes, then 125: one the annotation had missed was added after the first "
+    "scoring showed it) were chosen by a plain text search of the unannotated dev side for pronoun cues, unnamed "
+    "sources, organisation shapes and colon introductions, annotated by reading and committed before the system ran "
+    "on them (`quotes_eval.md`, `added: round-8`; the dev side held almost no organisation quotes any more: the batch "
+    "has one). First score, before any rule changed (`--dev --added round-8`): 0.81 of the quotes found (97/120), "
+    "0.78 of all, F1 0.98; cue 0.91, colon 0.82, carried 0.70, pronoun 0.81, description 0.33 (3 found), none not "
+    "found (1). Most errors were pronouns and carried quotes given to the wrong person because salience and gender "
+    "came from too little structure. Rules then changed on dev errors and on sentences written for "
+    "`tests/test_speakers.py` (a row each; most fail on the code before): salience ranks a main-clause subject above "
+    "the subject of a that-clause; a name's gender can come from the pronoun that goes on as the next sentence's "
+    "main subject (not after a quote in that sentence, not when the sentence names the person again); names the "
+    "recogniser tagged as organisations or places are people when a person noun sets them off or titles them "
+    "(\"A professor …, Yanis Varoufakis,\", \"official Fauzi\", \"Professor Varoufakis\"); a title the recogniser "
+    "kept is dropped (\"Producer Moffat\"), a two-word surname is the longer name ending in it (\"De Blasio\"); a "
+    "quote paragraph whose closing mark is missing is the paragraph; of two subjects the name right before the verb "
+    "speaks; a name in a phrase or clause of the speaker's noun does not (\"Friends of X, known as Y\"); a cue on the "
+    "next line after a title cut at its full stop (\"the Rev.\"); \"what X had told her\" is no statement of X; a "
+    "fragment after an apology offered or a statement issued is its subject's; a first-person-singular quote is not "
+    "carried to a group or a body; a body never named that spoke is what a later \"it\" means; and, from probe "
+    "sentences of common organisation shapes written for the tests, \"Tesla shares fell … the carmaker\", a court "
+    "\"ruled\", \"Oxfam, which called it “…”\", \"the governing body\", \"the Fed\", \"The company behind the app, "
+    "ByteDance, said\", a dash credit with a role, a headline label \"South Sudan: “…”\", \"X said … “…” …, state media reported\" (the cue "
+    "before the fragment), a quote that speaks of the person the narration moved on to (\"I called him\") is "
+    "not theirs, and \"A source close to Reed said\" names nobody. Dev with the batch: 0.96 "
+    "(783/816) before, 0.99 (806/818) after; seeds 52/52 and the 12 people unchanged. Test was run once, at the "
+    "end, on merged main (the tables); its errors were not listed.",
 ]
 
 
@@ -533,7 +565,7 @@ def report(sets: dict[str, list[Doc]], timings: dict[str, float]) -> str:
         for kind in KINDS:
             lines.append(f"| {kind} | {ours.kind_cells(kind)} | {textacy.kind_cells(kind).split(' | ', 1)[1]} |")
         lines.append("")
-    for name, docs in ((n, d) for n, d in sets.items() if not n.startswith("eval test,")):  # subsets: listed in the whole
+    for name, docs in ((n, d) for n, d in sets.items() if not n.startswith(("eval test,", "eval dev,"))):  # subsets: listed in the whole
         errors = [f"{d.source.id}" for d in docs if d.textacy_error]
         if errors:
             lines.append(f"- {name}: textacy raised on {len(errors)}/{len(docs)} articles (unbalanced quotation marks): " + ", ".join(errors))

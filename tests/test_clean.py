@@ -95,6 +95,21 @@ def raw(text: str, given: Metadata = Metadata(), doc_id: str = "doc") -> RawDocu
         ("Tags:", "empty label"),
         ("Copyright 2025 Example News. All rights reserved.", "copyright"),
         ("© 2025 Example Media Ltd", "copyright"),
+        # a longer notice opening with the sign and the year (written for these tests, like every line here)
+        ("© 2024, ExampleNews.com. This story is the copyrighted property of Example News. Written permission must "
+         "be obtained before it is reprinted online or in print. Copying our work without permission or payment "
+         "is theft.", "copyright"),
+        ("Advertise with us! We offer flexible digital packages that put your brand in front of thousands of "
+         "readers at home and abroad every day. Contact our sales team at ads@example.com.", "advertisement"),
+        # the same with Cyrillic look-alike letters in its words (а е і о с у ѕ)
+        ("Аdvеrtіѕе wіth uѕ tоdау! Yоur brаnd іn frоnt оf thоuѕаndѕ оf rеаdеrѕ еvеrу dау.", "advertisement"),
+        # a paywall's prompt where the story stops
+        ("To read the full story, please subscribe to The Daily Example. Choose a yearly plan or a weekly pass.",
+         "paywall"),
+        ("If you are seeing this message but you are already a subscriber, please log in to read on.", "paywall"),
+        ("When you become a member of The Daily Example, you'll get unlimited access to our reporting, "
+         "newsletters and events in your town.", "paywall"),
+        ("New subscribers receive a free welcome gift with their first order!", "paywall"),
         ("* * *", "separator"),
         ("![Putin at the FSB](https://example.com/photo.jpg)", "image"),
         ("<img src='https://example.com/photo.jpg'>", "image"),
@@ -149,6 +164,10 @@ def test_remove_furniture_removes_inline_data_images(text, kept, removed):
         "Photos by the agency showed damaged buildings in Kharkiv.",
         "Video footage showed the delegation leaving the consulate.",
         "Copyright lawyers said the ruling would be appealed.",
+        "New subscribers will get a discount of 20 percent, the company said.",
+        "To read the full report, investors must register with the regulator, she said.",
+        "Companies that advertise with the network will pay more next year, the report said.",
+        "Реклама в газетах выросла на пять процентов, сообщил министр.",
         "Related talks in Riyadh ended without a statement.",
         "Read more about the deal in the ministry's report, he told reporters.",
         "Trending topics on Russian social media included the talks.",

@@ -960,6 +960,126 @@ CASES = [
         "According to a BT update, engineers were “working to restore service as quickly as possible.”",
         "BT", "organisation", id="organisation-according-to-an-update-of-a-company",
     ),
+    # ---- round 8: salience and gender from the structure of the narration
+    pytest.param(
+        "Tom Hale, who runs the club, is sure that the fans will agree that Peter Reid is the right choice.\n\n"
+        "“He is the best man we could find,” he said.",
+        "Tom Hale", "pronoun", id="pronoun-a-main-clause-subject-before-a-subject-of-a-that-clause",
+    ),
+    pytest.param(
+        "“We are all shocked,” Mr Paul Mann said.\n\nA teacher at the village school, Yanis Ngata, did not go to work "
+        "on Monday. But he rode his bicycle into the town.\n\n“The streets were empty,” he said.",
+        "Yanis Ngata", "pronoun", id="pronoun-a-new-subject-whose-gender-the-next-sentence-gives",
+    ),
+    pytest.param(
+        "“We are all shocked,” Mr Paul Mann said.\n\nA nurse at the clinic, Ngozi Adeyemi, worked through the night. "
+        "She drove home at dawn.\n\n“We ran out of beds,” she said.",
+        "Ngozi Adeyemi", "pronoun", id="pronoun-she-continues-the-subject-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Detective Omar Vance questioned the suspect. “I don't feel anything,” she said, according to the record.",
+        None, "pronoun", id="pronoun-gender-not-taken-from-a-quote-speaker-in-the-next-sentence",
+    ),
+    pytest.param(
+        "Steven Moffat said the actor had been cast after a secret audition at his house.\n\n“We made a home video "
+        "of him playing the hero and everyone agreed that he was right.\n\nThe series returns at Christmas.",
+        "Steven Moffat", "carried", id="carried-a-quote-paragraph-whose-closing-mark-is-missing",
+    ),
+    pytest.param(
+        "Mark Devine represents the two families.\n\nAt the hearing, the families “heard for the first time some "
+        "answers to their questions,” Devine said.",
+        "Mark Devine", "cue", id="cue-the-name-before-the-verb-not-the-subject-of-the-fragment",
+    ),
+    pytest.param(
+        "Colleagues of Daniel Ortiz, known as Danny, have called him “the most generous man in the building.”",
+        None, "cue", id="cue-colleagues-of-a-person-are-nobody-named",
+    ),
+    pytest.param(
+        "Fire crews fought the blaze at the chapel for six hours.\n\n“We still do not know how it started,” the Rev.\n\n"
+        "Jonah Whitfield of the Riverside Chapel said on Sunday.",
+        "Jonah Whitfield", "cue", id="cue-on-the-next-line-after-a-title-cut-at-its-full-stop",
+    ),
+    pytest.param(
+        "Ruth Okafor said she was not at the mill when the roof fell and would not discuss what any of the workers had "
+        "told her.\n\n“They all got out in time.”",
+        "Ruth Okafor", "carried", id="carried-not-to-somebody-in-a-what-clause",
+    ),
+    pytest.param(
+        "Senator Alice Moreno released a statement on Friday and offered an apology to the families “if anything I said "
+        "caused them more pain.”",
+        "Alice Moreno", "cue", id="cue-a-fragment-after-an-apology-offered",
+    ),
+    pytest.param(
+        "Governor Dan Price issued a statement on Friday condemning “the cowardly attack on our officers.”",
+        "Dan Price", "cue", id="cue-a-fragment-in-the-clause-of-a-statement-issued",
+    ),
+    pytest.param(
+        "Tesla shares fell 5 percent on Monday.\n\n“We are confident in our plan,” the carmaker said.",
+        "Tesla", "organisation", id="organisation-the-carmaker-named-before-its-shares",
+    ),
+    pytest.param(
+        "The Supreme Court ruled on Friday that the law was “plainly unconstitutional.”",
+        "Supreme Court", "organisation", id="organisation-a-court-ruled",
+    ),
+    pytest.param(
+        "The ruling was welcomed by Oxfam, which called it “a victory for the poor.”",
+        "Oxfam", "organisation", id="organisation-which-called-it-right-before-the-fragment",
+    ),
+    pytest.param(
+        "Fifa banned the player for life. The world governing body said his conduct was “unacceptable.”",
+        "Fifa", "organisation", id="organisation-the-governing-body-named-before",
+    ),
+    pytest.param(
+        "The Federal Reserve raised rates on Wednesday. In its statement, the Fed said inflation was “still elevated.”",
+        "Federal Reserve", "organisation", id="organisation-a-clipped-name-the-fed",
+    ),
+    pytest.param(
+        "“We were lucky,” said Anna Berg, a nurse.\n\nThe fire started at 3 a.m., fire officials said.\n\n"
+        "“I grabbed the kids and ran.”",
+        "Anna Berg", "carried", id="carried-a-quote-in-the-first-person-singular-skips-a-group",
+    ),
+    pytest.param(
+        "“We were lucky,” said Anna Berg, a nurse.\n\nThe fire started at 3 a.m., fire officials said.\n\n"
+        "“We had 40 crews on the scene.”",
+        None, "carried", id="carried-a-quote-in-the-plural-goes-on-with-the-group",
+    ),
+    pytest.param(
+        "Gov. Andrew Cuomo and Mayor Bill de Blasio toured the site. “This is unacceptable,” Cuomo said.\n\n"
+        "De Blasio disagreed. “The city acted quickly,” he said.",
+        "Bill de Blasio", "pronoun", id="pronoun-a-surname-of-two-words-is-the-full-name-and-its-gender",
+    ),
+    pytest.param(
+        "The company behind the app, ByteDance, said it was “committed to the safety of its users.”",
+        "ByteDance", "organisation", id="organisation-named-by-commas-right-before-the-verb",
+    ),
+    pytest.param(
+        "Hundreds marched through the city on Saturday.\n\n“The fight is not over.” — Jane Smith, campaigner",
+        "Jane Smith", "cue", id="cue-credited-after-a-dash-with-a-role",
+    ),
+    pytest.param(
+        "Russia: “We will respond to any attack”\n\nMoscow warned the alliance on Friday.",
+        "Russia", "organisation", id="colon-a-headline-label-of-a-state",
+    ),
+    pytest.param(
+        "Human Rights Watch accused the army of abuses. The army denied it.\n\n“These claims are false,” it said.",
+        None, "pronoun", id="pronoun-it-the-body-that-spoke-last-though-never-named-not-an-earlier-one",
+    ),
+    pytest.param(
+        "Kim Jong Un said North Korea would “never give up” its weapons, state media reported.",
+        "Kim Jong Un", "cue", id="cue-the-verb-before-a-fragment-not-the-outlet-reporting-after-it",
+    ),
+    pytest.param(
+        "Karen Webb, 61, said the water rose fast. Her husband, Tom, was at work.\n\n“I called him at once.”",
+        "Karen Webb", "carried", id="carried-not-to-the-person-the-quote-speaks-of",
+    ),
+    pytest.param(
+        "Karen Webb, 61, said the water rose fast. Her husband, Tom Webb, was at work.\n\n“I drove home at once.”",
+        "Tom Webb", "carried", id="carried-to-the-person-the-narration-moved-on-to",
+    ),
+    pytest.param(
+        "Tom Reed was arrested on Monday.\n\nA source close to Reed said he was “in shock.”",
+        None, "cue", id="cue-a-source-close-to-a-person-is-nobody-named",
+    ),
     # ---- none: words nobody is said to say
     pytest.param(
         "Mayor Tom Hale spoke first. “We will rebuild,” he said.\n\nA sign on the door read: “Closed until further notice.”",
@@ -1080,3 +1200,90 @@ def test_first_name_is_read_next_to_the_surname_not_in_a_company_name(nlp) -> No
     )
     assert quote.speaker_via == "pronoun"
     assert (quote.speaker_name or "").endswith("Rakesh R Venkataraman")
+
+
+def _doc_with_entities(nlp, text: str, entities: list[tuple[str, str]]):
+    """A parsed document whose entities are set by hand (what the recogniser tagged varies by model version)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "names"),
+    [
+        pytest.param(
+            "A professor of law at the University of Leeds, Tariq Obuya, did not teach on Monday.",
+            [("the University of Leeds", "ORG"), ("Tariq Obuya", "ORG")], ["Tariq Obuya"], id="set-off-by-a-person-noun",
+        ),
+        pytest.param(
+            "Tariq Obuya, a professor of law, did not teach on Monday. Professor Obuya blamed the strike.",
+            [("Tariq Obuya", "ORG"), ("Professor Obuya", "ORG")], ["Tariq Obuya", "Obuya"], id="and-his-surname-after-a-title",
+        ),
+        pytest.param(
+            "One man was killed, said disaster agency official Fauzi.",
+            [("Fauzi", "GPE")], ["Fauzi"], id="one-name-after-a-person-noun",
+        ),
+        pytest.param(
+            "General Motors said sales fell. The United States, a close partner of Canada, said nothing.",
+            [("General Motors", "ORG"), ("The United States", "GPE"), ("Canada", "GPE")], [], id="no-person-in-an-organisation-or-a-country",
+        ),
+    ],
+)
+def test_people_tagged_as_organisations(nlp, text: str, entities: list, names: list[str]) -> None:
+    from generator.extract.speakers import _people_tagged_as_organisations
+
+    doc = _doc_with_entities(nlp, text, entities)
+    found = _people_tagged_as_organisations(doc, [], [False] * len(doc))
+    assert [m.name for m in found] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Producer Moffat", "Moffat"), ("Sgt. Paul Brennan", "Paul Brennan"), ("Professor Ann Lee", "Ann Lee"),
+     ("Moffat", "Moffat"), ("Paul Brennan", "Paul Brennan")],
+)
+def test_a_title_the_recogniser_kept_is_not_part_of_the_name(name: str, bare: str) -> None:
+    from generator.extract.speakers import _without_title
+
+    assert _without_title(name) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        pytest.param("Chidi Okeke did not go to work on Monday. But he rode his bicycle into town.", "m", id="he-goes-on"),
+        pytest.param("Chidi Okeke did not go to work on Monday. She rode her bicycle into town.", "f", id="she-goes-on"),
+        pytest.param(
+            "Chidi Okeke was the victim in that case. In 2005, he was charged with assault on Okeke.", None,
+            id="not-a-pronoun-whose-clause-names-the-person-again",
+        ),
+        pytest.param("Chidi Okeke did not go to work. “I was ill,” he said.", None, id="not-a-quote-speaker"),
+        pytest.param("The strike closed the school. But he rode his bicycle into town with Chidi Okeke.", None, id="not-an-object"),
+    ],
+)
+def test_gender_from_the_pronoun_that_goes_on_with_a_subject(nlp, text: str, gender: str | None) -> None:
+    from generator.extract.facts import extract_people
+    from generator.extract.quotes import _Context, find_quote_spans
+
+    doc, source = nlp(text), make_source(text)
+    spans, _ = find_quote_spans(source.paragraphs)
+    ds = _Context(doc, source, spans, extract_people(doc, source)).speakers  # words in quotes marked as such
+    assert ds.gender("Chidi Okeke") == gender
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [("kraft", "kraft foods", True), ("fed", "federal reserve", True), ("met", "met office", True),
+     ("fe", "federal reserve", False), ("federal", "federal", False), ("bank", "world bank", True), ("ban", "world bank", False)],
+)
+def test_a_short_organisation_name_stands_for_a_fuller_one(short: str, full: str, expected: bool) -> None:
+    from generator.extract.speakers import _shortens
+
+    assert _shortens({short}, full.split()) is expected

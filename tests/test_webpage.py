@@ -201,6 +201,38 @@ def test_a_list_of_related_headlines_is_removed():
     assert {r.rule for _, r in removed} == {"link list"}
 
 
+STANDFIRST = "Repairs to the cracked supports will close the river crossing until next spring, the council says."
+
+
+def headed_page(description: str, dek: str, body: list[str] | None = None) -> str:
+    """A page whose headline and standfirst sit in the article's header, outside its text block."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in (body or BODY))
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Old bridge to close for a year</title>"
+        f"<meta property='og:description' content=\"{description}\"></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<header class='story-header'><h1>Old bridge to close for a year</h1><p class='dek'>{dek}</p></header>"
+        f"<div class='article-body'>{paragraphs}</div><footer>Copyright 2024 The Daily Example</footer></body></html>"
+    )
+
+
+def test_the_standfirst_under_the_headline_opens_the_text():
+    result = read_page(headed_page(STANDFIRST, STANDFIRST))
+    assert result.text.startswith(STANDFIRST + "\n")
+    assert result.text.count(STANDFIRST) == 1 and BODY[0] in result.text
+
+
+def test_a_description_the_reader_does_not_see_is_not_text():
+    # the header holds a short kicker, not the description: the description stays metadata
+    result = read_page(headed_page(STANDFIRST, "Transport"))
+    assert STANDFIRST not in result.text and BODY[0] in result.text
+
+
+def test_a_standfirst_already_in_the_text_is_not_repeated():
+    result = read_page(headed_page(BODY[0], BODY[0]))
+    assert result.text.count(BODY[0]) == 1
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -249,11 +249,18 @@ def find_quote_spans(paragraphs: Sequence[Paragraph]) -> tuple[list[QuoteSpan], 
                 carried = _Open(left_open.at, left_open.first_at, left_open.paragraph, left_open.pieces + [content])
             elif kind == "double":
                 recovered = _close_at_sentence_end(paragraph, left_open)
+                whole = _close_at_paragraph_end(paragraph, left_open) if recovered is None else None
                 if recovered is not None:
                     spans.append(recovered)
                     warnings.append(
                         f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
                         "is never closed; the quote is taken to the end of its sentence"
+                    )
+                elif whole is not None:
+                    spans.append(whole)
+                    warnings.append(
+                        f"an opening quotation mark at offset {left_open.at} (paragraph {paragraph.index + 1}) "
+                        "is never closed; the quote is taken to the end of its paragraph"
                     )
                 else:
                     warnings.append(
@@ -295,6 +302,20 @@ def _close_at_sentence_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan 
         return None
     start = left_open.at + 1
     return QuoteSpan([(start, start + end.end())], left_open.at, start + end.end(), "double", left_open.paragraph)
+
+
+def _close_at_paragraph_end(paragraph: Paragraph, left_open: _Open) -> QuoteSpan | None:
+    """Recover a quote whose closing mark is missing when its mark opens the paragraph and no cue of the narration
+    follows in it ("“We made a home video of him … that's the Doctor'." as a paragraph of its own): the paragraph is
+    the quote. A paragraph that goes on with narration ("“…, the two men said") is left alone."""
+    if left_open.pieces or left_open.at < paragraph.start or paragraph.text[: left_open.at - paragraph.start].strip():
+        return None
+    rest = paragraph.text[left_open.at - paragraph.start + 1 :].rstrip()
+    cue = re.compile(rf"(?:\b(?:he|she|they|it)|\b(?!\w+ing\b)[A-Z][\w’'.-]+),?\s+(?:\w+\s+)?(?:{_cue_words()})\b")
+    if len(re.findall(r"\w+", rest)) <= int(_rules()["scare_quote_max_words"]) or cue.search(rest):
+        return None
+    start = left_open.at + 1
+    return QuoteSpan([(start, start + len(rest))], left_open.at, start + len(rest), "double", left_open.paragraph)
 
 
 def _drop_nested(spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -377,6 +398,8 @@ class _Context:
             )
             if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
                 continue
+            if any(c.dep_ in ("dobj", "obj", "dative", "attr") and c.lower_ in ("what", "whatever") for c in token.children):
+                continue  # "would not discuss what any of the members had reported": nobody is quoted saying it
             head, _, how = _subject(token, self)
             if head is not None and head.dep_ != "nsubjpass" and how != "phrase-before-verb":  # "Oler is accused of …" does not speak
                 phrase = _speaker_phrase(head)
@@ -500,6 +523,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
         # parser's two subjects are one phrase, and the name ends it
         subjects = subjects[1:]
+    elif len(subjects) > 1 and subjects[-1].pos_ == "PROPN" and subjects[-1].right_edge.i == verb.i - 1:
+        # two subjects where one phrase was meant or the first is the quote's ("The Thick of It writer Armando
+        # Ianucci tweeted", 'the families “heard …,” Devine said'): the name right before the verb speaks
+        subjects = subjects[-1:]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
         return agents[0], None, "agent"
@@ -561,6 +588,8 @@ def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | 
         return None
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i for t in name):
         return None  # the subject of another verb
+    if name.root.dep_ == "pobj" and name.root.head.lower_ in ("to", "with", "for", "near", "about", "by"):
+        return None  # "A source close to Reed said", "a spokesman for Reed said": somebody else speaks of or for them
     phrase = _speaker_phrase(subject)
     if phrase.start <= name.start and name.end <= phrase.end:
         return None  # "top military commander Oleksandr Syrskyi said": the phrase holds the name already
@@ -688,10 +717,22 @@ def _region_after(span: QuoteSpan, paragraph: Paragraph, following: QuoteSpan | 
         # the sentence goes on in the next line (one sentence a line): "“… the toilet!”" / "his mother told …"
         paragraph, start = next_paragraph, next_paragraph.start
         end = following.open_mark if following is not None and following.paragraph == paragraph.index else paragraph.end
+    elif _ends_with_title(paragraph.text[start - paragraph.start :].strip("”’\"', ")) and next_paragraph is not None and next_paragraph.text[:1].isupper():
+        # a line cut after a title's full stop ("“…,” the Rev." / "Larry Kroon … said"): the cue is on the next line
+        match = SENTENCE_END.search(next_paragraph.text)
+        following_there = following is not None and following.paragraph == next_paragraph.index
+        return start, following.open_mark if following_there else next_paragraph.start + (match.end() if match else len(next_paragraph.text))
     match = SENTENCE_END.search(paragraph.text[start - paragraph.start : end - paragraph.start])
     if match:
         end = start + match.end()
     return start, end
+
+
+def _ends_with_title(rest: str) -> bool:
+    """Is the text after a quote no more than an abbreviated title ("the Rev.", "Sgt.")?"""
+    words = rest.split()
+    titles = load_rules("speakers")["title_abbreviations"]
+    return 0 < len(words) <= 3 and rest.endswith(".") and words[-1].lower().rstrip(".") in titles
 
 
 def _region_before(span: QuoteSpan, paragraph: Paragraph, previous: QuoteSpan | None) -> tuple[int, int]:
@@ -713,11 +754,12 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
-            verb = _speech_noun_verb(token, ctx)
+            verb = _speech_noun_verb(token, ctx) or _verb_of_speech_object(token, ctx)
             if verb is not None:  # 'offered the explanation that she was “too tired …”'
                 return _attribute_with(verb, ctx, "speech-noun")
             if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
                 outer = _strong_cue_above(token, ctx) if token.lemma_.lower() in ctx.weak else None
+                outer = outer or _cue_before_above(token, quote_tokens, ctx)
                 found = (_attribute_with(outer, ctx, "governs") if outer is not None else None) or _attribute_with(token, ctx, "governs")
                 if found is not None:
                     return found
@@ -737,6 +779,18 @@ def _tail_cue(root: Token, quote_tokens: Span, ctx: _Context) -> _Attribution | 
     for child in root.children:
         if child.dep_ == "parataxis" and child.i > quote_tokens.end and ctx.is_cue(child, strong_only=True):
             return _attribute_with(child, ctx, "governs")
+    return None
+
+
+def _cue_before_above(verb: Token, quote_tokens: Span, ctx: _Context) -> Token | None:
+    """A cue before the quote above a cue after it ("Kim said North Korea would “never give up” its weapons, state
+    media reported", the parser hanging the clause on "reported"): the one before introduces the quote, the one
+    after reports the whole sentence."""
+    if verb.i < quote_tokens.end:
+        return None
+    head = verb.head
+    if head.i != verb.i and head.i < quote_tokens.start and ctx.is_cue(head, strong_only=True) and verb.dep_ in ("ccomp", "parataxis"):
+        return head
     return None
 
 
@@ -803,6 +857,20 @@ def _cue_right_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
     return None
 
 
+def _naming_verb_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
+    """A verb of saying or naming right before the opening mark, with only its object between ("Oxfam, which called
+    it “a victory …”", "described the plan as “…”") when the parser hung the quote elsewhere: the verb's subject."""
+    before = [t for t in ctx.tokens(max(span.open_mark - 60, 0), span.open_mark) if not t.is_space and t.idx < span.open_mark]
+    for token in reversed(before[-4:]):
+        if ctx.inside[token.i] or token.is_punct:
+            return None
+        if ctx.is_cue(token, strong_only=True):
+            return _attribute_with(token, ctx, "cue-before")
+        if token.dep_ not in _rules()["listener_deps"] and token.lower_ != "as":
+            return None
+    return None
+
+
 def _name_and_cue_word_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
     """ "Channel Four estimates “at least 40 people”" with the verb read as a plural noun: a name, then a form of a
     verb of saying, right before the opening mark; the name speaks."""
@@ -839,6 +907,23 @@ def _speech_noun_verb(token: Token, ctx: _Context) -> Token | None:
     if token.lemma_.lower() not in rules["speech_nouns"] or token.dep_ not in ("dobj", "obj") or ctx.inside[token.head.i]:
         return None
     return token.head if token.head.lemma_.lower() in rules["speech_noun_verbs"] else None
+
+
+def _verb_of_speech_object(token: Token, ctx: _Context) -> Token | None:
+    """``token`` itself when it is a verb that hands over a noun of speech or issues a document ("offered an apology
+    to the pastor “if …”", "issued a statement condemning “…”"): the fragment in its clause is its subject's."""
+    if token.pos_ != "VERB" or ctx.inside[token.i]:
+        return None
+    rules, lemma = _rules(), token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ not in ("dobj", "obj") or ctx.inside[child.i]:
+            continue
+        noun = child.lemma_.lower()
+        if (lemma in rules["speech_noun_verbs"] and noun in rules["speech_nouns"]) or (
+            lemma in ctx.speakers.rules["issue_verbs"] and noun in ctx.speakers.rules["document_nouns"]
+        ):
+            return token
+    return None
 
 
 def _boundary_before(text_before: str, ctx: _Context, tokens_before: Sequence[Token]) -> bool:
@@ -934,7 +1019,7 @@ def extract_quotes(
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
         if found is None:
-            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx)
+            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx) or _naming_verb_before(span, ctx)
         if found is None:
             # a short fragment too: "According to the company, this technology is “chip agnostic,”"
             sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
@@ -1041,9 +1126,10 @@ def _via(resolution: Resolution, rule: str | None, text: str, open_mark: int) ->
 
 
 def _dash_credit(span: QuoteSpan, paragraph: Paragraph, ctx: _Context) -> _Attribution | None:
-    """A headline credits the speaker after a dash: "Annexed territory 'non-negotiable' - Moscow"."""
+    """A headline or a short paragraph credits the speaker after a dash: "Annexed territory 'non-negotiable' -
+    Moscow", "“The fight is not over.” — Jane Smith, campaigner" (a role after a comma)."""
     after = ctx.source.text[span.close_mark : paragraph.end]
-    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)\W*", after)
+    match = re.fullmatch(r"[^\w\n]*\s[-–—]\s*([A-Z][\w.’' -]{0,40}?)(?:,\s*[\w.’' -]{1,40})?\W*", after)
     if match is None or len(paragraph.text.split()) > 15:
         return None
     start = span.close_mark + match.start(1)
@@ -1093,6 +1179,10 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
         # "the union's position is clear:": the union speaks, not its position
         subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
         return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if words and start == region_start and all(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") for t in words):
+        # a headline's label, a state or an organisation alone before the colon ("South Sudan: “…”", "NATO: “…”")
+        return _Attribution(cue_text=":", speaker=ctx.doc[words[0].i : words[-1].i + 1], rule="colon:label")
     heads = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not (start <= t.head.idx < colon and t.head.i != t.i)]
     for head in reversed(heads):  # a label with no verb: "Microsoft's response:", "Statement from Microsoft:"
         speaker = head if noun_kind(head) == "document" else _owner(head)
@@ -1147,10 +1237,15 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     if _inscription_just_before(span, ctx):
         return None  # "The banner behind him carried a simple message. “Welcome home.”": nobody says it
     recent = ctx.speakers.recent(span.open_mark, int(ctx.speakers.rules["carry_sentences"]))
+    if _first_person_singular(source.text[span.start : span.end]):
+        # "“I grabbed the kids and ran.”" after "…, fire officials said": one person speaks, not a group or a body
+        recent = [r for r in recent if not (r.referent.plural or r.referent.kind == "organisation")]
     if not recent or recent[0].text is None:
         return None
     latest = recent[0]
     moved_on = _narration_moved_on(ctx, latest.at, span.open_mark, latest.referent)
+    if moved_on is not None and _speaks_of(source.text[span.start : span.end], ctx.speakers.person(moved_on[0]).gender):
+        moved_on = None  # "Her husband, Tom, was at work. “I called him at once.”": Tom is spoken of, not speaking
     if moved_on is not None:
         # "Tom Reed, a parent, was less sure. “…”": the narration named someone else as the subject since; the quote
         # right after that sentence is theirs, a quote further on nobody's
@@ -1161,6 +1256,18 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _speaks_of(text: str, gender: str | None) -> bool:
+    """Does a quote refer to somebody of ``gender`` in the third person ("I called him")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & {"m": {"him", "his", "himself"}, "f": {"her", "hers", "herself"}}.get(gender or "", set()))
+
+
+def _first_person_singular(text: str) -> bool:
+    """Does a quote speak as one person ("I", "me", "my") and never as a group ("we", "our", "us")?"""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & {"i", "me", "my", "myself", "mine"}) and not words & {"we", "us", "our", "ours", "ourselves"}
 
 
 def _inscription_just_before(span: QuoteSpan, ctx: _Context) -> bool:

@@ -132,6 +132,35 @@ def _abbreviates(letters: str, initials: str) -> bool:
     return all(letter in rest for letter in letters[1:])
 
 
+def _shortens(words: set[str], fuller: list[str]) -> bool:
+    """Do the words of a short name all stand in a fuller one ("Kraft" in "Kraft Foods"), or is a single short word
+    the clipped first word of a name of several ("the Fed" for "Federal Reserve")?"""
+    if words < set(fuller):
+        return True
+    if len(words) != 1 or len(fuller) < 2:
+        return False
+    word = next(iter(words))
+    return len(word) >= 3 and fuller[0].startswith(word) and fuller[0] != word
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words written before a name as its title: the role nouns of the people rules ("Producer", "Professor"), the
+    honorifics and the title abbreviations with what they stand for ("Sgt.", "sergeant")."""
+    rules = _rules()
+    return frozenset(
+        {w.lower() for w in load_rules("people")["role_nouns"]}
+        | {w for ws in rules["honorifics"].values() for w in ws}
+        | set(rules["title_abbreviations"]) | set(rules["title_abbreviations"].values())
+    )
+
+
+def _without_title(name: str) -> str:
+    """A name without the title the entity recogniser kept at its start ("Producer Moffat" → "Moffat")."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower().rstrip(".") in _titles() else name
+
+
 def _surname(name: str) -> str:
     words = _words(name)
     return words[-1].split("-")[-1].lower() if words else ""
@@ -147,6 +176,8 @@ class DocumentSpeakers:
         self.rules = _rules()
         named = [m for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
+        retagged = _people_tagged_as_organisations(doc, named, inside)
+        named += retagged
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
         # each mention's words once (full_name runs for every name the resolution meets)
         self._name_words = [(m, [w.lower() for w in _words(m.name)], _surname(m.name)) for m in self.people]
@@ -158,6 +189,8 @@ class DocumentSpeakers:
             if e.label_ == "ORG" and not self.quoted(e.start_char, e.end_char)
             and any(c.isupper() or c.isdigit() for c in _bare(e.text))  # "the navy" tagged ORG: a noun, no name
             and not (len(e) == 1 and self.full_name(e.text) is not None)  # "said Vanore" tagged ORG: a person
+            and not any(m.start < e.end_char and e.start_char < m.end for m in retagged)  # "Professor Varoufakis"
+            and not any(e.start_char < m.start and m.end == e.end_char for m in self.people)  # "Homicide Detective Dominic Mangoni"
         ] + [
             e for e in doc.ents
             if e.label_ == "PERSON" and _organisation_named_as_person(e)
@@ -179,7 +212,7 @@ class DocumentSpeakers:
         return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def add(self, at: int, referent: Referent, text: str | None = None, start: int | None = None, end: int | None = None) -> None:
-        if referent.name is not None or referent.kind == "unnamed":
+        if referent.name is not None or referent.kind in ("unnamed", "organisation"):  # a body never named speaks too
             self.statements.append(Statement(at, referent, text, start, end))
             self.statements.sort(key=lambda s: s.at)
 
@@ -226,7 +259,7 @@ class DocumentSpeakers:
         words = {w.lower() for w in _words(name)}
         fuller = [
             o for o in self.orgs
-            if o.start_char < start and not _audience(o) and words < {w.lower() for w in _words(_bare(o.text))}
+            if o.start_char < start and not _audience(o) and _shortens(words, [w.lower() for w in _words(_bare(o.text))])
             and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "the", "de") for w in _words(_bare(o.text)))
         ]  # a name, not a clause the recogniser took for one ("Dell resells SeaMicro")
         if words and fuller:
@@ -238,7 +271,13 @@ class DocumentSpeakers:
         return self.organisation(span.text, span.start_char, span.end_char)
 
     def _fullest(self, mention: PersonMention) -> str:
-        return mention.name if len(_words(mention.name)) > 1 else (self.full_name(mention.name, mention.start) or mention).name
+        name = _without_title(mention.name)  # "Producer Moffat" (the recogniser kept the title) → "Steven Moffat"
+        words = [w.lower() for w in _words(name)]
+        if len(words) > 1:  # "De Blasio" → "Bill de Blasio": a longer name ending in the same words
+            longer = [m for m, mwords, _ in self._name_words if len(mwords) > len(words) and mwords[-len(words):] == words]
+            return max(longer, key=lambda m: len(_words(m.name))).name if longer else name
+        fuller = self.full_name(name, mention.start)
+        return fuller.name if fuller is not None else name
 
     def person(self, mention: PersonMention) -> Referent:
         name = self._fullest(mention)
@@ -292,7 +331,34 @@ class DocumentSpeakers:
                 found.append(gender)
         if span is not None:
             found.extend(self._pronouns_of_sentence(span))
+            found.extend(self._pronoun_continuing(span))
         return found
+
+    def _pronoun_continuing(self, span: Span) -> list[str]:
+        """The gender of "he" or "she" as the subject of the next sentence's main clause when the name is the
+        subject of its own sentence's main clause and nobody else is named, nor quoted, before the pronoun ("A
+        professor …, Yanis Varoufakis, did not go to work. But he rode his bicycle …"): the subject the story goes
+        on with."""
+        root = span.root
+        while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+            root = root.head
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if root.dep_ not in SUBJECTS or verb.dep_ != "ROOT" or self.inside[root.i]:
+            return []
+        n = self.sentence(span.start_char) + 1
+        if n >= len(self.sentences):
+            return []
+        sent = self.sentences[n]
+        subject = next((t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" and not self.inside[t.i]), None)
+        if subject is None or any(sent.start_char <= m.start < subject.idx for m in self.people):
+            return []
+        if any(self.inside[t.i] for t in sent if t.i < subject.i):
+            return []  # "“I don't feel anything,” she said": a quote's speaker may be anybody
+        if any(sent.start_char <= m.start < sent.end_char and _surname(m.name) == _surname(span.text) for m in self.people):
+            return []  # "Mendes was the victim. In 2005, he was charged with assault on Mendes": he is somebody else
+        return {"he": ["m"], "she": ["f"]}.get(subject.lower_, [])
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
         sent = self.sentences[self.sentence(span.start_char)]
@@ -351,6 +417,45 @@ def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequenc
             continue
         name = doc[start:run.end]
         found.append(PersonMention("", name.text, re.sub(r"['’]s?$", "", name.text), name.start_char, name.end_char, 0, previous in honorifics))
+    return found
+
+
+def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """Names the entity recogniser tagged as organisations or places that the syntax shows are people: a name in
+    apposition with a noun for a person ("A professor of economics at the University of Athens, Yanis Varoufakis,
+    …", "Yanis Varoufakis, a professor, …", "said disaster agency official Fauzi"), then the surname of such a
+    person or of a person named before written after a title ("Professor Varoufakis"; "General Motors" names
+    nobody called Motors). A name whose last word heads organisation or place names ("Athens University", "Unity
+    State") is none. Used for attribution only."""
+    taken = {i for m in people for i in range(m.start, m.end)}
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "LOC", "FAC", "NORP") or any(inside[t.i] for t in ent) or any(t.idx in taken for t in ent):
+            continue
+        words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+        last = words[-1].lower_ if words else ""
+        if not words or any(t.pos_ != "PROPN" for t in words[1:]) or organisation_noun(last) or last in _rules()["place_nouns"] \
+                or last in _rules()["organisation_name_ends"]:
+            continue
+        candidates.append((ent, words))
+    found = []
+    for ent, words in candidates:
+        root = ent.root
+        before = doc[words[0].i - 1] if words[0].i > 0 else None  # "official Fauzi": the person noun as a title
+        titled = before is not None and before.pos_ == "NOUN" and _person_noun(before) and (
+            (before.dep_ == "compound" and before.head.i == root.i) or (root.dep_ == "appos" and root.head.i == before.i)
+        )
+        # a name of several words set off as a person ("…, Yanis Varoufakis, did not"); a place never ("The United
+        # States, a close partner of …")
+        set_off = ent.label_ == "ORG" and len(words) >= 2 and (
+            (root.dep_ == "appos" and _person_noun(root.head)) or any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
+        )
+        if words[0].pos_ == "PROPN" and (titled or set_off):
+            found.append(PersonMention("", ent.text, doc[words[0].i : words[-1].i + 1].text, words[0].idx, ent.end_char, 0))
+    surnames = {_surname(m.name).lower() for m in [*people, *found]}
+    for ent, words in candidates:
+        if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
+            found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
 
 
@@ -473,7 +578,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # "the Conservatives said", "the Greens said": a party or a group by its plural name
         return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
     # "Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution
-    if head.ent_type_ in ("GPE", "FAC") and head.pos_ == "PROPN":
+    if head.ent_type_ in ("GPE", "FAC", "LOC") and head.pos_ == "PROPN":
         place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
         return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
     unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in ds.rules["unnamed_nouns"] and not _capitalised_noun(head)  # "Detectives said" (tagged ORG)
@@ -485,6 +590,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         c for c in head.children
         if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and ds.doc[c.i - 1].text == ",")
     ] if organisation_noun(lemma) else []
+    if organisation_noun(lemma) and not appositions:
+        appositions = _name_set_off_before_verb(head)  # "The company behind the app, ByteDance, said"
     if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
         appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
         return Resolution(ds.organisation_of(appos), "organisation")
@@ -537,6 +644,23 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         # null); the phrase stays the speaker as written
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
     return None
+
+
+def _name_set_off_before_verb(head: Token) -> list[Token]:
+    """A name set off by commas at the end of a subject, right before its verb, that the parser hung on a noun of
+    the subject's phrase ("The company behind the app, ByteDance, said": the company is ByteDance)."""
+    verb, doc = head.head, head.doc
+    if head.dep_ not in SUBJECTS or verb.i <= head.i:
+        return []
+    for token in head.subtree:
+        if token.pos_ != "PROPN" or token.dep_ != "appos" or token.i == head.i or token.left_edge.i == 0:
+            continue
+        after = token.right_edge.i + 1
+        if doc[token.left_edge.i - 1].text != "," or after >= verb.i or doc[after].text != ",":
+            continue
+        if all(t.dep_ in ("aux", "neg", "advmod") for t in doc[after + 1 : verb.i]):
+            return [token]
+    return []
 
 
 def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
@@ -634,7 +758,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
         for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
             name = statement.referent.name or ""
-            if statement.referent.kind == "organisation" and not _public_body(name) and name not in spoken_to:
+            if statement.referent.kind == "organisation" and name and not _public_body(name) and name not in spoken_to:
                 return statement.referent
     if company_noun(lemma) and companies:
         sentence = ds.sentence(companies[0].start_char)
@@ -730,8 +854,10 @@ def _untagged_subject(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | 
     for token in reversed(ds.doc[ds.sentences[previous].start : ds.sentences[ds.sentence(at)].end]):
         if token.idx >= at or ds.inside[token.i] or token.dep_ not in ("dobj", "pobj", "nmod", "poss", "compound"):
             continue
-        if token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.i == token.sent.start:
-            continue  # a part of a longer name; a sentence's first word
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name
+        if token.i == token.sent.start and not (token.pos_ == "PROPN" and token.dep_ in ("compound", "poss") and token.head.dep_ in SUBJECTS):
+            continue  # a sentence's first word, unless a name before its subject ("Tesla shares fell …")
         if _untagged_name(ds, token, at):
             name = _with_compounds(ds, token)
             return Referent(name.text, name.start_char, name.end_char, "organisation")
@@ -917,6 +1043,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and (span.root.dep_ == "poss" and span.root.head.i == head.i and head.pos_ != "PROPN"):
             continue
+        if _object_of_noun(ds, mention, head) or head.pos_ == "NOUN" and _in_clause(ds, mention, head):
+            continue  # "Friends of Kathryn Jenkin, known as Katie,": neither name speaks
         candidates.append(mention)
     # "Abed Sultan's father, Samir", "Ryanair CEO, Michael O' Leary" ("CEO" tagged a proper noun): the name in apposition
     for child in head.children if head.pos_ != "PROPN" or _person_noun(head) else ():
@@ -930,6 +1058,7 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         candidates = [
             m for m in ds.people
             if scope[0] <= m.start and m.end <= scope[1] and not _in_clause(ds, m, head) and not _names_another_noun(ds, m, head)
+            and not _object_of_noun(ds, m, head)
         ]
     if candidates:
         return Resolution(ds.person(candidates[-1]), "cue")
@@ -941,6 +1070,21 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
         return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
     return None
+
+
+def _object_of_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
+    """Is the name the object of a preposition of the speaker's noun or of an adjective of it ("Friends of Kathryn
+    Jenkin", "a lawyer for Smith", "a source close to Reed"): somebody the speaker is described by, not the speaker."""
+    span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or head.pos_ != "NOUN":
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    governor = root.head.head  # the noun, or an adjective of it ("a source close to Reed")
+    return governor.i == head.i or (governor.dep_ == "amod" and governor.head.i == head.i)
 
 
 def _in_clause(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
@@ -1024,7 +1168,8 @@ def _pronoun(ds: DocumentSpeakers, word: str, at: int) -> Referent | None:
 def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool = False) -> Referent | None:
     """The most salient referent before ``at`` that agrees with ``allowed`` (genders, "o" organisation, "p"
     group): the subject of the main clause of the same sentence ("Tom Fletcher … was the envy of his followers
-    as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject, then mention.
+    as he tweeted:"), the speaker of a recent statement, then the nearest agreeing subject of a main clause, of
+    any clause, then mention.
     ``named_only``: a named person, never somebody unnamed (for descriptions)."""
     own = _main_subject_before(ds, at, allowed) or (_organisation_subject_before(ds, at) if "o" in allowed else None)
     if own is not None:
@@ -1045,7 +1190,8 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     ] + _organisation_subjects(ds, first_sentence, at) if "o" in allowed else []
     candidates = sorted(mentions + organisations, key=lambda r: -(r.start or 0))
     subjects = [r for r in candidates if _is_subject(ds, r)]
-    for pool in (subjects, candidates):
+    main_subjects = [r for r in subjects if _is_subject(ds, r, main=True)]  # "X is sure that Y is …": X
+    for pool in (main_subjects, subjects, candidates):
         for referent in pool:
             if _agrees(referent, allowed, unknown_ok=True):
                 return referent

@@ -167,6 +167,38 @@ def furniture_rules() -> tuple[Rule, ...]:
     return tuple(compile_rule(spec, variables) for spec in data["rules"])
 
 
+@lru_cache(maxsize=1)
+def confusables() -> dict[int, str]:
+    """furniture.yaml's `confusables`: letters of other scripts that look like Latin ones, as a str.translate table.
+
+    A table of its own, not a library: Unidecode (installed) reads letters by sound (Cyrillic р → r, not p), and
+    Unicode's full TR39 confusables list (the confusable-homoglyphs package) would be a new dependency for a few
+    dozen letters."""
+    data = load_rules("furniture").get("confusables") or {}
+    try:
+        return {ord(str(letter)): str(latin) for table in data.values() for letter, latin in table.items()}
+    except (AttributeError, TypeError) as exc:
+        raise ConfigError(f"furniture.yaml: `confusables` must map scripts to tables of letters ({exc}).") from exc
+
+
+MIXED_WORD = re.compile(r"[^\W\d_]+")
+
+
+def as_rules_read(line: str) -> str:
+    """``line`` as the furniture rules match it: when a word mixes Latin letters with look-alikes of another script
+    ("Аdvеrtіѕе"), those letters are read as the Latin ones; any other line is unchanged."""
+    table = confusables()
+    if not table or line.isascii():
+        return line
+
+    def disguised(word: str) -> bool:
+        return any(ord(c) in table for c in word) and any("a" <= c.casefold() <= "z" for c in word)
+
+    if not any(disguised(m.group()) for m in MIXED_WORD.finditer(line)):
+        return line
+    return line.translate(table)
+
+
 # -------------------------------------------------------------- furniture
 
 
@@ -198,7 +230,8 @@ def scan_furniture(text: str, rules: Sequence[Rule] | None = None) -> tuple[list
         if not line:
             i += 1
             continue
-        rule = next((rule for rule in line_rules if rule.matches(line)), None)
+        probe = as_rules_read(line)
+        rule = next((rule for rule in line_rules if rule.matches(probe)), None)
         if rule:
             removed.append((i, Removed(line, rule.name)))
             i = _take_following(lines, i + 1, rule, removed)

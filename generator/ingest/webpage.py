@@ -545,6 +545,22 @@ def headline_bylines(under: Sequence[str]) -> list[str]:
     return [text for text in under if pattern.fullmatch(text)]
 
 
+def standfirst(tree: Any, text: str, descriptions: Sequence[str]) -> str | None:
+    """The standfirst under the headline that the text left out: a text of its own in the first
+    ``standfirst.window_chars`` characters under the ``<h1>`` (``text_after_headline``: not a caption or a teaser)
+    that is the page's declared description (JSON-LD, <meta>) word for word, a sentence of at least
+    ``standfirst.min_words`` words. A description the reader does not see under the headline is not taken."""
+    config = rules()["standfirst"]
+    declared = {key(d) for d in descriptions if len(d.split()) >= config["min_words"]}
+    if not declared:
+        return None
+    in_text = key(text)
+    for part in text_after_headline(tree, config["window_chars"]):
+        if key(part) in declared:
+            return None if key(part) in in_text else part
+    return None
+
+
 # ------------------------------------------------------------------------------------------------ reading
 
 
@@ -926,6 +942,16 @@ def read_page(raw: str) -> Page:
     take("published", dateline_date(under), "dateline under the headline")
     if getattr(document, "date", None):
         take("published", parse_page_date(str(document.date)), "htmldate")
+
+    # the standfirst under the headline, when the text left it out (trafilatura reads it as the page's header)
+    descriptions = [
+        *(clean_space(article["description"]) for _ in [0] if isinstance(article.get("description"), str)),
+        *(clean_space(d) for name in ("og:description", "twitter:description", "description")
+          for d in meta.get(name, [])),
+    ]
+    lead = standfirst(tree, text, descriptions)
+    if lead:
+        text = f"{lead}\n{text}"
     return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
 
 
