@@ -661,6 +661,7 @@ def test_extract_dates_found_where_the_model_misses_them(nlp, sentence, text, ti
         ("The bypass was built between 2009 and 2011.", {"between 2009 and 2011": "2009/2011"}),
         ("Jazz clubs flourished in the 1940s and 1950s.", {"in the 1940s": "194", "1950s": "195"}),
         ("It may take a year or two.", {"a year": "P1Y"}),
+        ("Rents rose in the spring and summer.", {"in the spring": "2023-SP", "summer": "2023-SU"}),
     ],
 )
 def test_extract_dates_two_dates_joined_by_or_and(nlp, sentence, expected):
@@ -719,3 +720,70 @@ def test_extract_dates_past_deeds_events_and_schedules(nlp, sentence, reference,
 def test_extract_dates_holidays_comparisons_and_bases(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "most recent quarter", "its latest quarter ended on …", "later in the year" as one expression
+        ("The brewer's most recent quarter was its weakest.", dt.date(2019, 11, 20), {"most recent quarter": "2019-Q3"}),
+        ("Its latest quarter ended on Sept. 30.", dt.date(2019, 11, 20),
+         {"Its latest quarter ended on Sept. 30": "2019-Q3"}),
+        ("Later in the year, the brewer will open a second site.", dt.date(2019, 11, 20),
+         {"Later in the year": "2019"}),
+        # "a week later" after a week named before
+        ("The mill announced the closure two weeks ago. A week later it sold the site.", dt.date(2019, 11, 20),
+         {"two weeks ago": "2019-W45", "A week later": "2019-W46"}),
+    ],
+)
+def test_extract_dates_latest_periods_and_weeks_later(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weekday of a week named with it: that day of that week (told on Wednesday 8 November 2023)
+        ("The jury met Monday last week.", {"Monday last week": "2023-10-30"}),
+        ("The ferry will sail Friday next week.", {"Friday next week": "2023-11-17"}),
+        ("Last week on Thursday the river burst its banks.", {"Last week on Thursday": "2023-11-02"}),
+    ],
+)
+def test_extract_dates_weekday_of_a_named_week(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a month of a present-tense event clause in the body of a report is a schedule; a state stays the nearest
+        ("The new timetable starts in May, and fares rise in January.", dt.date(2020, 3, 10),
+         {"in May": "2020-05", "in January": "2021-01"}),
+        ("Orders in January are down 4 percent.", dt.date(2020, 3, 10), {"in January": "2020-01"}),
+        # an amount of time and the month it was in
+        ("Snow shut the pass for three days last December.", dt.date(2020, 3, 10),
+         {"three days": "P3D", "last December": "2019-12"}),
+    ],
+)
+def test_extract_dates_present_schedules_and_amounts_of_a_month(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "more than" is part of an amount, not a comparison of two dates; "for a fortnight"
+        ("The mill has stood for more than a century.", {"more than a century": "P100Y"}),
+        ("The bids were open for a fortnight.", {"for a fortnight": "P2W"}),
+    ],
+)
+def test_extract_dates_amounts_with_than_and_fortnights(nlp, sentence, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence)}
+    assert found == expected, found

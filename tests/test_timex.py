@@ -796,3 +796,17 @@ def test_normalise_decades_later_from_the_year_named_before(text, period, value)
 )
 def test_normalise_days_of_the_month_and_last_season(text, reference, tense, value):
     assert normalise(text, reference, tense).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "value"),
+    [
+        # after a possessive a decade written with its century is a decade, a bare one an age
+        ("1990s", "Its ", "199"),
+        ("2000s", "their ", "200"),
+        ("40s", "her ", None),
+        ("twenties", "his ", None),
+    ],
+)
+def test_normalise_decades_after_a_possessive(text, before, value):
+    assert normalise(text, WED, "past", before=before).value == value

@@ -187,14 +187,17 @@ _SPLIT = re.compile(
     r"|(?<!\d(?:st|nd|rd|th))\s+(?:or|and)\s*$"  # ("the 1940s and" of an entity that stops at the "and")
     rf"|(?<=\w)(?<![-–])(?<!\d(?:st|nd|rd|th))\s+(?P<join>or|and)\s+"  # (not "the 19th and early 20th centuries")
     rf"(?=(?:the |early |late |mid-?|next |last |this )*(?:end|start|beginning|middle|{_MONTH}(?!\w)|"
-    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b))"
+    r"(?:1[5-9]|20)\d\d'?s?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|year\b|month\b|week\b"
+    r"|(?:spring|summer|autumn|fall|winter)\b))"
     # an amount of time and the day or period it was in ("halted for an hour this morning", "two hours on Monday"):
     # two expressions (TimeML: a DURATION and a DATE)
     r"|(?:" + "|".join(rf"(?<=\b{unit})" for unit in _AMOUNT_UNITS) + r")(?P<amount>\s+)(?=(?:this|last|next|earlier|later) "
-    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter)\b|(?:yesterday|today|tonight|tomorrow)\b"
+    r"(?:week|weekend|month|year|morning|afternoon|evening|quarter|spring|summer|autumn|fall|winter)\b"
+    rf"|(?:this|last|next) {_MONTH}(?!\w)|(?:yesterday|today|tonight|tomorrow)\b"
     r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     # a period and what it is compared with ("fewer passengers in December than a year earlier"): two expressions
-    r"|\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"
+    r"|(?<!\bmore)(?<!\bless)(?<!\bfewer)(?<!\blonger)(?<!\bshorter)(?<!\blater)(?<!\bearlier)(?<!\brather)(?<!\bother)"
+    r"\s+than\s+(?=(?:a|one|the|last|in|\d)\b)"  # (not "more than a century", "later than planned")
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"

@@ -772,6 +772,12 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                               "in a past-tense clause: left unresolved")
         return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
                           f"named before ({e.period})", from_period=True)
+    if e.anchor is None and e.period and unit in ("week", "fortnight") and (week := re.fullmatch(r"(\d{4})-W(\d\d)", e.period)):
+        # "announced the cuts two weeks ago. A week later …": from the week named before
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        value, gran = _shift(monday, unit, direction * amount, weeks_as_days=False)
+        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the week named "
+                          f"before ({e.period})", from_period=True)
     if e.anchor is None and direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
     if direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, unit, amount)[0])) and (
@@ -1069,7 +1075,14 @@ def weekend(e: Expr) -> RuleResult:
 
 
 def weekday(e: Expr) -> RuleResult:
-    """"Thursday", "last Friday", "on Monday"."""
+    """"Thursday", "last Friday", "on Monday"; "Monday last week", "Friday next week": that day of that week."""
+    weekdays = rules()["weekdays"]
+    if (of_week := re.fullmatch(rf"{WEEKDAY},? (last|this|next) week|(last|this|next) week,? (?:on )?{WEEKDAY}", e.text)):
+        day_name, which = (of_week[1], of_week[2]) if of_week[1] else (of_week[4], of_week[3])
+        offset = {"last": -1, "this": 0, "next": 1}[which]
+        monday = e.reference - dt.timedelta(days=e.reference.weekday()) + dt.timedelta(days=7 * offset)
+        return Resolution(day_value(monday + dt.timedelta(days=weekdays[day_name])), "day",
+                          f"weekday of '{which} week'")
     m = re.fullmatch(r"(?:(last|this|next|past) )?(?:a |an )?([a-z]+)", e.text)
     if m is None or m[2] not in rules()["weekdays"]:
         return None
@@ -1129,6 +1142,12 @@ def month_without_year(e: Expr) -> RuleResult:
         return None
     month = months[m[2]]
     direction, how = _direction(e, m[1])
+    if direction == "present" and _body_sentence(e) and not re.search(
+            r"\b(?:is|are|was|were|be|been|being|has|have|had|'s|'re)\b", e.sentence, re.IGNORECASE):
+        # "the measures take effect on April 1, and a tax cut follows in January": in the body of a report a month of
+        # a present-tense clause of an event is a schedule, ahead (TIDES: present tense of a scheduled event, as for
+        # weekdays); "sales in January are up" (a state) stays the nearest
+        direction, how = "future", "present tense in the body of the text (a schedule): the next one"
     reference = e.reference
     if direction == "this":
         year = reference.year
@@ -1180,8 +1199,8 @@ def months_of_year(e: Expr) -> RuleResult:
 def period_ended(e: Expr) -> RuleResult:
     """"the week ended Friday", "the quarter ended Sept. 30", "the year ending March 31": the week, month or quarter
     holding that day; a year ended on a day other than 31 December is a fiscal year (TimeML FY)."""
-    m = re.fullmatch(r"(?:the )?(week|month|quarter|year|fiscal year|financial year) (?:that )?(?:ended|ending|to|through) (.+)",
-                     e.text)
+    m = re.fullmatch(r"(?:the |its |their )?(?:latest |last |most recent )?(week|month|quarter|year|fiscal year|financial year)"
+                     r" (?:that )?(?:ended|ending|to|through)(?: on)? (.+)", e.text)  # "its latest quarter ended on Sept. 30"
     if m is None:
         return None
     end = normalise(m[2], e.reference, "past" if e.tense is None else e.tense, e.anchor)
@@ -1328,7 +1347,11 @@ def century(e: Expr) -> RuleResult:
 def decade(e: Expr) -> RuleResult:
     """"the 1990s", "the '90s", "70s" → 199, 197; "the seventies" → 197 (the 20th century's)."""
     if re.search(r"\b(?:her|his|their|my|your|our|its)\s*$", e.before, re.IGNORECASE):
-        return not_temporal("an age (\"in her twenties\")", kind="age") if re.search(r"\d0'?s|ties$", e.text) else None
+        # ("in her twenties", "his 40s"; not a decade written with its century, "its 1990s expansion")
+        if re.search(r"(?<!\d\d)\d0'?s|ties$", e.text):
+            return not_temporal("an age (\"in her twenties\")", kind="age")
+        if not re.search(r"\d{3}0'?s", e.text):
+            return None
     words = rules()["decade_words"]
     if m := re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(?:nineteen[- ])?([a-z]+)", e.text):
         if m[1] in words:
