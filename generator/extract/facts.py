@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 import datetime as dt
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -275,14 +276,17 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
 
 
+@lru_cache(maxsize=1)
 def _facility_words() -> frozenset[str]:
     return frozenset(load_rules("people")["facility_words"])
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _after_article(ent: Span) -> bool:
     """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it."""
-    first = ent[0] if ent[0].lower_ in ("the", "a", "an") else (ent.doc[ent.start - 1] if ent.start else None)
-    return first is not None and first.lower_ in ("the", "a", "an")
+    return ent[0].lower_ in ARTICLES or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ARTICLES)
 
 
 def _after_hyphen(token: Token) -> bool:

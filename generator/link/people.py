@@ -40,7 +40,7 @@ def organisation_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _particles() -> frozenset[str]:
     return frozenset(load_rules("people")["particles"])
 
@@ -169,9 +169,10 @@ class Evidence:
                 if len(words) > 2 and words[-1].lower() in organisation:
                     heads.add(name_phrase_key(" ".join(words[:-1])))
             for mention in f.people:
-                for word in name_words(mention.name):
+                words = name_words(mention.name)
+                for word in words:
                     labels[word_key(word)]["PERSON"] += 1
-                if len(name_words(mention.name)) > 1:
+                if len(words) > 1:
                     labels[name_phrase_key(mention.name)]["PERSON"] += 1
         return cls(dict(labels), frozenset(heads))
 
