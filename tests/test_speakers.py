@@ -1099,6 +1099,53 @@ CASES = [
         "simple message.\n\n“Welcome home.”",
         None, None, id="none-the-words-of-a-banner-are-not-carried-to-the-speaker-before",
     ),
+    # ---- round 9: genders, inverted organisation cues, documents and nouns of speech
+    pytest.param(
+        "Sarah Collins spoke to the board on Monday. Peter Grant answered her questions.\n\n“I will stay,” she said.",
+        "Sarah Collins", "pronoun", id="pronoun-a-possessive-near-a-man-does-not-make-him-a-woman",
+    ),
+    pytest.param(
+        "Peter Grant spoke to the board on Monday. Sarah Collins praised him warmly.\n\n“I will stay,” he said.",
+        "Peter Grant", "pronoun", id="pronoun-an-object-pronoun-is-not-the-subjects",
+    ),
+    pytest.param(
+        "Ruth Adler met the minister, Paul Stone, on Monday. Stone promised more staff.\n\nBut she was not "
+        "convinced: “We have heard this before.”",
+        "Ruth Adler", "pronoun", id="pronoun-the-next-subject-is-not-the-last-named-man-when-a-woman-was-named",
+    ),
+    pytest.param(
+        "Ruth Adler met the minister, Paul Stone, on Monday. Adler asked for more staff.\n\nHe replied: “We will send "
+        "ten nurses next week.”",
+        "Paul Stone", "pronoun", id="pronoun-he-is-not-the-last-named-woman-when-a-man-was-named",
+    ),
+    pytest.param(
+        "Central bank governor Anton Weber warned that the slump could spread. “I understand the anger,” Weber said."
+        "\n\nBut Greeks must also understand that without these cuts, “the damage would be far worse,” he said.",
+        "Anton Weber", "pronoun", id="pronoun-he-is-no-people-named-by-a-plural",
+    ),
+    pytest.param(
+        "Fuel duty rose by two pence on Monday. The Automobile Association (AA) opposed the rise.\n\nThe likely "
+        "outcome will be “higher prices” for drivers, argued the AA.",
+        "Automobile Association (AA)", "organisation", id="organisation-inverted-cue-after-a-fragment",
+    ),
+    pytest.param(
+        "The union Unite called the offer “an insult to every worker.”",
+        "Unite", "organisation", id="organisation-named-after-its-noun",
+    ),
+    pytest.param(
+        "Lena Ortiz issued a memorandum that orders a review of whether the new rule promotes “the purposes of the "
+        "clean water law.”",
+        "Lena Ortiz", "cue", id="cue-a-memorandum-she-issued",
+    ),
+    pytest.param(
+        "President Ana Lima spoke at the dam on Monday. The presidential memorandum issued on Monday tells agencies to "
+        "stop the work.\n\nIn the meantime, according to the memorandum, officials should “keep every record.”",
+        "Ana Lima", "organisation", id="organisation-the-presidential-memorandum-is-the-presidents",
+    ),
+    pytest.param(
+        "Lena Ortiz barely spoke in court, only offering a “Thank you, your honour,” phrase as her closing statement.",
+        "Lena Ortiz", "cue", id="cue-a-phrase-she-offered",
+    ),
 ]
 
 

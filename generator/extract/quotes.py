@@ -551,6 +551,10 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         named = _subject_of_participle_after(verb, ctx)
         if named is not None:
             return named, None, "after-verb"
+    if not subjects:
+        inverted = _name_after_inverted_cue(verb, ctx)
+        if inverted is not None:  # "The likely result will be “…” for drivers, argued the AA.": not "result"
+            return inverted, None, "after-verb"
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
         return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
@@ -576,6 +580,19 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _name_after_inverted_cue(verb: Token, ctx: _Context) -> Token | None:
+    """The name right after a subjectless verb of saying that follows a comma closing the clause before it ("…,
+    argued the AA.", "…, added Greenpeace"): the inverted cue's speaker, however the parser hung the verb."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.doc[verb.i - 1].text not in (",", "”", "’", '"'):
+        return None
+    for token in verb.rights:
+        if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd", "nsubj") and token.pos_ == "PROPN" \
+                and not ctx.inside[token.i] and token.left_edge.i <= verb.i + 2:
+            return token
+        break
+    return None
 
 
 def _name_ending_subject(subject: Token, verb: Token, ctx: _Context) -> Token | None:
@@ -916,13 +933,14 @@ def _verb_of_speech_object(token: Token, ctx: _Context) -> Token | None:
         return None
     rules, lemma = _rules(), token.lemma_.lower()
     for child in token.children:
-        if child.dep_ not in ("dobj", "obj") or ctx.inside[child.i]:
+        if child.dep_ not in ("dobj", "obj"):
             continue
-        noun = child.lemma_.lower()
-        if (lemma in rules["speech_noun_verbs"] and noun in rules["speech_nouns"]) or (
-            lemma in ctx.speakers.rules["issue_verbs"] and noun in ctx.speakers.rules["document_nouns"]
-        ):
-            return token
+        # the object, or the noun the parser set beside it ("offering a “Thank you, your honour,” phrase")
+        for noun in [n.lemma_.lower() for n in (child, *child.children) if (n is child or n.dep_ == "appos") and not ctx.inside[n.i]]:
+            if (lemma in rules["speech_noun_verbs"] and noun in rules["speech_nouns"]) or (
+                lemma in ctx.speakers.rules["issue_verbs"] and noun in ctx.speakers.rules["document_nouns"]
+            ):
+                return token
     return None
 
 

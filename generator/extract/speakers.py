@@ -102,12 +102,13 @@ def acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
     name each map to "Federal Aviation Administration (FAA)", so that both speak as one organisation."""
     found: dict[str, str] = {}
     for org in orgs:
-        match = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[org.end_char : org.end_char + 14])
-        name = _bare(org.text)
+        written, _, opened = org.text.rpartition("(")  # "The Automobile Association (AA" tagged with half the brackets
+        match = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", f"({opened}" + text[org.end_char : org.end_char + 14] if written else text[org.end_char : org.end_char + 14])
+        name = _bare(written.strip() if written else org.text)
         initials = "".join(w[0] for w in _words(name) if w[:1].isupper())
         letters = "".join(c for c in match.group(1) if c.isupper()) if match else ""
         if len(letters) >= 2 and _abbreviates(letters, initials):  # "Federal Aviation Administration" → FAA
-            found[letters] = found[match.group(1)] = found[name] = f"{name} ({match.group(1)})"
+            found[letters] = found[match.group(1)] = found[name] = found[_bare(org.text)] = f"{name} ({match.group(1)})"
     # an acronym never defined but made of the initials of every word of a name given before ("Advanced Micro
     # Devices … AMD said")
     for org in orgs:
@@ -200,7 +201,7 @@ class DocumentSpeakers:
         self.acronyms = acronyms(self.orgs, self.text)
         self.statements: list[Statement] = []
         self._genders: dict[str, str | None] = {}
-        self._cues: dict[int, list[str]] = {}
+        self._cues: dict[int, tuple[list[str], list[str]]] = {}
 
     # ------------------------------------------------------------------------------------------ basics
 
@@ -287,7 +288,18 @@ class DocumentSpeakers:
             organisation = self.organisation(name, mention.start, mention.end)
             if organisation.name != _bare(name):
                 return organisation
+        if self._people_by_plural_name(mention, name):  # "But Greeks must understand …, he said": not "he"
+            return Referent(name, mention.start, mention.end, "person", plural=True)
         return Referent(name, mention.start, mention.end, "person", self.gender(name))
+
+    def _people_by_plural_name(self, mention: PersonMention, name: str) -> bool:
+        """A name the recogniser tagged as a person that is one plural proper noun no person of the article bears
+        ("Greeks", "Americans"): a group."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return (
+            span is not None and len(span) == 1 and span[0].tag_ == "NNPS" and name == mention.name
+            and span[0].lower_.endswith("s") and not known_first_name(span[0].text)
+        )
 
     def _introduced_as_organisation(self, mention: PersonMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -297,11 +309,17 @@ class DocumentSpeakers:
         return organisation_noun(before.lower_) and before.pos_ in ("NOUN", "ADJ") and not _person_noun(before)
 
     def gender(self, name: str) -> str | None:
+        """What the article ties to the name (honorific, role words, the pronoun the story goes on with), else the
+        first-name list, else the pronouns of the sentences the name is alone in: those are only a hint ("Peter
+        Grant answered her questions": her is somebody else's)."""
         if name not in self._genders:
-            self._genders[name] = self._gender_in_article(name) or self._gender_from_lexicon(name)
+            self._genders[name] = (
+                self._gender_in_article(name, 0) or self._gender_from_lexicon(name) or self._gender_in_article(name, 1)
+            )
         return self._genders[name]
 
-    def _gender_in_article(self, name: str) -> str | None:
+    def _gender_in_article(self, name: str, strength: int) -> str | None:
+        """The gender the article's cues of ``strength`` (0: tied to the name, 1: pronouns near it) give ``name``."""
         votes = {"m": 0, "f": 0}
         surname = _surname(name)
         for mention in self.people:
@@ -309,15 +327,16 @@ class DocumentSpeakers:
                 continue
             if mention.start not in self._cues:
                 self._cues[mention.start] = self._cues_of(mention)
-            for gender in self._cues[mention.start]:
+            for gender in self._cues[mention.start][strength]:
                 votes[gender] += 1
         if votes["m"] != votes["f"]:
             return "m" if votes["m"] > votes["f"] else "f"
         return None
 
-    def _cues_of(self, mention: PersonMention) -> list[str]:
-        """Genders the text ties to one mention: honorific, role words, pronouns of its sentence if it is alone there."""
-        found = []
+    def _cues_of(self, mention: PersonMention) -> tuple[list[str], list[str]]:
+        """Genders the text ties to one mention (honorific, role words, the pronoun the next sentence goes on with),
+        and those it only hints at (pronouns of its sentence if it is alone there)."""
+        found: list[str] = []
         before = self.text[max(mention.start - 12, 0) : mention.start].lower()
         honorific = re.search(r"([a-zñ]+)\.?\s*$", before)
         words = set(_words((mention.role or "").lower()))
@@ -329,10 +348,9 @@ class DocumentSpeakers:
                 found.append(gender)
             if words & set(self.rules["gendered_words"][gender]) - {"he", "him", "his", "she", "her", "hers"}:
                 found.append(gender)
-        if span is not None:
-            found.extend(self._pronouns_of_sentence(span))
-            found.extend(self._pronoun_continuing(span))
-        return found
+        if span is None:
+            return found, []
+        return found + self._pronoun_continuing(span), self._pronouns_of_sentence(span)
 
     def _pronoun_continuing(self, span: Span) -> list[str]:
         """The gender of "he" or "she" as the subject of the next sentence's main clause when the name is the
@@ -358,7 +376,20 @@ class DocumentSpeakers:
             return []  # "“I don't feel anything,” she said": a quote's speaker may be anybody
         if any(sent.start_char <= m.start < sent.end_char and _surname(m.name) == _surname(span.text) for m in self.people):
             return []  # "Mendes was the victim. In 2005, he was charged with assault on Mendes": he is somebody else
-        return {"he": ["m"], "she": ["f"]}.get(subject.lower_, [])
+        gender = {"he": "m", "she": "f"}.get(subject.lower_)
+        if gender is None:
+            return []
+        since = self.sentence_starts[max(n - 2, 0)]
+        name = self._fullest_name(span.text)
+        if (self._gender_from_lexicon(name) or lexicon_gender(_words(name)[0])) not in (gender, None) and any(
+            since <= m.start < span.start_char and self._gender_from_lexicon(m.name) == gender for m in self.people
+        ):
+            return []  # "Ruth Adler met the minister, Paul Stone. Stone promised more staff. But she …": Ruth
+        return [gender]
+
+    def _fullest_name(self, name: str) -> str:
+        fuller = self.full_name(name)
+        return fuller.name if fuller is not None else name
 
     def _pronouns_of_sentence(self, span: Span) -> list[str]:
         sent = self.sentences[self.sentence(span.start_char)]
@@ -961,12 +992,31 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token, verb: Token | None = None) -> 
                 return found
     if verb is not None:
         return None
+    for child in noun.children:  # "the presidential memorandum": the president's
+        role = ds.rules["role_adjectives"].get(child.lower_) if child.dep_ == "amod" else None
+        found = _person_with_role(ds, role, noun.idx) if role else None
+        if found is not None:
+            return found
     named = [
         c for c in noun.children
         if c.dep_ == "compound" and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG" or organisation_noun(c.lemma_.lower()))
     ]  # "The AMD statement", "a Defence Ministry statement", "the court ruling"
     if named:
         return _as_referent(ds, named[-1])
+    return None
+
+
+def _person_with_role(ds: DocumentSpeakers, role: str, before: int) -> Referent | None:
+    """The latest person named before ``before`` with ``role`` as title or role ("President Obama" for
+    "president")."""
+    for mention in reversed(ds.people):
+        if mention.end > before:
+            continue
+        span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tied = _role_words(_tied_words(span)) if span is not None else set()
+        titled = ds.text[max(mention.start - len(role) - 2, 0) : mention.start].strip().lower().endswith(role)
+        if role in tied or role in _role_head_words(mention.role or "") or titled:
+            return ds.person(mention)
     return None
 
 
@@ -1068,7 +1118,8 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     person = any(c.dep_ == "appos" and _person_noun(c) for c in head.children)  # "Khalid, spokesman for …" (tagged ORG)
     if head.pos_ == "PROPN" and head.text[:1].isupper() and (head.ent_type_ not in NOT_NAMES | {"ORG"} or person):
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
-        return Resolution(_proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker), "cue")
+        referent = _proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker)
+        return Resolution(referent, "organisation" if referent.kind == "organisation" else "cue")
     return None
 
 
@@ -1121,6 +1172,8 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     full = ds.full_name(text, span.start_char)
     if full is not None:
         return Referent(full.name, span.start_char, span.end_char, "person", ds.gender(full.name))
+    if text in ds.acronyms:  # "argued the NRDC" after "the Natural Resources Defense Council (NRDC)"
+        return ds.organisation(text, span.start_char, span.end_char)
     tied = _tied_words(span)
     gender = ds.gender(text) or next((g for g in map(lambda t: _noun_gender(ds, t), tied) if g), None)
     return Referent(text, span.start_char, span.end_char, "person", gender, known=gender is not None)
@@ -1317,7 +1370,15 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     head = speaker.root if speaker.root.pos_ != "DET" else speaker[-1]  # "the 28-year-old" hung on the verb
     if not any(t.lower_ in DEFINITE for t in speaker if t.i < head.i):
         return None
-    described = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
+    kind = [t for t in speaker if t.i < head.i and t.pos_ == "NOUN" and not ds.inside[t.i]]
+    if head.pos_ == "PROPN" and kind and organisation_noun(kind[-1].lemma_.lower()) and ds.full_name(head.text, at) is None:
+        # "the union Unite", "the charity Oxfam": the name the noun of an organisation sets before it
+        name = ds.doc[kind[-1].i + 1 : head.i + 1]
+        return Resolution(ds.organisation(name.text, name.start_char, name.end_char), "organisation")
+    described = (
+        head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
+        and not (len(head.text) > 1 and head.text.isupper())  # "the AA", "the NRDC": an acronym names a body
+    )
     if head.pos_ not in ("NOUN", "ADJ") and not described:  # "the District Attorney", "the Republican"
         return None
     scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
