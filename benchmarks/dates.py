@@ -607,7 +607,15 @@ def meantime_relative_section(rows: list[dict]) -> list[str]:
 
 
 # The round's score before any rule came from it (written by hand once, from the first run).
-MT_RELATIVE_FIRST_SCORE = "First score: (not yet run)."
+MT_RELATIVE_FIRST_SCORE = (
+    "First score (2026-12-01, one run on branch issue-12 at the commit that added the values, before any rule came "
+    "from the round): value accuracy end to end **0.963 (103/107)**, where spaCy found the span 0.952 (59/62), "
+    "detection recall 1.000 (107/107); dateparser 0.187, Recognizers-Text 0.364 end to end. By kind, end to end: "
+    "references to the present/past/future 45/45, durations 17/18, fiscal year / quarter / half 2/2, month / "
+    "season / day without a year 11/12, other relative 25/27, weekday / yesterday / today 3/3. The misses: 'may "
+    "last months' (a duration, 'last' a verb); 'until October - two years late' read as one span; 'Earlier in the "
+    "day' counted from a day before the one the story is at; 'a compatible release before the end of the month' "
+    "after 'has promised' read as last month's end. The figures below are from the last run.")
 
 
 def ecb4_section(rows: list[dict]) -> list[str]:
