@@ -787,3 +787,25 @@ def test_extract_dates_present_schedules_and_amounts_of_a_month(nlp, sentence, r
 def test_extract_dates_amounts_with_than_and_fortnights(nlp, sentence, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence)}
     assert found == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a present perfect of promising or planning dates what is still to come (told on Thursday 4 March 2021)
+        ("The council has promised a decision before the end of the month.", dt.date(2021, 3, 4),
+         {"before the end of the month": "2021-03"}),
+        ("The union has scheduled a ballot for Tuesday.", dt.date(2021, 3, 4), {"Tuesday": "2021-03-09"}),
+        # (the simple past keeps the month just ended, early in a month)
+        ("The mill closed at the end of the month.", dt.date(2021, 3, 4), {"at the end of the month": "2021-02"}),
+        # a date and an amount of time set off by a spaced dash: two expressions
+        ("The new ferries are not expected until June - three years behind schedule.", dt.date(2021, 3, 4),
+         {"until June": "2021-06", "three years": "P3Y"}),
+        ("The bridge opened on 12 May -- two years late.", dt.date(2021, 3, 4),
+         {"on 12 May": "2020-05-12", "two years": "P2Y"}),
+    ],
+)
+def test_extract_dates_promises_and_dashes(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

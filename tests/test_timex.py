@@ -810,3 +810,18 @@ def test_normalise_days_of_the_month_and_last_season(text, reference, tense, val
 )
 def test_normalise_decades_after_a_possessive(text, before, value):
     assert normalise(text, WED, "past", before=before).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the modal the model takes into the entity for the month May: the amount after the verb
+        ("may last months", "PXM"),
+        ("may take years", "PXY"),
+        ("may run for three weeks", "P3W"),
+        # the month itself stays a month
+        ("May", "2023-05"),
+    ],
+)
+def test_normalise_modal_may_is_no_month(text, expected):
+    assert normalise(text, WED, "past").value == expected

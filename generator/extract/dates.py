@@ -203,7 +203,12 @@ _SPLIT = re.compile(
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
     rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
-    r"|(?:1[5-9]|20)\d\d\b)",
+    r"|(?:1[5-9]|20)\d\d\b)"
+    # a date and an amount of time set off by a spaced dash ("not due until October - two years late"): two
+    # expressions (not an amount's range, "30 -- 40 days", "two - three weeks"; "2009 - 2010" has no unit after it)
+    r"|(?<![\d])(?<!\bone)(?<!\btwo)(?<!\bthree)(?<!\bfour)(?<!\bfive)(?<!\bsix)(?<!\bseven)(?<!\beight)(?<!\bnine)"
+    r"(?<!\bten)\s+(?:-{1,2}|–|—)\s+(?=(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few) (?:" + "|".join(_AMOUNT_UNITS) + r"|decades?)\b)",
     re.IGNORECASE,
 )
 
@@ -311,6 +316,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBN":
         # ("he's sentenced May 7": "'s" of a passive is "is", not "has")
+        if verb.lemma_.lower() in r["perfect_future_governors"] and any(
+                a.lower_ in ("has", "have", "'ve") and a.dep_ == "aux" for a in auxes):
+            # "has promised a release before the end of the month", "have scheduled a vote for Tuesday": a present
+            # perfect of a verb that looks ahead dates what is promised or planned, which is still to come
+            return "future"
         if any(a.lower_ in ("has", "have", "had", "'ve") or a.lower_ == "'s" and a.dep_ == "aux" for a in auxes) or any(
                 a.tag_ == "VBD" for a in auxes):
             return "past"

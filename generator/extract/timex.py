@@ -552,6 +552,15 @@ def hedge(e: Expr) -> RuleResult:
     return replace(e, text=rest, prep=e.prep or prep, modifier=re.sub(r"^least$", "at least", m[0].strip()))
 
 
+def modal_may(e: Expr) -> RuleResult:
+    """"the search may last months", "it may take years": the modal the model takes for the month May; the amount
+    after the verb is the expression (rewrites)."""
+    m = re.match(r"may (?:last|take|run|continue|stretch|drag on)(?: for)? (?=\S)", e.text)
+    if m is None or not e.written.lstrip().startswith("may "):  # (lower case: the modal, not "May")
+        return None
+    return replace(e, text=e.text[m.end():])
+
+
 def unknown_date(e: Expr) -> RuleResult:
     """"later", "at a later date": a date that exists but is not given (TimeML XXXX-XX-XX); never an event."""
     if e.text in rules()["unknown_dates"]:
@@ -1512,6 +1521,7 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     vague,  # fixed phrases first: "in recent times" is no frequency
     hedge,
+    modal_may,
     era,
     half_unit,
     frequency,
