@@ -442,10 +442,10 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
             "Per kind:",
             "",
         ] + kind_table(by_split[split]) + [""]
-    lines += meantime_relative_section([r for r in rows if r["split"] == "mt-dev"])
+    first_scores = {"mt-dev": first_score(MEANTIME_RELATIVE), "ecb4-": ECB4_FIRST_SCORE}
+    lines += round_sections(rows, ("mt-dev",), first_scores)
     lines += ecb_value_section([r for r in ecb_rows or [] if r["split"].startswith("ecb-")])
-    lines += ecb4_section([r for r in ecb_rows or [] if r["split"].startswith("ecb4-")])
-    lines += ecb5_section([r for r in ecb_rows or [] if r["split"].startswith("ecb5-")])
+    lines += round_sections(ecb_rows or [], ("ecb4-", "ecb5-"), first_scores)
     if ecb:
         found, spacy_found, total, documents = ecb
         lines += [
@@ -594,46 +594,43 @@ def ecb_value_section(rows: list[dict]) -> list[str]:
     return lines
 
 
-def meantime_relative_section(rows: list[dict]) -> list[str]:
-    if not rows:
-        return []
-    return [
-        "## MEANTIME dev, the unannotated sentences: our MEANTIME-style round (`benchmarks/data/meantime_dev_relative.yaml`)",
-        "",
-        f"{len(rows)} values we wrote by hand for the relative expressions, references to the present/past/future, "
-        f"durations and months of the sentences MEANTIME's annotators left unannotated in {len({r['doc'] for r in rows})} "
-        "articles of the dev topics (airbus, apple): the genre and outlet of MEANTIME test, for the kinds it loses "
-        "most. Valued by MEANTIME dev's own practice where its annotated part shows one, else by "
-        "`dates_conventions.md`; all dev. " + MT_RELATIVE_FIRST_SCORE,
-        "",
-    ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
+def first_score(path: Path) -> str:
+    """A round's score before any rule came from it, written by hand once into its file (``first_score``)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("first_score", "") if path.exists() else ""
 
 
-# The round's score before any rule came from it (written by hand once, from the first run).
-MT_RELATIVE_FIRST_SCORE = (
-    "First score (2026-12-01, one run on branch issue-12 at the commit that added the values, before any rule came "
-    "from the round): value accuracy end to end **0.963 (103/107)**, where spaCy found the span 0.952 (59/62), "
-    "detection recall 1.000 (107/107); dateparser 0.187, Recognizers-Text 0.364 end to end. By kind, end to end: "
-    "references to the present/past/future 45/45, durations 17/18, fiscal year / quarter / half 2/2, month / "
-    "season / day without a year 11/12, other relative 25/27, weekday / yesterday / today 3/3. The misses: 'may "
-    "last months' (a duration, 'last' a verb); 'until October - two years late' read as one span; 'Earlier in the "
-    "day' counted from a day before the one the story is at; 'a compatible release before the end of the month' "
-    "after 'has promised' read as last month's end. The figures below are from the last run.")
+# Our own rounds, each reported as a section (split prefix of its rows, heading, what it is: {n} values, {docs}
+# articles).
+ROUNDS = (
+    ("mt-dev", "## MEANTIME dev, the unannotated sentences: our MEANTIME-style round "
+     "(`benchmarks/data/meantime_dev_relative.yaml`)",
+     "{n} values we wrote by hand for the relative expressions, references to the present/past/future, durations "
+     "and months of the sentences MEANTIME's annotators left unannotated in {docs} articles of the dev topics "
+     "(airbus, apple): the genre and outlet of MEANTIME test, for the kinds it loses most. Valued by MEANTIME dev's "
+     "own practice where its annotated part shows one, else by `dates_conventions.md`; all dev. "),
+    ("ecb4-", "## ECB+ topics 36-45, round 4 of our blind values (`benchmarks/data/ecbplus_timex_values_36_45.yaml`)",
+     "{n} values for time expressions of {docs} ECB+ articles of the odd topics 37-45 (an earthquake, a casting "
+     "announcement, an air strike, a company takeover, a murder trial), written before our code ran on them: ECB+'s "
+     "TIME_DATE / TIME_DURATION mentions and the other time expressions TimeML marks in those articles. All dev "
+     "(tuned on after the first score); the even topics 38-44 are round 5 (test, below), topic 36 is still "
+     "unvalued. "),
+    ("ecb5-", "## ECB+ even topics 38-44, round 5: a blind test (`benchmarks/data/ecbplus_timex_values_even_test.yaml`)",
+     "{n} values for time expressions of {docs} ECB+ articles of the even topics 38, 40, 42, 44 (an earthquake, a "
+     "laptop launch, a phone launch, a company takeover), written before our code ran on them, the TimeML time "
+     "expressions of those articles (ECB+'s tagged ones and the others). All test: measured once, at the end of the "
+     "session that valued them, as aggregates; never tuned on and never listed (`--errors` does not offer it). "
+     "Topic 36 is still unvalued."),
+)
 
 
-def ecb4_section(rows: list[dict]) -> list[str]:
-    if not rows:
-        return []
-    return [
-        "## ECB+ topics 36-45, round 4 of our blind values (`benchmarks/data/ecbplus_timex_values_36_45.yaml`)",
-        "",
-        f"{len(rows)} values for time expressions of {len({r['doc'] for r in rows})} ECB+ articles of the odd "
-        "topics 37-45 (an earthquake, a casting announcement, an air strike, a company takeover, a murder trial), "
-        "written before our code ran on them: ECB+'s TIME_DATE / TIME_DURATION mentions and the other time "
-        "expressions TimeML marks in those articles. All dev (tuned on after the first score); the even topics "
-        "36-44 are kept unvalued for a later test. " + ECB4_FIRST_SCORE,
-        "",
-    ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
+def round_sections(rows: list[dict], prefixes: tuple[str, ...], first_scores: dict[str, str]) -> list[str]:
+    lines = []
+    for prefix, heading, intro in ROUNDS:
+        items = [r for r in rows if r["split"].startswith(prefix)]
+        if prefix in prefixes and items:
+            text = intro.format(n=len(items), docs=len({r["doc"] for r in items})) + first_scores.get(prefix, "")
+            lines += [heading, "", text, ""] + split_table(items) + ["", "Per kind:", ""] + kind_table(items) + [""]
+    return lines
 
 
 # The round's score before any rule came from it (written by hand once, from the first run).
@@ -650,21 +647,6 @@ ECB4_FIRST_SCORE = (
     "2013'; 'its recent financial analyst day'; 'film in 1994' taken for a film title; 'this morning' after a "
     "channel name; '11 a. m. Nov. 8' without its day or without its hour; 'Easter Sunday, April 8, 2012' read as "
     "the last Easter. The figures below are from the last run.")
-
-
-def ecb5_section(rows: list[dict]) -> list[str]:
-    if not rows:
-        return []
-    return [
-        "## ECB+ even topics 38-44, round 5: a blind test (`benchmarks/data/ecbplus_timex_values_even_test.yaml`)",
-        "",
-        f"{len(rows)} values for time expressions of {len({r['doc'] for r in rows})} ECB+ articles of the even "
-        "topics 38, 40, 42, 44 (an earthquake, a laptop launch, a phone launch, a company takeover), written before "
-        "our code ran on them, the TimeML time expressions of those articles (ECB+'s tagged ones and the others). "
-        "All test: measured once, at the end of the session that valued them, as aggregates; never tuned on and "
-        "never listed (`--errors` does not offer it). Topic 36 is still unvalued.",
-        "",
-    ] + split_table(rows) + ["", "Per kind:", ""] + kind_table(rows) + [""]
 
 
 def print_errors(rows: list[dict]) -> None:
