@@ -71,7 +71,7 @@ BLIND = ROOT / "benchmarks" / "data" / "dates_blind.yaml"
 ECB_VALUES = ROOT / "benchmarks" / "data" / "ecbplus_timex_values.yaml"
 # Round 4 (2026-11-30): ECB+ topics 36-45, odd topics valued (all dev), even topics kept unvalued for a later test.
 ECB_VALUES_36_45 = ROOT / "benchmarks" / "data" / "ecbplus_timex_values_36_45.yaml"
-# Round 5 (2026-12-01): ECB+ even topics 38-44, valued blind, all test (measured once at the end, never listed).
+# Round 5 (2026-12-01): ECB+ even topics 36-44, valued blind, all test (measured once at the end, never listed).
 ECB_VALUES_EVEN_TEST = ROOT / "benchmarks" / "data" / "ecbplus_timex_values_even_test.yaml"
 # Session 6 (2026-12-01): hand values for the unannotated part of MEANTIME dev articles, in MEANTIME's style (dev).
 MEANTIME_RELATIVE = ROOT / "benchmarks" / "data" / "meantime_dev_relative.yaml"
@@ -612,14 +612,14 @@ ROUNDS = (
      "{n} values for time expressions of {docs} ECB+ articles of the odd topics 37-45 (an earthquake, a casting "
      "announcement, an air strike, a company takeover, a murder trial), written before our code ran on them: ECB+'s "
      "TIME_DATE / TIME_DURATION mentions and the other time expressions TimeML marks in those articles. All dev "
-     "(tuned on after the first score); the even topics 38-44 are round 5 (test, below), topic 36 is still "
-     "unvalued. "),
-    ("ecb5-", "## ECB+ even topics 38-44, round 5: a blind test (`benchmarks/data/ecbplus_timex_values_even_test.yaml`)",
-     "{n} values for time expressions of {docs} ECB+ articles of the even topics 38, 40, 42, 44 (an earthquake, a "
+     "(tuned on after the first score); the even topics 36-44 are round 5 (test, below; articles 36_6-36_11 still "
+     "unvalued). "),
+    ("ecb5-", "## ECB+ even topics 36-44, round 5: a blind test (`benchmarks/data/ecbplus_timex_values_even_test.yaml`)",
+     "{n} values for time expressions of {docs} ECB+ articles of the even topics 36-44 (a trial, an earthquake, a "
      "laptop launch, a phone launch, a company takeover), written before our code ran on them, the TimeML time "
      "expressions of those articles (ECB+'s tagged ones and the others). All test: measured once, at the end of the "
      "session that valued them, as aggregates; never tuned on and never listed (`--errors` does not offer it). "
-     "Topic 36 is still unvalued."),
+     "Articles 36_6-36_11 are still unvalued."),
 )
 
 
