@@ -612,14 +612,12 @@ ROUNDS = (
      "{n} values for time expressions of {docs} ECB+ articles of the odd topics 37-45 (an earthquake, a casting "
      "announcement, an air strike, a company takeover, a murder trial), written before our code ran on them: ECB+'s "
      "TIME_DATE / TIME_DURATION mentions and the other time expressions TimeML marks in those articles. All dev "
-     "(tuned on after the first score); the even topics 36-44 are round 5 (test, below; articles 36_6-36_11 still "
-     "unvalued). "),
+     "(tuned on after the first score); the even topics 36-44 are round 5 (test, below). "),
     ("ecb5-", "## ECB+ even topics 36-44, round 5: a blind test (`benchmarks/data/ecbplus_timex_values_even_test.yaml`)",
      "{n} values for time expressions of {docs} ECB+ articles of the even topics 36-44 (a trial, an earthquake, a "
      "laptop launch, a phone launch, a company takeover), written before our code ran on them, the TimeML time "
      "expressions of those articles (ECB+'s tagged ones and the others). All test: measured once, at the end of the "
-     "session that valued them, as aggregates; never tuned on and never listed (`--errors` does not offer it). "
-     "Articles 36_6-36_11 are still unvalued."),
+     "session that valued them, as aggregates; never tuned on and never listed (`--errors` does not offer it)."),
 )
 
 
