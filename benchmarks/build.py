@@ -89,7 +89,7 @@ def _lenient_site(warnings: list[str]):
     import logging
 
     from generator.errors import BuildError
-    from generator import site as site_stage
+    from generator.publish import site as site_stage
 
     def build_site(config_file: Path, content_dir: Path, site_dir: Path, site_name: str | None = None,
                    **options) -> None:

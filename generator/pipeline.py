@@ -28,7 +28,7 @@ from generator.model import Briefing, Skipped
 from generator.extract.nlp import DEFAULT_MODEL, load_model
 from generator.pages.base import plural, theme_text
 from generator.pages.render import render
-from generator.site import build_lock, build_site, check_site_config, staging, swap
+from generator.publish.site import build_lock, build_site, check_site_config, staging, swap
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -24,7 +24,7 @@ from generator.errors import ConfigError, GeneratorError
 from generator.link.changes import read_previous
 from generator.pipeline import extract_facts, prepare_model
 from generator.pages.render import render
-from generator.site import build_lock, check_site_config, staging
+from generator.publish.site import build_lock, check_site_config, staging
 
 log = logging.getLogger(__name__)
 

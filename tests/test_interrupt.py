@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
-from generator.site import build_lock, exchange, recover, swap
+from generator.publish.site import build_lock, exchange, recover, swap
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = ("002_6c490909435b3305.txt", "004_28dc85c1b7e8a53d.txt")
@@ -139,7 +139,7 @@ def test_recover_puts_back_a_folder_a_killed_build_left_aside(tmp_path: Path) ->
 @pytest.mark.parametrize("atomic", [True, False])
 def test_swap_replaces_the_folder(tmp_path: Path, monkeypatch, atomic: bool) -> None:
     if not atomic:
-        monkeypatch.setattr("generator.site.exchange", lambda a, b: False)
+        monkeypatch.setattr("generator.publish.site.exchange", lambda a, b: False)
     target, stage = tmp_path / "site", tmp_path / ".site.new-x"
     target.mkdir()
     (target / "old.html").write_text("old")

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache_store, page_chunks
+from generator import cache_store
+from generator.publish import page_chunks
 from generator.errors import BuildError
-from generator.page_cache import FOLDER
-from generator.site import build_site
+from generator.publish.page_cache import FOLDER
+from generator.publish.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -73,7 +74,7 @@ def _fixed_build_date():
 
 def _site(content: Path, out: Path, cache: Path | None, caplog) -> tuple[Path, str]:
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="generator.page_cache"):
+    with caplog.at_level(logging.INFO, logger="generator.publish.page_cache"):
         build_site(REPO / "mkdocs.yml", content, out, "A test story", cache_dir=cache)
     summary = [r.getMessage() for r in caplog.records if r.getMessage().startswith("page cache:")]
     return out, summary[-1] if summary else ""
@@ -127,7 +128,7 @@ def test_cold_and_warm_cache_give_the_same_site(content, reference, tmp_path, ca
 def test_a_new_site_name_renders_every_template_but_converts_no_page(content, warm, tmp_path, caplog) -> None:
     cache = _copy(warm, tmp_path)
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="generator.page_cache"):
+    with caplog.at_level(logging.INFO, logger="generator.publish.page_cache"):
         build_site(REPO / "mkdocs.yml", content, tmp_path / "renamed", "Another title", cache_dir=cache)
     pages = _pages(content)
     assert f"page cache: {pages} pages restored, 0 rendered; 0 templates restored, {pages} rendered" in caplog.text

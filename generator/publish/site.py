@@ -58,7 +58,7 @@ def build_site(
     ``site_name`` (the story's title, see ``generator/link/story.py``) replaces ``mkdocs.yml``'s when given; it
     must hold no HTML-special character (``generator.pages.base.theme_text``): the theme writes it raw.
 
-    With ``cache_dir``, pages are restored from and kept in its page cache (``generator/page_cache.py``),
+    With ``cache_dir``, pages are restored from and kept in its page cache (``generator/publish/page_cache.py``),
     written only when the build succeeded; the site is the same byte for byte.
 
     Broken links and anchors are warnings that strict mode turns into errors (mkdocs.yml ``validation``);
@@ -67,7 +67,7 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from generator.page_cache import PageCache
+    from generator.publish.page_cache import PageCache
 
     config = load_site_config(config_file, content_dir, site_dir, strict=strict, site_name=site_name)
     try:

@@ -20,7 +20,7 @@ toc, title, the anchors the page holds and its links to anchors) and the page's 
   same answers now, so adding or removing an unrelated page does not invalidate a page.
 
 A long page (the timeline, the source comparison) changes with any article, but only in a few sections: it is
-converted piece by piece where that gives the same HTML (``generator/page_chunks.py``), and its pieces are
+converted piece by piece where that gives the same HTML (``generator/publish/page_chunks.py``), and its pieces are
 kept in one entry per page, so that its next version re-converts only the pieces that changed.
 
 **The page's template output** (the theme's ``main.html`` around the content), keyed on what it shows
@@ -59,7 +59,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator import __version__
 from generator import cache_store as store
-from generator import page_chunks
+from generator.publish import page_chunks
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ def watch_warnings() -> Iterator[_Warned]:
 
 
 class PageCache(BasePlugin):
-    """The MkDocs plugin (``generator/site.py`` adds it to the loaded configuration)."""
+    """The MkDocs plugin (``generator/publish/site.py`` adds it to the loaded configuration)."""
 
     def __init__(self, cache_dir: Path) -> None:
         super().__init__()
@@ -277,7 +277,7 @@ class PageCache(BasePlugin):
             self.fresh[src] = _entry(page, key, lookups)
 
     def _render_pieces(self, page: Page, key: str, config, files: Files, pieces: list[str]) -> bool:
-        """Convert a long page piece by piece (``generator/page_chunks.py``), reusing the pieces its previous
+        """Convert a long page piece by piece (``generator/publish/page_chunks.py``), reusing the pieces its previous
         version had; False when a piece converts to nothing (the page is then converted whole)."""
         path = self._pieces_path(page)
         previous = self._read_pieces(path)
