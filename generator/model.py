@@ -185,6 +185,8 @@ class NameCandidate:
     start: int
     end: int
     sentence: int
+    # written as a place: after a preposition of place ("in Houston")
+    place_cue: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.link.entities import entity_key, merge_entities
-from generator.model import EntityMention, Paragraph, Source, SourceFacts
+from generator.model import EntityMention, Paragraph, Person, PersonMention, Source, SourceFacts
 
 
 def _facts(source_id: str, names: list[str]) -> SourceFacts:
@@ -84,3 +84,14 @@ def test_extracted_acronym_carries_its_full_name(nlp) -> None:
     source = Source("a", "a.txt", "txt", "a", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
     mentions = extract_entities(nlp(text), source)
     assert {(m.text, m.expansion) for m in mentions if m.text == "CSA"} == {("CSA", "Coastal Shipping Authority")}
+
+
+def test_a_name_the_people_stage_took_as_a_person_is_no_organisation() -> None:
+    """spaCy tags "Okafor said" as an organisation; the people stage attached it to Ada Okafor: the organisations
+    page does not list "Okafor", and an organisation named elsewhere in the article stays."""
+    facts = _facts("a", ["Okafor", "Lakeside Water Board"])
+    mention = facts.entities[0]
+    okafor = Person("ada-okafor", "Ada Okafor", (), (), (
+        PersonMention("a", "Okafor", "Okafor", mention.start, mention.end, 0),))
+    assert [e.name for e in merge_entities([facts], [okafor])] == ["Lakeside Water Board"]
+    assert len(merge_entities([facts])) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.model import EntityMention, NameCandidate, Paragraph, PersonMention, Source, SourceFacts
@@ -11,6 +13,7 @@ from generator.link.people import (
     is_name_shaped,
     merge_people,
     name_key,
+    organisation_word,
     person_slug,
     strip_titles,
     word_key,
@@ -122,6 +125,26 @@ def test_name_candidates_add_untagged_spellings_of_known_people() -> None:
     facts = [_facts("a", ["Volodymyr Zelenskiy"]), _facts("b", [], candidates=["Zelenskyy", "Moscow"])]
     (person,) = merge_people(facts)
     assert {a.spelling for a in person.aliases} == {"Volodymyr Zelenskiy", "Zelenskyy"}
+
+
+@pytest.mark.parametrize(("article", "place_cue", "thing", "mentions", "surname"), [
+    ("a", False, "", 2, "Halvorsen"),  # "Halvorsen said": the surname of the person the article names in full
+    ("a", True, "", 1, "Halvorsen"),   # "in Halvorsen": written as a place there
+    ("b", False, "", 1, "Halvorsen"),  # another article, which never names her in full: the corpus's labels decide
+    ("a", False, "Halvorsen Marine Co", 1, "Halvorsen"),  # the story also names a company after her: "Halvorsen" may be it
+    ("a", False, "", 1, "Falcon"),  # an English word (WordNet: the bird), which may be a plane or a team
+])
+def test_a_surname_tagged_as_an_organisation_is_the_person_the_article_names_in_full(
+    article: str, place_cue: bool, thing: str, mentions: int, surname: str
+) -> None:
+    # spaCy tags the lone surname ORG three times, PERSON once (inside the full name): mostly an organisation
+    entities = [(surname, "ORG")] * 3 + ([(thing, "ORG")] if thing else [])
+    facts = [_facts("a", [f"Ingrid {surname}"], entities=entities), _facts("b", ["Tom Reyes"])]
+    source = next(f for f in facts if f.source.id == article)
+    candidate = NameCandidate(article, surname, 7000, 7000 + len(surname), 0, place_cue)
+    facts = [replace(f, name_candidates=(candidate,)) if f is source else f for f in facts]
+    (person,) = [p for p in merge_people(facts) if p.name == f"Ingrid {surname}"]
+    assert len(person.mentions) == mentions
 
 
 def test_canonical_name_prefers_full_and_common_spelling() -> None:
@@ -292,3 +315,11 @@ def test_a_space_after_an_apostrophe_does_not_split_a_surname() -> None:
     facts = [_facts("a", ["Michael O' Leary", "Ann Lee"]), _facts("b", ["Michael O'Leary"])]
     people = merge_people(facts)
     assert sorted((p.name, len(p.mentions)) for p in people) == [("Ann Lee", 1), ("Michael O'Leary", 2)]
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("K.K.", True), ("KK", True), ("N.V.", True), ("Inc.", True), ("Hall", True), ("Kay", False), ("Nv", True),
+    ("Lakes", False),
+])
+def test_organisation_words_are_read_with_or_without_full_stops(word: str, expected: bool) -> None:
+    assert organisation_word(word) is expected

@@ -23,7 +23,7 @@ from generator.extract import quotes as quote_extraction
 from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
-from generator.link.people import leading_phrase, organisation_words, rule_phrases
+from generator.link.people import leading_phrase, organisation_word, organisation_words, rule_phrases
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -263,11 +263,10 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
     Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital"), or a facility word in
     lower case after "the"/"a" + name ("the Betty Ford clinic")."""
-    words = organisation_words()
-    if len(tokens) > 1 and any(t.lower_.rstrip(".") in words and not _after_hyphen(t) for t in tokens[1:]):
+    if len(tokens) > 1 and any(organisation_word(t.text) and not _after_hyphen(t) for t in tokens[1:]):
         return True  # not "Waller-Bridge": a word joined by a hyphen is part of a surname
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if after is not None and after.text[:1].isupper() and after.lower_.rstrip(".") in words:
+    if after is not None and after.text[:1].isupper() and organisation_word(after.text):
         return True
     if after is not None and after.text.islower() and after.text in _facility_words() and _after_article(ent):
         return True
@@ -328,10 +327,9 @@ def named_thing_words(doc: Doc) -> frozenset[str]:
     Mrs. Maisel"). Alone, such a word is not taken as a person's name in this article ("on Miller traveling
     eastbound"), unless the article also writes it inside a person's full name."""
     if "named_things" not in doc.user_data:
-        words = organisation_words()
         things = {
             t.lower_ for t in doc[:-1]
-            if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].lower_.rstrip(".") in words
+            if t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and organisation_word(doc[t.i + 1].text)
         }
         inside: set[str] = set()
         for ent in doc.ents:
@@ -483,6 +481,7 @@ def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ..
         if not token.is_alpha:
             continue
         candidates.append(
-            NameCandidate(source.id, token.text, token.idx, token.idx + len(token.text), sentence_index(token))
+            NameCandidate(source.id, token.text, token.idx, token.idx + len(token.text), sentence_index(token),
+                          personhood.place_cue(token))
         )
     return tuple(candidates)

@@ -115,6 +115,11 @@ def wordnet_place(words: tuple[str, ...]) -> bool:
     return bool(set(classes) & set(rules()["wordnet_place_classes"])) and "person" not in classes
 
 
+def place_cue(token: Token) -> bool:
+    """A single proper noun written as a place: after a preposition of place ("in Halvorsen")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _words("place_prepositions")
+
+
 def title_case_line(ent: Span) -> bool:
     """Whether the name stands in a line written in title case or capitals (a headline, "Colts Beat Chiefs"),
     where capitals no longer tell names from other words: every word of at least ``title_case_letters`` letters
@@ -214,7 +219,7 @@ def _thing_names(doc: Doc, table: dict[tuple[str, ...], NameEvidence], organisat
     following: dict[tuple[str, ...], set[str]] = defaultdict(set)
     lengths = {len(words) for words in table if len(words) > 1}
     for token in doc:
-        if token.text[:1].isupper() and token.lower_.rstrip(".") in organisation_words:
+        if token.text[:1].isupper() and token.lower_.replace(".", "") in organisation_words:
             for length in lengths:
                 if token.i >= length:
                     following[tuple(t.text for t in doc[token.i - length : token.i])].add(token.lower_)

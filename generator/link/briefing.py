@@ -24,7 +24,7 @@ def link(facts: Sequence[SourceFacts], previous: Mapping[str, Any] | None = None
     """Merge people and entities across sources, attribute and align quotes, build the timeline and the
     positions, keep the previous build's ids (``previous`` is its facts.json), and compare the sources."""
     people = merge_people(facts)
-    entities = merge_entities(facts)
+    entities = merge_entities(facts, people)
     quotes = resolve_speakers(facts, people)
     dates, events, stories = build_timeline(facts, people, entities, quotes)
     quotes, groups = group_statements(facts, quotes, stories)  # within each story the folder holds

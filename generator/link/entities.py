@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from unidecode import unidecode
 
-from generator.model import Entity, EntityMention, SourceFacts
+from generator.model import Entity, EntityMention, Person, SourceFacts
 from generator.slugs import slugify
 
 
@@ -27,11 +27,13 @@ def entity_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
-def merge_entities(facts: Sequence[SourceFacts]) -> tuple[Entity, ...]:
+def merge_entities(facts: Sequence[SourceFacts], people: Sequence[Person] = ()) -> tuple[Entity, ...]:
     """One Entity per normalised name; an acronym one article defines ("WHO") joins the name it stands for in every
     article, unless articles define it differently. Its name is the one used most, counting an acronym as its
-    full name."""
+    full name. A name the people stage took as a person's mention ("Sanders" tagged as an organisation) is no
+    organisation's or place's mention."""
     aliases = _acronym_aliases(facts)
+    of_people = {(m.source, m.start, m.end) for p in people for m in p.mentions}
 
     def full_name(mention: EntityMention) -> str:
         return mention.expansion or aliases.get(entity_key(mention.text), mention.text)
@@ -40,7 +42,7 @@ def merge_entities(facts: Sequence[SourceFacts]) -> tuple[Entity, ...]:
     for f in facts:
         for mention in f.entities:
             key = entity_key(full_name(mention))
-            if key:
+            if key and (mention.source, mention.start, mention.end) not in of_people:
                 groups[key].append(mention)
     entities = []
     for mentions in groups.values():

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from unidecode import unidecode
 
+from generator.link import wordnet
 from generator.model import Alias, NameCandidate, Person, PersonMention, Role, Slug, SourceFacts
 from generator.rules import load_rules
 from generator.slugs import slugify
@@ -38,6 +39,11 @@ def _transliteration(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 @lru_cache(maxsize=None)
 def organisation_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("people")["organisation_words"])
+
+
+def organisation_word(word: str) -> bool:
+    """Whether a word is one of ``organisation_words``, written with full stops or not ("Inc.", "K.K.")."""
+    return word.lower().replace(".", "") in organisation_words()
 
 
 @lru_cache(maxsize=None)
@@ -153,11 +159,15 @@ class Evidence:
     # names the corpus writes before an organisation word as an organisation's or a building's name ("Betty Ford"
     # of "the Betty Ford Center")
     thing_heads: frozenset[str] = frozenset()
+    # words the corpus writes inside a name of several words of an organisation, place or facility ("Ford" of
+    # "Ford Motor Co."): alone, such a word may be the thing
+    thing_words: frozenset[str] = frozenset()
 
     @classmethod
     def collect(cls, facts: Sequence[SourceFacts]) -> "Evidence":
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         heads: set[str] = set()
+        thing_words: set[str] = set()
         organisation = organisation_words()
         for f in facts:
             for entity in f.entities:
@@ -166,6 +176,7 @@ class Evidence:
                     labels[word_key(word)][entity.label] += 1
                 if len(words) > 1:
                     labels[name_phrase_key(entity.text)][entity.label] += 1
+                    thing_words.update(word_key(word) for word in words)
                 if len(words) > 2 and words[-1].lower() in organisation:
                     heads.add(name_phrase_key(" ".join(words[:-1])))
             for mention in f.people:
@@ -174,7 +185,7 @@ class Evidence:
                     labels[word_key(word)]["PERSON"] += 1
                 if len(words) > 1:
                     labels[name_phrase_key(mention.name)]["PERSON"] += 1
-        return cls(dict(labels), frozenset(heads))
+        return cls(dict(labels), frozenset(heads), frozenset(thing_words))
 
     def names_a_thing(self, name: str) -> bool:
         """Whether the corpus writes this full name as the head of an organisation's or a building's name."""
@@ -326,8 +337,27 @@ def _surname_index(clusters: Iterable[_Cluster]) -> dict[str, list[_Cluster]]:
 
 def _local_owner(word: str, source: str, index: dict[str, list[_Cluster]]) -> _Cluster | None:
     """The one person of ``index[word]`` named in full in the same article, if exactly one is."""
-    local = [c for c in index.get(word, []) if any(m.source == source and len(name_key(m.name)) > 1 for m in c.mentions)]
+    local = [c for c in index.get(word, []) if _named_here(c, source)]
     return local[0] if len(local) == 1 else None
+
+
+def _named_here(cluster: _Cluster, source: str) -> bool:
+    """Whether the article names this person in full (two words or more)."""
+    return any(m.source == source and len(name_key(m.name)) > 1 for m in cluster.mentions)
+
+
+def _unusual_surname_here(candidate: NameCandidate, owner: _Cluster, evidence: Evidence) -> bool:
+    """spaCy's small model often tags an unusual surname as an organisation or a place wherever it stands alone
+    ("Hasib said", "Tegnell laughed"). Such a word is the person the same article names in full when WordNet
+    does not know it as a word (not "Ford", "Falcon", "Warren"), the corpus never writes it inside the name of a
+    thing ("Ford Motor Co."), and the article does not write it as a place there ("in Hasib")."""
+    return (
+        _named_here(owner, candidate.source)
+        and not candidate.place_cue
+        and word_key(candidate.text) not in evidence.thing_words
+        and wordnet.available()
+        and not wordnet.noun_classes(candidate.text.lower(), 99)
+    )
 
 
 def _surname_owner(surname: str, source: str, by_surname: dict[str, list[_Cluster]]) -> _Cluster | None:
@@ -373,7 +403,9 @@ def _add_candidates(
         if (candidate.source, candidate.start) in covered:
             continue
         owner = _surname_owner(word_key(candidate.text), candidate.source, by_surname)
-        if owner is None or evidence.mostly_place_or_org(candidate.text):
+        if owner is None:
+            continue
+        if evidence.mostly_place_or_org(candidate.text) and not _unusual_surname_here(candidate, owner, evidence):
             continue
         owner.mentions.append(
             PersonMention(
