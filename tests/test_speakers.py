@@ -279,7 +279,7 @@ CASES = [
     ),
     pytest.param(
         "FLAG Telecom said two of its cables were damaged.\n\n“Repairs will take two weeks,” FLAG said.",
-        "FLAG Telecom", "cue", id="organisation-short-name-tagged-as-a-person",
+        "FLAG Telecom", "organisation", id="organisation-short-name-tagged-as-a-person",
     ),
     pytest.param(
         "The World Health Organization declared an emergency on Monday.\n\n“The virus is spreading fast,” the WHO said.",
@@ -1145,6 +1145,21 @@ CASES = [
     pytest.param(
         "Lena Ortiz barely spoke in court, only offering a “Thank you, your honour,” phrase as her closing statement.",
         "Lena Ortiz", "cue", id="cue-a-phrase-she-offered",
+    ),
+    pytest.param(
+        "Atlas Mining said on Monday that it would close the mine. “The decision was not taken lightly,” the company "
+        "said.",
+        "Atlas Mining", "organisation", id="organisation-a-firm-named-by-its-trade-tagged-as-a-person",
+    ),
+    pytest.param(
+        "“We did not expect this,” said Nina Hollis, the head teacher.\n\nParents gathered at the gate on Friday. "
+        "Many were angry.\n\n“Nobody told us anything.”",
+        None, None, id="none-a-quote-after-narration-about-a-group-is-one-of-them",
+    ),
+    pytest.param(
+        "“We did not expect this,” said Nina Hollis, the head teacher.\n\nThe school will stay closed until Monday."
+        "\n\n“The children need time.”",
+        "Nina Hollis", "carried", id="carried-after-narration-about-a-thing",
     ),
 ]
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind, people_noun
 from generator.extract.syntax import past_split_possessive
 
 log = logging.getLogger(__name__)
@@ -1261,6 +1261,8 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
     if not recent or recent[0].text is None:
         return None
     latest = recent[0]
+    if _group_just_before(span, ctx, latest.at):
+        return None  # "Parents gathered at the gate. Many were angry. “Nobody told us.”": one of them, unnamed
     moved_on = _narration_moved_on(ctx, latest.at, span.open_mark, latest.referent)
     if moved_on is not None and _speaks_of(source.text[span.start : span.end], ctx.speakers.person(moved_on[0]).gender):
         moved_on = None  # "Her husband, Tom, was at work. “I called him at once.”": Tom is spoken of, not speaking
@@ -1299,6 +1301,21 @@ def _inscription_just_before(span: QuoteSpan, ctx: _Context) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i and t.lemma_.lower() in ctx.speakers.rules["inscription_nouns"]
         for t in sentence if not ctx.inside[t.i]
     )
+
+
+def _group_just_before(span: QuoteSpan, ctx: _Context, after: int) -> bool:
+    """Is the sentence right before the quote narration, after the statement at ``after``, whose main subject is a
+    group of people ("Parents gathered at the gate.", "Many were angry.")?"""
+    index = ctx.speakers.sentence(span.open_mark) - 1
+    if index < 0:
+        return False
+    sentence = ctx.speakers.sentences[index]
+    if sentence.start_char <= after or any(ctx.inside[t.i] for t in sentence):
+        return False
+    root = sentence.root
+    if ctx.is_cue(root):
+        return False  # "…, fire officials said": a statement of the group, not narration about it
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == root.i and people_noun(t) for t in sentence)
 
 
 def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Referent):

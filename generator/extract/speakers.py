@@ -1078,6 +1078,20 @@ def _person_noun(noun: Token) -> bool:
     return bool(words & roles) or any(words & set(ws) for ws in _rules()["gendered_words"].values())
 
 
+def people_noun(noun: Token) -> bool:
+    """A plural noun for people ("parents", "residents", "analysts": a noun for a person of the rules, else WordNet's
+    first sense a person) or a pronoun for some of them ("many", "others")."""
+    if noun.lower_ in _rules()["group_pronouns"]:
+        return True
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if _person_noun(noun):
+        return True
+    from generator.link import wordnet  # WordNet's noun classes; without it, the rules' nouns only
+
+    return wordnet.available() and wordnet.noun_classes(noun.lemma_.lower(), 1)[:1] == ("person",)
+
+
 def _bare(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(" :;,"), flags=re.IGNORECASE)
     return re.sub(r"\s*['’]s?$", "", text)
@@ -1172,8 +1186,10 @@ def _proper(ds: DocumentSpeakers, span: Span) -> Referent:
     full = ds.full_name(text, span.start_char)
     if full is not None:
         return Referent(full.name, span.start_char, span.end_char, "person", ds.gender(full.name))
-    if text in ds.acronyms:  # "argued the NRDC" after "the Natural Resources Defense Council (NRDC)"
-        return ds.organisation(text, span.start_char, span.end_char)
+    organisation = ds.organisation(text, span.start_char, span.end_char)
+    if text in ds.acronyms or organisation.name != _bare(text):
+        # "argued the NRDC" after "the Natural Resources Defense Council (NRDC)"; "FLAG said" after "FLAG Telecom"
+        return organisation
     tied = _tied_words(span)
     gender = ds.gender(text) or next((g for g in map(lambda t: _noun_gender(ds, t), tied) if g), None)
     return Referent(text, span.start_char, span.end_char, "person", gender, known=gender is not None)
