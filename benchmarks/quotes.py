@@ -1,11 +1,11 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 1126 direct quotes in 261 ECB+ and MEANTIME articles (845 dev, 281 test), each with its
+- ``benchmarks/data/quotes_eval.yaml``: 1249 direct quotes in 293 ECB+ and MEANTIME articles (968 dev, 281 test), each with its
   speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
   Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
-  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``, ``round-8``)
+  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``, ``-8``, ``-9``)
   scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
@@ -60,6 +60,7 @@ RESULTS = REPO / "benchmarks" / "results" / "quotes.md"
 QUOTE_MARKS = "“”„«»\"‘’‹›' "
 ROUND_6 = "round-6"
 ROUND_8 = "round-8"
+ROUND_9 = "round-9"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -208,6 +209,7 @@ def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
         "eval test, first 36 articles": [d for d in test if d.added is None],
         "eval test, round-6 additions": [d for d in test if d.added == ROUND_6],
         "eval dev, round-8 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_8],
+        "eval dev, round-9 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_9],
     }
 
 
@@ -417,6 +419,40 @@ NOTES = [
     "not theirs, and \"A source close to Reed said\" names nobody. Dev with the batch: 0.96 "
     "(783/816) before, 0.99 (806/818) after; seeds 52/52 and the 12 people unchanged. Test was run once, at the "
     "end, on merged main (the tables); its errors were not listed.",
+    "- Round 9, 2026-12-01 (issue 11, after the figures above: test 0.916 (250/273) of the quotes found, 0.89 of all, "
+    "F1 0.96; organisation 0.77 (29 quotes) and none 0.67 (3) under the 0.80 bar; dev 0.99 (806/818)). Goal: "
+    "organisation speakers and quotes that name nobody, from dev evidence. A plain text search of the unannotated dev "
+    "side for strict organisation-speaker shapes next to a quotation mark (\"said in a statement\", \"a spokesman "
+    "for\", \"the company said\", \"police said\", \"officials said\", \"according to a statement\" …) matched one "
+    "article, whose marks hold only nicknames: the dev side holds no organisation quotes any more. 32 articles were "
+    "then chosen by a looser search (organisation and unnamed-source words on a line with a mark, most such lines "
+    "first, then the shortest; 2 short ones for quotes with no verb of saying), every quote annotated by reading and "
+    "committed before the system ran on them (`quotes_eval.md`, `added: round-9`): 123 quotes, of them 1 "
+    "organisation and 3 none, so those two kinds could not be checked on fresh dev text. First score, before any "
+    "rule changed (`--dev --added round-9`, main at 62585c7 with the annotation as committed): finding F1 0.98; "
+    "speaker right of the quotes found 0.94 (111/118), of all 0.90; cue 0.96 (79), colon 1.00 (1), carried 0.96 "
+    "(24), pronoun 0.92 (13), description 0/2, organisation 0/1, none 1.00 of the 2 found (3). Dev with the batch "
+    "before any change: 0.98 (917/936). Rules then changed on dev errors and on sentences written for "
+    "`tests/test_speakers.py` (a row each, each failing on the code before): the pronouns of a sentence a name is "
+    "alone in only hint at its gender, after the first-name list (\"Peter Grant answered her questions\" no longer "
+    "makes Peter a woman, \"Sarah Collins praised him\" no longer makes Sarah a man); the pronoun the next sentence "
+    "goes on with does not give a name the other gender when a person the list gives that gender was named just "
+    "before (\"Ruth Adler met the minister, Paul Stone. Stone promised more staff. But she …\"); one plural proper "
+    "noun tagged as a person (\"Greeks\") is a group, never \"he\"; an inverted cue after a fragment (\"…, argued the "
+    "NRDC\") names the one after the verb, not the clause's subject, an acronym is no description, an acronym "
+    "defined in brackets the recogniser cut (\"The Automobile Association (AA\") still maps to its name, and a short "
+    "name standing for a fuller organisation resolves to it (\"FLAG said\" → FLAG Telecom, now via organisation); "
+    "\"the union Unite\" is the organisation its noun sets before it; a memorandum is a document and \"the presidential "
+    "memorandum\" the president's (office adjectives as data); a noun of speech beside the object (\"offering a “…” "
+    "phrase\"); a firm named by its trade and tagged as a person (\"Atlas Mining\") is an organisation (trade words "
+    "in speakers.yaml and people.yaml); a quote standing alone right after narration about a group of people "
+    "(\"Parents gathered … Many were angry.\") is one of them, nobody named, not carried. Probe batches of "
+    "organisation, colon, pronoun and none shapes written for this round otherwise passed on the code as it stood. "
+    "Dev 0.98 (917/936) -> 0.98 (921/936); the round-9 batch 0.94 -> 0.97 (115/118); seeds 52/52 and the 12 people "
+    "unchanged. Test was run once, at the end, on merged main (the tables); its errors were not listed. "
+    "Disclosures: at the start of the round the head of `quotes_eval.yaml` was shown (the first quotes of two old "
+    "test articles, one an organisation speaker) and the guidelines, read as the round asked, name the shapes of the "
+    "round-6 test articles; no rule or test row was made from them.",
 ]
 
 
