@@ -493,6 +493,8 @@ def scored_set(gold: dict, folder: str, label: str, work: Path, args: argparse.N
                people: dict[tuple[str, str], dict]) -> tuple:
     """One annotated extra set: its pages read by us and by trafilatura's defaults, (gold, *run_both(...)); unless
     ``--text-only``, the people of both texts scored into ``people`` under ``label``."""
+    from generator.pipeline import extract_facts, prepare_model
+
     linked = linked_folder(gold, work / f"{folder}-pages")
     result = (gold, *run_both(linked, sorted(gold), work / folder))
     if not args.text_only:
