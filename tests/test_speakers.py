@@ -1161,6 +1161,16 @@ CASES = [
         "\n\n“The children need time.”",
         "Nina Hollis", "carried", id="carried-after-narration-about-a-thing",
     ),
+    pytest.param(
+        "“We back the students,” the Riverside Tenants Association said on Monday.\n\nStudents at Granford "
+        "University staged a sit-in on Tuesday over what the institution called “a regrettable misunderstanding.”",
+        "Granford University", "organisation", id="organisation-the-institution-named-in-its-sentence-not-the-last-to-speak",
+    ),
+    pytest.param(
+        "The Norbridge Heritage Trust bought the mill in 2019. The trust said the sale had been “rushed through "
+        "without consultation.”",
+        "Norbridge Heritage Trust", "organisation", id="organisation-the-trust-named-before",
+    ),
 ]
 
 

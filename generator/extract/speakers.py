@@ -749,6 +749,14 @@ def _modified(noun: Token) -> str:
     return f"{before.lower_} {noun.lemma_.lower()}" if before is not None and before.head.i == noun.i else noun.lemma_.lower()
 
 
+def _subject_first(ds: DocumentSpeakers, recent: Sequence[Span]) -> Span:
+    """Of the organisations named in the sentence of the latest one (latest first), the subject of that sentence if
+    one is ("Google was fined by the Commission"), else the latest."""
+    sentence = ds.sentence(recent[0].start_char)
+    subjects = [o for o in recent if ds.sentence(o.start_char) == sentence and o.root.dep_ in SUBJECTS]
+    return subjects[0] if subjects else recent[0]
+
+
 def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
     """"the ministry" → the latest organisation whose name holds the noun ("Defence Ministry") or that was given
     it as an apposition ("the union representing them, Unite"); "the company", "the carmaker" → the latest
@@ -784,6 +792,12 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         latest = companies[0]
         other = next(o for o in companies if o.text != latest.text)
         return ds.organisation_of(other)
+    # "the institution", "the organisation" may mean a public body too; "the company" does not
+    kin = recent if lemma in ds.rules["any_organisation_nouns"] else companies
+    if company_noun(lemma) and kin and ds.sentence(kin[0].start_char) == ds.sentence(noun.idx):
+        # "students at Coventry University … what the institution called": named in the same sentence, it is the
+        # one the description means, not another that spoke before
+        return ds.organisation_of(_subject_first(ds, kin))
     if company_noun(lemma):
         # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
         # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
@@ -791,11 +805,8 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
             name = statement.referent.name or ""
             if statement.referent.kind == "organisation" and name and not _public_body(name) and name not in spoken_to:
                 return statement.referent
-    if company_noun(lemma) and companies:
-        sentence = ds.sentence(companies[0].start_char)
-        subjects = [o for o in companies if ds.sentence(o.start_char) == sentence and o.root.dep_ in SUBJECTS]
-        org = subjects[0] if subjects else companies[0]
-        return ds.organisation_of(org)
+    if company_noun(lemma) and kin:
+        return ds.organisation_of(_subject_first(ds, kin))
     if company_noun(lemma):
         for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
             if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
