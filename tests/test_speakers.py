@@ -1171,6 +1171,15 @@ CASES = [
         "without consultation.”",
         "Norbridge Heritage Trust", "organisation", id="organisation-the-trust-named-before",
     ),
+    pytest.param(
+        "Clearwater Alliance, a nonprofit, said the dam would flood three villages. “The plan must be stopped,” the "
+        "group said.",
+        "Clearwater Alliance", "organisation", id="organisation-a-name-an-apposition-calls-an-organisation",
+    ),
+    pytest.param(
+        "Harlow Foods, a supermarket chain, said profits fell. “Trading was tough,” the retailer said.",
+        "Harlow Foods", "organisation", id="organisation-an-untagged-name-an-apposition-calls-a-company",
+    ),
 ]
 
 

@@ -197,6 +197,7 @@ class DocumentSpeakers:
             if e.label_ == "PERSON" and _organisation_named_as_person(e)
             and not any(m.start < e.end_char and e.start_char < m.end for m in people)  # kept as a person: "Arsenio Hall"
         ]
+        self.orgs += [e for e in _described_as_organisations(doc, inside) if not any(o.start <= e.start < o.end for o in self.orgs)]
         self.orgs.sort(key=lambda e: e.start)
         self.acronyms = acronyms(self.orgs, self.text)
         self.statements: list[Statement] = []
@@ -518,6 +519,29 @@ def _other_first_name(words: Sequence[str], other: Sequence[str]) -> bool:
         return False
     a, b = words[0].lower().rstrip("."), other[0].lower().rstrip(".")
     return a[:1] != b[:1] or (len(a) > 1 and len(b) > 1 and a != b)
+
+
+def _described_as_organisations(doc: Doc, inside: Sequence[bool]) -> list[Span]:
+    """Names the entity recogniser tagged as a person's or left untagged that an apposition calls an organisation
+    ("Clearwater Alliance, a nonprofit, said", "Harlow Foods, a supermarket chain,"): organisations a later "the
+    group", "the retailer" may mean."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or inside[token.i] or token.ent_type_ not in ("", "PERSON"):
+            continue
+        described = [
+            c for c in token.children
+            if c.dep_ == "appos" and c.i > token.i + 1 and doc[c.left_edge.i - 1].text == ","
+            and (organisation_noun(c.lower_) or organisation_noun(c.lemma_.lower())) and not _person_noun(c)
+        ]
+        if not described:
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        start = entity.start if entity is not None else min(
+            [token.i] + [t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        )
+        found.append(doc[start : token.i + 1])
+    return found
 
 
 def _organisation_named_as_person(ent: Span) -> bool:
