@@ -46,6 +46,8 @@ ORGANISATIONS_TAGGED_AS_PEOPLE = [
     ("Kestrel Hall said its shelters were full.", "Kestrel Hall"),  # an organisation word, no first name
     ("Fans of the Kestrel Blazers waited for hours. The Kestrel Blazers won again.", "Kestrel Blazers"),  # a team
     ("They visited the John Smith school on Monday.", "John Smith"),  # "the" + name + a facility word in lower case
+    # an apposition names an organisation noun
+    ("Clearwater Alliance, a nonprofit, said the river was polluted.", "Clearwater Alliance"),
 ]
 
 PLACES_TAGGED_AS_PEOPLE = [
