@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.speakers import organisation_noun
+from generator.extract.speakers import organisation_apposition
 from generator.link import wordnet
 from generator.rules import load_rules
 
@@ -104,20 +104,9 @@ def organisation_use(ent: Span) -> str | None:
             return "possession"
     if not possessive and ent.start > 0 and doc[ent.start - 1].lower_ in _words("place_prepositions"):
         return "preposition"
-    if described_as_organisation(ent):
+    if organisation_apposition(ent.root):  # "Clearwater Alliance, a nonprofit,"
         return "apposition"
     return None
-
-
-def described_as_organisation(ent: Span) -> bool:
-    """An apposition set off by a comma calls the name an organisation ("Clearwater Alliance, a nonprofit,";
-    "Harlow Foods, a supermarket chain,"): a noun of the speakers' organisation and company nouns."""
-    doc = ent.doc
-    return any(
-        child.dep_ == "appos" and child.i >= ent.end and doc[child.left_edge.i - 1].text == ","
-        and organisation_noun(child.lemma_.lower())
-        for child in ent.root.children
-    )
 
 
 def wordnet_place(words: tuple[str, ...]) -> bool:

@@ -529,12 +529,7 @@ def _described_as_organisations(doc: Doc, inside: Sequence[bool]) -> list[Span]:
     for token in doc:
         if token.pos_ != "PROPN" or inside[token.i] or token.ent_type_ not in ("", "PERSON"):
             continue
-        described = [
-            c for c in token.children
-            if c.dep_ == "appos" and c.i > token.i + 1 and doc[c.left_edge.i - 1].text == ","
-            and (organisation_noun(c.lower_) or organisation_noun(c.lemma_.lower())) and not _person_noun(c)
-        ]
-        if not described:
+        if not organisation_apposition(token):
             continue
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         start = entity.start if entity is not None else min(
@@ -542,6 +537,17 @@ def _described_as_organisations(doc: Doc, inside: Sequence[bool]) -> list[Span]:
         )
         found.append(doc[start : token.i + 1])
     return found
+
+
+def organisation_apposition(name: Token) -> bool:
+    """An apposition set off by a comma calls the name (its last word) an organisation ("Clearwater Alliance, a
+    nonprofit,", "Harlow Foods, a supermarket chain,"): a noun of organisation_nouns, not one for a person."""
+    doc = name.doc
+    return any(
+        c.dep_ == "appos" and c.i > name.i + 1 and doc[c.left_edge.i - 1].text == ","
+        and (organisation_noun(c.lower_) or organisation_noun(c.lemma_.lower())) and not _person_noun(c)
+        for c in name.children
+    )
 
 
 def _organisation_named_as_person(ent: Span) -> bool:
