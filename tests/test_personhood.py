@@ -4,6 +4,8 @@ so that the case tests the people stage and not the tagger."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.extract.personhood import NameEvidence, first_word, verdict
@@ -20,6 +22,10 @@ def nlp():
 
 def _source(text: str) -> Source:
     return Source("t", "t.txt", "txt", "t", None, None, None, None, text, (Paragraph(0, 0, len(text), text),), ())
+
+
+def _source_named(source_id: str, text: str) -> Source:
+    return replace(_source(text), id=source_id, path=f"{source_id}.txt")
 
 
 def _facts(nlp, text: str) -> tuple[SourceFacts, list[str]]:
@@ -59,6 +65,24 @@ PLACES_TAGGED_AS_PEOPLE = [
     ("The Kessler Glacier has retreated two kilometres since 1990, scientists said.", "Kessler Glacier"),  # nature
 ]
 
+# Characters, works, awards, groups and businesses: no person whatever else the article says of the name.
+THINGS_TAGGED_AS_PEOPLE = [
+    ("Nora, the waitress played by Ellen Marsh, falls for a drummer. Nora wants to sing.", "Nora"),  # casting
+    ("It was a joke that my aunt and the novelist's great fictional creation, Miss Alma Trent, shared a temper. "
+     "Miss Trent taught girls, and she was strict.", "Alma Trent"),  # a word of fiction before the name
+    ("The three Danny Fenwick films earned millions, and every Danny Fenwick movie sold out.", "Danny Fenwick"),
+    ("He stars in the war movie Johnny Kettle, out next year.", "Johnny Kettle"),  # in apposition to a work noun
+    ("The multi-Tony Award winning composer gave a speech.", "Tony Award"),  # "<award> winning"
+    ("The studio cast Dutch actors as Puerto Ricans.", "Puerto Ricans"),  # the plural of a kind of person
+    ("Record rain shut down Zoo Omaha last summer.", "Zoo Omaha"),  # a place's word opens the name
+    ("Police also closed La Bottega Dei Gusti deli and a salon.", "La Bottega Dei Gusti"),  # "La" + name + a shop
+]
+
+PEOPLE_NEAR_THINGS = [
+    ("Ryan Hollis, who played the detective in the series, said he was proud.", "Ryan Hollis"),  # no "played by"
+    ("The Ken Loach film opened in May. Ken Loach, the director, said he was pleased.", "Ken Loach"),  # a role
+]
+
 PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
     ("Ann Lake, a lawyer for the family, said she would appeal the ruling.", "Ann Lake"),
     ("Comedian Arsenio Hall said he was delighted to return.", "Arsenio Hall"),
@@ -77,6 +101,32 @@ def test_organisations_and_places_tagged_as_people_are_not_people(nlp, text: str
     mentions, people = _judged(nlp, text, name)
     assert name not in mentions  # not even a speaker candidate
     assert name not in people
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), THINGS_TAGGED_AS_PEOPLE)
+def test_characters_works_groups_and_shops_tagged_as_people_are_not_people(nlp, text: str, name: str) -> None:
+    mentions, people = _judged(nlp, text, name)
+    assert not any(name in m or m in name for m in mentions)
+    assert not any(name in p for p in people)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), PEOPLE_NEAR_THINGS)
+def test_people_near_works_and_casting_stay_people(nlp, text: str, name: str) -> None:
+    mentions, people = _judged(nlp, text, name)
+    assert name in people
+
+
+@pytest.mark.model
+def test_a_sentence_opening_common_word_is_no_surname_of_another_article(nlp) -> None:
+    # "Grant funding …" in one article is not Myles Grant of another: its capital is the sentence's
+    engineer, _ = _facts(nlp, "Myles Grant, an engineer at the firm, said he liked the sound.")
+    funding, _ = _facts(nlp, "Grant funding can be used for lessons and summer camps.")
+    funding = SourceFacts(_source_named("u", funding.source.text), (), funding.people, funding.entities,
+                          tuple(replace(c, source="u") for c in funding.name_candidates))
+    (grant,) = [p for p in merge_people([engineer, funding]) if p.name == "Myles Grant"]
+    assert grant.sources == ("t",)
 
 
 @pytest.mark.parametrize(("words", "place"), [

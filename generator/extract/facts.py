@@ -24,6 +24,7 @@ from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, organisation_word, organisation_words, rule_phrases
+from generator.link import wordnet
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -261,10 +262,12 @@ def leading_non_name_words() -> frozenset[str]:
 
 def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
     """A PERSON span that names a building, street or organisation: it holds an organisation word ("Nostrand
-    Houses") or one follows it, capitalised ("Miller Drive", "Youssef Al-Najjar Hospital"), or a facility word in
-    lower case after "the"/"a" + name ("the Betty Ford clinic")."""
+    Houses") or opens with a place's word ("Zoo Miami"), or one follows it, capitalised ("Miller Drive", "Youssef
+    Al-Najjar Hospital"), or a facility word in lower case after "the"/"a" + name ("the Betty Ford clinic")."""
     if len(tokens) > 1 and any(organisation_word(t.text) and not _after_hyphen(t) for t in tokens[1:]):
         return True  # not "Waller-Bridge": a word joined by a hyphen is part of a surname
+    if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in load_rules("people")["opening_place_words"]:
+        return True  # "Zoo Miami"
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.text[:1].isupper() and organisation_word(after.text):
         return True
@@ -284,8 +287,15 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _after_article(ent: Span) -> bool:
-    """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it."""
-    return ent[0].lower_ in ARTICLES or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ARTICLES)
+    """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it, or
+    opens with another language's article ("La Bottega Dei Sapori deli")."""
+    return (ent[0].lower_ in ARTICLES | _name_articles()
+            or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ARTICLES))
+
+
+@lru_cache(maxsize=1)
+def _name_articles() -> frozenset[str]:
+    return frozenset(load_rules("people")["name_articles"])
 
 
 def _after_hyphen(token: Token) -> bool:
@@ -454,6 +464,16 @@ def extract_entities(doc: Doc, source: Source) -> tuple[EntityMention, ...]:
     return tuple(mentions)
 
 
+def common_word_opening(token: Token) -> bool:
+    """A sentence's first word compounded with a common noun and known to WordNet first as a word, not a person
+    ("Grant funding can be used…", "Trade talks resumed"): its capital is the sentence's, not a name's ("Lohan
+    lawyer Shawn Holley said": WordNet's "lohan" is a person)."""
+    if not (token.is_sent_start and token.dep_ == "compound" and token.head.pos_ == "NOUN" and wordnet.available()):
+        return False
+    classes = wordnet.noun_classes(token.lower_, 99)
+    return bool(classes) and classes[0] != "person"
+
+
 def _entity_text(text: str) -> str:
     """"the Kremlin's" → "Kremlin"; a name cut inside its bracket ("World Health Organization (WHO") loses the
     bracket."""
@@ -478,7 +498,7 @@ def extract_name_candidates(doc: Doc, source: Source) -> tuple[NameCandidate, ..
             continue
         if token.i in inside_names or is_dateline(token) or token.lower_ in named_things:
             continue
-        if not token.is_alpha:
+        if not token.is_alpha or common_word_opening(token):
             continue
         candidates.append(
             NameCandidate(source.id, token.text, token.idx, token.idx + len(token.text), sentence_index(token),

@@ -46,6 +46,9 @@ class NameEvidence:
 
     person: set[str] = field(default_factory=set)
     organisation: set[str] = field(default_factory=set)
+    # the name is a work's, a group's or a fictional character's ("the Harry Potter films", "Puerto Ricans",
+    # "Mia, the actress played by Stone"): stronger than the organisation evidence above
+    thing: set[str] = field(default_factory=set)
 
 
 # ------------------------------------------------------------------------------------------- one mention
@@ -107,6 +110,68 @@ def organisation_use(ent: Span) -> str | None:
     if organisation_apposition(ent.root):  # "Clearwater Alliance, a nonprofit,"
         return "apposition"
     return None
+
+
+def _phrase_nouns(ent: Span) -> list[Token]:
+    """The nouns written with the name in one noun phrase: the name's head, what stands in apposition to it (either
+    way) and the common nouns compounded with it ("the movie Blade Runner", "the Harry Potter films",
+    "Spark's creation, Miss Jean Brodie")."""
+    root = ent.root
+    nouns = [root, *(c for c in root.children if c.dep_ in ("appos", "compound") and c.i not in range(ent.start, ent.end))]
+    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(root.head)
+    return nouns
+
+
+def _words_before(ent: Span, count: int) -> list[Token]:
+    """Up to ``count`` words just before the name in its noun phrase, a comma of apposition and honorifics
+    included ("fictional creation, Miss"); a verb, a preposition or a conjunction ends the phrase."""
+    words: list[Token] = []
+    for token in reversed(ent.doc[max(ent.sent.start, ent.start - count) : ent.start]):
+        if token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") or (token.is_punct and token.text != ","):
+            break
+        words.append(token)
+    return words
+
+
+def character_use(ent: Span) -> bool:
+    """The name is a fictional character's: its apposition says who plays it ("Mia, the actress played by Stone")
+    or a word of fiction stands with it ("the fictional detective Ned Hollis", "Spark's great fictional
+    creation, Miss Jean Brodie", "the character Ned Hollis")."""
+    outside = range(ent.start, ent.end)
+    if any(t.lower_ in _words("fiction_words") for t in _words_before(ent, 4)):
+        return True  # the parse of "Spark's great fictional creation, Miss Jean Brodie, shared" is no help
+    for noun in _phrase_nouns(ent):
+        words = [noun] if noun.i not in outside else []
+        words += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in outside]
+        if any(w.lower_ in _words("fiction_words") for w in words):
+            return True
+        if any(t.lemma_.lower() in _words("played_verbs") and any(c.dep_ == "agent" for c in t.children)
+               for t in noun.subtree if t.i not in outside):
+            return True
+    return False
+
+
+def work_use(ent: Span) -> bool:
+    """The name is a work's, a brand's or an award's: a noun of works stands with it ("the Harry Potter films",
+    "the action movie Blade Runner", "the Potter franchise"), or "winning" follows it ("a Tony Award-winning
+    composer")."""
+    outside = range(ent.start, ent.end)
+    if any(n.i not in outside and n.lemma_.lower() in _words("work_nouns") for n in _phrase_nouns(ent)):
+        return True
+    after = ent.doc[ent.end : ent.end + 2]
+    return any(t.lower_.lstrip("-") in _words("award_participles") for t in after[:1]) or (
+        len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in _words("award_participles"))
+
+
+def group_name(words: tuple[str, ...], ent: Span) -> bool:
+    """A name in the plural of WordNet's word for a kind of person ("Puerto Ricans", "New Yorkers", "the
+    Kennedys") names a group, not a person ("Williams" is no plural: WordNet lists it as it is)."""
+    if ent[-1].tag_ != "NNPS" or not wordnet.available():
+        return False
+    joined = "_".join(words).lower()
+    base = wordnet.base_noun(joined)
+    return base not in ("", joined) and "person" in wordnet.noun_classes(base, int(rules()["wordnet_senses"]))
 
 
 def wordnet_place(words: tuple[str, ...]) -> bool:
@@ -192,6 +257,12 @@ def article_evidence(
             evidence.organisation.add(use)
         if plural_common_noun(words[-1]) and _after_the(ent):
             evidence.organisation.add("plural")  # "the Tar Heels": a team; "Sanders said" stays a name
+        if character_use(ent):
+            evidence.thing.add("character")
+        if work_use(ent):
+            evidence.thing.add("work")
+        if group_name(words, ent):
+            evidence.thing.add("group")
     _label_evidence(doc, table)
     _thing_names(doc, table, organisation_words)
     _untagged_surnames(doc, table)
@@ -261,6 +332,7 @@ def _share_with_full_names(table: dict[tuple[str, ...], NameEvidence]) -> None:
         full = table[owners[words[0]][0]]
         full.person |= evidence.person
         evidence.person.add("full name")
+        evidence.thing |= full.thing  # "Miss Brodie" of "the fictional Jean Brodie"
 
 
 def first_word(words: tuple[str, ...]) -> str | None:
@@ -274,13 +346,19 @@ def first_word(words: tuple[str, ...]) -> str | None:
 def verdict(evidence: NameEvidence, words: tuple[str, ...], organisation_word: bool,
             first_name: Callable[[str], bool]) -> str | None:
     """Why the name is not a person (None: it is one). A first name of the name list is person evidence against
-    how the article uses the name, but not enough against an organisation word in it."""
+    how the article uses the name, but not enough against an organisation word in it or a work's or group's use,
+    and nothing is against a fictional character's."""
+    if "character" in evidence.thing:
+        return "fictional character"
     given = first_word(words)
     has_first_name = given is not None and first_name(given)
-    if organisation_word:
-        if evidence.person - {"full name"} and has_first_name:
+    if organisation_word or evidence.thing:
+        # a work's name takes a title or a role ("the Ken Loach film … Loach, the director,"): a "she" after
+        # "Harry Potter felt compelled to exist, as if Rowling knew she…" is anyone's
+        needed = evidence.person & {"title", "role"} if evidence.thing else evidence.person - {"full name"}
+        if needed and has_first_name:
             return None  # "Ann Lake, a lawyer, said she…"
-        return "organisation word"
+        return "organisation word" if organisation_word else "used as " + "/".join(sorted(evidence.thing))
     if evidence.person or has_first_name:
         return None
     if evidence.organisation:
