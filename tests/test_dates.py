@@ -809,3 +809,31 @@ def test_extract_dates_amounts_with_than_and_fortnights(nlp, sentence, expected)
 def test_extract_dates_promises_and_dashes(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # amounts of several units are one duration; a possessive counts as the article (told on 8 November 2023)
+        ("Shoppers queued for four hours and 20 minutes at the new bakery.", WED,
+         {"four hours and 20 minutes": "PT4H20M"}),
+        ("The ferry crossing took one hour and 45 minutes.", WED, {"one hour and 45 minutes": "PT1H45M"}),
+        ("The bakery sold 40,000 loaves in its first 90 days.", WED, {"90 days": "P90D"}),
+        # a fiscal quarter or half without a year: that part of the fiscal year in focus, by tense
+        ("The brewer's profit rose 9 percent in its fiscal second quarter.", WED,
+         {"fiscal second quarter": "FY2023-Q2"}),
+        ("The chain expects sales to slow in the fiscal second half.", WED, {"fiscal second half": "FY2023-H2"}),
+        # an arrangement made in the past ("agreed to", "was invited to") gives its date no tense: the nearest;
+        # an expectation stated in the past still looks ahead
+        ("The two dairies agreed to merge in September.", WED, {"September": "2023-09"}),
+        ("The club was invited to join the league in August.", WED, {"August": "2023-08"}),
+        ("The bakery said it expected demand to recover in the second half.", dt.date(2023, 2, 6),
+         {"the second half": "2023-H2"}),
+        ("The dairies are scheduled to merge in September.", WED, {"September": "2024-09"}),
+    ],
+)
+def test_extract_dates_compound_durations_fiscal_parts_and_arrangements(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    got = {text: next((v for k, v in found.items() if text in k), None) for text in expected}
+    assert got == expected, found

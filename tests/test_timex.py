@@ -196,6 +196,18 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("four - minute", "a ", " delay", "duration", "PT4M"),
         ("a little over a month", "after ", " in charge", "duration", "P1M"),
         ("just under three years", "for ", "", "duration", "P3Y"),
+        # amounts of several units are one duration; a possessive counts as the article
+        ("four hours and 20 minutes", "queued for ", "", "duration", "PT4H20M"),
+        ("one year and six months", "served ", "", "duration", "P1Y6M"),
+        ("two days, three hours and ten minutes", "lasted ", "", "duration", "P2DT3H10M"),
+        ("its first 90 days", "in ", "", "duration", "P90D"),
+        ("their 25 years", "after ", " together", "duration", "P25Y"),
+        # a fiscal quarter or half without a year: that part of the fiscal year in focus (past: the latest begun)
+        ("its fiscal third quarter", "in ", "", "date", "FY2023-Q3"),
+        ("the fourth fiscal quarter", "in ", "", "date", "FY2023-Q4"),
+        ("the fiscal first half", "in ", "", "date", "FY2023-H1"),
+        ("the second quarter of its fiscal year", "in ", "", "date", "FY2023-Q2"),
+        ("its current fiscal year", "in ", "", "date", "FY2023"),
     ],
 )
 def test_normalise_durations_sets_ages_and_non_dates(text, before, after, kind, value):

@@ -308,7 +308,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if has_to and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3:
         head = verb.head
         if head.lemma_.lower() in r["future_governors"]:
-            return "future"
+            # "is expected to meet on Friday", "said it expected the market to recover in the second half": ahead;
+            # "was invited to join in July", "agreed to combine in April": an arrangement made in the past, whose
+            # time may be over by now, so no tense of its own (the nearest)
+            nearest = head.lemma_.lower() in r["arrangement_governors"] and _simple_past(head)
+            return None if nearest else "future"
         if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != verb.i:
             return _verb_tense(head, depth + 1)
         return "future"
@@ -338,6 +342,14 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
         return _verb_tense(verb.head, depth + 1)
     return None
+
+
+def _simple_past(verb: Token) -> bool:
+    """A verb in the simple past, active or passive ("agreed", "was invited"), not a present perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "'ve") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _verb_of(noun: Token) -> Token | None:

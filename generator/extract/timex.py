@@ -818,6 +818,11 @@ def duration(e: Expr) -> RuleResult:
         return Resolution(duration_value(1, all_of[1]), None, "duration: all of one unit", kind="duration",
                           relative=False, type="DURATION")
     text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
+    if compound := compound_duration(text):  # "five hours and nine minutes": PT5H9M
+        return compound
+    # "its first 12 months", "his 30 years in office": the possessive counts as the article does
+    text = re.sub(r"^(?:its|his|her|their|our|my|your) (?=(?:first|last|past|next|final|\d|[a-z]+ [a-z]+s$))", "the ",
+                  text)
     # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
                   r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
@@ -869,6 +874,33 @@ def duration(e: Expr) -> RuleResult:
     how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
     return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
                       points_to=points_to)
+
+
+_ISO_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def compound_duration(text: str) -> Resolution | None:
+    """Two or three amounts of different units joined by "and" or commas: "five hours and nine minutes" →
+    PT5H9M, "two years and three months" → P2Y3M (TimeML writes one ISO 8601 duration with each part)."""
+    parts = re.split(r",? and |, ", text)
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    amounts: dict[str, int] = {}
+    for part in parts:
+        m = re.fullmatch(rf"{NUMBER} ([a-z]+)", part)
+        unit = rules()["units"].get(m[2]) if m else None
+        amount = _number(m[1]) if m else None
+        if unit is None or amount is None or unit in ("weekend", "quarter", "fortnight"):
+            return None
+        code, per_unit = rules()["duration_codes"][unit]
+        if code in amounts:
+            return None
+        amounts[code] = amount * per_unit
+    date_part = "".join(f"{amounts[c]}{c}" for c in _ISO_ORDER[:4] if c in amounts)
+    time_part = "".join(f"{amounts[c]}{c[1]}" for c in _ISO_ORDER[4:] if c in amounts)
+    value = "P" + date_part + (f"T{time_part}" if time_part else "")
+    return Resolution(value, None, "duration: amounts of several units", kind="duration", relative=False,
+                      type="DURATION")
 
 
 def _year_before(value: str) -> str:
@@ -1058,7 +1090,8 @@ def fiscal_year(e: Expr) -> RuleResult:
     if m := re.fullmatch(r"(?:fiscal|financial|fy) ?(?:year )?(\d{4}|\d{2})", e.text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1]) if int(m[1]) < 50 else 1900 + int(m[1])
         return Resolution(f"FY{year:04d}", "year", "fiscal year", relative=False)
-    if m := re.fullmatch(r"(?:the )?(?:(last|past|previous|this|current|coming|next|same) )?(?:fiscal|financial) year", e.text):
+    if m := re.fullmatch(r"(?:the |its |their |our )?(?:(last|past|previous|this|current|coming|next|same) )?"
+                         r"(?:fiscal|financial) year", e.text):
         offset = 0 if m[1] in ("same", None) else rules()["relative_words"][m[1]]
         return Resolution(f"FY{e.reference.year + offset:04d}", "year",
                           f"'{m[1] or 'the'} fiscal year' from the reference date")
@@ -1174,6 +1207,23 @@ def month_without_year(e: Expr) -> RuleResult:
             year = min(firsts, key=lambda d: (abs((d.year - this_month.year) * 12 + d.month - this_month.month),
                                               (d > this_month) == ahead_last)).year
     return Resolution(month_value(year, month), "month", f"month, {how}{e.note}")
+
+
+_FISCAL_PART = re.compile(r"^((?:the |its |their |our )?)(?:fiscal|financial) (?=[a-z0-9]+[- ](?:quarter|half)$)"
+                          r"|(?<= )(?:fiscal|financial) (?=(?:quarter|half)$)")
+
+
+def fiscal_part(e: Expr) -> RuleResult:
+    """"its fiscal fourth quarter", "the fiscal first half", "the fourth fiscal quarter" (no year named): that part
+    of the fiscal year in focus, FY2011-Q4 (the year chosen by tense as for "the fourth quarter"; a fiscal year is
+    named by the calendar year it ends in, which the text does not give: the calendar quarter's year is kept)."""
+    text = _FISCAL_PART.sub(lambda m: m[1] or "", e.text)
+    if text == e.text:
+        return None
+    res = quarter(replace(e, text=text)) or half(replace(e, text=text))
+    if res is None or not res.value or not re.match(r"\d{4}-[QH]\d$", res.value):
+        return None
+    return replace(res, value=f"FY{res.value}", rule=f"fiscal {res.rule}")
 
 
 def quarter(e: Expr) -> RuleResult:
@@ -1558,6 +1608,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     months_of_year,
     period_ended,
     months_to_date,
+    fiscal_part,
     quarter,
     half,
     season,
