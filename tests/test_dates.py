@@ -102,6 +102,8 @@ def test_extract_dates_refs_durations_times_are_not_events(nlp, sentence, text, 
         "Russian and Turkish crews have held nine hours of talks.",
         "The envoys meet every month in Vienna.",
         "The tram has a forty-year service life.",
+        # "in the past" before an amount is no reference to the past (a trading session is no unit of time)
+        "The ferry operator's shares have lost 9 percent in the past five sessions.",
     ],
 )
 def test_extract_dates_no_calendar_date_where_there_is_none(nlp, sentence):
