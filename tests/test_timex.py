@@ -208,6 +208,10 @@ def test_normalise_timeml_type(text, reference, tense, type_):
         ("the fiscal first half", "in ", "", "date", "FY2023-H1"),
         ("the second quarter of its fiscal year", "in ", "", "date", "FY2023-Q2"),
         ("its current fiscal year", "in ", "", "date", "FY2023"),
+        # three or six months of a year named by "this", "last": its quarter or half; nine months a duration
+        ("the first three months of this year", "in ", "", "date", "2023-Q1"),
+        ("the first six months of last year", "in ", "", "date", "2022-H1"),
+        ("the first nine months of this year", "in ", "", "duration", "P9M"),
     ],
 )
 def test_normalise_durations_sets_ages_and_non_dates(text, before, after, kind, value):

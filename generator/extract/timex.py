@@ -988,7 +988,10 @@ def relative_year_suffix(e: Expr) -> RuleResult:
     if e.reference is None or m is None or m.start() == 0:
         return None
     year = e.reference.year + rules()["relative_words"][m[1]]
-    return replace(e, text=f"{e.text[: m.start()].strip()} {year}")
+    head = e.text[: m.start()].strip()
+    # ("the first three months of this year" keeps its "of" for ``months_of_year``: 2009-Q1)
+    joint = " of " if head.endswith(" months") and m[0].startswith("of ") else " "
+    return replace(e, text=f"{head}{joint}{year}")
 
 
 def anaphoric_relative_period(e: Expr) -> RuleResult:
