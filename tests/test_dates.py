@@ -830,6 +830,8 @@ def test_extract_dates_promises_and_dashes(nlp, sentence, reference, expected):
         # an expectation stated in the past still looks ahead
         ("The two dairies agreed to merge in September.", WED, {"September": "2023-09"}),
         ("The club was invited to join the league in August.", WED, {"August": "2023-08"}),
+        ("The two mayors agreed to meet on Tuesday.", dt.date(2023, 11, 6), {"Tuesday": "2023-11-07"}),
+        ("The two mayors agreed to meet on Friday.", dt.date(2023, 11, 6), {"Friday": "2023-11-10"}),
         ("The bakery said it expected demand to recover in the second half.", dt.date(2023, 2, 6),
          {"the second half": "2023-H2"}),
         ("The dairies are scheduled to merge in September.", WED, {"September": "2024-09"}),

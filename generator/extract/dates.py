@@ -311,8 +311,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
             # "is expected to meet on Friday", "said it expected the market to recover in the second half": ahead;
             # "was invited to join in July", "agreed to combine in April": an arrangement made in the past, whose
             # time may be over by now, so no tense of its own (the nearest)
-            nearest = head.lemma_.lower() in r["arrangement_governors"] and _simple_past(head)
-            return None if nearest else "future"
+            return None if _arranged_in_the_past(verb) else "future"
         if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != verb.i:
             return _verb_tense(head, depth + 1)
         return "future"
@@ -342,6 +341,15 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
         return _verb_tense(verb.head, depth + 1)
     return None
+
+
+def _arranged_in_the_past(verb: Token) -> bool:
+    """"(was invited) to join", "(agreed) to combine": an infinitive under a verb of arrangement in the simple past
+    (``arrangement_governors``)."""
+    head = verb.head
+    return (verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and head.i != verb.i
+            and any(a.tag_ == "TO" for a in verb.children if a.dep_ in ("aux", "auxpass"))
+            and head.lemma_.lower() in rules()["arrangement_governors"] and _simple_past(head))
 
 
 def _simple_past(verb: Token) -> bool:
@@ -406,6 +414,9 @@ def _reporting_verb_before(span: Span) -> Token | None:
     return prev if said in reporting_verbs() and said not in rules()["future_governors"] else None
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def tense_of(span: Span) -> str | None:
     """The tense of the clause a temporal expression belongs to: "past", "future", "present" or None when it
     hangs off a noun ("a summit on 6 March")."""
@@ -427,6 +438,8 @@ def tense_of(span: Span) -> str | None:
         host = gov.head if gov.head.pos_ in ("VERB", "AUX") else _verb_of(gov.head)
         return _verb_tense(host) if host is not None and host.i != gov.i else None
     if gov.pos_ in ("VERB", "AUX"):
+        if _WEEKDAY.search(span.text) and _arranged_in_the_past(gov):
+            return "future"  # "agreed to meet on Friday": a day arranged in the past is mostly still ahead
         return _verb_tense(gov)
     if span.root.dep_ == "poss" and gov.pos_ in ("NOUN", "PROPN"):
         # "an injury during Sunday's game occurred": a day's event takes the tense of the verb the noun hangs off
