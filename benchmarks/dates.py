@@ -33,6 +33,10 @@ test (only measured); reported separately, with dateparser on the same spans and
 before our code ran on them (nine rounds, each after the rules it checks were written; rounds 3-9 by the conventions
 of ``benchmarks/data/dates_conventions.md``), reported separately with the kinds ``kind_of`` gives.
 
+``benchmarks/data/dates_business_news.yaml``: our hand values (before our code ran on them) for the DATE and DURATION
+expressions of saved business, market and company news pages not from MEANTIME (dev, ``--errors biz-dev``; pages
+read where they are kept, see the file's header and ``BUSINESS_FOLDERS``).
+
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
 
 Run: ``.venv/bin/python -m benchmarks.dates [--errors dev|extra|blind] [--no-ecbplus]``; writes
