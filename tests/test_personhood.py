@@ -76,11 +76,14 @@ THINGS_TAGGED_AS_PEOPLE = [
     ("The studio cast Dutch actors as Puerto Ricans.", "Puerto Ricans"),  # the plural of a kind of person
     ("Record rain shut down Zoo Omaha last summer.", "Zoo Omaha"),  # a place's word opens the name
     ("Police also closed La Bottega Dei Gusti deli and a salon.", "La Bottega Dei Gusti"),  # "La" + name + a shop
+    ("One module of the program, known as Grey Heron, scans faces at the gates.", "Grey Heron"),  # a thing's name
+    ("They adopted a dog named Bobby Dazzler last year.", "Bobby Dazzler"),
 ]
 
 PEOPLE_NEAR_THINGS = [
     ("Ryan Hollis, who played the detective in the series, said he was proud.", "Ryan Hollis"),  # no "played by"
     ("The Ken Loach film opened in May. Ken Loach, the director, said he was pleased.", "Ken Loach"),  # a role
+    ("A man named John Carver was arrested on Monday.", "John Carver"),  # named, but a man
 ]
 
 PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
@@ -266,3 +269,16 @@ def test_plural_common_noun(word: str, plural: bool) -> None:
     from generator.extract.personhood import plural_common_noun
 
     assert plural_common_noun(word) is plural
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "mentions"), [
+    # a road: "on" + the surname + a direction of travel
+    ("Jeff Miller, 45, of Clayton, was named the new fire chief on Monday. Police said a truck was on Miller "
+     "traveling eastbound when it hit a pole.", ["Jeff Miller"]),
+    ("The council put pressure on Miller to resign. Jeff Miller said he would stay.", ["Miller", "Jeff Miller"]),
+])
+def test_a_surname_written_as_a_road_is_no_mention(nlp, text: str, mentions: list[str]) -> None:
+    facts, _ = _facts(nlp, text)
+    (person,) = merge_people([facts])
+    assert [m.text for m in person.mentions] == mentions

@@ -201,7 +201,7 @@ def person_mention(
 ) -> PersonMention | None:
     """The bare name of a PERSON span, its title or honorific, and its role; None for an empty name or a name
     that is not a person's."""
-    if not tokens or is_credit(ent) or is_dateline(ent) or is_quoted(ent):
+    if not tokens or is_credit(ent) or is_dateline(ent) or is_quoted(ent) or personhood.street_use(ent):
         return None
     words = tuple(t.text for t in tokens)
     if personhood.verdict(evidence.get(words, personhood.NameEvidence()), words,

@@ -164,6 +164,22 @@ def work_use(ent: Span) -> bool:
         len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in _words("award_participles"))
 
 
+def naming_use(ent: Span) -> bool:
+    """The name is given to something that is not a person: "a strand of the software, known as Red Wolf",
+    "a dog named Bobby Dazzler", "the app, called Sally Forth" (not "a man named John Carver")."""
+    root = ent.root
+    verb = root.head if root.dep_ in ("oprd", "attr", "dobj") else None
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head
+    if verb is None or verb.lemma_.lower() not in _words("naming_verbs") or verb.dep_ not in ("acl", "relcl"):
+        return False
+    noun = verb.head
+    if noun.pos_ != "NOUN" or not wordnet.available():
+        return False
+    classes = wordnet.noun_classes(noun.lemma_.lower(), int(rules()["wordnet_senses"]))
+    return bool(classes) and classes[0] != "person"
+
+
 def group_name(words: tuple[str, ...], ent: Span) -> bool:
     """A name in the plural of WordNet's word for a kind of person ("Puerto Ricans", "New Yorkers", "the
     Kennedys") names a group, not a person ("Williams" is no plural: WordNet lists it as it is)."""
@@ -184,8 +200,19 @@ def wordnet_place(words: tuple[str, ...]) -> bool:
 
 
 def place_cue(token: Token) -> bool:
-    """A single proper noun written as a place: after a preposition of place ("in Halvorsen")."""
-    return token.i > 0 and token.doc[token.i - 1].lower_ in _words("place_prepositions")
+    """A single proper noun written as a place: after a preposition of place ("in Halvorsen") or as a street
+    (``street_use``)."""
+    return (token.i > 0 and token.doc[token.i - 1].lower_ in _words("place_prepositions")) or street_use(
+        token.doc[token.i : token.i + 1])
+
+
+def street_use(span: Span) -> bool:
+    """The name is a road's: after "on", "along"… and before a direction of travel ("a truck on Miller
+    traveling eastbound", "along Kellerman heading north"), not "pressure on Miller to resign"."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _words("street_prepositions"):
+        return False
+    return any(t.lower_ in _words("travel_directions") for t in doc[span.end : span.end + 3])
 
 
 def title_case_line(ent: Span) -> bool:
@@ -263,6 +290,8 @@ def article_evidence(
             evidence.thing.add("work")
         if group_name(words, ent):
             evidence.thing.add("group")
+        if naming_use(ent):
+            evidence.thing.add("named thing")
     _label_evidence(doc, table)
     _thing_names(doc, table, organisation_words)
     _untagged_surnames(doc, table)
