@@ -1043,3 +1043,134 @@ def test_an_embedded_video_box_declared_by_schema_org_is_not_article_text():
     text = read_page(html).text
     assert all(body in text for body in BODY)
     assert "friends remember" not in text and "Play Video" not in text
+
+
+# ------------------------------------------------------------------- extra dev 5 (issue 10, after its release)
+
+
+def bare_page(head: str = "", body: str = "", body_class: str = "") -> str:
+    """A page with no metadata but what ``head`` gives, its article in ``body``."""
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body class='{body_class}'>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}"
+            "<footer>Copyright 2024 The Daily Example</footer></body></html>")
+
+
+def article_under(header: str) -> str:
+    return f"<article>{header}<div class='article-body'>{''.join(f'<p>{t}</p>' for t in BODY)}</div></article>"
+
+
+def test_a_time_element_under_the_headline_gives_the_date_when_the_dateline_shows_none():
+    header = ("<h1>Council closes old bridge for a year</h1><div class='meta'><a href='/jroe'>Jane Roe</a>"
+              "<time class='meta-time updated' datetime='2019-03-05T10:00:00-05:00'><a href='/p'>Today 10:00am</a>"
+              "</time></div>")
+    # a <body> whose class lists feature flags ("f_related_module_on") is not a teaser box
+    result = read_page(bare_page(body=article_under(header), body_class="blog f_related_module_on f_promo_on"))
+    assert result.published == dt.date(2019, 3, 5)
+    assert dict(result.origins)["published"] == "time element under the headline"
+
+
+def test_a_time_element_marked_as_a_modification_is_passed_over():
+    header = ("<h1>Council closes old bridge for a year</h1><div class='meta'>"
+              "<time itemprop='dateModified' datetime='2019-03-09T08:00'>Yesterday</time> "
+              "<time class='entry-date' datetime='2019-03-05T10:00'>Tuesday</time></div>")
+    assert read_page(bare_page(body=article_under(header))).published == dt.date(2019, 3, 5)
+
+
+def test_a_published_date_declared_by_microdata_on_a_visible_element_is_structured_data():
+    header = ("<h1>Council closes old bridge for a year</h1><a href='/issue'><time class='issue' "
+              "itemprop='datePublished' content='2019-02-25'>March 4, 2019 Issue</time></a>")
+    result = read_page(bare_page(body=article_under(header)))
+    assert result.published == dt.date(2019, 2, 25)
+    assert dict(result.origins)["published"] == "microdata"
+
+
+@pytest.mark.parametrize("hint", [
+    "<link rel='alternate' type='application/rss+xml' title='Example Gazette' href='/rss'>",
+    "<link rel='alternate' type='application/atom+xml' title='Example Gazette » Feed' href='/atom'>",
+])
+def test_the_news_feed_or_logo_names_the_site_of_a_page_saved_without_its_address(hint):
+    head = f"<title>Council closes old bridge for a year - Example Gazette</title>{hint}"
+    result = read_page(bare_page(head, article_under("<header>Council closes old bridge for a year</header>")))
+    assert (result.title, result.outlet) == ("Council closes old bridge for a year", "Example Gazette")
+    logo = "<a href='/'><img id='logo' alt='Example Gazette' src='/img/gazette.png'></a>"
+    result = read_page(bare_page("<title>Council closes old bridge for a year - Example Gazette</title>",
+                                 logo + article_under("<header>Council closes old bridge for a year</header>")))
+    assert (result.title, result.outlet) == ("Council closes old bridge for a year", "Example Gazette")
+
+
+def test_a_feed_title_naming_its_format_is_no_site_name():
+    head = ("<title>Council closes old bridge for a year</title>"
+            "<link rel='alternate' type='application/rss+xml' title='RSS 2.0' href='/rss'>")
+    assert read_page(bare_page(head, article_under(""))).outlet is None
+
+
+def test_a_section_the_page_links_to_leaves_the_title_whatever_separator_sets_it_off():
+    assert strip_site_name("Why is the bridge shut? - The Commuter – Example.com", ["examplecom"],
+                           {"thecommuter"}) == "Why is the bridge shut?"
+    assert strip_site_name("Why is the bridge shut? - The Commuter – Example.com", ["examplecom"]) == (
+        "Why is the bridge shut? - The Commuter")
+    head = ("<title>Why is the bridge shut? - The Commuter – Example.com</title>"
+            "<link rel='canonical' href='https://example.com/commuter/123/bridge/'>")
+    body = "<ul class='sections'><li><a href='/commuter/'>The Commuter</a></li></ul>" + article_under("")
+    assert read_page(bare_page(head, body)).title == "Why is the bridge shut?"
+
+
+def test_a_call_to_comment_linked_in_the_byline_is_no_author():
+    header = ("<header>Council closes old bridge for a year</header><div class='author'>Written by <a href='/jroe'>"
+              "Jane Roe</a> in <a href='/topics/transport'>Transport</a> on 5 March 2019. "
+              "<a href='/forums/1'>Add A Comment</a></div>")
+    assert read_page(bare_page(body=article_under(header))).author == "Jane Roe"
+
+
+def test_a_byline_in_the_footer_of_the_headline_block_counts_with_every_author_microdata_names():
+    people = "".join(
+        f"<span class='byline' itemprop='author creator' itemscope itemtype='http://schema.org/Person'>{by}"
+        f"{f'<a href={slug}>' if slug else ''}<span itemprop='name'>{name}</span>{'</a>' if slug else ''}{sep}</span>"
+        for by, slug, name, sep in (("By ", "/by/jroe", "JANE ROE", ", "), ("", "/by/jdoe", "JOHN DOE", " and "),
+                                    ("", "", "MARY MAJOR", "")))
+    header = (f"<header><h1>Council closes old bridge for a year</h1><div class='story-meta-footer'>"
+              f"<p class='byline-dateline'>{people}<time datetime='2019-03-05'>MARCH 5, 2019</time></p></div></header>")
+    after = "<div class='page-footer'><p class='byline'>By Peter Piper</p></div>"
+    html = bare_page(body=article_under(header) + after)
+    assert read_page(html).author == "JANE ROE, JOHN DOE, MARY MAJOR"
+    from generator.ingest.webpage import byline_texts
+
+    tree = load_html(bare_page(body=article_under("<h1>Council closes old bridge for a year</h1>") + after))
+    assert byline_texts(tree) == []  # a byline in a footer after the text is still not the article's
+
+
+def test_paragraphs_written_with_double_line_breaks_are_all_kept():
+    content = ("<div class='content'><div style='float: left'><img src='/img/bridge.jpg' width='100' height='100'>"
+               "</div>" + "<br><br>".join(BODY) + "</div>")
+    bio = ("<div class='about'><p>Jane Roe has covered transport for the paper since 2009 and writes about "
+           "roads, railways and the people who use them every day.</p><p>She lives by the river with two cats, a "
+           "bicycle and more train timetables than anyone could need in a lifetime of travel.</p></div>")
+    html = bare_page(body=f"<article><header>Council closes old bridge for a year</header>{content}</article>{bio}")
+    text = read_page(html).text
+    assert all(body in text for body in BODY)
+
+
+def test_a_line_in_a_div_of_its_own_between_break_paragraphs_is_kept():
+    from generator.ingest.webpage import wrap_break_paragraphs
+
+    tree = load_html(f"<html><body><div class='post'>{BODY[0]}<br><br>{BODY[1]}<div>{BODY[2]}</div>"
+                     f"<div><br></div>{BODY[3]}</div></body></html>")
+    wrap_break_paragraphs(tree)
+    assert [p.text_content() for p in tree.iter("p")] == [BODY[0], BODY[1], BODY[2], BODY[3]]
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Roe is the Gazette’s contributing transport editor. Contact her at jroe@example.com or on Twitter, @jroe.",
+    "Roe & Doe write about the movies regularly for the Example Review and host a podcast on film. Follow them on "
+    "Twitter @roedoe or visit their site roedoe.com.",
+])
+def test_a_closing_biography_with_a_possessive_role_or_a_contributor_note_is_removed(bio):
+    kept, removed = clean_lines(lines(*BODY, bio))
+    assert [text for _, text in kept] == BODY
+    assert [r.rule for _, r in removed] == ["author bio"]
+
+
+def test_a_closing_sentence_about_covering_a_story_is_not_a_contributor_note():
+    last = "Police cover the area for the Olympic Games, the council said."
+    kept, _ = clean_lines(lines(*BODY, last))
+    assert last in [text for _, text in kept]

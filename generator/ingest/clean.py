@@ -366,9 +366,12 @@ def remove_trailing_labels(kept: list[Line], removed: list[tuple[int, Removed]])
 
 
 def bio_name(line: str) -> str | None:
-    """The name a closing author biography opens with ("Jane Roe is an award-winning journalist …" → Jane Roe)."""
+    """The name a closing author biography opens with ("Jane Roe is an award-winning journalist …" → Jane Roe; "Roe
+    & Doe write about film for The Example" → Roe & Doe)."""
     match = document_rules()["trailing_bio"]["pattern"].fullmatch(line.strip())
-    return match.group("name") if match and len(line.split()) <= document_rules()["trailing_bio"]["max_words"] else None
+    if not match or len(line.split()) > document_rules()["trailing_bio"]["max_words"]:
+        return None
+    return match.group("name") or match.group("names")
 
 
 def remove_trailing_bio(kept: list[Line], removed: list[tuple[int, Removed]]) -> list[Line]:

@@ -19,7 +19,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -121,6 +121,19 @@ def meta_values(tree: Any) -> dict[str, list[str]]:
     return values
 
 
+def microdata_dates(tree: Any) -> dict[str, list[str]]:
+    """Dates declared by schema.org microdata on elements other than ``<meta>`` ("<time itemprop='datePublished'
+    content='2016-11-28'>December 5, 2016 Issue</time>"): by lowercased property, from the ``content`` or
+    ``datetime`` attribute, in page order."""
+    values: dict[str, list[str]] = {}
+    for node in tree.xpath("//*[@itemprop][@content or @datetime][not(self::meta)]"):
+        value = clean_space(node.get("content") or node.get("datetime"))
+        for name in str(node.get("itemprop")).casefold().split():
+            if name.startswith("date") and value:
+                values.setdefault(name, []).append(value)
+    return values
+
+
 def first_meta(meta: dict[str, list[str]], names: Sequence[str]) -> tuple[str, str] | None:
     for name in names:
         for value in meta.get(name, []):
@@ -152,8 +165,9 @@ MAX_OUTLET_WORDS = 6
 
 
 def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str | None,
-                headlines: Sequence[str] = ()) -> tuple[str, str] | None:
-    """(outlet, where from): the page's site name or publisher, else a title part naming the domain, else the domain.
+                headlines: Sequence[str] = (), hints: Sequence[str] = ()) -> tuple[str, str] | None:
+    """(outlet, where from): the page's site name or publisher, else a title part naming the domain, else the domain,
+    else the name its news feed or logo gives it (``site_hints``; a page saved without its address).
 
     A "site name" that is only the domain folded into one word ("Timesofisrael") is replaced by the way the page
     writes it elsewhere ("The Times of Israel") when it can be found, else by the domain itself. A "site name"
@@ -178,7 +192,27 @@ def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str 
             return part, "title"
     if domain:
         return domain, "domain"
+    if hints:
+        return hints[0], "feed or logo"
     return None
+
+
+LOGO_WORD = re.compile(r"\blogo\b", re.IGNORECASE)
+# A feed's format, version or kind in its title ("RSS 2.0", "RSS de elmundo.es", "Comments Feed"): no site name.
+FEED_WORDS = re.compile(r"\b(?:rss|atom|feeds?|xml|comments?)\b|\d", re.IGNORECASE)
+
+
+def site_hints(tree: Any) -> list[str]:
+    """Names a page gives itself outside its metadata: the title of its news feed (``<link rel="alternate"
+    type="application/rss+xml" title="Phoronix">``, "Example Site » Feed") and the alt text of its logo (``<img
+    id="logo" alt="Phoronix">``, "Example Site logo"), each cleaned like a site name; not one that names a feed's
+    format or kind ("RSS 2.0")."""
+    names = list(tree.xpath('//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@title'))
+    names += [LOGO_WORD.sub(" ", str(img.get("alt"))) for img in tree.xpath("//img[@alt]")
+              if LOGO_WORD.search(" ".join(str(img.get(a) or "") for a in ("class", "id", "src")).replace("_", " "))]
+    cleaned = (clean_site_name(name) for name in names)
+    return [name for name in dict.fromkeys(cleaned) if len(key(name)) >= 3 and name.casefold() not in
+            rules()["not_site_names"] and not FEED_WORDS.search(name)]
 
 
 # ------------------------------------------------------------------------------------------------- titles
@@ -201,8 +235,11 @@ def is_section_name(part: str) -> bool:
                                                                          for w in words)
 
 
-def strip_site_name(title: str, site_keys: Sequence[str]) -> str:
-    """A title without the site's name and sections around it ("Headline - WSVN 7News | Miami News")."""
+def strip_site_name(title: str, site_keys: Sequence[str], section_keys: Collection[str] = ()) -> str:
+    """A title without the site's name and sections around it ("Headline - WSVN 7News | Miami News"). A short
+    capitalised name just before the site's name goes too when it is set off the same way ("Headline : The Two-Way
+    : NPR") or when the page links to it under that name (``section_keys``: "Headline - The Schmooze – Forward.com"
+    on a page with a menu link "The Schmooze")."""
     title = clean_space(title)
     parts = TITLE_SEPARATORS.split(title)
     separators = TITLE_SEPARATORS.findall(title)
@@ -215,8 +252,9 @@ def strip_site_name(title: str, site_keys: Sequence[str]) -> str:
     while len(parts) > 1 and is_site_like(parts[-1], site_keys):
         parts.pop()
         cut_separator = separators.pop()
-    if cut_separator is not None and len(parts) > 1 and is_section_name(parts[-1]) and separators[-1] == cut_separator:
-        parts.pop()  # "Headline : The Two-Way : NPR": a section or blog name before the site name, set off the same way
+    if cut_separator is not None and len(parts) > 1 and is_section_name(parts[-1]) and (
+            separators[-1] == cut_separator or key(parts[-1]) in section_keys):
+        parts.pop()  # "Headline : The Two-Way : NPR": a section or blog name before the site name
         separators.pop()
     while len(parts) > 1 and is_site_like(parts[0], site_keys) and len(" ".join(parts[1:]).split()) >= 3:
         parts.pop(0)
@@ -283,17 +321,37 @@ def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
 MICROFORMAT_CARD = re.compile(r"\bvcard\b")
 
 
-def skip_container(node: Any, words: Sequence[str]) -> bool:
+def skip_marks(node: Any, words: Sequence[str]) -> set[str]:
+    """Why ``node`` is navigation, a share box, a teaser and the like: its tag (nav, footer, aside) or the ``words``
+    its class, id or data-testid holds; empty for the page and its main content."""
     if node.tag in ("nav", "footer", "aside"):
-        return True
+        return {node.tag}
     if node.tag in rules()["landmark_tags"] or node.get("role") == "main":
-        return False  # the page's main content ("<main class='js-social-anchor-start'>") is no share box or menu
+        return set()  # the page's main content ("<main class='js-social-anchor-start'>") is no share box or menu
     marks = " ".join(str(node.get(a) or "") for a in ("class", "id", "data-testid")).casefold()
     marks = MICROFORMAT_CARD.sub(" ", marks)  # hCard's "vcard" marks a person (a byline), not a teaser card
-    return any(word in marks for word in words)
+    return {word for word in words if word in marks}
 
 
-def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str], site_keys: Sequence[str]) -> tuple[str, str] | None:
+def skip_container(node: Any, words: Sequence[str]) -> bool:
+    return bool(skip_marks(node, words))
+
+
+def ends_before(node: Any, later: Any, order: dict[Any, int]) -> bool:
+    """Whether all of ``node`` comes before ``later`` in the page."""
+    return max(order[n] for n in node.iter()) < order[later]
+
+
+def link_names(tree: Any) -> set[str]:
+    """The keys of the page's short link texts (at most ``title_section_max_words`` words): the names of its
+    sections and blogs as its menus write them."""
+    limit = rules()["title_section_max_words"]
+    texts = (clean_space(link.text_content()) for link in tree.iter("a"))
+    return {key(text) for text in texts if 0 < len(text.split()) <= limit}
+
+
+def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str], site_keys: Sequence[str],
+                 section_keys: Collection[str] = ()) -> tuple[str, str] | None:
     """(title, where from): the visible headline that matches the page's declared title, else the declared one.
 
     A page's declared titles (JSON-LD headline, og:title, <title>) are often a shorter SEO variant or carry the
@@ -301,9 +359,9 @@ def choose_title(candidates: Sequence[tuple[str, str]], headlines: Sequence[str]
     enough (``similarity``; so a site logo or a newsletter box in an ``<h1>`` is not), or when nothing else is
     usable.
     """
-    declared = [(strip_site_name(text, site_keys), origin) for text, origin in candidates]
+    declared = [(strip_site_name(text, site_keys, section_keys), origin) for text, origin in candidates]
     declared = [(text, origin) for text, origin in declared if usable_title(text, site_keys)]
-    shown = [h for h in (strip_site_name(h, site_keys) for h in headlines) if usable_title(h, site_keys)]
+    shown = [h for h in (strip_site_name(h, site_keys, section_keys) for h in headlines) if usable_title(h, site_keys)]
     threshold = rules()["headline_similarity"]
     best = max(
         ((similarity(h, d), h) for h in shown for d, _ in declared), default=(0.0, ""), key=lambda pair: pair[0]
@@ -405,6 +463,16 @@ def coauthor_list(node: Any, limit: int) -> Any | None:
     return container if len(container.text_content().split()) <= limit else None
 
 
+def name_elements(byline: Any) -> list[Any]:
+    """The elements of a byline that hold a name: its links ("Written by <a>Jane Roe</a> in <a>Politics</a>") and
+    the elements schema.org microdata marks as an author or a name (``itemprop="author creator"``, one without a
+    link of its own), the outermost of each."""
+    marked = byline.xpath('.//a | .//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
+                          'contains(concat(" ", normalize-space(@itemprop), " "), " name ")]')
+    chosen = set(marked)
+    return [element for element in marked if not any(a in chosen for a in element.iterancestors())]
+
+
 def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
     the headline first; the author elements of one list of authors as one byline (``coauthor_list``). A container
@@ -414,13 +482,23 @@ def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     limit = rules()["author"]["max_byline_words"]
     body = main_text_block(tree)
     layout = set() if body is None else {body, *body.iterancestors()}
+    order = {node: index for index, node in enumerate(tree.iter())} if body is not None else {}
+
+    def skipped(container: Any) -> bool:
+        marks = skip_marks(container, skip)
+        if not marks or container in layout:
+            return False
+        # a footer before the article's text closes the headline's block ("story-meta-footer": byline, date, share
+        # tools), not the page
+        return not (marks <= {"footer"} and body is not None and ends_before(container, body, order))
+
     texts: list[str] = []
     lists: dict[Any, int] = {}  # a list of co-authors → the index of its byline in ``texts``
     for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
-        if any(skip_container(a, skip) and a not in layout for a in (node, *node.iterancestors())):
+        if any(skipped(a) for a in (node, *node.iterancestors())):
             continue
-        links = [clean_space(a.text_content()) for a in node.xpath(".//a")]
-        text = ", ".join(link for link in links if link) or clean_space(node.text_content())
+        names = [clean_space(element.text_content()) for element in name_elements(node)]
+        text = ", ".join(name for name in names if name) or clean_space(node.text_content())
         if not text or len(text.split()) > limit:
             continue
         shared = coauthor_list(node, limit)
@@ -473,26 +551,65 @@ def parse_page_date(value: str) -> dt.date | None:
         return None
 
 
-def text_after_headline(tree: Any, window: int) -> list[str]:
-    """The texts (one per text node) of about ``window`` characters that follow the page's headline, as a reader
-    sees them under it; not the text of figures, captions, credits and teasers (``after_headline.skip_words``)."""
+def in_caption_or_teaser(node: Any) -> bool:
+    """Whether ``node`` or a container of it is a figure's caption or credit or a teaser of another story, by its
+    class/id words (``after_headline.skip_words``). Never the page or its main content (``landmark_tags``,
+    role="main"), whatever its class says: a page's <body> may carry a list of feature flags
+    ("f_related_module_on f_promoted_cleanup_on …")."""
+    skip = set(rules()["after_headline"]["skip_words"])
+    landmarks = rules()["landmark_tags"]
+    return any(skip.intersection(mark_tokens(a)) for a in (node, *node.iterancestors())
+               if a.tag not in landmarks and a.get("role") != "main")
+
+
+def nodes_after_headline(tree: Any, window: int) -> list[tuple[str, Any]]:
+    """(text, its element) of the text nodes of about ``window`` characters that follow the page's headline, as a
+    reader sees them under it; not the text of figures, captions, credits and teasers (``in_caption_or_teaser``)."""
     headlines = headline_elements(tree)
     if not headlines:
         return []
-    h1 = headlines[0]
-    skip = set(rules()["after_headline"]["skip_words"])
     parts, size = [], 0
-    for node in h1.xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
+    for node in headlines[0].xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
         parent = node.getparent()
-        if parent is not None and any(skip.intersection(mark_tokens(a)) for a in (parent, *parent.iterancestors())):
+        if parent is None or in_caption_or_teaser(parent):
             continue  # a photo's caption or credit ("… March 24, 2014"), a teaser of another story
         text = clean_space(node)
         if text:
-            parts.append(text)
+            parts.append((text, parent))
             size += len(text) + 1
             if size >= window:
                 break
     return parts
+
+
+def text_after_headline(tree: Any, window: int) -> list[str]:
+    """The texts (one per text node) of about ``window`` characters that follow the page's headline
+    (``nodes_after_headline``)."""
+    return [text for text, _ in nodes_after_headline(tree, window)]
+
+
+def time_under_headline(tree: Any) -> dt.date | None:
+    """The date of a ``<time>`` element under the headline (in the text ``under_headline`` reads, its
+    ``datetime`` or ``content`` attribute: "<time datetime='2016-10-13T12:34'>Today 12:34pm</time>"), for a
+    page whose dateline shows no date of its own; one marked as the published time first, never one marked as a
+    modification (``after_headline.published_mark``, ``modified_mark``, in its class or itemprop)."""
+    config = rules()["after_headline"]
+    nodes = nodes_after_headline(tree, config["window_chars"])
+    if not nodes:
+        return None
+    order = {node: index for index, node in enumerate(tree.iter())}
+    end = order[nodes[-1][1]]
+    published = re.compile(config["published_mark"], re.IGNORECASE)
+    modified = re.compile(config["modified_mark"], re.IGNORECASE)
+    dated: list[tuple[bool, dt.date]] = []
+    for time in headline_elements(tree)[0].xpath("following::time[@datetime or @content]"):
+        if order[time] > end:
+            break
+        marks = " ".join(str(time.get(a) or "") for a in ("class", "itemprop"))
+        value = parse_page_date(str(time.get("datetime") or time.get("content")))
+        if value and not modified.search(marks) and not in_caption_or_teaser(time):
+            dated.append((published.search(marks) is None, value))
+    return min(dated, key=lambda pair: pair[0])[1] if dated else None
 
 
 TIME_WORDS = re.compile(r"(?i:a\.?m|p\.?m|gmt|utc|[ecmp][sd]t)\b")
@@ -802,6 +919,86 @@ def collapse_source_breaks(tree: Any) -> None:
             node.tail = SOURCE_BREAK.sub(" ", node.tail)
 
 
+# Elements that flow inside a line of text; any other element ends a paragraph written with <br><br>.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+                         "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                         "time", "u", "var", "wbr"})
+BREAK_BLOCKS = ("div", "article", "section", "main", "td")
+
+
+def break_paragraphs(tokens: Sequence[Any]) -> list[Any]:
+    """A block's content (texts and elements in order) cut into paragraphs: lists of inline tokens, ended by two
+    or more ``<br>`` in a row (whitespace between them aside) or by a block element, which stands alone."""
+    groups: list[Any] = [[]]
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if isinstance(token, str) or (token.tag in INLINE_TAGS and token.tag != "br"):
+            groups[-1].append(token)
+        elif token.tag == "br":
+            end, breaks = k, 0
+            while end < len(tokens) and (isinstance(tokens[end], str) and not tokens[end].strip()
+                                         or not isinstance(tokens[end], str) and tokens[end].tag == "br"):
+                breaks += not isinstance(tokens[end], str)
+                end += 1
+            if breaks >= 2:
+                groups.append([])
+            else:
+                groups[-1].extend(tokens[k:end])
+            k = end
+            continue
+        else:
+            groups += [token, []]
+        k += 1
+    return groups
+
+
+def has_text(tokens: Sequence[Any]) -> bool:
+    return any(token.strip() if isinstance(token, str) else token.text_content().strip() for token in tokens)
+
+
+def wrap_break_paragraphs(tree: Any) -> None:
+    """Paragraphs a page writes as text separated by ``<br><br>`` inside a ``<div>``, not as ``<p>`` elements,
+    each wrapped into a ``<p>`` (as readability does): trafilatura, in a page with paragraphs elsewhere, drops the
+    text of a ``<div>`` before its first break or after a picture's box ("<div class='content'><div><img></div>
+    With the start of a new month, …<br><br>For last month, …"). Only blocks with a run of two breaks or more among
+    their own children and text of their own; the text and elements are kept in order. A ``<div>`` inside such a
+    block that holds only a line of text is a paragraph too."""
+    for block in [node for node in tree.iter(*BREAK_BLOCKS)]:
+        children = list(block)
+        chained = any(a.tag == "br" and b.tag == "br" and not (a.tail or "").strip() for a, b in zip(children, children[1:]))
+        if not chained or not ((block.text or "").strip() or any((child.tail or "").strip() for child in children)):
+            continue
+        if any(node.tag in PRESERVED_SPACE for node in block.iterancestors()):
+            continue
+        for inner in block.iterdescendants("div"):
+            if has_text([inner]) and all(isinstance(node.tag, str) and node.tag in INLINE_TAGS for node in inner.iterdescendants()):
+                inner.tag = "p"  # a line of text in a <div> of its own between them ("<div>We hope you enjoy it!</div>")
+        children = list(block)
+        tokens: list[Any] = [block.text] if block.text else []
+        for child in children:
+            tail, child.tail = child.tail, None
+            block.remove(child)
+            tokens += [child, *([tail] if tail else [])]
+        block.text = None
+        for group in break_paragraphs(tokens):
+            if not isinstance(group, list):
+                block.append(group)
+            elif has_text(group):
+                paragraph = lxml.etree.SubElement(block, "p")
+                for token in group:
+                    if not isinstance(token, str):
+                        paragraph.append(token)
+                    elif len(paragraph):
+                        paragraph[-1].tail = (paragraph[-1].tail or "") + token
+                    else:
+                        paragraph.text = (paragraph.text or "") + token
+            else:
+                for token in group:
+                    if not isinstance(token, str) and token.tag != "br":
+                        block.append(token)
+
+
 def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
     """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
@@ -835,6 +1032,7 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     if tree is None:
         return None, None, 0
     collapse_source_breaks(tree)
+    wrap_break_paragraphs(tree)
     marked = mark_furniture(tree)
     text, document = trafilatura_text(tree, with_metadata=True, prune=True)
     pruned = 0
@@ -842,6 +1040,7 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
         whole = load_html(raw)
         if whole is not None:
             collapse_source_breaks(whole)
+            wrap_break_paragraphs(whole)
             pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
     return text, document, pruned
 
@@ -894,11 +1093,12 @@ def read_page(raw: str) -> Page:
     ]
     title_parts = [part for title in titles for part in TITLE_SEPARATORS.split(title)[1:]]
     headlines = [TITLE_SEPARATORS.split(title)[0] for title in titles]
-    outlet = page_outlet(site_names, title_parts, found.get("url"), headlines)
+    hints = site_hints(tree)
+    outlet = page_outlet(site_names, title_parts, found.get("url"), headlines, hints)
     if outlet:
         take("outlet", outlet[0], outlet[1])
     site_keys = [k for k in dict.fromkeys([key(n) for n in site_names] + [key(clean_site_name(n)) for n in site_names]
-                                          + [key(found.get("outlet") or "")]
+                                          + [key(found.get("outlet") or "")] + [key(n) for n in hints]
                                           + [key((domain_of(found.get("url")) or "").rsplit(".", 1)[0])]) if k]
 
     # title
@@ -908,7 +1108,7 @@ def read_page(raw: str) -> Page:
         *((t, "meta title") for t in meta.get("twitter:title", []) + meta.get("title", [])),
         *((t, "page title") for t in titles),
     ]
-    title = choose_title(declared, visible_headlines(tree), site_keys)
+    title = choose_title(declared, visible_headlines(tree), site_keys, link_names(tree))
     if title is None and getattr(document, "title", None):
         title = choose_title([(document.title, "trafilatura")], [], site_keys)
     if title:
@@ -935,11 +1135,13 @@ def read_page(raw: str) -> Page:
     dates = [
         *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
         *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
+        *((value, "microdata") for name in rules()["date_meta"] for value in microdata_dates(tree).get(name, [])),
     ]
     for value, origin in dates:
         if isinstance(value, str):
             take("published", parse_page_date(value), origin)
     take("published", dateline_date(under), "dateline under the headline")
+    take("published", time_under_headline(tree), "time element under the headline")
     if getattr(document, "date", None):
         take("published", parse_page_date(str(document.date)), "htmldate")
 
