@@ -198,8 +198,6 @@ def page_outlet(site_names: Sequence[str], title_parts: Sequence[str], url: str 
 
 
 LOGO_WORD = re.compile(r"\blogo\b", re.IGNORECASE)
-# A feed's format, version or kind in its title ("RSS 2.0", "RSS de elmundo.es", "Comments Feed"): no site name.
-FEED_WORDS = re.compile(r"\b(?:rss|atom|feeds?|xml|comments?)\b|\d", re.IGNORECASE)
 
 
 def site_hints(tree: Any) -> list[str]:
@@ -211,8 +209,9 @@ def site_hints(tree: Any) -> list[str]:
     names += [LOGO_WORD.sub(" ", str(img.get("alt"))) for img in tree.xpath("//img[@alt]")
               if LOGO_WORD.search(" ".join(str(img.get(a) or "") for a in ("class", "id", "src")).replace("_", " "))]
     cleaned = (clean_site_name(name) for name in names)
+    feed_words = re.compile(rules()["not_site_hint"], re.IGNORECASE)
     return [name for name in dict.fromkeys(cleaned) if len(key(name)) >= 3 and name.casefold() not in
-            rules()["not_site_names"] and not FEED_WORDS.search(name)]
+            rules()["not_site_names"] and not feed_words.search(name)]
 
 
 # ------------------------------------------------------------------------------------------------- titles
@@ -966,14 +965,16 @@ def wrap_break_paragraphs(tree: Any) -> None:
     block that holds only a line of text is a paragraph too."""
     for block in [node for node in tree.iter(*BREAK_BLOCKS)]:
         children = list(block)
-        chained = any(a.tag == "br" and b.tag == "br" and not (a.tail or "").strip() for a, b in zip(children, children[1:]))
+        chained = any(a.tag == "br" and b.tag == "br" and not (a.tail or "").strip()
+                      for a, b in zip(children, children[1:]))
         if not chained or not ((block.text or "").strip() or any((child.tail or "").strip() for child in children)):
             continue
         if any(node.tag in PRESERVED_SPACE for node in block.iterancestors()):
             continue
         for inner in block.iterdescendants("div"):
-            if has_text([inner]) and all(isinstance(node.tag, str) and node.tag in INLINE_TAGS for node in inner.iterdescendants()):
-                inner.tag = "p"  # a line of text in a <div> of its own between them ("<div>We hope you enjoy it!</div>")
+            inline = all(isinstance(node.tag, str) and node.tag in INLINE_TAGS for node in inner.iterdescendants())
+            if inline and has_text([inner]):
+                inner.tag = "p"  # a line of text in a <div> of its own ("<div>We hope you enjoy it!</div>")
         children = list(block)
         tokens: list[Any] = [block.text] if block.text else []
         for child in children:
