@@ -1180,6 +1180,54 @@ CASES = [
         "Harlow Foods, a supermarket chain, said profits fell. “Trading was tough,” the retailer said.",
         "Harlow Foods", "organisation", id="organisation-an-untagged-name-an-apposition-calls-a-company",
     ),
+    # ---- round 11: an office of its own, a one-word name in a job, manner verbs, parenthetical cues
+    pytest.param(
+        "A warehouse owned by Mayor Linda Park burned down on Sunday. The fire chief said the blaze was “clearly "
+        "deliberate.”",
+        None, "description", id="description-an-office-nobody-was-given-names-nobody",
+    ),
+    pytest.param(
+        "Governor Tom Reyes visited the port on Friday.\n\n“The damage is worse than we feared,” the harbour master "
+        "said.",
+        None, "description", id="description-the-harbour-master-is-not-the-governor",
+    ),
+    pytest.param(
+        "Fire Chief Dan Moreno inspected the site. The fire chief said the blaze was “clearly deliberate.”",
+        "Dan Moreno", "description", id="description-an-office-given-to-a-person",
+    ),
+    pytest.param(
+        "The singer Amy Lowe cancelled her tour on Monday. “I need to rest,” the star said.",
+        "Amy Lowe", "description", id="description-an-epithet-still-means-the-person-of-the-story",
+    ),
+    pytest.param(
+        "Four people had so far been confirmed dead in the landslide, Marzuki, an official from the provincial "
+        "rescue agency, told Reuters late Monday.\n\n“A truck was buried under the slope,” he said.",
+        "Marzuki", "pronoun", id="pronoun-a-one-word-name-set-off-in-a-job-tagged-as-a-place",
+    ),
+    pytest.param(
+        "Marzuki, an official from the provincial rescue agency, told Reuters that four people had died.\n\n“A "
+        "truck was buried under the slope,” he said.",
+        "Marzuki", "pronoun", id="pronoun-a-one-word-name-set-off-in-a-job-left-untagged",
+    ),
+    pytest.param(
+        "Britain, a member of the Security Council, said the vote was premature.\n\n“We were not consulted,” he "
+        "said.",
+        None, "pronoun", id="pronoun-a-place-set-off-as-a-member-is-nobody-he-means",
+    ),
+    pytest.param(
+        "“We will not back down!” Mayor Sandra Ortega thundered at the council meeting.",
+        "Sandra Ortega", "cue", id="cue-a-manner-of-speaking-verb",
+    ),
+    pytest.param(
+        "Minister Karl Weiss said the plan was sound. But, he said, voters must also accept that without cuts “the "
+        "deficit would keep growing.”",
+        "Karl Weiss", "pronoun", id="pronoun-a-parenthetical-cue-before-a-fragment",
+    ),
+    pytest.param(
+        "Minister Karl Weiss met the unions on Monday. Voters, he said, must accept that without cuts “the deficit "
+        "would keep growing.”",
+        "Karl Weiss", "pronoun", id="pronoun-a-parenthetical-cue-after-the-subject",
+    ),
 ]
 
 
@@ -1187,6 +1235,33 @@ CASES = [
 def test_speaker_of_the_last_quote(nlp, text: str, name: str | None, via: str) -> None:
     quote = last_quote(nlp, text)
     assert (quote.speaker_name, quote.speaker_via) == (name, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "“The project is a disaster” because of its “wasteful spending” and because it “ignored every warning,” "
+            "Councillor Ann Burke said.", "Ann Burke", id="three-quotes-one-cue-after-the-last",
+        ),
+        pytest.param(
+            "Councillor Tim Moss praised the budget. “The project is a disaster” because of its “wasteful spending,” "
+            "Councillor Ann Burke said.", "Ann Burke", id="not-the-person-named-before",
+        ),
+        pytest.param(
+            "“It is over,” said Tom Reed. “We lost.” “We will try again,” Ann Burke said.", "Tom Reed",
+            id="a-quote-that-ends-its-sentence-is-not-reported-by-the-next-cue",
+        ),
+    ],
+)
+def test_a_cue_after_the_last_quote_of_a_sentence_reports_the_first(nlp, text: str, name: str) -> None:
+    from generator.extract.facts import extract_people, extract_sentences
+    from generator.extract.quotes import extract_quotes
+
+    doc = nlp(text)
+    source = make_source(text)
+    quotes = extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source))
+    assert quotes[0].speaker_name == name
 
 
 def test_no_agreeing_candidate_keeps_the_pronoun_as_written(nlp) -> None:

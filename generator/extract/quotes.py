@@ -796,7 +796,18 @@ def _tail_cue(root: Token, quote_tokens: Span, ctx: _Context) -> _Attribution | 
     for child in root.children:
         if child.dep_ == "parataxis" and child.i > quote_tokens.end and ctx.is_cue(child, strong_only=True):
             return _attribute_with(child, ctx, "governs")
+        if child.dep_ == "parataxis" and child.i < quote_tokens.start and _parenthetical(child) and ctx.is_cue(child, strong_only=True):
+            return _attribute_with(child, ctx, "governs")  # "But, he said, voters must accept that “…”"
     return None
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A reporting clause set off by commas with nothing said in it ("But, he said, …", "Voters, she added, …"): it
+    reports the sentence it interrupts."""
+    return (
+        any(c.text == "," for c in verb.lefts) and any(c.text == "," for c in verb.rights)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for c in verb.children)
+    )
 
 
 def _cue_before_above(verb: Token, quote_tokens: Span, ctx: _Context) -> Token | None:
@@ -1044,6 +1055,8 @@ def extract_quotes(
             who = _according_to(sent_tokens, ctx)
             if who is not None:
                 found = _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
+        if found is None and not (partial and short) and not _ends_sentence(text, source.text, span.close_mark):
+            found = _cue_after_the_sentence_quotes(n, spans, source, by_index, ctx)
 
         speaker_text = speaker_start = speaker_end = None
         rule = found.rule if found else None
@@ -1103,6 +1116,26 @@ def extract_quotes(
         if speaker_text is not None:
             attributed.append((span, quote, referent))
     return tuple(quotes)
+
+
+def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: Source, by_index: dict[int, Paragraph], ctx: _Context) -> _Attribution | None:
+    """A cue after the last of several quotes in one sentence reports them all ("“The plan is a disaster” because of
+    its “waste” and because it “ignored every warning,” Burke said"): the first has none of its own."""
+    m = n
+    while m + 1 < len(spans) and spans[m + 1].paragraph == spans[n].paragraph:
+        between = source.text[spans[m].close_mark : spans[m + 1].open_mark]
+        said = source.text[spans[m].start : spans[m].end].rstrip()
+        goes_on = re.match(r"\W*([a-z])", between) is not None  # "” because of its “": a lower-case word
+        if SENTENCE_END.search(between) or "\n" in between or (said[-1:] in ".!?" and not goes_on):
+            break
+        m += 1
+    if m == n:
+        return None
+    last = spans[m]
+    paragraph = by_index[last.paragraph]
+    following = spans[m + 1] if m + 1 < len(spans) else None
+    start, end = _region_after(last, paragraph, following, by_index.get(paragraph.index + 1))
+    return _after_cue(start, end, ctx, limit=12)
 
 
 def _is_name_like(text: str) -> bool:

@@ -74,6 +74,11 @@ def _rules() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(load_rules("reporting_verbs")["reporting_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _name_lexicon():
     import gender_guesser.detector as detector  # loads a 4 MB name list: only when a gender is needed
 
@@ -179,6 +184,7 @@ class DocumentSpeakers:
         named += _names_by_lexicon(doc, named, inside)
         retagged = _people_tagged_as_organisations(doc, named, inside)
         named += retagged
+        named += _untagged_people_in_a_job(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
         # each mention's words once (full_name runs for every name the resolution meets)
         self._name_words = [(m, [w.lower() for w in _words(m.name)], _surname(m.name)) for m in self.people]
@@ -482,6 +488,7 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         set_off = ent.label_ == "ORG" and len(words) >= 2 and (
             (root.dep_ == "appos" and _person_noun(root.head)) or any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
         )
+        set_off = set_off or (len(words) == 1 and _speaks_set_off_in_a_job(root))
         if words[0].pos_ == "PROPN" and (titled or set_off):
             found.append(PersonMention("", ent.text, doc[words[0].i : words[-1].i + 1].text, words[0].idx, ent.end_char, 0))
     surnames = {_surname(m.name).lower() for m in [*people, *found]}
@@ -489,6 +496,29 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
             found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
+
+
+def _speaks_set_off_in_a_job(name: Token) -> bool:
+    """A one-word name that speaks, set off as somebody in a job ("…, Hartono, an official of the agency, told
+    AFP"): a person, whatever the recogniser made of it. A place is set off as a member or an ally, and does not
+    say things."""
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in _reporting_verbs() and any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in _rules()["unnamed_nouns"] and _person_noun(c)
+        and c.lemma_.lower() != "member" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in name.children
+    )
+
+
+def _untagged_people_in_a_job(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
+    """One-word proper nouns the entity recogniser left untagged that speak, set off as somebody in a job
+    ("Hartono, an official of the agency, told AFP"). Used for attribution only."""
+    taken = {i for m in people for i in range(m.start, m.end)}
+    return [
+        PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
+        for t in doc
+        if t.pos_ == "PROPN" and not t.ent_type_ and not inside[t.i] and t.idx not in taken and t.text[:1].isupper()
+        and not any(c.dep_ in ("compound", "flat") for c in t.lefts) and _speaks_set_off_in_a_job(t)
+    ]
 
 
 def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
@@ -1479,6 +1509,8 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
         return False  # "the airport", "the station": a place, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
         return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
+    if any(c.dep_ == "compound" and c.text.isalpha() and c.text.islower() and c.i < head.i for c in head.children):
+        return False  # "the fire chief", "the harbour master": an office of its own, only whoever is given it
     return not _introduced_unnamed(ds, head, at)
 
 
