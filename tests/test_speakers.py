@@ -1196,6 +1196,10 @@ CASES = [
         "Dan Moreno", "description", id="description-an-office-given-to-a-person",
     ),
     pytest.param(
+        "Jorge Silva scored twice on Saturday. “The team played well,” the veteran striker said.",
+        "Jorge Silva", "description", id="description-an-epithet-with-a-noun-before-it-for-a-person-given-no-office",
+    ),
+    pytest.param(
         "The singer Amy Lowe cancelled her tour on Monday. “I need to rest,” the star said.",
         "Amy Lowe", "description", id="description-an-epithet-still-means-the-person-of-the-story",
     ),
@@ -1213,6 +1217,15 @@ CASES = [
         "Britain, a member of the Security Council, said the vote was premature.\n\n“We were not consulted,” he "
         "said.",
         None, "pronoun", id="pronoun-a-place-set-off-as-a-member-is-nobody-he-means",
+    ),
+    pytest.param(
+        "Economist Rita Hahn said growth would slow. “Consumers are tired,” she said. Analyst Peter Cole disagreed "
+        "strongly with her. “The data is better than it looks.”",
+        "Peter Cole", "carried", id="carried-to-the-subject-the-narration-moved-on-to-in-the-same-paragraph",
+    ),
+    pytest.param(
+        "Economist Rita Hahn said growth would slow. “Consumers are tired,” she said. “They are saving again.”",
+        "Rita Hahn", "carried", id="carried-interrupted-by-her-own-cue",
     ),
     pytest.param(
         "“We will not back down!” Mayor Sandra Ortega thundered at the council meeting.",

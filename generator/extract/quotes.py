@@ -1279,6 +1279,8 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
             prev_span.paragraph == span.paragraph or _last_paragraph(prev_span, source) == span.paragraph
         ) and len(re.findall(r"\w+", between)) <= 12  # only the cue between: '"…," he said. "…"'
         continuation = _whole_paragraph(span, paragraph, source) and _last_paragraph(prev_span, source) == span.paragraph - 1
+        if same_paragraph and prev_referent is not None and _narration_moved_on(ctx, prev_span.close_mark, span.open_mark, prev_referent):
+            same_paragraph = False  # '“…,” she said. Analyst Tom Cole disagreed. “…”': the narration moved on to him
         if prev_quote.speaker_text and (same_paragraph or continuation):
             rule = "interrupted" if same_paragraph else "continuation"
             return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, rule), prev_quote

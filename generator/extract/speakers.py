@@ -1481,6 +1481,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     age = re.search(r"(\d+)\s*-\s*year\s*-\s*old$", speaker.text)
     if age:  # "the 61-year-old" → the person given that age
         words = {age.group(1)}
+    roles: dict[str, set[str]] = {}  # each person's role words, as the article gives them before ``at``
     for mention in reversed(ds.people):
         if mention.end > at:
             continue
@@ -1490,14 +1491,28 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         tied |= {w for w in role if not re.search(r"['’]s$", w)}  # "the star's rep" is no star
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
+        roles.setdefault(ds.person(mention).name or "", set()).update(w for w in tied if _is_title_word(w))
     gender = _noun_gender(ds, head)
     plural = head.tag_ == "NNS"
     if _epithet(ds, speaker, head, at) and not generic:
-        # an epithet of the person the story is about ("the star", "the 29-year-old"): the salient person
+        # an epithet of the person the story is about ("the star", "the 29-year-old"): the salient person, unless the
+        # description names an office of its own ("the fire chief", "the harbour master") and the article gives that
+        # person another ("Mayor Linda Park")
         salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
-        if salient is not None:
+        office = any(c.dep_ == "compound" and c.text.isalpha() and c.text.islower() and c.i < head.i for c in head.children)
+        if salient is not None and not (office and roles.get(salient.name or "")):
             return Resolution(salient, "description")
     return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+
+
+def _is_title_word(word: str) -> bool:
+    """A word for an office or a job a name is given ("mayor", "governor", "gov."), not an age or a name."""
+    return word.isalpha() and (word in _rules()["title_abbreviations"].values() or word in _role_nouns())
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("people")["role_nouns"])
 
 
 def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
@@ -1509,8 +1524,6 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
         return False  # "the airport", "the station": a place, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
         return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
-    if any(c.dep_ == "compound" and c.text.isalpha() and c.text.islower() and c.i < head.i for c in head.children):
-        return False  # "the fire chief", "the harbour master": an office of its own, only whoever is given it
     return not _introduced_unnamed(ds, head, at)
 
 
