@@ -1228,6 +1228,10 @@ CASES = [
         "Rita Hahn", "carried", id="carried-interrupted-by-her-own-cue",
     ),
     pytest.param(
+        "The new coach was named on Monday. “Is this a joke?” asked one supporter.",
+        None, "cue", id="cue-an-unnamed-person-after-an-inverted-cue-the-parser-made-an-object",
+    ),
+    pytest.param(
         "“We will not back down!” Mayor Sandra Ortega thundered at the council meeting.",
         "Sandra Ortega", "cue", id="cue-a-manner-of-speaking-verb",
     ),

@@ -572,6 +572,15 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     for token in verb.rights:
         if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd") and token.pos_ == "PROPN" and not ctx.inside[token.i]:
             return token, None, "after-verb"
+    if verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "’") and ctx.inside[verb.i - 1]:
+        # '“Who is he?” asked the fans': right after the closing mark, the noun for people the parser made the
+        # object is who speaks
+        for token in verb.rights:
+            if token.dep_ in ("dobj", "npadvmod", "dep", "attr") and token.pos_ == "NOUN" and not ctx.inside[token.i] \
+                    and (noun_kind(token) == "person" or people_noun(token) or token.lemma_.lower() in ctx.speakers.rules["unnamed_nouns"]) \
+                    and token.left_edge.i <= verb.i + 3:
+                return token, None, "after-verb"
+            break
     # '“…,” team general manager A.J. Smith said': the parser hung the name on the quote before it
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
