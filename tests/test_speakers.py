@@ -1232,6 +1232,14 @@ CASES = [
         None, "cue", id="cue-an-unnamed-person-after-an-inverted-cue-the-parser-made-an-object",
     ),
     pytest.param(
+        "Airline chief Sean O' Brien announced the order on Monday. “These planes will save fuel,” O' Brien said.",
+        "Sean O' Brien", "cue", id="cue-a-surname-after-an-apostrophe-a-tokenised-text-set-apart",
+    ),
+    pytest.param(
+        "Airline chief Sean O' Brien announced the order on Monday.\n\n“These planes will save fuel,” he said.",
+        "Sean O' Brien", "pronoun", id="pronoun-to-a-surname-after-a-spaced-apostrophe",
+    ),
+    pytest.param(
         "“We will not back down!” Mayor Sandra Ortega thundered at the council meeting.",
         "Sandra Ortega", "cue", id="cue-a-manner-of-speaking-verb",
     ),

@@ -180,7 +180,7 @@ class DocumentSpeakers:
         self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
-        named = [m for m in people if not self.quoted(m.start, m.end)]
+        named = [_past_spaced_apostrophe(m, self.text) for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         retagged = _people_tagged_as_organisations(doc, named, inside)
         named += retagged
@@ -496,6 +496,18 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
             found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
+
+
+def _past_spaced_apostrophe(mention: PersonMention, text: str) -> PersonMention:
+    """A name cut at an apostrophe a tokenised text set apart ("Michael O' Leary", "Anna D’ Souza"): the whole
+    surname."""
+    if not re.search(r"(?:^|\s)[A-Z]$", mention.name):
+        return mention
+    rest = re.match(r"['’] ?([A-Z][a-z]+)", text[mention.end :])
+    if rest is None:
+        return mention
+    end = mention.end + rest.end()
+    return replace(mention, text=text[mention.start : end], name=f"{mention.name}' {rest.group(1)}", end=end)
 
 
 def _speaks_set_off_in_a_job(name: Token) -> bool:
