@@ -1,11 +1,12 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 1249 direct quotes in 293 ECB+ and MEANTIME articles (968 dev, 281 test), each with its
+- ``benchmarks/data/quotes_eval.yaml``: 1395 direct quotes in 327 ECB+ and MEANTIME articles (1019 dev, 376 test), each with its
   speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
   Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
-  before round 6) and as the 30 articles round 6 added (86 quotes); ``--dev --added round-6`` (or ``round-7``, ``-8``, ``-9``)
+  before round 6), as the 30 articles round 6 added (86 quotes), as the 66 articles before round 11 (281 quotes) and as
+  the 18 articles round 11 added (95 quotes); ``--dev --added round-6`` (or ``round-7``, ``-8``, ``-9``, ``-11``)
   scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``benchmarks/data/quotes_org_dev.yaml`` (dev only, ``--org-dev``): 45 quotes of organisations and unnamed
   spokespeople in 4 saved html-news pages and 27 wire-style stories written for it (round 10).
@@ -63,6 +64,7 @@ QUOTE_MARKS = "“”„«»\"‘’‹›' "
 ROUND_6 = "round-6"
 ROUND_8 = "round-8"
 ROUND_9 = "round-9"
+ROUND_11 = "round-11"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -219,9 +221,10 @@ def org_dev_docs() -> list[Doc]:
 
 
 def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
-    """The evaluation sets reported: dev, and test as enlarged in round 6 (the split the bars are judged on), as its
-    first 36 articles (the figure reported before round 6) and as the round-6 additions alone; and the dev articles
-    round 8 added (their first score is in the notes). The subsets share their Doc objects: each article is parsed
+    """The evaluation sets reported: dev, and test as enlarged in rounds 6 and 11 (the split the bars are judged on),
+    as its first 36 articles (the figure reported before round 6), the round-6 additions alone, the 66 articles before
+    round 11 and the round-11 additions alone; and the dev articles rounds 8, 9 and 11 added (their first scores are
+    in the notes). The subsets share their Doc objects: each article is parsed
     and run once."""
     return {
         "eval dev": dev,
@@ -230,6 +233,9 @@ def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
         "eval test, round-6 additions": [d for d in test if d.added == ROUND_6],
         "eval dev, round-8 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_8],
         "eval dev, round-9 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_9],
+        "eval test, before round 11 (66 articles)": [d for d in test if d.added != ROUND_11],
+        "eval test, round-11 additions": [d for d in test if d.added == ROUND_11],
+        "eval dev, round-11 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_11],
     }
 
 
@@ -488,6 +494,38 @@ NOTES = [
     "person or untagged) is an organisation a later \"the group\" means. The set 42/45 -> 45/45; ECB+/MEANTIME dev "
     "unchanged (921/936); seeds 52/52 and the 12 people unchanged. Test was run once, at the end (the tables); its "
     "errors were not listed.",
+    "- Round 11, 2026-12-01 (issue 11, after the figures of round 10: test 0.927 (253/273) of the quotes found, 0.90 "
+    "of all, F1 0.96, every bar met but \"no kind under 0.80\": none 0.67 on 3 test quotes, description 1.00 on 6, "
+    "too few to measure a 0.80 bar either way). Goal: enough `none` and `description` quotes on test to measure them. "
+    "A plain text search of the unannotated articles of each side (the split's hash recomputed and checked against "
+    "all 293 annotated articles: no mismatch) for lines with a quotation mark and no verb of saying, a definite "
+    "description next to a cue, a sign, banner, chant, letter or headline word, or an organisation shape, never by "
+    "running our system; the articles read and chosen, every direct quote of each annotated by reading and committed "
+    "(c647842 on the branch, 4ea6725 before the rebase) before any code ran on them (`quotes_eval.md`, `added: "
+    "round-11`). Dev: 16 articles, 51 quotes (none 4, description 2, organisation 1: the dev side holds few such "
+    "quotes any more); first score, before any rule changed (`--dev --added round-11`): F1 0.93, speaker right of "
+    "the quotes found 0.84 (37/44), of all 0.73 (cue 0.87, carried 0.92, pronoun 0.50, description 1/1 found, "
+    "none 1/1 found); dev as a whole 0.978 (958/980). Test: 18 articles, 95 quotes (none 10, description 8, "
+    "organisation 8, 40 cue, 17 carried, 12 pronoun; the search found 8 description quotes on the test side, not the "
+    "10 aimed for). Rules then changed on dev errors and on sentences written for `tests/test_speakers.py` (a row "
+    "each, each failing on the code before): a description naming an office of its own (\"the fire chief\", \"the "
+    "harbour master\") is not the person of the story when the article gives that person another office (\"Mayor "
+    "Linda Park\"); a one-word name set off as somebody in a job that speaks (\"Hartono, an official of the agency, "
+    "told AFP\"), tagged as a place or untagged, is a person; manner-of-speaking verbs (Levin 37.3: thunder, growl, "
+    "snarl, hiss, grumble, stammer ...); a parenthetical cue (\"But, he said, voters must accept that “…”\") reports "
+    "the fragment of its sentence; a cue after the last of several quotes of one sentence reports the first "
+    "(\"“…” because of its “…” and because it “…,” X said\"); a quote after its speaker's cue in one paragraph is not "
+    "carried past a sentence whose main subject is somebody else; a noun for people right after a closing mark and a "
+    "subjectless verb of saying speaks (\"asked one supporter\"); a name cut at a spaced apostrophe keeps its surname "
+    "(\"Michael O' Leary\"); a one-word question or exclamation opening its sentence right before a verb of saying is said, "
+    "not a name (\"“Who?” asked fans\"). Dev 0.978 (958/980) -> 0.986 (967/981); the round-11 dev batch 0.84 (37/44) -> 0.98 (44/45); "
+    "the organisation dev set 45/45 and the seeds 52/52 unchanged, still the 12 people. Test was run once, after the "
+    "last code change (the tables: test whole, the 66 articles before round 11, the round-11 additions alone); its "
+    "errors were not listed. Disclosures: the engineer who annotated the round-11 test articles also wrote the "
+    "round's rules, so their text had been read (the rules came from dev errors and general probe sentences, listed "
+    "above; probe sentences for descriptions before a colon, chants and banners were written after that reading "
+    "and passed on the code as it stood, no rule came from them); the head of `quotes_eval.yaml` (the first quotes of "
+    "two old test articles) was shown while reading its header.",
 ]
 
 

@@ -1240,6 +1240,10 @@ CASES = [
         "Sean O' Brien", "pronoun", id="pronoun-to-a-surname-after-a-spaced-apostrophe",
     ),
     pytest.param(
+        "The new coach was named on Monday.\n\n“Who?” asked fans entirely reasonably.",
+        None, "cue", id="cue-a-one-word-question-before-its-cue-is-said-not-a-name",
+    ),
+    pytest.param(
         "“We will not back down!” Mayor Sandra Ortega thundered at the council meeting.",
         "Sandra Ortega", "cue", id="cue-a-manner-of-speaking-verb",
     ),
@@ -1287,6 +1291,16 @@ def test_a_cue_after_the_last_quote_of_a_sentence_reports_the_first(nlp, text: s
     source = make_source(text)
     quotes = extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source))
     assert quotes[0].speaker_name == name
+
+
+def test_a_title_ending_in_an_exclamation_mark_before_a_cue_stays_a_title(nlp) -> None:
+    from generator.extract.facts import extract_people, extract_sentences
+    from generator.extract.quotes import extract_quotes
+
+    text = "She starred in “Oklahoma!” said her agent, Tom Reed."
+    doc = nlp(text)
+    source = make_source(text)
+    assert extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source)) == ()
 
 
 def test_no_agreeing_candidate_keeps_the_pronoun_as_written(nlp) -> None:

@@ -1040,7 +1040,7 @@ def extract_quotes(
         quote_tokens = ctx.tokens(span.start, span.end)
 
         short = len(text.split()) <= scare_max
-        name_like = partial and len(text.split()) <= 8 and _is_name_like(text)
+        name_like = partial and len(text.split()) <= 8 and _is_name_like(text) and not _exclaimed_before_cue(span, text, ctx)
         if name_like or partial and short and _after_marker(source.text, span.open_mark, first_par):
             log.debug("%s: %r looks like a name, a title or a term; not listed", source.id, text)
             continue
@@ -1145,6 +1145,15 @@ def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: S
     following = spans[m + 1] if m + 1 < len(spans) else None
     start, end = _region_after(last, paragraph, following, by_index.get(paragraph.index + 1))
     return _after_cue(start, end, ctx, limit=12)
+
+
+def _exclaimed_before_cue(span: QuoteSpan, text: str, ctx: _Context) -> bool:
+    """A question or an exclamation right before a verb of saying ("“Who?” asked the fans", "“Never!” shouted
+    Reed"): said, not a name, however capitalised."""
+    if text.rstrip()[-1:] not in "?!" or not re.search(r"(?:^|[.!?”\"]\s*)$", ctx.source.text[max(span.open_mark - 200, 0) : span.open_mark].rstrip(" ")):
+        return False  # not a question opening its sentence ("She starred in “Oklahoma!” said …": a title)
+    after = [t for t in ctx.tokens(span.close_mark, span.close_mark + 40) if not t.is_punct and not ctx.inside[t.i]]
+    return bool(after) and ctx.is_cue(after[0])
 
 
 def _is_name_like(text: str) -> bool:
