@@ -525,7 +525,10 @@ NOTES = [
     "round's rules, so their text had been read (the rules came from dev errors and general probe sentences, listed "
     "above; probe sentences for descriptions before a colon, chants and banners were written after that reading "
     "and passed on the code as it stood, no rule came from them); the head of `quotes_eval.yaml` (the first quotes of "
-    "two old test articles) was shown while reading its header.",
+    "two old test articles) was shown while reading its header; the first attempt at the final run stopped on an "
+    "exception in the new rule for several quotes of one sentence (a last quote running over two paragraphs), on an "
+    "article of test (no figure was printed, no article named); the cause was reproduced on a sentence written for "
+    "the tests, fixed (a row in `tests/test_speakers.py`), dev re-run, and the final run made after that fix.",
 ]
 
 

@@ -1281,6 +1281,10 @@ def test_speaker_of_the_last_quote(nlp, text: str, name: str | None, via: str) -
             "“It is over,” said Tom Reed. “We lost.” “We will try again,” Ann Burke said.", "Tom Reed",
             id="a-quote-that-ends-its-sentence-is-not-reported-by-the-next-cue",
         ),
+        pytest.param(
+            "“The plan is a disaster for the town” and “a waste of money.\n\n“Nobody asked us,” Ann Burke said.",
+            "Ann Burke", id="the-last-quote-runs-over-two-paragraphs",
+        ),
     ],
 )
 def test_a_cue_after_the_last_quote_of_a_sentence_reports_the_first(nlp, text: str, name: str) -> None:

@@ -1141,10 +1141,10 @@ def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: S
     if m == n:
         return None
     last = spans[m]
-    paragraph = by_index[last.paragraph]
+    paragraph = source.paragraph_at(last.end) if source.paragraphs else by_index[last.paragraph]  # where it closes
     following = spans[m + 1] if m + 1 < len(spans) else None
     start, end = _region_after(last, paragraph, following, by_index.get(paragraph.index + 1))
-    return _after_cue(start, end, ctx, limit=12)
+    return _after_cue(start, end, ctx, limit=12) if start < end else None
 
 
 def _exclaimed_before_cue(span: QuoteSpan, text: str, ctx: _Context) -> bool:
