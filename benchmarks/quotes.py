@@ -501,7 +501,7 @@ NOTES = [
     "all 293 annotated articles: no mismatch) for lines with a quotation mark and no verb of saying, a definite "
     "description next to a cue, a sign, banner, chant, letter or headline word, or an organisation shape, never by "
     "running our system; the articles read and chosen, every direct quote of each annotated by reading and committed "
-    "(c647842 on the branch, 4ea6725 before the rebase) before any code ran on them (`quotes_eval.md`, `added: "
+    "(first committed as 4ea6725, its author date kept through rebases) before any code ran on them (`quotes_eval.md`, `added: "
     "round-11`). Dev: 16 articles, 51 quotes (none 4, description 2, organisation 1: the dev side holds few such "
     "quotes any more); first score, before any rule changed (`--dev --added round-11`): F1 0.93, speaker right of "
     "the quotes found 0.84 (37/44), of all 0.73 (cue 0.87, carried 0.92, pronoun 0.50, description 1/1 found, "
