@@ -282,3 +282,25 @@ def test_a_surname_written_as_a_road_is_no_mention(nlp, text: str, mentions: lis
     facts, _ = _facts(nlp, text)
     (person,) = merge_people([facts])
     assert [m.text for m in person.mentions] == mentions
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "member"), [
+    ("The Sixers lost again, and former Sixer Marcus Tane scored nine points.", "Sixer", True),
+    ("The Roberts family sued. Robert Lane, their lawyer, said the Roberts would appeal.", "Robert", False),  # a name
+    ("Former Sixer Marcus Tane scored nine points.", "Sixer", False),  # no team of that name here
+])
+def test_the_singular_of_a_team_opens_no_name(nlp, text: str, word: str, member: bool) -> None:
+    from generator.extract.facts import team_member_word
+
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == word]
+    assert team_member_word(token) is member
+
+
+@pytest.mark.model
+def test_a_work_named_after_its_noun_is_no_person(nlp) -> None:
+    # "memoir, Lady Sings the Blues": the parse does not attach the title to "memoir"; the word before does
+    facts, tagged = _facts(nlp, "She wrote a 1961 memoir, Lady Sings the Blues, about her years on the road.")
+    assert any("Sings" in t for t in tagged)
+    assert not merge_people([facts])

@@ -253,6 +253,19 @@ def not_name_word(token: Token) -> bool:
         token.pos_ in NOT_NAME_POS
         or word in leading_non_name_words()
         or (word.endswith("s") and word[:-1] in role_nouns())
+        or team_member_word(token)
+    )
+
+
+def team_member_word(token: Token) -> bool:
+    """The singular of a team the article names in the plural after "the" ("former Sixer Jrue Holiday" where the
+    article writes "the Sixers"), not a first name of the name list ("Robert" of "the Roberts")."""
+    plural = token.text + "s"
+    doc = token.doc
+    return (
+        token.text[:1].isupper()
+        and not known_first_name(token.text)
+        and any(t.text == plural and t.i > 0 and doc[t.i - 1].lower_ == "the" for t in doc)
     )
 
 

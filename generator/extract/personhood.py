@@ -159,6 +159,9 @@ def work_use(ent: Span) -> bool:
     outside = range(ent.start, ent.end)
     if any(n.i not in outside and n.lemma_.lower() in _words("work_nouns") for n in _phrase_nouns(ent)):
         return True
+    before = [t for t in _words_before(ent, 2) if t.text != ","][:1]  # "her autobiography, Lady Sings the Blues"
+    if before and before[0].lemma_.lower() in _words("work_nouns"):
+        return True
     after = ent.doc[ent.end : ent.end + 2]
     return any(t.lower_.lstrip("-") in _words("award_participles") for t in after[:1]) or (
         len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in _words("award_participles"))
