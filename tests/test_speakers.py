@@ -286,6 +286,29 @@ CASES = [
         "World Health Organization (WHO)", "organisation", id="organisation-acronym-is-no-relative-pronoun",
     ),
     pytest.param(
+        "The Society for the Protection of Hedgehogs objected to the road. SPH said it opposes the “reckless” plan.",
+        "Society for the Protection of Hedgehogs (SPH)", "organisation", id="organisation-acronym-of-the-capitalised-words",
+    ),
+    pytest.param(
+        "The rodeo opened on Friday. People for the Ethical Treatment of Animals wrote to the mayor.\n\nPETA said it "
+        "would send observers to the “cruel” event.",
+        "PETA", "organisation", id="organisation-acronym-tagged-as-a-noun",
+    ),
+    pytest.param(
+        "The central bank kept rates unchanged. The FOMC expects inflation to “ease over the year”, it said.",
+        "FOMC", "pronoun", id="organisation-acronym-tagged-as-an-adjective",
+    ),
+    pytest.param(
+        "LIMA, June 4 (Andina) -- Peru's transport ministry criticised the airline on Monday, warning that it would "
+        "face fines for such “unacceptable” delays.",
+        "Peru's transport ministry", "organisation", id="organisation-a-dateline-place-is-no-subject",
+    ),
+    pytest.param(
+        "The Harwick Housing Tribunal heard the appeal on Monday.\n\nThe tribunal also found a flaw in the lease, "
+        "noting that “The rent was never lawfully raised.”",
+        "Harwick Housing Tribunal", "organisation", id="organisation-a-participle-of-saying-under-found",
+    ),
+    pytest.param(
         "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
         "Microsoft", "organisation", id="organisation-the-software-giant",
     ),

@@ -497,11 +497,28 @@ def _past_title(doc: Doc, right: int) -> int:
     return end - 1 if end > after else right
 
 
+def dateline(token: Token) -> bool:
+    """The place of a wire dateline opening its sentence ("SEOUL, Aug. 20 (Yonhap) --", "NAIROBI, May 3 —"): written
+    in capitals and set off by a comma, then a dash before the story; the parser may make it a subject."""
+    sentence = token.sent
+    if token.i != sentence.start and not all(t.text.isupper() for t in token.doc[sentence.start : token.i + 1]):
+        return False
+    after = token.doc[token.i + 1 : min(token.i + 12, sentence.end)]
+    return (
+        token.text.isupper() and len(token.text) > 1 and len(after) > 1 and after[0].text == ","
+        and any(t.text in ("--", "—", "–", "-") for t in after)
+    )
+
+
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
     """(speaker head, reporter head, rule) for a cue verb."""
     if verb.lemma_.lower() in ctx.document_verbs:
         document = ctx.document_of(verb)
-        return (document, None, "document") if document is not None else (None, None, None)
+        if document is not None:
+            return document, None, "document"
+        if depth == 0:
+            return None, None, None
+        # "The court also found …, noting that “…”": the cue under it is a verb of saying; its subject speaks
     if verb.lemma_.lower() == "quote":
         # the object even inside marks: 'quotes a “Senate aide” as saying' (somebody unnamed)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -512,6 +529,8 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         if passive:
             return passive[0], None, "quoted-as-saying"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
+    if len(subjects) > 1 and dateline(subjects[0]):  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper blasted"
+        subjects = subjects[1:]
     titled = [o for c in verb.children if c.dep_ == "nsubj" and ctx.inside[c.i] for o in c.children if o.dep_ == "poss" and not ctx.inside[o.i]]
     if not subjects and titled:  # "Variety's “Film Desk” is reporting": a column in marks, its owner speaks
         return past_split_possessive(titled[0]), None, "subject"

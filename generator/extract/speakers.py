@@ -122,8 +122,7 @@ def acronyms(orgs: Sequence[Span], text: str) -> dict[str, str]:
             continue
         for earlier in (o for o in orgs if o.start_char < org.start_char):
             name = _bare(earlier.text)
-            words = _words(name)
-            if len(words) == len(acronym) and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words) == acronym:
+            if _initials(name) == acronym:  # of its capitalised words ("People for the Ethical Treatment of Animals")
                 found[acronym] = found[name] = f"{name} ({acronym})"
                 break
     return found
@@ -673,8 +672,8 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
             issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
         return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
-    if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:  # "WHO said" read as a pronoun
-        return Resolution(ds.organisation(head.text, head.idx, head.idx + len(head.text)), "organisation")
+    if _acronym_misread(ds, head, at):  # "WHO said" read as a pronoun, "PETA said" as a noun, "The FOMC notes" as an adjective
+        return Resolution(ds.organisation(_expanded(ds, head), head.idx, head.idx + len(head.text)), "organisation")
     if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
         return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
     if head.tag_ == "NNPS" and head.text[:1].isupper() and not persons and any(t.lower_ == "the" for t in speaker if t.i < head.i):
@@ -764,6 +763,33 @@ def _name_set_off_before_verb(head: Token) -> list[Token]:
         if all(t.dep_ in ("aux", "neg", "advmod") for t in doc[after + 1 : verb.i]):
             return [token]
     return []
+
+
+def _acronym_misread(ds: DocumentSpeakers, head: Token, at: int) -> bool:
+    """An acronym the tagger took for a pronoun, a common noun or an adjective ("WHO", "PETA", "FOMC"): a body, not
+    a person the article names that way."""
+    return (
+        head.pos_ in ("PRON", "NOUN", "ADJ") and head.text.isupper() and head.text.isalpha() and 2 <= len(head.text) <= 6
+        and ds.full_name(head.text, at) is None
+    )
+
+
+def _expanded(ds: DocumentSpeakers, acronym: Token) -> str:
+    """The name an acronym abbreviates when the article gave it before without brackets ("People for the Ethical
+    Treatment of Animals … PETA said") and the recogniser did not tag the acronym; else the acronym."""
+    if acronym.text in ds.acronyms:
+        return acronym.text
+    for org in reversed([o for o in ds.orgs if o.start_char < acronym.idx]):
+        if _initials(_bare(org.text)) == acronym.text:
+            return _bare(org.text)
+    return acronym.text
+
+
+def _initials(name: str) -> str | None:
+    """The initials of the capitalised words of a name of two or more of them ("Federal Open Market Committee" →
+    "FOMC", "Society for the Protection of Hedgehogs" → "SPH")."""
+    initials = "".join(w[0] for w in _words(name) if w[:1].isupper())
+    return initials if len(initials) >= 2 else None
 
 
 def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
