@@ -309,6 +309,16 @@ CASES = [
         "Harwick Housing Tribunal", "organisation", id="organisation-a-participle-of-saying-under-found",
     ),
     pytest.param(
+        "Hundreds of tenants face eviction this winter, says a report highlighting the “quiet crisis” in rented "
+        "housing. The report by the Harwick Tenants Union claims landlords have raised rents by a third.",
+        "Harwick Tenants Union", "organisation", id="organisation-a-report-whose-issuer-the-next-sentence-names",
+    ),
+    pytest.param(
+        "Hundreds of tenants face eviction this winter, says a report highlighting the “quiet crisis” in rented "
+        "housing. Landlords have raised rents by a third.",
+        None, "organisation", id="organisation-a-report-nobody-is-said-to-issue",
+    ),
+    pytest.param(
         "Microsoft warned users on Tuesday.\n\n“We are aware of the problem,” the software giant said.",
         "Microsoft", "organisation", id="organisation-the-software-giant",
     ),

@@ -1061,6 +1061,22 @@ def _issuer(ds: DocumentSpeakers, speaker: Span, at: int) -> Referent | None:
             found = _as_referent(ds, subject)
             if found is not None:
                 return found
+    return _issuer_named_next(ds, speaker)
+
+
+def _issuer_named_next(ds: DocumentSpeakers, speaker: Span) -> Referent | None:
+    """An indefinite document whose issuer the next sentence names ("…, says a report highlighting “…”. The report
+    by the Tenants' Union claims …"): that issuer."""
+    head = speaker.root
+    if not any(t.lower_ in ("a", "an") for t in speaker if t.i < head.i):
+        return None
+    following = ds.sentence(speaker.start_char) + 1
+    if following >= len(ds.sentences):
+        return None
+    for token in ds.sentences[following]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() == head.lemma_.lower() and not ds.inside[token.i] \
+                and any(d.lower_ == "the" for d in token.children):
+            return _issuer_in(ds, token)
     return None
 
 
