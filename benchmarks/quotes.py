@@ -205,6 +205,16 @@ def eval_docs(split: str) -> list[Doc]:
     return docs
 
 
+def annotated_doc(source: Source, quotes: list[dict]) -> Doc:
+    """A Doc of ``source`` with the annotated quotes of an organisation set, located in its text."""
+    gold = [
+        Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
+        for q in quotes
+    ]
+    locate(gold, source.text)
+    return Doc(source, gold, [])
+
+
 def org_dev_docs() -> list[Doc]:
     """``quotes_org_dev.yaml``: organisation speakers in saved html-news pages (cleaned by our ingest, read at run time)
     and in short wire-style stories written for the set (stored whole). Dev only."""
@@ -214,12 +224,7 @@ def org_dev_docs() -> list[Doc]:
     docs = []
     for entry in data:
         source = sources[entry["page"]] if "page" in entry else source_from_text(entry["id"], entry["text"])
-        gold = [
-            Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
-            for q in entry["quotes"]
-        ]
-        locate(gold, source.text)
-        docs.append(Doc(source, gold, []))
+        docs.append(annotated_doc(source, entry["quotes"]))
     return docs
 
 
@@ -254,12 +259,7 @@ def org_pages_docs() -> list[Doc]:
             print(f"note: {entry['root']}/{entry['page']} not found; its {len(entry['quotes'])} quotes are left out")
             continue
         source = clean_documents([read_document(path, path.parent, {})])[0]
-        gold = [
-            Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
-            for q in entry["quotes"]
-        ]
-        locate(gold, source.text)
-        docs.append(Doc(source, gold, []))
+        docs.append(annotated_doc(source, entry["quotes"]))
     return docs
 
 
