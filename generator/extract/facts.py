@@ -302,13 +302,14 @@ ARTICLES = frozenset({"the", "a", "an"})
 def _after_article(ent: Span) -> bool:
     """The name opens a noun phrase with "the" or "a" ("the Betty Ford clinic"), inside the span or before it, or
     opens with another language's article ("La Bottega Dei Sapori deli")."""
-    return (ent[0].lower_ in ARTICLES | _name_articles()
+    return (ent[0].lower_ in _opening_articles()
             or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ARTICLES))
 
 
 @lru_cache(maxsize=1)
-def _name_articles() -> frozenset[str]:
-    return frozenset(load_rules("people")["name_articles"])
+def _opening_articles() -> frozenset[str]:
+    """English articles and another language's (``name_articles``) that may open the name itself."""
+    return ARTICLES | frozenset(load_rules("people")["name_articles"])
 
 
 def _after_hyphen(token: Token) -> bool:
@@ -481,10 +482,8 @@ def common_word_opening(token: Token) -> bool:
     """A sentence's first word compounded with a common noun and known to WordNet first as a word, not a person
     ("Grant funding can be used…", "Trade talks resumed"): its capital is the sentence's, not a name's ("Lohan
     lawyer Shawn Holley said": WordNet's "lohan" is a person)."""
-    if not (token.is_sent_start and token.dep_ == "compound" and token.head.pos_ == "NOUN" and wordnet.available()):
-        return False
-    classes = wordnet.noun_classes(token.lower_, 99)
-    return bool(classes) and classes[0] != "person"
+    return (token.is_sent_start and token.dep_ == "compound" and token.head.pos_ == "NOUN"
+            and wordnet.first_noun_class(token.lower_) not in (None, "person"))
 
 
 def _entity_text(text: str) -> str:

@@ -117,7 +117,8 @@ def _phrase_nouns(ent: Span) -> list[Token]:
     way) and the common nouns compounded with it ("the movie Blade Runner", "the Harry Potter films",
     "Spark's creation, Miss Jean Brodie")."""
     root = ent.root
-    nouns = [root, *(c for c in root.children if c.dep_ in ("appos", "compound") and c.i not in range(ent.start, ent.end))]
+    inside = range(ent.start, ent.end)
+    nouns = [root, *(c for c in root.children if c.dep_ in ("appos", "compound") and c.i not in inside)]
     if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(root.head)
     return nouns
@@ -162,9 +163,9 @@ def work_use(ent: Span) -> bool:
     before = [t for t in _words_before(ent, 2) if t.text != ","][:1]  # "her autobiography, Lady Sings the Blues"
     if before and before[0].lemma_.lower() in _words("work_nouns"):
         return True
-    after = ent.doc[ent.end : ent.end + 2]
-    return any(t.lower_.lstrip("-") in _words("award_participles") for t in after[:1]) or (
-        len(after) == 2 and after[0].text in ("-", "‐") and after[1].lower_ in _words("award_participles"))
+    # the first word after the name, past the hyphen of "Award-winning"
+    after = [t for t in ent.doc[ent.end : ent.end + 2] if t.text not in ("-", "‐")][:1]
+    return bool(after) and after[0].lower_.lstrip("-") in _words("award_participles")
 
 
 def naming_use(ent: Span) -> bool:
@@ -177,10 +178,7 @@ def naming_use(ent: Span) -> bool:
     if verb is None or verb.lemma_.lower() not in _words("naming_verbs") or verb.dep_ not in ("acl", "relcl"):
         return False
     noun = verb.head
-    if noun.pos_ != "NOUN" or not wordnet.available():
-        return False
-    classes = wordnet.noun_classes(noun.lemma_.lower(), int(rules()["wordnet_senses"]))
-    return bool(classes) and classes[0] != "person"
+    return noun.pos_ == "NOUN" and wordnet.first_noun_class(noun.lemma_.lower()) not in (None, "person")
 
 
 def group_name(words: tuple[str, ...], ent: Span) -> bool:

@@ -1214,7 +1214,7 @@ def people_noun(noun: Token) -> bool:
         return True
     from generator.link import wordnet  # WordNet's noun classes; without it, the rules' nouns only
 
-    return wordnet.available() and wordnet.noun_classes(noun.lemma_.lower(), 1)[:1] == ("person",)
+    return wordnet.first_noun_class(noun.lemma_.lower()) == "person"
 
 
 def _bare(text: str) -> str:

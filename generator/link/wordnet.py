@@ -251,6 +251,15 @@ NOUN_CLASSES = {3: "Tops", 4: "act", 5: "animal", 6: "artifact", 7: "attribute",
 
 
 @lru_cache(maxsize=4096)
+def first_noun_class(word: str) -> str | None:
+    """The class of the most frequent noun sense of ``word`` ("grant" → possession, "lohan" → person); None when
+    WordNet is missing or does not list it as a noun."""
+    if not available():
+        return None
+    classes = noun_classes(word, 1)
+    return classes[0] if classes else None
+
+
 def noun_classes(word: str, senses: int) -> tuple[str, ...]:
     """The classes of the first ``senses`` senses of ``word`` as a noun, most frequent first ("champion" →
     person, person; "film" → communication, communication; "election" → act, act); () when WordNet does not list
