@@ -563,12 +563,30 @@ def extract_stances(
     entities: Sequence[EntityMention],
 ) -> tuple[StanceMention, ...]:
     """Every stance the source reports, with its actor as written and the key phrase of its issue."""
-    ctx = _Context(doc, source, sentences, people, entities)
-    found: list[StanceMention] = []
-    seen: set[tuple] = set()
+    found = _Found(_Context(doc, source, sentences, people, entities))
+    for sent in doc.sents:
+        for token in sent:
+            cue = cue_of(token)
+            if cue is not None:
+                _cue_stances(token, cue, found)
+            else:
+                _negated_report_stances(token, found)
+        _predicate_stances(sent, found)
+    return tuple(sorted(found.stances, key=lambda s: (s.sentence, s.cue_start, s.actor_text, s.issue)))
 
-    def add(stance: str, rule: str, cue: Token, last: Token, subject: Token | list[Token] | None,
+
+class _Found:
+    """The stances found so far in one source, each (sentence, actor, issue, stance) once."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.stances: list[StanceMention] = []
+        self._seen: set[tuple] = set()
+
+    def add(self, stance: str, rule: str, cue: Token, last: Token, subject: Token | list[Token] | None,
             issue_head: Token, cue_text: str | None = None, clause: str | None = None) -> None:
+        """A stance of the first subject that resolves to an actor, on the key phrase under ``issue_head``."""
+        ctx, doc = self.ctx, self.ctx.doc
         if not subject or issue_head is None:
             return
         actors = []
@@ -584,11 +602,11 @@ def extract_stances(
         sentence = ctx.sentence_at(cue.idx)
         for actor_text, kind, a_start, a_end in actors:
             key = (sentence, actor_text, text, stance)
-            if key in seen:
+            if key in self._seen:
                 continue
-            seen.add(key)
-            found.append(StanceMention(
-                source=source.id, sentence=sentence, stance=stance,
+            self._seen.add(key)
+            self.stances.append(StanceMention(
+                source=ctx.source.id, sentence=sentence, stance=stance,
                 cue=cue_text or doc.text[cue.idx : last.idx + len(last.text)], cue_start=cue.idx,
                 actor_text=actor_text, actor_kind=kind, actor_start=a_start, actor_end=a_end,
                 issue=text, issue_start=start, issue_end=end, issue_lemmas=lemmas, issue_head=head_lemma,
@@ -596,49 +614,54 @@ def extract_stances(
                 clause=clause if clause is not None else stance_clause(stance, _complement_roots(cue, last)),
             ))
 
-    reporting = word_set("reporting")
-    for sent in doc.sents:
-        for token in sent:
-            found_cue = cue_of(token)
-            if found_cue is not None:
-                if _inside_stance_complement(token) or _conditional(token):
-                    continue
-                label, rule, last = found_cue
-                subject = subject_chain(token)
-                believer = _hearsay(token)
-                if believer is not None:
-                    # only the believer's own stance survives ("Russia claimed …, while ruling out X": Russia)
-                    subject = [t for t in subject
-                               if t.head.i == believer.i or believer.i in {c.i for c in t.head.conjuncts}]
-                for start in _stance_heads(token, last):
-                    head = _descend(start)
-                    if head is not None:
-                        add(label, rule, token, last, subject, head)
+
+def _cue_stances(token: Token, cue: tuple[str, str, Token], found: _Found) -> None:
+    """A stance verb or phrase ("rules out", "supports"): its subject's stance on each thing it governs."""
+    if _inside_stance_complement(token) or _conditional(token):
+        return
+    label, rule, last = cue
+    subject = subject_chain(token)
+    believer = _hearsay(token)
+    if believer is not None:
+        # only the believer's own stance survives ("Russia claimed …, while ruling out X": Russia)
+        subject = [t for t in subject
+                   if t.head.i == believer.i or believer.i in {c.i for c in t.head.conjuncts}]
+    for start in _stance_heads(token, last):
+        head = _descend(start)
+        if head is not None:
+            found.add(label, rule, token, last, subject, head)
+
+
+def _negated_report_stances(token: Token, found: _Found) -> None:
+    """A reporting verb with a negated complement ("the department said Ukraine is not on the agenda")."""
+    if token.lemma_.lower() not in word_set("reporting") or token.pos_ != "VERB":
+        return
+    for comp in (c for c in token.children if c.dep_ == "ccomp"):
+        if _negated(comp) and cue_of(comp) is None and not _has_cue_below(comp):
+            inner_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+            if inner_subject is None or inner_subject.lower_ in word_set("non_actors"):
                 continue
-            # "the department said Ukraine is not on the agenda": a reporting verb with a negated complement
-            if token.lemma_.lower() in reporting and token.pos_ == "VERB":
-                for comp in (c for c in token.children if c.dep_ == "ccomp"):
-                    if _negated(comp) and cue_of(comp) is None and not _has_cue_below(comp):
-                        inner_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-                        if inner_subject is None or inner_subject.lower_ in word_set("non_actors"):
-                            continue
-                        add(rules()["negated_report"], "negated-report", token, token, subject_of(token),
-                            inner_subject, cue_text=token.text,
-                            clause=stance_clause(rules()["negated_report_clause"], [comp]))
-        for label, first, last in predicates_of(sent):
-            if any(s.rule == "predicate" and s.sentence == ctx.sentence_at(first.idx) for s in found):
-                break
-            clause = next((t for t in [first, *first.ancestors]
-                           if any(c.dep_ in SUBJECT_DEPS for c in t.children)
-                           and t.lemma_.lower() not in reporting), None)
-            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause else None
-            if subject is not None:
-                actor_token = _predicate_actor(sent, clause)
-                if actor_token is not None:
-                    add(label, "predicate", first, last, actor_token, _skip_light_noun(subject, 0),
-                        cue_text=doc.text[first.idx : last.idx + len(last.text)],
-                        clause=stance_clause(rules()["predicate_clause"], [clause]))
-    return tuple(sorted(found, key=lambda s: (s.sentence, s.cue_start, s.actor_text, s.issue)))
+            found.add(rules()["negated_report"], "negated-report", token, token, subject_of(token),
+                      inner_subject, cue_text=token.text,
+                      clause=stance_clause(rules()["negated_report_clause"], [comp]))
+
+
+def _predicate_stances(sent: Span, found: _Found) -> None:
+    """Stance predicates ("X is against Y"): the clause's actor on its subject; one such stance per sentence."""
+    doc, reporting = found.ctx.doc, word_set("reporting")
+    for label, first, last in predicates_of(sent):
+        if any(s.rule == "predicate" and s.sentence == found.ctx.sentence_at(first.idx) for s in found.stances):
+            break
+        clause = next((t for t in [first, *first.ancestors]
+                       if any(c.dep_ in SUBJECT_DEPS for c in t.children)
+                       and t.lemma_.lower() not in reporting), None)
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause else None
+        if subject is not None:
+            actor_token = _predicate_actor(sent, clause)
+            if actor_token is not None:
+                found.add(label, "predicate", first, last, actor_token, _skip_light_noun(subject, 0),
+                          cue_text=doc.text[first.idx : last.idx + len(last.text)],
+                          clause=stance_clause(rules()["predicate_clause"], [clause]))
 
 
 def _has_cue_below(token: Token) -> bool:
