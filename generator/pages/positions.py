@@ -79,59 +79,19 @@ def _evidence(briefing: Briefing, positions) -> list[dict]:
 
 
 def positions_page(briefing: Briefing) -> Page:
+    """The matrix (the most reported issues × the actors with most positions), then every actor's positions."""
     positions = briefing.positions
-    people = {p.id for p in briefing.people}
-    labels = {s.id: s.label for s in briefing.sources}
-    by_actor: dict[str, list[Position]] = defaultdict(list)
-    for p in positions:
-        by_actor[p.actor].append(p)
-    actors = sorted(by_actor, key=lambda a: (-len({(p.issue, p.source) for p in by_actor[a]}), a))
-    by_issue: dict[str, list[Position]] = defaultdict(list)
-    for p in positions:
-        by_issue[p.issue].append(p)
-    issues = sorted(by_issue, key=lambda i: (-len({p.source for p in by_issue[i]}), -len(by_issue[i]), i.lower()))
+    actors, issues = _actors_by_reach(positions), _issues_by_reach(positions)
     names = {a: actor_name(positions, briefing.people, a) for a in actors}
     columns = actors[:MAX_COLUMNS]
-
     groups = stance_groups(positions)
-
-    def cell(actor: str, issue: str) -> list[dict]:
-        return [{"stance": g.stance, "anchor": g.anchor, "count": outlets_of(briefing, g.sources)}
-                for g in groups if g.actor == actor and g.issue == issue]
-
     matrix = [
-        {"issue": issue, "anchor": issue_anchor(issues, issue), "cells": [cell(a, issue) for a in columns]}
+        {"issue": issue, "anchor": issue_anchor(issues, issue),
+         "cells": [_cell(briefing, groups, actor, issue) for actor in columns]}
         for issue in issues[:MAX_ROWS]
     ]
-    sections = []
-    for actor in actors:
-        rows = []
-        for g in sorted((g for g in groups if g.actor == actor),
-                        key=lambda g: (issues.index(g.issue), g.stance, g.anchor)):
-            label, rest = split_clause(g.stance, g.clause)
-            rows.append({
-                "group": g,
-                "label": label,
-                "rest": rest,
-                "issue_anchor": issue_anchor(issues, g.issue),
-                "extra_anchors": [p.id for p in g.positions if p.id != g.anchor],
-                "evidence": _evidence(briefing, g.positions),
-                "outlets": plural(outlets_of(briefing, g.sources), "outlet"),
-            })
-        merged = [n for n in by_actor[actor][0].actor_names if n != names[actor]]
-        sections.append({
-            "id": actor,
-            "anchor": actor_anchor(actor),
-            "name": names[actor],
-            "person": person_path(actor) if actor in people else None,
-            "merged": merged,
-            "rows": rows,
-        })
-    links = tuple(
-        Link(source_path(e["source"]), e["anchor"], e["position"].text, r["group"].anchor)
-        for s in sections for r in s["rows"] for e in r["evidence"]
-    ) + tuple(Link(s["person"], None, f"{s['name']}: {plural(len(s['rows']), 'position')}", s["anchor"])
-              for s in sections if s["person"])
+    people = {p.id for p in briefing.people}
+    sections = [_actor_section(briefing, groups, issues, actor, names[actor], people) for actor in actors]
     return Page(
         path=POSITIONS_PATH,
         template="positions.md.j2",
@@ -146,10 +106,68 @@ def positions_page(briefing: Briefing) -> Page:
             "matrix": matrix,
             "issue_list": [{"issue": i, "anchor": issue_anchor(issues, i)} for i in issues],
             "sections": sections,
-            "labels": labels,
+            "labels": {s.id: s.label for s in briefing.sources},
         },
-        links=links,
+        links=_section_links(sections),
     )
+
+
+def _actors_by_reach(positions: Sequence[Position]) -> list[str]:
+    """Actors, the one with positions on most (issue, source) pairs first; ties by id."""
+    reach: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for p in positions:
+        reach[p.actor].add((p.issue, p.source))
+    return sorted(reach, key=lambda a: (-len(reach[a]), a))
+
+
+def _issues_by_reach(positions: Sequence[Position]) -> list[str]:
+    """Issues, the one most sources report first, then the one with most positions; ties by name."""
+    by_issue: dict[str, list[Position]] = defaultdict(list)
+    for p in positions:
+        by_issue[p.issue].append(p)
+    return sorted(by_issue, key=lambda i: (-len({p.source for p in by_issue[i]}), -len(by_issue[i]), i.lower()))
+
+
+def _cell(briefing: Briefing, groups: Sequence[StanceGroup], actor: str, issue: str) -> list[dict]:
+    """One matrix cell: the actor's stances on the issue, each with how many outlets report it."""
+    return [{"stance": g.stance, "anchor": g.anchor, "count": outlets_of(briefing, g.sources)}
+            for g in groups if g.actor == actor and g.issue == issue]
+
+
+def _actor_section(briefing: Briefing, groups: Sequence[StanceGroup], issues: list[str], actor: str, name: str,
+                   people: set[str]) -> dict:
+    """One actor's positions, in the matrix's issue order, each with its evidence from every source."""
+    rows = []
+    for g in sorted((g for g in groups if g.actor == actor),
+                    key=lambda g: (issues.index(g.issue), g.stance, g.anchor)):
+        label, rest = split_clause(g.stance, g.clause)
+        rows.append({
+            "group": g,
+            "label": label,
+            "rest": rest,
+            "issue_anchor": issue_anchor(issues, g.issue),
+            "extra_anchors": [p.id for p in g.positions if p.id != g.anchor],
+            "evidence": _evidence(briefing, g.positions),
+            "outlets": plural(outlets_of(briefing, g.sources), "outlet"),
+        })
+    first = next(p for p in briefing.positions if p.actor == actor)
+    return {
+        "id": actor,
+        "anchor": actor_anchor(actor),
+        "name": name,
+        "person": person_path(actor) if actor in people else None,
+        "merged": [n for n in first.actor_names if n != name],
+        "rows": rows,
+    }
+
+
+def _section_links(sections: list[dict]) -> tuple[Link, ...]:
+    """The page's links: each piece of evidence to its sentence, each actor's section from the person's page."""
+    return tuple(
+        Link(source_path(e["source"]), e["anchor"], e["position"].text, r["group"].anchor)
+        for s in sections for r in s["rows"] for e in r["evidence"]
+    ) + tuple(Link(s["person"], None, f"{s['name']}: {plural(len(s['rows']), 'position')}", s["anchor"])
+              for s in sections if s["person"])
 
 
 def position_pages(briefing: Briefing) -> list[Page]:
