@@ -111,6 +111,10 @@ def raw(text: str, given: Metadata = Metadata(), doc_id: str = "doc") -> RawDocu
          "newsletters and events in your town.", "paywall"),
         ("New subscribers receive a free welcome gift with their first order!", "paywall"),
         ("* * *", "separator"),
+        # a broadcast's hand-over to its reporter and the reporter's sign-off
+        ("Jane Roe has more.", "byline"),
+        ("Tom Whitfield reports.", "byline"),
+        ("Jane Roe, Metro Radio News.", "byline"),
         ("![Putin at the FSB](https://example.com/photo.jpg)", "image"),
         ("<img src='https://example.com/photo.jpg'>", "image"),
     ],
@@ -177,6 +181,9 @@ def test_remove_furniture_removes_inline_data_images(text, kept, removed):
         "The Kremlin said the contacts “inspire certain hopes”.",
         "Annexed Ukrainian territory 'non-negotiable' - Moscow",
         "Vladimir Putin said 'there is a reciprocal mood to work to restore' ties",
+        "Jane Roe has more than 20 years of experience.",  # not a hand-over: the line goes on
+        "Tom Whitfield reports to the board every month.",
+        "Jane Roe, a nurse, said the ward was full.",  # a name, a comma: not a sign-off without a news word
     ],
 )
 def test_remove_furniture_keeps_real_sentences(sentence):

@@ -107,6 +107,25 @@ def test_same_surname_different_people_stay_apart() -> None:
     assert [m.source for m in people["bill-clinton"].mentions] == ["b", "b", "c"]
 
 
+def test_a_middle_name_alone_is_the_person_named_with_it_in_the_same_article() -> None:
+    facts = [
+        _facts("a", ["Lucia Ortega Ruiz", "Ortega"]),  # "Ortega said": her first surname, in her article
+        _facts("b", ["Daniel Ortega", "Ortega"]),
+    ]
+    people = {p.id: p for p in merge_people(facts)}
+    assert set(people) == {"lucia-ruiz", "daniel-ortega"}
+    assert [m.source for m in people["lucia-ruiz"].mentions] == ["a", "a"]
+    assert [m.source for m in people["daniel-ortega"].mentions] == ["b", "b"]
+
+
+def test_a_middle_name_shared_by_two_people_of_the_article_stays_unattached() -> None:
+    facts = [_facts("a", ["Lucia Ortega Ruiz", "Marco Ortega Diaz", "Ortega"]), _facts("b", ["Daniel Ortega"])]
+    people = {p.id: p for p in merge_people(facts)}
+    assert [m.source for m in people["lucia-ruiz"].mentions] == ["a"]
+    assert [m.source for m in people["marco-diaz"].mentions] == ["a"]
+    assert [m.source for m in people["daniel-ortega"].mentions] == ["b"]  # not "Ortega" of the other article
+
+
 def test_lone_words_need_corroboration() -> None:
     facts = [
         _facts("a", ["Kyiv", "Kyiv", ("Costa", {"titled": True})], entities=[("Kyiv", "GPE"), ("Kyiv", "GPE"), ("Kyiv", "GPE")]),

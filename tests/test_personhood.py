@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from generator.extract.personhood import NameEvidence, first_word, verdict
+from generator.extract.personhood import (NameEvidence, first_word, foreign_title, product_model, quoted_title,
+                                           verdict)
 from generator.link.people import PeopleIndex, merge_people
 from generator.model import Alias, Paragraph, Person, PersonMention, Source, SourceFacts
 
@@ -78,12 +79,22 @@ THINGS_TAGGED_AS_PEOPLE = [
     ("Police also closed La Bottega Dei Gusti deli and a salon.", "La Bottega Dei Gusti"),  # "La" + name + a shop
     ("One module of the program, known as Grey Heron, scans faces at the gates.", "Grey Heron"),  # a thing's name
     ("They adopted a dog named Bobby Dazzler last year.", "Bobby Dazzler"),
+    # a title written alone in quotation marks elsewhere in the article, or opened by another language's possessive
+    ("Will the general write his own ‘Golden Mary’? In prison he dictated Golden Mary to a guard, and Golden Mary "
+     "sold well.", "Golden Mary"),
+    ("The exiled poet dictated Meine Heimat to his secretary, and Meine Heimat became a bestseller.", "Meine Heimat"),
+    ("The update only works on the Lumo XR and XR Max for now.", "XR Max"),  # a model word after a model code
+    ("They founded the Committee for Dan Harlow last year.", "Dan Harlow"),  # inside an organisation's name
 ]
 
 PEOPLE_NEAR_THINGS = [
     ("Ryan Hollis, who played the detective in the series, said he was proud.", "Ryan Hollis"),  # no "played by"
     ("The Ken Loach film opened in May. Ken Loach, the director, said he was pleased.", "Ken Loach"),  # a role
     ("A man named John Carver was arrested on Monday.", "John Carver"),  # named, but a man
+    ("Max Lee said the bridge would reopen in May.", "Max Lee"),  # a model word first: a first name
+    ("Police said Jun Ho Pro was arrested on Monday.", "Jun Ho Pro"),  # a model word last, but no model code
+    # a name answered in quotation marks, with its full stop inside them, is no title
+    ("Asked who should lead the party, she answered: “Dan Harlow.” Dan Harlow said he was honoured.", "Dan Harlow"),
 ]
 
 PEOPLE_WITH_PLACE_OR_ORGANISATION_SURNAMES = [
@@ -304,3 +315,40 @@ def test_a_work_named_after_its_noun_is_no_person(nlp) -> None:
     facts, tagged = _facts(nlp, "She wrote a 1961 memoir, Lady Sings the Blues, about her years on the road.")
     assert any("Sings" in t for t in tagged)
     assert not merge_people([facts])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("By Jane Roe: The council voted on Monday to close the pool for the winter.", "Jane Roe"),
+    ("By Tom Whitfield | The council voted on Monday to close the pool.", "Tom Whitfield"),
+])
+def test_a_byline_run_into_the_first_paragraph_is_no_mention(nlp, text: str, name: str) -> None:
+    mentions, people = _judged(nlp, text, name)
+    assert name not in mentions and name not in people
+
+
+@pytest.mark.parametrize(("words", "product"), [
+    (("XS", "Max"), True), (("Galaxy", "S10"), True), (("Pixel", "4a"), True), (("SE", "Plus"), True),
+    (("Max", "Lee"), False), (("Jun", "Ho", "Pro"), False), (("Ann", "Mini"), False),
+])
+def test_product_model(words: tuple[str, ...], product: bool) -> None:
+    assert product_model(words) is product
+
+
+@pytest.mark.parametrize(("words", "text", "title"), [
+    (("Golden", "Mary"), "He wrote ‘Golden Mary’ in prison.", True),
+    (("Golden", "Mary"), 'He wrote "Golden Mary" in prison.', True),
+    (("Golden", "Mary"), "“Golden Mary,” she answered.", False),  # an answer: a comma inside the quotation marks
+    (("Golden", "Mary"), "The ‘Golden Mary’s crew’ left.", False),  # a possessive, not a closing mark
+    (("Peewee",), "Renaldo “Peewee” Gilkes scored.", False),  # a nickname is one word
+])
+def test_quoted_title(words: tuple[str, ...], text: str, title: bool) -> None:
+    assert quoted_title(words, text) is title
+
+
+@pytest.mark.parametrize(("words", "title"), [
+    (("Mein", "Weg"), True), (("Nuestra", "Tierra"), True), (("Le", "Pen"), False), (("Mia", "Farrow"), False),
+    (("Mein",), False),
+])
+def test_foreign_title(words: tuple[str, ...], title: bool) -> None:
+    assert foreign_title(words) is title

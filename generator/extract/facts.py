@@ -201,7 +201,8 @@ def person_mention(
 ) -> PersonMention | None:
     """The bare name of a PERSON span, its title or honorific, and its role; None for an empty name or a name
     that is not a person's."""
-    if not tokens or is_credit(ent) or is_dateline(ent) or is_quoted(ent) or personhood.street_use(ent):
+    if (not tokens or is_credit(ent) or is_byline(ent) or is_dateline(ent) or is_quoted(ent)
+            or personhood.street_use(ent)):
         return None
     words = tuple(t.text for t in tokens)
     if personhood.verdict(evidence.get(words, personhood.NameEvidence()), words,
@@ -286,9 +287,24 @@ def names_a_place_or_organisation(ent: Span, tokens: Sequence[Token]) -> bool:
         return True
     if after is not None and after.text.islower() and after.text in _facility_words() and _after_article(ent):
         return True
+    if inside_organisation_name(ent):
+        return True
     place_of = frozenset(load_rules("people")["place_of_words"])
     start = ent.start
     return start >= 2 and ent.doc[start - 1].lower_ == "of" and ent.doc[start - 2].lower_ in place_of
+
+
+def inside_organisation_name(ent: Span, between: int = 3) -> bool:
+    """The name goes on an organisation's name: a capitalised organisation word and a link word
+    (``organisation_name_links``) before it, with at most ``between`` capitalised words after the link ("the
+    Committee to Boycott Smith's Memoirs", "the Campaign for Jane Roe")."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and ent.start - 1 - i < between and doc[i].text[:1].isupper() and not organisation_word(doc[i].text):
+        i -= 1
+    links = load_rules("people")["organisation_name_links"]
+    return (i >= 1 and doc[i].lower_ in links and doc[i - 1].text[:1].isupper()
+            and organisation_word(doc[i - 1].text))
 
 
 @lru_cache(maxsize=1)
@@ -340,6 +356,16 @@ def is_credit(ent: Span) -> bool:
     line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
     before = ent.doc.text[max(line_start, ent.start_char - 40) : ent.start_char].rstrip(" ([")
     return bool(before) and re.search(load_rules("people")["credit_before"], before, re.IGNORECASE) is not None
+
+
+def is_byline(ent: Span) -> bool:
+    """A byline run into the first words of a paragraph: "By Jane Roe: The council voted…" (``byline_before``,
+    ``byline_after``): the author, not a person of the story."""
+    text = ent.doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    rules = load_rules("people")
+    return (re.search(rules["byline_before"], text[line_start : ent.start_char], re.IGNORECASE) is not None
+            and re.match(rules["byline_after"], text[ent.end_char : ent.end_char + 3]) is not None)
 
 
 THING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})

@@ -168,6 +168,35 @@ def work_use(ent: Span) -> bool:
     return bool(after) and after[0].lower_.lstrip("-") in _words("award_participles")
 
 
+def quoted_title(words: tuple[str, ...], text: str) -> bool:
+    """A name of two words or more that the article also writes alone between quotation marks ("Will he write his
+    own ‘Red Harvest’?" in a headline) is a title: a book's, a film's, a slogan's, not a person's. A nickname in
+    quotation marks is one word ("Renaldo “Peewee” Gilkes") and is not read here."""
+    if len(words) < 2:
+        return False
+    name = r"\s+".join(re.escape(w) for w in words)
+    return re.search(rf"[“\"‘]\s*{name}\s*[”\"’](?!\w)", text) is not None
+
+
+def foreign_title(words: tuple[str, ...]) -> bool:
+    """A name opened by another language's possessive that never opens a person's name ("Mein Kampf", "Notre
+    Musique", "Nuestra Historia") is a work's title (``title_openers``)."""
+    return len(words) > 1 and words[0].lower() in _words("title_openers")
+
+
+MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*\d[\w-]*")
+
+
+def product_model(words: tuple[str, ...]) -> bool:
+    """A product's model name, not a person's: a word with a digit ("Galaxy S10", "Pixel 4a"), or a model word last
+    (``model_words``: "Max", "Pro", "Plus") after a model code of capitals ("XS Max", "SE Plus"). "Max Lee" and
+    "Roberto Pro" are people: the model word is no last word after a code."""
+    if any(any(c.isdigit() for c in w) for w in words):
+        return True
+    return (len(words) > 1 and words[-1].lower() in _words("model_words")
+            and any(MODEL_CODE.fullmatch(w) for w in words[:-1]))
+
+
 def naming_use(ent: Span) -> bool:
     """The name is given to something that is not a person: "a strand of the software, known as Red Wolf",
     "a dog named Bobby Dazzler", "the app, called Sally Forth" (not "a man named John Carver")."""
@@ -293,6 +322,10 @@ def article_evidence(
             evidence.thing.add("group")
         if naming_use(ent):
             evidence.thing.add("named thing")
+        if quoted_title(words, doc.text) or foreign_title(words):
+            evidence.thing.add("title")
+        if product_model(words):
+            evidence.thing.add("product")
     _label_evidence(doc, table)
     _thing_names(doc, table, organisation_words)
     _untagged_surnames(doc, table)

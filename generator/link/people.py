@@ -243,16 +243,20 @@ def merge_people(facts: Sequence[SourceFacts]) -> tuple["Person", ...]:
     by_first: dict[str, list[_Cluster]] = defaultdict(list)
     for cluster in clusters.values():
         by_first[cluster.key[0]].append(cluster)
+    by_middle = _middle_name_index(clusters.values())
     singles: dict[str, _Cluster] = {}
     for mention in mentions:
         key = name_key(mention.name)
         if len(key) > 1:
             continue
-        # In the same article first: "Meadows" and "Pete" are the Mark Meadows and Pete Buttigieg named there.
+        # In the same article first: "Meadows" and "Pete" are the Mark Meadows and Pete Buttigieg named there, and
+        # "Etienne" the Camille Etienne Roe named there with that middle name (two of them: nobody elsewhere).
+        middle = by_middle.get((mention.source, key[-1]), [])
         target = (
             _local_owner(key[-1], mention.source, by_surname)
             or _local_owner(key[-1], mention.source, by_first)
-            or _surname_owner(key[-1], mention.source, by_surname)
+            or (middle[0] if len(middle) == 1 else None)
+            or (None if middle else _surname_owner(key[-1], mention.source, by_surname))
         )
         if target is None:
             target = singles.setdefault(key[-1], _Cluster((key[-1],), []))
@@ -339,6 +343,19 @@ def _local_owner(word: str, source: str, index: dict[str, list[_Cluster]]) -> _C
     """The one person of ``index[word]`` named in full in the same article, if exactly one is."""
     local = [c for c in index.get(word, []) if _named_here(c, source)]
     return local[0] if len(local) == 1 else None
+
+
+def _middle_name_index(clusters: Iterable[_Cluster]) -> dict[tuple[str, str], list[_Cluster]]:
+    """Full-named people by (article, middle name key): the words between first name and surname as each
+    article writes them ("Camille Etienne Roe" → etienne; a surname of two words, or a second given name, that
+    the article may write alone: "Etienne said")."""
+    index: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            for word in name_key(mention.name)[1:-1]:
+                if not any(c is cluster for c in index[(mention.source, word)]):
+                    index[(mention.source, word)].append(cluster)
+    return index
 
 
 def _named_here(cluster: _Cluster, source: str) -> bool:
