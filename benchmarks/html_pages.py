@@ -391,6 +391,19 @@ def read_yaml_pages(path: Path) -> dict:
     return dict(data.get("pages") or {})
 
 
+def previous_rows(label: str, section: str, results: Path = RESULTS) -> list[str]:
+    """The rows and listed names of a set not passed this run (its pages not on disk), as the last results file
+    has them: kept, not dropped. ``section``: "metadata" (the first table) or "people" (the people section)."""
+    if not results.is_file():
+        return []
+    text = results.read_text(encoding="utf-8")
+    if section == "metadata":
+        part = text.split("\n## ", 1)[0]
+    else:
+        part = text.split("\n## People\n", 1)[1].split("\n## ", 1)[0] if "\n## People\n" in text else ""
+    return [line for line in part.splitlines() if line.startswith((f"| {label} ", f"| {label} (", f"- {label} "))]
+
+
 def read_people(path: Path = PEOPLE) -> dict[str, list[str]]:
     import yaml
 
@@ -694,6 +707,9 @@ def main() -> int:
         rows += annotated_rows(extra5, extra5_part, "extra dev 5", (
             ("was extra test 5, 12 outlets' fixtures", lambda g: True),
         ))
+    for label, scored in (("extra dev 3", extra3), ("extra dev 4", extra4), ("extra dev 5", extra5)):
+        if scored is None:
+            rows += previous_rows(label, "metadata")
     rows += [f"| {row} |" for row in TEST_LAST_BLIND + EXTRA_TEST4_LAST_BLIND + EXTRA_TEST5_LAST_BLIND]
     if extra6 is not None:  # blind: its rows only (no errors, warnings or names below)
         rows += annotated_rows(extra6, {name: "extra test 6" for name in extra6[0]}, "extra test 6", (
@@ -799,6 +815,8 @@ def main() -> int:
             "any other set's figures. Batch 5 needed no fix.",
             "",
         ]
+    kept_people = {label: previous_rows(label, "people") for label, scored in (
+        ("extra dev 3", extra3), ("extra dev 4", extra4), ("extra dev 5", extra5)) if scored is None}
     if people:
         report += [
             "## People",
@@ -809,7 +827,13 @@ def main() -> int:
             "`benchmarks/data/html_extra_people.yaml` (annotated after a listing of our people on them had been seen "
             "once; see its note), built as one story of their own. Extra dev 3, extra dev 4 (was extra test 4) and extra "
             "dev 5 (was extra test 5): the people of their pages, annotated with the pages (`people` in their "
-            "annotation files), each set built as one story; extra test 6 (blind) likewise, its names not listed.",
+            "annotation files), each set built as one story; extra test 6 (blind) likewise, its names not listed. "
+            "A set whose pages were not passed to this run (not on disk) keeps its rows and names from the last "
+            "results file that had them. The 40 pages' people are annotated on all of them since 2026-12-01 (the "
+            "issue's bar, at most 2% false people, is over the 40: the `all` rows); the 18 pages added then were "
+            "scored once before any change made from them: 5 false of 88 (5.7%), 1 person split (see the annotation "
+            "file). A table of MPs' names and e-mail addresses appended to one story is furniture by the guidelines: "
+            "trafilatura's text keeps it, hence its false people on the dev half.",
             "",
             "| split | system | pages | people found | false people | annotated people found | split within one article |",
             "|---|---|---|---|---|---|---|",
@@ -818,6 +842,7 @@ def main() -> int:
                 f"({100 * p['false'] / max(p['ours'], 1):.1f}%) | {p['gold_found']}/{p['gold']} | {len(p['split'])} |"
                 for (which, system), p in people.items()
             ),
+            *(line for lines in kept_people.values() for line in lines if line.startswith("|")),
             *(f"| {row} |" for row in EXTRA_TEST4_LAST_BLIND_PEOPLE + EXTRA_TEST5_LAST_BLIND_PEOPLE),
             *(f"| {row} |" for row in (EXTRA_TEST6_BLIND_PEOPLE if ("extra test 6", "ours") not in people else ())),
             "",
@@ -829,6 +854,7 @@ def main() -> int:
               if system == "ours" and which not in ("extra test 6", "all") for n in p["split"]),
             *(f"- {which} missed: {n}" for (which, system), p in people.items()
               if system == "ours" and which not in ("extra test 6", "all") for n in p["missed"]),
+            *(line for lines in kept_people.values() for line in lines if line.startswith("-")),
             "",
         ]
     if quotes and quotes["ours"]["total"]:
