@@ -85,6 +85,7 @@ THINGS_TAGGED_AS_PEOPLE = [
     ("The exiled poet dictated Meine Heimat to his secretary, and Meine Heimat became a bestseller.", "Meine Heimat"),
     ("The update only works on the Lumo XR and XR Max for now.", "XR Max"),  # a model word after a model code
     ("They founded the Committee for Dan Harlow last year.", "Dan Harlow"),  # inside an organisation's name
+    ("They founded the Committee to Impeach Dan Harlow last year.", "Dan Harlow"),
 ]
 
 PEOPLE_NEAR_THINGS = [
@@ -92,6 +93,8 @@ PEOPLE_NEAR_THINGS = [
     ("The Ken Loach film opened in May. Ken Loach, the director, said he was pleased.", "Ken Loach"),  # a role
     ("A man named John Carver was arrested on Monday.", "John Carver"),  # named, but a man
     ("Max Lee said the bridge would reopen in May.", "Max Lee"),  # a model word first: a first name
+    ("The Committee thanked Dan Harlow for his work on the report.", "Dan Harlow"),  # no link word before him
+    ("Residents wrote to the Council for months before Dan Harlow replied.", "Dan Harlow"),
     ("Police said Jun Ho Pro was arrested on Monday.", "Jun Ho Pro"),  # a model word last, but no model code
     # a name answered in quotation marks, with its full stop inside them, is no title
     ("Asked who should lead the party, she answered: “Dan Harlow.” Dan Harlow said he was honoured.", "Dan Harlow"),
