@@ -333,6 +333,7 @@ def test_a_byline_run_into_the_first_paragraph_is_no_mention(nlp, text: str, nam
 @pytest.mark.parametrize(("words", "product"), [
     (("XS", "Max"), True), (("Galaxy", "S10"), True), (("Pixel", "4a"), True), (("SE", "Plus"), True),
     (("Max", "Lee"), False), (("Jun", "Ho", "Pro"), False), (("Ann", "Mini"), False),
+    (("Peter", "Malkin.3"), False), (("Peter", "Malkin2"), False),  # a footnote's number, not a model code
 ])
 def test_product_model(words: tuple[str, ...], product: bool) -> None:
     assert product_model(words) is product
@@ -355,3 +356,10 @@ def test_quoted_title(words: tuple[str, ...], text: str, title: bool) -> None:
 ])
 def test_foreign_title(words: tuple[str, ...], title: bool) -> None:
     assert foreign_title(words) is title
+
+
+@pytest.mark.model
+def test_a_footnote_number_glued_to_a_name_is_no_part_of_it(nlp) -> None:
+    text = "Warren has the most endorsements, per a list compiled by political scientist Peter Malkin.3 The papers agreed."
+    mentions, people = _judged(nlp, text, "Peter Malkin")
+    assert mentions == {"Peter Malkin"} and people == {"Peter Malkin"}

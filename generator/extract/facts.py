@@ -216,7 +216,7 @@ def person_mention(
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     name = doc_text(ent.doc, start, end)
-    name = re.sub(r"(['’]s?)$", "", name).strip()
+    name = personhood.FOOTNOTE.sub("", re.sub(r"(['’]s?)$", "", name)).strip()
     if not name:
         return None
     if before:

@@ -185,13 +185,16 @@ def foreign_title(words: tuple[str, ...]) -> bool:
 
 
 MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*\d[\w-]*")
+# A footnote's number glued to the end of a word ("… compiled by Boris Roe.3 And …"): no part of the name.
+FOOTNOTE = re.compile(r"(?<=[a-z])\.?\d{1,2}$")
 
 
 def product_model(words: tuple[str, ...]) -> bool:
-    """A product's model name, not a person's: a word with a digit ("Galaxy S10", "Pixel 4a"), or a model word last
-    (``model_words``: "Max", "Pro", "Plus") after a model code of capitals ("XS Max", "SE Plus"). "Max Lee" and
-    "Roberto Pro" are people: the model word is no last word after a code."""
-    if any(any(c.isdigit() for c in w) for w in words):
+    """A product's model name, not a person's: a word with a digit ("Galaxy S10", "Pixel 4a"; not a footnote's
+    number after a word in lower case, "Roe.3"), or a model word last (``model_words``: "Max", "Pro", "Plus") after
+    a model code of capitals ("XS Max", "SE Plus"). "Max Lee" and "Jun Ho Pro" are people: no model word last after
+    a code."""
+    if any(any(c.isdigit() for c in FOOTNOTE.sub("", w)) for w in words):
         return True
     return (len(words) > 1 and words[-1].lower() in _words("model_words")
             and any(MODEL_CODE.fullmatch(w) for w in words[:-1]))
