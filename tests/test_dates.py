@@ -841,3 +841,73 @@ def test_extract_dates_compound_durations_fiscal_parts_and_arrangements(nlp, sen
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     got = {text: next((v for k, v in found.items() if text in k), None) for text in expected}
     assert got == expected, found
+
+
+def _paragraph_mentions(nlp, text: str, reference: dt.date):
+    """As ``_mentions``, with each blank-line-separated part of ``text`` a paragraph of its own (as web pages are)."""
+    from generator.extract.dates import extract_dates
+    from generator.model import Paragraph, Sentence, Source
+
+    paragraphs, start = [], 0
+    for i, part in enumerate(text.split("\n\n")):
+        paragraphs.append(Paragraph(i, start, start + len(part), part))
+        start += len(part) + 2
+    source = Source(id="t", path="t.txt", format="txt", title="t", outlet=None, url=None, author=None,
+                    published=reference, text=text, paragraphs=tuple(paragraphs), removed=())
+    doc = nlp(text)  # (the model breaks sentences at the blank lines of these texts)
+    sentences = tuple(Sentence("t", i, s.start_char, s.end_char, s.text, text[: s.start_char].count("\n\n"))
+                      for i, s in enumerate(doc.sents))
+    return extract_dates(doc, source, sentences, reference, "published")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # an amount after a demonstrative, found where the model misses it
+        ("Little will change at the end of these three weeks, the owner said.", WED, {"these three weeks": "P3W"}),
+        # an amount of time and the year it was part of: a duration and a date; "the first three months" stays a quarter
+        ("The hotel was shut for at least nine months of 2021.", WED, {"at least nine months": "P9M", "2021": "2021"}),
+        ("The clinic stayed shut for six months of last year.", WED, {"six months": "P6M", "last year": "2022"}),
+        ("Sales rose 4 percent in the first three months of 2022.", WED, {"the first three months of 2022": "2022-Q1"}),
+        # "up to" bounds an amount (TimeML MOD), it is no range of amounts
+        ("Patients wait up to four hours for a bed.", WED, {"up to four hours": "PT4H"}),
+        ("Suspects can be held for up to two years without trial.", WED, {"up to two years": "P2Y"}),
+        ("They argued for two to three hours.", WED, {"two to three hours": "PTXH"}),
+        # "N year-history" with the hyphen on the noun: the amount of time
+        ("It was the first such award in the 40 year-history of the festival.", WED, {"40 year": "P40Y"}),
+        # "the year before" with no year named before: the one before the publication date's
+        ("Shipments fell 3 percent from the year before, the ministry said.", dt.date(2021, 1, 12),
+         {"the year before": "2020"}),
+        # "the new year" in lower case: the year just begun, or the one to come when told in its second half
+        ("A week into the new year, the shops are quiet.", dt.date(2021, 1, 12), {"the new year": "2021"}),
+        ("The council set aside money for repairs in the new year.", dt.date(2021, 11, 12), {"the new year": "2022"}),
+        # "today" in a present clause of what exists is nowadays; "closed today" stays the day
+        ("The engine runs on a fuel that does not fully exist today.", WED, {"today": "PRESENT_REF"}),
+        ("Only three of the old mills survive today.", WED, {"today": "PRESENT_REF"}),
+        ("The museum is closed today.", WED, {"today": "2023-11-08"}),
+    ],
+)
+def test_extract_dates_relative_news_round(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    got = {text: next((v for k, v in found.items() if text in k), None) for text in expected}
+    assert got == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # a period of the paragraph just before anchors "the year before" across the break; two paragraphs back it
+        # does not, and a day does not carry (so the year before the publication date's)
+        ("Farmers planted less wheat last year than in any year since 1990. Prices were low.\n\n"
+         "The harvest fell 8 percent compared with the year before, the ministry said.", dt.date(2021, 1, 12),
+         {"the year before": "2019"}),
+        ("Farmers planted less wheat last year.\n\nOn Monday, the ministry said the harvest fell.\n\n"
+         "The harvest fell 8 percent compared with the year before.", dt.date(2021, 1, 12),
+         {"the year before": "2020"}),
+    ],
+)
+def test_extract_dates_period_of_the_paragraph_before(nlp, text, reference, expected):
+    found = {m.text: m.timex for m in _paragraph_mentions(nlp, text, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

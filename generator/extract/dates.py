@@ -201,6 +201,9 @@ _SPLIT = re.compile(
     # a period and the day it was reported ("a profit for the quarter on Tuesday"): two expressions
     r"|(?:(?<=\bquarter)|(?<=\bhalf)|(?<=\byear)|(?<=\bmonth)|(?<=\bweek)|(?<=\bperiod))"
     r" (?=on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    # an amount of time and the year it was part of ("shut for nine months of 2020", "six weeks of last year"): a
+    # DURATION and a DATE (not "the first three months of 2009", one quarter: see ``_split_ranges``)
+    r"|(?:(?<=\bdays)|(?<=\bweeks)|(?<=\bmonths)|(?<=\byears))(?P<ofyear> of )(?=(?:1[5-9]|20)\d\d\b|(?:this|last|next) year\b)"
     rf"|\b(?:days?|weeks?|months?|years?)(?P<cut> (?:beginning|starting|from|until|till|through|since) )"
     rf"(?={_RELATIVE_PERIOD}|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|{_MONTH} \d|(?:in )?{_MONTH}\b"
     r"|(?:1[5-9]|20)\d\d\b)"
@@ -226,6 +229,14 @@ def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
                 continue  # "between May and June": one range
             if m["amount"] and not _AMOUNT_BEFORE.search(text[start : m.start()]):
                 continue  # only after an amount ("for an hour this morning"), not "the same month last year"
+            if m["ofyear"] and (not _AMOUNT_BEFORE.search(text[start : m.start()]) or re.search(
+                    r"\b(?:first|last|final|past|next|previous|remaining|opening|closing)\s+\S+\s+\S+$",
+                    text[start : m.start()], re.IGNORECASE)):
+                continue  # "the first three months of 2009" is one expression (a quarter)
+            if m["ofyear"]:
+                out.append((pos, m.start()))
+                pos = m.end()
+                continue
             cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
             if cut_start > pos:
                 out.append((pos, cut_start))
@@ -785,7 +796,12 @@ def _anchor(
                 continue
             if not same_sentence:
                 m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
-                if paragraph is None or m_par != paragraph:
+                # a period of the paragraph just before still anchors across the paragraph break (web pages give
+                # a paragraph to one or two sentences: "… emitted last year. ¶ Emissions fell 2 percent compared
+                # with the year before"); a day does not
+                carried = (granularities != ("day",) and paragraph is not None and m_par is not None
+                           and m_par == paragraph - 1)
+                if paragraph is None or (m_par != paragraph and not carried):
                     continue
             bounds = (day_of(m.value),) if m.granularity == "day" else interval(m.value)
             if bounds:

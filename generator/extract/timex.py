@@ -600,6 +600,16 @@ def part_of_day(e: Expr) -> RuleResult:
     return None
 
 
+def the_new_year(e: Expr) -> RuleResult:
+    """"a week into the new year", "a budget for the new year" (lower case): the year just begun, told in its first
+    half, or the one about to begin, told in its second; "New Year" with capitals is the holiday (``holiday``)."""
+    if e.text != "the new year" or e.reference is None or "New Year" in e.written:
+        return None
+    offset = 0 if e.reference.month <= 6 else 1
+    value, gran = _period(e.reference, "year", offset)
+    return Resolution(value, gran, f"'the new year': the year {'just begun' if offset == 0 else 'to come'}{e.note}")
+
+
 def holiday(e: Expr) -> RuleResult:
     """"Christmas Eve", "on New Year's Day": rewritten to the day and month ("24 december"); with a year ("the
     2013 Christmas special", "Christmas 2013") to that day of that year; "this Christmas" is the one of the
@@ -685,9 +695,13 @@ def nowadays(e: Expr) -> RuleResult:
     """"today's young people", "in today's world": the present (TimeML PRESENT_REF), not the day; "today's
     meeting" stays the day. Told by the noun after it (``present_nouns``). "Today, such chips are commonly used":
     "today" in a present-tense clause that says how things usually are (``habitual_adverbs``) is the present too
-    (TIDES 2005: "today" meaning nowadays is PRESENT_REF); "the market is closed today" stays the day."""
+    (TIDES 2005: "today" meaning nowadays is PRESENT_REF), and so is a present-tense clause of what exists
+    (``existence_verbs``: "a cure that doesn't exist today"); "the market is closed today" stays the day."""
     if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["habitual_adverbs"]):
         return Resolution("PRESENT_REF", "ref", "'today' in a clause of how things usually are: nowadays", kind="ref",
+                          relative=False)
+    if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["existence_verbs"]):
+        return Resolution("PRESENT_REF", "ref", "'today' in a present clause of what exists: nowadays", kind="ref",
                           relative=False)
     after = re.sub(r"^\s*['’]s\b", " ", e.after)
     if e.text != "today" or not (after != e.after or re.search(r"['’]s$", e.written.strip())):
@@ -803,7 +817,7 @@ def units_ago_or_later(e: Expr) -> RuleResult:
                       anchored=True)
 
 
-QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|(?:a little |just |well |little )?(?:more "
+QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|up to|(?:a little |just |well |little )?(?:more "
               r"than|over|under|less than)|at least|just|only|another|the|a|an|these|those) )?")
 
 
@@ -829,9 +843,10 @@ def duration(e: Expr) -> RuleResult:
                   text)
     # "3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD, PXM
     either_text = re.sub(r" (?:after|before)$", "", text) if re.match(r"\s*[\w$£€]", e.after) else text
-    if either := re.fullmatch(r"(?:\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
-        unit = r["units"].get(either[1])
-        if unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+    if either := re.fullmatch(r"(\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
+        unit = r["units"].get(either[2])
+        # (not "up to three hours": a bound, MOD only in TimeML, the amount stays PT3H)
+        if unit in r["duration_codes"] and unit not in ("weekend", "quarter") and either[1] != "up":
             return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
                               kind="duration", relative=False, type="DURATION")
     if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
@@ -1020,7 +1035,13 @@ def anaphoric_relative_period(e: Expr) -> RuleResult:
     if base is None:
         if offset == 0:
             return Resolution(None, None, f"'{e.text}' with no date named before")
-        return None  # counted from the publication date by ``relative_period``
+        if e.reference is None or not re.fullmatch(r"the \w+ (?:before|after|earlier|later)", e.text):
+            return None  # counted from the publication date by ``relative_period``
+        # "fell 2 percent from the year before" with no year named before: the one before the publication date's
+        # (HeidelTime's UNDEF-REF-unit-MINUS-1 falls back on the document creation time)
+        value, gran = _period(e.reference, unit, offset)
+        return Resolution(value, gran, f"'{e.text}' with no date named before: counted from the reference date"
+                          f"{e.note}")
     value, gran = _period(base, unit, offset)
     from_period = named == e.period
     return Resolution(value, gran, f"'{e.text}': counted from the date named before ({named}){e.note}",
@@ -1590,6 +1611,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     fiscal_year,
     part_of_day,
     holiday_with_date,
+    the_new_year,
     holiday,
     movable_holiday,
     nowadays,
