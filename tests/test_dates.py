@@ -886,6 +886,19 @@ def _paragraph_mentions(nlp, text: str, reference: dt.date):
         ("The engine runs on a fuel that does not fully exist today.", WED, {"today": "PRESENT_REF"}),
         ("Only three of the old mills survive today.", WED, {"today": "PRESENT_REF"}),
         ("The museum is closed today.", WED, {"today": "2023-11-08"}),
+        # round 2: "today" closing a clause after a noun of a place or sphere as a whole is nowadays; an event of the
+        # day, a past clause or a progressive stays the day
+        ("Interest rates alone cannot solve every problem facing the country today.", WED, {"today": "PRESENT_REF"}),
+        ("Few things divide the nation today, the senator said.", WED, {"today": "PRESENT_REF"}),
+        ("The country today marks the anniversary of the flood.", WED, {"today": "2023-11-08"}),
+        ("The country marked the anniversary of the flood today.", WED, {"today": "2023-11-08"}),
+        ("Rescuers are searching the country today.", WED, {"today": "2023-11-08"}),
+        # "one more year" is an amount; an event noun the model took in before "N units ago" is no part of the date
+        ("We just want to stay here one more year.", WED, {"one more year": "P1Y"}),
+        ("The mayor said in an interview two weeks ago that the bridge would open.", WED,
+         {"two weeks ago": "2023-W43"}),
+        ("The plant closed a year ago.", WED, {"a year ago": "2022"}),
+        ("The singer released her first album a few years ago.", WED, {"a few years ago": "PAST_REF"}),
     ],
 )
 def test_extract_dates_relative_news_round(nlp, sentence, reference, expected):

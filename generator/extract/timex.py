@@ -703,6 +703,14 @@ def nowadays(e: Expr) -> RuleResult:
     if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["existence_verbs"]):
         return Resolution("PRESENT_REF", "ref", "'today' in a present clause of what exists: nowadays", kind="ref",
                           relative=False)
+    if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$)", e.after) and not re.search(
+            r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
+            _clean(e.before).split()[-1:] and
+            _clean(e.before).split()[-1] in set(rules()["present_nouns"]) | set(rules()["present_scopes"])):
+        # "every problem facing the country today.": the country as it is nowadays, at the end of a clause not in
+        # the past ("the country today marks the anniversary", "the country marked it today" stay the day)
+        return Resolution("PRESENT_REF", "ref", "'today' after a noun of the world as it is: nowadays", kind="ref",
+                          relative=False)
     after = re.sub(r"^\s*['’]s\b", " ", e.after)
     if e.text != "today" or not (after != e.after or re.search(r"['’]s$", e.written.strip())):
         return None
@@ -737,6 +745,20 @@ def anchored_day(e: Expr) -> RuleResult:
         return Resolution(day_value(base + dt.timedelta(days=offset)), "day",
                           f"{offset:+d} day(s) from the {'previous date' if e.anchor else 'reference date'}",
                           anchored=e.anchor is not None)
+    return None
+
+
+def noun_before_ago(e: Expr) -> RuleResult:
+    """"(said in) an interview two weeks ago", "a statement a month earlier": the model took the event noun into the
+    entity; the date is the amount of time ago or later (TimeML marks only that part)."""
+    m = re.fullmatch(r"(?:an?|the|his|her|its|their) ([a-z-]+) (?P<when>(?:\S+ ){1,3}(?:ago|earlier|later))", e.text)
+    r = rules()
+    if m is None or m[1] in r["units"] or m[1] in r["numbers"] or m[1] in r["vague_numbers"] or m[1] in (
+            "few", "couple", "little", "short", "long", "while", "half", "number", "fair", "good", "same", "day"):
+        return None
+    res = normalise(m["when"], e.reference, e.tense, e.anchor, period=e.period)
+    if res.value and res.kind == "date":
+        return replace(res, rule=f"{res.rule}; '{e.text[: m.start('when')].strip()}' is no part of the date")
     return None
 
 
@@ -837,9 +859,9 @@ def duration(e: Expr) -> RuleResult:
     # "its first 12 months", "his 30 years in office": the possessive counts as the article does
     text = re.sub(r"^(?:its|his|her|their|our|my|your) (?=(?:first|last|past|next|final|\d|[a-z]+ [a-z]+s$))", "the ",
                   text)
-    # "an extra month", "the remaining 10 days", "20 more years": the amount of time all the same
+    # "an extra month", "the remaining 10 days", "20 more years", "one more year": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
-                  r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+s$)", lambda m: "a " if m[0].startswith("an ") else "",
+                  r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+$)", lambda m: "a " if m[0].startswith("an ") else "",
                   text)
     # "3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD, PXM
     either_text = re.sub(r" (?:after|before)$", "", text) if re.match(r"\s*[\w$£€]", e.after) else text
@@ -1619,6 +1641,7 @@ RULES: tuple[Callable[[Expr], RuleResult], ...] = (
     anchored_day,
     same_period,
     anaphoric_period,
+    noun_before_ago,
     units_ago_or_later,
     duration,
     period_modifier,
