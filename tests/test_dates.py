@@ -924,3 +924,22 @@ def test_extract_dates_relative_news_round(nlp, sentence, reference, expected):
 def test_extract_dates_period_of_the_paragraph_before(nlp, text, reference, expected):
     found = {m.text: m.timex for m in _paragraph_mentions(nlp, text, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # a weekday after a span of days named before is its day inside the span, told before the span ends
+        ("The trade fair runs from June 13 to 17 in Leipzig. On the Monday, the organisers will hold a briefing, "
+         "and the awards follow on Thursday.", dt.date(2022, 6, 2), {"On the Monday": "2022-06-13", "on Thursday": "2022-06-16"}),
+        # told after the span, only "the Monday" (anaphoric); "On Monday, the union said" is the latest Monday
+        ("The strike ran from May 2 to 10. On the Monday, the union said talks would resume.", dt.date(2023, 5, 16),
+         {"On the Monday": "2023-05-08"}),
+        ("The strike ran from May 2 to 10. On Monday, the union said talks would resume.", dt.date(2023, 5, 16),
+         {"On Monday": "2023-05-15"}),
+    ],
+)
+def test_extract_dates_weekday_inside_a_span_of_days(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

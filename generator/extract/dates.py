@@ -578,6 +578,7 @@ def extract_dates(
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
                                 period.mention.timex if period else None, span.sent.text, text)
         res = _same_weekday_as_before(res, mentions)
+        res = _weekday_in_range_before(res, shown.text, mentions, sent_index, paragraph, sentences, tense, reference)
         kind = res.kind
         if kind == "date" and _is_dateline(span):
             kind = "dateline"
@@ -634,6 +635,44 @@ def _same_weekday_as_before(res: Resolution, mentions: list[DateMention]) -> Res
             if abs((named - day).days) == 7:
                 return replace(res, value=named.isoformat() + res.value[10:],
                                rule=f"{res.rule}; the same weekday the text named before ({named.isoformat()})")
+    return res
+
+
+def _weekday_in_range_before(
+    res: Resolution, text: str, mentions: list[DateMention], sentence: int, paragraph: int | None,
+    sentences: tuple[Sentence, ...], tense: str | None, reference: dt.date | None,
+) -> Resolution:
+    """"The fair runs from June 13 to 17 … On the Monday, … on Thursday": a weekday after a span of days named
+    before in the sentence or paragraph (two weeks at most) is its day inside that span (TIDES 2005: the weekday is
+    anchored to the time the story is at), when the span lies on the side of the publication date the tense points
+    to and the story is told before the span ends ("runs from June 13 to 17", told on 2 June); told after it, only
+    "the Monday" (the article makes it anaphoric): "On Monday, the union said …" is rather the latest Monday."""
+    if res.granularity != "day" or not res.value or reference is None:
+        return res
+    names = [d for d in calendar.day_name if re.search(rf"\b{d}\b", text, re.IGNORECASE)]
+    if len(names) != 1 or re.search(r"\d|\b(?:last|next|this)\b", text, re.IGNORECASE):
+        return res
+    for m in reversed(mentions):
+        m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
+        if m.sentence != sentence and (paragraph is None or m_par != paragraph):
+            continue
+        if m.kind != "date" or m.granularity != "range" or not m.value:
+            continue
+        ends = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", m.value)
+        if ends is None:
+            return res
+        first, last = dt.date.fromisoformat(ends[1]), dt.date.fromisoformat(ends[2])
+        if not 0 < (last - first).days <= 13 or (tense == "past" and first > reference) or (
+                tense == "future" and last < reference):
+            return res
+        if reference > last and not re.search(r"\bthe\s+\w+day\b", text, re.IGNORECASE):
+            return res  # told after the span, "On Monday, the union said …" is more likely the latest Monday
+        inside = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+                  if (first + dt.timedelta(days=i)).strftime("%A") == names[0]]
+        if len(inside) != 1 or inside[0].isoformat() == res.value[:10]:
+            return res
+        return replace(res, value=inside[0].isoformat() + res.value[10:],
+                       rule=f"{res.rule}; the {names[0]} of the days named before ({m.value})")
     return res
 
 
