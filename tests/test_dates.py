@@ -893,6 +893,8 @@ def _paragraph_mentions(nlp, text: str, reference: dt.date):
         ("The country today marks the anniversary of the flood.", WED, {"today": "2023-11-08"}),
         ("The country marked the anniversary of the flood today.", WED, {"today": "2023-11-08"}),
         ("Rescuers are searching the country today.", WED, {"today": "2023-11-08"}),
+        ("The scale of the bakery's business today is much smaller, she said.", WED, {"today": "PRESENT_REF"}),
+        ("Markets today are closed for the holiday.", WED, {"today": "2023-11-08"}),
         # "one more year" is an amount; an event noun the model took in before "N units ago" is no part of the date
         ("We just want to stay here one more year.", WED, {"one more year": "P1Y"}),
         ("The mayor said in an interview two weeks ago that the bridge would open.", WED,

@@ -703,12 +703,13 @@ def nowadays(e: Expr) -> RuleResult:
     if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["existence_verbs"]):
         return Resolution("PRESENT_REF", "ref", "'today' in a present clause of what exists: nowadays", kind="ref",
                           relative=False)
-    if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$)", e.after) and not re.search(
+    if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$|(?:is|are)\b)", e.after) and not re.search(
             r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
             _clean(e.before).split()[-1:] and
             _clean(e.before).split()[-1] in set(rules()["present_nouns"]) | set(rules()["present_scopes"])):
-        # "every problem facing the country today.": the country as it is nowadays, at the end of a clause not in
-        # the past ("the country today marks the anniversary", "the country marked it today" stay the day)
+        # "every problem facing the country today.", "the scale of its business today is smaller": the country, the
+        # business as it is nowadays, at the end of a clause not in the past or as the subject of "is"/"are" ("the
+        # country today marks the anniversary", "the country marked it today" stay the day)
         return Resolution("PRESENT_REF", "ref", "'today' after a noun of the world as it is: nowadays", kind="ref",
                           relative=False)
     after = re.sub(r"^\s*['’]s\b", " ", e.after)
