@@ -945,3 +945,23 @@ def test_extract_dates_period_of_the_paragraph_before(nlp, text, reference, expe
 def test_extract_dates_weekday_inside_a_span_of_days(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        # "would" reported by a saying the sentence dates: the month after the saying, not after the publication date
+        ("The presenter announced in May that he would leave the show in June.", dt.date(2013, 8, 4),
+         {"in June": "2013-06"}),
+        ("The ferry company said in March it would end the winter route in April.", dt.date(2013, 8, 4),
+         {"in April": "2013-04"}),
+        # without a date of the saying the clause still looks ahead
+        ("The presenter said he would leave the show in June.", dt.date(2013, 8, 4), {"in June": "2014-06"}),
+        ("The carmaker said on Monday it would cut 2,000 jobs in December.", dt.date(2013, 1, 15),
+         {"in December": "2013-12"}),
+    ],
+)
+def test_extract_dates_would_counts_from_a_dated_saying(nlp, sentence, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
+    assert {t: found.get(t) for t in expected} == expected, found

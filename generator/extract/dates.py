@@ -577,6 +577,13 @@ def extract_dates(
         tense = tense_of(span)
         res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
                                 period.mention.timex if period else None, span.sent.text, text)
+        if res.name in ("month_without_year", "season") and tense == "future" and (
+                saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
+            # "announced in May that he would leave in June": the next June after the saying, not after today
+            later = _normalise_safely(source, shown.text, saying, tense, anchor.date if anchor else None, before,
+                                      after, period.mention.timex if period else None, span.sent.text, text)
+            if later.value:
+                res = replace(later, rule=f"{later.rule}, from the date of the saying ({saying.isoformat()})")
         res = _same_weekday_as_before(res, mentions)
         res = _weekday_in_range_before(res, shown.text, mentions, sent_index, paragraph, sentences, tense, reference)
         kind = res.kind
@@ -619,6 +626,28 @@ def extract_dates(
             )
         )
     return tuple(mentions)
+
+
+def _dated_saying(span: Span, mentions: list[DateMention], sentence: int, reference: dt.date | None) -> dt.date | None:
+    """The day after the date of a past saying a "would" clause reports ("announced in May that he would leave
+    the show in June", "said on 3 March it would close in April"): the future in the past counts from the saying
+    (TIDES 2005: the reported event lies after the time of the report), which the sentence dates before the
+    expression; None without such a date (then the clause looks ahead from the publication date)."""
+    gov = _governor(span)
+    if reference is None or gov is None or not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in gov.children):
+        return None
+    said = gov.head if gov.dep_ == "ccomp" else None
+    if said is None or said.tag_ not in ("VBD", "VBN") or said.lemma_.lower() not in reporting_verbs():
+        return None
+    for m in reversed(mentions):
+        if m.sentence != sentence or m.kind != "date" or not m.value or m.granularity not in ("day", "month"):
+            continue
+        if not (said.idx <= m.start < span.start_char or m.end <= said.idx and said.idx - m.end < 40):
+            continue  # the date of the saying stands by its verb ("announced in May that …", "on Monday said")
+        bounds = interval(m.value)
+        if bounds and bounds[1] < reference:
+            return bounds[1] + dt.timedelta(days=1)
+    return None
 
 
 def _same_weekday_as_before(res: Resolution, mentions: list[DateMention]) -> Resolution:
