@@ -68,6 +68,8 @@ ROUND_6 = "round-6"
 ROUND_8 = "round-8"
 ROUND_9 = "round-9"
 ROUND_11 = "round-11"
+ROUND_13_FILE = "quotes_org_round13_dev.yaml"
+ROUND_13_SET = "organisation dev set, round 13 (real pages and written stories; tuned on after its first score; only its organisation, unnamed and description quotes annotated)"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
@@ -247,13 +249,17 @@ def _page_roots() -> dict[str, list[Path]]:
     return roots
 
 
-def org_pages_docs() -> list[Doc]:
-    """``quotes_org_pages_dev.yaml``: organisation speakers in real saved news pages of several packages' test
-    fixtures, each page read at run time (load + clean, as a user's page); only its annotated quotes are scored. Dev only."""
-    data = yaml.safe_load((REPO / "benchmarks" / "data" / "quotes_org_pages_dev.yaml").read_text())["documents"]
+def org_pages_docs(name: str = "quotes_org_pages_dev.yaml") -> list[Doc]:
+    """``quotes_org_pages_dev.yaml`` (or ``name``): organisation speakers in real saved news pages of several packages'
+    test fixtures, each page read at run time (load + clean, as a user's page); only its annotated quotes are scored;
+    an entry with ``id`` and ``text`` instead of a page is a story stored whole. Dev only."""
+    data = yaml.safe_load((REPO / "benchmarks" / "data" / name).read_text())["documents"]
     roots = _page_roots()
     docs = []
     for entry in data:
+        if "text" in entry:
+            docs.append(annotated_doc(source_from_text(entry["id"], entry["text"]), entry["quotes"]))
+            continue
         path = next((f / entry["page"] for f in roots.get(entry["root"], []) if (f / entry["page"]).is_file()), None)
         if path is None:
             print(f"note: {entry['root']}/{entry['page']} not found; its {len(entry['quotes'])} quotes are left out")
@@ -787,20 +793,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --dev: only the dev articles that ROUND added (a fresh check before tuning on them)")
     parser.add_argument("--org-pages", action="store_true",
                         help="score quotes_org_pages_dev.yaml alone (organisation speakers in real pages, dev only), list its errors")
+    parser.add_argument("--org-round13", action="store_true",
+                        help="score quotes_org_round13_dev.yaml alone (organisation, unnamed and description speakers "
+                        "in real pages and written stories, dev only) and list its errors")
     parser.add_argument("--org-dev", action="store_true",
                         help="score quotes_org_dev.yaml alone (organisation speakers, dev only) and list its errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    if args.org_dev or args.org_pages:
-        sets = {"eval dev": org_dev_docs() if args.org_dev else org_pages_docs()}
+    if args.org_dev or args.org_pages or args.org_round13:
+        sets = {"eval dev": org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13 else org_pages_docs()}
         args.dev = True
     elif args.dev:  # while tuning: dev only, nothing written, test never run
         sets = {"eval dev": [d for d in eval_docs("dev") if args.added in (None, d.added)]}
     else:
         sets = {**eval_sets(eval_docs("dev"), eval_docs("test")), "seeds": seed_docs(), "sample (tuned on)": sample_docs(),
                 "organisation dev set, round 10 (tuned on; only its organisation quotes annotated)": org_dev_docs(),
-                "organisation pages dev set, round 12 (real pages; tuned on; only its organisation quotes annotated)": org_pages_docs()}
+                "organisation pages dev set, round 12 (real pages; tuned on; only its organisation quotes annotated)": org_pages_docs(),
+                ROUND_13_SET: org_pages_docs(ROUND_13_FILE)}
     timings = {"ours": 0.0, "textacy": 0.0}
     unique = {id(doc): doc for docs in sets.values() for doc in docs}  # the test subsets share the combined split's docs
     for doc in unique.values():
