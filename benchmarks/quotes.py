@@ -207,14 +207,14 @@ def eval_docs(split: str) -> list[Doc]:
     return docs
 
 
-def annotated_doc(source: Source, quotes: list[dict]) -> Doc:
+def annotated_doc(source: Source, quotes: list[dict], added: str | None = None) -> Doc:
     """A Doc of ``source`` with the annotated quotes of an organisation set, located in its text."""
     gold = [
         Gold(source.id, q["text"], q["speaker"], tuple(q.get("also", ())), bool(q.get("partial")), kind=q["kind"])
         for q in quotes
     ]
     locate(gold, source.text)
-    return Doc(source, gold, [])
+    return Doc(source, gold, [], added=added)
 
 
 def org_dev_docs() -> list[Doc]:
@@ -258,7 +258,7 @@ def org_pages_docs(name: str = "quotes_org_pages_dev.yaml") -> list[Doc]:
     docs = []
     for entry in data:
         if "text" in entry:
-            docs.append(annotated_doc(source_from_text(entry["id"], entry["text"]), entry["quotes"]))
+            docs.append(annotated_doc(source_from_text(entry["id"], entry["text"]), entry["quotes"], entry.get("added")))
             continue
         path = next((f / entry["page"] for f in roots.get(entry["root"], []) if (f / entry["page"]).is_file()), None)
         if path is None:
@@ -790,7 +790,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="dev alone: no textacy, nothing written, its errors listed (for tuning)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors on dev (never on test)")
     parser.add_argument("--added", metavar="ROUND",
-                        help="with --dev: only the dev articles that ROUND added (a fresh check before tuning on them)")
+                        help="with --dev (or --org-round13): only the dev articles that ROUND added (a fresh check before tuning on them)")
     parser.add_argument("--org-pages", action="store_true",
                         help="score quotes_org_pages_dev.yaml alone (organisation speakers in real pages, dev only), list its errors")
     parser.add_argument("--org-round13", action="store_true",
@@ -802,7 +802,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
     if args.org_dev or args.org_pages or args.org_round13:
-        sets = {"eval dev": org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13 else org_pages_docs()}
+        docs = org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13 else org_pages_docs()
+        sets = {"eval dev": [d for d in docs if args.added in (None, d.added)]}
         args.dev = True
     elif args.dev:  # while tuning: dev only, nothing written, test never run
         sets = {"eval dev": [d for d in eval_docs("dev") if args.added in (None, d.added)]}
