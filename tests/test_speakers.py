@@ -1290,6 +1290,45 @@ CASES = [
         "would keep growing.”",
         "Karl Weiss", "pronoun", id="pronoun-a-parenthetical-cue-after-the-subject",
     ),
+    # ---- round 13: organisation, document and description shapes that failed on fresh text
+    pytest.param(
+        "The High Court of Justice heard the appeal in March.\n\nThe court found that the council had acted “in clear "
+        "breach of its duties” when it closed the library.",
+        "High Court of Justice", "organisation", id="organisation-a-court-finds",
+    ),
+    pytest.param(
+        "Judge Helen Marr sentenced the driver on Friday. The judge found him “entirely without remorse.”",
+        "Helen Marr", "description", id="description-a-judge-finds",
+    ),
+    pytest.param(
+        "Rescuers reached the village at dawn. An internal review by an outside consultant described the response as "
+        "slow.\n\n“Teams waited six hours for orders. Nobody was in charge,” it stated.",
+        None, "pronoun", id="pronoun-it-is-the-document-subject-of-the-narration-before",
+    ),
+    pytest.param(
+        "“The plant will not reopen,” the governor of the province said on Friday.\n\nGovernor Paolo Renzi added that "
+        "the workers would be retrained.",
+        "Paolo Renzi", "description", id="description-named-in-the-next-sentence",
+    ),
+    pytest.param(
+        "“Nobody asked us,” the mayor said.\n\nThe council met on Monday. Mayor Tom Briggs was not there.",
+        None, "description", id="description-not-named-in-the-next-sentence-stays-unnamed",
+    ),
+    pytest.param(
+        "Senator Maria Costa's rival launched an attack ad on Monday. Costa's campaign responded within hours, saying the "
+        "ad was “a desperate distortion of her record.”",
+        "Maria Costa's campaign", "organisation", id="organisation-a-named-persons-campaign",
+    ),
+    pytest.param(
+        "Prime Minister Lena Holm arrived in Brussels on Sunday.\n\n“The talks will be difficult,” said a statement "
+        "from the prime minister's office.",
+        "Lena Holm's office", "organisation", id="organisation-the-office-of-a-role",
+    ),
+    pytest.param(
+        "Fighting continued near the border overnight.\n\nThe crossing will stay closed “until further notice,” the "
+        "defence ministry said.",
+        "defence ministry", "organisation", id="organisation-a-ministry-by-its-kind-none-named-before",
+    ),
 ]
 
 

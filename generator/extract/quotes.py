@@ -379,6 +379,7 @@ class _Context:
         self.non_speakers = frozenset(rules["non_speakers"])
         self.described_sources = frozenset(rules["described_sources"])
         self.document_verbs = frozenset(rules["document_verbs"])
+        self.finding_subjects = frozenset(rules["finding_subjects"])
         self.max_hops = int(rules["partial_max_hops"])
         self.inside = [False] * len(doc)  # token is inside a quote (marks included)
         for span in spans:
@@ -422,8 +423,10 @@ class _Context:
 
     def document_of(self, verb: Token) -> Token | None:
         """The document that "reads": the subject ("the statement read"), or the object the parser makes of it
-        after a quote ("“…,” read a statement from the ministry")."""
+        after a quote ("“…,” read a statement from the ministry"); for "find", a court or a judge too."""
         written = set(self.speakers.rules["document_nouns"]) | set(self.speakers.rules["inscription_nouns"])
+        if verb.lemma_.lower() == "find":  # "the court found that …": a ruling, its words the court's
+            written |= self.finding_subjects
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in written), None)
 
     def is_cue(self, token: Token, strong_only: bool = False) -> bool:

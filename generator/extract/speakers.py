@@ -742,9 +742,18 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
             # "the ministry of health", "the department of justice": named by what it is of
             phrase = ds.doc[speaker.start : head.right_edge.i + 1]
             return Resolution(ds.organisation_of(phrase), "organisation")
+        kind = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1 and c.is_lower and c.is_alpha]
+        if kind and lemma in ds.rules["public_body_nouns"] and definite:
+            # "the interior ministry", "the foreign office" with none named before: the body by its kind, as written
+            phrase = ds.doc[kind[0].i : head.i + 1]
+            return Resolution(Referent(phrase.text, phrase.start_char, phrase.end_char, "organisation"), "organisation")
         # "the company said" where the article names no organisation of that kind: nobody named (the guidelines'
         # null); the phrase stays the speaker as written
         return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
+    if organisation_noun(lemma) and persons and head.pos_ == "NOUN":
+        body = _body_of_named_person(ds, speaker, head, persons)  # "Reid's campaign said"
+        if body is not None:
+            return Resolution(body, "organisation")
     return None
 
 
@@ -817,14 +826,36 @@ def _same_noun_named(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | N
     return None
 
 
+def _body_of_named_person(ds: DocumentSpeakers, speaker: Span, noun: Token, persons: Sequence[PersonMention]) -> Referent | None:
+    """"Reid's campaign", "Smith's office": the body of the person named as the only possessor of an organisation
+    noun ("Harry Reid's campaign"); not a person of theirs ("Reid's spokesman" has a person noun)."""
+    owners = [t for t in speaker if t.i < noun.i and t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.i == noun.i]
+    if len(owners) != 1 or len(persons) != 1 or _person_noun(noun) or not (persons[0].start <= owners[0].idx < persons[0].end):
+        return None
+    return Referent(f"{ds.person(persons[0]).name}'s {noun.lower_}", speaker.start_char, speaker.end_char, "organisation")
+
+
 def _office_of(ds: DocumentSpeakers, speaker: Span, noun: Token) -> Referent | None:
     """"her office", "his campaign": the body of the person the possessive pronoun stands for ("Sarah Palin's
     office"), when the pronoun resolves."""
     owners = [t for t in speaker if t.i < noun.i and t.dep_ == "poss" and t.lower_ in ("his", "her", "their")]
     person = _pronoun(ds, owners[0].lower_, owners[0].idx) if owners else None
     if person is None or person.name is None or person.kind != "person":
-        return None
+        return _office_of_role(ds, noun)
     return Referent(f"{person.name}'s {noun.lower_}", speaker.start_char, speaker.end_char, "organisation")
+
+
+def _office_of_role(ds: DocumentSpeakers, noun: Token) -> Referent | None:
+    """"the prime minister's office", "the governor's office": the office of the person the article gives that role
+    ("Anna Berg's office"), else the office as written ("prime minister's office"): a body a reader can tell."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and _person_noun(c)), None)
+    if owner is None:
+        return None
+    person = _person_with_role(ds, owner.lower_, noun.idx)
+    phrase = ds.doc[owner.left_edge.i : noun.i + 1]
+    if person is not None and person.name:
+        return Referent(f"{person.name}'s {noun.lower_}", phrase.start_char, phrase.end_char, "organisation")
+    return Referent(_bare(ds.doc[owner.left_edge.i : noun.i + 1].text), phrase.start_char, phrase.end_char, "organisation")
 
 
 def _group(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> Resolution:
@@ -1165,6 +1196,8 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
         # "the airline's statement", "an army statement": the organisation of that kind named before, else nobody
         # ("the band's website" with no band named); "the Indian government", "Acme's" name it; "police" is the police
         named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE) or token.lower_ in ds.rules["bodies_in_plural"]
+        if not named and _office_of_role(ds, token) is not None:  # "a statement from the prime minister's office"
+            return _office_of_role(ds, token)
         return ds.organisation_of(span) if named else _organisation_named_before(ds, token, token.idx)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the
@@ -1339,7 +1372,24 @@ def _document_before(ds: DocumentSpeakers, pronoun: Token) -> Token | None:
         if token.dep_ == "compound" or _person_noun(token):
             continue
         return token if token.pos_ == "NOUN" and token.lemma_.lower() in ds.rules["document_nouns"] else None
-    return None
+    return _document_subject_before(ds, pronoun)
+
+
+def _document_subject_before(ds: DocumentSpeakers, pronoun: Token) -> Token | None:
+    """When "it" has nothing before it in its sentence but a quote ("“…,” it stated"): the document that is the
+    subject of the main clause of the last sentence of narration before ("A confidential report … pinpointed the
+    casino as a front."), if that subject is a document."""
+    start = pronoun.sent.start
+    while start > 0 and ds.inside[start - 1]:  # back past the quote (over several sentences) to the narration
+        start = ds.doc[start - 1].sent.start
+    if start == 0:
+        return None
+    sentence = ds.doc[start - 1].sent
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and not ds.inside[c.i]), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ == "NNS":
+        return None
+    return subject if subject.lemma_.lower() in ds.rules["document_nouns"] else None
 
 
 def _agrees(referent: Referent, allowed: set[str], unknown_ok: bool) -> bool:
@@ -1437,10 +1487,10 @@ def _with_compounds(ds: DocumentSpeakers, token: Token) -> Span:
 
 
 def _untagged_name(ds: DocumentSpeakers, token: Token, at: int) -> bool:
-    """A proper noun the entity recogniser left untagged that names no person the article names and no first name
-    of the name list (an organisation or a thing: "Treasury", "Acme")."""
+    """A proper noun the entity recogniser left untagged (or took for a building: "Skybridge Air") that names no
+    person the article names and no first name of the name list (an organisation or a thing: "Treasury", "Acme")."""
     return (
-        token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and not known_first_name(token.text)
+        token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC") and token.text[:1].isupper() and not known_first_name(token.text)
         and ds.full_name(token.text, at) is None
     )
 
@@ -1546,6 +1596,9 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
         roles.setdefault(ds.person(mention).name or "", set()).update(w for w in tied if _is_title_word(w))
+    named_next = None if generic or head.pos_ != "NOUN" else _role_named_next(ds, head, at)
+    if named_next is not None:
+        return Resolution(named_next, "description")
     gender = _noun_gender(ds, head)
     plural = head.tag_ == "NNS"
     if _epithet(ds, speaker, head, at) and not generic:
@@ -1557,6 +1610,25 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         if salient is not None and not (office and roles.get(salient.name or "")):
             return Resolution(salient, "description")
     return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+
+
+def _role_named_next(ds: DocumentSpeakers, head: Token, at: int) -> Referent | None:
+    """A description of an office that nobody before holds, named in the next sentence ("“…,” the mayor of the
+    town said. Mayor Ingrid Vosse added …"): the person given that office there, the first one."""
+    if not _is_title_word(head.lemma_.lower()):
+        return None
+    following = ds.sentence(at) + 1
+    if following >= len(ds.sentences):
+        return None
+    end = ds.sentences[following].end_char
+    for mention in ds.people:
+        if mention.start < at or mention.start >= end:
+            continue
+        span = ds.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tied = _role_words(_tied_words(span)) if span is not None else set()
+        if head.lemma_.lower() in tied | set(_role_head_words(mention.role or "")):
+            return ds.person(mention)
+    return None
 
 
 def _is_title_word(word: str) -> bool:
