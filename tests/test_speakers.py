@@ -1329,6 +1329,20 @@ CASES = [
         "defence ministry said.",
         "defence ministry", "organisation", id="organisation-a-ministry-by-its-kind-none-named-before",
     ),
+    pytest.param(
+        "The quiz show was cancelled in May. Screen Monthly, which named the host “the worst thing on television this "
+        "year,” ran the story on its front page.",
+        "Screen Monthly", "organisation", id="organisation-in-a-relative-clause-with-a-verb-of-naming",
+    ),
+    pytest.param(
+        "The pub has stood on the corner since 1870.\n\n“We will miss our regulars more than anything,” the Crooked "
+        "Billet said on Friday.",
+        "Crooked Billet", "organisation", id="organisation-a-name-with-the-before-it-is-no-person",
+    ),
+    pytest.param(
+        "Three cars were damaged in the crash.\n\n“Nobody was seriously hurt,” the Chief Constable said.",
+        None, "description", id="description-an-office-in-capitals-is-no-name",
+    ),
 ]
 
 

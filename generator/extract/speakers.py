@@ -1291,8 +1291,19 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
     if head.pos_ == "PROPN" and head.text[:1].isupper() and (head.ent_type_ not in NOT_NAMES | {"ORG"} or person):
         words = [t for t in speaker if t.pos_ == "PROPN" and t.i <= head.i and t.i >= head.i - 3]
         referent = _proper(ds, ds.doc[words[0].i : head.i + 1] if words else speaker)
+        if referent.kind == "person" and not referent.known and words and _the_before_name(speaker, words[0]):
+            referent = replace(referent, kind="organisation")  # "The Red Fox Inn said": no person's name takes "the"
         return Resolution(referent, "organisation" if referent.kind == "organisation" else "cue")
     return None
+
+
+def _the_before_name(speaker: Span, first: Token) -> bool:
+    """Is a name of two or more words written with "the" before it, its first word no first name ("The Idle
+    Hour", "the Red Fox Inn"): a name of a place or a body, not a person's."""
+    return (
+        first.i > speaker.start and first.doc[first.i - 1].lower_ == "the" and first.i < speaker.root.i
+        and not known_first_name(first.text)
+    )
 
 
 def _object_of_noun(ds: DocumentSpeakers, mention: PersonMention, head: Token) -> bool:
@@ -1569,6 +1580,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     described = (
         head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE") and ds.full_name(head.text, at) is None
         and not (len(head.text) > 1 and head.text.isupper())  # "the AA", "the NRDC": an acronym names a body
+        and not _name_of_words(speaker, head)  # "The Red Fox Inn said": a name, not "the District Attorney"
     )
     if head.pos_ not in ("NOUN", "ADJ") and not described:  # "the District Attorney", "the Republican"
         return None
@@ -1610,6 +1622,14 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         if salient is not None and not (office and roles.get(salient.name or "")):
             return Resolution(salient, "description")
     return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+
+
+def _name_of_words(speaker: Span, head: Token) -> bool:
+    """A capitalised phrase of two or more words none of which is a title or a person noun ("The Idle Hour", "the
+    Red Fox Inn"): the name of something, not a description of somebody by office ("the Attorney General", "the
+    Prime Minister") or by one capitalised word ("the Republican")."""
+    words = [t for t in speaker if t.i <= head.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    return len(words) > 1 and not any(_is_title_word(t.lower_) or _person_noun(t) for t in words)
 
 
 def _role_named_next(ds: DocumentSpeakers, head: Token, at: int) -> Referent | None:
