@@ -1330,7 +1330,7 @@ CASES = [
         "defence ministry", "organisation", id="organisation-a-ministry-by-its-kind-none-named-before",
     ),
     pytest.param(
-        "The quiz show was cancelled in May. Screen Monthly, which named the host “the worst thing on television this "
+        "The quiz show was cancelled in May. Screen Monthly, which named her “the worst host on television this "
         "year,” ran the story on its front page.",
         "Screen Monthly", "organisation", id="organisation-in-a-relative-clause-with-a-verb-of-naming",
     ),
