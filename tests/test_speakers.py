@@ -1343,6 +1343,11 @@ CASES = [
         "Three cars were damaged in the crash.\n\n“Nobody was seriously hurt,” the Chief Constable said.",
         None, "description", id="description-an-office-in-capitals-is-no-name",
     ),
+    pytest.param(
+        "The tape was found by Lee Hollis, a Texas Ranger. It holds the voices of Mark Dunn and a young woman.\n\n"
+        "Dunn says, \"Sit down.\" When she says something, he responds, \"Do not talk now.\"",
+        "Mark Dunn", "pronoun", id="pronoun-he-is-not-whoever-she-was-taken-for",
+    ),
 ]
 
 

@@ -1432,6 +1432,8 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
     for n, statement in enumerate(ds.recent(at, int(ds.rules["salience_sentences"]))):
         if named_only and statement.referent.name is None:
             continue
+        if _other_pronoun(ds, statement, allowed):
+            continue  # "When she says something, he responds": he is not whoever she was taken for
         if _agrees(statement.referent, allowed, unknown_ok=n == 0):
             newer = _main_subject_after(ds, statement.at, at, allowed)
             return newer if newer is not None and newer.name != statement.referent.name else statement.referent
@@ -1451,6 +1453,13 @@ def _salient(ds: DocumentSpeakers, allowed: set[str], at: int, named_only: bool 
             if _agrees(referent, allowed, unknown_ok=True):
                 return referent
     return None
+
+
+def _other_pronoun(ds: DocumentSpeakers, statement: Statement, allowed: set[str]) -> bool:
+    """Was the statement's speaker written as a pronoun of another gender than ``allowed`` ("she" for "he")?"""
+    word = (statement.text or "").lower()
+    genders = set(ds.rules["pronouns"].get(word, ())) & {"m", "f"}
+    return bool(genders) and not genders & allowed
 
 
 def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Referent | None:
