@@ -1348,6 +1348,12 @@ CASES = [
         "Dunn says, \"Sit down.\" When she says something, he responds, \"Do not talk now.\"",
         "Mark Dunn", "pronoun", id="pronoun-he-is-not-whoever-she-was-taken-for",
     ),
+    pytest.param(
+        "Farmers had asked for the change for years.\n\n\"With this decision we are making sure that small farms can "
+        "compete with the big ones\" and that prices stay fair for every family in the region, said Agriculture "
+        "Minister Rosa Albers.",
+        "Rosa Albers", "cue", id="cue-after-the-quote-past-more-narration-governs-it",
+    ),
 ]
 
 

@@ -883,6 +883,19 @@ def _after_cue(start: int, end: int, ctx: _Context, limit: int = 8) -> _Attribut
     return None
 
 
+def _cue_governing_after(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
+    """A verb of saying later in the sentence, past more than a few words, whose complement is the quote's own clause
+    ("“By rolling back this rule, we are ensuring …” and that top science will …, said Interior Secretary Ken
+    Salazar."): it reports the quote."""
+    for token in quote_tokens:
+        head = token.head
+        if token.dep_ != "ccomp" or head.i < quote_tokens.end or ctx.inside[head.i] or head.sent.start != token.sent.start:
+            continue
+        if ctx.is_cue(head, strong_only=True):
+            return _attribute_with(head, ctx, "governs")
+    return None
+
+
 def _before_cue(start: int, end: int, ctx: _Context) -> _Attribution | None:
     tokens = [t for t in ctx.tokens(start, end) if not ctx.inside[t.i]]
     for token in reversed(tokens):
@@ -1074,7 +1087,7 @@ def extract_quotes(
             after_next = following if following is None or not _names_a_title(following, source.text) else None
             a_start, a_end = _region_after(span, last_par, after_next, by_index.get(last_par.index + 1))
             found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
-            found = _cue_right_before(span, ctx) or found
+            found = _cue_right_before(span, ctx) or found or (None if partial else _cue_governing_after(quote_tokens, ctx))
         if found is None and not partial:
             b_start, b_end = _region_before(span, first_par, previous)
             found = _before_cue(b_start, b_end, ctx)
