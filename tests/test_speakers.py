@@ -1354,6 +1354,11 @@ CASES = [
         "Minister Rosa Albers.",
         "Rosa Albers", "cue", id="cue-after-the-quote-past-more-narration-governs-it",
     ),
+    pytest.param(
+        "The Harbour Workers Union issued a statement on Monday, saying the port authority has refused every offer and "
+        "calling the proposal \"an insult to our members.\"",
+        "Harbour Workers Union", "organisation", id="organisation-calling-goes-with-saying-not-the-reported-clause",
+    ),
 ]
 
 

@@ -580,6 +580,11 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     head = verb.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
         return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
+    participle = _participle_coordinated_above(verb, ctx)
+    if participle is not None and depth < 4:
+        # "issued a statement, saying Pyongyang has no intention … and calling it “senseless”": the parser joined
+        # "calling" to the reported clause; it goes with "saying", whose subject speaks
+        return _subject(participle, ctx, depth + 1)
     if depth < 4 and head.i != verb.i:
         # "as saying" under "quoted", "saying" under "denied", "and said" under the first verb
         if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
@@ -611,6 +616,23 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
     if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
         return phrase[-1], None, "phrase-before-verb"
     return None, None, None
+
+
+def _participle_coordinated_above(verb: Token, ctx: _Context) -> Token | None:
+    """A participle cue ("calling") the parser joined to a finite verb of the clause another participle cue reports
+    ("saying Pyongyang has no intention … and calling it “…”"): that participle ("saying"), which "calling" goes
+    with."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.tag_ == "VBG":
+        return None
+    token, reported = verb.head, False
+    for _ in range(4):  # up through the reported clause ("has", "refused", "talk … intention") to its verb of saying
+        reported = reported or token.dep_ == "ccomp"
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if reported and token.tag_ == "VBG" and token.i < verb.i and ctx.is_cue(token, strong_only=True):
+            return token
+    return None
 
 
 def _name_after_inverted_cue(verb: Token, ctx: _Context) -> Token | None:
