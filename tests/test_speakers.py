@@ -1359,6 +1359,20 @@ CASES = [
         "calling the proposal \"an insult to our members.\"",
         "Harbour Workers Union", "organisation", id="organisation-calling-goes-with-saying-not-the-reported-clause",
     ),
+    pytest.param(
+        "Two climbers were flown to St Luke's Hospital on Saturday.\n\n“Both are recovering well,” the hospital "
+        "said.",
+        "St Luke's Hospital", "organisation", id="organisation-a-name-ending-in-the-noun-whatever-its-tag",
+    ),
+    pytest.param(
+        "According to the Riverside Playhouse's website, the show has been “cancelled for the rest of the season.”",
+        "Riverside Playhouse", "organisation", id="organisation-the-owner-of-a-website-read-as-a-modifier",
+    ),
+    pytest.param(
+        "Marlin Energy and Baltic Steel have called off their merger.\n\nBoth companies said the talks had ended "
+        "“on friendly terms.”",
+        "Marlin Energy", "organisation", id="organisation-both-companies-after-two-named",
+    ),
 ]
 
 

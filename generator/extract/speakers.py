@@ -719,7 +719,7 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
             t for t in speaker
             if t.i < head.i and (t.pos_ in ("PROPN", "ADJ") and (t.ent_type_ or t.text[:1].isupper()) or t.dep_ == "compound" and t.text[:1].isupper())
         ]  # "People magazine": a capitalised word before the noun names it, even a common noun
-        definite = any(t.lower_ in DEFINITE for t in speaker)
+        definite = any(t.lower_ in DEFINITE for t in speaker) or head.tag_ == "NNS" and any(t.lower_ == "both" for t in speaker)
         # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
         # name ("the Indian Navy", "the Xinhua news agency" are names)
         described = company_noun(lemma) and (
@@ -902,7 +902,7 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         root = org.root
         if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
             return ds.organisation_of(org)
-    named = _named_in_apposition(ds, noun, first, at)
+    named = _named_in_apposition(ds, noun, first, at) or _name_ending_in(ds, noun, first, at)
     if named is not None:
         return named
     for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
@@ -1001,6 +1001,23 @@ def _named_in_apposition(ds: DocumentSpeakers, noun: Token, first_sentence: int,
             span = ds.doc[name.left_edge.i : name.i + 1]
             if not known_first_name(span[0].text):
                 return ds.organisation_of(span)
+    return None
+
+
+def _name_ending_in(ds: DocumentSpeakers, noun: Token, first_sentence: int, at: int) -> Referent | None:
+    """The latest name, whatever the recogniser made of it, whose last word is the noun ("St Mary's Hospital" tagged
+    a person … "the hospital said"; "Heathrow Airport" … "the airport said"): the body the description means."""
+    lemma = noun.lemma_.lower()
+    for token in reversed(ds.doc[ds.sentences[max(first_sentence, 0)].start : noun.i]):
+        if token.idx >= at or ds.inside[token.i] or token.pos_ != "PROPN" or token.lower_ != lemma:
+            continue
+        start = token.left_edge.i
+        while start < token.i and (ds.doc[start].pos_ not in ("PROPN", "NUM") or ds.doc[start].ent_type_ in NOT_NAMES - {"CARDINAL"}):
+            start += 1  # "the", "a" and places before the name are not part of it
+        if start == token.i:
+            continue  # the noun alone ("Hospital" as a word of a headline)
+        name = ds.doc[start : token.i + 1]
+        return Referent(_bare(name.text), name.start_char, name.end_char, "organisation")
     return None
 
 
@@ -1127,8 +1144,8 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token, verb: Token | None = None) -> 
     released by spokesman Benjamin Rutland", "The AMD statement", "a Defence Ministry statement", "a statement
     posted on the team's website" (``verb``: the verb of issuing, whose phrases name the issuer too)."""
     for child in noun.children if verb is None else verb.children:
-        if child.dep_ == "poss":
-            return _as_referent(ds, child)
+        if child.dep_ == "poss" or child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
+            return _as_referent(ds, child)  # "Waitrose's statement" ("the Fenwick Theatre's website": an nmod)
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
