@@ -1,17 +1,20 @@
 """Quote benchmark: finding quotes and attributing them, ours and textacy's ``direct_quotations`` on one parse.
 
 Gold data:
-- ``benchmarks/data/quotes_eval.yaml``: 1395 direct quotes in 327 ECB+ and MEANTIME articles (1019 dev, 376 test), each with its
+- ``benchmarks/data/quotes_eval.yaml``: 1476 direct quotes in 339 ECB+ and MEANTIME articles (1100 dev, 376 test), each with its
   speaker (full name, organisation, or none) and how the reader learns it (``kind``); split into dev and test by topic
   before the system was run on them (guidelines: ``benchmarks/data/quotes_eval.md``). Rules are tuned on dev only.
   Test is reported whole (the split the bars are judged on), as its first 36 articles (195 quotes, the figure reported
   before round 6), as the 30 articles round 6 added (86 quotes), as the 66 articles before round 11 (281 quotes) and as
-  the 18 articles round 11 added (95 quotes); ``--dev --added round-6`` (or ``round-7``, ``-8``, ``-9``, ``-11``)
-  scores the dev articles that round added alone (the fresh check before tuning on them).
+  the 18 articles round 11 added (95 quotes); ``--dev --added round-6`` (or ``round-7``, ``-8``, ``-9``, ``-11``,
+  ``-13``, ``-13b``, ``-13c``) scores the dev articles that round added alone (the fresh check before tuning on them).
 - ``benchmarks/data/quotes_org_dev.yaml`` (dev only, ``--org-dev``): 45 quotes of organisations and unnamed
   spokespeople in 4 saved html-news pages and 27 wire-style stories written for it (round 10).
 - ``benchmarks/data/quotes_org_pages_dev.yaml`` (dev only, ``--org-pages``): 29 organisation quotes in 12 real saved news
   pages of package test fixtures, read at run time from where they are unpacked (round 12).
+- ``benchmarks/data/quotes_org_round13_dev.yaml`` (dev only, ``--org-round13``, ``--added round-13b`` … for a batch):
+  121 organisation, unnamed, no-speaker and description quotes in 9 real saved pages not used before and 92 wire-style
+  stories written for it in four batches, each annotated and committed before the code ran on it (round 13).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -68,6 +71,7 @@ ROUND_6 = "round-6"
 ROUND_8 = "round-8"
 ROUND_9 = "round-9"
 ROUND_11 = "round-11"
+ROUND_13 = "round-13"  # and its later batches, "round-13b", "round-13c"
 ROUND_13_FILE = "quotes_org_round13_dev.yaml"
 ROUND_13_SET = "organisation dev set, round 13 (real pages and written stories; tuned on after its first score; only its organisation, unnamed and description quotes annotated)"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
@@ -272,7 +276,7 @@ def org_pages_docs(name: str = "quotes_org_pages_dev.yaml") -> list[Doc]:
 def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
     """The evaluation sets reported: dev, and test as enlarged in rounds 6 and 11 (the split the bars are judged on),
     as its first 36 articles (the figure reported before round 6), the round-6 additions alone, the 66 articles before
-    round 11 and the round-11 additions alone; and the dev articles rounds 8, 9 and 11 added (their first scores are
+    round 11 and the round-11 additions alone; and the dev articles rounds 8, 9, 11 and 13 added (their first scores are
     in the notes). The subsets share their Doc objects: each article is parsed
     and run once."""
     return {
@@ -285,6 +289,7 @@ def eval_sets(dev: list[Doc], test: list[Doc]) -> dict[str, list[Doc]]:
         "eval test, before round 11 (66 articles)": [d for d in test if d.added != ROUND_11],
         "eval test, round-11 additions": [d for d in test if d.added == ROUND_11],
         "eval dev, round-11 additions (tuned on after their first score)": [d for d in dev if d.added == ROUND_11],
+        "eval dev, round-13 additions (tuned on after their first score)": [d for d in dev if (d.added or "").startswith(ROUND_13)],
     }
 
 
@@ -600,6 +605,33 @@ NOTES = [
     "first (\"4th District Court of Appeal\"; left as annotated), a \"calling it a “…”\" participle under a reported "
     "clause. Test was run once, after the last code change (the tables): unchanged, 0.918 (335/365) of the quotes "
     "found, organisation 0.76 (37); its errors were not listed.",
+    "- Round 13, 2026-12-01 (issue 11, after round 12: test 0.918 of the quotes found, organisation 0.76 on 37). Goal: "
+    "organisation, unnamed and description speakers on text nobody had tuned on, and attribution on fresh dev "
+    "articles. New data, each batch annotated by reading and committed before any code ran on it, scored once "
+    "(held-out), then tuned on: `quotes_org_round13_dev.yaml` (`--org-round13`; dev only): the organisation, "
+    "unnamed, no-speaker and description quotes of 9 real saved pages no quote set had used (found by a plain text "
+    "search of the pages as our ingest cleans them, never by running the attribution) and 18 wire-style stories "
+    "written for it, first 0.80 of the quotes found (35/44; organisation 0.73 of 22); then three more batches of "
+    "written stories, each scored before any change for it: 0.90 (26/29), 0.96 (22/23), 0.80 (16/20); and 81 quotes "
+    "in 12 more ECB+ dev articles (`quotes_eval.yaml`, `added: round-13`, `-13b`, `-13c`, chosen for the most "
+    "quotation marks), first 0.86 (38/44), 0.96 (26/27), 1.00 (8/8). Rules changed on their errors, each with a row "
+    "in `tests/test_speakers.py` on a sentence written for it: a court or a judge that \"found\" speaks its ruling; "
+    "\"it\" after a quote with nothing before it is the document the narration before has as subject; a description "
+    "of an office nobody held before, named in the next sentence; \"Reid's campaign\", \"the prime minister's "
+    "office\" as organisations; \"the interior ministry\" with none named before, as written; a company the "
+    "recogniser took for a building; an organisation that \"named\" somebody something; a capitalised name of "
+    "several words none a title (\"The Idle Hour said\") is a name, not a description; a pronoun skips a statement "
+    "whose speaker was a pronoun of the other gender (\"When she says something, he responds\"); a verb of saying "
+    "later in the sentence whose complement is a full quote's clause; \"saying Pyongyang has … and calling it "
+    "“…”\": \"calling\" goes with \"saying\"; \"the hospital\" is the latest name ending in that noun whatever its "
+    "tag; the owner of \"the X's website\" read as a modifier; \"both companies\". The round-13 set went to 0.95 "
+    "(110/116), the round-13 dev articles to 0.94 (74/79), dev before them unchanged (968/982 with one more right), "
+    "the organisation dev set 45/45, the organisation pages set 23/25 of the pages on disk (was 22/25), seeds 52/52 "
+    "and the 12 people. Left alone: a live blog's headline and \"They said:\" for a venue, an organisation named "
+    "by a place and a common noun (\"The Albert Quay spot\"), a company name starting with a first name (\"Coral "
+    "Cruises\" taken for a person), invented country names the recogniser splits off an organisation's name, a "
+    "broadcaster's \"promoted on Twitter\", phrases in narration with no cue. Test was run once, after the last "
+    "code change (the tables); its errors were not listed.",
 ]
 
 
