@@ -1373,6 +1373,15 @@ CASES = [
         "“on friendly terms.”",
         "Marlin Energy", "organisation", id="organisation-both-companies-after-two-named",
     ),
+    pytest.param(
+        "According to figures released by the National Housing Agency, house prices rose at “the fastest pace in a "
+        "decade.”",
+        "National Housing Agency", "organisation", id="organisation-figures-released-by-a-publisher",
+    ),
+    pytest.param(
+        "The vote was held on Sunday.\n\nOpposition figures said the count had been “a complete sham.”",
+        None, "cue", id="cue-figures-without-a-publisher-stay-people",
+    ),
 ]
 
 

@@ -663,6 +663,10 @@ def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
         owners = [t for t in speaker if t.dep_ == "poss"]
         issuer = _as_referent(ds, owners[0]) if owners else None
         return Resolution(issuer or NOBODY, "organisation")
+    if head.lower_ in ds.rules["data_nouns"]:  # "according to figures released by the Statistics Bureau"
+        publisher = _issuer_in(ds, head)
+        if publisher is not None:
+            return Resolution(publisher, "organisation")
     if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
         issuer = _issuer(ds, speaker, at)
         # "an army statement" with no army named: nobody, not another organisation that spoke
