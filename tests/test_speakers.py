@@ -1611,3 +1611,29 @@ def test_a_short_organisation_name_stands_for_a_fuller_one(short: str, full: str
     from generator.extract.speakers import _shortens
 
     assert _shortens({short}, full.split()) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "names"),
+    [
+        pytest.param(
+            "Brady Quinn started again. A big reason why was Quinn, who threw two interceptions.",
+            [("Brady Quinn", "PERSON"), ("Quinn", "GPE")], ["Quinn"], id="a-surname-tagged-a-place-with-who-is-a-person",
+        ),
+        pytest.param(
+            "Michael Jordan arrived on Monday. Jordan, which borders Syria, closed the crossing.",
+            [("Michael Jordan", "PERSON"), ("Jordan", "GPE")], [], id="a-surname-tagged-a-place-without-who-stays-a-place",
+        ),
+    ],
+)
+def test_surnames_again_tagged_as_places(nlp, text: str, entities: list, names: list[str]) -> None:
+    from generator.extract.speakers import _surnames_again
+    from generator.model import PersonMention
+
+    doc = nlp(text)
+    (full, _), (surname, label) = entities
+    doc.ents = [doc.char_span(text.index(full), text.index(full) + len(full), label="PERSON"),
+                doc.char_span(text.rindex(surname), text.rindex(surname) + len(surname), label=label)]
+    first = doc.ents[0]
+    people = [PersonMention("", first.text, first.text, first.start_char, first.end_char, 0)]
+    assert [m.name for m in _surnames_again(doc, people, [False] * len(doc))] == names

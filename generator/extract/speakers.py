@@ -541,8 +541,13 @@ def _surnames_again(doc: Doc, people: Sequence[PersonMention], inside: Sequence[
         PersonMention("", t.text, t.text, t.idx, t.idx + len(t.text), 0)
         for t in doc
         if t.text[:1].isupper() and t.lower_ in surnames and t.idx not in taken and not inside[t.i]
-        and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "NORP") and not _inside_organisation_name(t)
+        and t.pos_ in ("PROPN", "NOUN") and (t.ent_type_ not in ("GPE", "LOC", "NORP") or _with_who(t)) and not _inside_organisation_name(t)
     ]
+
+
+def _with_who(token: Token) -> bool:
+    """A name with a relative clause opened by "who" ("Quinn, who was just 10 of 22", tagged a place): a person."""
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in SUBJECTS for w in c.children) for c in token.children)
 
 
 def _inside_organisation_name(token: Token) -> bool:
