@@ -1174,3 +1174,34 @@ def test_a_closing_sentence_about_covering_a_story_is_not_a_contributor_note():
     last = "Police cover the area for the Olympic Games, the council said."
     kept, _ = clean_lines(lines(*BODY, last))
     assert last in [text for _, text in kept]
+
+
+def test_an_article_body_split_by_an_advertisement_is_read_whole():
+    body = "grid-item body article__body"
+    first = "".join(f"<p>{t}</p>" for t in BODY[:3])
+    rest = "".join(f"<p>{t}</p>" for t in BODY[3:])
+    aside = "<div class='sidebar'><div class='ad ad--rail'></div><div class='most-popular'></div></div>"
+    html = bare_page(body=f"<article><h1>Council closes old bridge for a year</h1><div class='row'>"
+                          f"<div class='{body}'>{first}</div>{aside}</div>"
+                          f"<div class='ad full-bleed'><span>Advertisement</span></div>"
+                          f"<div class='row'><div class='{body}'>{rest}</div></div></article>")
+    text = read_page(html).text
+    assert all(t in text for t in BODY)
+    assert text.index(BODY[2]) < text.index(BODY[3])
+
+
+@pytest.mark.parametrize("classes, between, parts", [
+    (["story-body", "story-body"], "", 2),  # the same body class twice, one after the other: one split body
+    (["story-body", "story-body"], "<div class='ad'><span>Advertisement</span></div>", 2),  # cut by an ad
+    (["story-body", "story-body teaser"], "", 0),  # another class list: a teaser of another story, not a part
+    (["entry-content", "sidebar"], "", 0),  # one body only
+    # a live blog: each entry's body under its own headline, separate pieces
+    (["entry-content", "entry-content"], "<h3>Bridge to reopen a month early</h3>", 0),
+])
+def test_split_body_parts_are_containers_with_the_same_body_class_and_nothing_but_an_ad_between(
+        classes, between, parts):
+    from generator.ingest.webpage import split_body_parts
+
+    tree = load_html("<html><body>" + between.join(f"<div class='{c}'><p>{BODY[i]}</p></div>" for i, c in
+                                                   enumerate(classes)) + "</body></html>")
+    assert sum(len(group) for group in split_body_parts(tree)) == parts

@@ -1000,6 +1000,63 @@ def wrap_break_paragraphs(tree: Any) -> None:
                         block.append(token)
 
 
+def split_body_parts(tree: Any) -> list[list[Any]]:
+    """The article body a page writes as several containers with the same body class, cut only by an
+    advertisement or an empty promo slot ("<div class='article__body'>…</div><div class='ad'>Advertisement</div>
+    <div class='article__body'>…</div>"): each group of two or more such containers, none inside another, in
+    page order, with nothing between one and the next but an advertisement's label (``gap_labels``). trafilatura
+    reads only the first of them and loses the rest of the article. (Other text between them, such as the entry
+    headlines of a live blog whose entries each have a body, makes them separate pieces: left as they are.)"""
+    config = rules()["split_body"]
+    pattern = re.compile(config["class_pattern"])
+    gap_labels = {"", *config["gap_labels"]}
+    groups: dict[str, list[Any]] = {}
+    for node in tree.iter(*BREAK_BLOCKS):
+        classes = (node.get("class") or "").split()
+        if any(pattern.fullmatch(c) for c in classes) and node.xpath("./p[normalize-space()]"):
+            key = " ".join(sorted(classes))
+            if not any(a in groups.get(key, ()) for a in node.iterancestors()):
+                groups.setdefault(key, []).append(node)
+    return [nodes for nodes in groups.values() if len(nodes) > 1
+            and all(text_between(a, b).lower() in gap_labels for a, b in zip(nodes, nodes[1:]))]
+
+
+def text_between(first: Any, later: Any) -> str:
+    """The visible text after the element ``first`` ends and before ``later`` starts (scripts and styles left
+    out), whitespace runs as one space."""
+    root = next(a for a in first.iterancestors() if later in a.iterdescendants())
+    parts, inside, skipped = [], False, 0
+    for event, node in lxml.etree.iterwalk(root, events=("start", "end")):
+        if node is later:
+            break
+        if node is first and event == "end":
+            inside = True
+            parts.append(node.tail or "")
+            continue
+        if not inside or not isinstance(node.tag, str):
+            continue
+        hidden = node.tag in ("script", "style", "noscript", "template")
+        if event == "start":
+            skipped += hidden
+            if not skipped:
+                parts.append(node.text or "")
+        else:
+            skipped -= hidden
+            if not skipped:
+                parts.append(node.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def join_split_bodies(tree: Any) -> None:
+    """Each split article body (``split_body_parts``) joined into its first part, in order, so that the whole
+    article is one block of text; what stood between the parts (the advertisement) stays where it was."""
+    for first, *rest in split_body_parts(tree):
+        for part in rest:
+            for child in list(part):
+                first.append(child)
+            part.getparent().remove(part)
+
+
 def trafilatura_text(tree: Any, with_metadata: bool, prune: bool) -> tuple[str | None, Any]:
     """trafilatura's main text of a parsed page (set for precision on news) and, if asked, its metadata."""
     options = rules()["trafilatura"]
@@ -1033,6 +1090,7 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     if tree is None:
         return None, None, 0
     collapse_source_breaks(tree)
+    join_split_bodies(tree)
     wrap_break_paragraphs(tree)
     marked = mark_furniture(tree)
     text, document = trafilatura_text(tree, with_metadata=True, prune=True)
@@ -1041,6 +1099,7 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
         whole = load_html(raw)
         if whole is not None:
             collapse_source_breaks(whole)
+            join_split_bodies(whole)
             wrap_break_paragraphs(whole)
             pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
     return text, document, pruned
