@@ -23,7 +23,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from functools import lru_cache
+from typing import Union
 
 from spacy.tokens import Doc, Span, Token
 
@@ -651,119 +653,334 @@ def _role_words(tokens: Sequence[Token]) -> set[str]:
 # ------------------------------------------------------------------------------------------- rules
 
 
-def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+@dataclass(frozen=True)
+class _OrgPhrase:
+    """A speaker phrase as the organisation rules read it: its head, the head's lemma ("media", not "medium"), and
+    the person mentions and ORG entities inside it."""
+
+    ds: DocumentSpeakers
+    speaker: Span
+    at: int
+    head: Token
+    lemma: str
+    persons: tuple[PersonMention, ...]
+    orgs: tuple[Span, ...]
+
+
+class _NotOrganisation(Enum):
+    """An organisation rule's verdict that the phrase names a person or people: ``_organisation`` stops and returns
+    None (the next rules of ``RULES`` read the phrase)."""
+
+    PERSON = "a person or people"
+
+
+NOT_ORGANISATION = _NotOrganisation.PERSON
+# An organisation rule returns a Resolution (decided), NOT_ORGANISATION (decided: no organisation) or None (not
+# this rule: the next one is tried).
+OrgVerdict = Union[Resolution, _NotOrganisation, None]
+
+
+def _org_phrase(ds: DocumentSpeakers, speaker: Span, at: int) -> _OrgPhrase:
+    """What every organisation rule reads of ``speaker``."""
     head = speaker.root
     lemma = head.lower_ if head.lower_ in ds.rules["bodies_in_plural"] else head.lemma_.lower()  # "media", not "medium"
-    persons = [m for m in ds.people if speaker.start_char <= m.start < speaker.end_char]
-    orgs = [e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end]
-    last = speaker[-1]
-    if lemma in ds.rules["group_nouns"]:
-        return _group(ds, speaker, head, at)
-    if head.like_url and "@" not in head.text and "/" not in head.text:  # "according to cnn.com": a website speaks
-        return Resolution(Referent(head.text, head.idx, head.idx + len(head.text), "organisation"), "organisation")
-    if lemma in ds.rules["inscription_nouns"] and head.pos_ == "NOUN":  # "a sign on the door read": nobody says it
-        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed"), "organisation")
-    if last.i != head.i and last.lemma_.lower() in ds.rules["document_nouns"] and last.pos_ == "NOUN":
-        # "The league's disciplinary code" parsed as two heads: the possessor issues the document
-        owners = [t for t in speaker if t.dep_ == "poss"]
-        issuer = _as_referent(ds, owners[0]) if owners else None
-        return Resolution(issuer or NOBODY, "organisation")
-    if head.lower_ in ds.rules["data_nouns"]:  # "according to figures released by the Statistics Bureau"
-        publisher = _issuer_in(ds, head)
+    persons = tuple(m for m in ds.people if speaker.start_char <= m.start < speaker.end_char)
+    orgs = tuple(e for e in ds.orgs if speaker.start_char <= e.start_char < speaker.end_char or e.start <= head.i < e.end)
+    return _OrgPhrase(ds, speaker, at, head, lemma, persons, orgs)
+
+
+def _organisation(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
+    """An organisation speaking, or somebody unnamed speaking for one: the first of ``ORGANISATION_RULES`` that
+    decides; None when the phrase names a person or people, or no rule applies."""
+    phrase = _org_phrase(ds, speaker, at)
+    for rule in ORGANISATION_RULES:
+        verdict = rule(phrase)
+        if verdict is not None:
+            return verdict if isinstance(verdict, Resolution) else None
+    return None
+
+
+def _organisation_as(referent: Referent) -> Resolution:
+    return Resolution(referent, "organisation")
+
+
+def _group_noun(p: _OrgPhrase) -> OrgVerdict:
+    """"the Felt family", "the family": a group speaking as one."""
+    return _group(p.ds, p.speaker, p.head, p.at) if p.lemma in p.ds.rules["group_nouns"] else None
+
+
+def _website(p: _OrgPhrase) -> OrgVerdict:
+    """"according to cnn.com": a website speaks (not an e-mail address, not a path)."""
+    head = p.head
+    if head.like_url and "@" not in head.text and "/" not in head.text:
+        return _organisation_as(Referent(head.text, head.idx, head.idx + len(head.text), "organisation"))
+    return None
+
+
+def _inscription(p: _OrgPhrase) -> OrgVerdict:
+    """"a sign on the door read": nobody says it."""
+    if p.lemma in p.ds.rules["inscription_nouns"] and p.head.pos_ == "NOUN":
+        return _organisation_as(Referent(None, p.speaker.start_char, p.speaker.end_char, "unnamed"))
+    return None
+
+
+def _document_of_possessor(p: _OrgPhrase) -> OrgVerdict:
+    """"The league's disciplinary code" parsed as two heads: the possessor issues the document."""
+    last = p.speaker[-1]
+    if last.i != p.head.i and last.lemma_.lower() in p.ds.rules["document_nouns"] and last.pos_ == "NOUN":
+        owners = [t for t in p.speaker if t.dep_ == "poss"]
+        issuer = _as_referent(p.ds, owners[0]) if owners else None
+        return _organisation_as(issuer or NOBODY)
+    return None
+
+
+def _publisher_of_data(p: _OrgPhrase) -> OrgVerdict:
+    """"according to figures released by the Statistics Bureau": the publisher, when named."""
+    if p.head.lower_ in p.ds.rules["data_nouns"]:
+        publisher = _issuer_in(p.ds, p.head)
         if publisher is not None:
-            return Resolution(publisher, "organisation")
-    if lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]:
-        issuer = _issuer(ds, speaker, at)
-        # "an army statement" with no army named: nobody, not another organisation that spoke
-        kind_named = any(c.dep_ == "compound" and organisation_noun(c.lemma_.lower()) for c in head.children)
-        if issuer is None and not kind_named:
-            issuer = _organisation_that_spoke(ds, at, speaker) or _organisation_just_before(ds, at, speaker)
-        if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in speaker):
-            issuer = _organisation_named_before(ds, head, at)  # "TMZ broke the story … the website reported"
-        return Resolution(issuer, "organisation") if issuer is not None else Resolution(NOBODY, "organisation")
-    if _acronym_misread(ds, head, at):  # "WHO said" read as a pronoun, "PETA said" as a noun, "The FOMC notes" as an adjective
-        return Resolution(ds.organisation(_expanded(ds, head), head.idx, head.idx + len(head.text)), "organisation")
-    if head.text[:1].isupper() and (persons or ds.full_name(head.text, at) is not None):
-        return None  # a person's name, even where the entity recogniser says ORG ("Trump last week said")
-    if head.tag_ == "NNPS" and head.text[:1].isupper() and not persons and any(t.lower_ == "the" for t in speaker if t.i < head.i):
-        # "the Conservatives said", "the Greens said": a party or a group by its plural name
-        return Resolution(Referent(_bare(ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"), "organisation")
-    # "Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution
-    if head.ent_type_ in ("GPE", "FAC", "LOC") and head.pos_ == "PROPN":
-        place = next((e for e in ds.doc.ents if e.start <= head.i < e.end), speaker)
-        return Resolution(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"), "organisation")
-    unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in ds.rules["unnamed_nouns"] and not _capitalised_noun(head)  # "Detectives said" (tagged ORG)
-    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or unnamed or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
-        # "the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed
-        # forces" (tagged ORG): a person of the organisation
+            return _organisation_as(publisher)
+    return None
+
+
+def _document_issuer(p: _OrgPhrase) -> OrgVerdict:
+    """"the statement", "a Defence Ministry statement": whoever issued the document, else nobody named."""
+    ds, head, lemma = p.ds, p.head, p.lemma
+    if not (lemma in ds.rules["document_nouns"] or _modified(head) in ds.rules["document_nouns"]):
         return None
-    appositions = [  # "the UN refugee agency, UNHCR," (the parser may call the name an adverbial)
+    issuer = _issuer(ds, p.speaker, p.at)
+    # "an army statement" with no army named: nobody, not another organisation that spoke
+    kind_named = any(c.dep_ == "compound" and organisation_noun(c.lemma_.lower()) for c in head.children)
+    if issuer is None and not kind_named:
+        issuer = _organisation_that_spoke(ds, p.at, p.speaker) or _organisation_just_before(ds, p.at, p.speaker)
+    if issuer is None and lemma in ds.rules["outlet_documents"] and any(t.lower_ in DEFINITE for t in p.speaker):
+        issuer = _organisation_named_before(ds, head, p.at)  # "TMZ broke the story … the website reported"
+    return _organisation_as(issuer) if issuer is not None else _organisation_as(NOBODY)
+
+
+def _acronym_as_body(p: _OrgPhrase) -> OrgVerdict:
+    """"WHO said" read as a pronoun, "PETA said" as a noun, "The FOMC notes" as an adjective: the body."""
+    if _acronym_misread(p.ds, p.head, p.at):
+        return _organisation_as(p.ds.organisation(_expanded(p.ds, p.head), p.head.idx, p.head.idx + len(p.head.text)))
+    return None
+
+
+def _person_name(p: _OrgPhrase) -> OrgVerdict:
+    """A person's name, even where the entity recogniser says ORG ("Trump last week said")."""
+    if p.head.text[:1].isupper() and (p.persons or p.ds.full_name(p.head.text, p.at) is not None):
+        return NOT_ORGANISATION
+    return None
+
+
+def _plural_name(p: _OrgPhrase) -> OrgVerdict:
+    """"the Conservatives said", "the Greens said": a party or a group by its plural name."""
+    head = p.head
+    if head.tag_ == "NNPS" and head.text[:1].isupper() and not p.persons and any(t.lower_ == "the" for t in p.speaker if t.i < head.i):
+        return _organisation_as(Referent(_bare(p.ds.doc[head.left_edge.i + 1 : head.i + 1].text), head.idx, head.idx + len(head.text), "organisation"))
+    return None
+
+
+def _place_as_institution(p: _OrgPhrase) -> OrgVerdict:
+    """"Russia described relations as …": a state speaks; "the Vatican said" (tagged a building): the institution."""
+    head = p.head
+    if head.ent_type_ in ("GPE", "FAC", "LOC") and head.pos_ == "PROPN":
+        place = next((e for e in p.ds.doc.ents if e.start <= head.i < e.end), p.speaker)
+        return _organisation_as(Referent(_bare(place.text), place.start_char, place.end_char, "organisation"))
+    return None
+
+
+def _person_of_organisation(p: _OrgPhrase) -> OrgVerdict:
+    """"the Navy chief", "a company official", "SeaMicro CEO", "Al - Sawarmi Khalid, spokesman for the armed forces"
+    (tagged ORG), "Detectives said" (tagged ORG): a person of the organisation, or people unnamed."""
+    head = p.head
+    unnamed = head.pos_ == "NOUN" and head.lemma_.lower() in p.ds.rules["unnamed_nouns"] and not _capitalised_noun(head)
+    if head.pos_ in ("NOUN", "PROPN") and _person_noun(head) or unnamed or any(c.dep_ == "appos" and _person_noun(c) for c in head.children):
+        return NOT_ORGANISATION
+    return None
+
+
+def _name_in_apposition(p: _OrgPhrase) -> OrgVerdict:
+    """"the government newspaper Neutral Turkmenistan", "the UN refugee agency, UNHCR," (the parser may call the
+    name an adverbial), "The company behind the app, ByteDance, said": the name in apposition."""
+    head, lemma = p.head, p.lemma
+    appositions = [
         c for c in head.children
-        if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and ds.doc[c.i - 1].text == ",")
+        if c.pos_ == "PROPN" and (c.dep_ == "appos" or c.dep_ == "npadvmod" and c.i > head.i and p.ds.doc[c.i - 1].text == ",")
     ] if organisation_noun(lemma) else []
     if organisation_noun(lemma) and not appositions:
-        appositions = _name_set_off_before_verb(head)  # "The company behind the app, ByteDance, said"
-    if appositions and not persons:  # "the government newspaper Neutral Turkmenistan": the name in apposition
-        appos = ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
-        return Resolution(ds.organisation_of(appos), "organisation")
-    if orgs and lemma in ds.rules["product_heads"] and any(t.lower_ in DEFINITE for t in speaker):
-        earlier = _organisation_named_before(ds, head, at)  # "the iPhone maker": the company named before
-        if earlier is not None:
-            return Resolution(earlier, "organisation")
-    if orgs and (head.ent_type_ == "ORG" or organisation_noun(lemma) or head.pos_ == "PROPN"):
-        org = orgs[-1]
-        if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
-            return None  # "Chelsea manager Mourinho": a person of the organisation, by name
-        between = ds.doc[org.end : head.i]
-        if head.ent_type_ != "ORG" and organisation_noun(lemma) and len(between) and all(
-            t.pos_ == "NOUN" and t.dep_ == "compound" for t in between
-        ):  # "the U.N. refugee agency": a body of the organisation, named by the whole phrase
-            return Resolution(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"), "organisation")
-        return Resolution(ds.organisation_of(org), "organisation")
-    if _capitalised_noun(head) and not persons and not any(t.dep_ == "det" for t in head.children):
-        # "“…,” People reported": a common noun written with a capital in mid-sentence is a name
-        return Resolution(ds.organisation_of(speaker), "organisation")
-    if organisation_noun(lemma) and not persons:
-        named = [
-            t for t in speaker
-            if t.i < head.i and (t.pos_ in ("PROPN", "ADJ") and (t.ent_type_ or t.text[:1].isupper()) or t.dep_ == "compound" and t.text[:1].isupper())
-        ]  # "People magazine": a capitalised word before the noun names it, even a common noun
-        definite = any(t.lower_ in DEFINITE for t in speaker) or head.tag_ == "NNS" and any(t.lower_ == "both" for t in speaker)
-        # "the Japanese automaker", "the Detroit-based company": a description of a company named before, not a
-        # name ("the Indian Navy", "the Xinhua news agency" are names)
-        described = company_noun(lemma) and (
-            lemma in ds.rules["product_heads"] or all(t.ent_type_ in ("NORP", "GPE", "LOC") for t in named)
-        )
-        if named and not (definite and described):
-            return Resolution(ds.organisation_of(speaker), "organisation")
-        body = head.lower_ in ds.rules["bodies_in_plural"]  # "police said": the force named before, if any
-        earlier = _organisation_named_before(ds, head, at) if definite or body else None
-        if earlier is not None:
-            return Resolution(earlier, "organisation")
-        if named or body:  # "police said" with no force named: the police of the story, as written
-            return Resolution(ds.organisation_of(speaker), "organisation")
-        if not definite and head.tag_ == "NNS":
-            return None  # "authorities said", "officials said": people unnamed, not one organisation
-        same = _same_noun_named(ds, head, at) or _office_of(ds, speaker, head)  # "the Indian navy", "her office"
-        if same is not None:
-            return Resolution(same, "organisation")
-        if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
-            # "the ministry of health", "the department of justice": named by what it is of
-            phrase = ds.doc[speaker.start : head.right_edge.i + 1]
-            return Resolution(ds.organisation_of(phrase), "organisation")
-        kind = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1 and c.is_lower and c.is_alpha]
-        if kind and lemma in ds.rules["public_body_nouns"] and definite:
-            # "the interior ministry", "the foreign office" with none named before: the body by its kind, as written
-            phrase = ds.doc[kind[0].i : head.i + 1]
-            return Resolution(Referent(phrase.text, phrase.start_char, phrase.end_char, "organisation"), "organisation")
-        # "the company said" where the article names no organisation of that kind: nobody named (the guidelines'
-        # null); the phrase stays the speaker as written
-        return Resolution(Referent(None, speaker.start_char, speaker.end_char, "organisation"), "organisation")
-    if organisation_noun(lemma) and persons and head.pos_ == "NOUN":
-        body = _body_of_named_person(ds, speaker, head, persons)  # "Reid's campaign said"
-        if body is not None:
-            return Resolution(body, "organisation")
+        appositions = _name_set_off_before_verb(head)
+    if appositions and not p.persons:
+        appos = p.ds.doc[appositions[0].left_edge.i : appositions[0].right_edge.i + 1]
+        return _organisation_as(p.ds.organisation_of(appos))
     return None
+
+
+def _product_maker(p: _OrgPhrase) -> OrgVerdict:
+    """"the iPhone maker": the company named before."""
+    if p.orgs and p.lemma in p.ds.rules["product_heads"] and any(t.lower_ in DEFINITE for t in p.speaker):
+        earlier = _organisation_named_before(p.ds, p.head, p.at)
+        if earlier is not None:
+            return _organisation_as(earlier)
+    return None
+
+
+def _named_organisation(p: _OrgPhrase) -> OrgVerdict:
+    """An ORG entity in the phrase: the organisation it names; "the U.N. refugee agency": a body of it, named by the
+    whole phrase; "Chelsea manager Mourinho": a person of it, by name."""
+    ds, head, lemma = p.ds, p.head, p.lemma
+    if not (p.orgs and (head.ent_type_ == "ORG" or organisation_noun(lemma) or head.pos_ == "PROPN")):
+        return None
+    org = p.orgs[-1]
+    if head.ent_type_ != "ORG" and any(_person_noun(t) for t in ds.doc[org.end : head.i]):
+        return NOT_ORGANISATION
+    between = ds.doc[org.end : head.i]
+    if head.ent_type_ != "ORG" and organisation_noun(lemma) and len(between) and all(
+        t.pos_ == "NOUN" and t.dep_ == "compound" for t in between
+    ):
+        return _organisation_as(Referent(_bare(ds.doc[org.start : head.i + 1].text), org.start_char, head.idx + len(head.text), "organisation"))
+    return _organisation_as(ds.organisation_of(org))
+
+
+def _capitalised_common_noun(p: _OrgPhrase) -> OrgVerdict:
+    """"“…,” People reported": a common noun written with a capital in mid-sentence is a name."""
+    if _capitalised_noun(p.head) and not p.persons and not any(t.dep_ == "det" for t in p.head.children):
+        return _organisation_as(p.ds.organisation_of(p.speaker))
+    return None
+
+
+def _by_organisation_noun(p: _OrgPhrase) -> OrgVerdict:
+    """An organisation noun with no person in the phrase ("the ministry", "police", "People magazine"): the first of
+    ``ORGANISATION_NOUN_RULES`` that decides (the last always does)."""
+    if not (organisation_noun(p.lemma) and not p.persons):
+        return None
+    return next(verdict for verdict in (rule(p) for rule in ORGANISATION_NOUN_RULES) if verdict is not None)
+
+
+def _body_of_possessor(p: _OrgPhrase) -> OrgVerdict:
+    """"Reid's campaign said": the body of the person named as its possessor."""
+    if organisation_noun(p.lemma) and p.persons and p.head.pos_ == "NOUN":
+        body = _body_of_named_person(p.ds, p.speaker, p.head, p.persons)
+        if body is not None:
+            return _organisation_as(body)
+    return None
+
+
+# ------------------------------------------------------------- an organisation noun ("the company", "police")
+
+
+def _name_words(p: _OrgPhrase) -> list[Token]:
+    """"People magazine": a capitalised word before the noun names it, even a common noun."""
+    return [
+        t for t in p.speaker
+        if t.i < p.head.i and (t.pos_ in ("PROPN", "ADJ") and (t.ent_type_ or t.text[:1].isupper()) or t.dep_ == "compound" and t.text[:1].isupper())
+    ]
+
+
+def _definite(p: _OrgPhrase) -> bool:
+    """"the ministry", "its office", "both companies": one the reader is meant to know."""
+    return any(t.lower_ in DEFINITE for t in p.speaker) or p.head.tag_ == "NNS" and any(t.lower_ == "both" for t in p.speaker)
+
+
+def _described(p: _OrgPhrase) -> bool:
+    """"the Japanese automaker", "the Detroit-based company": a description of a company named before, not a name
+    ("the Indian Navy", "the Xinhua news agency" are names)."""
+    return company_noun(p.lemma) and (
+        p.lemma in p.ds.rules["product_heads"] or all(t.ent_type_ in ("NORP", "GPE", "LOC") for t in _name_words(p))
+    )
+
+
+def _plural_body(p: _OrgPhrase) -> bool:
+    """"police said": a body named by a plural noun."""
+    return p.head.lower_ in p.ds.rules["bodies_in_plural"]
+
+
+def _organisation_by_its_name(p: _OrgPhrase) -> OrgVerdict:
+    """"People magazine", "the Indian Navy": the noun named by the words before it (not a description)."""
+    if _name_words(p) and not (_definite(p) and _described(p)):
+        return _organisation_as(p.ds.organisation_of(p.speaker))
+    return None
+
+
+def _organisation_named_earlier(p: _OrgPhrase) -> OrgVerdict:
+    """"the company", "police": the organisation of that kind named before, if any."""
+    earlier = _organisation_named_before(p.ds, p.head, p.at) if _definite(p) or _plural_body(p) else None
+    return _organisation_as(earlier) if earlier is not None else None
+
+
+def _organisation_as_written(p: _OrgPhrase) -> OrgVerdict:
+    """"police said" with no force named, "the Japanese automaker" with none named before: the organisation of the
+    story, as written."""
+    return _organisation_as(p.ds.organisation_of(p.speaker)) if _name_words(p) or _plural_body(p) else None
+
+
+def _people_unnamed(p: _OrgPhrase) -> OrgVerdict:
+    """"authorities said", "officials said": people unnamed, not one organisation."""
+    return NOT_ORGANISATION if not _definite(p) and p.head.tag_ == "NNS" else None
+
+
+def _same_noun_or_office(p: _OrgPhrase) -> OrgVerdict:
+    """"the navy" where "the Indian navy" is named, "her office": that organisation."""
+    same = _same_noun_named(p.ds, p.head, p.at) or _office_of(p.ds, p.speaker, p.head)
+    return _organisation_as(same) if same is not None else None
+
+
+def _named_by_what_it_is_of(p: _OrgPhrase) -> OrgVerdict:
+    """"the ministry of health", "the department of justice": named by what it is of."""
+    head = p.head
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
+        phrase = p.ds.doc[p.speaker.start : head.right_edge.i + 1]
+        return _organisation_as(p.ds.organisation_of(phrase))
+    return None
+
+
+def _public_body_by_kind(p: _OrgPhrase) -> OrgVerdict:
+    """"the interior ministry", "the foreign office" with none named before: the body by its kind, as written."""
+    head = p.head
+    kind = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1 and c.is_lower and c.is_alpha]
+    if kind and p.lemma in p.ds.rules["public_body_nouns"] and _definite(p):
+        phrase = p.ds.doc[kind[0].i : head.i + 1]
+        return _organisation_as(Referent(phrase.text, phrase.start_char, phrase.end_char, "organisation"))
+    return None
+
+
+def _organisation_not_named(p: _OrgPhrase) -> OrgVerdict:
+    """"the company said" where the article names no organisation of that kind: nobody named (the guidelines'
+    null); the phrase stays the speaker as written."""
+    return _organisation_as(Referent(None, p.speaker.start_char, p.speaker.end_char, "organisation"))
+
+
+# Tried in order by ``_by_organisation_noun``; the last always decides.
+ORGANISATION_NOUN_RULES: tuple[Callable[[_OrgPhrase], OrgVerdict], ...] = (
+    _organisation_by_its_name,
+    _organisation_named_earlier,
+    _organisation_as_written,
+    _people_unnamed,
+    _same_noun_or_office,
+    _named_by_what_it_is_of,
+    _public_body_by_kind,
+    _organisation_not_named,
+)
+
+# Tried in order by ``_organisation``; the first verdict that is not None wins.
+ORGANISATION_RULES: tuple[Callable[[_OrgPhrase], OrgVerdict], ...] = (
+    _group_noun,
+    _website,
+    _inscription,
+    _document_of_possessor,
+    _publisher_of_data,
+    _document_issuer,
+    _acronym_as_body,
+    _person_name,
+    _plural_name,
+    _place_as_institution,
+    _person_of_organisation,
+    _name_in_apposition,
+    _product_maker,
+    _named_organisation,
+    _capitalised_common_noun,
+    _by_organisation_noun,
+    _body_of_possessor,
+)
 
 
 def _name_set_off_before_verb(head: Token) -> list[Token]:
