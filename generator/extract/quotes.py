@@ -23,7 +23,7 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1076,112 +1076,233 @@ def extract_quotes(
         log.warning("%s: %s", source.id, warning)
     ctx = _Context(doc, source, spans, people)
     ctx.narration_statements()
-    scare_max = int(_rules()["scare_quote_max_words"])
     by_index = {p.index: p for p in paragraphs}
 
     quotes: list[Quote] = []
     attributed: list[tuple[QuoteSpan, Quote, Referent | None]] = []  # the quotes kept so far, for continuations
     seen_ids: dict[str, int] = {}
     for n, span in enumerate(spans):
-        first_par = by_index[span.paragraph]
-        last_par = source.paragraph_at(span.end) if source.paragraphs else first_par
-        previous = spans[n - 1] if n > 0 else None
-        following = spans[n + 1] if n + 1 < len(spans) else None
-        raw = "\n\n".join(source.text[a:b] for a, b in span.pieces)
-        text = clean_quote_text(raw)
-        if not normalise(text):
+        c = _candidate(n, span, ctx, paragraphs, by_index)
+        if c is None:
             continue
-        start = span.start + (len(source.text[span.start : span.end]) - len(source.text[span.start : span.end].lstrip()))
-        end = start + len(text) if len(span.pieces) == 1 else span.end
-        partial = _is_partial(span, text, ctx, first_par, previous)
-        quote_tokens = ctx.tokens(span.start, span.end)
-
-        short = len(text.split()) <= scare_max
-        name_like = partial and len(text.split()) <= 8 and _is_name_like(text) and not _exclaimed_before_cue(span, text, ctx)
-        if name_like or partial and short and _after_marker(source.text, span.open_mark, first_par):
-            log.debug("%s: %r looks like a name, a title or a term; not listed", source.id, text)
+        if _name_or_term(c):
+            log.debug("%s: %r looks like a name, a title or a term; not listed", source.id, c.text)
             continue
-
-        found: _Attribution | None = None
-        if partial:
-            found = _head_walk(quote_tokens, ctx)
-        if found is None and not _ends_sentence(text, source.text, span.close_mark):
-            after_next = following if following is None or not _names_a_title(following, source.text) else None
-            a_start, a_end = _region_after(span, last_par, after_next, by_index.get(last_par.index + 1))
-            found = _after_cue(a_start, a_end, ctx, limit=12 if not partial else 3)
-            found = _cue_right_before(span, ctx) or found or (None if partial else _cue_governing_after(quote_tokens, ctx))
-        if found is None and not partial:
-            b_start, b_end = _region_before(span, first_par, previous)
-            found = _before_cue(b_start, b_end, ctx)
-        if found is None:
-            found = _speech_noun_before(span, ctx) or _name_and_cue_word_before(span, ctx) or _naming_verb_before(span, ctx)
-        if found is None:
-            # a short fragment too: "According to the company, this technology is “chip agnostic,”"
-            sent_tokens = list(ctx.tokens(*_sentence_bounds(span, first_par)))
-            who = _according_to(sent_tokens, ctx)
-            if who is not None:
-                found = _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
-        if found is None and not (partial and short) and not _ends_sentence(text, source.text, span.close_mark):
-            found = _cue_after_the_sentence_quotes(n, spans, source, by_index, ctx)
-
-        speaker_text = speaker_start = speaker_end = None
-        rule = found.rule if found else None
-        via: str | None = None
-        referent: Referent | None = None
-        if found is None:
-            found = _dash_credit(span, last_par, ctx) or (None if partial else _colon_intro(span, first_par, paragraphs, ctx))
-            rule = found.rule if found else None
-        if found is not None and found.speaker is not None:
-            speaker_text = found.speaker.text
-            speaker_start, speaker_end = found.speaker.start_char, found.speaker.end_char
-            resolution = ctx.speakers.resolve(found.speaker, found.speaker.start_char)
-            referent = resolution.referent
-            via = _via(resolution, rule, source.text, span.open_mark)
-        else:
-            carried = _carried(span, first_par, source, attributed, ctx, partial)
-            if carried is not None:
-                (speaker_text, speaker_start, speaker_end, referent, rule), prev = carried
-                via = "carried"
-                found = _Attribution(cue_text=prev.cue if prev else None, reported_by=prev.reported_by if prev else None)
-        name = referent.name if referent is not None else None
-        name_start = referent.start if referent is not None and name is not None else None
-        name_end = referent.end if referent is not None and name is not None else None
-        if referent is not None:
-            ctx.speakers.add(span.open_mark, referent, speaker_text, speaker_start, speaker_end)
-
-        if partial and short and (speaker_text is None or (rule == "according-to" and name is None)):
-            log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, text)
+        who = _speaker(c, _attribution(c), attributed)
+        if who.referent is not None:
+            ctx.speakers.add(span.open_mark, who.referent, who.text, who.start, who.end)
+        if _scare_quote(c, who):
+            log.debug("%s: %r looks like a scare quote or a title; not listed", source.id, c.text)
             continue
-
-        qid = quote_id(source.id, text)
+        qid = quote_id(source.id, c.text)
         seen_ids[qid] = seen_ids.get(qid, 0) + 1
         if seen_ids[qid] > 1:
             qid = f"{qid}-{seen_ids[qid]}"
-        quote = Quote(
-            id=qid,
-            source=source.id,
-            text=text,
-            speaker_text=speaker_text,
-            cue=found.cue_text if found else None,
-            partial=partial,
-            start=start,
-            end=end,
-            sentence=_sentence_of(start, sentences, doc),
-            speaker_start=speaker_start,
-            speaker_end=speaker_end,
-            speaker_name=name,
-            speaker_name_start=name_start,
-            speaker_name_end=name_end,
-            reported_by=found.reported_by if found else None,
-            paragraph=span.paragraph,
-            attribution=rule,
-            speaker_via=via if speaker_text is not None else None,
-            speaker_named_in=ctx.speakers.sentence(name_start) if name_start is not None and via not in (None, "cue") else None,
-        )
+        quote = _quote(c, who, qid, sentences)
         quotes.append(quote)
-        if speaker_text is not None:
-            attributed.append((span, quote, referent))
+        if who.text is not None:
+            attributed.append((span, quote, who.referent))
     return tuple(quotes)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One quote span as the attribution rules read it: its words (``text``, at ``start``–``end``), whether it is a
+    fragment of a sentence (``partial``) short enough to be a scare quote (``short``), the paragraphs it opens and
+    closes in, and the spans around it."""
+
+    n: int  # its index in ``ctx.spans``
+    span: QuoteSpan
+    text: str
+    start: int
+    end: int
+    partial: bool
+    short: bool
+    first_par: Paragraph
+    last_par: Paragraph
+    previous: QuoteSpan | None
+    following: QuoteSpan | None
+    quote_tokens: Span
+    ctx: _Context
+    paragraphs: tuple[Paragraph, ...]
+    by_index: dict[int, Paragraph]
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """Who a quote's attribution names, as written (``text`` at ``start``–``end``) and resolved (``referent``), with
+    the attribution and its rule, and how the speaker was found (``via``)."""
+
+    attribution: _Attribution | None
+    rule: str | None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    referent: Referent | None = None
+    via: str | None = None
+
+
+def _candidate(n: int, span: QuoteSpan, ctx: _Context, paragraphs: tuple[Paragraph, ...], by_index: dict[int, Paragraph]) -> _Candidate | None:
+    """The ``n``-th quote span read for attribution; None when it holds no words."""
+    source, spans = ctx.source, ctx.spans
+    first_par = by_index[span.paragraph]
+    last_par = source.paragraph_at(span.end) if source.paragraphs else first_par
+    previous = spans[n - 1] if n > 0 else None
+    following = spans[n + 1] if n + 1 < len(spans) else None
+    text = clean_quote_text("\n\n".join(source.text[a:b] for a, b in span.pieces))
+    if not normalise(text):
+        return None
+    start = span.start + (len(source.text[span.start : span.end]) - len(source.text[span.start : span.end].lstrip()))
+    end = start + len(text) if len(span.pieces) == 1 else span.end
+    partial = _is_partial(span, text, ctx, first_par, previous)
+    quote_tokens = ctx.tokens(span.start, span.end)
+    short = len(text.split()) <= int(_rules()["scare_quote_max_words"])
+    return _Candidate(n, span, text, start, end, partial, short, first_par, last_par, previous, following, quote_tokens,
+                      ctx, paragraphs, by_index)
+
+
+def _name_or_term(c: _Candidate) -> bool:
+    """A short fragment all capitalised ("Snow Leopard") is a name or a title, unless exclaimed before a cue; a
+    short fragment after a marker ("the so-called “death grip”") is a term: neither is a quote."""
+    name_like = c.partial and len(c.text.split()) <= 8 and _is_name_like(c.text) and not _exclaimed_before_cue(c.span, c.text, c.ctx)
+    return name_like or c.partial and c.short and _after_marker(c.ctx.source.text, c.span.open_mark, c.first_par)
+
+
+def _attribution(c: _Candidate) -> _Attribution | None:
+    """The first attribution a rule of ``ATTRIBUTION_RULES`` finds for the quote, else None."""
+    for rule in ATTRIBUTION_RULES:
+        found = rule(c)
+        if found is not None:
+            return found
+    return None
+
+
+def _by_head_walk(c: _Candidate) -> _Attribution | None:
+    """A fragment: the verb it hangs from ("called Zelenskyy a “dictator”")."""
+    return _head_walk(c.quote_tokens, c.ctx) if c.partial else None
+
+
+def _by_cue_after(c: _Candidate) -> _Attribution | None:
+    """A cue after the quote in its sentence ("…," he said), one right before it, or (a whole quote) the cue that
+    governs it from after; not when the quote ends its sentence."""
+    source, ctx = c.ctx.source, c.ctx
+    if _ends_sentence(c.text, source.text, c.span.close_mark):
+        return None
+    after_next = c.following if c.following is None or not _names_a_title(c.following, source.text) else None
+    a_start, a_end = _region_after(c.span, c.last_par, after_next, c.by_index.get(c.last_par.index + 1))
+    found = _after_cue(a_start, a_end, ctx, limit=12 if not c.partial else 3)
+    return _cue_right_before(c.span, ctx) or found or (None if c.partial else _cue_governing_after(c.quote_tokens, ctx))
+
+
+def _by_cue_before(c: _Candidate) -> _Attribution | None:
+    """A whole quote: a cue before it in its sentence (Putin said: "…")."""
+    if c.partial:
+        return None
+    b_start, b_end = _region_before(c.span, c.first_par, c.previous)
+    return _before_cue(b_start, b_end, c.ctx)
+
+
+def _by_words_before(c: _Candidate) -> _Attribution | None:
+    """A noun of speech, a name and a cue word, or a verb of naming right before the quote."""
+    return _speech_noun_before(c.span, c.ctx) or _name_and_cue_word_before(c.span, c.ctx) or _naming_verb_before(c.span, c.ctx)
+
+
+def _by_according_to(c: _Candidate) -> _Attribution | None:
+    """"according to X" in the quote's sentence; a short fragment too ("According to the company, this technology is
+    “chip agnostic,”")."""
+    sent_tokens = list(c.ctx.tokens(*_sentence_bounds(c.span, c.first_par)))
+    who = _according_to(sent_tokens, c.ctx)
+    if who is None:
+        return None
+    return _Attribution(cue_text="according to", speaker=_speaker_phrase(who), rule="according-to")
+
+
+def _by_cue_after_the_sentence(c: _Candidate) -> _Attribution | None:
+    """The cue after the last of several quotes in the sentence; not for a short fragment, nor a quote that ends
+    its sentence."""
+    if c.partial and c.short or _ends_sentence(c.text, c.ctx.source.text, c.span.close_mark):
+        return None
+    return _cue_after_the_sentence_quotes(c.n, c.ctx.spans, c.ctx.source, c.by_index, c.ctx)
+
+
+def _by_dash_credit(c: _Candidate) -> _Attribution | None:
+    """A credit after a dash ("— Jane Doe")."""
+    return _dash_credit(c.span, c.last_par, c.ctx)
+
+
+def _by_colon_intro(c: _Candidate) -> _Attribution | None:
+    """A whole quote introduced with a colon by a name."""
+    return None if c.partial else _colon_intro(c.span, c.first_par, c.paragraphs, c.ctx)
+
+
+# Tried in order by ``_attribution``; the first that finds an attribution wins.
+ATTRIBUTION_RULES: tuple[Callable[[_Candidate], _Attribution | None], ...] = (
+    _by_head_walk,
+    _by_cue_after,
+    _by_cue_before,
+    _by_words_before,
+    _by_according_to,
+    _by_cue_after_the_sentence,
+    _by_dash_credit,
+    _by_colon_intro,
+)
+
+
+def _speaker(c: _Candidate, found: _Attribution | None, attributed: list) -> _Speaker:
+    """The speaker ``found`` names, resolved; when it names none, the speaker the quote continues (``_carried``:
+    ``attributed`` holds the quotes kept so far)."""
+    if found is not None and found.speaker is not None:
+        phrase = found.speaker
+        resolution = c.ctx.speakers.resolve(phrase, phrase.start_char)
+        via = _via(resolution, found.rule, c.ctx.source.text, c.span.open_mark)
+        return _Speaker(found, found.rule, phrase.text, phrase.start_char, phrase.end_char, resolution.referent, via)
+    carried = _carried(c.span, c.first_par, c.ctx.source, attributed, c.ctx, c.partial)
+    if carried is None:
+        return _Speaker(found, found.rule if found else None)
+    (text, start, end, referent, rule), prev = carried
+    attribution = _Attribution(cue_text=prev.cue if prev else None, reported_by=prev.reported_by if prev else None)
+    return _Speaker(attribution, rule, text, start, end, referent, "carried")
+
+
+def _name(who: _Speaker) -> tuple[str | None, int | None, int | None]:
+    """The speaker's resolved name and its offsets (None when nobody is named)."""
+    referent = who.referent
+    name = referent.name if referent is not None else None
+    if referent is None or name is None:
+        return name, None, None
+    return name, referent.start, referent.end
+
+
+def _scare_quote(c: _Candidate, who: _Speaker) -> bool:
+    """A short fragment with no speaker (or only an unnamed "according to") is a scare quote or a title."""
+    return c.partial and c.short and (who.text is None or (who.rule == "according-to" and _name(who)[0] is None))
+
+
+def _quote(c: _Candidate, who: _Speaker, qid: str, sentences: Sequence[Sentence]) -> Quote:
+    """The quote record."""
+    name, name_start, name_end = _name(who)
+    found = who.attribution
+    return Quote(
+        id=qid,
+        source=c.ctx.source.id,
+        text=c.text,
+        speaker_text=who.text,
+        cue=found.cue_text if found else None,
+        partial=c.partial,
+        start=c.start,
+        end=c.end,
+        sentence=_sentence_of(c.start, sentences, c.ctx.doc),
+        speaker_start=who.start,
+        speaker_end=who.end,
+        speaker_name=name,
+        speaker_name_start=name_start,
+        speaker_name_end=name_end,
+        reported_by=found.reported_by if found else None,
+        paragraph=c.span.paragraph,
+        attribution=who.rule,
+        speaker_via=who.via if who.text is not None else None,
+        speaker_named_in=c.ctx.speakers.sentence(name_start) if name_start is not None and who.via not in (None, "cue") else None,
+    )
 
 
 def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: Source, by_index: dict[int, Paragraph], ctx: _Context) -> _Attribution | None:
