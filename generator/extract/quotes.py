@@ -513,34 +513,28 @@ def dateline(token: Token) -> bool:
     )
 
 
+# (speaker head, reporter head, rule) of a cue verb; NOT_FOUND: nobody speaks
+_Found = tuple[Token | None, Token | None, str | None]
+NOT_FOUND: _Found = (None, None, None)
+
+
 def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, Token | None, str | None]:
-    """(speaker head, reporter head, rule) for a cue verb."""
-    if verb.lemma_.lower() in ctx.document_verbs:
-        document = ctx.document_of(verb)
-        if document is not None:
-            return document, None, "document"
-        if depth == 0:
-            return None, None, None
-        # "The court also found …, noting that “…”": the cue under it is a verb of saying; its subject speaks
-    if verb.lemma_.lower() == "quote":
-        # the object even inside marks: 'quotes a “Senate aide” as saying' (somebody unnamed)
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and not ctx.inside[c.i]]
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.inside[c.i]]
-        if objects:
-            return objects[0], subjects[0] if subjects else None, "quoted-as-saying"
-        if passive:
-            return passive[0], None, "quoted-as-saying"
+    """(speaker head, reporter head, rule) for a cue verb: the first of ``SUBJECT_RULES`` that decides (``depth``:
+    how many verbs up from the cue a rule has already gone)."""
+    subjects = _subjects_of(verb, ctx)
+    for rule in SUBJECT_RULES:
+        found = rule(verb, ctx, depth, subjects)
+        if found is not None:
+            return found
+    return NOT_FOUND
+
+
+def _subjects_of(verb: Token, ctx: _Context) -> list[Token]:
+    """The verb's subjects outside quotes, a wire dateline parsed as one dropped, two the parser made of one phrase
+    made one."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.inside[c.i]]
     if len(subjects) > 1 and dateline(subjects[0]):  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper blasted"
         subjects = subjects[1:]
-    titled = [o for c in verb.children if c.dep_ == "nsubj" and ctx.inside[c.i] for o in c.children if o.dep_ == "poss" and not ctx.inside[o.i]]
-    if not subjects and titled:  # "Variety's “Film Desk” is reporting": a column in marks, its owner speaks
-        return past_split_possessive(titled[0]), None, "subject"
-    if not subjects and verb.dep_ == "advcl":
-        document = _document_named_with(verb, ctx)
-        if document is not None:  # "… is claimed to be “…” as stated on the Zentro website": the website's
-            return document, None, "document"
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
         # "The US automobile manufacturer Ford has said", "a statement from the supermarket chain Waitrose said": the
         # parser's two subjects are one phrase, and the name ends it
@@ -549,73 +543,209 @@ def _subject(verb: Token, ctx: _Context, depth: int = 0) -> tuple[Token | None, 
         # two subjects where one phrase was meant or the first is the quote's ("The Thick of It writer Armando
         # Ianucci tweeted", 'the families “heard …,” Devine said'): the name right before the verb speaks
         subjects = subjects[-1:]
+    return subjects
+
+
+# Each rule takes the cue verb, the context, the depth and the verb's subjects (``_subjects_of``) and returns a
+# _Found (decided; NOT_FOUND: nobody speaks) or None (not this rule). ``SUBJECT_RULES`` lists them in order.
+
+
+def _document_reads(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"the statement read": the document; a verb only a document says with none: nobody, unless the cue is under
+    another verb ("The court also found …, noting that “…”": the cue under it is a verb of saying; its subject
+    speaks)."""
+    if verb.lemma_.lower() not in ctx.document_verbs:
+        return None
+    document = ctx.document_of(verb)
+    if document is not None:
+        return document, None, "document"
+    return NOT_FOUND if depth == 0 else None
+
+
+def _quoted_as_saying(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"X quoted Y as saying": Y, the object even inside marks ('quotes a “Senate aide” as saying': somebody
+    unnamed), or the passive subject ("Y was quoted as saying")."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    reporters = [c for c in verb.children if c.dep_ in ("nsubj",) and not ctx.inside[c.i]]
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.inside[c.i]]
+    if objects:
+        return objects[0], reporters[0] if reporters else None, "quoted-as-saying"
+    if passive:
+        return passive[0], None, "quoted-as-saying"
+    return None
+
+
+def _owner_of_titled_subject(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"Variety's “Film Desk” is reporting": a column in marks, its owner speaks."""
+    titled = [o for c in verb.children if c.dep_ == "nsubj" and ctx.inside[c.i] for o in c.children if o.dep_ == "poss" and not ctx.inside[o.i]]
+    if not subjects and titled:
+        return past_split_possessive(titled[0]), None, "subject"
+    return None
+
+
+def _document_of_clause(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"… is claimed to be “…” as stated on the Zentro website": the website's."""
+    if not subjects and verb.dep_ == "advcl":
+        document = _document_named_with(verb, ctx)
+        if document is not None:
+            return document, None, "document"
+    return None
+
+
+def _passive_agent(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """'labeled “suspicious” by James Steele': the agent."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
-    if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):  # 'labeled “suspicious” by James Steele'
+    if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):
         return agents[0], None, "agent"
+    return None
+
+
+def _passive_without_agent(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"chips will be added to …" (a cue in the passive, no agent): nobody speaks here."""
     if subjects and subjects[0].dep_ == "nsubjpass" and depth == 0 and verb.lemma_.lower() != "quote":
-        return None, None, None  # "chips will be added to …" (a cue in the passive, no agent): nobody speaks here
-    if subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        head = verb.head
-        if head.pos_ not in ("NOUN", "PROPN", "PRON"):  # "…, according to police, who said": the noun before "who"
-            before = [t for t in verb.doc[max(subjects[0].i - 3, 0) : subjects[0].i] if not t.is_punct]
-            head = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else head
-        return head, None, "relative"  # "Capaldi, who described himself as a “full anorak” fan"
+        return NOT_FOUND
+    return None
+
+
+def _relative_subject(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"Capaldi, who described himself as a “full anorak” fan": the noun "who" stands for; "…, according to
+    police, who said": the noun before "who" when the parser hung the clause elsewhere."""
+    if not (subjects and subjects[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl"):
+        return None
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        before = [t for t in verb.doc[max(subjects[0].i - 3, 0) : subjects[0].i] if not t.is_punct]
+        head = before[-1] if before and before[-1].pos_ in ("NOUN", "PROPN") else head
+    return head, None, "relative"
+
+
+def _grammatical_subject(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """The subject, unless it cannot speak ("which said", "nothing suggests"); a name ending it speaks."""
     if subjects and not ctx.non_speaker(subjects[0]):
         return _name_ending_subject(subjects[0], verb, ctx) or past_split_possessive(subjects[0]), None, "subject"
+    return None
+
+
+def _second_verb_of_outer_clause(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"Keller wouldn't say when Nexa and Orbital began talks but said …": the parser joined "said" to the clause
+    "when … began"; it is the outer verb's second verb, with its subject."""
     if not subjects and _coordinated_with_outer_verb(verb):
-        # "Keller wouldn't say when Nexa and Orbital began talks but said …": the parser joined "said" to the
-        # clause "when … began"; it is the outer verb's second verb, with its subject
         return _subject(verb.head.head, ctx, depth + 1)
-    if not subjects:
-        named = _name_right_before(verb, ctx)
-        if named is not None:
-            return named, None, "before-verb"
-        named = _subject_of_participle_after(verb, ctx)
-        if named is not None:
-            return named, None, "after-verb"
-    if not subjects:
-        inverted = _name_after_inverted_cue(verb, ctx)
-        if inverted is not None:  # "The likely result will be “…” for drivers, argued the AA.": not "result"
-            return inverted, None, "after-verb"
-    head = verb.head
+    return None
+
+
+def _name_next_to_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """No subject: the name right before the verb, or the subject of a participle after it."""
+    if subjects:
+        return None
+    named = _name_right_before(verb, ctx)
+    if named is not None:
+        return named, None, "before-verb"
+    named = _subject_of_participle_after(verb, ctx)
+    if named is not None:
+        return named, None, "after-verb"
+    return None
+
+
+def _inverted_cue(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"The likely result will be “…” for drivers, argued the AA.": the AA, not "result"."""
+    if subjects:
+        return None
+    inverted = _name_after_inverted_cue(verb, ctx)
+    return (inverted, None, "after-verb") if inverted is not None else None
+
+
+def _noun_not_an_object(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"A statement saying": only a noun that is the object of a verb passes it on."""
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("dobj", "pobj", "attr"):
-        return None, None, None  # "A statement saying": only a noun that is the object of a verb passes it on
+        return NOT_FOUND
+    return None
+
+
+def _participle_it_goes_with(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"issued a statement, saying Pyongyang has no intention … and calling it “senseless”": the parser joined
+    "calling" to the reported clause; it goes with "saying", whose subject speaks."""
     participle = _participle_coordinated_above(verb, ctx)
     if participle is not None and depth < 4:
-        # "issued a statement, saying Pyongyang has no intention … and calling it “senseless”": the parser joined
-        # "calling" to the reported clause; it goes with "saying", whose subject speaks
         return _subject(participle, ctx, depth + 1)
-    if depth < 4 and head.i != verb.i:
-        # "as saying" under "quoted", "saying" under "denied", "and said" under the first verb
-        if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
-            head = head.head
-        # "Gomez grabbed her arm, then told her, “…”": a second verb the parser hung on the first as "dep"
-        dep_of_verb = verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB" and head.i < verb.i
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or dep_of_verb or head.lemma_.lower() == "quote":
-            found = _subject(head, ctx, depth + 1)
-            if found[0] is not None:
-                return found
-    # "…," said Kremlin spokesman Dmitry Peskov: the parser may not call the name a subject
+    return None
+
+
+def _governing_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """The speaker of the verb above: "as saying" under "quoted", "saying" under "denied", "and said" under the
+    first verb, "Gomez grabbed her arm, then told her, “…”" (a second verb the parser hung on the first as "dep")."""
+    head = verb.head
+    if not (depth < 4 and head.i != verb.i):
+        return None
+    if verb.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+        head = head.head
+    dep_of_verb = verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB" and head.i < verb.i
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "pobj", "acl", "ccomp", "prep", "dobj") or dep_of_verb or head.lemma_.lower() == "quote":
+        found = _subject(head, ctx, depth + 1)
+        if found[0] is not None:
+            return found
+    return None
+
+
+def _name_after_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"…," said Kremlin spokesman Dmitry Peskov: the parser may not call the name a subject."""
     for token in verb.rights:
         if token.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd") and token.pos_ == "PROPN" and not ctx.inside[token.i]:
             return token, None, "after-verb"
-    if verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "’") and ctx.inside[verb.i - 1]:
-        # '“Who is he?” asked the fans': right after the closing mark, the noun for people the parser made the
-        # object is who speaks
-        for token in verb.rights:
-            if token.dep_ in ("dobj", "npadvmod", "dep", "attr") and token.pos_ == "NOUN" and not ctx.inside[token.i] \
-                    and (noun_kind(token) == "person" or people_noun(token) or token.lemma_.lower() in ctx.speakers.rules["unnamed_nouns"]) \
-                    and token.left_edge.i <= verb.i + 3:
-                return token, None, "after-verb"
-            break
-    # '“…,” team general manager A.J. Smith said': the parser hung the name on the quote before it
+    return None
+
+
+def _people_noun_after_question(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """'“Who is he?” asked the fans': right after the closing mark, the noun for people the parser made the object
+    is who speaks."""
+    if not (verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "’") and ctx.inside[verb.i - 1]):
+        return None
+    for token in verb.rights:
+        if token.dep_ in ("dobj", "npadvmod", "dep", "attr") and token.pos_ == "NOUN" and not ctx.inside[token.i] \
+                and (noun_kind(token) == "person" or people_noun(token) or token.lemma_.lower() in ctx.speakers.rules["unnamed_nouns"]) \
+                and token.left_edge.i <= verb.i + 3:
+            return token, None, "after-verb"
+        break
+    return None
+
+
+def _name_hung_on_quote(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """'“…,” team general manager A.J. Smith said': the parser hung the name on the quote before it."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not ctx.inside[before.i] and before.head.i != verb.i:
         return before, None, "before-verb"
+    return None
+
+
+def _words_before_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """'“…,” the 28-year-old said' with "the" hung on the verb: the words before it."""
     phrase = _phrase_before(verb, ctx)
-    if phrase is not None:  # '“…,” the 28-year-old said' with "the" hung on the verb: the words before it
-        return phrase[-1], None, "phrase-before-verb"
-    return None, None, None
+    return (phrase[-1], None, "phrase-before-verb") if phrase is not None else None
+
+
+# Tried in order by ``_subject``; the first that decides wins (none: NOT_FOUND).
+SUBJECT_RULES: tuple[Callable[[Token, _Context, int, list[Token]], _Found | None], ...] = (
+    _document_reads,
+    _quoted_as_saying,
+    _owner_of_titled_subject,
+    _document_of_clause,
+    _passive_agent,
+    _passive_without_agent,
+    _relative_subject,
+    _grammatical_subject,
+    _second_verb_of_outer_clause,
+    _name_next_to_verb,
+    _inverted_cue,
+    _noun_not_an_object,
+    _participle_it_goes_with,
+    _governing_verb,
+    _name_after_verb,
+    _people_noun_after_question,
+    _name_hung_on_quote,
+    _words_before_verb,
+)
 
 
 def _participle_coordinated_above(verb: Token, ctx: _Context) -> Token | None:
@@ -1226,12 +1356,13 @@ def _by_cue_after_the_sentence(c: _Candidate) -> _Attribution | None:
 
 
 def _by_dash_credit(c: _Candidate) -> _Attribution | None:
-    """A credit after a dash ("— Jane Doe")."""
+    """A headline or a short paragraph that credits the speaker after a dash ("“The fight is not over.” — Jane
+    Smith")."""
     return _dash_credit(c.span, c.last_par, c.ctx)
 
 
 def _by_colon_intro(c: _Candidate) -> _Attribution | None:
-    """A whole quote introduced with a colon by a name."""
+    """A whole quote introduced by a colon with no cue of its own ("Jamil explained the program:")."""
     return None if c.partial else _colon_intro(c.span, c.first_par, c.paragraphs, c.ctx)
 
 
