@@ -1205,3 +1205,20 @@ def test_split_body_parts_are_containers_with_the_same_body_class_and_nothing_bu
     tree = load_html("<html><body>" + between.join(f"<div class='{c}'><p>{BODY[i]}</p></div>" for i, c in
                                                    enumerate(classes)) + "</body></html>")
     assert sum(len(group) for group in split_body_parts(tree)) == parts
+
+
+@pytest.mark.parametrize("heading, kept", [
+    ("<div role='heading' aria-level='3'>More Great Example Stories</div>", False),  # a declared heading
+    ("<h3>Related</h3>", False),
+    ("<h3>What the council decided</h3>", True),  # a heading of the article's own: its list is the article's
+])
+def test_a_list_under_a_heading_naming_other_stories_is_furniture(heading, kept):
+    teasers = ("<li>The case for <a href='/a'>a quieter city centre</a>. Plus, the <a href='/b'>latest news on "
+               "transport</a> from our reporters</li><li>Want to cycle to work? Read our picks for the <a href='/c'>"
+               "best bicycles</a>, <a href='/d'>locks</a> and <a href='/e'>lights</a> for the winter</li>")
+    body = "".join(f"<p>{t}</p>" for t in BODY)
+    html = bare_page(body=f"<article><h1>Council closes old bridge for a year</h1><div class='article-body'>{body}"
+                          f"<hr>{heading}<ul>{teasers}</ul></div></article>")
+    text = read_page(html).text
+    assert all(t in text for t in BODY)
+    assert ("best bicycles" in text) is kept

@@ -840,6 +840,29 @@ def is_headed_section(node: Any, config: dict[str, Any]) -> bool:
     return re.fullmatch(config["section_heading"], clean_space(first.text_content()), re.IGNORECASE) is not None
 
 
+def is_heading_element(node: Any) -> bool:
+    """An ``<h2>``–``<h6>``, or any element the page declares a heading (``role="heading"``)."""
+    return node.tag in HEADINGS or node.get("role") == "heading"
+
+
+def names_other_stories(node: Any, config: dict[str, Any]) -> bool:
+    """A heading whose words name a list of other stories ("More Great Stories", "Related", ``section_heading``)."""
+    return is_heading_element(node) and re.fullmatch(
+        config["section_heading"], clean_space(node.text_content()), re.IGNORECASE) is not None
+
+
+def is_headed_list(node: Any, config: dict[str, Any]) -> bool:
+    """A list right after a heading that names other stories, and that heading ("<hr><div role='heading'>More
+    Great Stories</div><ul><li>The case for <a>a light hand with AI</a>…</li></ul>" closing an article's body):
+    teasers with words of their own around their links, which the link-list rule lets through."""
+    if node.tag in ("ul", "ol"):
+        before = node.getprevious()
+        return before is not None and isinstance(before.tag, str) and names_other_stories(before, config)
+    after = node.getnext()
+    return (after is not None and isinstance(after.tag, str) and after.tag in ("ul", "ol")
+            and names_other_stories(node, config))
+
+
 def is_embedded_media(node: Any, config: dict[str, Any]) -> bool:
     """A box that schema.org markup declares a video or a recording (``itemtype=".../VideoObject"``): a player with
     its own headline, duration and playlist ("Zsa Zsa Gabor dies at 99: Fans, friends remember… Play Video - 2:46"),
@@ -858,6 +881,7 @@ def is_furniture_element(node: Any, config: dict[str, Any]) -> bool:
         or is_link_list(node, config)
         or is_captioned_picture(node, config)
         or is_headed_section(node, config)
+        or is_headed_list(node, config)
     )
 
 
