@@ -19,7 +19,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -1129,116 +1129,179 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     return text, document, pruned
 
 
+Candidate = tuple[Any, str]  # a value and where on the page it was found
+
+
+def first_found(candidates: Iterable[Candidate | None]) -> Candidate | None:
+    """The first candidate that has a value: candidates come best first."""
+    return next((candidate for candidate in candidates if candidate and candidate[0]), None)
+
+
+def parse_tree(raw: str) -> Any | None:
+    """The page's element tree, or None when lxml cannot parse it."""
+    try:
+        # the page is already text: parse its UTF-8 bytes as UTF-8, whatever charset the page declares (or not)
+        return lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def url_candidates(tree: Any, meta: dict[str, list[str]], article: dict[str, Any], document: Any) -> list[Candidate]:
+    """The page's own address, best first: canonical link, OpenGraph, JSON-LD, trafilatura (web addresses only)."""
+    candidates = [
+        *((c, "canonical link") for c in tree.xpath('//link[@rel="canonical"]/@href')),
+        *((u, "OpenGraph") for u in meta.get("og:url", [])),
+        (article.get("url"), "JSON-LD"),
+        (getattr(document, "url", None), "trafilatura"),
+    ]
+    return [(url.strip(), origin) for url, origin in candidates
+            if isinstance(url, str) and re.match(r"https?://[^\s/]+", url.strip(), re.IGNORECASE)]
+
+
+def declared_site_names(meta: dict[str, list[str]], article: dict[str, Any],
+                        by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Names the page gives its site: OpenGraph, the JSON-LD publisher, the web-app names."""
+    publisher = article.get("publisher")
+    return [
+        *meta.get("og:site_name", []),
+        *(ld_people(publisher, by_id) if publisher else []),
+        *meta.get("application-name", []),
+        *meta.get("apple-mobile-web-app-title", []),
+    ]
+
+
+def page_titles(tree: Any) -> list[str]:
+    """The page's ``<title>``s in its head (else its first ``<title>`` anywhere)."""
+    return [clean_space(t.text_content()) for t in tree.xpath("//head/title")] or [
+        clean_space(t.text_content()) for t in tree.xpath("//title")[:1]
+    ]
+
+
+def outlet_candidate(site_names: Sequence[str], titles: Sequence[str], url: str | None,
+                     hints: Sequence[str]) -> Candidate | None:
+    """The outlet, from the declared site names, the parts of the ``<title>`` after its headline, the address and the
+    site's hints."""
+    title_parts = [part for title in titles for part in TITLE_SEPARATORS.split(title)[1:]]
+    headlines = [TITLE_SEPARATORS.split(title)[0] for title in titles]
+    return page_outlet(site_names, title_parts, url, headlines, hints)
+
+
+def site_keys_of(site_names: Sequence[str], outlet: str | None, hints: Sequence[str], url: str | None) -> list[str]:
+    """Keys of every name the site goes by (to strip from titles and to tell from authors), without repeats."""
+    return [k for k in dict.fromkeys([key(n) for n in site_names] + [key(clean_site_name(n)) for n in site_names]
+                                     + [key(outlet or "")] + [key(n) for n in hints]
+                                     + [key((domain_of(url) or "").rsplit(".", 1)[0])]) if k]
+
+
+def title_candidates(article: dict[str, Any], meta: dict[str, list[str]], titles: Sequence[str]) -> list[Candidate]:
+    """The titles the page declares, best first: JSON-LD headline, OpenGraph, meta titles, ``<title>``."""
+    return [
+        *((clean_space(article[k]), "JSON-LD") for k in ("headline",) if isinstance(article.get(k), str)),
+        *((t, "OpenGraph") for t in meta.get("og:title", [])),
+        *((t, "meta title") for t in meta.get("twitter:title", []) + meta.get("title", [])),
+        *((t, "page title") for t in titles),
+    ]
+
+
+def title_candidate(declared: Sequence[Candidate], tree: Any, document: Any,
+                    site_keys: Sequence[str]) -> Candidate | None:
+    """The declared title that matches a visible headline, else trafilatura's title."""
+    title = choose_title(declared, visible_headlines(tree), site_keys, link_names(tree))
+    if title is None and getattr(document, "title", None):
+        title = choose_title([(document.title, "trafilatura")], [], site_keys)
+    return title
+
+
+def author_candidates(article: dict[str, Any], by_id: dict[str, dict[str, Any]], meta: dict[str, list[str]],
+                      tree: Any, title: str | None, text: str, under: Sequence[str]) -> list[Candidate]:
+    """Who wrote the page, best first: JSON-LD, meta tags, bylines in the markup, then in the text."""
+    return [
+        *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
+        *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
+        *((byline, "byline") for byline in byline_texts(tree, title)),
+        *((line, "text byline") for line in text_bylines(text)),
+        *((line, "byline under the headline") for line in headline_bylines(under)),
+        *((name, "author biography") for name in closing_bio_names(text)),
+    ]
+
+
+def author_candidate(authors: Sequence[Candidate], document: Any, site_keys: Sequence[str]) -> Candidate | None:
+    """The first usable author; trafilatura's own guess only when the page says nothing (it may come from a "More
+    stories" card or a comment)."""
+    guess = [(document.author, "trafilatura")] if getattr(document, "author", None) else []
+    return choose_author(authors, site_keys) or choose_author(guess, site_keys)
+
+
+def published_candidates(article: dict[str, Any], meta: dict[str, list[str]], tree: Any, under: Sequence[str],
+                         document: Any) -> list[Candidate]:
+    """The page's own published date (never its modified date), best first: JSON-LD, meta tags, microdata, the
+    dateline or ``<time>`` under the headline, htmldate."""
+    declared = [
+        *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
+        *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
+        *((value, "microdata") for name in rules()["date_meta"] for value in microdata_dates(tree).get(name, [])),
+    ]
+    return [
+        *((parse_page_date(value), origin) for value, origin in declared if isinstance(value, str)),
+        (dateline_date(under), "dateline under the headline"),
+        (time_under_headline(tree), "time element under the headline"),
+        *((parse_page_date(str(document.date)), "htmldate") for _ in [0] if getattr(document, "date", None)),
+    ]
+
+
+def page_descriptions(article: dict[str, Any], meta: dict[str, list[str]]) -> list[str]:
+    """The summaries the page declares: JSON-LD, OpenGraph, Twitter, meta description."""
+    return [
+        *(clean_space(article["description"]) for _ in [0] if isinstance(article.get("description"), str)),
+        *(clean_space(d) for name in ("og:description", "twitter:description", "description")
+          for d in meta.get(name, [])),
+    ]
+
+
+def value_of(candidate: Candidate | None) -> Any:
+    """The value of a candidate, None when nothing was found."""
+    return candidate[0] if candidate else None
+
+
+def page_with(text: str, pruned: int, fields: dict[str, Candidate | None]) -> Page:
+    """The page with each field that was found and where it was found."""
+    found = {name: candidate for name, candidate in fields.items() if candidate}
+    return Page(text=text, origins=tuple(sorted((name, origin) for name, (_, origin) in found.items())),
+                furniture_chars=pruned, **{name: value for name, (value, _) in found.items()})
+
+
 def read_page(raw: str) -> Page:
-    """Text and metadata of a saved page; never fetches anything."""
+    """Text and metadata of a saved page; never fetches anything.
+
+    Each field is the first value found among its candidates, best first; a later field reads earlier ones (the
+    outlet reads the address, the title the outlet, the author the title)."""
     text, document, pruned = extract_text(raw)
     if not text or not text.strip():
         return Page(text="")
-    try:
-        # the page is already text: parse its UTF-8 bytes as UTF-8, whatever charset the page declares (or not)
-        tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
+    tree = parse_tree(raw)
     if tree is None:
         return replace(from_trafilatura(text, document), furniture_chars=pruned)
     objects = json_ld_objects(tree)
     article = article_object(objects)
     by_id = {str(obj["@id"]): obj for obj in objects if "@id" in obj}
     meta = meta_values(tree)
-    found: dict[str, Any] = {}
-    origins: dict[str, str] = {}
-
-    def take(name: str, value: Any, origin: str) -> None:
-        if value and name not in found:
-            found[name], origins[name] = value, origin
-
-    # url
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    for url, origin in [
-        *((c, "canonical link") for c in canonical),
-        *((u, "OpenGraph") for u in meta.get("og:url", [])),
-        (article.get("url"), "JSON-LD"),
-        (getattr(document, "url", None), "trafilatura"),
-    ]:
-        if isinstance(url, str) and re.match(r"https?://[^\s/]+", url.strip(), re.IGNORECASE):
-            take("url", url.strip(), origin)
-
-    # outlet
-    publisher = article.get("publisher")
-    publisher_names = ld_people(publisher, by_id) if publisher else []
-    site_names = [
-        *meta.get("og:site_name", []),
-        *publisher_names,
-        *meta.get("application-name", []),
-        *meta.get("apple-mobile-web-app-title", []),
-    ]
-    titles = [clean_space(t.text_content()) for t in tree.xpath("//head/title")] or [
-        clean_space(t.text_content()) for t in tree.xpath("//title")[:1]
-    ]
-    title_parts = [part for title in titles for part in TITLE_SEPARATORS.split(title)[1:]]
-    headlines = [TITLE_SEPARATORS.split(title)[0] for title in titles]
+    url = first_found(url_candidates(tree, meta, article, document))
+    site_names = declared_site_names(meta, article, by_id)
+    titles = page_titles(tree)
     hints = site_hints(tree)
-    outlet = page_outlet(site_names, title_parts, found.get("url"), headlines, hints)
-    if outlet:
-        take("outlet", outlet[0], outlet[1])
-    site_keys = [k for k in dict.fromkeys([key(n) for n in site_names] + [key(clean_site_name(n)) for n in site_names]
-                                          + [key(found.get("outlet") or "")] + [key(n) for n in hints]
-                                          + [key((domain_of(found.get("url")) or "").rsplit(".", 1)[0])]) if k]
-
-    # title
-    declared = [
-        *((clean_space(article[k]), "JSON-LD") for k in ("headline",) if isinstance(article.get(k), str)),
-        *((t, "OpenGraph") for t in meta.get("og:title", [])),
-        *((t, "meta title") for t in meta.get("twitter:title", []) + meta.get("title", [])),
-        *((t, "page title") for t in titles),
-    ]
-    title = choose_title(declared, visible_headlines(tree), site_keys, link_names(tree))
-    if title is None and getattr(document, "title", None):
-        title = choose_title([(document.title, "trafilatura")], [], site_keys)
-    if title:
-        take("title", title[0], title[1])
-
+    outlet = first_found([outlet_candidate(site_names, titles, value_of(url), hints)])
+    site_keys = site_keys_of(site_names, value_of(outlet), hints, value_of(url))
+    title = first_found([title_candidate(title_candidates(article, meta, titles), tree, document, site_keys)])
     under = under_headline(tree)  # the dateline and a byline line are read from it
-
-    # author
-    authors = [
-        *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
-        *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
-        *((text, "byline") for text in byline_texts(tree, found.get("title"))),
-        *((line, "text byline") for line in text_bylines(text)),
-        *((line, "byline under the headline") for line in headline_bylines(under)),
-        *((name, "author biography") for name in closing_bio_names(text)),
-    ]
-    # trafilatura's own guess only when the page says nothing: it may come from a "More stories" card or a comment.
-    guess = [(document.author, "trafilatura")] if getattr(document, "author", None) else []
-    author = choose_author(authors, site_keys) or choose_author(guess, site_keys)
-    if author:
-        take("author", author[0], author[1])
-
-    # published date: the page's own published date first, never its modified date
-    dates = [
-        *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
-        *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
-        *((value, "microdata") for name in rules()["date_meta"] for value in microdata_dates(tree).get(name, [])),
-    ]
-    for value, origin in dates:
-        if isinstance(value, str):
-            take("published", parse_page_date(value), origin)
-    take("published", dateline_date(under), "dateline under the headline")
-    take("published", time_under_headline(tree), "time element under the headline")
-    if getattr(document, "date", None):
-        take("published", parse_page_date(str(document.date)), "htmldate")
-
+    authors = author_candidates(article, by_id, meta, tree, value_of(title), text, under)
+    author = first_found([author_candidate(authors, document, site_keys)])
+    published = first_found(published_candidates(article, meta, tree, under, document))
     # the standfirst under the headline, when the text left it out (trafilatura reads it as the page's header)
-    descriptions = [
-        *(clean_space(article["description"]) for _ in [0] if isinstance(article.get("description"), str)),
-        *(clean_space(d) for name in ("og:description", "twitter:description", "description")
-          for d in meta.get(name, [])),
-    ]
-    lead = standfirst(tree, text, descriptions)
+    lead = standfirst(tree, text, page_descriptions(article, meta))
     if lead:
         text = f"{lead}\n{text}"
-    return Page(text=text, origins=tuple(sorted(origins.items())), furniture_chars=pruned, **found)
+    return page_with(text, pruned, {"url": url, "outlet": outlet, "title": title, "author": author,
+                                    "published": published})
 
 
 def from_trafilatura(text: str, document: Any) -> Page:
