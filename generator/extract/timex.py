@@ -763,81 +763,178 @@ def noun_before_ago(e: Expr) -> RuleResult:
     return None
 
 
-def units_ago_or_later(e: Expr) -> RuleResult:
-    """"three years ago" (from the reference date), "six days later" (from the previous date)."""
-    r = rules()
-    m = re.fullmatch(rf"(?:(?:about|some|around|nearly|almost|more than|less than|fewer than|over|under|just|only|well|"
-                     rf"roughly|approximately|at least|barely|little|a little|exactly) )*(?P<n>a couple of|{NUMBER}) "
-                     r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)", e.text)
-    if m is None and (ahead := re.fullmatch(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)",
-                                             e.text)):
-        amount, unit = _number(ahead["n"]), r["units"].get(ahead["unit"])
-        if amount is not None and unit and unit not in ("weekend", "quarter"):  # "a year from now": counted ahead
-            value, gran = _shift(e.reference, unit, amount, weeks_as_days=False)
-            return Resolution(value, gran, f"{amount} {unit}(s) after the reference date")
-    if m is None:
-        # "months later", "years earlier": no number to count with (TimeML: FUTURE_REF / PAST_REF, as "a few")
-        bare = re.fullmatch(r"(?:just |only |some |many )?([a-z]+s) (later|earlier|afterwards|afterward|ago)", e.text)
-        if bare is None or r["units"].get(bare[1]) in (None, "weekend", "quarter"):
-            return None
-        value = "FUTURE_REF" if r["anchor_directions"].get(bare[2], -1) > 0 else "PAST_REF"
-        return Resolution(value, "ref", "an unspecified amount of time before or after: a vague reference",
-                          kind="ref", relative=False)
-    amount, unit = _number(m["n"]), r["units"].get(m["unit"])
-    if m["n"] in ("more", "many more"):
+_UNCOUNTED_UNITS = ("weekend", "quarter")  # units "ago"/"later" does not count in
+_UNITS_AGO_OR_LATER = re.compile(
+    rf"(?:(?:about|some|around|nearly|almost|more than|less than|fewer than|over|under|just|only|well|"
+    rf"roughly|approximately|at least|barely|little|a little|exactly) )*(?P<n>a couple of|{NUMBER}) "
+    r"(?P<unit>[a-z]+) (?P<dir>ago|later|earlier|before|after|afterwards|afterward|on|prior)")
+_UNITS_FROM_NOW = re.compile(rf"(?P<n>a couple of|{NUMBER}) (?P<unit>[a-z]+) (?:from (?:now|today)|hence)")
+_UNITS_WITHOUT_NUMBER = re.compile(r"(?:just |only |some |many )?([a-z]+s) (later|earlier|afterwards|afterward|ago)")
+
+
+@dataclass(frozen=True)
+class _Count:
+    """A counted amount of time before or after a date: "three years ago", "six days later"."""
+
+    amount: int
+    unit: str  # a unit of ``rules()["units"]``: "day", "week", "year"…
+    word: str  # "ago", "later", "earlier", "before", "after"…
+
+    @property
+    def direction(self) -> int:
+        """1 when counted ahead ("later", "after"), -1 when counted back ("earlier", "before"); not for "ago"."""
+        return rules()["anchor_directions"][self.word]
+
+    @property
+    def side(self) -> str:
+        """The side of the date it is counted from, as said in a rule's note: "after" or "before"."""
+        return "after" if self.direction > 0 else "before"
+
+
+def _vague_reference(word: str, how: str) -> Resolution:
+    """An amount of time before or after with no number to count with (TimeML: PAST_REF / FUTURE_REF)."""
+    value = "FUTURE_REF" if rules()["anchor_directions"].get(word, -1) > 0 else "PAST_REF"
+    return Resolution(value, "ref", how, kind="ref", relative=False)
+
+
+def _units_from_now(e: Expr) -> RuleResult:
+    """"a year from now", "two weeks hence": counted ahead from the reference date."""
+    ahead = _UNITS_FROM_NOW.fullmatch(e.text)
+    if ahead is None:
         return None
-    if unit and unit not in ("weekend", "quarter") and (m["n"] in r["vague_numbers"] or m["n"] in ("many", "some")):
-        # "a few years ago", "several days later": no number to count with (TimeML: PAST_REF / FUTURE_REF)
-        value = "FUTURE_REF" if r["anchor_directions"].get(m["dir"], -1) > 0 else "PAST_REF"
-        return Resolution(value, "ref", "vague amount of time before or after: a vague reference", kind="ref",
-                          relative=False)
-    if amount is None or not unit or unit in ("weekend", "quarter"):
+    amount, unit = _number(ahead["n"]), rules()["units"].get(ahead["unit"])
+    if amount is None or not unit or unit in _UNCOUNTED_UNITS:
         return None
-    if m["dir"] in ("after", "before") and re.match(r"\s*[\w$£€]", e.after) or re.match(r"\s*than\b", e.after):
-        # ("a year later than planned": how much later, not when)
-        # "a day after the crash", "two weeks before the vote": how long between two events (TimeML: a
-        # DURATION; "after"/"before" is a signal), not a date counted from the previous one
-        return Resolution(duration_value(amount, unit), None, "duration before or after an event", kind="duration",
-                          relative=False, type="DURATION")
-    if m["dir"] == "ago" and unit in ("year", "decade", "century") and amount * {"year": 1, "decade": 10,
-                                                                                "century": 100}[unit] >= e.reference.year:
+    value, gran = _shift(e.reference, unit, amount, weeks_as_days=False)
+    return Resolution(value, gran, f"{amount} {unit}(s) after the reference date")
+
+
+def _units_without_number(e: Expr) -> RuleResult:
+    """"months later", "years earlier": no number to count with (TimeML: FUTURE_REF / PAST_REF, as "a few")."""
+    bare = _UNITS_WITHOUT_NUMBER.fullmatch(e.text)
+    if bare is None or rules()["units"].get(bare[1]) in (None, *_UNCOUNTED_UNITS):
+        return None
+    return _vague_reference(bare[2], "an unspecified amount of time before or after: a vague reference")
+
+
+def _gap_between_events(e: Expr, c: _Count) -> RuleResult:
+    """"a day after the crash", "two weeks before the vote": how long between two events (TimeML: a DURATION;
+    "after"/"before" is a signal), not a date counted from the previous one; so is "a year later than planned" (how
+    much later, not when)."""
+    if c.word in ("after", "before") and re.match(r"\s*[\w$£€]", e.after) or re.match(r"\s*than\b", e.after):
+        return Resolution(duration_value(c.amount, c.unit), None, "duration before or after an event",
+                          kind="duration", relative=False, type="DURATION")
+    return None
+
+
+def _before_year_one(e: Expr, c: _Count) -> RuleResult:
+    """"50,000 years ago": before the calendar's first year, a vague past."""
+    years = {"year": 1, "decade": 10, "century": 100}
+    if c.word == "ago" and c.unit in years and c.amount * years[c.unit] >= e.reference.year:
         return Resolution("PAST_REF", "ref", "before the calendar's first year (\"50,000 years ago\")", kind="ref",
                           relative=False)
-    if m["dir"] == "ago":
-        value, gran = _shift(e.reference, unit, -amount, weeks_as_days=False)
-        return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    direction = r["anchor_directions"][m["dir"]]
-    if e.anchor is None and e.period and unit in ("year", "month", "decade", "century") and (
-            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (unit != "month" or named[2]):
-        # "in 2011 … four years later", "in May 2019 … two months later", "opened in 1987 and was expanded a decade
-        # later": from the year or month named before
-        base = dt.date(int(named[1]), int(named[2] or 1), 1)
-        value, gran = _shift(base, unit, direction * amount)
-        if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
-            return Resolution(None, None, "counted from the period named before it passes the reference date, "
-                              "in a past-tense clause: left unresolved")
-        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the period "
-                          f"named before ({e.period})", from_period=True)
-    if e.anchor is None and e.period and unit in ("week", "fortnight") and (week := re.fullmatch(r"(\d{4})-W(\d\d)", e.period)):
-        # "announced the cuts two weeks ago. A week later …": from the week named before
-        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        value, gran = _shift(monday, unit, direction * amount, weeks_as_days=False)
-        return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the week named "
-                          f"before ({e.period})", from_period=True)
-    if e.anchor is None and direction > 0:
+    return None
+
+
+def _ago(e: Expr, c: _Count) -> RuleResult:
+    """"three years ago": counted back from the reference date."""
+    if c.word != "ago":
+        return None
+    value, gran = _shift(e.reference, c.unit, -c.amount, weeks_as_days=False)
+    return Resolution(value, gran, f"{c.amount} {c.unit}(s) before the reference date")
+
+
+def _from_named_year_or_month(e: Expr, c: _Count) -> RuleResult:
+    """"in 2011 … four years later", "in May 2019 … two months later", "opened in 1987 and was expanded a decade
+    later": from the year or month named before (unresolved when that passes the reference date in a past-tense
+    clause)."""
+    if not (e.anchor is None and e.period and c.unit in ("year", "month", "decade", "century") and (
+            named := re.fullmatch(r"(\d{4})(?:-(\d\d))?", e.period)) and (c.unit != "month" or named[2])):
+        return None
+    base = dt.date(int(named[1]), int(named[2] or 1), 1)
+    value, gran = _shift(base, c.unit, c.direction * c.amount)
+    if e.tense == "past" and value[:4] > f"{e.reference.year:04d}":
+        return Resolution(None, None, "counted from the period named before it passes the reference date, "
+                          "in a past-tense clause: left unresolved")
+    return Resolution(value, gran, f"{c.amount} {c.unit}(s) {c.side} the period named before ({e.period})",
+                      from_period=True)
+
+
+def _from_named_week(e: Expr, c: _Count) -> RuleResult:
+    """"announced the cuts two weeks ago. A week later …": from the week named before."""
+    if not (e.anchor is None and e.period and c.unit in ("week", "fortnight") and (
+            week := re.fullmatch(r"(\d{4})-W(\d\d)", e.period))):
+        return None
+    monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    value, gran = _shift(monday, c.unit, c.direction * c.amount, weeks_as_days=False)
+    return Resolution(value, gran, f"{c.amount} {c.unit}(s) {c.side} the week named before ({e.period})",
+                      from_period=True)
+
+
+def _later_without_anchor(e: Expr, c: _Count) -> RuleResult:
+    """"six days later" with no earlier date to count from: unresolved."""
+    if e.anchor is None and c.direction > 0:
         return Resolution(None, None, "anchored expression without an earlier date to count from")
-    if direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, unit, amount)[0])) and (
-            span[0] > e.reference):
-        # "two years later, the cooperative signed …" counted from a date too late: it would pass the reference date
+    return None
+
+
+def _later_past_the_reference(e: Expr, c: _Count) -> RuleResult:
+    """"two years later, the cooperative signed …" counted from a date too late: it would pass the reference date
+    in a past-tense clause, so it is left unresolved."""
+    if c.direction > 0 and e.tense == "past" and (span := interval(_shift(e.anchor or e.reference, c.unit,
+                                                                          c.amount)[0])) and span[0] > e.reference:
         return Resolution(None, None, "counted from the previous date it passes the reference date, in a past-tense "
                           "clause: left unresolved")
-    if e.anchor is None or unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
-        # "a year earlier" with no earlier date (or one in the same year): counted back from the reference date
-        value, gran = _shift(e.reference, unit, direction * amount)
-        return Resolution(value, gran, f"{amount} {unit}(s) before the reference date")
-    value, gran = _shift(e.anchor, unit, direction * amount, weeks_as_days=unit not in ("week", "fortnight"))
-    return Resolution(value, gran, f"{amount} {unit}(s) {'after' if direction > 0 else 'before'} the previous date",
-                      anchored=True)
+    return None
+
+
+def _earlier_from_reference(e: Expr, c: _Count) -> RuleResult:
+    """"a year earlier" with no earlier date (or one in the same year): counted back from the reference date."""
+    if e.anchor is None or c.unit in ("year", "decade", "century") and e.anchor.year == e.reference.year:
+        value, gran = _shift(e.reference, c.unit, c.direction * c.amount)
+        return Resolution(value, gran, f"{c.amount} {c.unit}(s) before the reference date")
+    return None
+
+
+def _from_previous_date(e: Expr, c: _Count) -> RuleResult:
+    """"six days later", "a week earlier": counted from the previous date of the sentence or paragraph."""
+    value, gran = _shift(e.anchor, c.unit, c.direction * c.amount, weeks_as_days=c.unit not in ("week", "fortnight"))
+    return Resolution(value, gran, f"{c.amount} {c.unit}(s) {c.side} the previous date", anchored=True)
+
+
+# How a counted amount of time is resolved: the first step that answers.
+_COUNT_STEPS: tuple[Callable[[Expr, _Count], RuleResult], ...] = (
+    _gap_between_events,
+    _before_year_one,
+    _ago,
+    _from_named_year_or_month,
+    _from_named_week,
+    _later_without_anchor,
+    _later_past_the_reference,
+    _earlier_from_reference,
+    _from_previous_date,
+)
+
+
+def units_ago_or_later(e: Expr) -> RuleResult:
+    """"three years ago" (from the reference date), "six days later" (from the previous date): the amount and unit
+    read, then the first of ``_COUNT_STEPS`` that answers."""
+    m = _UNITS_AGO_OR_LATER.fullmatch(e.text)
+    if m is None:
+        return _units_from_now(e) or _units_without_number(e)
+    if m["n"] in ("more", "many more"):
+        return None
+    amount, unit = _number(m["n"]), rules()["units"].get(m["unit"])
+    if unit and unit not in _UNCOUNTED_UNITS and (m["n"] in rules()["vague_numbers"] or m["n"] in ("many", "some")):
+        # "a few years ago", "several days later"
+        return _vague_reference(m["dir"], "vague amount of time before or after: a vague reference")
+    if amount is None or not unit or unit in _UNCOUNTED_UNITS:
+        return None
+    count = _Count(amount, unit, m["dir"])
+    for step in _COUNT_STEPS:
+        if (res := step(e, count)) is not None:
+            return res
+    return None
 
 
 QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|up to|(?:a little |just |well |little )?(?:more "
