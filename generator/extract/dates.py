@@ -552,10 +552,10 @@ def extract_dates(
 
     ``reference_origin`` ("published" or "story") is recorded in ``resolved_from`` of expressions that depend
     on the reference date; anchored ones ("six days later") record the id of the mention they count from.
+    Each expression in turn: where it stands, what it may count from (the mentions before it), its resolution, its
+    kind, and the mention.
     """
-    sentence_of = {}
-    for i, sent in enumerate(doc.sents):
-        sentence_of[sent.start] = i
+    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
     mentions: list[DateMention] = []
     background: set[str] = set()  # ids of mentions inside a relative clause
     text = doc.text  # built anew by spaCy on every access: read it once
@@ -564,68 +564,119 @@ def extract_dates(
         sent_index = sentence_of.get(span.sent.start, 0)
         sentence = sentences[sent_index] if sent_index < len(sentences) else None
         paragraph = sentence.paragraph if sentence else None
-        anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
-        period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
-        if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
-            period = None  # a day named since: "a year earlier" counts from that day
-        elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
-                period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
-            # "born on February 24, 1955 … In 1984 the Macintosh … One year later": a later sentence writing out
-            # another year has moved the story on; the older day is no anchor any more
-            anchor = None
-        before, after = _context(shown, span)
-        tense = tense_of(span)
-        res = _normalise_safely(source, shown.text, reference, tense, anchor.date if anchor else None, before, after,
-                                period.mention.timex if period else None, span.sent.text, text)
-        if res.name in ("month_without_year", "season") and tense == "future" and (
-                saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
-            # "announced in May that he would leave in June": the next June after the saying, not after today
-            later = _normalise_safely(source, shown.text, saying, tense, anchor.date if anchor else None, before,
-                                      after, period.mention.timex if period else None, span.sent.text, text)
-            if later.value:
-                res = replace(later, rule=f"{later.rule}, from the date of the saying ({saying.isoformat()})")
-        res = _same_weekday_as_before(res, mentions)
-        res = _weekday_in_range_before(res, shown.text, mentions, sent_index, paragraph, sentences, tense, reference)
-        kind = res.kind
-        if kind == "date" and _is_dateline(span):
-            kind = "dateline"
-        elif kind == "date" and shown is span and _describes_a_noun(span, res.granularity):
-            kind = "modifier"
-        if res.anchored and anchor is not None:
-            resolved_from, anchor_value = anchor.mention.id, anchor.date.isoformat()
-        elif res.from_period and period is not None:  # "a year earlier" after "the third quarter"
-            resolved_from, anchor_value = period.mention.id, period.mention.timex
-        else:
-            resolved_from = reference_origin
-            anchor_value = reference.isoformat() if reference and res.relative and res.value else None
+        anchor, period = _anchor_and_period(span, mentions, sent_index, paragraph, sentences, background)
+        res = _resolve(source, span, shown, text, reference, anchor, period, mentions, sent_index, paragraph,
+                       sentences)
+        kind = _kind_of(res, span, shown)
+        resolved_from, anchor_value = _resolved_from(res, anchor, period, reference, reference_origin)
+        number = len(mentions) + 1
         if _in_relative_clause(span):
-            background.add(f"{source.id}-d{len(mentions) + 1}")
-        clause_start, clause_end = clause_of(span)
-        keywords = _keywords(doc.char_span(clause_start, clause_end, alignment_mode="expand") or span.sent, shown)
-        mentions.append(
-            DateMention(
-                source=source.id,
-                text=shown.text,
-                start=shown.start_char,
-                end=shown.end_char,
-                sentence=sent_index,
-                value=calendar_value(res),
-                granularity=res.granularity,
-                resolved_from=resolved_from,
-                rule=res.rule,
-                id=f"{source.id}-d{len(mentions) + 1}",
-                kind=kind,
-                clause_start=clause_start,
-                clause_end=clause_end,
-                keywords=keywords,
-                timex=res.value,
-                type=res.type,
-                anchor=anchor_value,
-                rule_name=res.name,
-                points_to=res.points_to,
-            )
-        )
+            background.add(f"{source.id}-d{number}")
+        mentions.append(_mention(doc, source, span, shown, sent_index, number, res, kind, resolved_from, anchor_value))
     return tuple(mentions)
+
+
+def _anchor_and_period(
+    span: Span, mentions: list[DateMention], sent_index: int, paragraph: int | None,
+    sentences: tuple[Sentence, ...], background: set[str],
+) -> tuple[_Anchor | None, _Anchor | None]:
+    """The previous day an expression may count from ("six days later") and the previous period it may compare
+    with ("a year earlier" after "the third quarter"), of the same sentence or paragraph."""
+    anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
+    period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
+    if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
+        period = None  # a day named since: "a year earlier" counts from that day
+    elif period and anchor and period.mention.sentence > anchor.mention.sentence and (
+            period.date.year != anchor.date.year) and re.search(r"\b\d{4}\b", period.mention.text):
+        # "born on February 24, 1955 … In 1984 the Macintosh … One year later": a later sentence writing out
+        # another year has moved the story on; the older day is no anchor any more
+        anchor = None
+    return anchor, period
+
+
+def _resolve(
+    source: Source, span: Span, shown: Span, text: str, reference: dt.date | None, anchor: _Anchor | None,
+    period: _Anchor | None, mentions: list[DateMention], sent_index: int, paragraph: int | None,
+    sentences: tuple[Sentence, ...],
+) -> Resolution:
+    """The expression ``shown`` normalised against ``reference`` (or the date of the saying that reports it), then
+    read again against the weekdays and spans of days the text named before."""
+    before, after = _context(shown, span)
+    tense = tense_of(span)
+    context = (tense, anchor.date if anchor else None, before, after, period.mention.timex if period else None,
+               span.sent.text, text)
+    res = _normalise_safely(source, shown.text, reference, *context)
+    if _may_count_from_saying(res, tense) and (
+            saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
+        res = _from_the_saying(res, _normalise_safely(source, shown.text, saying, *context), saying)
+    res = _same_weekday_as_before(res, mentions)
+    return _weekday_in_range_before(res, shown.text, mentions, sent_index, paragraph, sentences, tense, reference)
+
+
+def _may_count_from_saying(res: Resolution, tense: str | None) -> bool:
+    """A month or a season in a future clause ("would leave in June") may count from a dated saying."""
+    return res.name in ("month_without_year", "season") and tense == "future"
+
+
+def _from_the_saying(res: Resolution, later: Resolution, saying: dt.date) -> Resolution:
+    """"announced in May that he would leave in June": the next June after the saying (``later``, read from
+    ``saying``), not after today; ``res`` when it does not resolve from there."""
+    if later.value:
+        return replace(later, rule=f"{later.rule}, from the date of the saying ({saying.isoformat()})")
+    return res
+
+
+def _kind_of(res: Resolution, span: Span, shown: Span) -> str:
+    """The mention's kind: its resolution's, but a date line's date is a "dateline" and a date describing a noun
+    ("the 2008 champion") a "modifier"."""
+    if res.kind == "date" and _is_dateline(span):
+        return "dateline"
+    if res.kind == "date" and shown is span and _describes_a_noun(span, res.granularity):
+        return "modifier"
+    return res.kind
+
+
+def _resolved_from(
+    res: Resolution, anchor: _Anchor | None, period: _Anchor | None, reference: dt.date | None,
+    reference_origin: str,
+) -> tuple[str, str | None]:
+    """What the expression was counted from (the id of a mention, else ``reference_origin``) and that date's value
+    (None when it does not depend on one)."""
+    if res.anchored and anchor is not None:
+        return anchor.mention.id, anchor.date.isoformat()
+    if res.from_period and period is not None:  # "a year earlier" after "the third quarter"
+        return period.mention.id, period.mention.timex
+    return reference_origin, reference.isoformat() if reference and res.relative and res.value else None
+
+
+def _mention(
+    doc: Doc, source: Source, span: Span, shown: Span, sent_index: int, number: int, res: Resolution, kind: str,
+    resolved_from: str, anchor_value: str | None,
+) -> DateMention:
+    """The ``number``-th date mention of ``source``, with its clause and the clause's keywords."""
+    clause_start, clause_end = clause_of(span)
+    keywords = _keywords(doc.char_span(clause_start, clause_end, alignment_mode="expand") or span.sent, shown)
+    return DateMention(
+        source=source.id,
+        text=shown.text,
+        start=shown.start_char,
+        end=shown.end_char,
+        sentence=sent_index,
+        value=calendar_value(res),
+        granularity=res.granularity,
+        resolved_from=resolved_from,
+        rule=res.rule,
+        id=f"{source.id}-d{number}",
+        kind=kind,
+        clause_start=clause_start,
+        clause_end=clause_end,
+        keywords=keywords,
+        timex=res.value,
+        type=res.type,
+        anchor=anchor_value,
+        rule_name=res.name,
+        points_to=res.points_to,
+    )
 
 
 def _dated_saying(span: Span, mentions: list[DateMention], sentence: int, reference: dt.date | None) -> dt.date | None:
