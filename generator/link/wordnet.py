@@ -260,6 +260,7 @@ def first_noun_class(word: str) -> str | None:
     return classes[0] if classes else None
 
 
+@lru_cache(maxsize=4096)
 def noun_classes(word: str, senses: int) -> tuple[str, ...]:
     """The classes of the first ``senses`` senses of ``word`` as a noun, most frequent first ("champion" →
     person, person; "film" → communication, communication; "election" → act, act); () when WordNet does not list
