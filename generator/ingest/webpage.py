@@ -1110,23 +1110,29 @@ def extract_text(raw: str) -> tuple[str | None, Any, int]:
     The last is counted only for a short text (``furniture_check_chars``): it tells a page that is mostly
     furniture around a sentence or two, and costs a second extraction without the pruning.
     """
-    tree = load_html(raw)
+    tree = prepared_tree(raw)
     if tree is None:
         return None, None, 0
-    collapse_source_breaks(tree)
-    join_split_bodies(tree)
-    wrap_break_paragraphs(tree)
     marked = mark_furniture(tree)
     text, document = trafilatura_text(tree, with_metadata=True, prune=True)
     pruned = 0
     if marked and visible_chars(text) < rules()["furniture_check_chars"]:
-        whole = load_html(raw)
+        whole = prepared_tree(raw)
         if whole is not None:
-            collapse_source_breaks(whole)
-            join_split_bodies(whole)
-            wrap_break_paragraphs(whole)
             pruned = max(0, visible_chars(trafilatura_text(whole, with_metadata=False, prune=False)[0]) - visible_chars(text))
     return text, document, pruned
+
+
+def prepared_tree(raw: str) -> Any | None:
+    """The page parsed for trafilatura, with what trafilatura misreads set right: line breaks of the source as
+    spaces, a body split by an advertisement joined, paragraphs written with ``<br><br>`` wrapped; None when the
+    page cannot be parsed."""
+    tree = load_html(raw)
+    if tree is not None:
+        collapse_source_breaks(tree)
+        join_split_bodies(tree)
+        wrap_break_paragraphs(tree)
+    return tree
 
 
 Candidate = tuple[Any, str]  # a value and where on the page it was found
