@@ -233,10 +233,6 @@ def _split_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
                     r"\b(?:first|last|final|past|next|previous|remaining|opening|closing)\s+\S+\s+\S+$",
                     text[start : m.start()], re.IGNORECASE)):
                 continue  # "the first three months of 2009" is one expression (a quarter)
-            if m["ofyear"]:
-                out.append((pos, m.start()))
-                pos = m.end()
-                continue
             cut_start, cut_end = m.span("cut") if m["cut"] else m.span()  # "cut": only that part separates
             if cut_start > pos:
                 out.append((pos, cut_start))
@@ -562,8 +558,7 @@ def extract_dates(
     for span in candidate_spans(doc):
         shown = _with_preposition(span)
         sent_index = sentence_of.get(span.sent.start, 0)
-        sentence = sentences[sent_index] if sent_index < len(sentences) else None
-        paragraph = sentence.paragraph if sentence else None
+        paragraph = _paragraph_of(sentences, sent_index)
         anchor, period = _anchor_and_period(span, mentions, sent_index, paragraph, sentences, background)
         res = _resolve(source, span, shown, text, reference, anchor, period, mentions, sent_index, paragraph,
                        sentences)
@@ -574,6 +569,11 @@ def extract_dates(
             background.add(f"{source.id}-d{number}")
         mentions.append(_mention(doc, source, span, shown, sent_index, number, res, kind, resolved_from, anchor_value))
     return tuple(mentions)
+
+
+def _paragraph_of(sentences: tuple[Sentence, ...], index: int) -> int | None:
+    """The paragraph of the ``index``-th sentence; None past the sentences the clean stage gave."""
+    return sentences[index].paragraph if index < len(sentences) else None
 
 
 def _anchor_and_period(
@@ -733,8 +733,7 @@ def _weekday_in_range_before(
     if len(names) != 1 or re.search(r"\d|\b(?:last|next|this)\b", text, re.IGNORECASE):
         return res
     for m in reversed(mentions):
-        m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
-        if m.sentence != sentence and (paragraph is None or m_par != paragraph):
+        if m.sentence != sentence and (paragraph is None or _paragraph_of(sentences, m.sentence) != paragraph):
             continue
         if m.kind != "date" or m.granularity != "range" or not m.value:
             continue
@@ -914,7 +913,7 @@ def _anchor(
             if same_sentence and m.sentence != sentence:
                 continue
             if not same_sentence:
-                m_par = sentences[m.sentence].paragraph if m.sentence < len(sentences) else None
+                m_par = _paragraph_of(sentences, m.sentence)
                 # a period of the paragraph just before still anchors across the paragraph break (web pages give
                 # a paragraph to one or two sentences: "… emitted last year. ¶ Emissions fell 2 percent compared
                 # with the year before"); a day does not
