@@ -414,6 +414,12 @@ def game_period(e: Expr) -> RuleResult:
     return None
 
 
+def _last_word(text: str) -> str:
+    """The last word of ``text`` as ``_clean`` reads it; "" when it has none."""
+    words = _clean(text).split()
+    return words[-1] if words else ""
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
 
@@ -705,8 +711,7 @@ def nowadays(e: Expr) -> RuleResult:
                           relative=False)
     if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$|(?:is|are)\b)", e.after) and not re.search(
             r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
-            _clean(e.before).split()[-1:] and
-            _clean(e.before).split()[-1] in set(rules()["present_nouns"]) | set(rules()["present_scopes"])):
+            _last_word(e.before) in {*rules()["present_nouns"], *rules()["present_scopes"]}):
         # "every problem facing the country today.", "the scale of its business today is smaller": the country, the
         # business as it is nowadays, at the end of a clause not in the past or as the subject of "is"/"are" ("the
         # country today marks the anniversary", "the country marked it today" stay the day)
