@@ -1222,3 +1222,154 @@ def test_a_list_under_a_heading_naming_other_stories_is_furniture(heading, kept)
     text = read_page(html).text
     assert all(t in text for t in BODY)
     assert ("best bicycles" in text) is kept
+
+
+# ------------------------------------------------------- authors and published dates as pages write them (issue 10)
+
+HEADLINE = "<h1>Council closes old bridge for a year</h1>"
+
+
+def test_the_time_in_the_article_header_wins_over_one_in_a_related_card_under_the_headline():
+    header = (f"{HEADLINE}<div class='related-stories'><a href='/old'>Bridge inspection ordered</a>"
+              "<time datetime='2019-02-01T09:00:00-05:00'>Feb 1</time></div>"
+              "<div class='meta'><time datetime='2019-03-05T10:00:00-05:00'>Today 10:00am</time></div>")
+    assert read_page(bare_page(body=article_under(header))).published == dt.date(2019, 3, 5)
+
+
+def test_the_published_time_wins_over_an_updated_time_written_first():
+    head = ("<meta property='og:updated_time' content='2019-03-09T08:00:00-05:00'>"
+            "<meta property='article:modified_time' content='2019-03-09T08:00:00-05:00'>"
+            "<meta property='article:published_time' content='2019-03-05T10:00:00-05:00'>")
+    result = read_page(bare_page(head, article_under(HEADLINE)))
+    assert result.published == dt.date(2019, 3, 5)
+    assert dict(result.origins)["published"] == "meta date"
+
+
+def test_the_article_of_a_json_ld_graph_wins_over_its_web_page():
+    head = json_ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://example.com/a#page", "datePublished": "2019-03-09"},
+        {"@type": "NewsArticle", "headline": "Council closes old bridge for a year", "datePublished": "2019-03-05",
+         "author": {"@type": "Person", "name": "Jane Roe"}},
+    ]})
+    result = read_page(bare_page(head, article_under(HEADLINE)))
+    assert (result.author, result.published) == ("Jane Roe", dt.date(2019, 3, 5))
+
+
+def test_a_news_article_nested_as_the_main_entity_of_a_web_page():
+    head = json_ld({"@context": "https://schema.org", "@type": "WebPage", "name": "Example Gazette",
+                    "mainEntity": {"@type": "NewsArticle", "headline": "Council closes old bridge for a year",
+                                   "datePublished": "2019-03-05T10:00:00-05:00",
+                                   "author": [{"@type": "Person", "name": "Jane Roe"}]}})
+    result = read_page(bare_page(head, article_under(HEADLINE)))
+    assert (result.author, result.published) == ("Jane Roe", dt.date(2019, 3, 5))
+    assert dict(result.origins)["published"] == "JSON-LD"
+
+
+def test_microdata_author_with_a_nested_name_and_a_published_date_written_as_text():
+    header = (f"{HEADLINE}<div itemprop='author' itemscope itemtype='https://schema.org/Person'>By "
+              "<span itemprop='name'>Jane Roe</span></div>"
+              "<span class='when' itemprop='datePublished'>March 5, 2019</span>")
+    result = read_page(bare_page(body=article_under(header)))
+    assert (result.author, result.published) == ("Jane Roe", dt.date(2019, 3, 5))
+    assert dict(result.origins)["published"] == "microdata"
+
+
+def test_a_rel_author_link_names_the_author_when_the_meta_author_is_the_site_or_an_address():
+    for meta in ("The Daily Example", "https://www.facebook.com/dailyexample"):
+        head = (f"<meta name='author' content='{meta}'>"
+                "<link rel='canonical' href='https://www.dailyexample.com/news/bridge'>")
+        header = f"{HEADLINE}<p>By <a rel='author' href='/staff/jroe'>Jane Roe</a></p>"
+        assert read_page(bare_page(head, article_under(header))).author == "Jane Roe", meta
+
+
+def test_the_meta_author_that_is_only_the_site_name_is_the_author_when_no_person_is_named():
+    head = ("<meta name='author' content='The Daily Example'>"
+            "<link rel='canonical' href='https://www.dailyexample.com/news/bridge'>")
+    assert read_page(bare_page(head, article_under(HEADLINE))).author == "The Daily Example"
+
+
+@pytest.mark.parametrize("byline, people, outlets", [
+    ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"], []),
+    ("By Staff", [], []),
+    ("By Jane Roe, Staff Writer", ["Jane Roe"], []),
+    # a news agency is kept as the author when no person is named (and passed over when one is)
+    ("By The Associated Press", [], ["The Associated Press"]),
+    ("Reuters Staff", [], ["Reuters"]),
+    ("Jane Roe and John Doe, Associated Press Writers", ["Jane Roe", "John Doe"], ["Associated Press"]),
+    ("By Jane Roe, The Canadian Press", ["Jane Roe"], ["The Canadian Press"]),
+    ("By The Daily Example", [], ["The Daily Example"]),
+])
+def test_byline_parts_people_agencies_and_the_site(byline, people, outlets):
+    assert split_authors(byline, ["dailyexample"]) == (people, outlets)
+
+
+def test_an_agency_byline_is_the_author_and_a_picture_credit_is_not():
+    header = (f"{HEADLINE}<div class='author-wrap'><span class='author'>Reuters</span></div>"
+              "<figure><img src='bridge.jpg' alt='The bridge'><figcaption><span class='img-caption'>The old "
+              "bridge.</span><span class='img-author'><span itemprop='creator'>John Doe/Reuters files</span></span>"
+              "</figcaption></figure>")
+    assert read_page(bare_page(body=article_under(header))).author == "Reuters"
+
+
+def test_a_byline_label_in_its_own_element_is_read_with_the_name_after_it():
+    header = f"{HEADLINE}<div><span class='sub'>By: <a href='/id/1'>Jane Roe</a></span></div>"
+    assert read_page(bare_page(body=article_under(header))).author == "Jane Roe"
+
+
+def test_a_published_line_with_a_time_before_the_date_is_the_dateline():
+    header = f"{HEADLINE}<div class='meta'>Published 3:45 PM ET Tue, 4 June 2019</div>"
+    result = read_page(bare_page(body=article_under(header)))
+    assert result.published == dt.date(2019, 6, 4)
+    assert dict(result.origins)["published"] == "dateline under the headline"
+
+
+def test_a_hidden_date_under_the_headline_is_not_the_dateline():
+    header = (f"{HEADLINE}<div style='display:none'>Current DateTime: 08:48:59 23 Sep 2011</div>"
+              "<div class='meta'>Wednesday, 21 Sep 2011 | 4:35 PM ET</div>")
+    assert read_page(bare_page(body=article_under(header))).published == dt.date(2011, 9, 21)
+
+
+def test_the_dateline_is_read_under_the_story_headline_not_under_a_blog_name_in_an_h1():
+    header = ("<h1>Commuter Diary</h1><div class='recent'><a href='/a'>Buses run late again, March 1, 2019</a></div>"
+              f"{HEADLINE}<div class='meta'>March 5, 2019</div>")
+    head = "<title>Council closes old bridge for a year</title>"
+    assert read_page(bare_page(head, article_under(header))).published == dt.date(2019, 3, 5)
+
+
+def test_a_utc_timestamp_gives_way_to_the_local_day_the_page_shows():
+    head = "<meta property='article:published_time' content='2019-03-06T02:25:54+00:00'>"
+    header = f"{HEADLINE}<p class='byline-date'>March 5, 2019 | 9:25pm</p>"
+    assert read_page(bare_page(head, article_under(header))).published == dt.date(2019, 3, 5)
+    # a timestamp in the site's own time zone stands, and so does a UTC one whose day the page does not contradict
+    local = "<meta property='article:published_time' content='2019-03-06T02:25:54-05:00'>"
+    assert read_page(bare_page(local, article_under(header))).published == dt.date(2019, 3, 6)
+    assert read_page(bare_page(head, article_under(HEADLINE))).published == dt.date(2019, 3, 6)
+
+
+def test_a_headline_in_a_container_that_also_holds_the_article_is_the_headline_whatever_its_class():
+    body = "".join(f"<p>{t}</p>" for t in BODY)
+    html = bare_page(body=f"<div class='box article modal-enabled'>{HEADLINE}<p class='byline-date'>March 5, 2019"
+                          f"</p><div class='article-body'>{body}</div></div>")
+    result = read_page(html)
+    assert result.published == dt.date(2019, 3, 5)
+    assert dict(result.origins)["published"] == "dateline under the headline"
+
+
+def test_a_date_field_in_the_article_details_dates_the_page_before_a_teaser_date():
+    details = ("<ul class='smallList'><li><strong>Date</strong> 10.06.2013</li><li><strong>Author</strong> Jane Roe"
+               "</li></ul><div class='col'><span class='date'>01.08.2019</span> <a href='/x'>Wine festival</a></div>")
+    result = read_page(bare_page(body=article_under("<header>Council closes old bridge for a year</header>") + details))
+    assert (result.published, result.author) == (dt.date(2013, 6, 10), "Jane Roe")
+    assert dict(result.origins)["published"] == "labelled date"
+
+
+@pytest.mark.parametrize("url, published", [
+    ("https://www.example.com/2019/03/05/council-closes-bridge/", dt.date(2019, 3, 5)),
+    ("https://www.example.com/news/2019-03-05-council-closes-bridge", dt.date(2019, 3, 5)),
+    ("https://www.example.com/news/council-closes-bridge-12345", None),
+    ("https://www.example.com/2019/13/45/council-closes-bridge/", None),
+])
+def test_the_date_in_the_address_is_the_last_resort(url, published):
+    from generator.ingest.webpage import url_date
+
+    assert url_date(url) == published

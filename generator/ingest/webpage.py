@@ -75,7 +75,7 @@ def key(text: str) -> str:
 
 
 def json_ld_objects(tree: Any) -> list[dict[str, Any]]:
-    """Every JSON-LD object of the page, ``@graph`` and lists flattened; bad JSON is skipped."""
+    """Every JSON-LD object of the page, ``@graph``, ``mainEntity`` and lists flattened; bad JSON is skipped."""
     objects: list[dict[str, Any]] = []
 
     def walk(value: Any) -> None:
@@ -85,6 +85,7 @@ def json_ld_objects(tree: Any) -> list[dict[str, Any]]:
         elif isinstance(value, dict):
             objects.append(value)
             walk(value.get("@graph"))
+            walk(value.get("mainEntity"))  # a WebPage whose main entity is the NewsArticle
 
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
@@ -124,13 +125,14 @@ def meta_values(tree: Any) -> dict[str, list[str]]:
 def microdata_dates(tree: Any) -> dict[str, list[str]]:
     """Dates declared by schema.org microdata on elements other than ``<meta>`` ("<time itemprop='datePublished'
     content='2016-11-28'>December 5, 2016 Issue</time>"): by lowercased property, from the ``content`` or
-    ``datetime`` attribute, in page order."""
+    ``datetime`` attribute, else the element's text ("<span itemprop='datePublished'>June 4, 2019</span>"), in
+    page order."""
     values: dict[str, list[str]] = {}
-    for node in tree.xpath("//*[@itemprop][@content or @datetime][not(self::meta)]"):
-        value = clean_space(node.get("content") or node.get("datetime"))
-        for name in str(node.get("itemprop")).casefold().split():
-            if name.startswith("date") and value:
-                values.setdefault(name, []).append(value)
+    for node in tree.xpath("//*[@itemprop][not(self::meta)]"):
+        names = [name for name in str(node.get("itemprop")).casefold().split() if name.startswith("date")]
+        value = clean_space(node.get("content") or node.get("datetime") or node.text_content()) if names else ""
+        for name in names if value else []:
+            values.setdefault(name, []).append(value)
     return values
 
 
@@ -295,10 +297,20 @@ def visible_headlines(tree: Any) -> list[str]:
 
 
 def headline_elements(tree: Any) -> list[Any]:
-    """The page's ``<h1>`` elements with text, outside navigation, share boxes and the like."""
+    """The page's ``<h1>`` elements with text, outside navigation, share boxes and the like. A container that holds
+    the article's text is layout, whatever its class says ("box article modal-enabled": a page whose pictures open
+    in a pop-up), not a pop-up or a sidebar."""
     skip = rules()["skip_containers"] + rules()["headline_skip_containers"]
-    return [h1 for h1 in tree.xpath("//h1")
-            if clean_space(h1.text_content()) and not any(skip_container(n, skip) for n in h1.iterancestors())]
+    layout: set[Any] | None = None  # the article's text block and its containers, found when first needed
+    headlines = []
+    for h1 in tree.xpath("//h1"):
+        marked = [n for n in h1.iterancestors() if skip_container(n, skip)]
+        if marked and layout is None:
+            body = main_text_block(tree)
+            layout = set() if body is None else {body, *body.iterancestors()}
+        if clean_space(h1.text_content()) and not any(n not in layout for n in marked):
+            headlines.append(h1)
+    return headlines
 
 
 def opening_headings(tree: Any, skip: Sequence[str]) -> list[str]:
@@ -390,8 +402,17 @@ def ld_people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return []
 
 
-def is_agency(name: str) -> bool:
-    return key(name) in {key(a) for a in rules()["agencies"]}
+def agency_of(name: str) -> str | None:
+    """The news agency a byline part names (``agencies``), with or without "The" before it and words of a role after
+    it ("The Associated Press", "Associated Press Writers" → "Associated Press"); None for any other name."""
+    words = name.split()
+    start = 1 if words and words[0].casefold() == "the" else 0
+    agencies = {key(re.sub(r"^the\s+", "", a, flags=re.IGNORECASE)) for a in rules()["agencies"]}
+    roles = set(rules()["author"]["not_name_words"])
+    for cut in range(len(words), start, -1):
+        if key(" ".join(words[start:cut])) in agencies and all(w.casefold().strip(".,") in roles for w in words[cut:]):
+            return " ".join(words[:cut])
+    return None
 
 
 def is_author_name(name: str) -> bool:
@@ -407,6 +428,12 @@ def is_author_name(name: str) -> bool:
     # a nickname in quotes stands between the names ("Amanda \"Tania Mae\" Tan", "Lee “Faker” Sang-hyeok")
     words = [w.strip(NICKNAME_QUOTES) for w in words if w.strip(NICKNAME_QUOTES)]
     return all(w[0].isupper() or w.casefold() in particles for w in words)
+
+
+def names_the_site(part: str, site_keys: Sequence[str]) -> bool:
+    """Whether a byline part is the site's name, with or without "The" ("The Daily Example" on dailyexample.com)."""
+    bare = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
+    return any(k and k in (key(part), key(bare)) for k in site_keys)
 
 
 def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -425,21 +452,30 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     parts = [part.strip(" .,:") for part in AUTHOR_SEPARATORS.split(text) if part.strip(" .,:")]
     names, outlets = [], []
     for part in parts:
-        if is_agency(part) or any(key(part) == k for k in site_keys if k):
-            outlets.append(part)
+        agency = agency_of(part)
+        if agency or names_the_site(part, site_keys):
+            outlets.append(agency or part)
         elif is_author_name(part):
             names.append(part + "." if re.search(r"\b(?:Jr|Sr)$", part) else part)
     return names, outlets
+
+
+def main_headline(tree: Any, title: str | None = None) -> Any | None:
+    """The page's headline element: the ``<h1>`` (``headline_elements``) holding the title, else the first; None
+    when the page has none. A blog's or section's name set in an ``<h1>`` above the story's is not its headline."""
+    headlines = headline_elements(tree)
+    if not headlines:
+        return None
+    return next((h1 for h1 in headlines if title and key(title) in key(h1.text_content())), headlines[0])
 
 
 def nearest_the_headline(nodes: Sequence[Any], tree: Any, title: str | None) -> list[Any]:
     """``nodes`` ordered by how near the page's headline (the ``<h1>`` holding the title, else the first) they are
     in the markup (the deepest common container first; page order among equals): the article's byline before one
     in a block of links above it."""
-    headlines = headline_elements(tree)
-    if not headlines:
+    headline = main_headline(tree, title)
+    if headline is None:
         return list(nodes)
-    headline = next((h1 for h1 in headlines if title and key(title) in key(h1.text_content())), headlines[0])
     around = {node: depth for depth, node in enumerate(reversed([headline, *headline.iterancestors()]))}
 
     def shared_depth(node: Any) -> int:
@@ -476,7 +512,8 @@ def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
     the headline first; the author elements of one list of authors as one byline (``coauthor_list``). A container
     that holds the article's text is layout, whatever its class says ("page-left-right-sidebar": a page with a
-    sidebar at its right), not a sidebar or a teaser box."""
+    sidebar at its right), not a sidebar or a teaser box. Nor is a byline inside a picture's figure or caption: it
+    is the picture's credit."""
     skip = rules()["skip_containers"] + rules()["byline_skip_containers"]
     limit = rules()["author"]["max_byline_words"]
     body = main_text_block(tree)
@@ -484,6 +521,8 @@ def byline_texts(tree: Any, title: str | None = None) -> list[str]:
     order = {node: index for index, node in enumerate(tree.iter())} if body is not None else {}
 
     def skipped(container: Any) -> bool:
+        if container.tag in ("figure", "figcaption"):
+            return True  # a picture's credit ("<span itemprop='creator'>Jane Roe/Reuters files</span>")
         marks = skip_marks(container, skip)
         if not marks or container in layout:
             return False
@@ -540,10 +579,12 @@ def choose_author(candidates: Sequence[tuple[str, str]], site_keys: Sequence[str
 
 
 def parse_page_date(value: str) -> dt.date | None:
-    """The calendar date a timestamp is written with ("2020-10-13T16:00:32Z" → 2020-10-13)."""
+    """The calendar date a timestamp is written with ("2020-10-13T16:00:32Z" → 2020-10-13), else the date it writes
+    as bylines do ("Thu, 06 Oct 2011 08:10:27 EST", "June 4, 2019": ``metadata.date_pattern``)."""
     match = ISO_DATE.search(value)
     if not match:
-        return None
+        written = date_pattern().search(value)
+        return date_of(written) if written else None
     try:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
@@ -561,17 +602,24 @@ def in_caption_or_teaser(node: Any) -> bool:
                if a.tag not in landmarks and a.get("role") != "main")
 
 
-def nodes_after_headline(tree: Any, window: int) -> list[tuple[str, Any]]:
+def is_hidden_from_reader(node: Any) -> bool:
+    """Whether ``node`` or a container of it is never shown (``hides_itself``: a cache's "Current DateTime: 08:48:59
+    23 Sep 2011" left in a ``display:none`` box), whatever its size."""
+    return any(hides_itself(a) for a in (node, *node.iterancestors()))
+
+
+def nodes_after_headline(tree: Any, window: int, title: str | None = None) -> list[tuple[str, Any]]:
     """(text, its element) of the text nodes of about ``window`` characters that follow the page's headline, as a
-    reader sees them under it; not the text of figures, captions, credits and teasers (``in_caption_or_teaser``)."""
-    headlines = headline_elements(tree)
-    if not headlines:
+    reader sees them under it; not the text of figures, captions, credits and teasers (``in_caption_or_teaser``),
+    nor text the page hides (``is_hidden_from_reader``). The headline is the one holding ``title`` (``main_headline``)."""
+    headline = main_headline(tree, title)
+    if headline is None:
         return []
     parts, size = [], 0
-    for node in headlines[0].xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
+    for node in headline.xpath("following::text()[not(ancestor::script or ancestor::style or ancestor::figure)]"):
         parent = node.getparent()
-        if parent is None or in_caption_or_teaser(parent):
-            continue  # a photo's caption or credit ("… March 24, 2014"), a teaser of another story
+        if parent is None or in_caption_or_teaser(parent) or is_hidden_from_reader(parent):
+            continue  # a photo's caption or credit ("… March 24, 2014"), a teaser of another story, a hidden box
         text = clean_space(node)
         if text:
             parts.append((text, parent))
@@ -581,19 +629,19 @@ def nodes_after_headline(tree: Any, window: int) -> list[tuple[str, Any]]:
     return parts
 
 
-def text_after_headline(tree: Any, window: int) -> list[str]:
+def text_after_headline(tree: Any, window: int, title: str | None = None) -> list[str]:
     """The texts (one per text node) of about ``window`` characters that follow the page's headline
     (``nodes_after_headline``)."""
-    return [text for text, _ in nodes_after_headline(tree, window)]
+    return [text for text, _ in nodes_after_headline(tree, window, title)]
 
 
-def time_under_headline(tree: Any) -> dt.date | None:
+def time_under_headline(tree: Any, title: str | None = None) -> dt.date | None:
     """The date of a ``<time>`` element under the headline (in the text ``under_headline`` reads, its
     ``datetime`` or ``content`` attribute: "<time datetime='2016-10-13T12:34'>Today 12:34pm</time>"), for a
     page whose dateline shows no date of its own; one marked as the published time first, never one marked as a
     modification (``after_headline.published_mark``, ``modified_mark``, in its class or itemprop)."""
     config = rules()["after_headline"]
-    nodes = nodes_after_headline(tree, config["window_chars"])
+    nodes = nodes_after_headline(tree, config["window_chars"], title)
     if not nodes:
         return None
     order = {node: index for index, node in enumerate(tree.iter())}
@@ -601,12 +649,12 @@ def time_under_headline(tree: Any) -> dt.date | None:
     published = re.compile(config["published_mark"], re.IGNORECASE)
     modified = re.compile(config["modified_mark"], re.IGNORECASE)
     dated: list[tuple[bool, dt.date]] = []
-    for time in headline_elements(tree)[0].xpath("following::time[@datetime or @content]"):
+    for time in main_headline(tree, title).xpath("following::time[@datetime or @content]"):
         if order[time] > end:
             break
         marks = " ".join(str(time.get(a) or "") for a in ("class", "itemprop"))
         value = parse_page_date(str(time.get("datetime") or time.get("content")))
-        if value and not modified.search(marks) and not in_caption_or_teaser(time):
+        if value and not modified.search(marks) and not in_caption_or_teaser(time) and not is_hidden_from_reader(time):
             dated.append((published.search(marks) is None, value))
     return min(dated, key=lambda pair: pair[0])[1] if dated else None
 
@@ -621,9 +669,9 @@ def words_besides_dates(text: str) -> int:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", rest) if not TIME_WORDS.fullmatch(word))
 
 
-def under_headline(tree: Any) -> list[str]:
+def under_headline(tree: Any, title: str | None = None) -> list[str]:
     """The texts under the page's headline that the dateline and the byline are read from (``after_headline``)."""
-    return text_after_headline(tree, rules()["after_headline"]["window_chars"])
+    return text_after_headline(tree, rules()["after_headline"]["window_chars"], title)
 
 
 def dateline_date(under: Sequence[str]) -> dt.date | None:
@@ -656,12 +704,16 @@ def dateline_date(under: Sequence[str]) -> dt.date | None:
 
 def headline_bylines(under: Sequence[str]) -> list[str]:
     """Byline lines of their own under the headline (``under_headline``: "By Leigh Ann Caldwell"), which trafilatura
-    may drop."""
+    may drop; a label standing alone ("By:", ``author.byline_label``) is read with the text after it, the name its
+    link or span holds ("<span>By: <a>Jane Roe</a></span>")."""
     pattern = re.compile(rules()["author"]["text_byline"], re.IGNORECASE)
-    return [text for text in under if pattern.fullmatch(text)]
+    label = re.compile(rules()["author"]["byline_label"], re.IGNORECASE)
+    joined = [f"{text} {after}" if label.fullmatch(text) else text
+              for text, after in zip(under, [*under[1:], ""])]
+    return [text for text in joined if pattern.fullmatch(text)]
 
 
-def standfirst(tree: Any, text: str, descriptions: Sequence[str]) -> str | None:
+def standfirst(tree: Any, text: str, descriptions: Sequence[str], title: str | None = None) -> str | None:
     """The standfirst under the headline that the text left out: a text of its own in the first
     ``standfirst.window_chars`` characters under the ``<h1>`` (``text_after_headline``: not a caption or a teaser)
     that is the page's declared description (JSON-LD, <meta>) word for word, a sentence of at least
@@ -671,7 +723,7 @@ def standfirst(tree: Any, text: str, descriptions: Sequence[str]) -> str | None:
     if not declared:
         return None
     in_text = key(text)
-    for part in text_after_headline(tree, config["window_chars"]):
+    for part in text_after_headline(tree, config["window_chars"], title):
         if key(part) in declared:
             return None if key(part) in in_text else part
     return None
@@ -729,12 +781,16 @@ def main_text_block(tree: Any, sizes: dict[Any, int] | None = None) -> Any | Non
     return max(direct, key=lambda node: direct[node]) if direct else None
 
 
-def is_hidden(node: Any, config: dict[str, Any]) -> bool:
-    """A short element the reader does not see: ``hidden``, ``aria-hidden="true"`` or a style that hides it.
-    Short only: a page may hide the rest of its article behind a "Continue reading" button."""
+def hides_itself(node: Any) -> bool:
+    """An element marked as not shown: ``hidden``, ``aria-hidden="true"`` or a style that hides it."""
     hidden = node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().casefold() == "true"
-    hidden = hidden or bool(node.get("style") and furniture_vocabulary()[2].search(node.get("style")))
-    return hidden and len(node.text_content().split()) <= config["hidden_max_words"]
+    return hidden or bool(node.get("style") and furniture_vocabulary()[2].search(node.get("style")))
+
+
+def is_hidden(node: Any, config: dict[str, Any]) -> bool:
+    """A short element the reader does not see (``hides_itself``). Short only: a page may hide the rest of its
+    article behind a "Continue reading" button."""
+    return hides_itself(node) and len(node.text_content().split()) <= config["hidden_max_words"]
 
 
 def link_density(node: Any) -> float:
@@ -1239,20 +1295,77 @@ def author_candidate(authors: Sequence[Candidate], document: Any, site_keys: Seq
 
 
 def published_candidates(article: dict[str, Any], meta: dict[str, list[str]], tree: Any, under: Sequence[str],
-                         document: Any) -> list[Candidate]:
-    """The page's own published date (never its modified date), best first: JSON-LD, meta tags, microdata, the
-    dateline or ``<time>`` under the headline, htmldate."""
+                         document: Any, title: str | None = None, url: str | None = None) -> list[Candidate]:
+    """The page's own published date (never its modified date), best first: JSON-LD, meta tags, microdata (read in
+    the site's time zone, ``in_local_time``), the dateline or ``<time>`` under the headline, a field labelled as the
+    date, htmldate, the date in the page's address."""
     declared = [
         *((article.get(k), "JSON-LD") for k in ("datePublished", "dateCreated")),
         *((value, "meta date") for name in rules()["date_meta"] for value in meta.get(name, [])),
-        *((value, "microdata") for name in rules()["date_meta"] for value in microdata_dates(tree).get(name, [])),
     ]
+    microdata = microdata_dates(tree)
+    declared += [(value, "microdata") for name in rules()["date_meta"] for value in microdata.get(name, [])]
+    shown = [(dateline_date(under), "dateline under the headline"),
+             (time_under_headline(tree, title), "time element under the headline")]
     return [
-        *((parse_page_date(value), origin) for value, origin in declared if isinstance(value, str)),
-        (dateline_date(under), "dateline under the headline"),
-        (time_under_headline(tree), "time element under the headline"),
+        *(in_local_time(value, origin, shown) for value, origin in declared if isinstance(value, str)),
+        *shown,
+        (labelled_date(tree), "labelled date"),
         *((parse_page_date(str(document.date)), "htmldate") for _ in [0] if getattr(document, "date", None)),
+        (url_date(url), "address"),
     ]
+
+
+UTC_OR_DAY = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)|^\s*\d{4}-\d{2}-\d{2})\s*$",
+                        re.IGNORECASE)
+
+
+def in_local_time(value: str, origin: str, shown: Sequence[Candidate]) -> Candidate:
+    """A declared timestamp's date, or the date the page shows under its headline when the timestamp is written in
+    UTC (or as a day alone) and the shown date is the day before or after it: the same moment in the site's own
+    time zone ("2020-02-25T02:25:54Z" on a page showing "February 24, 2020 | 9:25pm"), the day its readers saw."""
+    declared = parse_page_date(value)
+    local = first_found(shown)
+    if declared and local and UTC_OR_DAY.search(value) and abs((local[0] - declared).days) == 1:
+        return local
+    return declared, origin
+
+
+def labelled_date(tree: Any) -> dt.date | None:
+    """The date of a field labelled as the article's date in a list of its details ("<li><strong>Date</strong>
+    10.06.2013</li>", ``labelled_date.xpath``), outside captions, teasers and hidden boxes; a date written as
+    bylines do or as day.month.year."""
+    config = rules()["labelled_date"]
+    for label in tree.xpath(config["xpath"]):
+        field = label.getparent()
+        if field is None or in_caption_or_teaser(field) or is_hidden_from_reader(field):
+            continue
+        text = clean_space(field.text_content())
+        written = date_pattern().search(text)
+        if written and date_of(written):
+            return date_of(written)
+        dotted = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
+        if dotted:
+            try:
+                return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+            except ValueError:
+                continue
+    return None
+
+
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date in the page's address ("https://example.com/2019/06/04/bridge-closes/", ".../2019-06-04-…"): the
+    last resort, when nothing on the page dates it."""
+    match = URL_DATE.search(urlsplit(url).path) if url else None
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 def page_descriptions(article: dict[str, Any], meta: dict[str, list[str]]) -> list[str]:
@@ -1298,12 +1411,13 @@ def read_page(raw: str) -> Page:
     outlet = first_found([outlet_candidate(site_names, titles, value_of(url), hints)])
     site_keys = site_keys_of(site_names, value_of(outlet), hints, value_of(url))
     title = first_found([title_candidate(title_candidates(article, meta, titles), tree, document, site_keys)])
-    under = under_headline(tree)  # the dateline and a byline line are read from it
+    under = under_headline(tree, value_of(title))  # the dateline and a byline line are read from it
     authors = author_candidates(article, by_id, meta, tree, value_of(title), text, under)
     author = first_found([author_candidate(authors, document, site_keys)])
-    published = first_found(published_candidates(article, meta, tree, under, document))
+    published = first_found(published_candidates(article, meta, tree, under, document, value_of(title),
+                                                      value_of(url)))
     # the standfirst under the headline, when the text left it out (trafilatura reads it as the page's header)
-    lead = standfirst(tree, text, page_descriptions(article, meta))
+    lead = standfirst(tree, text, page_descriptions(article, meta), value_of(title))
     if lead:
         text = f"{lead}\n{text}"
     return page_with(text, pruned, {"url": url, "outlet": outlet, "title": title, "author": author,
