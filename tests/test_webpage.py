@@ -614,6 +614,10 @@ def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
         "Proudly powered by WordPress",
         "Do not sell my personal information",
         "Photograph by Jane Roe",
+        "If you're on the Daily Example app, tap here to watch the council meeting live",
+        "Gallery: Storm damage across the county (Example Photos)",
+        "What do you think? Should the bridge stay shut? Let us know in the comments below.",
+        "Tell us what you think in the comments section below!",
     ],
 )
 def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
@@ -624,7 +628,10 @@ def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
 @pytest.mark.parametrize("line", ["- Council Offices", "By the end of the day, the council had voted to close it.",
                                   "He paused... more work is needed, he said on Friday.",
                                   "Jane Roe is a reporter who covered the trial for a decade and won a prize.",
-                                  "More on the bridge, the mayor said, would come next week."])
+                                  "More on the bridge, the mayor said, would come next week.",
+                                  "Let us know what you think, the mayor told residents at the meeting.",
+                                  "The gallery: a room of old maps of the river, opened by the mayor.",
+                                  "Join the volunteers to get: a hot meal, a hat and a day by the river, she said."])
 def test_list_items_and_sentences_that_look_like_bylines_or_teasers_are_kept(line):
     kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
     assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
@@ -1373,3 +1380,17 @@ def test_the_date_in_the_address_is_the_last_resort(url, published):
     from generator.ingest.webpage import url_date
 
     assert url_date(url) == published
+
+
+def test_a_membership_offer_and_the_benefits_listed_under_it_are_furniture():
+    offer = ["Join now or renew to get:", "— Instant access to our special reports",
+             "— Local news from the towns along the river", "• Members-only events and invitations"]
+    kept, _ = clean_lines(lines(*BODY[:3], *offer))
+    assert [text for _, text in kept] == BODY[:3]
+
+
+def test_a_bracketed_list_of_picture_credits_leaves_the_paragraph_it_sits_in():
+    line = (f"{BODY[0]} [Top Image: Jane Roe, Map Image: Example Photos / Agency, Bridge: John Doe]"
+            "Drivers were told to use the ring road.")
+    kept, _ = clean_lines(lines(line, BODY[1]))
+    assert [text for _, text in kept] == [f"{BODY[0]} Drivers were told to use the ring road.", BODY[1]]
