@@ -235,12 +235,20 @@ def _undated_mention(e: EventMention) -> DateMention:
     return DateMention(e.source, "", e.start, e.end, e.sentence, None, None, resolved_from="", kind="undated")
 
 
-def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity],
-             quotes: Sequence[Quote] = (), undated: bool = True, dates_alone: bool = True) -> list[_Report]:
-    """One report per event mention (dated clauses, and, with ``undated``, main clauses without a date); with
-    ``dates_alone``, dated expressions without an event mention (facts made without one) still give a report,
-    without a predicate."""
-    person_spans, entity_spans = _spans_by_source(people), _spans_by_source(entities)
+@dataclass(frozen=True)
+class _Names:
+    """What the reports of a story are read against: where each person and entity is named (per source), the actor
+    each organisation or place stands for, the speakers of each sentence's quotes, the synonyms of content words."""
+
+    person_spans: Mapping[str, list[tuple[int, int, str]]]
+    entity_spans: Mapping[str, list[tuple[int, int, str]]]
+    actor_of: Mapping[str, str]
+    speakers: Mapping[tuple[str, int], set[str]]
+    synonyms: Mapping[str, str]
+
+
+def _names(people: Sequence[Person], entities: Sequence[Entity], quotes: Sequence[Quote]) -> _Names:
+    """The people, entities and quote speakers of the story, indexed for ``_report``."""
     # who acts: people, and organisations and places as the actor they stand for ("the Kremlin" → Russia);
     # nationality adjectives ("Russian") name no actor
     actor_of = {e.id: entity_key(canonical_group(e.name) or e.name) for e in entities if e.label != "NORP"}
@@ -248,46 +256,70 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
     for q in quotes:
         if q.speaker:
             speakers.setdefault((q.source, q.sentence), set()).add(q.speaker)
-    synonyms = _rules()["synonyms"]
+    return _Names(_spans_by_source(people), _spans_by_source(entities), actor_of, speakers, _rules()["synonyms"])
+
+
+def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: Sequence[Entity],
+             quotes: Sequence[Quote] = (), undated: bool = True, dates_alone: bool = True) -> list[_Report]:
+    """One report per event mention (dated clauses, and, with ``undated``, main clauses without a date); with
+    ``dates_alone``, dated expressions without an event mention (facts made without one) still give a report,
+    without a predicate."""
+    names = _names(people, entities, quotes)
     reports = []
     for f in facts:
         usable = {m.id: m for m in f.dates if _usable(m, f)}
-        covered = set()
-        for e in f.events:
-            if e.date is None and not undated:
-                continue
-            if e.date is not None and e.date not in usable:
-                continue
-            covered.add(e.date)
-            m = usable[e.date] if e.date is not None else _undated_mention(e)
-            sentence = f.sentences[e.sentence]
-            if is_time_stamp(sentence.text):
-                continue
-            predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
-            actors = frozenset()
-            if e.actor_start is not None and e.actor_end is not None:  # a person, else who they speak for
-                actors = (_inside(person_spans, f.source.id, e.actor_start, e.actor_end)
-                          or {actor_of[x] for x in _inside(entity_spans, f.source.id, e.actor_start, e.actor_end)
-                              if x in actor_of})
-            if not actors and statement:  # "he said": the speaker of the sentence's quote
-                actors = frozenset(speakers.get((f.source.id, e.sentence), ()))
-            reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
-                                   (e.clause_start, e.clause_end), e.keywords, person_spans, entity_spans,
-                                   synonyms, predicate=predicate, statement=statement, actors=frozenset(actors),
-                                   alternatives=frozenset(action_class(x) for x in e.alternatives),
-                                   dated=e.date is not None, event=e))
-        for m in usable.values():
-            if m.id in covered or not dates_alone:
-                continue
-            sentence = f.sentences[m.sentence]
-            if is_time_stamp(sentence.text):
-                continue
-            clause = (m.clause_start if m.clause_start is not None else sentence.start,
-                      m.clause_end if m.clause_end is not None else sentence.end)
-            reports.append(_report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end), clause,
-                                   m.keywords, person_spans, entity_spans, synonyms))
+        events = [e for e in f.events if _reportable(e, usable, undated)]
+        reports += [r for e in events if (r := _event_report(f, e, usable, names)) is not None]
+        if dates_alone:
+            covered = {e.date for e in events}
+            reports += [r for m in usable.values() if m.id not in covered
+                        and (r := _date_report(f, m, names)) is not None]
     _weigh(reports)
     return reports
+
+
+def _reportable(e: EventMention, usable: Mapping[str, DateMention], undated: bool) -> bool:
+    """Whether an event mention gives a report: dated by a usable date, or undated when ``undated`` ones count."""
+    return e.date in usable if e.date is not None else undated
+
+
+def _event_report(f: SourceFacts, e: EventMention, usable: Mapping[str, DateMention], names: _Names) -> _Report | None:
+    """The report of one event mention (None in a time stamp line): its action, who does it, what it is about."""
+    sentence = f.sentences[e.sentence]
+    if is_time_stamp(sentence.text):
+        return None
+    m = usable[e.date] if e.date is not None else _undated_mention(e)
+    predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
+    return _report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
+                   (e.clause_start, e.clause_end), e.keywords, names.person_spans, names.entity_spans,
+                   names.synonyms, predicate=predicate, statement=statement, actors=_actors(f, e, statement, names),
+                   alternatives=frozenset(action_class(x) for x in e.alternatives),
+                   dated=e.date is not None, event=e)
+
+
+def _actors(f: SourceFacts, e: EventMention, statement: bool, names: _Names) -> frozenset[str]:
+    """Who does what an event mention names: the people of its subject, else the actors its organisations and
+    places stand for; for a statement without one ("he said"), the speaker of the sentence's quote."""
+    actors: frozenset[str] | set[str] = frozenset()
+    if e.actor_start is not None and e.actor_end is not None:  # a person, else who they speak for
+        actors = (_inside(names.person_spans, f.source.id, e.actor_start, e.actor_end)
+                  or {names.actor_of[x] for x in _inside(names.entity_spans, f.source.id, e.actor_start, e.actor_end)
+                      if x in names.actor_of})
+    if not actors and statement:  # "he said": the speaker of the sentence's quote
+        actors = frozenset(names.speakers.get((f.source.id, e.sentence), ()))
+    return frozenset(actors)
+
+
+def _date_report(f: SourceFacts, m: DateMention, names: _Names) -> _Report | None:
+    """The report of a date expression no event mention holds (None in a time stamp line): its clause, or its
+    sentence, with no action."""
+    sentence = f.sentences[m.sentence]
+    if is_time_stamp(sentence.text):
+        return None
+    clause = (m.clause_start if m.clause_start is not None else sentence.start,
+              m.clause_end if m.clause_end is not None else sentence.end)
+    return _report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end), clause,
+                   m.keywords, names.person_spans, names.entity_spans, names.synonyms)
 
 
 def _report(f: SourceFacts, m: DateMention, text: str, paragraph: int, sentence: tuple[int, int],
@@ -559,54 +591,90 @@ def group_reports(reports: list[_Report], undated_alone: bool = False,
     the threshold with (compatible dates, not the same sentence). An undated report that joins no group is left
     out, unless ``undated_alone`` (benchmarks: every mention is in some group). ``rules``: the thresholds of
     rules/dates.yaml ``timeline:``, or others to try (benchmarks/events.py); ``profiles``: see ``story_of``;
-    ``story``: ``story_of`` the reports, when the caller has it."""
+    ``story``: ``story_of`` the reports, when the caller has it. Then the groups' second passes: the same action
+    (``second_pass``), near dates, disputed dates."""
     rules = rules or _rules()
     story = story or story_of(reports, rules, profiles)
-    clusters: list[_Cluster] = []
-    # (story, feature | "v:" predicate | "t:" trigger) -> clusters holding a report with it: a report of one
-    # story joins a group of another only through the same action and a name their sentences share
-    # (``margin``), indexed as (OTHER_STORIES, "action|name"); so the groups of other stories are candidates
-    # only then (a folder of many stories compares within each)
-    by_key: dict[tuple[str, str], set[int]] = {}
-    order = sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start))
-    for report in order:
-        scope = story.story(report.mention.source)
-        best, best_margin = None, 0.0
-        # candidates: groups naming the same action (or a near synonym) or actor, and, when different actions
-        # may merge, sharing any feature (a report sharing nothing with a group scores 0 with it)
-        keys = {"v:" + p for p in report.alternatives | {report.predicate} if p} | {"a:" + a for a in report.actors}
-        if rules["same_event_other_action"] <= 1.0:
-            keys |= set(report.features)
-        if trigger(report):
-            keys.add("t:" + trigger(report))
-        lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
-        if not report.dated:  # it can only join a group of the same action or a near synonym (``margin``)
-            lookup = {k for k in lookup if k.startswith(("v:", "t:"))}
-        reach = _across_keys(report, rules)
-        candidates = sorted({i for k in {(scope, k) for k in lookup} | reach for i in by_key.get(k, ())})
-        for index in candidates:
-            cluster = clusters[index]
-            anchor = cluster.anchor
-            if not compatible((anchor.start, anchor.end), (report.start, report.end)):
-                continue
-            if rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences \
-                    and _two_actions_in_a_sentence(cluster.reports, (report,)):
-                continue  # two actions in one sentence are two events
-            score = max(margin(report, r, rules, story) for r in cluster.reports)
-            if score >= best_margin:
-                best, best_margin = index, score
-        if best is None:
-            if not report.dated and not undated_alone:
-                continue
-            clusters.append(_Cluster([report]))
-            best = len(clusters) - 1
-        else:
-            clusters[best].add([report])
-        for k in {(scope, k) for k in keys} | reach:
-            by_key.setdefault(k, set()).add(best)
+    clusters = _greedy_groups(reports, rules, story, undated_alone)
     if rules["second_pass"]:
         clusters = _merge_same_action(clusters, rules, story)
     return _merge_disputed(_merge_near_dates(clusters, rules, story), rules, story)
+
+
+@dataclass(frozen=True)
+class _IndexKeys:
+    """A report's keys in the grouping index: ``filed``, those its group is found by once it holds the report;
+    ``looked_up``, those that find the groups it may join."""
+
+    filed: frozenset[tuple[str, str]]
+    looked_up: frozenset[tuple[str, str]]
+
+
+def _index_keys(report: _Report, rules: Mapping[str, Any], story: _Story) -> _IndexKeys:
+    """(story, feature | "v:" predicate | "a:" actor | "t:" trigger) keys: a report of one story joins a group of
+    another only through the same action and a name their sentences share (``margin``), indexed as (OTHER_STORIES,
+    "action|name"); so the groups of other stories are candidates only then (a folder of many stories compares
+    within each). Candidates: groups naming the same action (or a near synonym) or actor, and, when different
+    actions may merge, sharing any feature (a report sharing nothing with a group scores 0 with it)."""
+    scope = story.story(report.mention.source)
+    keys = {"v:" + p for p in report.alternatives | {report.predicate} if p} | {"a:" + a for a in report.actors}
+    if rules["same_event_other_action"] <= 1.0:
+        keys |= set(report.features)
+    if trigger(report):
+        keys.add("t:" + trigger(report))
+    lookup = keys | {"t:" + t for t in story.similar.get(trigger(report), ())}
+    if not report.dated:  # it can only join a group of the same action or a near synonym (``margin``)
+        lookup = {k for k in lookup if k.startswith(("v:", "t:"))}
+    reach = _across_keys(report, rules)
+    return _IndexKeys(frozenset({(scope, k) for k in keys} | reach), frozenset({(scope, k) for k in lookup} | reach))
+
+
+def _greedy_groups(reports: Sequence[_Report], rules: Mapping[str, Any], story: _Story,
+                   undated_alone: bool) -> list[_Cluster]:
+    """The greedy pass of ``group_reports``: in date order (finest first, undated last), each report joins the
+    best of the groups its keys find (``_best_group``), else starts one (an undated report only with
+    ``undated_alone``)."""
+    clusters: list[_Cluster] = []
+    by_key: dict[tuple[str, str], set[int]] = {}  # index key -> the groups holding a report filed under it
+    for report in sorted(reports, key=lambda r: (not r.dated, r.span, r.mention.source, r.mention.start)):
+        keys = _index_keys(report, rules, story)
+        candidates = sorted({i for k in keys.looked_up for i in by_key.get(k, ())})
+        best = _best_group(report, candidates, clusters, rules, story)
+        if best is not None:
+            clusters[best].add([report])
+        elif report.dated or undated_alone:
+            clusters.append(_Cluster([report]))
+            best = len(clusters) - 1
+        else:
+            continue
+        for k in keys.filed:
+            by_key.setdefault(k, set()).add(best)
+    return clusters
+
+
+def _best_group(report: _Report, candidates: Sequence[int], clusters: Sequence[_Cluster], rules: Mapping[str, Any],
+                story: _Story) -> int | None:
+    """Of the ``candidates`` (indices in ``clusters``), the group the report is most above the threshold with
+    (``margin`` at least 0; the last of equal margins), among those it may join (``_may_join``); None: none."""
+    best, best_margin = None, 0.0
+    for index in candidates:
+        cluster = clusters[index]
+        if not _may_join(report, cluster, rules):
+            continue
+        score = max(margin(report, r, rules, story) for r in cluster.reports)
+        if score >= best_margin:
+            best, best_margin = index, score
+    return best
+
+
+def _may_join(report: _Report, cluster: _Cluster, rules: Mapping[str, Any]) -> bool:
+    """Whether a report's date fits the group's (``compatible``) and no report of its sentence in the group names
+    another action (``one_per_sentence``: two actions in one sentence are two events)."""
+    anchor = cluster.anchor
+    if not compatible((anchor.start, anchor.end), (report.start, report.end)):
+        return False
+    return not (rules["one_per_sentence"] and (report.mention.source, report.mention.sentence) in cluster.sentences
+                and _two_actions_in_a_sentence(cluster.reports, (report,)))
 
 
 def _two_actions_in_a_sentence(xs: Sequence[_Report], ys: Sequence[_Report]) -> bool:
@@ -759,72 +827,102 @@ def build_timeline(
     all_reports = _reports(facts, people, entities, quotes)
     story = story_of(all_reports)
     clusters = group_reports(all_reports, story=story)
-    published = [f.source.published for f in facts if f.source.published]
-    story_date = max(published) if published else None
-
-    drafts = []
-    for cluster in clusters:
-        if cluster.disputed:
-            votes = Counter(r.mention.value for r in cluster.reports if r.dated)
-            date_report = min((r for r in cluster.reports if r.dated),
-                              key=lambda r: (-votes[r.mention.value], r.span, r.start))
-        else:
-            date_report = cluster.anchor
-        drafts.append((cluster, date_report))
-
-    ids: dict[int, str] = {}
-    used: set[str] = set()
-    for cluster, date_report in sorted(drafts, key=lambda d: (d[1].start, d[1].mention.source, d[1].mention.start)):
-        base = _event_id(cluster, date_report.mention.value or "")
-        event_id, n = base, 2
-        while event_id in used:
-            event_id, n = f"{base}-{n}", n + 1
-        used.add(event_id)
-        ids[id(cluster)] = event_id
-    mention_event = {r.mention.id: ids[id(c)] for c, _ in drafts for r in c.reports if r.dated}
-
-    events = []
-    for cluster, date_report in drafts:
-        rep = _representative(cluster)
-        origin = rep.mention.resolved_from
-        if origin not in ("published", "story"):
-            origin = mention_event.get(origin, origin)
-        reports = tuple(
-            EventSource(
-                source=r.mention.source,
-                sentence=r.mention.sentence,
-                text=r.sentence_text,
-                date_text=r.mention.text,
-                rule=r.mention.rule,
-                date=r.mention.value,
-                mention=r.mention.id or None,
-                paragraph=r.paragraph,
-                resolved_from=r.mention.resolved_from,
-            )
-            for r in sorted(cluster.reports, key=lambda r: (r.mention.source, r.mention.start))
-        )
-        person_counts = Counter(p for r in cluster.reports for p in r.people)
-        entity_counts = Counter(e for r in cluster.reports for e in r.entities)
-        events.append(Event(
-            id=ids[id(cluster)],
-            date=date_report.mention.value or "",
-            date_text=rep.mention.text,
-            resolved_from=origin,
-            text=rep.sentence_text,
-            sources=tuple(sorted({r.mention.source for r in cluster.reports})),
-            people=tuple(sorted(person_counts, key=lambda p: (-person_counts[p], p))),
-            reports=reports,
-            entities=tuple(sorted(entity_counts, key=lambda e: (-entity_counts[e], e))),
-            upcoming=story_date is not None and date_report.start > story_date,
-            disputed=cluster.disputed,
-            granularity=date_report.mention.granularity,
-            dates=differing_dates({r.mention.value for r in cluster.reports if r.mention.value}) if cluster.disputed else (),
-        ))
-    events.sort(key=lambda e: (*(interval(e.date) or (dt.date.max, dt.date.max)), e.id))
+    drafts = [_Draft(cluster, _date_report_of(cluster)) for cluster in clusters]
+    ids = _event_ids(drafts)
+    mention_event = {r.mention.id: ids[id(d.cluster)] for d in drafts for r in d.cluster.reports if r.dated}
+    story_date = _story_date(facts)
+    events = sorted((_event(d, ids[id(d.cluster)], mention_event, story_date) for d in drafts),
+                    key=lambda e: (*(interval(e.date) or (dt.date.max, dt.date.max)), e.id))
     log.info("timeline: %d dated reports and %d undated ones that joined them, in %d events (%d disputed, "
              "%d upcoming)", sum(r.dated for r in all_reports), sum(not r.dated for c in clusters for r in c.reports),
              len(events), sum(e.disputed for e in events), sum(e.upcoming for e in events))
     return dates, tuple(events), source_stories(story, [f.source.id for f in facts])
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A group of reports on its way to an ``Event``, with the report whose date is the event's."""
+
+    cluster: _Cluster
+    date_report: _Report
+
+
+def _date_report_of(cluster: _Cluster) -> _Report:
+    """The report that dates the event: the group's finest date (its anchor); for a disputed group, the date most
+    of its dated reports give (ties: the narrowest, then the earliest)."""
+    if not cluster.disputed:
+        return cluster.anchor
+    votes = Counter(r.mention.value for r in cluster.reports if r.dated)
+    return min((r for r in cluster.reports if r.dated), key=lambda r: (-votes[r.mention.value], r.span, r.start))
+
+
+def _event_ids(drafts: Sequence[_Draft]) -> dict[int, str]:
+    """id() of each group -> its event id (``_event_id``), numbered "-2", "-3" … after the first of equal ids in
+    date order."""
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for d in sorted(drafts, key=lambda d: (d.date_report.start, d.date_report.mention.source,
+                                           d.date_report.mention.start)):
+        base = _event_id(d.cluster, d.date_report.mention.value or "")
+        event_id, n = base, 2
+        while event_id in used:
+            event_id, n = f"{base}-{n}", n + 1
+        used.add(event_id)
+        ids[id(d.cluster)] = event_id
+    return ids
+
+
+def _story_date(facts: Sequence[SourceFacts]) -> dt.date | None:
+    """The latest publication date of the sources (None: none is dated): after it, an event is upcoming."""
+    published = [f.source.published for f in facts if f.source.published]
+    return max(published) if published else None
+
+
+def _event(draft: _Draft, event_id: str, mention_event: Mapping[str, str], story_date: dt.date | None) -> Event:
+    """The event of a group: dated by its date report, told by its most typical report (``_representative``),
+    with every report as an ``EventSource`` and its people and entities, most named first."""
+    cluster, date_report = draft.cluster, draft.date_report
+    rep = _representative(cluster)
+    origin = rep.mention.resolved_from
+    if origin not in ("published", "story"):
+        origin = mention_event.get(origin, origin)  # the date it was counted from: that date's event
+    return Event(
+        id=event_id,
+        date=date_report.mention.value or "",
+        date_text=rep.mention.text,
+        resolved_from=origin,
+        text=rep.sentence_text,
+        sources=tuple(sorted({r.mention.source for r in cluster.reports})),
+        people=_most_named(p for r in cluster.reports for p in r.people),
+        reports=tuple(_event_source(r) for r in sorted(cluster.reports, key=lambda r: (r.mention.source,
+                                                                                         r.mention.start))),
+        entities=_most_named(e for r in cluster.reports for e in r.entities),
+        upcoming=story_date is not None and date_report.start > story_date,
+        disputed=cluster.disputed,
+        granularity=date_report.mention.granularity,
+        dates=differing_dates({r.mention.value for r in cluster.reports if r.mention.value}) if cluster.disputed else (),
+    )
+
+
+def _most_named(ids: Iterable[str]) -> tuple[str, ...]:
+    """The distinct ids, the most frequent first (ties: by id)."""
+    counts = Counter(ids)
+    return tuple(sorted(counts, key=lambda x: (-counts[x], x)))
+
+
+def _event_source(r: _Report) -> EventSource:
+    """What one report tells of its event: its sentence, date expression and how that date was read."""
+    return EventSource(
+        source=r.mention.source,
+        sentence=r.mention.sentence,
+        text=r.sentence_text,
+        date_text=r.mention.text,
+        rule=r.mention.rule,
+        date=r.mention.value,
+        mention=r.mention.id or None,
+        paragraph=r.paragraph,
+        resolved_from=r.mention.resolved_from,
+    )
 
 
 def differing_dates(values: Iterable[str]) -> tuple[str, ...]:
