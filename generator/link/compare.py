@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.link.candidates import Overlaps, weighted_overlaps
@@ -261,27 +261,44 @@ def _sentence_fact(group: Sequence[_Sentence]) -> Fact:
 
 def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
     """People, places, dates and numbers named by one source only, each with the sentences that name it."""
-    where: dict[tuple[str, str], dict[str, list[_Sentence]]] = defaultdict(lambda: defaultdict(list))
-    names: dict[tuple[str, str], str] = {}
+    where, names = _where_named(briefing, sentences)
+    texts = _lonely_names_index(briefing, where, names)
+    facts = []
+    for key, by_source in where.items():
+        if not any(by_source.values()):
+            continue
+        carried = dict(by_source)
+        if key[0] in ("person", "entity") and len(carried) == 1:
+            # the tagger may miss the name in another source: the words themselves count there too
+            carried.update((other, []) for other in _written_in_others(names[key].lower(), carried, texts))
+        facts.append(Fact(
+            id="f-" + short_hash(*key),
+            kind="detail",
+            text=names[key],
+            sources=tuple(sorted(carried)),
+            reports=tuple(sorted({s.key for found in carried.values() for s in found})),
+            detail=key[0],
+        ))
+    return facts
+
+
+_DetailKey = tuple[str, str]  # (kind: "person", "entity", "date" or "number"; the detail's key)
+
+
+def _where_named(briefing: Briefing, sentences: Sequence[_Sentence]
+                 ) -> tuple[dict[_DetailKey, dict[str, list[_Sentence]]], dict[_DetailKey, str]]:
+    """Each detail -> source -> the sentences of that source naming it, and how each detail is written. A person or
+    place is named anywhere in a source (its mentions), not only in its long sentences: every source of theirs
+    is listed, with no sentence when no long one names them."""
+    where: dict[_DetailKey, dict[str, list[_Sentence]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[_DetailKey, str] = {}
     people = {p.id: p.name for p in briefing.people}
     entity_names = {entity_key(canonical_group(e.name) or e.name): canonical_group(e.name) or e.name
                     for e in briefing.entities}
     for s in sentences:
-        for p in s.people:
-            where[("person", p)][s.source].append(s)
-            names[("person", p)] = people[p]
-        for e in s.entities:
-            where[("entity", e)][s.source].append(s)
-            names.setdefault(("entity", e), entity_names.get(e, e))
-        for d in s.dates:
-            where[("date", d)][s.source].append(s)
-            names.setdefault(("date", d), d)
-        for n in s.numbers:
-            if n.unit:
-                key = ("number", "%g %s" % (n.value, n.unit))
-                where[key][s.source].append(s)
-                names.setdefault(key, n.text)
-    # a detail is named anywhere in a source, not only in its long sentences
+        for key, written in _sentence_details(s, people, entity_names):
+            where[key][s.source].append(s)
+            names.setdefault(key, written)
     for person in briefing.people:
         for source in person.sources:
             where[("person", person.id)].setdefault(source, [])
@@ -289,34 +306,40 @@ def _details(briefing: Briefing, sentences: Sequence[_Sentence]) -> list[Fact]:
         found = where[("entity", entity_key(canonical_group(entity.name) or entity.name))]
         for source in entity.sources:
             found.setdefault(source, [])
-    # the names looked for in other sources below: only their words are indexed
+    return where, names
+
+
+def _sentence_details(s: _Sentence, people: Mapping[str, str], entity_names: Mapping[str, str]
+                      ) -> Iterator[tuple[_DetailKey, str]]:
+    """The details a sentence names (its people, places, dates, numbers with a unit), each with how it is
+    written: a person's name, a place's canonical name, a date's value, a number as the sentence writes it."""
+    for p in s.people:
+        yield ("person", p), people[p]
+    for e in s.entities:
+        yield ("entity", e), entity_names.get(e, e)
+    for d in s.dates:
+        yield ("date", d), d
+    for n in s.numbers:
+        if n.unit:
+            yield ("number", "%g %s" % (n.value, n.unit)), n.text
+
+
+def _lonely_names_index(briefing: Briefing, where: Mapping[_DetailKey, Mapping[str, list[_Sentence]]],
+                        names: Mapping[_DetailKey, str]) -> _TextIndex:
+    """The sources' texts (lower case), indexed by the words of the people and places named in a sentence of one
+    source only: the names looked for in the other sources (``_written_in_others``)."""
     lonely = {names[key].lower() for key, by_source in where.items()
               if key[0] in ("person", "entity") and len(by_source) == 1 and any(by_source.values())}
-    texts = _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts},
-                       {word for written in lonely for word in re.findall(r"\w+", written)})
-    facts = []
-    for key, by_source in where.items():
-        carried = {src: found for src, found in by_source.items()}
-        if not any(carried.values()):
-            continue
-        if key[0] in ("person", "entity") and len(carried) == 1:
-            # the tagger may miss the name in another source: the words themselves count there too
-            written = names[key].lower()
-            pattern = re.compile(r"\b" + re.escape(written) + r"\b")
-            for other in texts.candidates(written):
-                # the regex matches only where the name's text stands: the plain search skips the other texts fast
-                if other not in carried and written in texts.texts[other] and pattern.search(texts.texts[other]):
-                    carried[other] = []
-        reports = sorted({s.key for found in carried.values() for s in found})
-        facts.append(Fact(
-            id="f-" + short_hash(*key),
-            kind="detail",
-            text=names[key],
-            sources=tuple(sorted(carried)),
-            reports=tuple(reports),
-            detail=key[0],
-        ))
-    return facts
+    return _TextIndex({f.source.id: f.source.text.lower() for f in briefing.facts},
+                      {word for written in lonely for word in re.findall(r"\w+", written)})
+
+
+def _written_in_others(written: str, carried: Mapping[str, object], texts: _TextIndex) -> list[str]:
+    """The sources not in ``carried`` whose text holds ``written`` (lower case) as words of its own."""
+    pattern = re.compile(r"\b" + re.escape(written) + r"\b")
+    # the regex matches only where the name's text stands: the plain search skips the other texts fast
+    return [other for other in texts.candidates(written)
+            if other not in carried and written in texts.texts[other] and pattern.search(texts.texts[other])]
 
 
 class _TextIndex:
@@ -349,60 +372,86 @@ def compare_sources(briefing: Briefing, pairs: SentencePairs | None = None) -> C
     story's sentences (``_sentences``) with their pairs scored down to at most ``SAME_FACT``."""
     if pairs is None:
         pairs = SentencePairs.of(_sentences(briefing), SAME_FACT, stories=dict(briefing.stories))
-    sentences = pairs.sentences
-    groups = cluster_sentences(sentences, SAME_FACT, pairs)
+    groups = cluster_sentences(pairs.sentences, SAME_FACT, pairs)
+    carried = _carried(briefing, _facts(briefing, groups, pairs.sentences))
+    order = {f.id: (f.reports[0] if f.reports else ("", 0), f.kind, f.id) for f in carried.kept}
+    rows = _rows(briefing, carried, order)
+    differences = _wording(briefing) + _numbers(groups) + _dates(briefing)
+    log.info("compared %d sources: %d facts, %d only in one source, %d differences",
+             len(briefing.sources), len(carried.kept), sum(len(r.only) for r in rows), len(differences))
+    return Comparison(
+        rows=rows,
+        facts=tuple(sorted(carried.kept, key=lambda f: order[f.id])),
+        differences=tuple(differences),
+    )
+
+
+def _facts(briefing: Briefing, groups: Sequence[Sequence[_Sentence]], sentences: Sequence[_Sentence]) -> list[Fact]:
+    """The sentence facts (one per group), then the details worth a line of their own: a detail only one source
+    gives, when a person, or when it stands in a sentence that other sources report too (else the sentence,
+    already "only in", says it)."""
     sentence_facts = [_sentence_fact(g) for g in groups]
     alone = {key for f in sentence_facts if len(f.sources) == 1 for key in f.reports}
-    # a detail only one source gives is worth its own line when a person, or when it stands in a sentence
-    # that other sources report too (else the sentence, already "only in", says it)
     details = [f for f in _details(briefing, sentences)
                if len(f.sources) > 1 or f.detail == "person" or not set(f.reports) <= alone]
-    facts = sentence_facts + details
-    n = len(briefing.sources)
+    return sentence_facts + details
+
+
+@dataclass(frozen=True)
+class _Carried:
+    """What the comparison keeps: the facts shown, and per source the ids of the facts only it carries (``only``)
+    and of those it leaves out that most of its story's sources carry (``omits``)."""
+
+    kept: list[Fact]
+    only: Mapping[str, list[str]]
+    omits: Mapping[str, list[str]]
+
+
+def _carried(briefing: Briefing, facts: Sequence[Fact]) -> _Carried:
+    """Each fact sorted into the comparison: carried by one source (of several), carried by most sources of its
+    story and left out by the others (``_most_carry``), or shared by several (sentences only); else dropped."""
     tellers: dict[str | None, list[str]] = defaultdict(list)  # story -> its sources (one story: every source)
     for source in briefing.sources:
         tellers[briefing.story_of(source.id)].append(source.id)
-    only: dict[str, list[str]] = defaultdict(list)
-    omits: dict[str, list[str]] = defaultdict(list)
-    kept: list[Fact] = []
+    carried = _Carried([], defaultdict(list), defaultdict(list))
     for fact in facts:
-        # left out by the other sources of its story when most of them carry it
         story = tellers[briefing.story_of(fact.sources[0])]
-        if len(fact.sources) == 1 and n > 1:
-            only[fact.sources[0]].append(fact.id)
-            kept.append(fact)
-        elif len(story) >= 3 and max(2, len(story) // 2 + 1) <= len(fact.sources) < len(story) \
-                and (fact.kind == "sentence" or (fact.kind == "detail" and fact.detail == "person")):
+        if len(fact.sources) == 1 and len(briefing.sources) > 1:
+            carried.only[fact.sources[0]].append(fact.id)
+        elif _most_carry(fact, story):
             for source in story:
                 if source not in fact.sources:
-                    omits[source].append(fact.id)
-            kept.append(fact)
-        elif len(fact.sources) > 1 and fact.kind == "sentence":
-            kept.append(fact)
-    order = {f.id: (f.reports[0] if f.reports else ("", 0), f.kind, f.id) for f in kept}
+                    carried.omits[source].append(fact.id)
+        elif not (len(fact.sources) > 1 and fact.kind == "sentence"):
+            continue
+        carried.kept.append(fact)
+    return carried
+
+
+def _most_carry(fact: Fact, story: Sequence[str]) -> bool:
+    """Whether most sources of a story of three or more (more than half, at least two), not all, carry a sentence
+    or a person: each other source of the story leaves it out."""
+    return (len(story) >= 3 and max(2, len(story) // 2 + 1) <= len(fact.sources) < len(story)
+            and (fact.kind == "sentence" or (fact.kind == "detail" and fact.detail == "person")))
+
+
+def _rows(briefing: Briefing, carried: _Carried, order: Mapping[str, tuple]) -> tuple[SourceRow, ...]:
+    """A row per source: its words, people, quotes and events, and the facts only it carries or it leaves out."""
     # counted once rather than once per source (each person, event lists a source once)
     people_in = Counter(source for p in briefing.people for source in p.sources)
     quotes_in = Counter(q.source for q in briefing.quotes)
     events_in = Counter(source for e in briefing.events for source in set(e.sources))
-    rows = []
-    for facts_of in briefing.facts:
-        sid = facts_of.source.id
-        rows.append(SourceRow(
-            source=sid,
-            words=facts_of.source.words,
-            people=people_in[sid],
-            quotes=quotes_in[sid],
-            events=events_in[sid],
-            only=tuple(sorted(set(only[sid]), key=lambda i: order[i])),
-            omits=tuple(sorted(set(omits[sid]), key=lambda i: order[i])),
-        ))
-    differences = _wording(briefing) + _numbers(groups) + _dates(briefing)
-    log.info("compared %d sources: %d facts, %d only in one source, %d differences",
-             n, len(kept), sum(len(r.only) for r in rows), len(differences))
-    return Comparison(
-        rows=tuple(rows),
-        facts=tuple(sorted(kept, key=lambda f: order[f.id])),
-        differences=tuple(differences),
+    return tuple(
+        SourceRow(
+            source=f.source.id,
+            words=f.source.words,
+            people=people_in[f.source.id],
+            quotes=quotes_in[f.source.id],
+            events=events_in[f.source.id],
+            only=tuple(sorted(set(carried.only[f.source.id]), key=lambda i: order[i])),
+            omits=tuple(sorted(set(carried.omits[f.source.id]), key=lambda i: order[i])),
+        )
+        for f in briefing.facts
     )
 
 
