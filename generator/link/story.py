@@ -24,8 +24,9 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -241,13 +242,27 @@ def key_points(briefing: Briefing, pairs: SentencePairs | None = None) -> tuple[
     if not sentences:
         return ()
     candidates = _candidates(briefing, pairs)
-    rank = _rank_in_source(sentences)
+    ranked = _ranked(candidates, _rank_in_source(sentences))
+    chosen = _choose(candidates, ranked, _labels(briefing), pairs.feats.__getitem__)
+    return tuple(_key_point(candidates[shown], sentences, members) for shown, members in chosen)
+
+
+class _Point(NamedTuple):
+    """A chosen key point: the candidate shown (its position) and the sentences carrying its fact."""
+
+    shown: int
+    members: set[int]
+
+
+def _ranked(candidates: Sequence[_Candidate], rank: Sequence[int]) -> list[int]:
+    """The positions of the candidates that may be points (``_may_be_point``), the most prominent first: the lead
+    weight (``_lead_weight``) of the sentence and of its carriers, summed; ties: the most readable, the closest
+    carriers, the earliest paragraph, then source and sentence."""
     prominence = [
         sum(_lead_weight(rank[j]) for j in {i, *(j for j, _ in c.carriers.values())}) for i, c in enumerate(candidates)
     ]
-    ranked = sorted(
-        (i for i, c in enumerate(candidates) if c.readable < NOT_A_POINT and (c.readable < 4 or any(
-            candidates[j].readable == 0 for j, _ in c.carriers.values()))),
+    return sorted(
+        (i for i, c in enumerate(candidates) if _may_be_point(c, candidates)),
         key=lambda i: (
             -round(prominence[i], 6),
             candidates[i].readable,
@@ -257,39 +272,54 @@ def key_points(briefing: Briefing, pairs: SentencePairs | None = None) -> tuple[
             candidates[i].sentence.index,
         ),
     )
-    feat = pairs.feats.__getitem__
-    labels = _labels(briefing)
 
-    chosen: list[tuple[int, set[int]]] = []  # (the sentence shown, the sentences carrying the fact)
+
+def _may_be_point(c: _Candidate, candidates: Sequence[_Candidate]) -> bool:
+    """A sentence that may be a point: a statement (``_readability`` below ``NOT_A_POINT``); one that opens inside
+    a quotation (4 or more) only when a carrying sentence reads on its own (``_readable_wording`` shows that)."""
+    return c.readable < NOT_A_POINT and (c.readable < 4 or any(
+        candidates[j].readable == 0 for j, _ in c.carriers.values()))
+
+
+def _choose(candidates: Sequence[_Candidate], ranked: Sequence[int], labels: dict[str, str],
+            feat: Callable[[int], dict[str, float]]) -> list[_Point]:
+    """The points, in rank order: facts of two outlets or more, up to ``MAX_POINTS``, each skipped when it repeats
+    a point already chosen (``_repeats``); then, while there are fewer than ``MIN_POINTS``, facts of one outlet.
+    ``feat``: a sentence's weighted features by its position."""
+    chosen: list[_Point] = []
     used: set[int] = set()
     single: list[int] = []
     for i in ranked[: MAX_POINTS * 20]:
-        c = candidates[i]
-        outlets = _outlets(labels, {c.sentence.source, *c.carriers})
         if len(chosen) >= MAX_POINTS:
             break
-        if outlets < 2:
+        c = candidates[i]
+        if _outlets(labels, {c.sentence.source, *c.carriers}) < 2:
             single.append(i)  # one outlet's fact: a point only when fewer than MIN_POINTS facts are shared
             continue
         members = {i, *(j for j, _ in c.carriers.values())}
         shown = _readable_wording(candidates, i)
-        if i in used or any(_repeats(members, earlier, feat(shown), feat(k)) for k, earlier in chosen):
-            continue
-        chosen.append((shown, members))
-        used |= members
+        if i not in used and not _repeats_any(chosen, members, feat(shown), feat):
+            chosen.append(_Point(shown, members))
+            used |= members
     for i in single:
         if len(chosen) >= MIN_POINTS:
             break
-        members = {i}
-        if i not in used and not any(_repeats(members, earlier, feat(i), feat(k)) for k, earlier in chosen):
-            chosen.append((_readable_wording(candidates, i), members))
+        if i not in used and not _repeats_any(chosen, {i}, feat(i), feat):
+            chosen.append(_Point(_readable_wording(candidates, i), {i}))
             used.add(i)
-    points = []
-    for shown, members in chosen:
-        c = candidates[shown]
-        reports = sorted({sentences[j].key for j in members} | {c.sentence.key})
-        points.append(KeyPoint(c.sentence.source, c.sentence.index, c.sentence.text, tuple(reports)))
-    return tuple(points)
+    return chosen
+
+
+def _repeats_any(chosen: Sequence[_Point], members: set[int], shown: dict[str, float],
+                 feat: Callable[[int], dict[str, float]]) -> bool:
+    """Whether a candidate point (its carrying sentences, its wording's features) repeats any chosen point."""
+    return any(_repeats(members, earlier, shown, feat(k)) for k, earlier in chosen)
+
+
+def _key_point(c: _Candidate, sentences: Sequence[_Sentence], members: set[int]) -> KeyPoint:
+    """The key point shown by candidate ``c``, with the sentences that carry its fact (and its own)."""
+    reports = sorted({sentences[j].key for j in members} | {c.sentence.key})
+    return KeyPoint(c.sentence.source, c.sentence.index, c.sentence.text, tuple(reports))
 
 
 def _repeats(members: set[int], earlier: set[int], shown: dict[str, float], earlier_shown: dict[str, float]) -> bool:
