@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from markupsafe import Markup
 
 from generator.extract.dates import interval
-from generator.model import Briefing, Event, EventSource
+from generator.model import Briefing, Event, EventSource, Person, SourceFacts
 from generator.pages.base import (
     DANGLING, TIMELINE_PATH, Link, Page, outlet_labels, person_path, plural, shorten, source_path,
 )
@@ -124,60 +127,94 @@ def _resolution(report: EventSource, label: str, reference: str, anchors: dict[s
 
 
 def timeline_pages(briefing: Briefing) -> list[Page]:
-    facts = {f.source.id: f for f in briefing.facts}
-    references = _story_dates(briefing)
-    anchors = {m.id: (m.text, m.value or "?") for f in briefing.facts for m in f.dates}
-    people = {p.id: p for p in briefing.people}
-    mention_event = {r.mention: e.id for e in briefing.events for r in e.reports if r.mention}
-
-    entries = []
-    links: list[Link] = []
-    for event in sorted(briefing.events, key=_sort_key):
-        reports = []
-        for r in event.reports:
-            source = briefing.source(r.source)
-            sentence = facts[r.source].sentences[r.sentence]
-            anchor = f"p{sentence.paragraph + 1}"
-            reports.append({
-                "report": r,
-                "source": source,
-                "anchor": anchor,
-                "resolution": _resolution(r, source.label, references[r.source][1], anchors),
-                "anchor_event": mention_event.get(r.resolved_from) if r.resolved_from in anchors else None,
-                "disagrees": r.date != event.date and event.disputed,
-            })
-            links.append(Link(source_path(source), anchor, r.text, event.id))
-        entries.append({
-            "event": event,
-            "when": display_date(event.date),
-            "title": _title(event, facts),
-            "outlets": outlet_labels(briefing, {x["source"].id for x in reports}),
-            "reports": reports,
-            "people": [people[p] for p in event.people if p in people],
-            "dates": [display_date(d) for d in event.dates],
-        })
-        links.extend(Link(person_path(p), None, event.text, event.id) for p in event.people if p in people)
-
-    upcoming = sum(e.upcoming for e in briefing.events)
-    disputed = sum(e.disputed for e in briefing.events)
-    description = f"{plural(len(entries), 'dated event')} in date order"
-    if upcoming:
-        description += f", {upcoming} upcoming"
-    if disputed:
-        description += f", {disputed} with dates the outlets disagree on"
+    """The timeline page: an entry per event in date order (``_entry``), the chart, the sources without a date."""
+    lookup = _lookup(briefing)
+    entries = [_entry(event, briefing, lookup) for event in sorted(briefing.events, key=_sort_key)]
     return [Page(
         path=TIMELINE_PATH,
         template="timeline.md.j2",
         title="Timeline",
-        description=description + ".",
+        description=_description(briefing, len(entries)),
         context={
             "events": entries,
             "chart": timeline_chart(briefing.events, _story_date(briefing)),
             "undated": [s for s in briefing.sources if not s.published],
             "story_date": _story_date(briefing),
         },
-        links=tuple(links),
+        links=tuple(link for entry in entries for link in _entry_links(entry)),
     )]
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What the entries look up in the briefing: each source's facts, the date its relative expressions were read
+    against (``_story_dates``), each date mention's text and value, people by id, each date mention's event."""
+
+    facts: Mapping[str, SourceFacts]
+    references: Mapping[str, tuple[dt.date | None, str]]
+    anchors: Mapping[str, tuple[str, str]]
+    people: Mapping[str, Person]
+    mention_event: Mapping[str, str]
+
+
+def _lookup(briefing: Briefing) -> _Lookup:
+    """The briefing indexed for the timeline's entries."""
+    return _Lookup(
+        facts={f.source.id: f for f in briefing.facts},
+        references=_story_dates(briefing),
+        anchors={m.id: (m.text, m.value or "?") for f in briefing.facts for m in f.dates},
+        people={p.id: p for p in briefing.people},
+        mention_event={r.mention: e.id for e in briefing.events for r in e.reports if r.mention},
+    )
+
+
+def _entry(event: Event, briefing: Briefing, lookup: _Lookup) -> dict:
+    """An event's entry: when, a heading, its outlets, each report (``_report_entry``), its people, the dates the
+    outlets disagree on."""
+    reports = [_report_entry(r, event, briefing, lookup) for r in event.reports]
+    return {
+        "event": event,
+        "when": display_date(event.date),
+        "title": _title(event, lookup.facts),
+        "outlets": outlet_labels(briefing, {x["source"].id for x in reports}),
+        "reports": reports,
+        "people": [lookup.people[p] for p in event.people if p in lookup.people],
+        "dates": [display_date(d) for d in event.dates],
+    }
+
+
+def _report_entry(r: EventSource, event: Event, briefing: Briefing, lookup: _Lookup) -> dict:
+    """One report of an event: its source, the paragraph it stands in, how its date was read, the event its date
+    was counted from, whether its date is not the event's."""
+    source = briefing.source(r.source)
+    sentence = lookup.facts[r.source].sentences[r.sentence]
+    return {
+        "report": r,
+        "source": source,
+        "anchor": f"p{sentence.paragraph + 1}",
+        "resolution": _resolution(r, source.label, lookup.references[r.source][1], lookup.anchors),
+        "anchor_event": lookup.mention_event.get(r.resolved_from) if r.resolved_from in lookup.anchors else None,
+        "disagrees": r.date != event.date and event.disputed,
+    }
+
+
+def _entry_links(entry: dict) -> list[Link]:
+    """The links an entry writes: to each report's paragraph, then to each of its people."""
+    event = entry["event"]
+    return ([Link(source_path(x["source"]), x["anchor"], x["report"].text, event.id) for x in entry["reports"]]
+            + [Link(person_path(p), None, event.text, event.id) for p in entry["people"]])
+
+
+def _description(briefing: Briefing, entries: int) -> str:
+    """The page's description: "12 dated events in date order, 2 upcoming, 1 with dates the outlets disagree on"."""
+    upcoming = sum(e.upcoming for e in briefing.events)
+    disputed = sum(e.disputed for e in briefing.events)
+    description = f"{plural(entries, 'dated event')} in date order"
+    if upcoming:
+        description += f", {upcoming} upcoming"
+    if disputed:
+        description += f", {disputed} with dates the outlets disagree on"
+    return description + "."
 
 
 def _title(event: Event, facts: dict) -> str:
@@ -233,6 +270,11 @@ RIGHT = 20
 RECENT_DAYS = 60  # events within this many days of the story date get the day-scale lane
 
 
+LANE_HEIGHT = 90
+
+_Dated = tuple[Event, tuple[dt.date, dt.date]]  # an event and its date's first and last day
+
+
 def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date | None) -> Markup:
     """Two lanes of inline SVG: the story's recent weeks on a day scale, and the background on a year scale.
 
@@ -243,46 +285,71 @@ def timeline_chart(events: tuple[Event, ...] | list[Event], story_date: dt.date 
     dated = [(e, b) for e, b in dated if b is not None]
     if not dated:
         return Markup("")
+    lanes = _lanes(dated, story_date)
+    out = _svg_start(len(dated), 20 + LANE_HEIGHT * len(lanes))
+    for index, lane in enumerate(lanes):
+        out.extend(_lane_svg(lane, 10 + index * LANE_HEIGHT, story_date))
+    out.append("</svg>")
+    # One line: a blank line would end the raw HTML block in Markdown.
+    return Markup('<div class="timeline-figure" data-search-exclude="chart" style="overflow-x:auto">' + "".join(out) + "</div>")
+
+
+class _Lane(NamedTuple):
+    """One lane of the chart: its name, the first and last day of its axis, its events, its scale ("day", "year")."""
+
+    name: str
+    lo: dt.date
+    hi: dt.date
+    items: list[_Dated]
+    scale: str
+
+
+def _lanes(dated: list[_Dated], story_date: dt.date | None) -> list[_Lane]:
+    """The lanes: "Background" (events starting before the story's last ``RECENT_DAYS``), on a year scale from
+    the first event's year to the year after the last (or the story's), then "This story" on a day scale, a day
+    either side of its events and the story date. A lane without events is left out."""
     end_of_story = max([b[1] for _, b in dated] + ([story_date] if story_date else []))
     recent_start = (story_date or end_of_story) - dt.timedelta(days=RECENT_DAYS)
     recent = [(e, b) for e, b in dated if b[0] >= recent_start]
     background = [(e, b) for e, b in dated if b[0] < recent_start]
-
     lanes = []
-    if recent:
-        lo = min(b[0] for _, b in recent) - dt.timedelta(days=1)
-        hi = max([b[1] for _, b in recent] + ([story_date] if story_date else [])) + dt.timedelta(days=1)
-        lanes.append(("This story", lo, hi, recent, "day"))
     if background:
         lo = dt.date(min(b[0] for _, b in background).year, 1, 1)
         hi_year = max(b[1] for _, b in background).year
         hi = dt.date(max(hi_year, (story_date or end_of_story).year) + 1, 1, 1)
-        lanes.insert(0, ("Background", lo, hi, background, "year"))
+        lanes.append(_Lane("Background", lo, hi, background, "year"))
+    if recent:
+        lo = min(b[0] for _, b in recent) - dt.timedelta(days=1)
+        hi = max([b[1] for _, b in recent] + ([story_date] if story_date else [])) + dt.timedelta(days=1)
+        lanes.append(_Lane("This story", lo, hi, recent, "day"))
+    return lanes
 
-    lane_height = 90
-    height = 20 + lane_height * len(lanes)
-    out = [
+
+def _svg_start(events: int, height: int) -> list[str]:
+    """The chart's opening tag and its title."""
+    return [
         # a group, not role="img": an image may not hold the links to the events (axe: nested-interactive)
-        f'<svg class="timeline-chart" role="group" aria-label="Timeline chart of {len(dated)} events" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'<svg class="timeline-chart" role="group" aria-label="Timeline chart of {events} events" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'style="max-width:100%;height:auto" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
         f'font-size="11">',
-        f"<title>Timeline chart of {len(dated)} events</title>",
+        f"<title>Timeline chart of {events} events</title>",
     ]
-    for index, (name, lo, hi, items, scale) in enumerate(lanes):
-        top = 10 + index * lane_height
-        axis_y = top + 55
-        out.append(f'<text x="4" y="{axis_y + 4}" font-weight="bold">{escape(name, quote=False)}</text>')
-        out.append(f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" stroke="#888"/>')
-        out.extend(_ticks(lo, hi, axis_y, scale))
-        if story_date and lo <= story_date <= hi:
-            x = _x(story_date, lo, hi)
-            out.append(f'<line x1="{x:.1f}" y1="{top + 5}" x2="{x:.1f}" y2="{axis_y + 6}" stroke="#3f51b5" '
-                       f'stroke-dasharray="3,3"/>')
-            out.append(f'<text x="{x - 3:.1f}" y="{top + 12}" fill="#3f51b5" text-anchor="end">story date</text>')
-        out.extend(_marks(items, lo, hi, axis_y))
-    out.append("</svg>")
-    # One line: a blank line would end the raw HTML block in Markdown.
-    return Markup('<div class="timeline-figure" data-search-exclude="chart" style="overflow-x:auto">' + "".join(out) + "</div>")
+
+
+def _lane_svg(lane: _Lane, top: int, story_date: dt.date | None) -> list[str]:
+    """A lane from ``top`` down: its name, its axis and ticks, the story date's dashed line when on the axis, the
+    events' marks."""
+    axis_y = top + 55
+    out = [f'<text x="4" y="{axis_y + 4}" font-weight="bold">{escape(lane.name, quote=False)}</text>',
+           f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" stroke="#888"/>']
+    out.extend(_ticks(lane.lo, lane.hi, axis_y, lane.scale))
+    if story_date and lane.lo <= story_date <= lane.hi:
+        x = _x(story_date, lane.lo, lane.hi)
+        out.append(f'<line x1="{x:.1f}" y1="{top + 5}" x2="{x:.1f}" y2="{axis_y + 6}" stroke="#3f51b5" '
+                   f'stroke-dasharray="3,3"/>')
+        out.append(f'<text x="{x - 3:.1f}" y="{top + 12}" fill="#3f51b5" text-anchor="end">story date</text>')
+    out.extend(_marks(lane.items, lane.lo, lane.hi, axis_y))
+    return out
 
 
 def _x(day: dt.date, lo: dt.date, hi: dt.date) -> float:
