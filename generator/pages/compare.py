@@ -4,7 +4,9 @@ source page links to."""
 
 from __future__ import annotations
 
-from generator.model import Briefing, Fact
+from collections.abc import Mapping, Sequence
+
+from generator.model import Briefing, Difference, Fact, SourceRow
 from generator.pages.base import (
     QUOTES_PATH, TIMELINE_PATH, Link, Page, paragraph_anchor, person_path, plural, shorten, source_path,
 )
@@ -64,39 +66,12 @@ def _matrix(briefing: Briefing) -> list[dict]:
 
 
 def compare_page(briefing: Briefing) -> Page:
+    """The comparison page: a row per source (``_source_row``), the who-reported-what matrix, the differences
+    (``_difference``); it links each fact only one source carries to the paragraphs that tell it."""
     comparison = briefing.comparison
     facts = {f.id: f for f in comparison.facts}
-    rows = []
-    for row in comparison.rows:
-        source = briefing.source(row.source)
-        rows.append({
-            "row": row,
-            "source": source,
-            "anchor": source_anchor(source.id),
-            "only": [_fact_row(briefing, facts[i]) for i in row.only if i in facts],
-            "omits": [_fact_row(briefing, facts[i]) for i in row.omits if i in facts],
-        })
-    differences = []
-    for d in comparison.differences:
-        target, anchor = {
-            "wording": (QUOTES_PATH, d.ref),
-            "date": (TIMELINE_PATH, d.ref),
-        }.get(d.kind, (None, None))
-        differences.append({
-            "difference": d,
-            "short": shorten(d.text, 120),
-            "target": target,
-            "anchor": anchor,
-            "reports": [
-                {"source": briefing.source(source_id), "version": shorten(version, 200),
-                 "anchor": paragraph_anchor(briefing, source_id, sentence)}
-                for (source_id, version), (_, sentence) in zip(d.reports, _align(d))
-            ],
-        })
-    links = tuple(
-        Link(source_path(r["source"]), rep["anchor"], f["fact"].text if f["fact"].kind == "sentence" else (f["context"] or f["fact"].text), f["anchor"])
-        for r in rows for f in r["only"] for rep in f["reports"]
-    )
+    rows = [_source_row(briefing, row, facts) for row in comparison.rows]
+    differences = [_difference(briefing, d) for d in comparison.differences]
     only_total = sum(len(r["only"]) for r in rows)
     return Page(
         path=COMPARE_PATH,
@@ -112,7 +87,47 @@ def compare_page(briefing: Briefing) -> Page:
             "matrix": _matrix(briefing),
             "differences": differences,
         },
-        links=links,
+        links=_only_links(rows),
+    )
+
+
+def _source_row(briefing: Briefing, row: SourceRow, facts: Mapping[str, Fact]) -> dict:
+    """A source's section: its row, its anchor, the facts only it carries and those it leaves out."""
+    source = briefing.source(row.source)
+    return {
+        "row": row,
+        "source": source,
+        "anchor": source_anchor(source.id),
+        "only": [_fact_row(briefing, facts[i]) for i in row.only if i in facts],
+        "omits": [_fact_row(briefing, facts[i]) for i in row.omits if i in facts],
+    }
+
+
+DIFFERENCE_TARGETS = {"wording": QUOTES_PATH, "date": TIMELINE_PATH}  # the page a difference's ``ref`` is on
+
+
+def _difference(briefing: Briefing, d: Difference) -> dict:
+    """A difference: its text shortened, the page and anchor of what it refers to (a quote group, an event; none
+    for a number), and each source's version with the paragraph it stands in."""
+    return {
+        "difference": d,
+        "short": shorten(d.text, 120),
+        "target": DIFFERENCE_TARGETS.get(d.kind),
+        "anchor": d.ref if d.kind in DIFFERENCE_TARGETS else None,
+        "reports": [
+            {"source": briefing.source(source_id), "version": shorten(version, 200),
+             "anchor": paragraph_anchor(briefing, source_id, sentence)}
+            for (source_id, version), (_, sentence) in zip(d.reports, _align(d))
+        ],
+    }
+
+
+def _only_links(rows: Sequence[dict]) -> tuple[Link, ...]:
+    """A link per paragraph telling a fact only one source carries: the sentence, or for a detail the sentence it
+    stands in."""
+    return tuple(
+        Link(source_path(r["source"]), rep["anchor"], f["fact"].text if f["fact"].kind == "sentence" else (f["context"] or f["fact"].text), f["anchor"])
+        for r in rows for f in r["only"] for rep in f["reports"]
     )
 
 
