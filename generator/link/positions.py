@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator.link.entities import entity_key
 from generator.link.clusters import root
-from generator.model import Entity, Person, Position, Quote, SourceFacts, StanceMention
+from generator.model import Entity, Person, Position, Quote, Sentence, SourceFacts, StanceMention
 from generator.link.people import PeopleIndex
 from generator.link.quote_groups import stem
 from generator.rules import load_rules
@@ -315,48 +316,76 @@ def build_positions(
 ) -> tuple[Position, ...]:
     """Every stance as a Position with a merged actor and a merged issue, sorted by actor, issue, source."""
     resolver = ActorResolver(people, entities, quotes)
+    resolved = _resolved_stances(facts, resolver)
+    clusters = merge_issues([r.stance for r in resolved])
+    labels = _issue_labels([r.stance for r in resolved], clusters)
+    names = _actor_names(resolved)
     sentences = {f.source.id: f.sentences for f in facts}
-    resolved: list[tuple[StanceMention, Actor, str]] = []
+    positions = [_position(r, labels[cluster], names[r.actor.id], sentences, resolver)
+                 for r, cluster in zip(resolved, clusters)]
+    unique = {p.id: p for p in positions}
+    log.info("%d positions of %d actors on %d issues", len(unique), len(names), len(set(labels.values())))
+    return tuple(sorted(unique.values(), key=lambda p: (p.actor, p.issue, p.source, p.sentence or 0, p.id)))
+
+
+class _Resolved(NamedTuple):
+    """A stance whose subject names an actor: the stance, the actor, the actor's name as the stance writes it."""
+
+    stance: StanceMention
+    actor: Actor
+    written: str
+
+
+def _resolved_stances(facts: Sequence[SourceFacts], resolver: ActorResolver) -> list[_Resolved]:
+    """The stances that name an issue and whose subject names an actor (``ActorResolver.resolve``), in order."""
+    resolved = []
     for f in facts:
         for stance in f.stances:
             found = resolver.resolve(stance) if names_an_issue(stance) else None
             if found is not None:
-                resolved.append((stance, *found))
-    stances = [r[0] for r in resolved]
-    clusters = merge_issues(stances)
+                resolved.append(_Resolved(stance, *found))
+    return resolved
+
+
+def _issue_labels(stances: Sequence[StanceMention], clusters: Sequence[int]) -> dict[int, str]:
+    """Each issue cluster (``merge_issues``) -> its label (``issue_label`` of its stances)."""
     members: dict[int, list[StanceMention]] = defaultdict(list)
     for stance, cluster in zip(stances, clusters):
         members[cluster].append(stance)
-    labels = {cluster: issue_label(ms) for cluster, ms in members.items()}
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    for stance, actor, written in resolved:
-        names[actor.id][written] += 1
+    return {cluster: issue_label(ms) for cluster, ms in members.items()}
+
+
+def _actor_names(resolved: Sequence[_Resolved]) -> dict[str, tuple[str, ...]]:
+    """Each actor -> the names its stances write it by, and for a group the name it was first resolved to (its
+    canonical name), sorted case-insensitively."""
+    names: dict[str, set[str]] = defaultdict(set)
     first_name: dict[str, str] = {}
-    for _, actor, _ in resolved:
-        first_name.setdefault(actor.id, actor.name)
-    groups = {actor.id for _, actor, _ in resolved if actor.kind == "group"}
-    for actor_id in names:
-        if actor_id in groups:
-            names[actor_id][first_name[actor_id]] += 0
-    positions = []
-    for (stance, actor, written), cluster in zip(resolved, clusters):
-        sentence = sentences[stance.source][stance.sentence]
-        issue = labels[cluster]
-        positions.append(Position(
-            id="pos-" + short_hash(actor.id, stance.issue, stance.source, str(stance.sentence), stance.stance),
-            actor=actor.id,
-            actor_names=tuple(sorted(names[actor.id], key=lambda n: (n.lower(), n))),
-            issue=issue,
-            stance=stance.stance,
-            text=sentence.text,
-            source=stance.source,
-            quote=_quote_for(stance, sentence.start, sentence.end, resolver.quotes_of.get(stance.source, ())),
-            sentence=stance.sentence,
-            clause=stance.clause,
-        ))
-    unique = {p.id: p for p in positions}
-    log.info("%d positions of %d actors on %d issues", len(unique), len(names), len(set(labels.values())))
-    return tuple(sorted(unique.values(), key=lambda p: (p.actor, p.issue, p.source, p.sentence or 0, p.id)))
+    for r in resolved:
+        names[r.actor.id].add(r.written)
+        first_name.setdefault(r.actor.id, r.actor.name)
+    for r in resolved:
+        if r.actor.kind == "group":
+            names[r.actor.id].add(first_name[r.actor.id])
+    return {actor_id: tuple(sorted(written, key=lambda n: (n.lower(), n))) for actor_id, written in names.items()}
+
+
+def _position(r: _Resolved, issue: str, actor_names: tuple[str, ...], sentences: Mapping[str, Sequence[Sentence]],
+              resolver: ActorResolver) -> Position:
+    """The position a resolved stance takes: its actor, issue and stance, the sentence, the quote holding it."""
+    stance = r.stance
+    sentence = sentences[stance.source][stance.sentence]
+    return Position(
+        id="pos-" + short_hash(r.actor.id, stance.issue, stance.source, str(stance.sentence), stance.stance),
+        actor=r.actor.id,
+        actor_names=actor_names,
+        issue=issue,
+        stance=stance.stance,
+        text=sentence.text,
+        source=stance.source,
+        quote=_quote_for(stance, sentence.start, sentence.end, resolver.quotes_of.get(stance.source, ())),
+        sentence=stance.sentence,
+        clause=stance.clause,
+    )
 
 
 def actor_name(positions: Sequence[Position], people: Sequence[Person], actor_id: str) -> str:
