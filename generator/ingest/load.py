@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -301,56 +302,80 @@ def read_overrides(path: Path, files: list[Path]) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         return {}
     where = str(path)
-    fix = "Fix the YAML, or remove the file."
-    data = parse_yaml(read_text(path), where, 1, ("the file", fix))
+    data = parse_yaml(read_text(path), where, 1, ("the file", "Fix the YAML, or remove the file."))
     if data is None:
         return {}
-    example = files[0].name
+    articles = _Articles.of(files, path.parent)
     if not isinstance(data, dict):
         raise SourceError(
-            f"{where}: must map article file names to metadata, e.g. '{example}: {{title: ..., outlet: ...}}'."
+            f"{where}: must map article file names to metadata, e.g. '{articles.example}: {{title: ..., outlet: ...}}'."
         )
-    by_stem: dict[str, list[str]] = {}
-    for file in files:
-        by_stem.setdefault(file.stem, []).append(file.name)
-    names = {file.name for file in files}
     overrides: dict[str, dict[str, Any]] = {}
     for key, entry in data.items():
-        name = str(key) if str(key) in names else None
-        if name is None and len(by_stem.get(str(key), [])) > 1:
-            raise SourceError(
-                f"{where}: the entry {str(key)!r} names several files ({', '.join(by_stem[str(key)])}). "
-                "Use the full file name."
-            )
-        if name is None and str(key) in by_stem:
-            name = by_stem[str(key)][0]
-        if name is None:
-            hint = " Quote names that look like numbers ('001')." if isinstance(key, (int, float)) else ""
-            raise SourceError(
-                f"{where}: the entry {str(key)!r} names no article in {path.parent}. "
-                f"Use an article's file name or stem (e.g. {example!r}), or remove the entry.{hint}"
-            )
+        name = _article_of(key, articles, where)
         if name in overrides:
             raise SourceError(f"{where}: the article {name!r} has two entries. Merge them into one.")
-        if entry is None:
-            entry = {}
-        if not isinstance(entry, dict):
-            raise SourceError(
-                f"{where}: the entry {str(key)!r} must be 'key: value' pairs ({', '.join(FIELDS)}), not {entry!r}."
-            )
-        unknown = sorted(str(field) for field in entry if str(field) not in FIELDS)
-        if unknown:
-            raise SourceError(
-                f"{where}: the entry {str(key)!r} has the unknown key {unknown[0]!r}. "
-                f"Use only: {', '.join(FIELDS)}."
-            )
-        context = f"{where}: the entry {str(key)!r}"
-        overrides[name] = {
-            str(field): coerced
-            for field, value in entry.items()
-            if (coerced := coerce_field(str(field), value, context)) is not None
-        }
+        overrides[name] = _entry_values(str(key), entry, where)
     return overrides
+
+
+@dataclass(frozen=True)
+class _Articles:
+    """The article files a sources.yaml entry may name, by file name or by stem, and one to show in messages."""
+
+    names: frozenset[str]
+    by_stem: Mapping[str, list[str]]
+    example: str
+    folder: Path
+
+    @classmethod
+    def of(cls, files: Sequence[Path], folder: Path) -> _Articles:
+        by_stem: dict[str, list[str]] = {}
+        for file in files:
+            by_stem.setdefault(file.stem, []).append(file.name)
+        return cls(frozenset(file.name for file in files), by_stem, files[0].name, folder)
+
+
+def _article_of(key: Any, articles: _Articles, where: str) -> str:
+    """The file name a sources.yaml key names: a file name, or the stem of exactly one file (else an error)."""
+    if str(key) in articles.names:
+        return str(key)
+    same_stem = articles.by_stem.get(str(key), [])
+    if len(same_stem) > 1:
+        raise SourceError(
+            f"{where}: the entry {str(key)!r} names several files ({', '.join(same_stem)}). "
+            "Use the full file name."
+        )
+    if same_stem:
+        return same_stem[0]
+    hint = " Quote names that look like numbers ('001')." if isinstance(key, (int, float)) else ""
+    raise SourceError(
+        f"{where}: the entry {str(key)!r} names no article in {articles.folder}. "
+        f"Use an article's file name or stem (e.g. {articles.example!r}), or remove the entry.{hint}"
+    )
+
+
+def _entry_values(key: str, entry: Any, where: str) -> dict[str, Any]:
+    """A sources.yaml entry's values, checked (a mapping of known fields, ``FIELDS``) and converted
+    (``coerce_field``); empty values left out."""
+    if entry is None:
+        entry = {}
+    if not isinstance(entry, dict):
+        raise SourceError(
+            f"{where}: the entry {key!r} must be 'key: value' pairs ({', '.join(FIELDS)}), not {entry!r}."
+        )
+    unknown = sorted(str(field) for field in entry if str(field) not in FIELDS)
+    if unknown:
+        raise SourceError(
+            f"{where}: the entry {key!r} has the unknown key {unknown[0]!r}. "
+            f"Use only: {', '.join(FIELDS)}."
+        )
+    context = f"{where}: the entry {key!r}"
+    return {
+        str(field): coerced
+        for field, value in entry.items()
+        if (coerced := coerce_field(str(field), value, context)) is not None
+    }
 
 
 def coerce_field(name: str, value: Any, context: str) -> Any:
