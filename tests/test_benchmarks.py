@@ -59,3 +59,19 @@ def test_rule_sweep_keeps_the_file_value_within_the_margin_and_else_moves_least(
     lines = rule_sweeps.sweep_table("", "speakers", ("carry_sentences",), sorted(figures), measure,
                                     lambda s: (s["score"],), margin=0.5)
     assert f"dev best: {current})" in lines[0]
+
+
+def test_dates_benchmark_reads_the_date_line_as_the_reference_and_leaves_it_out() -> None:
+    """MEANTIME articles are title / date line / body: the reference date is the date line's (the build's anchor)
+    even when the CREATION_TIME value says otherwise, and a DATE timex on the date line is never scored, flagged or
+    not (synthetic records in MEANTIME's shape)."""
+    from benchmarks.dates import is_date_line, reference_date
+
+    text = "Bakery opens second shop\n\nMay 04, 2009\n\nThe bakery opened its second shop on Monday."
+    line = text.index("May 04")
+    record = {"text": text, "dct": "2009-05-14"}
+    assert str(reference_date(record)) == "2009-05-04"
+    assert is_date_line(record, {"start": line, "end": line + 12})  # no CREATION_TIME flag: still the date line
+    assert is_date_line(record, {"start": 0, "end": 3, "functionInDocument": "CREATION_TIME"})
+    monday = text.index("Monday")
+    assert not is_date_line(record, {"start": monday, "end": monday + 6})
