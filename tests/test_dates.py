@@ -932,3 +932,45 @@ def test_extract_dates_period_of_the_paragraph_before(nlp, text, reference, expe
 def test_extract_dates_weekdays_inside_a_span_and_would_after_a_dated_saying(nlp, sentence, reference, expected):
     found = {m.text: m.timex for m in _mentions(nlp, sentence, reference)}
     assert {t: found.get(t) for t in expected} == expected, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # "the past/last decade" with the article is the ten years up to now (a duration, as "the past year"), in
+        # any position; "last decade" and "the previous decade" are the calendar decade
+        ("If the last decade has taught the growers anything, it is patience.", WED, {"the last decade": "P10Y"}),
+        ("Ferry fares doubled in the past decade.", WED, {"the past decade": "P10Y"}),
+        ("It was the third ferry merger in the past decade.", WED, {"the past decade": "P10Y"}),
+        ("Last decade was the wettest on record in the valley.", WED, {"Last decade": "201"}),
+        ("The previous decade saw little growth at the port.", WED, {"The previous decade": "201"}),
+        # "overnight": in a past clause the night before the publication date (as "last night"), else its night;
+        # with a weekday that weekday's night; an adjective ("the overnight rate") or "suddenly" is no time
+        ("The storm weakened overnight, forecasters said.", WED, {"overnight": "2023-11-07TNI"}),
+        ("Police arrested two men overnight after a break-in at the depot.", WED, {"overnight": "2023-11-07TNI"}),
+        ("The coast road will be closed overnight for resurfacing.", WED, {"overnight": "2023-11-08TNI"}),
+        ("The coast road was closed overnight Tuesday for repairs.", WED, {"overnight Tuesday": "2023-11-07TNI"}),
+        ("Crews will work overnight Thursday to fix the cable.", WED, {"overnight Thursday": "2023-11-09TNI"}),
+        ("The lender borrowed money at the overnight rate.", WED, {"overnight": None}),
+        ("The island's ferry service became a success overnight.", WED, {"overnight": None}),
+        ("Such a change won't happen overnight, the harbour master said.", WED, {"overnight": None}),
+        # "Today," before a present passive of making or running: nowadays; a closure or a deed is the day
+        ("Today, most of the island's boats are built in the north.", WED, {"Today": "PRESENT_REF"}),
+        ("Today, the old mill is run by volunteers.", WED, {"Today": "PRESENT_REF"}),
+        ("Today, the coast road is closed for repairs.", WED, {"Today": "2023-11-08"}),
+        ("Today, the harbour board approved the new pier.", WED, {"Today": "2023-11-08"}),
+        # a weekday paragraphs after the span of days it falls in: "the Monday" (anaphoric) and a weekday after it
+        # in its paragraph are read inside the span; a weekday alone in a later paragraph keeps its own reading
+        ("The boat show, which is scheduled for June 13 to 17, will take place in Kiel.\n\nExhibitors will come "
+         "from ten countries.\n\n\"A new sailing league will be launched on the Monday. A seminar for skippers is "
+         "going to be held on Thursday,\" she said.", dt.date(2022, 4, 26),
+         {"Monday": "2022-06-13", "on Thursday": "2022-06-16"}),
+        ("The boat show runs from June 13 to 17 in Kiel.\n\nThe minister will speak about the harbour on Thursday.",
+         dt.date(2022, 4, 26), {"on Thursday": "2022-04-28"}),
+    ],
+)
+def test_extract_dates_decades_overnight_nowadays_and_weekdays_of_an_earlier_span(nlp, text, reference, expected):
+    found = {m.text: m.timex for m in _mentions(nlp, text, reference)}
+    got = {t: next((v for k, v in found.items() if t in k), None) for t in expected}
+    assert got == expected, found

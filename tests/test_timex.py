@@ -447,7 +447,8 @@ def test_two_weekdays_are_not_a_date_with_its_weekday() -> None:
         ("the last week", "present", "P1W", "duration"),
         ("last year", "past", "2022", "date"),
         ("the last quarter", "past", "2023-Q3", "date"),
-        ("the past decade", "past", "201", "date"),  # the calendar decade before
+        ("the past decade", "past", "P10Y", "duration"),  # as "the past year" (the calendar decade: "last decade")
+        ("last decade", "past", "201", "date"),
         # counted back from the publication date at the granularity of the expression
         ("two weeks ago", "past", "2023-W43", "date"),
         ("three decades ago", "past", "199", "date"),

@@ -145,8 +145,9 @@ def _names_with_dates() -> re.Pattern[str]:
 
 
 def _season_modifier(span: Span) -> bool:
-    """"its winter schedule", "the Christmas sales": a season or holiday modifying a noun dates nothing."""
-    words = rules()["seasons"].keys() | rules()["holidays"].keys()
+    """"its winter schedule", "the Christmas sales", "the overnight rate": a season, holiday or
+    ``modifier_only_words`` word modifying a noun dates nothing."""
+    words = rules()["seasons"].keys() | rules()["holidays"].keys() | set(rules()["modifier_only_words"])
     return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
 
 
@@ -610,7 +611,8 @@ def _resolve(
             saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
         res = _from_the_saying(res, _normalise_safely(source, shown.text, saying, *context), saying)
     res = _same_weekday_as_before(res, mentions)
-    return _weekday_in_range_before(res, shown.text, mentions, sent_index, paragraph, sentences, tense, reference)
+    written = f"the {shown.text}" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else shown.text  # "on the Monday"
+    return _weekday_in_range_before(res, written, mentions, sent_index, paragraph, sentences, tense, reference)
 
 
 def _may_count_from_saying(res: Resolution, tense: str | None) -> bool:
@@ -723,7 +725,7 @@ def _weekday_in_range_before(
     sentences: tuple[Sentence, ...], tense: str | None, reference: dt.date | None,
 ) -> Resolution:
     """"The fair runs from June 13 to 17 … On the Monday, … on Thursday": a weekday after a span of days named
-    before in the sentence or paragraph (two weeks at most) is its day inside that span (TIDES 2005: the weekday is
+    before (two weeks at most; ``_span_named_before``) is its day inside that span (TIDES 2005: the weekday is
     anchored to the time the story is at), when the span lies on the side of the publication date the tense points
     to and the story is told before the span ends ("runs from June 13 to 17", told on 2 June); told after it, only
     "the Monday" (the article makes it anaphoric): "On Monday, the union said …" is rather the latest Monday."""
@@ -732,27 +734,43 @@ def _weekday_in_range_before(
     names = [d for d in calendar.day_name if re.search(rf"\b{d}\b", text, re.IGNORECASE)]
     if len(names) != 1 or re.search(r"\d|\b(?:last|next|this)\b", text, re.IGNORECASE):
         return res
-    for m in reversed(mentions):
-        if m.sentence != sentence and (paragraph is None or _paragraph_of(sentences, m.sentence) != paragraph):
-            continue
-        if m.kind != "date" or m.granularity != "range" or not m.value:
-            continue
-        ends = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", m.value)
-        if ends is None:
-            return res
-        first, last = dt.date.fromisoformat(ends[1]), dt.date.fromisoformat(ends[2])
-        if not 0 < (last - first).days <= 13 or (tense == "past" and first > reference) or (
-                tense == "future" and last < reference):
-            return res
-        if reference > last and not re.search(r"\bthe\s+\w+day\b", text, re.IGNORECASE):
-            return res  # told after the span, "On Monday, the union said …" is more likely the latest Monday
-        inside = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)
-                  if (first + dt.timedelta(days=i)).strftime("%A") == names[0]]
-        if len(inside) != 1 or inside[0].isoformat() == res.value[:10]:
-            return res
-        return replace(res, value=inside[0].isoformat() + res.value[10:],
-                       rule=f"{res.rule}; the {names[0]} of the days named before ({m.value})")
-    return res
+    m = _span_named_before(text, mentions, sentence, paragraph, sentences)
+    ends = re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", m.value) if m else None
+    if ends is None:
+        return res
+    first, last = dt.date.fromisoformat(ends[1]), dt.date.fromisoformat(ends[2])
+    if not 0 < (last - first).days <= 13 or (tense == "past" and first > reference) or (
+            tense == "future" and last < reference):
+        return res
+    if reference > last and not re.search(r"\bthe\s+\w+day\b", text, re.IGNORECASE):
+        return res  # told after the span, "On Monday, the union said …" is more likely the latest Monday
+    inside = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+              if (first + dt.timedelta(days=i)).strftime("%A") == names[0]]
+    if len(inside) != 1 or inside[0].isoformat() == res.value[:10]:
+        return res
+    return replace(res, value=inside[0].isoformat() + res.value[10:],
+                   rule=f"{res.rule}; the {names[0]} of the days named before ({m.value})")
+
+
+def _span_named_before(
+    text: str, mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...],
+) -> DateMention | None:
+    """The last span of days (a range) named before a weekday: in its sentence or paragraph; or in an earlier
+    paragraph when the weekday is anaphoric ("on the Monday") or follows, in its paragraph, a day already read
+    inside that span ("… on the Monday. … on Thursday"). None when the last range before it is no such span."""
+    near = lambda m: m.sentence == sentence or (  # noqa: E731
+        paragraph is not None and _paragraph_of(sentences, m.sentence) == paragraph)
+    ranges = [m for m in mentions if m.kind == "date" and m.granularity == "range" and m.value]
+    if not ranges:
+        return None
+    last = ranges[-1]
+    if near(last):
+        return last
+    bounds = interval(last.value)
+    continues = bounds is not None and any(
+        near(m) and m.start > last.start and m.granularity == "day" and m.value and bounds[0] <= day_of(m.value) <= bounds[1]
+        for m in mentions)
+    return last if continues or re.search(r"\bthe\s+\w+day\b", text, re.IGNORECASE) else None
 
 
 def _is_dateline(span: Span) -> bool:

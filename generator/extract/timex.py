@@ -583,7 +583,9 @@ def needs_reference(e: Expr) -> RuleResult:
 def part_of_day(e: Expr) -> RuleResult:
     """"this morning", "Monday night", "last night", "tonight": the day with a TimeML part of day (TMO, TNI)."""
     parts = rules()["parts_of_day"]
-    if e.text in ("tonight", "overnight"):
+    if e.text.startswith("overnight"):
+        return overnight(e)
+    if e.text == "tonight":
         return Resolution(day_value(e.reference) + "TNI", "day", "'tonight': the reference date's night", type="TIME")
     if e.text == "last night":
         return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
@@ -604,6 +606,27 @@ def part_of_day(e: Expr) -> RuleResult:
     if day.value and day.granularity == "day":
         return replace(day, value=day.value + "T" + parts[m[2]], type="TIME", rule=f"{day.rule}, {m[2]}")
     return None
+
+
+def overnight(e: Expr) -> RuleResult:
+    """"weakened overnight": in a past-tense clause the night just over, the one before the reference date (as "last
+    night"); otherwise ("will be closed overnight") the reference date's night (as "tonight"). "overnight Tuesday",
+    "Tuesday overnight": the night of that weekday, chosen by tense (TimeML TNI). After a negation or a verb of
+    sudden change (``overnight_figurative``) it means "suddenly" and is no time."""
+    m = re.fullmatch(rf"overnight(?:,? (?:on )?{WEEKDAY})?|{WEEKDAY} overnight", e.text)
+    if m is None:
+        return None
+    if e.text == "overnight" and _words(e.before) & set(rules()["overnight_figurative"]):
+        return not_temporal("'overnight' meaning suddenly (\"won't happen overnight\", \"became a star overnight\")")
+    if day_name := m[1] or m[2]:
+        day = normalise(day_name, e.reference, e.tense, e.anchor)
+        if not day.value or day.granularity != "day":
+            return None
+        return replace(day, value=day.value + "TNI", type="TIME", rule=f"{day.rule}, overnight")
+    if e.tense == "past":
+        return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day",
+                          "'overnight' in a past clause: the night before", type="TIME")
+    return Resolution(day_value(e.reference) + "TNI", "day", "'overnight': the reference date's night", type="TIME")
 
 
 def the_new_year(e: Expr) -> RuleResult:
@@ -702,13 +725,17 @@ def nowadays(e: Expr) -> RuleResult:
     meeting" stays the day. Told by the noun after it (``present_nouns``). "Today, such chips are commonly used":
     "today" in a present-tense clause that says how things usually are (``habitual_adverbs``) is the present too
     (TIDES 2005: "today" meaning nowadays is PRESENT_REF), and so is a present-tense clause of what exists
-    (``existence_verbs``: "a cure that doesn't exist today"); "the market is closed today" stays the day."""
+    (``existence_verbs``: "a cure that doesn't exist today"), and "Today, …" before a present passive of making or
+    running ("Today, most phones are made in Asia"); "the market is closed today" stays the day."""
     if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["habitual_adverbs"]):
         return Resolution("PRESENT_REF", "ref", "'today' in a clause of how things usually are: nowadays", kind="ref",
                           relative=False)
     if e.text == "today" and e.tense == "present" and _words(e.sentence) & set(rules()["existence_verbs"]):
         return Resolution("PRESENT_REF", "ref", "'today' in a present clause of what exists: nowadays", kind="ref",
                           relative=False)
+    if e.text == "today" and e.tense == "present" and _how_things_are_made(e.sentence):
+        return Resolution("PRESENT_REF", "ref", "'Today, …' with a present passive of how things are made or run: "
+                          "nowadays", kind="ref", relative=False)
     if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$|(?:is|are)\b)", e.after) and not re.search(
             r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
             _last_word(e.before) in {*rules()["present_nouns"], *rules()["present_scopes"]}):
@@ -725,6 +752,15 @@ def nowadays(e: Expr) -> RuleResult:
         return Resolution("PRESENT_REF", "ref", "'today's' + a noun of the present: nowadays", kind="ref",
                           relative=False)
     return None
+
+
+def _how_things_are_made(sentence: str) -> bool:
+    """"Today, most phones are made in Asia", "Today, the mill is run by volunteers": a sentence opening with
+    "Today," whose verb is a simple-present passive of making, using or running (``present_state_participles``)
+    says how things are nowadays; "Today, the road is closed" does not."""
+    participles = "|".join(rules()["present_state_participles"])
+    return bool(re.match(r"\s*today\s*,", sentence, re.IGNORECASE) and re.search(
+        rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{participles})\b", sentence, re.IGNORECASE))
 
 
 def relative_day(e: Expr) -> RuleResult:
@@ -999,7 +1035,7 @@ def duration(e: Expr) -> RuleResult:
     after_duration_prep = e.prep in r["duration_prepositions"] or (
         e.prep is None and e.last_before in r["duration_prepositions"])
     # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
-    # year" without the article is the calendar year; "the last quarter", "the past decade" name calendar periods.
+    # year" without the article is the calendar year; "the last quarter" names the calendar quarter.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
     if not (amount is not None or plural or timed or trailing or (
             after_duration_prep and m[1] in ("past", "last", "next", "coming") and text.startswith("the "))):
