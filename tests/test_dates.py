@@ -199,9 +199,10 @@ def test_extract_dates_durations_and_periods_a_year_before(nlp, sentence, refere
 @pytest.mark.parametrize(
     ("sentence", "reference", "text", "timex"),
     [
-        # a time noun between the date and its verb does not hide the verb's tense
-        ("The trawler sank on the night of 14 April.", dt.date(2024, 1, 9), "14 April", "2023-04-14"),
-        ("The trawler will sail on the morning of 14 April.", dt.date(2024, 1, 9), "14 April", "2024-04-14"),
+        # a time noun between the date and its verb does not hide the verb's tense (the part of the day and its
+        # date are one expression, the day with TNI/TMO)
+        ("The trawler sank on the night of 14 April.", dt.date(2024, 1, 9), "14 April", "2023-04-14TNI"),
+        ("The trawler will sail on the morning of 14 April.", dt.date(2024, 1, 9), "14 April", "2024-04-14TMO"),
         # words the model took into the date after it
         ("The council passed the budget on Dec. 28 after weeks of debate.", dt.date(2024, 1, 9), "Dec. 28",
          "2023-12-28"),
@@ -968,6 +969,23 @@ def test_extract_dates_weekdays_inside_a_span_and_would_after_a_dated_saying(nlp
          {"Monday": "2022-06-13", "on Thursday": "2022-06-16"}),
         ("The boat show runs from June 13 to 17 in Kiel.\n\nThe minister will speak about the harbour on Thursday.",
          dt.date(2022, 4, 26), {"on Thursday": "2022-04-28"}),
+        # a month in a past-perfect clause lies before the story's time (the last date with its year written); a
+        # simple past, or a story in the publication year, keeps the month by tense from the publication date
+        ("By June 2003, the ferry line had been sold twice.\n\nFares rose.\n\nIn March, the harbour board had "
+         "appointed a new master.", dt.date(2014, 4, 24), {"In March": "2003-03"}),
+        ("By June 2003, the ferry line was sold.\n\nIn March, the harbour board appointed a new master.",
+         dt.date(2014, 4, 24), {"In March": "2014-03"}),
+        # a part of a day written out with its date is one expression, and "N units later" a paragraph after it
+        # (no day in its own paragraph, past tense) counts from it, not from the publication date
+        ("The lighthouse keeper died on the stormy night of Dec. 3, 1921.\n\nTwo days later, a boat reached the "
+         "rock.", WED, {"night of Dec. 3, 1921": "1921-12-03TNI", "Two days later": "1921-12-05"}),
+        ("The fire started on the morning of 4 May.", WED, {"the morning of 4 May": "2023-05-04TMO"}),
+        # "today" right after a present passive of making or using: nowadays; an event stays the day
+        ("The engineer designed the way most ferries are built today.", WED, {"today": "PRESENT_REF"}),
+        ("The regatta is run today.", WED, {"today": "2023-11-08"}),
+        # a possessive left out of the span ("his last decade") counts as the article; "her" may be an object
+        ("The keeper spent the better part of his last decade on the rock.", WED, {"last decade": "P10Y"}),
+        ("The harbour board suspended her in May and reinstated her last month.", WED, {"last month": "2023-10"}),
     ],
 )
 def test_extract_dates_decades_overnight_nowadays_and_weekdays_of_an_earlier_span(nlp, text, reference, expected):

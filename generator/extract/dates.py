@@ -584,6 +584,8 @@ def _anchor_and_period(
     """The previous day an expression may count from ("six days later") and the previous period it may compare
     with ("a year earlier" after "the third quarter"), of the same sentence or paragraph."""
     anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
+    if anchor is None and _AMOUNT_LATER.search(span.text) and tense_of(span) == "past":
+        anchor = _day_of_paragraph_before(mentions, paragraph, sentences)
     period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
     if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
         period = None  # a day named since: "a year earlier" counts from that day
@@ -593,6 +595,25 @@ def _anchor_and_period(
         # another year has moved the story on; the older day is no anchor any more
         anchor = None
     return anchor, period
+
+
+_AMOUNT_LATER = re.compile(r"\b\w+ (?:days?|weeks?|months?|years?) (?:later|earlier)\b", re.IGNORECASE)
+
+
+def _day_of_paragraph_before(
+    mentions: list[DateMention], paragraph: int | None, sentences: tuple[Sentence, ...],
+) -> _Anchor | None:
+    """"… the night of Jan. 7, 1943. ¶ A day later, a maid found him": a past-tense "N units later/earlier" with no
+    day in its own paragraph counts from the last day of the paragraph just before (a narrative goes on across the
+    break; TIDES 2005: the anchor is the time the story is at), not from the publication date."""
+    if paragraph is None:
+        return None
+    for m in reversed(mentions):
+        if _paragraph_of(sentences, m.sentence) != paragraph - 1:
+            continue
+        if m.kind == "date" and m.granularity == "day" and m.value:
+            return _Anchor(m, day_of(m.value))
+    return None
 
 
 def _resolve(
@@ -607,12 +628,40 @@ def _resolve(
     context = (tense, anchor.date if anchor else None, before, after, period.mention.timex if period else None,
                span.sent.text, text)
     res = _normalise_safely(source, shown.text, reference, *context)
+    if (story := _story_time_of_past_perfect(res, span, tense, mentions, reference)) is not None:
+        res = _from_the_story_time(res, _normalise_safely(source, shown.text, story, *context), story)
     if _may_count_from_saying(res, tense) and (
             saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
         res = _from_the_saying(res, _normalise_safely(source, shown.text, saying, *context), saying)
     res = _same_weekday_as_before(res, mentions)
     written = f"the {shown.text}" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else shown.text  # "on the Monday"
     return _weekday_in_range_before(res, written, mentions, sent_index, paragraph, sentences, tense, reference)
+
+
+def _story_time_of_past_perfect(
+    res: Resolution, span: Span, tense: str | None, mentions: list[DateMention], reference: dt.date | None,
+) -> dt.date | None:
+    """"By July 2001, BackRub had been renamed Google … In March, Schmidt had become the chairman": a month or
+    season without a year in a past-perfect clause lies before the time the story is at, the last date with its year
+    written named before (the end of it), when that lies in an earlier year than the publication date; None
+    otherwise (TIDES 2005: the past perfect places the event before a past reference time, the narrative's)."""
+    if res.name not in ("month_without_year", "season") or tense != "past" or reference is None:
+        return None
+    gov = _governor(span)
+    if gov is None or gov.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in gov.children):
+        return None
+    for m in reversed(mentions):
+        if m.kind == "date" and m.value and m.granularity in ("day", "month") and re.search(r"\b\d{4}\b", m.text):
+            bounds = interval(m.value)
+            return bounds[1] if bounds and bounds[1].year < reference.year else None
+    return None
+
+
+def _from_the_story_time(res: Resolution, earlier: Resolution, story: dt.date) -> Resolution:
+    """The month read from the story's time (``earlier``), with the rule saying so; ``res`` when that fails."""
+    if earlier.value:
+        return replace(earlier, rule=f"{earlier.rule}, past perfect: before the story's time ({story.isoformat()})")
+    return res
 
 
 def _may_count_from_saying(res: Resolution, tense: str | None) -> bool:

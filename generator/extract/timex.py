@@ -734,7 +734,7 @@ def nowadays(e: Expr) -> RuleResult:
         return Resolution("PRESENT_REF", "ref", "'today' in a present clause of what exists: nowadays", kind="ref",
                           relative=False)
     if e.text == "today" and e.tense == "present" and _how_things_are_made(e.sentence):
-        return Resolution("PRESENT_REF", "ref", "'Today, …' with a present passive of how things are made or run: "
+        return Resolution("PRESENT_REF", "ref", "'today' with a present passive of how things are made or run: "
                           "nowadays", kind="ref", relative=False)
     if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$|(?:is|are)\b)", e.after) and not re.search(
             r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
@@ -757,10 +757,13 @@ def nowadays(e: Expr) -> RuleResult:
 def _how_things_are_made(sentence: str) -> bool:
     """"Today, most phones are made in Asia", "Today, the mill is run by volunteers": a sentence opening with
     "Today," whose verb is a simple-present passive of making, using or running (``present_state_participles``)
-    says how things are nowadays; "Today, the road is closed" does not."""
+    says how things are nowadays, and so does "today" right after a present passive of making (``making_participles``:
+    "the way most electricity is generated today"); "Today, the road is closed" does not."""
     participles = "|".join(rules()["present_state_participles"])
+    made = "|".join(rules()["making_participles"])
     return bool(re.match(r"\s*today\s*,", sentence, re.IGNORECASE) and re.search(
-        rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{participles})\b", sentence, re.IGNORECASE))
+        rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{participles})\b", sentence, re.IGNORECASE)) or bool(re.search(
+        rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{made})\s+today\b", sentence, re.IGNORECASE))
 
 
 def relative_day(e: Expr) -> RuleResult:
@@ -998,6 +1001,8 @@ def duration(e: Expr) -> RuleResult:
     # "its first 12 months", "his 30 years in office": the possessive counts as the article does
     text = re.sub(r"^(?:its|his|her|their|our|my|your) (?=(?:first|last|past|next|final|\d|[a-z]+ [a-z]+s$))", "the ",
                   text)
+    if re.match(r"(?:last|past) ", text) and e.prep is None and e.last_before in _POSSESSIVES:
+        text = "the " + text  # "the better part of his last decade" (the possessive left out of the span)
     # "an extra month", "the remaining 10 days", "20 more years", "one more year": the amount of time all the same
     text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
                   r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+$)", lambda m: "a " if m[0].startswith("an ") else "",
@@ -1052,6 +1057,9 @@ def duration(e: Expr) -> RuleResult:
                       points_to=points_to)
 
 
+# Possessives before a span the model left them out of ("his last decade"); not "her", which may be an object
+# ("reinstated her last month": the calendar month).
+_POSSESSIVES = frozenset({"its", "his", "their", "our", "my", "your"})
 _ISO_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
 
