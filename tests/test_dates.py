@@ -979,6 +979,8 @@ def test_extract_dates_weekdays_inside_a_span_and_would_after_a_dated_saying(nlp
         # (no day in its own paragraph, past tense) counts from it, not from the publication date
         ("The lighthouse keeper died on the stormy night of Dec. 3, 1921.\n\nTwo days later, a boat reached the "
          "rock.", WED, {"night of Dec. 3, 1921": "1921-12-03TNI", "Two days later": "1921-12-05"}),
+        ("The ferry line will close on Monday.\n\nTwo days later, the crews will leave the island.", WED,
+         {"on Monday": "2023-11-13", "Two days later": "2023-11-15"}),
         ("The fire started on the morning of 4 May.", WED, {"the morning of 4 May": "2023-05-04TMO"}),
         # "today" right after a present passive of making or using: nowadays; an event stays the day
         ("The engineer designed the way most ferries are built today.", WED, {"today": "PRESENT_REF"}),

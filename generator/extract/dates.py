@@ -584,7 +584,7 @@ def _anchor_and_period(
     """The previous day an expression may count from ("six days later") and the previous period it may compare
     with ("a year earlier" after "the third quarter"), of the same sentence or paragraph."""
     anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
-    if anchor is None and _AMOUNT_LATER.search(span.text) and tense_of(span) == "past":
+    if anchor is None and _AMOUNT_LATER.search(span.text) and tense_of(span) in ("past", "future"):
         anchor = _day_of_paragraph_before(mentions, paragraph, sentences)
     period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
     if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
@@ -603,9 +603,9 @@ _AMOUNT_LATER = re.compile(r"\b\w+ (?:days?|weeks?|months?|years?) (?:later|earl
 def _day_of_paragraph_before(
     mentions: list[DateMention], paragraph: int | None, sentences: tuple[Sentence, ...],
 ) -> _Anchor | None:
-    """"… the night of Jan. 7, 1943. ¶ A day later, a maid found him": a past-tense "N units later/earlier" with no
-    day in its own paragraph counts from the last day of the paragraph just before (a narrative goes on across the
-    break; TIDES 2005: the anchor is the time the story is at), not from the publication date."""
+    """"… the night of Jan. 7, 1943. ¶ A day later, a maid found him": an "N units later/earlier" of a past or future
+    clause with no day in its own paragraph counts from the last day of the paragraph just before (a narrative goes
+    on across the break; TIDES 2005: the anchor is the time the story is at), not from the publication date."""
     if paragraph is None:
         return None
     for m in reversed(mentions):
