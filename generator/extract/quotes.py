@@ -1515,10 +1515,25 @@ def _dash_credit(span: QuoteSpan, paragraph: Paragraph, ctx: _Context) -> _Attri
     return _Attribution(cue_text="–", speaker=speaker, rule="dash-credit") if len(speaker) else None
 
 
-def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Attribution | None:
-    """A quote introduced by a colon with no cue of its own: "Jamil explained the program:", "General Manager A.J.
-    Smith issued the following statement:", "Peter Lynch/Timmons' Attorney: “…”" (the sentence may end the
-    previous paragraph)."""
+@dataclass(frozen=True)
+class _Intro:
+    """The words that introduce a quote before a colon: the last sentence before the colon (from ``start``), in the
+    quote's paragraph or ending the one before (``region_start``: that paragraph's start), and its tokens outside
+    quotes."""
+
+    start: int
+    colon: int
+    region_start: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if not t.is_punct and not t.is_space]
+
+
+def _intro_before_colon(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Intro | None:
+    """The introduction of a quote that follows a colon in its paragraph, or opens the paragraph after one ending
+    with a colon; None when no colon comes right before the quote."""
     text = ctx.source.text
     before = text[paragraph.start : span.open_mark].rstrip()
     if before.endswith(":"):
@@ -1532,40 +1547,101 @@ def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Par
         region_start = previous.start
     else:
         return None
-    head_text = text[region_start:colon]
-    marks = [m.end() for m in re.finditer(r"[.!?:”\"](?=\s)", head_text)]
+    marks = [m.end() for m in re.finditer(r"[.!?:”\"](?=\s)", text[region_start:colon])]
     start = region_start + (marks[-1] if marks else 0)
-    tokens = [t for t in ctx.tokens(start, colon) if not ctx.inside[t.i]]
-    for token in reversed(tokens):
+    tokens = tuple(t for t in ctx.tokens(start, colon) if not ctx.inside[t.i])
+    return _Intro(start, colon, region_start, tokens)
+
+
+def _colon_cue_verb(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A verb of saying or issuing in the introduction, the last first ("Jamil explained the program:")."""
+    for token in reversed(intro.tokens):
         if ctx.is_cue(token) or token.lemma_.lower() in ctx.speakers.rules["issue_verbs"]:
-            verb_found = _attribute_with(token, ctx, "colon")
-            if verb_found is not None:
-                return verb_found
-    last = [t for t in tokens if not t.is_punct and not t.is_space]
+            found = _attribute_with(token, ctx, "colon")
+            if found is not None:
+                return found
+    return None
+
+
+def _colon_cue_word(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """"The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak."""
+    last = intro.words
     if len(last) >= 2 and last[-1].pos_ != "VERB" and last[-1].lower_ in _rules()["recovery_cues"]:
-        # "The NFL's substance-abuse policy states:" with "states" read as a noun: the words before it speak
         return _Attribution(cue_text=last[-1].text, speaker=ctx.doc[last[0].i : last[-1].i], rule="colon:cue-word")
-    people = [m for m in ctx.people if start <= m.start and m.end <= colon and not ctx.speakers.quoted(m.start, m.end)]
-    # the person the clause is about, not one named in a phrase of it ("Karen Gillan was more than happy with
-    # Peter, who she starred with …:")
+    return None
+
+
+def _intro_people(intro: _Intro, ctx: _Context) -> list[PersonMention]:
+    """The people named in the introduction, outside quotes."""
+    return [m for m in ctx.people if intro.start <= m.start and m.end <= intro.colon and not ctx.speakers.quoted(m.start, m.end)]
+
+
+def _intro_subjects(intro: _Intro, ctx: _Context) -> list[Token]:
+    """The subjects of the introduction that can speak."""
+    return [t for t in intro.tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
+
+
+def _colon_person(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A person named in the introduction: the one the clause is about, not one named in a phrase of it ("Karen
+    Gillan was more than happy with Peter, who she starred with …:"), else the last named."""
+    people = _intro_people(intro, ctx)
     people = [m for m in people if _is_subject_mention(ctx, m)] or people
-    if people:
-        speaker = ctx.tokens(people[-1].start, people[-1].end)
-        return _Attribution(cue_text=":", speaker=speaker, rule="colon:label")
-    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
-    if subjects:
-        # "the union's position is clear:": the union speaks, not its position
-        subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
-        return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if words and start == region_start and all(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") for t in words):
-        # a headline's label, a state or an organisation alone before the colon ("South Sudan: “…”", "NATO: “…”")
+    if not people:
+        return None
+    return _Attribution(cue_text=":", speaker=ctx.tokens(people[-1].start, people[-1].end), rule="colon:label")
+
+
+def _colon_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """The introduction's last subject when it names nobody; a possession speaks for its owner ("the union's
+    position is clear:")."""
+    subjects = _intro_subjects(intro, ctx)
+    if not subjects:
+        return None
+    subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
+    return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+
+
+def _colon_place_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A headline's label, a state or an organisation alone before the colon ("South Sudan: “…”", "NATO: “…”")."""
+    words = intro.words
+    if words and intro.start == intro.region_start and all(t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") for t in words):
         return _Attribution(cue_text=":", speaker=ctx.doc[words[0].i : words[-1].i + 1], rule="colon:label")
-    heads = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not (start <= t.head.idx < colon and t.head.i != t.i)]
-    for head in reversed(heads):  # a label with no verb: "Microsoft's response:", "Statement from Microsoft:"
+    return None
+
+
+def _colon_owner_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A label with no verb: the document it names or whose words it is ("Microsoft's response:", "Statement from
+    Microsoft:")."""
+    heads = [t for t in intro.tokens if t.pos_ in ("NOUN", "PROPN") and not (intro.start <= t.head.idx < intro.colon and t.head.i != t.i)]
+    for head in reversed(heads):
         speaker = head if noun_kind(head) == "document" else _owner(head)
         if speaker is not None:
             return _Attribution(cue_text=":", speaker=_speaker_phrase(speaker), rule="colon:owner")
+    return None
+
+
+# Tried in order by ``_colon_intro``; the first that finds an attribution wins.
+COLON_RULES: tuple[Callable[[_Intro, _Context], _Attribution | None], ...] = (
+    _colon_cue_verb,
+    _colon_cue_word,
+    _colon_person,
+    _colon_subject,
+    _colon_place_label,
+    _colon_owner_label,
+)
+
+
+def _colon_intro(span: QuoteSpan, paragraph: Paragraph, paragraphs: Sequence[Paragraph], ctx: _Context) -> _Attribution | None:
+    """A quote introduced by a colon with no cue of its own: "Jamil explained the program:", "General Manager A.J.
+    Smith issued the following statement:", "Peter Lynch/Timmons' Attorney: “…”" (the sentence may end the
+    previous paragraph): the first of ``COLON_RULES`` that finds a speaker in the introduction."""
+    intro = _intro_before_colon(span, paragraph, paragraphs, ctx)
+    if intro is None:
+        return None
+    for rule in COLON_RULES:
+        found = rule(intro, ctx)
+        if found is not None:
+            return found
     return None
 
 
