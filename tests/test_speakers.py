@@ -1382,6 +1382,51 @@ CASES = [
         "The vote was held on Sunday.\n\nOpposition figures said the count had been “a complete sham.”",
         None, "cue", id="cue-figures-without-a-publisher-stay-people",
     ),
+    # ---- round 14: a colon introduction is its subject's, never a name in its object or a clause of it
+    pytest.param(
+        "The judge had advice for anyone who deals with Tom Hardy in the future: “Do not trust Mr. Hardy, because he "
+        "will lie to you.”",
+        None, "description", id="colon-the-subject-not-a-name-in-a-relative-clause",  # no judge named: nobody
+    ),
+    pytest.param(
+        "Rowland Barnes, a state judge, sentenced Tom Hardy to life on Tuesday. The judge had advice for anyone who deals with "
+        "Tom Hardy in the future: “Do not trust Mr. Hardy, because he will lie to you.”",
+        "Rowland Barnes", "description", id="colon-a-described-subject-named-before",
+    ),
+    pytest.param(
+        "Mayor Ann Lee spoke after the vote. She had a warning for people who lend money to Carl Ruiz: “Get it in "
+        "writing, because he never pays anyone back.”",
+        "Ann Lee", "pronoun", id="colon-a-pronoun-subject-not-the-name-after-it",
+    ),
+    pytest.param(
+        "The prosecutor had harsh words for Carl Ruiz: “You betrayed everyone who trusted you and you showed no "
+        "remorse.”",
+        None, "description", id="colon-the-object-of-the-introduction-does-not-speak",
+    ),
+    pytest.param(
+        "The company has a reply for critics such as Senator Ruth Hale: “We have kept every promise we made to this "
+        "town.”",
+        None, "organisation", id="colon-a-company-unnamed-not-the-critic-it-answers",
+    ),
+    pytest.param(
+        "The judge had advice for lawyers as they prepare for the trial of Tom Hardy: “Read every page of the file, "
+        "because the details matter here.”",
+        None, "description", id="colon-the-subject-of-the-main-clause-not-of-a-clause-in-it",
+    ),
+    pytest.param(
+        "The reaction of Amira Jamil was blunt: “This plan will fail and the children will pay the price for it.”",
+        "Amira Jamil", "colon", id="colon-the-reaction-of-a-person",
+    ),
+    pytest.param(
+        "Below is a statement by Francesca Lee, the head of the group: “We welcome the ruling and we will keep up the "
+        "pressure on them.”",
+        "Francesca Lee", "organisation", id="colon-below-is-a-statement-by",
+    ),
+    pytest.param(
+        "There was only one message from Tom Reed to the voters: “We will win this seat back next year, I promise you "
+        "that.”",
+        "Tom Reed", "colon", id="colon-a-message-from-a-person-with-no-subject",
+    ),
 ]
 
 

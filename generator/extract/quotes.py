@@ -1576,29 +1576,71 @@ def _intro_people(intro: _Intro, ctx: _Context) -> list[PersonMention]:
     return [m for m in ctx.people if intro.start <= m.start and m.end <= intro.colon and not ctx.speakers.quoted(m.start, m.end)]
 
 
+def _in_intro(token: Token, intro: _Intro) -> bool:
+    return intro.start <= token.idx < intro.colon
+
+
+def _of_main_clause(token: Token, intro: _Intro) -> bool:
+    """Does the token hang from the introduction's main verb (the parser may join the quote to it: its root is then
+    in the quote)?"""
+    verb = token.head
+    return verb.dep_ == "ROOT" or not _in_intro(verb.head, intro) or verb.head.i == verb.i
+
+
 def _intro_subjects(intro: _Intro, ctx: _Context) -> list[Token]:
-    """The subjects of the introduction that can speak."""
-    return [t for t in intro.tokens if t.dep_ in ("nsubj", "nsubjpass") and not ctx.non_speaker(t)]
+    """The subjects of the introduction that can speak (nouns and pronouns, not "Below is …"), that of its main
+    clause first: "The judge had advice for lawyers as they prepare:" is the judge's."""
+    subjects = [
+        t for t in intro.tokens
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON") and not ctx.non_speaker(t)
+    ]
+    main = [t for t in subjects if _of_main_clause(t, intro)]
+    return main[-1:] or subjects[-1:]
 
 
-def _colon_person(intro: _Intro, ctx: _Context) -> _Attribution | None:
-    """A person named in the introduction: the one the clause is about, not one named in a phrase of it ("Karen
-    Gillan was more than happy with Peter, who she starred with …:"), else the last named."""
-    people = _intro_people(intro, ctx)
-    people = [m for m in people if _is_subject_mention(ctx, m)] or people
+def _subject_mention(ctx: _Context, mention: PersonMention) -> Token | None:
+    """The subject a person mention is (its head, through compound names and appositions), else None."""
+    root = ctx.tokens(mention.start, mention.end).root
+    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
+        root = root.head
+    return root if root.dep_ in ("nsubj", "nsubjpass") else None
+
+
+def _colon_person_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A person named as the subject of the introduction ("Karen Gillan was more than happy with Peter, who she
+    starred with …:" is Karen Gillan's), of its main clause first."""
+    people = [(m, _subject_mention(ctx, m)) for m in _intro_people(intro, ctx)]
+    people = [(m, subject) for m, subject in people if subject is not None]
+    main = [m for m, subject in people if _of_main_clause(subject, intro)]
     if not people:
         return None
-    return _Attribution(cue_text=":", speaker=ctx.tokens(people[-1].start, people[-1].end), rule="colon:label")
+    mention = (main or [m for m, _ in people])[-1]
+    return _Attribution(cue_text=":", speaker=ctx.tokens(mention.start, mention.end), rule="colon:label")
 
 
 def _colon_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
-    """The introduction's last subject when it names nobody; a possession speaks for its owner ("the union's
-    position is clear:")."""
+    """The introduction's subject when it names nobody ("The judge had advice for anyone who deals with X:" is the
+    judge's, never X's); a possession speaks for its owner ("the union's position is clear:", "The reaction of X
+    was blunt:")."""
     subjects = _intro_subjects(intro, ctx)
     if not subjects:
         return None
-    subject = _owner(subjects[-1]) if noun_kind(subjects[-1]) is None else None
-    return _Attribution(cue_text=":", speaker=_speaker_phrase(subject or subjects[-1]), rule="colon:subject")
+    subject = subjects[-1]
+    if noun_kind(subject) is None:
+        inside = [m for m in _intro_people(intro, ctx) if subject.left_edge.idx <= m.start and m.end <= subject.right_edge.idx + len(subject.right_edge)]
+        owner = _owner(subject)
+        if owner is None and inside:
+            return _Attribution(cue_text=":", speaker=ctx.tokens(inside[-1].start, inside[-1].end), rule="colon:subject")
+        subject = owner or subject
+    return _Attribution(cue_text=":", speaker=_speaker_phrase(subject), rule="colon:subject")
+
+
+def _colon_named_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
+    """A label with no subject that names a person ("Peter Lynch/Timmons' Attorney:"): the last person named."""
+    people = _intro_people(intro, ctx)
+    if not people:
+        return None
+    return _Attribution(cue_text=":", speaker=ctx.tokens(people[-1].start, people[-1].end), rule="colon:label")
 
 
 def _colon_place_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
@@ -1624,8 +1666,9 @@ def _colon_owner_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
 COLON_RULES: tuple[Callable[[_Intro, _Context], _Attribution | None], ...] = (
     _colon_cue_verb,
     _colon_cue_word,
-    _colon_person,
+    _colon_person_subject,
     _colon_subject,
+    _colon_named_label,
     _colon_place_label,
     _colon_owner_label,
 )
@@ -1659,10 +1702,8 @@ def _owner(noun: Token) -> Token | None:
 
 def _is_subject_mention(ctx: _Context, mention: PersonMention, main: bool = False) -> bool:
     """Is the mention a subject (``main``: of its sentence's main clause)?"""
-    root = ctx.tokens(mention.start, mention.end).root
-    while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
-        root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass") and (not main or root.head.dep_ == "ROOT")
+    subject = _subject_mention(ctx, mention)
+    return subject is not None and (not main or subject.head.dep_ == "ROOT")
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
