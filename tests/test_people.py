@@ -225,6 +225,17 @@ def _people_of(nlp, text: str):
         ("Apple chief executive Tim Cook unveiled the phone.", "Tim Cook", "Apple chief executive"),
         ("The film starred Nadia Brennan, who entered rehab on Tuesday.", "Nadia Brennan", None),
         ("Mr Putin told officers of the FSB to be vigilant.", "Putin", None),
+        # a role before a name that opens a relative clause without "that" is the role of somebody else
+        ("Cynthia Hall was the deputy Tom Hardy attacked before he took her gun.", "Tom Hardy", None),
+        ("The lawyer Tom Hardy hired in March quit on Monday.", "Tom Hardy", None),
+        ("The sheriff's deputy Tom Hardy overpowered was taken to hospital.", "Tom Hardy", None),
+        ("The sheriff's deputy Tom Hardy praised on Monday was a hero, said Ann Lee, the mayor.", "Tom Hardy", None),
+        ("Julie Brand, the court reporter Carl Ruiz is accused of killing, had worked there for ten years.",
+         "Carl Ruiz", None),
+        # ... but a name a role goes with keeps it, whatever verb follows
+        ("The actor Tom Hanks was born in California and grew up in Oakland.", "Tom Hanks", "actor"),
+        ("The lawyer Tom Hardy said on Monday that the case was weak.", "Tom Hardy", "lawyer"),
+        ("Defence lawyer Tom Hardy argued that the evidence was thin.", "Tom Hardy", "Defence lawyer"),
     ],
 )
 def test_extract_people_names_and_roles(nlp, text: str, name: str, role: str | None) -> None:

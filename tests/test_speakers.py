@@ -1427,6 +1427,26 @@ CASES = [
         "that.”",
         "Tom Reed", "colon", id="colon-a-message-from-a-person-with-no-subject",
     ),
+    # ---- round 14: a role of somebody else is no description of the person the story is about
+    pytest.param(
+        "The court reporter Tom Hardy is accused of shooting survived. Tom Hardy appeared in court on Monday.\n\n"
+        "“I saw him take the gun and I ran for the door,” the court reporter said.",
+        None, "description", id="description-the-noun-a-clause-of-the-named-person-is-about",
+    ),
+    pytest.param(
+        "Tom Hardy shot the court reporter before he fled.\n\n“I saw him take the gun and I ran for the door,” the "
+        "court reporter said.",
+        None, "description", id="description-the-object-of-what-the-named-person-did",
+    ),
+    pytest.param(
+        "Cynthia Hall was the deputy Tom Hardy attacked before he took her gun.\n\n“He came at me from behind and I "
+        "never saw his face,” the deputy said.",
+        "Cynthia Hall", "description", id="description-the-deputy-named-before-the-clause",
+    ),
+    pytest.param(
+        "Tom Hardy won the award on Sunday.\n\n“I never expected this, it is a dream come true,” the actor said.",
+        "Tom Hardy", "description", id="description-an-epithet-still-the-person-of-the-story",
+    ),
 ]
 
 

@@ -70,6 +70,35 @@ def test_actor_rules(nlp, text: str, actor: str, stance: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "stance", "issue_word"),
+    [
+        # a passive cue is its agent's stance on its subject
+        ("The peace plan was rejected by Russia on Friday.", "Russia", "rejects", "plan"),
+        ("The new tariffs were strongly opposed by Canada.", "Canada", "opposes", "tariffs"),
+    ],
+)
+def test_a_passive_cue_is_the_agents_stance(nlp, text: str, actor: str, stance: str, issue_word: str) -> None:
+    found = _stances(nlp, text)
+    assert [(s.actor_text, s.stance) for s in found] == [(actor, stance)], found
+    assert issue_word in found[0].issue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one a passive cue is about is no actor: with no agent, nobody's stance
+        "Tom Hardy's offer to plead guilty was rejected by prosecutors on Monday.",
+        "Tom Hardy's offer to plead guilty was rejected on Monday.",
+        "Tom Hardy was denied a new lawyer.",
+    ],
+)
+def test_the_subject_of_a_passive_cue_states_no_stance(nlp, text: str) -> None:
+    assert not [s for s in _stances(nlp, text) if "Hardy" in s.actor_text]
+
+
+@pytest.mark.model
 def test_conditional_clause_states_no_stance(nlp) -> None:
     assert not _stances(nlp, "We will know soon if Russia is really willing to engage in good faith.")
 

@@ -22,6 +22,7 @@ from generator.extract import personhood
 from generator.extract import quotes as quote_extraction
 from generator.extract import speakers as speaker_attribution
 from generator.extract import stances as stance_extraction
+from generator.extract.syntax import opens_contact_clause
 from generator.model import EntityMention, NameCandidate, PersonMention, Sentence, Source, SourceFacts
 from generator.link.people import leading_phrase, organisation_word, organisation_words, rule_phrases
 from generator.link import wordnet
@@ -190,7 +191,7 @@ def bare_name(ent: Span) -> tuple[list[Token], bool, list[str]]:
 def _mention_evidence(ent: Span, titled: bool) -> set[str]:
     """The person evidence written at the mention itself: a title or honorific, a role before or after it."""
     found = {"title"} if titled or preceding_title(ent) else set()
-    if role_before(ent) or appositive_role(ent):
+    if _role_words_before(ent) or appositive_role(ent):
         found.add("role")
     return found
 
@@ -437,7 +438,13 @@ def role_nouns() -> frozenset[str]:
 
 
 def role_before(ent: Span) -> str | None:
-    """Words right before a name that describe it: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman".
+    """Words right before a name that describe it: "Kremlin spokesman Dmitry Peskov" → "Kremlin spokesman"; not
+    the noun a relative clause the name opens is about ("the deputy Tom Hardy attacked": somebody else)."""
+    return None if opens_contact_clause(ent) else _role_words_before(ent)
+
+
+def _role_words_before(ent: Span) -> str | None:
+    """Role words right before a name, whoever they describe (still evidence that the name is a person's).
 
     Walks left over nouns, adjectives, proper nouns and possessives, and "of" inside a capitalised title
     ("Deputy Assistant Secretary of State"); stops at determiners, verbs, punctuation and other people.

@@ -29,7 +29,7 @@ from typing import Union
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.syntax import clause_between, past_split_possessive
+from generator.extract.syntax import clause_between, opens_contact_clause, past_split_possessive
 from generator.model import PersonMention
 from generator.rules import load_rules
 
@@ -609,6 +609,8 @@ def _tied_words(span: Span) -> list[Token]:
     """Words syntactically tied to a name: its title ("Sheriff Robert Pickell"), an apposition ("John Banky, Ben's
     older brother"), the noun it is the apposition of ("his wife, Linda")."""
     root = span.root
+    if opens_contact_clause(span):  # "the deputy Tom Hardy attacked": the words before the name are another's
+        return [t for t in root.children if t.dep_ == "appos" and t.i > span.end - 1]
     tied = [t for t in root.children if t.dep_ in ("compound", "appos", "amod") and t.pos_ != "PROPN"]
     for child in root.children:
         if child.dep_ == "appos":  # "Barry Fleming, a Republican", "Eric Kirkpatrick, 61"
@@ -1941,14 +1943,31 @@ def _names_in_phrase(prep: Token) -> bool:
 
 
 def _introduced_unnamed(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
-    """Was somebody introduced earlier as "a <noun>" ("a naval officer said … the officer said"): that person,
-    not the person the story is about."""
+    """Was somebody introduced earlier as "a <noun>" ("a naval officer said … the officer said"), as the object of
+    what a named person did ("Hardy shot the court reporter") or as the noun a clause of a named person is about
+    ("the court reporter Hardy is accused of shooting"): that person, not the person the story is about."""
     lemma = noun.lemma_.lower()
     return any(
-        t.lemma_.lower() == lemma and t.idx < at and not ds.inside[t.i]
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in t.children)
+        t.lemma_.lower() == lemma and t.idx < at and not ds.inside[t.i] and _another_person(t)
         for t in ds.doc
     )
+
+
+def _another_person(noun: Token) -> bool:
+    """Does the noun stand for somebody the story introduces besides its named people (see ``_introduced_unnamed``)?"""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in noun.children):
+        return True
+    if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in noun.head.children):
+        return True
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if noun.dep_ == "attr" or after is None or after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        # "Cynthia Hall was the deputy Hardy attacked": the deputy is named
+        return False
+    end = after.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return opens_contact_clause(doc[after.i : end])
 
 
 def _somebody(ds: DocumentSpeakers, head: Token) -> bool:

@@ -620,6 +620,9 @@ def _cue_stances(token: Token, cue: tuple[str, str, Token], found: _Found) -> No
     if _inside_stance_complement(token) or _conditional(token):
         return
     label, rule, last = cue
+    if _passive(token):
+        _passive_stances(token, label, rule, last, found)
+        return
     subject = subject_chain(token)
     believer = _hearsay(token)
     if believer is not None:
@@ -630,6 +633,23 @@ def _cue_stances(token: Token, cue: tuple[str, str, Token], found: _Found) -> No
         head = _descend(start)
         if head is not None:
             found.add(label, rule, token, last, subject, head)
+
+
+def _passive(token: Token) -> bool:
+    """A cue verb in the passive ("the offer was rejected", "Hardy was denied bail")."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _passive_stances(token: Token, label: str, rule: str, last: Token, found: _Found) -> None:
+    """A passive cue is the stance of its agent on its subject ("Hardy's offer was rejected by prosecutors": the
+    prosecutors reject the offer); with no agent, nobody's ("Hardy was denied a new lawyer" is no stance of
+    Hardy's)."""
+    agents = [c for by in token.children if by.dep_ == "agent" for c in by.children if c.dep_ == "pobj"]
+    issue = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if agents and issue is not None:
+        head = _descend(issue)
+        if head is not None:
+            found.add(label, rule, token, last, agents, head)
 
 
 def _negated_report_stances(token: Token, found: _Found) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def clause_between(token: Token, head: Token, deps: Collection[str]) -> bool:
@@ -29,3 +29,48 @@ def past_split_possessive(subject: Token) -> Token:
             token = token.head
         return token
     return subject
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def opens_contact_clause(name: Span) -> bool:
+    """Is the name the subject of a relative clause written without "that", right after the noun the clause is
+    about ("the deputy Tom Hardy attacked", "Julie Brand, the court reporter Hardy is accused of killing,", "The
+    lawyer Hardy hired quit")? Then the words before the name are the role of another person, not its own.
+
+    Read three ways, as the small model parses it either way: the name is the subject of a relative clause of the
+    noun before it; the noun phrase before the name is the apposition of another name ("X, the court reporter Y
+    …"); or a verb follows the name and then a finite verb with no subject of its own ("the deputy Y overpowered
+    was taken")."""
+    doc = name.doc
+    if name.start == 0 or doc[name.start - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    root = name.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "relcl" and root.head.head.i < name.start:
+        return True
+    left = name.start - 1
+    while left > 0 and (doc[left - 1].pos_ in ("NOUN", "ADJ", "PROPN") or doc[left - 1].tag_ == "POS") and doc[left - 1].ent_type_ != "PERSON":
+        left -= 1
+    if left > 0 and doc[left - 1].pos_ in ("DET", "PRON"):
+        left -= 1
+    if left > 1 and doc[left - 1].text == "," and doc[left - 2].ent_type_ == "PERSON":
+        return True
+    return _gap_after(name)
+
+
+def _gap_after(name: Span) -> bool:
+    """A verb right after the name, then a finite verb whose clause has no subject ("Y overpowered was taken")."""
+    doc = name.doc
+    i = name.end
+    while i < len(doc) and (doc[i].pos_ in ("AUX", "PART", "ADV") and doc[i].tag_ != "VBN"):
+        i += 1  # "is accused", "had already hired"
+    if i >= len(doc) or not (doc[i].pos_ == "VERB" or doc[i].tag_ in ("VBD", "VBN")):
+        return False
+    for token in doc[i + 1 : min(i + 7, name.sent.end)]:
+        if token.is_punct or token.dep_ == "cc":
+            return False
+        if token.tag_ in FINITE:
+            clause = token.head if token.dep_ in ("aux", "auxpass") else token
+            return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return False
