@@ -1447,6 +1447,21 @@ CASES = [
         "Tom Hardy won the award on Sunday.\n\n“I never expected this, it is a dream come true,” the actor said.",
         "Tom Hardy", "description", id="description-an-epithet-still-the-person-of-the-story",
     ),
+    pytest.param(
+        "Dan Moss, the organiser, said the event would go ahead. The conference promised to “bring the whole town "
+        "together for three days of talks.”",
+        None, "description", id="description-a-body-is-no-epithet-of-a-person",
+    ),
+    pytest.param(
+        "Ann Lee, 52, said she heard the first shots at noon. She said the shop was closed at the time.\n\n"
+        "Later in the afternoon, “I went back outside and the street was full of police cars.”",
+        "Ann Lee", "carried", id="carried-after-a-lead-in-of-time",
+    ),
+    pytest.param(
+        "Ann Lee, 52, said she heard the first shots at noon.\n\nA sign outside the hall reads, “Members only after "
+        "six in the evening, no exceptions.”",
+        None, "organisation", id="carried-not-after-a-subject-and-verb-before-the-quote",
+    ),
 ]
 
 
@@ -1622,6 +1637,14 @@ def _doc_with_entities(nlp, text: str, entities: list[tuple[str, str]]):
         pytest.param(
             "General Motors said sales fell. The United States, a close partner of Canada, said nothing.",
             [("General Motors", "ORG"), ("The United States", "GPE"), ("Canada", "GPE")], [], id="no-person-in-an-organisation-or-a-country",
+        ),
+        pytest.param(
+            "R.J. Tully, 17, who works at the petrol station across the road, also heard the blast.",
+            [("R.J. Tully", "ORG")], ["R.J. Tully"], id="a-name-given-an-age-and-a-who-clause",
+        ),
+        pytest.param(
+            "Apex Motors, which makes vans in Leeds, said sales fell.",
+            [("Apex Motors", "ORG")], [], id="no-person-for-a-which-clause",
         ),
     ],
 )

@@ -1729,7 +1729,7 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
             rule = "interrupted" if same_paragraph else "continuation"
             return (prev_quote.speaker_text, prev_quote.speaker_start, prev_quote.speaker_end, prev_referent, rule), prev_quote
     sentence_start, _ = _sentence_bounds(span, paragraph)
-    if re.search(r"\w", source.text[sentence_start : span.open_mark]):
+    if re.search(r"\w", source.text[sentence_start : span.open_mark]) and not _lead_in(sentence_start, span, ctx):
         return None  # narration before the quote in its sentence: not a quote standing alone
     if _inscription_just_before(span, ctx):
         return None  # "The banner behind him carried a simple message. “Welcome home.”": nobody says it
@@ -1755,6 +1755,16 @@ def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: 
         return (mention.text, mention.start, mention.end, referent, "carried"), None
     previous = next((q for _, q, r in reversed(attributed) if r == latest.referent), None)
     return (latest.text, latest.start, latest.end, latest.referent, "carried"), previous
+
+
+def _lead_in(sentence_start: int, span: QuoteSpan, ctx: _Context) -> bool:
+    """A short phrase of time or place before the quote, set off by a comma ("Later in the afternoon, “…”", "At
+    the hearing, “…”"): the quote still stands alone (an adverb or a preposition first, no verb, nobody named)."""
+    before = ctx.source.text[sentence_start : span.open_mark].rstrip()
+    if not before.endswith(",") or len(before.split()) > 6:
+        return False
+    tokens = [t for t in ctx.tokens(sentence_start, sentence_start + len(before)) if not t.is_punct]
+    return bool(tokens) and tokens[0].pos_ in ("ADV", "ADP") and all(t.pos_ in ("ADV", "ADP", "DET", "NOUN", "ADJ", "NUM") for t in tokens)
 
 
 def _speaks_of(text: str, gender: str | None) -> bool:
@@ -1801,7 +1811,7 @@ def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Refere
     """The latest person, other than ``referent``, named as the subject of a main clause of the narration between
     a statement and a quote, with the index of that sentence; None when the narration named nobody else so."""
     statement_sentence = ctx.speakers.sentence(after)
-    for mention in reversed(ctx.people):
+    for mention in sorted([*ctx.people, *ctx.speakers.retagged], key=lambda m: m.start, reverse=True):
         if not (after < mention.start and mention.end <= before) or ctx.speakers.quoted(mention.start, mention.end):
             continue
         sentence = ctx.speakers.sentence(mention.start)

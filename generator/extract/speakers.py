@@ -184,6 +184,7 @@ class DocumentSpeakers:
         named = [_past_spaced_apostrophe(m, self.text) for m in people if not self.quoted(m.start, m.end)]
         named += _names_by_lexicon(doc, named, inside)
         retagged = _people_tagged_as_organisations(doc, named, inside)
+        self.retagged = retagged  # people the recogniser tagged as organisations or places
         named += retagged
         named += _untagged_people_in_a_job(doc, named, inside)
         self.people = sorted(named + _surnames_again(doc, named, inside), key=lambda m: m.start)
@@ -490,6 +491,9 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
             (root.dep_ == "appos" and _person_noun(root.head)) or any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
         )
         set_off = set_off or (len(words) == 1 and _speaks_set_off_in_a_job(root))
+        # "T.J. Simons, 17, who works at …": a name given an age or a "who" clause is a person's
+        set_off = set_off or (ent.label_ == "ORG" and len(words) >= 2 and (
+            _with_who(root) or any(c.dep_ == "appos" and c.like_num and c.i == ent.end + 1 for c in root.children)))
         if words[0].pos_ == "PROPN" and (titled or set_off):
             found.append(PersonMention("", ent.text, doc[words[0].i : words[-1].i + 1].text, words[0].idx, ent.end_char, 0))
     surnames = {_surname(m.name).lower() for m in [*people, *found]}
@@ -1922,9 +1926,19 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
     determiners = [t.lower_ for t in speaker if t.i < head.i and t.dep_ in ("det", "poss")]
     if determiners != ["the"] or head.tag_ == "NNS" or head.lemma_.lower() in ds.rules["place_nouns"]:
         return False  # "the airport", "the station": a place, nobody's epithet
+    if head.pos_ == "NOUN" and not _person_noun(head) and _noun_of_no_person(head):
+        return False  # "the conference", "the band": a body, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
         return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
     return not _introduced_unnamed(ds, head, at)
+
+
+def _noun_of_no_person(noun: Token) -> bool:
+    """A noun whose first WordNet sense is a group ("conference", "band"): never a person ("star", first an object,
+    may be one; a text such as "the 2005 entry" may stand for its writer)."""
+    from generator.link import wordnet  # WordNet's noun classes; without it, nothing is ruled out
+
+    return wordnet.first_noun_class(noun.lemma_.lower()) == "group"
 
 
 def _role_head_words(role: str) -> list[str]:
