@@ -273,7 +273,7 @@ def _reports(facts: Sequence[SourceFacts], people: Sequence[Person], entities: S
         if dates_alone:
             covered = {e.date for e in events}
             reports += [r for m in usable.values() if m.id not in covered
-                        and (r := _date_report(f, m, names)) is not None]
+                        and (r := _date_alone_report(f, m, names)) is not None]
     _weigh(reports)
     return reports
 
@@ -310,7 +310,7 @@ def _actors(f: SourceFacts, e: EventMention, statement: bool, names: _Names) -> 
     return frozenset(actors)
 
 
-def _date_report(f: SourceFacts, m: DateMention, names: _Names) -> _Report | None:
+def _date_alone_report(f: SourceFacts, m: DateMention, names: _Names) -> _Report | None:
     """The report of a date expression no event mention holds (None in a time stamp line): its clause, or its
     sentence, with no action."""
     sentence = f.sentences[m.sentence]
