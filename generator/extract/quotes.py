@@ -1606,6 +1606,10 @@ def _subject_mention(ctx: _Context, mention: PersonMention) -> Token | None:
     return root if root.dep_ in ("nsubj", "nsubjpass") else None
 
 
+def _named_before_colon(mention: PersonMention, ctx: _Context) -> _Attribution:
+    return _Attribution(cue_text=":", speaker=ctx.tokens(mention.start, mention.end), rule="colon:label")
+
+
 def _colon_person_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
     """A person named as the subject of the introduction ("Karen Gillan was more than happy with Peter, who she
     starred with …:" is Karen Gillan's), of its main clause first."""
@@ -1614,8 +1618,7 @@ def _colon_person_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
     main = [m for m, subject in people if _of_main_clause(subject, intro)]
     if not people:
         return None
-    mention = (main or [m for m, _ in people])[-1]
-    return _Attribution(cue_text=":", speaker=ctx.tokens(mention.start, mention.end), rule="colon:label")
+    return _named_before_colon((main or [m for m, _ in people])[-1], ctx)
 
 
 def _colon_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
@@ -1638,9 +1641,7 @@ def _colon_subject(intro: _Intro, ctx: _Context) -> _Attribution | None:
 def _colon_named_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
     """A label with no subject that names a person ("Peter Lynch/Timmons' Attorney:"): the last person named."""
     people = _intro_people(intro, ctx)
-    if not people:
-        return None
-    return _Attribution(cue_text=":", speaker=ctx.tokens(people[-1].start, people[-1].end), rule="colon:label")
+    return _named_before_colon(people[-1], ctx) if people else None
 
 
 def _colon_place_label(intro: _Intro, ctx: _Context) -> _Attribution | None:
