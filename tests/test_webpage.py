@@ -1305,6 +1305,11 @@ def test_the_meta_author_that_is_only_the_site_name_is_the_author_when_no_person
     ("Jane Roe and John Doe, Associated Press Writers", ["Jane Roe", "John Doe"], ["Associated Press"]),
     ("By Jane Roe, The Canadian Press", ["Jane Roe"], ["The Canadian Press"]),
     ("By The Daily Example", [], ["The Daily Example"]),
+    # the date written after the names goes, from its label or from the date
+    ("By Jane Roe Updated 3:45 PM ET, June 4, 2019", ["Jane Roe"], []),
+    ("By Jane Roe and John Doe on 4 June 2019", ["Jane Roe", "John Doe"], []),
+    ("Jane Roe Posted: 06/04/2019", ["Jane Roe"], []),
+    ("Reuters Updated: January 16, 2020", [], ["Reuters"]),
 ])
 def test_byline_parts_people_agencies_and_the_site(byline, people, outlets):
     assert split_authors(byline, ["dailyexample"]) == (people, outlets)

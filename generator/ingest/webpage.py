@@ -436,6 +436,17 @@ def names_the_site(part: str, site_keys: Sequence[str]) -> bool:
     return any(k and k in (key(part), key(bare)) for k in site_keys)
 
 
+def without_date(byline: str) -> str:
+    """A byline without the date written after its names and what follows it ("Jane Roe Updated 3:45 PM ET, June
+    4, 2019", "Jane Roe on 4 June 2019", "Jane Roe Posted: 06/04/2019" → "Jane Roe"): from a date label
+    (``author.date_label``) or a date, whichever comes first; the byline as it is when nothing would be left."""
+    label = re.search(rules()["author"]["date_label"], byline, re.IGNORECASE)
+    date = date_pattern().search(byline)
+    cut = min([m.start() for m in (label, date) if m is not None], default=len(byline))
+    names = re.sub(r"\s+on$", "", byline[:cut].rstrip(" ,|·•–—-:"), flags=re.IGNORECASE)
+    return names if names.strip() else byline
+
+
 def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[str]]:
     """(people, outlets) named in a byline: "By Rob Picheta, CNN" → (["Rob Picheta"], ["CNN"])."""
     config = rules()["author"]
@@ -444,7 +455,7 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
         return [], []  # "Photograph by Ed Marshall": a credit, not a byline
     if re.fullmatch(r"@\w+", text):
         return [], []  # a social media handle ("@japantimes"): neither a name nor how the outlet is written
-    text = re.sub(config["prefix"], "", text, flags=re.IGNORECASE).strip()
+    text = without_date(re.sub(config["prefix"], "", text, flags=re.IGNORECASE).strip())
     if WEB_ADDRESS.search(text):  # "Deutsche Welle (www.dw.com)": a site names itself, no person
         name = re.sub(config["suffix"], "", WEB_ADDRESS.sub(" ", text), flags=re.IGNORECASE).strip(" ()[],.-")
         return [], [name] if WORD.search(name) else []
