@@ -1315,6 +1315,12 @@ def test_byline_parts_people_agencies_and_the_site(byline, people, outlets):
     assert split_authors(byline, ["dailyexample"]) == (people, outlets)
 
 
+def test_a_link_to_the_authors_page_names_the_author():
+    header = (f"{HEADLINE}<p class='meta'>Story: <a href='https://example.com/author/jane-roe/'>Jane Roe</a> · "
+              "<a href='/author/jane-roe/'>More from Jane Roe</a></p>")
+    assert read_page(bare_page(body=article_under(header))).author == "Jane Roe"
+
+
 def test_an_agency_byline_is_the_author_and_a_picture_credit_is_not():
     header = (f"{HEADLINE}<div class='author-wrap'><span class='author'>Reuters</span></div>"
               "<figure><img src='bridge.jpg' alt='The bridge'><figcaption><span class='img-caption'>The old "
