@@ -618,6 +618,12 @@ def test_a_list_of_links_is_pruned_but_a_list_the_article_makes_is_kept():
         "Gallery: Storm damage across the county (Example Photos)",
         "What do you think? Should the bridge stay shut? Let us know in the comments below.",
         "Tell us what you think in the comments section below!",
+        "Reporting by Jane Roe in Leeds; Editing by John Doe",
+        "Reporting by Jane Roe and John Doe in Washington, D.C.; Writing by Mary Major; Editing by Peter Piper",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "FILE - The old bridge is seen from the east bank on March 3, 2019. (AP Photo/John Doe, File)",
+        "Show comments",
+        "Click to expand",
     ],
 )
 def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
@@ -631,7 +637,9 @@ def test_bylines_sign_offs_teasers_and_promo_lines_are_furniture(line):
                                   "More on the bridge, the mayor said, would come next week.",
                                   "Let us know what you think, the mayor told residents at the meeting.",
                                   "The gallery: a room of old maps of the river, opened by the mayor.",
-                                  "Join the volunteers to get: a hot meal, a hat and a day by the river, she said."])
+                                  "Join the volunteers to get: a hot meal, a hat and a day by the river, she said.",
+                                  "Reporting by the council showed that the bridge was unsafe.",
+                                  "The material may not be enough to repair the bridge, engineers said."])
 def test_list_items_and_sentences_that_look_like_bylines_or_teasers_are_kept(line):
     kept, _ = clean_lines(lines(BODY[0], line, BODY[1]))
     assert [text for _, text in kept] == [BODY[0], line, BODY[1]]
