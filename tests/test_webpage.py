@@ -1318,6 +1318,10 @@ def test_the_meta_author_that_is_only_the_site_name_is_the_author_when_no_person
     ("By Jane Roe and John Doe on 4 June 2019", ["Jane Roe", "John Doe"], []),
     ("Jane Roe Posted: 06/04/2019", ["Jane Roe"], []),
     ("Reuters Updated: January 16, 2020", [], ["Reuters"]),
+    # a role after the name with no comma goes; a name is left whole
+    ("By Jane Roe Senior Political Reporter", ["Jane Roe"], []),
+    ("By JANE ROE Staff Writer and JOHN DOE Correspondent", ["JANE ROE", "JOHN DOE"], []),
+    ("By Jane Business", ["Jane Business"], []),
 ])
 def test_byline_parts_people_agencies_and_the_site(byline, people, outlets):
     assert split_authors(byline, ["dailyexample"]) == (people, outlets)

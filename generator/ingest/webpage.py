@@ -447,6 +447,16 @@ def without_date(byline: str) -> str:
     return names if names.strip() else byline
 
 
+def without_role(part: str) -> str:
+    """A byline part without the role written after the name with no comma ("Jane Roe Senior Political Reporter",
+    "Jane Roe Contributor" → "Jane Roe"; ``author.role_words``), as long as a name's words are left."""
+    roles = set(rules()["author"]["role_words"])
+    words = part.split()
+    while len(words) > rules()["author"]["min_words"] and words[-1].casefold().strip(".,") in roles:
+        words.pop()
+    return " ".join(words)
+
+
 def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[str]]:
     """(people, outlets) named in a byline: "By Rob Picheta, CNN" → (["Rob Picheta"], ["CNN"])."""
     config = rules()["author"]
@@ -462,7 +472,7 @@ def split_authors(text: str, site_keys: Sequence[str]) -> tuple[list[str], list[
     text = re.sub(config["suffix"], "", text, flags=re.IGNORECASE).strip()
     parts = [part.strip(" .,:") for part in AUTHOR_SEPARATORS.split(text) if part.strip(" .,:")]
     names, outlets = [], []
-    for part in parts:
+    for part in map(without_role, parts):
         agency = agency_of(part)
         if agency or names_the_site(part, site_keys):
             outlets.append(agency or part)
