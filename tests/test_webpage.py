@@ -1417,3 +1417,17 @@ def test_a_bracketed_list_of_picture_credits_leaves_the_paragraph_it_sits_in():
             "Drivers were told to use the ring road.")
     kept, _ = clean_lines(lines(line, BODY[1]))
     assert [text for _, text in kept] == [f"{BODY[0]} Drivers were told to use the ring road.", BODY[1]]
+
+
+@pytest.mark.parametrize("meta, published", [
+    ("<meta property='og:article:published_time' content='2019-03-05T10:00:00-05:00'>", dt.date(2019, 3, 5)),
+    ("<meta name='publish_date' content='Tue, 05 Mar 2019 08:10:27 EST'>", dt.date(2019, 3, 5)),
+    ("<meta name='citation_publication_date' content='2019/03/05'>", None),  # no ISO or written date: htmldate's
+])
+def test_published_dates_under_other_meta_names_and_written_as_text(meta, published):
+    from generator.ingest.webpage import meta_values, parse_page_date, rules
+
+    tree = load_html(bare_page(meta, article_under(HEADLINE)))
+    values = meta_values(tree)
+    found = next((parse_page_date(v) for name in rules()["date_meta"] for v in values.get(name, [])), None)
+    assert found == published
