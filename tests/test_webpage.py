@@ -1422,7 +1422,8 @@ def test_a_bracketed_list_of_picture_credits_leaves_the_paragraph_it_sits_in():
 @pytest.mark.parametrize("meta, published", [
     ("<meta property='og:article:published_time' content='2019-03-05T10:00:00-05:00'>", dt.date(2019, 3, 5)),
     ("<meta name='publish_date' content='Tue, 05 Mar 2019 08:10:27 EST'>", dt.date(2019, 3, 5)),
-    ("<meta name='citation_publication_date' content='2019/03/05'>", None),  # no ISO or written date: htmldate's
+    ("<meta name='citation_publication_date' content='2019/03/05'>", dt.date(2019, 3, 5)),
+    ("<meta name='date' content='05/03/2019'>", None),  # day or month first? htmldate's to read
 ])
 def test_published_dates_under_other_meta_names_and_written_as_text(meta, published):
     from generator.ingest.webpage import meta_values, parse_page_date, rules

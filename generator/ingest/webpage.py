@@ -39,7 +39,7 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:»·•]|-|::)\s+")
 SEPARATOR_CHARS = "|–—:»·•- "  # what TITLE_SEPARATORS splits on, when it is left at the end of a name
 WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|de|info)\b", re.IGNORECASE)
 AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\||/|\band\b|\bund\b)\s*", re.IGNORECASE)
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")  # year first: 2019-03-05, 2019/3/5
 WORD = re.compile(r"[^\W_]+")
 NICKNAME_QUOTES = "\"'“”‘’«»"
 
@@ -600,14 +600,15 @@ def choose_author(candidates: Sequence[tuple[str, str]], site_keys: Sequence[str
 
 
 def parse_page_date(value: str) -> dt.date | None:
-    """The calendar date a timestamp is written with ("2020-10-13T16:00:32Z" → 2020-10-13), else the date it writes
+    """The calendar date a timestamp is written with, year first ("2020-10-13T16:00:32Z", "2020/10/13" → 2020-10-13),
+    else the date it writes
     as bylines do ("Thu, 06 Oct 2011 08:10:27 EST", "June 4, 2019": ``metadata.date_pattern``)."""
     match = ISO_DATE.search(value)
     if not match:
         written = date_pattern().search(value)
         return date_of(written) if written else None
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        return dt.date(int(match[1]), int(match[3]), int(match[4]))
     except ValueError:
         return None
 
