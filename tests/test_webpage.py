@@ -1391,6 +1391,9 @@ def test_a_date_field_in_the_article_details_dates_the_page_before_a_teaser_date
     result = read_page(bare_page(body=article_under("<header>Council closes old bridge for a year</header>") + details))
     assert (result.published, result.author) == (dt.date(2013, 6, 10), "Jane Roe")
     assert dict(result.origins)["published"] == "labelled date"
+    events = "<div class='sidebar'><ul><li><b>Date</b> 12.12.2019</li><li><b>Venue</b> Town hall</li></ul></div>"
+    html = bare_page(body=article_under("<header>Council closes old bridge for a year</header>") + events)
+    assert dict(read_page(html).origins).get("published") != "labelled date"  # an events box's date
 
 
 @pytest.mark.parametrize("url, published", [

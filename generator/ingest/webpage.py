@@ -1355,12 +1355,15 @@ def in_local_time(value: str, origin: str, shown: Sequence[Candidate]) -> Candid
 
 def labelled_date(tree: Any) -> dt.date | None:
     """The date of a field labelled as the article's date in a list of its details ("<li><strong>Date</strong>
-    10.06.2013</li>", ``labelled_date.xpath``), outside captions, teasers and hidden boxes; a date written as
+    10.06.2013</li>", ``labelled_date.xpath``), outside captions, teasers, hidden boxes, menus, sidebars and
+    widgets (``skip_containers``: an events box's "Date"); a date written as
     bylines do or as day.month.year."""
     config = rules()["labelled_date"]
+    skip = rules()["skip_containers"]
     for label in tree.xpath(config["xpath"]):
         field = label.getparent()
-        if field is None or in_caption_or_teaser(field) or is_hidden_from_reader(field):
+        if field is None or in_caption_or_teaser(field) or is_hidden_from_reader(field) or any(
+                skip_container(a, skip) for a in (field, *field.iterancestors())):
             continue
         text = clean_space(field.text_content())
         written = date_pattern().search(text)
