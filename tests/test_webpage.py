@@ -1381,8 +1381,7 @@ def test_a_headline_in_a_container_that_also_holds_the_article_is_the_headline_w
     html = bare_page(body=f"<div class='box article modal-enabled'>{HEADLINE}<p class='byline-date'>March 5, 2019"
                           f"</p><div class='article-body'>{body}</div></div>")
     result = read_page(html)
-    assert result.published == dt.date(2019, 3, 5)
-    assert dict(result.origins)["published"] == "dateline under the headline"
+    assert (result.published, dict(result.origins)["published"]) == (dt.date(2019, 3, 5), "dateline under the headline")
 
 
 def test_a_date_field_in_the_article_details_dates_the_page_before_a_teaser_date():
