@@ -1341,6 +1341,17 @@ def test_an_agency_byline_is_the_author_and_a_picture_credit_is_not():
     assert read_page(bare_page(body=article_under(header))).author == "Reuters"
 
 
+@pytest.mark.parametrize("line, author", [
+    ("By Jane Roe and John Doe", "Jane Roe, John Doe"),
+    ("By Jane Roe, Associated Press", "Jane Roe"),
+    ("By Jane Roe | June 4, 2019", "Jane Roe"),
+    ("By Tuesday, the council had voted to close the bridge", None),
+])
+def test_a_byline_line_of_its_own_under_the_headline(line, author):
+    header = f"{HEADLINE}<div>{line}</div>"
+    assert read_page(bare_page(body=article_under(header))).author == author
+
+
 def test_a_byline_label_in_its_own_element_is_read_with_the_name_after_it():
     header = f"{HEADLINE}<div><span class='sub'>By: <a href='/id/1'>Jane Roe</a></span></div>"
     assert read_page(bare_page(body=article_under(header))).author == "Jane Roe"
