@@ -245,46 +245,55 @@ def annotate(from_page: str, text: str, offset: int, spans: tuple[Span, ...] | l
     kept = _non_overlapping(marks)
     # A mark that overlaps an earlier one (quotes inside quotes) still gets its anchor, as an empty element.
     anchors = [m for m in marks if m not in kept]
-    marks = kept
     links = sorted((s for s in spans if s.target and offset <= s.start < s.end <= end_of_text), key=lambda s: s.start)
     links = [
         s for s in _non_overlapping(links)
-        if all(s.end <= m.start or s.start >= m.end or (m.start <= s.start and s.end <= m.end) for m in marks)
+        if all(s.end <= m.start or s.start >= m.end or (m.start <= s.start and s.end <= m.end) for m in kept)
     ]
-    events: list[tuple[int, int, str]] = []  # (position, order, markup)
+    return Markup("".join(_weave(from_page, text, offset, sorted(_mark_tags(kept, anchors)), links)))
+
+
+_MARK_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _mark_tags(marks: list[Span], anchors: list[Span]) -> list[tuple[int, int, str]]:
+    """The tags that open and close each mark and the empty anchor of each overlapping one, as (position, order,
+    markup): at one position a mark closes (0) before the next opens (1), and an anchor comes last (2).
+    Raises ValueError on a mark id that is not a safe HTML id."""
+    tags: list[tuple[int, int, str]] = []
+    for m in marks + anchors:
+        if not _MARK_ID.fullmatch(m.mark_id or ""):
+            raise ValueError(f"unsafe mark id {m.mark_id!r}")
     for m in marks:
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", m.mark_id or ""):
-            raise ValueError(f"unsafe mark id {m.mark_id!r}")
-        events.append((m.start, 1, f'<mark id="{m.mark_id}">'))
-        events.append((m.end, 0, "</mark>"))
-    for m in anchors:
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", m.mark_id or ""):
-            raise ValueError(f"unsafe mark id {m.mark_id!r}")
-        events.append((m.start, 2, f'<span id="{m.mark_id}"></span>'))
+        tags.append((m.start, 1, f'<mark id="{m.mark_id}">'))
+        tags.append((m.end, 0, "</mark>"))
+    tags.extend((m.start, 2, f'<span id="{m.mark_id}"></span>') for m in anchors)
+    return tags
+
+
+def _weave(from_page: str, text: str, offset: int, tags: list[tuple[int, int, str]],
+           links: list[Span]) -> list[str]:
+    """``text`` escaped, in pieces, with the ``tags`` (sorted ``_mark_tags``) inserted at their positions and each of
+    the ``links`` (sorted, not overlapping) written as a Markdown link."""
+    end_of_text = offset + len(text)
     pieces: list[str] = []
-    position = offset
+    position, index = offset, 0
     link_iter = iter(links)
     next_link = next(link_iter, None)
-    boundaries = sorted(events)
-    index = 0
-    while position < end_of_text or index < len(boundaries):
-        upcoming = [b[0] for b in boundaries[index:index + 1]]
-        stop = min([end_of_text] + upcoming + ([next_link.start] if next_link else []))
+    while position < end_of_text or index < len(tags):
+        stop = min([end_of_text] + [t[0] for t in tags[index:index + 1]] + ([next_link.start] if next_link else []))
         if stop > position:
             pieces.append(escape_md(text[position - offset : stop - offset], line_start=position == offset))
             position = stop
-        while index < len(boundaries) and boundaries[index][0] == position:
-            pieces.append(boundaries[index][2])
+        while index < len(tags) and tags[index][0] == position:
+            pieces.append(tags[index][2])
             index += 1
         if next_link and next_link.start == position:
             label = text[next_link.start - offset : next_link.end - offset]
             pieces.append(md_link(from_page, label, next_link.target or "", next_link.anchor, next_link.title))
             position = next_link.end
             next_link = next(link_iter, None)
-            continue
-        if position >= end_of_text and index >= len(boundaries):
-            break
-    return Markup("".join(pieces))
+    return pieces
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

@@ -35,6 +35,16 @@ PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "nigh
 def display_date(value: str) -> str:
     """A TimeML value as a reader says it: "Thursday 27 February 2025", "week 9 of 2025", "June 2024",
     "the 1990s", "the 20th century", "first half of 2008", "fiscal year 2007", "five years"."""
+    said = _display_not_interval(value)
+    if said is not None:
+        return said
+    bounds = interval(value)
+    return value if bounds is None else _display_interval(value, *bounds)
+
+
+def _display_not_interval(value: str) -> str | None:
+    """A range, a reference to the present, past or future, a time of day, a duration or a part of a fiscal year
+    as a reader says it; None for any other value."""
     if "/" in value:
         left, right = value.split("/", 1)
         return f"{display_date(left)} – {display_date(right)}"
@@ -48,20 +58,20 @@ def display_date(value: str) -> str:
     if m := re.fullmatch(r"FY(\d{4})-([QH])(\d)", value):  # a quarter or half of a fiscal year
         part = f"Q{m[3]}" if m[2] == "Q" else f"{'first' if m[3] == '1' else 'second'} half"
         return f"{part} of fiscal year {m[1]}"
-    bounds = interval(value)
+    return None
+
+
+def _display_interval(value: str, first: dt.date, last: dt.date) -> str:
+    """A value that names one stretch of time (a day, season, week, quarter, half, fiscal year, month, decade or
+    century) from ``first`` to ``last`` as a reader says it; the rules are tried in order."""
     parts = value.split("-")
-    if bounds is None:
-        return value
-    first, last = bounds
     if len(value) == 10:
         return f"{first:%A} {first.day} {MONTHS[first.month - 1]} {first.year}"
     if len(parts) == 2 and parts[1] in SEASONS:  # before weeks: winter is "-WI"
         return f"{SEASONS[parts[1]]} {parts[0]}"
-    week = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
-    if week:
+    if week := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
         span = f"{first.day} {MONTHS[first.month - 1][:3]} – {last.day} {MONTHS[last.month - 1][:3]}"
-        kind = "weekend" if week.group(3) else "week"
-        return f"{kind} {int(week.group(2))} of {week.group(1)} ({span})"
+        return f"{'weekend' if week.group(3) else 'week'} {int(week.group(2))} of {week.group(1)} ({span})"
     if re.fullmatch(r"\d{4}-Q\d", value):
         return f"Q{parts[1][1]} {parts[0]}"
     if re.fullmatch(r"\d{4}-H\d", value):
