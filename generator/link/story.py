@@ -162,7 +162,24 @@ def coverage(fa: dict[str, float], fb: dict[str, float]) -> float:
 
 
 def _candidates(briefing: Briefing, pairs: SentencePairs) -> list[_Candidate]:
-    sentences, feats, totals = pairs.sentences, pairs.feats, pairs.totals
+    """Every sentence as a candidate key point: the sentences of other sources that carry it (``_carriers``), how
+    well it reads on its own (``_readability``) and how much of it its carriers tell on average."""
+    carriers = _carriers(pairs)
+    _add_event_carriers(briefing, pairs, carriers)
+    in_quote = _starts_in_quote(briefing)
+    titles = {" ".join(s.title.split()) for s in briefing.sources}
+    out = []
+    for i, s in enumerate(pairs.sentences):
+        found = carriers.get(i, {})
+        closeness = sum(score for _, score in found.values()) / len(found) if found else 0.0
+        out.append(_Candidate(s, found, _readability(s, in_quote, titles), closeness))
+    return out
+
+
+def _carriers(pairs: SentencePairs) -> dict[int, dict[str, tuple[int, float]]]:
+    """For each sentence (by index), the sentence of each other source that best covers it, with its coverage
+    (at least ``CARRIES``)."""
+    sentences, totals = pairs.sentences, pairs.totals
     carriers: dict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
     # pairs that share little cannot cover each other: the symmetric overlap bounds which pairs to score.
     # coverage(a, b) is the shared weight over a's total: computed for every pair at once, and only the pairs
@@ -180,8 +197,16 @@ def _candidates(briefing: Briefing, pairs: SentencePairs) -> list[_Candidate]:
             other = sentences[b].source
             if score >= CARRIES and (other not in carriers[a] or score > carriers[a][other][1]):
                 carriers[a][other] = (b, score)
-    # a timeline event reported by several sources is one fact told in each of their sentences (the timeline
-    # merges reports by date, people, places and words: "met in Istanbul" and "met in Turkey" on one day)
+    return carriers
+
+
+def _add_event_carriers(briefing: Briefing, pairs: SentencePairs,
+                        carriers: dict[int, dict[str, tuple[int, float]]]) -> None:
+    """Add to ``carriers`` the sentences that report one timeline event: a timeline event reported by several
+    sources is one fact told in each of their sentences (the timeline merges reports by date, people, places and
+    words: "met in Istanbul" and "met in Turkey" on one day). A source that already carries a sentence keeps its
+    sentence."""
+    sentences, feats = pairs.sentences, pairs.feats
     position = {s.key: i for i, s in enumerate(sentences)}
     for event in briefing.events:
         keys = [position[(r.source, r.sentence)] for r in event.reports if (r.source, r.sentence) in position]
@@ -190,14 +215,6 @@ def _candidates(briefing: Briefing, pairs: SentencePairs) -> list[_Candidate]:
                 other = sentences[b].source
                 if other != sentences[a].source and other not in carriers[a]:
                     carriers[a][other] = (b, coverage(feats[a], feats[b]))
-    in_quote = _starts_in_quote(briefing)
-    titles = {" ".join(s.title.split()) for s in briefing.sources}
-    out = []
-    for i, s in enumerate(sentences):
-        found = carriers.get(i, {})
-        closeness = sum(score for _, score in found.values()) / len(found) if found else 0.0
-        out.append(_Candidate(s, found, _readability(s, in_quote, titles), closeness))
-    return out
 
 
 def _rank_in_source(sentences: Sequence[_Sentence]) -> list[int]:
