@@ -78,30 +78,41 @@ def numbers_in(text: str) -> tuple[Number, ...]:
     Years and other bare numbers are left out: dates are compared as dates."""
     found = []
     for m in NUMBER.finditer(text):
-        raw = m.group("value").lower()
-        if raw in NUMBER_WORDS:
-            value = float(NUMBER_WORDS[raw])
-        else:
-            try:
-                value = float(raw.replace(",", ""))
-            except ValueError:
-                continue
-        if m.group("scale"):
-            value *= SCALE[m.group("scale").lower()]
-        unit_word = (m.group("unit") or "").lower()
-        if m.group("percent"):
-            unit = "%"
-        elif m.group("currency"):
-            unit = m.group("currency")
-        elif unit_word and unit_word not in NOT_UNITS and unit_word[0].islower() and not unit_word.endswith("ed"):
-            unit = stem(unit_word)
-        else:
-            unit = ""
-        if not unit:
+        value = _number_value(m)
+        unit = _number_unit(m)
+        if value is None or not unit:
             continue  # "in June 2024", "one of the …": a number without a unit says nothing comparable
-        text_end = m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") and not unit_word else m.end()
+        bare_scale = m.group("scale") and not m.group("unit")  # "$1.5 million": the text ends at the scale
+        text_end = m.end("percent") if m.group("percent") else m.end("scale") if bare_scale else m.end()
         found.append(Number(value, unit, text[m.start():text_end].strip()))
     return tuple(found)
+
+
+def _number_value(m: re.Match[str]) -> float | None:
+    """The value of a ``NUMBER`` match, times its scale ("1.5 million"); None when it is not a number."""
+    raw = m.group("value").lower()
+    if raw in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[raw])
+    else:
+        try:
+            value = float(raw.replace(",", ""))
+        except ValueError:
+            return None
+    if m.group("scale"):
+        value *= SCALE[m.group("scale").lower()]
+    return value
+
+
+def _number_unit(m: re.Match[str]) -> str:
+    """The unit of a ``NUMBER`` match: "%", the currency, or the stem of the word after it; "" for none."""
+    unit_word = (m.group("unit") or "").lower()
+    if m.group("percent"):
+        return "%"
+    if m.group("currency"):
+        return m.group("currency")
+    if unit_word and unit_word not in NOT_UNITS and unit_word[0].islower() and not unit_word.endswith("ed"):
+        return stem(unit_word)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -508,33 +519,47 @@ def _numbers(groups: Sequence[Sequence[_Sentence]]) -> list[Difference]:
     for group in groups:
         if len({s.source for s in group}) < 2:
             continue
-        by_unit: dict[str, dict[float, list[tuple[_Sentence, Number]]]] = defaultdict(lambda: defaultdict(list))
-        for s in group:
-            for number in s.numbers:
-                if number.unit:
-                    by_unit[number.unit][number.value].append((s, number))
-        for unit, values in sorted(by_unit.items()):
-            if len(values) < 2:
-                continue
-            sources_by_value = {v: {s.source for s, _ in found} for v, found in values.items()}
-            per_source = Counter(src for srcs in sources_by_value.values() for src in srcs)
-            if any(count > 1 for count in per_source.values()):
-                continue  # a source giving two values ("12 Somalis and 11 Yemenis") is counting different things
-            # a disagreement needs two sources that each give only their own value
-            all_sources = set().union(*sources_by_value.values())
-            if len(all_sources) < 2 or any(len(srcs) == len(all_sources) for srcs in sources_by_value.values()):
-                continue
-            reports = sorted({(s.source, n.text) for found in values.values() for s, n in found})
-            sentences = sorted({s.key for found in values.values() for s, _ in found})
-            rep = _representative(group)
-            out.append(Difference(
-                kind="number",
-                text=rep.text,
-                reports=tuple(reports),
-                ref="f-" + short_hash("sentence", rep.source, rep.text),
-                sentences=tuple(sentences),
-            ))
+        for _unit, values in sorted(_numbers_by_unit(group).items()):
+            if _values_disagree(values):
+                out.append(_number_difference(group, values))
     return out
+
+
+_ByValue = dict[float, list[tuple[_Sentence, Number]]]  # a unit's values, each with its sentences and numbers
+
+
+def _numbers_by_unit(group: Sequence[_Sentence]) -> dict[str, _ByValue]:
+    """The numbers of a fact's sentences by unit, then by value, each with its sentence."""
+    by_unit: dict[str, _ByValue] = defaultdict(lambda: defaultdict(list))
+    for s in group:
+        for number in s.numbers:
+            if number.unit:
+                by_unit[number.unit][number.value].append((s, number))
+    return by_unit
+
+
+def _values_disagree(values: _ByValue) -> bool:
+    """Two values or more of one unit, and two sources that each give only their own value."""
+    if len(values) < 2:
+        return False
+    sources_by_value = {v: {s.source for s, _ in found} for v, found in values.items()}
+    per_source = Counter(src for srcs in sources_by_value.values() for src in srcs)
+    if any(count > 1 for count in per_source.values()):
+        return False  # a source giving two values ("12 Somalis and 11 Yemenis") is counting different things
+    all_sources = set().union(*sources_by_value.values())
+    return len(all_sources) >= 2 and not any(len(srcs) == len(all_sources) for srcs in sources_by_value.values())
+
+
+def _number_difference(group: Sequence[_Sentence], values: _ByValue) -> Difference:
+    """The difference between the values of one unit inside one fact: each source's wording, each sentence."""
+    rep = _representative(group)
+    return Difference(
+        kind="number",
+        text=rep.text,
+        reports=tuple(sorted({(s.source, n.text) for found in values.values() for s, n in found})),
+        ref="f-" + short_hash("sentence", rep.source, rep.text),
+        sentences=tuple(sorted({s.key for found in values.values() for s, _ in found})),
+    )
 
 
 def _disagreeing(reports: Sequence[EventSource], date: str) -> list[EventSource]:
