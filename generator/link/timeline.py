@@ -549,26 +549,35 @@ def margin(a: _Report, b: _Report, rules: Mapping[str, Any] | None = None, story
     rules = rules or _rules()
     same = same_action_of(a, b)
     other_story = story is not None and not story.same_story(a.mention.source, b.mention.source)
-    if other_story and not same:
-        return -1.0  # a folder holding several stories: two killings of two stories are two events
-    if other_story and not (a.people | a.entities) & (b.people | b.entities):
-        return -1.0  # ... unless the same people or places take part (ECB+ dev: mean CoNLL F1 0.750 with this
-        # condition, 0.734 without, both at same_event_other_story 0.3; mixed runs 0.737 and 0.703)
+    if other_story and not (same and (a.people | a.entities) & (b.people | b.entities)):
+        return -1.0  # a folder holding several stories: two killings of two stories are two events, unless the same
+        # people or places take part (ECB+ dev: mean CoNLL F1 0.750 with this condition, 0.734 without, both at
+        # same_event_other_story 0.3; mixed runs 0.737 and 0.703)
     if rules["same_act"] and not other_story and same_act(a, b):
         return 1.0
     similar = not same and story is not None and story.similar_actions(a, b)
-    if not (a.dated and b.dated) and not (same or similar):
-        return -1.0  # without a date, only the same action can tell two clauses report one event
-    if rules["different_speakers"] and a.statement and b.statement and not (a.actors & b.actors
-                                                                            or not a.actors | b.actors):
-        return -1.0  # "Reid said", "her publicist said" and "it was said": three statements
+    if _kept_apart(a, b, rules, same or similar):
+        return -1.0
+    threshold = _threshold(rules, same, similar, other_story)
+    return -1.0 if threshold > 1.0 else similarity(a, b) - threshold
+
+
+def _kept_apart(a: _Report, b: _Report, rules: Mapping[str, Any], same_or_similar: bool) -> bool:
+    """Two reports that are two events however similar their words: undated without the same or a similar action,
+    or statements of different speakers (with ``different_speakers``)."""
+    if not (a.dated and b.dated) and not same_or_similar:
+        return True  # without a date, only the same action can tell two clauses report one event
+    # "Reid said", "her publicist said" and "it was said": three statements
+    return bool(rules["different_speakers"] and a.statement and b.statement
+                and not (a.actors & b.actors or not a.actors | b.actors))
+
+
+def _threshold(rules: Mapping[str, Any], same: bool, similar: bool, other_story: bool) -> float:
+    """The similarity at which two reports are one event: by how alike their actions are, raised to
+    ``same_event_other_story`` for reports of two stories."""
     threshold = (rules["same_event"] if same else rules["same_event_similar_action"] if similar
                  else rules["same_event_other_action"])
-    if other_story:
-        threshold = max(threshold, rules["same_event_other_story"])
-    if threshold > 1.0:
-        return -1.0
-    return similarity(a, b) - threshold
+    return max(threshold, rules["same_event_other_story"]) if other_story else threshold
 
 
 OTHER_STORIES = "\x00other stories"  # the scope of the index keys that reach groups of other stories
@@ -745,23 +754,26 @@ def _merge_near_dates(clusters: list[_Cluster], rules: Mapping[str, Any], story:
     if days <= 0:
         return clusters
 
-    def linked(x: _Report, y: _Report) -> bool:
-        return (x.dated and y.dated and x.mention.source != y.mention.source and not (x.statement or y.statement)
-                and same_action_of(x, y) and margin(x, y, rules, story) >= 0.0
-                and similarity(x, y) >= rules["near_dates_similarity"])
-
     def joins(other: _Cluster, cluster: _Cluster) -> bool:
         a, b = other.anchor, cluster.anchor
         return (a.dated and b.dated and not compatible((a.start, a.end), (b.start, b.end))
                 and days_apart(a, b) <= days
                 and not _apart_by_sentence(other, cluster, rules)
-                and any(linked(x, y) for x in other.reports for y in cluster.reports))
+                and any(_near_dates_linked(x, y, rules, story) for x in other.reports for y in cluster.reports))
 
     def keys_of(cluster: _Cluster) -> set[Hashable]:
         return {(story.story(r.mention.source), p) for r in cluster.reports if r.dated and not r.statement
                 for p in {r.predicate} | r.alternatives if p}
 
     return _merge_groups(clusters, keys_of, joins, disputed=True)
+
+
+def _near_dates_linked(x: _Report, y: _Report, rules: Mapping[str, Any], story: _Story) -> bool:
+    """Two dated reports of one action (not statements) from different sources that are one event (``margin``) and
+    reach ``near_dates_similarity``: what links two groups in ``_merge_near_dates``."""
+    return (x.dated and y.dated and x.mention.source != y.mention.source and not (x.statement or y.statement)
+            and same_action_of(x, y) and margin(x, y, rules, story) >= 0.0
+            and similarity(x, y) >= rules["near_dates_similarity"])
 
 
 def _merge_disputed(clusters: list[_Cluster], rules: Mapping[str, Any], story: _Story) -> list[_Cluster]:
