@@ -157,25 +157,36 @@ def read_document(
     raw = read_text(path)
     if not raw.strip():
         raise SourceError(f"{path}: the file is empty. Paste the article's text into it, or remove it.")
-    furniture = 0
-    if fmt == "html":
-        body, declared, origin, furniture = read_html(raw, path)
-    else:
-        body, declared, origin = {"txt": read_txt, "md": read_md}[fmt](raw, path)
+    body, declared, origin, furniture = _read_format(fmt, raw, path)
     values = {**declared, **override}
-    # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
-    where = dict(origin) if isinstance(origin, tuple) else {}
-    default = origin if isinstance(origin, str) else "html metadata"
-    origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
     return RawDocument(
         id=source_id,
         path=printable(path.relative_to(seeds_dir).as_posix()),
         format=fmt,
         text=body,
         given=Metadata(**values),
-        origins=tuple(sorted(origins.items())),
+        origins=_origins(values, override, origin),
         furniture_chars=furniture,
     )
+
+
+def _read_format(fmt: str, raw: str, path: Path) -> tuple[str, dict[str, Any], str | tuple[tuple[str, str], ...], int]:
+    """A file's text read by its format: the body, the metadata it declares, where that metadata came from
+    (``_origins``) and the characters of furniture its markup named (0 but for HTML)."""
+    if fmt == "html":
+        return read_html(raw, path)
+    body, declared, origin = {"txt": read_txt, "md": read_md}[fmt](raw, path)
+    return body, declared, origin, 0
+
+
+def _origins(values: dict[str, Any], override: dict[str, Any],
+             origin: str | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Where each metadata field came from, sorted by field: sources.yaml, else the origin the file gives it."""
+    # an HTML page says where each of its fields came from ("page JSON-LD"); the other formats name one origin
+    where = dict(origin) if isinstance(origin, tuple) else {}
+    default = origin if isinstance(origin, str) else "html metadata"
+    origins = {name: ("sources.yaml" if name in override else where.get(name, default)) for name in values}
+    return tuple(sorted(origins.items()))
 
 
 def read_txt(raw: str, path: Path) -> tuple[str, dict[str, Any], str]:
