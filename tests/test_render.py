@@ -87,6 +87,18 @@ def test_annotate_links_and_marks_inside_escaped_text() -> None:
     assert out.endswith("[Trump](../people/donald-trump.md).")
 
 
+def test_an_anchor_inside_a_link_is_written_after_it() -> None:
+    # A quote's mark holds a link; a second, overlapping quote starts inside that link: its anchor (an empty
+    # element) cannot go inside the Markdown link, so it follows the link. This case used to loop forever.
+    text = "He said “one Vladimir Putin two” and “Putin three”."
+    outer = Span(8, 32, mark_id="q-1")
+    link = Span(13, 27, target="people/vladimir-putin.md")
+    inner = Span(22, 50, mark_id="q-2")
+    out = str(annotate("sources/s.md", text, 0, [outer, link, inner]))
+    assert '[Vladimir Putin](../people/vladimir-putin.md)<span id="q-2"></span>' in out
+    assert out.count('<mark id="q-1">') == 1 and out.count("</mark>") == 1
+
+
 def test_backlinks_invert_forward_links() -> None:
     pages = [
         Page("a.md", "t", "A", "", links=(Link("b.md", None, "A mentions B.", "p1"), Link("b.md", None, "A mentions B.", "p1"))),

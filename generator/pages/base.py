@@ -285,7 +285,8 @@ def _weave(from_page: str, text: str, offset: int, tags: list[tuple[int, int, st
         if stop > position:
             pieces.append(escape_md(text[position - offset : stop - offset], line_start=position == offset))
             position = stop
-        while index < len(tags) and tags[index][0] == position:
+        # ``<=``: an anchor that falls inside a link is written right after it (was ``==``: the loop never ended).
+        while index < len(tags) and tags[index][0] <= position:
             pieces.append(tags[index][2])
             index += 1
         if next_link and next_link.start == position:
