@@ -17,6 +17,9 @@ Gold data:
 - ``benchmarks/data/quotes_org_round13_dev.yaml`` (dev only, ``--org-round13``, ``--added round-13b`` … for a batch):
   135 organisation, unnamed, no-speaker and description quotes in 9 real saved pages not used before and 106 wire-style
   stories written for it in five batches, each annotated and committed before the code ran on it (round 13).
+- ``benchmarks/data/quotes_pages_round15_dev.yaml`` (dev only, ``--pages-round15``): every direct quote (96) of 9 real
+  saved news pages of package test fixtures not used before, annotated and committed before the code ran on them
+  (round 15).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -76,6 +79,8 @@ ROUND_11 = "round-11"
 ROUND_13 = "round-13"  # and its later batches, "round-13b", "round-13c"
 ROUND_14 = "round-14"  # and its second batch, "round-14b"
 ROUND_13_FILE = "quotes_org_round13_dev.yaml"
+ROUND_15_FILE = "quotes_pages_round15_dev.yaml"
+ROUND_15_SET = "pages dev set, round 15 (real pages; every direct quote annotated; tuned on after its first score)"
 ROUND_13_SET = "organisation dev set, round 13 (real pages and written stories; tuned on after its first score; only its organisation, unnamed and description quotes annotated)"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
@@ -868,13 +873,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--org-round13", action="store_true",
                         help="score quotes_org_round13_dev.yaml alone (organisation, unnamed and description speakers "
                         "in real pages and written stories, dev only) and list its errors")
+    parser.add_argument("--pages-round15", action="store_true",
+                        help="score quotes_pages_round15_dev.yaml alone (every direct quote of 9 real pages, dev only) "
+                        "and list its errors")
     parser.add_argument("--org-dev", action="store_true",
                         help="score quotes_org_dev.yaml alone (organisation speakers, dev only) and list its errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    if args.org_dev or args.org_pages or args.org_round13:
-        docs = org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13 else org_pages_docs()
+    if args.org_dev or args.org_pages or args.org_round13 or args.pages_round15:
+        docs = (org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13
+                else org_pages_docs(ROUND_15_FILE) if args.pages_round15 else org_pages_docs())
         sets = {"eval dev": [d for d in docs if args.added in (None, d.added)]}
         args.dev = True
     elif args.dev:  # while tuning: dev only, nothing written, test never run
@@ -883,7 +892,7 @@ def main(argv: list[str] | None = None) -> int:
         sets = {**eval_sets(eval_docs("dev"), eval_docs("test")), "seeds": seed_docs(), "sample (tuned on)": sample_docs(),
                 "organisation dev set, round 10 (tuned on; only its organisation quotes annotated)": org_dev_docs(),
                 "organisation pages dev set, round 12 (real pages; tuned on; only its organisation quotes annotated)": org_pages_docs(),
-                ROUND_13_SET: org_pages_docs(ROUND_13_FILE)}
+                ROUND_13_SET: org_pages_docs(ROUND_13_FILE), ROUND_15_SET: org_pages_docs(ROUND_15_FILE)}
     timings = {"ours": 0.0, "textacy": 0.0}
     unique = {id(doc): doc for docs in sets.values() for doc in docs}  # the test subsets share the combined split's docs
     for doc in unique.values():
