@@ -1462,6 +1462,35 @@ CASES = [
         "six in the evening, no exceptions.”",
         None, "organisation", id="carried-not-after-a-subject-and-verb-before-the-quote",
     ),
+    # ---- round 15: shapes that failed on real saved pages (sentences written for these tests)
+    pytest.param(
+        "Council leader Maria Lund was asked whether the vote was over.\n\n“Yes,” Lund said.",
+        "Maria Lund", "cue", id="cue-a-capitalised-one-word-answer-before-subject-and-verb-is-said-not-a-name",
+    ),
+    pytest.param(
+        "After a long silence, prosecutor Omar Haddad asked the witness: “Finished?”",
+        "Omar Haddad", "colon", id="colon-a-one-word-question-after-a-cue-and-its-colon",
+    ),
+    pytest.param(
+        "LONDON -- Insisting “the talks are far from over,” Union leader Greta Holm walked out of the meeting.",
+        "Greta Holm", "cue", id="cue-an-opening-participle-of-saying-takes-the-main-clause-subject",
+    ),
+    pytest.param(
+        "The long answer prompted Judge Ellen Ward to quip that the hearing was becoming “a broken record.”",
+        "Ellen Ward", "cue", id="cue-the-object-of-prompt-is-who-quips",
+    ),
+    pytest.param(
+        "Senator Paul Hines spoke for an hour. The delay led Mayor Anna Cole to remark that the city was “running out "
+        "of patience.”",
+        "Anna Cole", "cue", id="cue-the-object-of-lead-to-remark-not-the-person-named-before",
+    ),
+    pytest.param(
+        "Farmer Paul Stein said his farm would lose money.\n\nCristian Gonzalez, an immigrant from Mexico, is a "
+        "stay-at-home mother of four who lives in a trailer with her husband.\n\n“We are afraid to drive,” Gonzalez "
+        "said.\n\nHer husband worked as a cook. Now they plan to return to Mexico.\n\n“We are just trying to stay "
+        "one more year,” she said.",
+        "Cristian Gonzalez", "pronoun", id="pronoun-gender-from-what-the-name-is-said-to-be-over-the-first-name-list",
+    ),
 ]
 
 

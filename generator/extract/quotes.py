@@ -20,6 +20,7 @@ Word lists live in ``generator/rules/reporting_verbs.yaml``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 import unicodedata
@@ -673,6 +674,26 @@ def _participle_it_goes_with(verb: Token, ctx: _Context, depth: int, subjects: l
     return None
 
 
+def _opening_participle(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"Declaring “the soul of the navy” is at stake, Defense Secretary Robert Gates ordered a review": a participle
+    of saying that opens the sentence before its main clause has the subject of that clause (the parser may make the
+    participle's clause a subject or a clause of the verb after it)."""
+    root = verb.sent.root
+    if subjects or verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "advcl") or depth >= 4 or root.i <= verb.i:
+        return None
+    main = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i and not ctx.inside[c.i]]
+    return _subject(root, ctx, depth + 1) if main else None
+
+
+def _object_told_to_speak(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"an attack that prompted Judge Ray to quip the hearing sounded like a “broken record”": the infinitive of
+    saying under a verb with an object (prompt, ask, urge, lead someone to say) is the object's."""
+    if subjects or verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and not ctx.inside[c.i]), None)
+    return (obj, None, "object-told-to-speak") if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def _governing_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
     """The speaker of the verb above: "as saying" under "quoted", "saying" under "denied", "and said" under the
     first verb, "Gomez grabbed her arm, then told her, “…”" (a second verb the parser hung on the first as "dep")."""
@@ -740,6 +761,8 @@ SUBJECT_RULES: tuple[Callable[[Token, _Context, int, list[Token]], _Found | None
     _inverted_cue,
     _noun_not_an_object,
     _participle_it_goes_with,
+    _opening_participle,
+    _object_told_to_speak,
     _governing_verb,
     _name_after_verb,
     _people_noun_after_question,
@@ -1457,12 +1480,28 @@ def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: S
 
 
 def _exclaimed_before_cue(span: QuoteSpan, text: str, ctx: _Context) -> bool:
-    """A question or an exclamation right before a verb of saying ("“Who?” asked the fans", "“Never!” shouted
-    Reed"): said, not a name, however capitalised."""
-    if text.rstrip()[-1:] not in "?!" or not re.search(r"(?:^|[.!?”\"]\s*)$", ctx.source.text[max(span.open_mark - 200, 0) : span.open_mark].rstrip(" ")):
+    """A question, an exclamation or a word with the comma of a cue right before a verb of saying ("“Who?” asked
+    the fans", "“Never!” shouted Reed", "“Done,” Trump said"), or a question after a cue and its colon ("Ward asked
+    him: “Done?”"): said, not a name, however capitalised."""
+    before = ctx.source.text[max(span.open_mark - 200, 0) : span.open_mark].rstrip(" ")
+    last = ctx.source.text[span.start : span.end].rstrip()[-1:]  # the comma the quote's text has lost
+    if last in "?!" and before.endswith(":"):
+        return _cue_before_colon(span, ctx)
+    if last not in "?!," or not re.search(r"(?:^|[.!?”\"]\s*)$", before):
         return False  # not a question opening its sentence ("She starred in “Oklahoma!” said …": a title)
     after = [t for t in ctx.tokens(span.close_mark, span.close_mark + 40) if not t.is_punct and not ctx.inside[t.i]]
-    return bool(after) and ctx.is_cue(after[0])
+    if bool(after) and ctx.is_cue(after[0]):
+        return True  # "“Who?” asked the fans"
+    # "“Done,” Trump said", "“Never!” the judge said": a short subject, then the verb of saying
+    subject = list(itertools.takewhile(lambda t: t.pos_ in ("PROPN", "PRON", "DET", "NOUN"), after[:4]))
+    return 0 < len(subject) < len(after) and ctx.is_cue(after[len(subject)])
+
+
+def _cue_before_colon(span: QuoteSpan, ctx: _Context) -> bool:
+    """Is the quote introduced by a verb of saying before a colon in its sentence ("Ward asked him: “…”")?"""
+    colon = ctx.source.text.rfind(":", 0, span.open_mark)
+    words = list(ctx.tokens(max(colon - 120, 0), colon)) if colon >= 0 else []
+    return any(ctx.is_cue(t, strong_only=True) for t in words if t.sent == words[-1].sent)
 
 
 def _is_name_like(text: str) -> bool:

@@ -611,7 +611,8 @@ def _organisation_named_as_person(ent: Span) -> bool:
 
 def _tied_words(span: Span) -> list[Token]:
     """Words syntactically tied to a name: its title ("Sheriff Robert Pickell"), an apposition ("John Banky, Ben's
-    older brother"), the noun it is the apposition of ("his wife, Linda")."""
+    older brother"), the noun it is the apposition of ("his wife, Linda"), what it is said to be ("Ruiz is a mother
+    of four")."""
     root = span.root
     if opens_contact_clause(span):  # "the deputy Tom Hardy attacked": the words before the name are another's
         return [t for t in root.children if t.dep_ == "appos" and t.i > span.end - 1]
@@ -623,6 +624,8 @@ def _tied_words(span: Span) -> list[Token]:
             tied.extend(t for t in child.subtree if t.pos_ in ("NOUN", "NUM", "PROPN") and not _under_preposition(t, child))
     if root.dep_ == "appos":
         tied.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Ana Ruiz, a nurse from Lima, is a mother of four"
+        tied.extend(t for t in root.head.children if t.dep_ == "attr" and t.pos_ == "NOUN")
     left = span.start - 1
     while left >= 0 and root.doc[left].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") and root.doc[left].ent_type_ != "PERSON" and span.start - left <= 5:
         if root.doc[left].text not in (",", "“", "”", '"'):
