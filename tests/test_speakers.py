@@ -1491,6 +1491,17 @@ CASES = [
         "one more year,” she said.",
         "Cristian Gonzalez", "pronoun", id="pronoun-gender-from-what-the-name-is-said-to-be-over-the-first-name-list",
     ),
+    pytest.param(
+        "Prime Minister Lena Dahl also declared that her neighbour, King Olaf, would help the union “set firm limits "
+        "on fishing.”",
+        "Lena Dahl", "cue", id="cue-declare-reports-a-fragment-in-the-clause-below-it",
+    ),
+    pytest.param(
+        "Maria Gonzalez, an immigrant from Mexico, lives with her husband in a trailer.\n\n“We are afraid to drive,” "
+        "Gonzalez said.\n\nAt the trailer park, driveways were full at midday. A resident who did not want to be named "
+        "said people are afraid to go out.\n\n“People are just not going to work. They fear arrest,” the woman said.",
+        None, "description", id="description-the-woman-is-the-unnamed-resident-just-introduced-not-the-named-woman",
+    ),
 ]
 
 
@@ -1529,6 +1540,26 @@ def test_a_cue_after_the_last_quote_of_a_sentence_reports_the_first(nlp, text: s
     source = make_source(text)
     quotes = extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source))
     assert quotes[0].speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The rebel leader earned the nickname “el tigre,” or “the man who never sleeps,” in the north.",
+                     id="a-nickname-and-its-gloss"),
+        pytest.param("Settlers signed so-called “Landvertraege,” or “land contracts,” with the chiefs.",
+                     id="a-so-called-term-and-its-gloss"),
+        pytest.param("The government declared 14 diplomats “personae non gratae” on Friday.",
+                     id="declare-names-a-status"),
+    ],
+)
+def test_terms_and_their_glosses_are_no_quotes(nlp, text: str) -> None:
+    from generator.extract.facts import extract_people, extract_sentences
+    from generator.extract.quotes import extract_quotes
+
+    doc = nlp(text)
+    source = make_source(text)
+    assert extract_quotes(doc, source, extract_sentences(doc, source), extract_people(doc, source)) == ()
 
 
 def test_a_title_ending_in_an_exclamation_mark_before_a_cue_stays_a_title(nlp) -> None:

@@ -973,14 +973,16 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
     for root in roots:
         token, hops = root, 0
         while token.head.i != token.i and hops < ctx.max_hops:
-            token = token.head
+            below, token = token, token.head
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
             verb = _speech_noun_verb(token, ctx) or _verb_of_speech_object(token, ctx)
             if verb is not None:  # 'offered the explanation that she was “too tired …”'
                 return _attribute_with(verb, ctx, "speech-noun")
-            if ctx.is_cue(token) and token.lemma_.lower() not in _rules()["not_for_fragments"]:
+            # "declared 14 diplomats “personae non gratae”" names a status; "declared Medvedev would help “…”" (a
+            # clause of words outside the quote below the verb) reports words
+            if ctx.is_cue(token) and (token.lemma_.lower() not in _rules()["not_for_fragments"] or below.dep_ == "ccomp" and not ctx.inside[below.i]):
                 outer = _strong_cue_above(token, ctx) if token.lemma_.lower() in ctx.weak else None
                 outer = outer or _cue_before_above(token, quote_tokens, ctx)
                 found = (_attribute_with(outer, ctx, "governs") if outer is not None else None) or _attribute_with(token, ctx, "governs")
@@ -1318,7 +1320,18 @@ def _name_or_term(c: _Candidate) -> bool:
     """A short fragment all capitalised ("Snow Leopard") is a name or a title, unless exclaimed before a cue; a
     short fragment after a marker ("the so-called “death grip”") is a term: neither is a quote."""
     name_like = c.partial and len(c.text.split()) <= 8 and _is_name_like(c.text) and not _exclaimed_before_cue(c.span, c.text, c.ctx)
-    return name_like or c.partial and c.short and _after_marker(c.ctx.source.text, c.span.open_mark, c.first_par)
+    return name_like or c.partial and c.short and _after_marker(c.ctx.source.text, c.span.open_mark, c.first_par) or _gloss_of_a_term(c)
+
+
+def _gloss_of_a_term(c: _Candidate) -> bool:
+    """A short fragment glossing a term right before it ("the nickname “mkono wa damu,” or “the man with the bloody
+    hand,”"): a term too."""
+    previous, text = c.previous, c.ctx.source.text
+    if previous is None or not c.partial or len(c.text.split()) > 8 or previous.paragraph != c.span.paragraph:
+        return False
+    if not re.fullmatch(r"[\s,]*(?:or|meaning|i\.e\.)\s*", text[previous.close_mark : c.span.open_mark]):
+        return False
+    return _after_marker(text, previous.open_mark, c.first_par)
 
 
 def _attribution(c: _Candidate) -> _Attribution | None:

@@ -1933,7 +1933,22 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
         return False  # "the conference", "the band": a body, nobody's epithet
     if any(c.i > head.i and (c.dep_ in ("relcl", "acl", "appos") or c.lower_ == "of" or _names_in_phrase(c)) for c in head.children):
         return False  # "the premier of North Rhine-Westphalia", "the prosecutor in the Delgado case": somebody new
-    return not _introduced_unnamed(ds, head, at)
+    return not _introduced_unnamed(ds, head, at) and not _unnamed_just_before(ds, head, at)
+
+
+def _unnamed_just_before(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
+    """A noun of sex or age only ("the woman") after somebody introduced unnamed as a subject in the last three
+    sentences, with nobody named since ("A resident who asked not to be named said …"): that person, not the
+    story's."""
+    if noun.lemma_.lower() not in ds.rules["bare_person_nouns"]:
+        return False
+    since = ds.sentence_starts[max(ds.sentence(at) - 3, 0)]
+    return any(
+        since <= t.idx < at and not ds.inside[t.i] and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ds.rules["unnamed_nouns"]
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in t.children)
+        and not any(t.idx < m.start < at for m in ds.people)
+        for t in ds.doc
+    )
 
 
 def _noun_of_no_person(noun: Token) -> bool:
