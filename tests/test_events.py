@@ -86,3 +86,22 @@ def test_extract_events_noun_before_the_date_is_an_alternative(nlp):
     _, _, events = _events(nlp, "A court fined the company to punish it for its merger in 2019.")
     dated = [e for e in events if e.date is not None]
     assert dated and "merger" in dated[0].alternatives
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event", "not_event"),
+    [
+        # a verb of coming to know with a reported clause: the event is what it reports, not the learning
+        ("Rescuers have since found the missing hiker, the Valley Courier has learnt.", "found", "learnt"),
+        ("Two hundred laptops were stolen from a school in Leeds, it was learned on Monday.", "stolen", "learned"),
+        ("The Herald understands the harbour master will resign.", "resign", "understands"),
+        # without a reported clause, learning is an event like any other
+        ("The pilot learned to fly in a glider.", "learned", None),
+    ],
+)
+def test_extract_events_a_verb_of_learning_reports_its_clause(nlp, text, event, not_event):
+    _, _, events = _events(nlp, text)
+    texts = {e.text for e in events}
+    assert event in texts
+    assert not_event not in texts

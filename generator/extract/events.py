@@ -99,7 +99,17 @@ def main_predicates(sent: Span) -> list[Token]:
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return []
-    return [root] + [c for c in root.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB"]
+    others = [c for c in root.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB"]
+    reported = _reported_clause(load_rules("dates")["timeline"], root)
+    return others if reported is not None else [root] + others  # "…, the paper has learnt": the reported event
+
+
+def _reported_clause(rules: dict, trigger: Token) -> Token | None:
+    """The verb of what a verb of coming to know reports ("the paper has learnt *police launched a search*", "it
+    was learned Tuesday that masks *were lost*"); None for any other verb or without a reported clause."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in rules["knowledge_verbs"]:
+        return None
+    return next((c for c in trigger.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
 
 
 def _clause_tokens(head: Token) -> list[Token]:
@@ -133,9 +143,12 @@ def _actor(head: Token) -> Span | None:
 
 def _light(rules: dict, trigger: Token) -> Token:
     """The event an aspectual or support verb or a light noun stands for: "talks began" → talks, "began talks" →
-    talks, "launched an invasion" → invasion, "the first round of talks" → talks; other triggers stand for
-    themselves."""
+    talks, "launched an invasion" → invasion, "the first round of talks" → talks, "it was learned that masks were
+    lost" → lost (``_reported_clause``); other triggers stand for themselves."""
     lemma = trigger.lemma_.lower()
+    reported = _reported_clause(rules, trigger)
+    if reported is not None:  # "it was learned Tuesday that masks were lost": the losing
+        return _light(rules, reported)
     if trigger.pos_ in ("VERB", "AUX") and lemma in rules["support_verbs"]:  # "launched an invasion"
         nouns = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if not nouns and trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ == "NOUN":
