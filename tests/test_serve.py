@@ -35,10 +35,15 @@ def _sources(content: Path) -> list[str]:
 
 
 def _wait_for(predicate, seconds: float = 30) -> bool:
+    """Poll ``predicate`` until it holds. A page missing meanwhile is "not yet": a seed rewritten in place is empty
+    for a moment, the watcher may regenerate then (the empty seed skipped, its page gone) and again once written."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if predicate():
-            return True
+        try:
+            if predicate():
+                return True
+        except FileNotFoundError:
+            pass
         time.sleep(0.2)
     return False
 
