@@ -144,11 +144,16 @@ def _names_with_dates() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in rules()["names_with_dates"]) + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    """Seasons, holidays and ``modifier_only_words``: words that date nothing when they modify a noun."""
+    return frozenset(rules()["seasons"].keys() | rules()["holidays"].keys() | set(rules()["modifier_only_words"]))
+
+
 def _season_modifier(span: Span) -> bool:
     """"its winter schedule", "the Christmas sales", "the overnight rate": a season, holiday or
     ``modifier_only_words`` word modifying a noun dates nothing."""
-    words = rules()["seasons"].keys() | rules()["holidays"].keys() | set(rules()["modifier_only_words"])
-    return span.text.lower() in words and span.root.dep_ in ("compound", "amod", "nmod")
+    return span.text.lower() in _modifier_words() and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 NAMES = ("ORG", "WORK_OF_ART", "FAC", "LAW")  # not PRODUCT: the small model calls "Q3" one

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
 from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind, people_noun
-from generator.extract.syntax import past_split_possessive
+from generator.extract.syntax import FINITE, past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ SENTENCE_END = re.compile(
     r"(?<!\bSt)(?<!\bCol)(?<!\bAdm)(?<!\bProf)(?<!\bRev)(?<!\bConst)(?<!\bCorp)(?<!\bInc)(?<!\bCo)(?<!\bLtd)"
     r"(?<!\bBros)[.!?](?=\s|$)(?![ \t]+[-–a-z])"
 )
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 RELATIVE_WORDS = {"which", "that", "who", "whom", "whose", "where", "when"}
 MINOR_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"}
 NOT_PEOPLE = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -1197,7 +1196,7 @@ def _is_partial(span: QuoteSpan, text: str, ctx: _Context, paragraph: Paragraph,
     if text.rstrip()[-1:] in ".!?" and _whole_paragraph(span, paragraph, ctx.source):
         return False  # a paragraph of its own ending a sentence ("“Superb choice, and a fine actor!”") is no fragment
     tokens = ctx.tokens(span.start, span.end)
-    finite = any(t.tag_ in FINITE_TAGS for t in tokens)
+    finite = any(t.tag_ in FINITE for t in tokens)
     return not (finite or len(text.split()) >= 8)
 
 
@@ -1753,10 +1752,10 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
-def _is_subject_mention(ctx: _Context, mention: PersonMention, main: bool = False) -> bool:
-    """Is the mention a subject (``main``: of its sentence's main clause)?"""
+def _is_main_subject_mention(ctx: _Context, mention: PersonMention) -> bool:
+    """Is the mention the subject of its sentence's main clause?"""
     subject = _subject_mention(ctx, mention)
-    return subject is not None and (not main or subject.head.dep_ == "ROOT")
+    return subject is not None and subject.head.dep_ == "ROOT"
 
 
 def _carried(span: QuoteSpan, paragraph: Paragraph, source: Source, attributed: list, ctx: _Context, partial: bool = False):
@@ -1868,7 +1867,7 @@ def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Refere
         if not (after < mention.start and mention.end <= before) or ctx.speakers.quoted(mention.start, mention.end):
             continue
         sentence = ctx.speakers.sentence(mention.start)
-        if sentence == statement_sentence or not _is_subject_mention(ctx, mention, main=True):
+        if sentence == statement_sentence or not _is_main_subject_mention(ctx, mention):
             continue
         if ctx.speakers.person(mention).name != referent.name:
             return mention, sentence

@@ -1090,7 +1090,7 @@ def _office_of_role(ds: DocumentSpeakers, noun: Token) -> Referent | None:
     phrase = ds.doc[owner.left_edge.i : noun.i + 1]
     if person is not None and person.name:
         return Referent(f"{person.name}'s {noun.lower_}", phrase.start_char, phrase.end_char, "organisation")
-    return Referent(_bare(ds.doc[owner.left_edge.i : noun.i + 1].text), phrase.start_char, phrase.end_char, "organisation")
+    return Referent(_bare(phrase.text), phrase.start_char, phrase.end_char, "organisation")
 
 
 def _group(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> Resolution:
@@ -1448,8 +1448,8 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
         # "the airline's statement", "an army statement": the organisation of that kind named before, else nobody
         # ("the band's website" with no band named); "the Indian government", "Acme's" name it; "police" is the police
         named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE) or token.lower_ in ds.rules["bodies_in_plural"]
-        if not named and _office_of_role(ds, token) is not None:  # "a statement from the prime minister's office"
-            return _office_of_role(ds, token)
+        if not named and (office := _office_of_role(ds, token)) is not None:  # "a statement from the prime minister's office"
+            return office
         return ds.organisation_of(span) if named else _organisation_named_before(ds, token, token.idx)
     if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES:
         # a name the entity recogniser left out ("Human Rights Watch published a report"): a person only when the

@@ -414,12 +414,6 @@ def game_period(e: Expr) -> RuleResult:
     return None
 
 
-def _last_word(text: str) -> str:
-    """The last word of ``text`` as ``_clean`` reads it; "" when it has none."""
-    words = _clean(text).split()
-    return words[-1] if words else ""
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
 
@@ -738,7 +732,7 @@ def nowadays(e: Expr) -> RuleResult:
                           "nowadays", kind="ref", relative=False)
     if e.text == "today" and e.tense != "past" and re.match(r"\s*(?:[.,;:!?\"”)]|$|(?:is|are)\b)", e.after) and not re.search(
             r"\b(?:is|are|am|'s|'re)\s+(?:\w+\s+)?\w+ing\b", e.sentence) and (
-            _last_word(e.before) in {*rules()["present_nouns"], *rules()["present_scopes"]}):
+            e.last_before in {*rules()["present_nouns"], *rules()["present_scopes"]}):
         # "every problem facing the country today.", "the scale of its business today is smaller": the country, the
         # business as it is nowadays, at the end of a clause not in the past or as the subject of "is"/"are" ("the
         # country today marks the anniversary", "the country marked it today" stay the day)
@@ -1012,12 +1006,12 @@ def duration(e: Expr) -> RuleResult:
     if either := re.fullmatch(r"(\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
         unit = r["units"].get(either[2])
         # (not "up to three hours": a bound, MOD only in TimeML, the amount stays PT3H)
-        if unit in r["duration_codes"] and unit not in ("weekend", "quarter") and either[1] != "up":
+        if unit in r["duration_codes"] and unit not in _UNCOUNTED_UNITS and either[1] != "up":
             return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
                               kind="duration", relative=False, type="DURATION")
     if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
         whole, unit = _number(half[1]), r["units"].get(half[2])
-        if whole is not None and unit in r["duration_codes"] and unit not in ("weekend", "quarter"):
+        if whole is not None and unit in r["duration_codes"] and unit not in _UNCOUNTED_UNITS:
             code, per_unit = r["duration_codes"][unit]
             n = f"{(whole + 0.5) * per_unit:g}"
             return Resolution(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}", None, "duration",

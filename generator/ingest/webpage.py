@@ -1367,8 +1367,8 @@ def labelled_date(tree: Any) -> dt.date | None:
             continue
         text = clean_space(field.text_content())
         written = date_pattern().search(text)
-        if written and date_of(written):
-            return date_of(written)
+        if written and (day := date_of(written)):
+            return day
         dotted = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
         if dotted:
             try:

@@ -317,8 +317,9 @@ def build_positions(
     """Every stance as a Position with a merged actor and a merged issue, sorted by actor, issue, source."""
     resolver = ActorResolver(people, entities, quotes)
     resolved = _resolved_stances(facts, resolver)
-    clusters = merge_issues([r.stance for r in resolved])
-    labels = _issue_labels([r.stance for r in resolved], clusters)
+    stances = [r.stance for r in resolved]
+    clusters = merge_issues(stances)
+    labels = _issue_labels(stances, clusters)
     names = _actor_names(resolved)
     sentences = {f.source.id: f.sentences for f in facts}
     positions = [_position(r, labels[cluster], names[r.actor.id], sentences, resolver)
