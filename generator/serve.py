@@ -34,7 +34,9 @@ def sync_tree(source: Path, target: Path) -> int:
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
-    for relative in sorted(wanted):
+    # Deepest first: the pages of sources/ and people/ are in place before the top-level files that list them
+    # (facts.json, index.md), so a reader of a live build never follows a link to a page not yet written.
+    for relative in sorted(wanted, key=lambda p: (-len(p.parts), p)):
         src, dst = source / relative, target / relative
         if not dst.exists() or not filecmp.cmp(src, dst, shallow=False):
             dst.parent.mkdir(parents=True, exist_ok=True)
