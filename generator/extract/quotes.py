@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
 from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind, people_noun
-from generator.extract.syntax import FINITE, past_split_possessive
+from generator.extract.syntax import FINITE, passive_agents, past_split_possessive
 
 log = logging.getLogger(__name__)
 
@@ -596,7 +596,7 @@ def _document_of_clause(verb: Token, ctx: _Context, depth: int, subjects: list[T
 
 def _passive_agent(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
     """'labeled “suspicious” by James Steele': the agent."""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and not ctx.inside[g.i]]
+    agents = [g for g in passive_agents(verb) if not ctx.inside[g.i]]
     if agents and (not subjects or subjects[0].dep_ == "nsubjpass"):
         return agents[0], None, "agent"
     return None

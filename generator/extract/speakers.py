@@ -29,7 +29,7 @@ from typing import Union
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.syntax import clause_between, opens_contact_clause, past_split_possessive
+from generator.extract.syntax import clause_between, opens_contact_clause, passive_agents, past_split_possessive
 from generator.model import PersonMention
 from generator.rules import load_rules
 
@@ -1392,7 +1392,7 @@ def _issuer_in(ds: DocumentSpeakers, noun: Token, verb: Token | None = None) -> 
             if owners:
                 return _as_referent(ds, owners[0])
         if child.dep_ == "acl" and child.lemma_.lower() in ds.rules["issue_verbs"] and verb is None:
-            agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            agents = passive_agents(child)
             if agents:
                 return _as_referent(ds, agents[0])
             found = _issuer_in(ds, noun, child)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import EntityMention, PersonMention, Sentence, Source, StanceMention
 from generator.rules import load_rules
-from generator.extract.syntax import clause_between
+from generator.extract.syntax import clause_between, passive_agents
 
 log = logging.getLogger(__name__)
 
@@ -644,7 +644,7 @@ def _passive_stances(token: Token, label: str, rule: str, last: Token, found: _F
     """A passive cue is the stance of its agent on its subject ("Hardy's offer was rejected by prosecutors": the
     prosecutors reject the offer); with no agent, nobody's ("Hardy was denied a new lawyer" is no stance of
     Hardy's)."""
-    agents = [c for by in token.children if by.dep_ == "agent" for c in by.children if c.dep_ == "pobj"]
+    agents = passive_agents(token)
     issue = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if agents and issue is not None:
         head = _descend(issue)

@@ -34,6 +34,12 @@ def past_split_possessive(subject: Token) -> Token:
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb: the objects of its "by" phrases ("Hardy's offer was rejected by prosecutors":
+    prosecutors), in the parse's order; empty when it has none."""
+    return [g for by in verb.children if by.dep_ == "agent" for g in by.children if g.dep_ == "pobj"]
+
+
 def opens_contact_clause(name: Span) -> bool:
     """Is the name the subject of a relative clause written without "that", right after the noun the clause is
     about ("the deputy Tom Hardy attacked", "Julie Brand, the court reporter Hardy is accused of killing,", "The
