@@ -1502,6 +1502,38 @@ CASES = [
         "said people are afraid to go out.\n\n“People are just not going to work. They fear arrest,” the woman said.",
         None, "description", id="description-the-woman-is-the-unnamed-resident-just-introduced-not-the-named-woman",
     ),
+    # ---- found by reading a build of saved news pages (html-news); the sentences are written for these rows
+    pytest.param(
+        "The family moved to the coast last spring. Omar Haddad said that having a garden has been a huge benefit.\n\n"
+        "Taking Leo outside is his favourite part of the day, he said. “The best moment for me is putting him on the "
+        "back of the bike.”",
+        "Omar Haddad", "carried", id="carried-pronoun-not-the-person-named-in-what-it-reports",
+    ),
+    pytest.param(
+        "Tom Brandt was arrested in May. In June his trial for fraud began, with the prosecution describing the former "
+        "mayor as “the architect of the whole scheme.”",
+        None, "description", id="description-the-prosecution-is-nobody-s-epithet",
+    ),
+    pytest.param(
+        "MPs will vote next week on plans to give inspectors on the Food Standards Commission the power to act.\n\n"
+        "But last night, the Government came out fighting, calling the letter “totally misleading.”",
+        None, "organisation", id="organisation-the-government-is-not-the-commission-named-before",
+    ),
+    pytest.param(
+        "Former minister Helen Marsh says the country will buy local if the cabinet keeps its word.\n\n"
+        "We promised that we would protect our farms. The manifesto said: “We will never trade away our standards.”",
+        None, "organisation", id="organisation-a-manifesto-is-a-document-not-the-author-s-epithet",
+    ),
+    pytest.param(
+        "Deputy Director (Acting) of the Harbour Agency, Paul Grant, added that two events will take place.\n\n"
+        "“The alliance will be launched here on Monday. There is also a seminar on Thursday.”",
+        "Paul Grant", "carried", id="carried-the-name-in-apposition-not-a-word-in-brackets",
+    ),
+    pytest.param(
+        "A broad alliance of farmers, chefs and charities has written to the Prime Minister. The letter warns that "
+        "“cheap imports will ruin our farms.”",
+        None, "organisation", id="organisation-an-alliance-of-farmers-is-no-name",
+    ),
 ]
 
 

@@ -934,9 +934,15 @@ def _same_noun_or_office(p: _OrgPhrase) -> OrgVerdict:
 
 
 def _named_by_what_it_is_of(p: _OrgPhrase) -> OrgVerdict:
-    """"the ministry of health", "the department of justice": named by what it is of."""
+    """"the ministry of health", "the department of justice": named by what it is of (one body the reader is meant
+    to know, of one thing or a name: "a broad alliance of farmers and chefs" names nobody)."""
     head = p.head
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in head.children):
+    if not (_definite(p) or head.text[:1].isupper()):
+        return None
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.tag_ == "NN") for o in c.children)
+        for c in head.children
+    ):
         phrase = p.ds.doc[p.speaker.start : head.right_edge.i + 1]
         return _organisation_as(p.ds.organisation_of(phrase))
     return None
@@ -1144,7 +1150,9 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         # "Egypt's communications ministry said …" … "the ministry said" (no entity to find it by)
         if statement.referent.kind == "organisation" and lemma in {w.lower() for w in _words(statement.referent.name or "")}:
             return statement.referent
-    if lemma in ds.rules["public_body_nouns"] and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+    if lemma in ds.rules["public_body_nouns"] and lemma not in ds.rules["own_noun_only"] and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children
+    ):
         # "the agency", "the department" (not "her office"): the latest public body named, whatever its noun ("the Ministry of Defence
         # … the department said"), before any company
         bodies = [o for o in recent if _public_body(o.text)]
@@ -1447,7 +1455,7 @@ def _as_referent(ds: DocumentSpeakers, token: Token) -> Referent | None:
     if organisation_noun(token.lemma_.lower()):
         # "the airline's statement", "an army statement": the organisation of that kind named before, else nobody
         # ("the band's website" with no band named); "the Indian government", "Acme's" name it; "police" is the police
-        named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE) or token.lower_ in ds.rules["bodies_in_plural"]
+        named = any(t.text[:1].isupper() for t in span if t.lower_ not in DEFINITE and t.pos_ != "DET") or token.lower_ in ds.rules["bodies_in_plural"]
         if not named and (office := _office_of_role(ds, token)) is not None:  # "a statement from the prime minister's office"
             return office
         return ds.organisation_of(span) if named else _organisation_named_before(ds, token, token.idx)
@@ -1521,12 +1529,13 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
             continue  # "Friends of Kathryn Jenkin, known as Katie,": neither name speaks
         candidates.append(mention)
     # "Abed Sultan's father, Samir", "Ryanair CEO, Michael O' Leary" ("CEO" tagged a proper noun): the name in apposition
-    for child in head.children if head.pos_ != "PROPN" or _person_noun(head) else ():
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            appos = [m for m in ds.people if child.left_edge.idx <= m.start <= child.idx]
-            if appos:
-                return Resolution(ds.person(appos[-1]), "cue")
-            return Resolution(_proper(ds, ds.doc[child.left_edge.i : child.i + 1]), "cue")
+    appositions = _name_appositions(head) if head.pos_ != "PROPN" or _person_noun(head) else []
+    for child in appositions:
+        appos = [m for m in ds.people if child.left_edge.idx <= m.start <= child.idx]
+        if appos:
+            return Resolution(ds.person(appos[-1]), "cue")
+    if appositions:
+        return Resolution(_proper(ds, ds.doc[appositions[0].left_edge.i : appositions[0].i + 1]), "cue")
     if not candidates:  # "Chief investment officer at Fort Pitt Capital Group Charlie Smith": beyond the words kept
         scope = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))
         candidates = [
@@ -1547,6 +1556,17 @@ def _named(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | None:
             referent = replace(referent, kind="organisation")  # "The Red Fox Inn said": no person's name takes "the"
         return Resolution(referent, "organisation" if referent.kind == "organisation" else "cue")
     return None
+
+
+def _name_appositions(head: Token) -> list[Token]:
+    """The proper nouns in apposition to ``head``, not in brackets ("Director (Acting) of the agency, Paul Grant":
+    "Acting" qualifies the office, Paul Grant names its holder)."""
+    doc = head.doc
+    return [
+        c for c in head.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN"
+        and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(" or c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ")")
+    ]
 
 
 def _the_before_name(speaker: Span, first: Token) -> bool:
@@ -1718,10 +1738,13 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     """The person the article gives an agreeing gender who is the subject of the main clause of the sentence
     holding ``at``, named before it."""
     sentence = ds.sentence(at)
+    reported = _reported_before(ds, at)
     agreeing = []
     for mention in reversed(ds.people):
         if mention.end > at or ds.sentence(mention.start) != sentence or ds.quoted(mention.start, mention.end):
             continue
+        if reported is not None and reported[0] <= mention.start < reported[1]:
+            continue  # "Taking Archie outside is his favourite pastime, he said": Archie is talked about, not talking
         referent = ds.person(mention)
         if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
             if _is_subject(ds, referent, main=True):
@@ -1732,6 +1755,22 @@ def _main_subject_before(ds: DocumentSpeakers, at: int, allowed: set[str]) -> Re
     if len({r.name for r in agreeing}) == 1 and not _in_prepositional_phrase(ds, agreeing[0]):
         return agreeing[0]
     return None
+
+
+def _reported_before(ds: DocumentSpeakers, at: int) -> tuple[int, int] | None:
+    """The characters a pronoun's trailing cue reports ("Taking Archie outside is his favourite pastime, he said"):
+    the words of its sentence before the comma before the pronoun, when the pronoun at ``at`` is the subject of a
+    verb of saying after it. A person named there is talked about; people do not name themselves so."""
+    span = ds.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    pronoun = span[0]
+    verb, start = pronoun.head, pronoun.sent.start
+    if pronoun.dep_ != "nsubj" or verb.i <= pronoun.i or verb.lemma_.lower() not in _reporting_verbs():
+        return None
+    if pronoun.i - 1 <= start or ds.doc[pronoun.i - 1].text != ",":
+        return None
+    return ds.doc[start].idx, ds.doc[pronoun.i - 1].idx
 
 
 def _organisation_subjects(ds: DocumentSpeakers, first_sentence: int, at: int) -> list[Referent]:
@@ -1952,11 +1991,15 @@ def _unnamed_just_before(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
 
 
 def _noun_of_no_person(noun: Token) -> bool:
-    """A noun whose first WordNet sense is a group ("conference", "band"): never a person ("star", first an object,
-    may be one; a text such as "the 2005 entry" may stand for its writer)."""
+    """A noun whose first WordNet sense is a group ("conference", "band"), or that may be a group and is never a
+    person ("the prosecution", "the defence"): nobody's epithet ("star", first an object, may be one; a text such as
+    "the 2005 entry" or "the legend" may stand for a person)."""
     from generator.link import wordnet  # WordNet's noun classes; without it, nothing is ruled out
 
-    return wordnet.first_noun_class(noun.lemma_.lower()) == "group"
+    if not wordnet.available():
+        return False
+    classes = wordnet.noun_classes(noun.lemma_.lower(), 99)
+    return bool(classes) and (classes[0] == "group" or ("group" in classes and "person" not in classes))
 
 
 def _role_head_words(role: str) -> list[str]:
