@@ -1534,6 +1534,12 @@ CASES = [
         "“cheap imports will ruin our farms.”",
         None, "organisation", id="organisation-an-alliance-of-farmers-is-no-name",
     ),
+    pytest.param(
+        "Of all the pledges made at the election, one is the most famous. But every Labour MP elected then stood on "
+        "another promise.\n\nWe vowed that we would protect our farms. The manifesto said: “We will never trade away "
+        "our standards.”",
+        "Labour", "organisation", id="organisation-an-office-is-no-organisation-name",
+    ),
 ]
 
 

@@ -1802,7 +1802,7 @@ def _untagged_name(ds: DocumentSpeakers, token: Token, at: int) -> bool:
     person the article names and no first name of the name list (an organisation or a thing: "Treasury", "Acme")."""
     return (
         token.pos_ == "PROPN" and token.ent_type_ in ("", "FAC") and token.text[:1].isupper() and not known_first_name(token.text)
-        and ds.full_name(token.text, at) is None
+        and ds.full_name(token.text, at) is None and not _is_title_word(token.lower_)  # "every Labour MP": an office
     )
 
 
