@@ -135,6 +135,28 @@ def test_lone_words_need_corroboration() -> None:
     assert ids == {"costa"}
 
 
+def _speaking(facts: SourceFacts, offsets: list[int], via: str = "cue") -> SourceFacts:
+    """``facts`` with a quote whose speaker is the person mention at each of ``offsets``."""
+    from generator.model import Quote
+
+    quotes = tuple(
+        Quote(f"q{i}", facts.source.id, "We will win.", "x", "said", False, 0, 1, 0, speaker_name="x",
+              speaker_name_start=offset, speaker_name_end=offset + 1, speaker_via=via)
+        for i, offset in enumerate(offsets)
+    )
+    return replace(facts, quotes=quotes)
+
+
+def test_a_lone_first_name_that_speaks_is_a_person() -> None:
+    """"“…,” Meghan said": a first name of the name list that speaks in its own right is a person; a lone word that
+    is no first name ("Kyiv"), or that is only reached through a pronoun, still needs a title or a role."""
+    facts = [
+        _speaking(_facts("a", ["Meghan", "Kyiv"]), [0, 100]),
+        _speaking(_facts("b", ["Imogen"]), [0], via="pronoun"),
+    ]
+    assert {p.id for p in merge_people(facts)} == {"meghan"}
+
+
 def test_nationality_words_are_not_names() -> None:
     facts = [_facts("a", ["Annexed Ukrainian", "Joe Biden"], entities=[("Ukrainian", "NORP")])]
     assert [p.id for p in merge_people(facts)] == ["joe-biden"]

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from unidecode import unidecode
 
+from generator.extract.speakers import known_first_name
 from generator.link import wordnet
 from generator.model import Alias, NameCandidate, Person, PersonMention, Role, Slug, SourceFacts
 from generator.rules import load_rules
@@ -162,6 +163,9 @@ class Evidence:
     # words the corpus writes inside a name of several words of an organisation, place or facility ("Ford" of
     # "Ford Motor Co."): alone, such a word may be the thing
     thing_words: frozenset[str] = frozenset()
+    # (source, offset) of person mentions that speak in their own right: the named subject of a reporting clause
+    # ("“…,” Meghan said"), not a speaker found through a pronoun or a description
+    speakers: frozenset[tuple[str, int]] = frozenset()
 
     @classmethod
     def collect(cls, facts: Sequence[SourceFacts]) -> "Evidence":
@@ -185,7 +189,14 @@ class Evidence:
                     labels[word_key(word)]["PERSON"] += 1
                 if len(words) > 1:
                     labels[name_phrase_key(mention.name)]["PERSON"] += 1
-        return cls(dict(labels), frozenset(heads), frozenset(thing_words))
+        speakers = frozenset(
+            (q.source, q.speaker_name_start) for f in facts for q in f.quotes
+            if q.speaker_via in ("cue", "colon") and q.speaker_name_start is not None
+        )
+        return cls(dict(labels), frozenset(heads), frozenset(thing_words), speakers)
+
+    def speaks(self, mention: PersonMention) -> bool:
+        return (mention.source, mention.start) in self.speakers
 
     def names_a_thing(self, name: str) -> bool:
         """Whether the corpus writes this full name as the head of an organisation's or a building's name."""
@@ -394,7 +405,8 @@ def _corroborated(cluster: _Cluster, evidence: Evidence) -> bool:
 
     A full name is enough. A bare single name needs more: spaCy's small model tags places such as
     "Kyiv" as people, so a lone word counts only when an article writes it with an honorific, a title or a
-    role, and the corpus does not mostly label the word as a place or organisation.
+    role, or it is a first name of the name list that speaks in its own right ("“…,” Meghan said": no place
+    says anything), and the corpus does not mostly label the word as a place or organisation.
     """
     if len(cluster.key) > 1:
         # "at Betty Ford" where the story names "the Betty Ford Center": the clinic, unless a title or role says
@@ -403,7 +415,7 @@ def _corroborated(cluster: _Cluster, evidence: Evidence) -> bool:
     word = cluster.mentions[0].name
     if evidence.mostly_place_or_org(word):
         return False
-    return _titled_or_role(cluster)
+    return _titled_or_role(cluster) or any(evidence.speaks(m) for m in cluster.mentions) and known_first_name(word)
 
 
 def _titled_or_role(cluster: _Cluster) -> bool:
