@@ -20,6 +20,9 @@ Gold data:
 - ``benchmarks/data/quotes_pages_round15_dev.yaml`` (dev only, ``--pages-round15``): every direct quote (96) of 9 real
   saved news pages of package test fixtures not used before, annotated and committed before the code ran on them
   (round 15).
+- ``benchmarks/data/quotes_lee_round16_dev.yaml`` (dev only, ``--lee-round16``): every direct quote (170) of 54 articles of
+  the Lee news corpus (ABC news, 2001; gensim's test data, read at run time from ``--lee-dir``), annotated and committed
+  before the code ran on them (round 16).
 - ``tests/data/quotes_seeds.yaml`` (every quote in the five seeds) and ``benchmarks/data/quotes_sample.yaml``
   (111 quotes in 15 articles, annotated while the earlier code was tuned on them): shown for continuity.
 The texts are read from ../shared/eval at run time.
@@ -81,6 +84,10 @@ ROUND_14 = "round-14"  # and its second batch, "round-14b"
 ROUND_13_FILE = "quotes_org_round13_dev.yaml"
 ROUND_15_FILE = "quotes_pages_round15_dev.yaml"
 ROUND_15_SET = "pages dev set, round 15 (real pages; every direct quote annotated; tuned on after its first score)"
+ROUND_16_FILE = "quotes_lee_round16_dev.yaml"
+ROUND_16_SET = "Lee news dev set, round 16 (ABC news 2001; every direct quote annotated; tuned on after its first score)"
+# where the Lee corpus files of quotes_lee_round16_dev.yaml are read (gensim's test data, unpacked from its wheel)
+LEE_DIR = Path("/tmp/r16/gensim/test/test_data")
 ROUND_13_SET = "organisation dev set, round 13 (real pages and written stories; tuned on after its first score; only its organisation, unnamed and description quotes annotated)"
 KINDS = ("cue", "colon", "carried", "pronoun", "description", "organisation", "none")
 NOT_NAMES = {"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"}
@@ -278,6 +285,33 @@ def org_pages_docs(name: str = "quotes_org_pages_dev.yaml") -> list[Doc]:
             continue
         source = clean_documents([read_document(path, path.parent, {})])[0]
         docs.append(annotated_doc(source, entry["quotes"]))
+    return docs
+
+
+def _corpus_line(path: Path, line: int) -> str:
+    """One article of a one-article-a-line corpus file (UTF-8, or Latin-1 where it is not: lee.cor holds one £)."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return text.split("\n")[line]
+
+
+def lee_docs(folder: Path = LEE_DIR) -> list[Doc]:
+    """``quotes_lee_round16_dev.yaml``: every direct quote of articles of the Lee news corpus, each article read at run
+    time from ``folder`` (file and 0-based line in the YAML) as one paragraph. None when the folder is not there (a
+    note says so). Dev only."""
+    data = yaml.safe_load((REPO / "benchmarks" / "data" / ROUND_16_FILE).read_text())["documents"]
+    if not all((folder / name).is_file() for name in {entry["file"] for entry in data}):
+        print(f"note: the Lee corpus is not in {folder} (gensim's test data; --lee-dir): its "
+              f"{sum(len(e['quotes']) for e in data)} quotes are left out")
+        return []
+    docs = []
+    for entry in data:
+        doc_id = f"{Path(entry['file']).stem}-{entry['line']}"
+        text = _corpus_line(folder / entry["file"], entry["line"]).strip()
+        docs.append(annotated_doc(source_from_text(doc_id, text), entry["quotes"]))
     return docs
 
 
@@ -899,14 +933,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages-round15", action="store_true",
                         help="score quotes_pages_round15_dev.yaml alone (every direct quote of 9 real pages, dev only) "
                         "and list its errors")
+    parser.add_argument("--lee-round16", action="store_true",
+                        help="score quotes_lee_round16_dev.yaml alone (every direct quote of 54 Lee corpus articles, dev "
+                        "only) and list its errors")
+    parser.add_argument("--lee-dir", type=Path, default=LEE_DIR, metavar="FOLDER",
+                        help=f"where lee_background.cor and lee.cor are (default: {LEE_DIR}); the set is left out when absent")
     parser.add_argument("--org-dev", action="store_true",
                         help="score quotes_org_dev.yaml alone (organisation speakers, dev only) and list its errors")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     nlp = ex.add_paragraph_boundaries(load_model("en_core_web_sm"))
-    if args.org_dev or args.org_pages or args.org_round13 or args.pages_round15:
+    if args.org_dev or args.org_pages or args.org_round13 or args.pages_round15 or args.lee_round16:
         docs = (org_dev_docs() if args.org_dev else org_pages_docs(ROUND_13_FILE) if args.org_round13
-                else org_pages_docs(ROUND_15_FILE) if args.pages_round15 else org_pages_docs())
+                else org_pages_docs(ROUND_15_FILE) if args.pages_round15
+                else lee_docs(args.lee_dir) if args.lee_round16 else org_pages_docs())
         sets = {"eval dev": [d for d in docs if args.added in (None, d.added)]}
         args.dev = True
     elif args.dev:  # while tuning: dev only, nothing written, test never run
@@ -916,6 +956,9 @@ def main(argv: list[str] | None = None) -> int:
                 "organisation dev set, round 10 (tuned on; only its organisation quotes annotated)": org_dev_docs(),
                 "organisation pages dev set, round 12 (real pages; tuned on; only its organisation quotes annotated)": org_pages_docs(),
                 ROUND_13_SET: org_pages_docs(ROUND_13_FILE), ROUND_15_SET: org_pages_docs(ROUND_15_FILE)}
+        lee = lee_docs(args.lee_dir)
+        if lee:  # the corpus is not in the repository: without it the set has no rows (the note above says why)
+            sets[ROUND_16_SET] = lee
     timings = {"ours": 0.0, "textacy": 0.0}
     unique = {id(doc): doc for docs in sets.values() for doc in docs}  # the test subsets share the combined split's docs
     for doc in unique.values():
