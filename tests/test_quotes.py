@@ -67,6 +67,11 @@ def test_mark_role_tells_apostrophes_from_quotes(text: str, index: int, role: st
         # a run-on quote stops at a narration line with a cue; the open quote ends with its sentence
         ("Analyst Mia Roth said, “it will open the doors for rivals.\n\nHowever, Hart said there will be no change."
          "\n\n“We remain partners.”", ["it will open the doors for rivals.", "We remain partners."]),
+        # straight marks, the paragraph breaks lost: a mark after a sentence end, before a capital and no cue opens
+        # the quote's next paragraph (the quote goes on); one a cue follows still closes a badly spaced quote
+        ('"The river rose fast. "By noon the road was gone," she said. Crews closed the bridge. "We wait," he said.',
+         ['The river rose fast. "By noon the road was gone', "We wait"]),
+        ('"The river rose fast. "Jo Hart said it twice. "We wait," he said.', ["The river rose fast.", "We wait"]),
     ],
 )
 def test_find_quote_spans(text: str, expected: list[str]) -> None:

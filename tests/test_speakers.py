@@ -1094,8 +1094,9 @@ CASES = [
         "Russia", "organisation", id="colon-a-headline-label-of-a-state",
     ),
     pytest.param(
+        # the army, never named, is "army" as written since round 16 (as "police"; was nobody)
         "Human Rights Watch accused the army of abuses. The army denied it.\n\n“These claims are false,” it said.",
-        None, "pronoun", id="pronoun-it-the-body-that-spoke-last-though-never-named-not-an-earlier-one",
+        "army", "pronoun", id="pronoun-it-the-body-that-spoke-last-though-never-named-not-an-earlier-one",
     ),
     pytest.param(
         "Kim Jong Un said North Korea would “never give up” its weapons, state media reported.",
@@ -1539,6 +1540,65 @@ CASES = [
         "another promise.\n\nWe vowed that we would protect our farms. The manifesto said: “We will never trade away "
         "our standards.”",
         "Labour", "organisation", id="organisation-an-office-is-no-organisation-name",
+    ),
+    # round 16 (Lee news dev set): sentences written for these rows
+    pytest.param(
+        "Spam is rising again, according to Vexa.net, a leading anti-spam software company. Microsoft's Outlook "
+        "program is hit most.\n\nThe messages, the company warned, “can flood a mailbox within hours.”",
+        "Vexa.net", "organisation", id="organisation-the-company-is-the-one-called-a-company-even-after-according-to",
+    ),
+    pytest.param(
+        "Vesta Shipping and Norland Ferries cut pay last week. “We will not accept this cut,” said the Harbour Workers "
+        "Council (HWC), an alliance of 12 unions representing the crews.\n\n“The port cannot run without us,” the "
+        "unions added.",
+        "Harbour Workers Council (HWC)", "organisation", id="organisation-the-unions-are-the-alliance-of-unions",
+    ),
+    pytest.param(
+        "Troops left the town at dawn but were back by noon.\n\nThe army said the move was a “routine rotation” and "
+        "not a retreat.",
+        "army", "organisation", id="organisation-the-army-with-no-army-named-is-the-army-as-police-are-police",
+    ),
+    pytest.param(
+        "The rebel leadership met in the hills on Sunday.\n\nThe Sudanese leadership underscored the “need for calm "
+        "on all sides.”",
+        "Sudanese leadership", "organisation", id="organisation-a-leadership-underscored",
+    ),
+    pytest.param(
+        "Mayor Tom Reed defended the dam on Monday. “The plan is fair and the money is there,” Reed said.\n\n"
+        "Hundreds of farmers gathered outside the town hall in the rain. “We will lose our land,” a farmer from the "
+        "valley told the crowd. “Nobody asked us before they drew the map,” he said.",
+        None, "pronoun", id="pronoun-he-after-an-unnamed-farmer-who-just-spoke-is-the-farmer-not-the-mayor",
+    ),
+    pytest.param(
+        "Firemen cleared the road by noon. One bystander, Kobus leGrange, said he was waiting for his brother.\n\n"
+        "“His truck is here, but nobody has seen him,” he said.",
+        "Kobus leGrange", "pronoun", id="pronoun-a-name-with-a-small-first-letter-set-off-after-a-bystander",
+    ),
+    pytest.param(
+        "Tom Avery scored twice in the final. The Welshman says the win belongs to the fans.\n\n“I only finished what "
+        "the others started,” he said.",
+        "Tom Avery", "pronoun", id="pronoun-the-welshman-is-no-name",
+    ),
+    pytest.param(
+        "Police closed the road after the flood. A farmer called Pete Varga told the radio the water came in minutes."
+        "\n\n“It took the fence, the sheds and two of our cows,” the farmer said.",
+        "Pete Varga", "description", id="description-the-farmer-is-the-farmer-called-by-a-name",
+    ),
+    pytest.param(
+        "Admiral Ruth Kane flew to Manila on Monday. She met the president.\n\n“The patrols will start at once,” the "
+        "former Marine Corps commander said in a statement.",
+        "Ruth Kane", "description", id="description-a-corps-is-no-person-named-by-the-first-name-list",
+    ),
+    pytest.param(
+        "Prime Minister Tom Holt announced tax cuts on Monday. Union leader Sam Price spoke first. “We will strike,” "
+        "Price said.\n\nMr Holt's tax cuts split the cabinet, with Finance Minister Paul Grady attacking what he "
+        "called a plan to “empty the treasury”.",
+        "Paul Grady", "pronoun", id="pronoun-what-he-called-is-the-subject-of-the-verb-above",
+    ),
+    pytest.param(
+        "The mayor met the council on Friday. Reporters later asked about Ms Lund's claim that the budget was “a "
+        "house of cards”.",
+        "Lund", "cue", id="cue-the-possessor-of-a-claim-speaks-its-fragment",
     ),
 ]
 

@@ -186,6 +186,8 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
         if current is None and kind == "double" and ch in OPENERS + '"' and nxt in OPENERS + '"' and nxt != ch:
             continue  # a doubled opening mark ('"“It’s …”'): the second one opens
         role = mark_role(text, i)
+        if ch == '"' and current is not None and _reopens(text, i):
+            continue  # the next paragraph of the quote, its break lost ('… concerned. "In fact, …'): the quote goes on
         if ch == '"':
             # A straight double mark is a toggle; its neighbours only break ties. Badly spaced text
             # ('great, "he says', '"Doctor Who. "') still pairs.
@@ -210,6 +212,26 @@ def _pair(paragraph: Paragraph, marks: str, kind: str, carried: _Open | None, wa
         spans.append(QuoteSpan(pieces, current.first_at, base + i + 1, kind, current.paragraph))
         current = None
     return spans, current
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A straight mark inside an open quote that opens its next paragraph, in text whose paragraph breaks were lost
+    ('"… as far as rain is concerned. "In fact, they …" she said'): a sentence ends before it, a capital follows it
+    and no cue comes within the next words (unlike a badly spaced close: '… concerned. "Smith said')."""
+    before = text[:i]
+    if not before.endswith(" ") or before.rstrip()[-1:] not in ".?!" or not text[i + 1 : i + 2].isupper():
+        return False
+    return not any(_saying_word(w) for w in re.findall(r"[\w’'-]+", text[i + 1 : i + 80])[:6])
+
+
+def _saying_word(word: str) -> bool:
+    """A form of a verb of saying ("said", "thundered", "replies", "noted"): a cue word of the plain-text cues, or a
+    reporting verb with -s, -es, -ed, -d or -ied → -y."""
+    word = word.lower()
+    if word in _rules()["recovery_cues"]:
+        return True
+    stems = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith(("s", "d")) else set()
+    return bool(stems & reporting_verbs())
 
 
 def _misdirected_close(text: str, i: int) -> bool:
@@ -976,6 +998,9 @@ def _head_walk(quote_tokens: Span, ctx: _Context) -> _Attribution | None:
             hops += token.dep_ != "prep"  # "for"/"at"/"as" and its object count as one arc
             if ctx.inside[token.i]:
                 continue
+            owner = _owner_of_speech_noun(token, ctx)
+            if owner is not None:  # "Mr Reyes's claim that the deal was “…”"
+                return owner
             verb = _speech_noun_verb(token, ctx) or _verb_of_speech_object(token, ctx)
             if verb is not None:  # 'offered the explanation that she was “too tired …”'
                 return _attribute_with(verb, ctx, "speech-noun")
@@ -1147,6 +1172,17 @@ def _speech_noun_before(span: QuoteSpan, ctx: _Context) -> _Attribution | None:
         return None
     verb = _speech_noun_verb(before[-2], ctx)
     return _attribute_with(verb, ctx, "speech-noun") if verb is not None else None
+
+
+def _owner_of_speech_noun(token: Token, ctx: _Context) -> _Attribution | None:
+    """A fragment in a clause of a noun of saying whose possessor is named ("Mr Reyes's claim that the deal was
+    “…”", "the union's warning of “…”"): the possessor speaks."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _rules()["possessed_speech_nouns"]:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and not ctx.inside[c.i]), None)
+    if owner is None:
+        return None
+    return _Attribution(cue=token, cue_text=token.text, speaker=ctx.doc[owner.left_edge.i : owner.i + 1], rule="speech-noun:possessor")
 
 
 def _speech_noun_verb(token: Token, ctx: _Context) -> Token | None:

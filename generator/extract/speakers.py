@@ -36,6 +36,7 @@ from generator.rules import load_rules
 SUBJECTS = ("nsubj", "nsubjpass")
 NOT_NAMES = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+APPOSITION_ENDS = (",", ".", ";", ":", ")")  # the marks an apposition set off after a name ends at
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,10 @@ class DocumentSpeakers:
         self.text = doc.text  # once: Doc.text joins every token each time
         self.inside = inside
         self.rules = _rules()
-        named = [_past_spaced_apostrophe(m, self.text) for m in people if not self.quoted(m.start, m.end)]
+        named = [
+            _past_spaced_apostrophe(m, self.text) for m in people
+            if not self.quoted(m.start, m.end) and not _one_word_after_the(doc, m)
+        ]
         named += _names_by_lexicon(doc, named, inside)
         retagged = _people_tagged_as_organisations(doc, named, inside)
         self.retagged = retagged  # people the recogniser tagged as organisations or places
@@ -474,7 +478,7 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
             continue
         words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
         last = words[-1].lower_ if words else ""
-        if not words or any(t.pos_ != "PROPN" for t in words[1:]) or organisation_noun(last) or last in _rules()["place_nouns"] \
+        if not words or any(t.pos_ != "PROPN" and not _camel_case(t.text) for t in words[1:]) or organisation_noun(last) or last in _rules()["place_nouns"] \
                 or last in _rules()["organisation_name_ends"]:
             continue
         candidates.append((ent, words))
@@ -488,7 +492,7 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         # a name of several words set off as a person ("…, Yanis Varoufakis, did not"); a place never ("The United
         # States, a close partner of …")
         set_off = ent.label_ == "ORG" and len(words) >= 2 and (
-            (root.dep_ == "appos" and _person_noun(root.head)) or any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
+            (root.dep_ == "appos" and _any_person_noun(root.head)) or any(c.dep_ == "appos" and _any_person_noun(c) for c in root.children)
         )
         set_off = set_off or (len(words) == 1 and _speaks_set_off_in_a_job(root))
         # "T.J. Simons, 17, who works at …": a name given an age or a "who" clause is a person's
@@ -501,6 +505,21 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
             found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
+
+
+def _one_word_after_the(doc: Doc, mention: PersonMention) -> bool:
+    """A one-word "name" written with "the" before it, no first name of the name list ("The Englishman says",
+    "the Kiwi said"): a description of somebody, not a person's name."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (
+        span is not None and len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the"
+        and not known_first_name(span.text) and not span.text.isupper()
+    )
+
+
+def _camel_case(word: str) -> bool:
+    """A name the tagger may take for a common noun by its small first letter ("duPlessis", "deGrasse")."""
+    return word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalpha()
 
 
 def _past_spaced_apostrophe(mention: PersonMention, text: str) -> PersonMention:
@@ -595,11 +614,47 @@ def organisation_apposition(name: Token) -> bool:
     """An apposition set off by a comma calls the name (its last word) an organisation ("Clearwater Alliance, a
     nonprofit,", "Harlow Foods, a supermarket chain,"): a noun of organisation_nouns, not one for a person."""
     doc = name.doc
+    after = apposition_noun_after(name)
     return any(
         c.dep_ == "appos" and c.i > name.i + 1 and doc[c.left_edge.i - 1].text == ","
         and (organisation_noun(c.lower_) or organisation_noun(c.lemma_.lower())) and not _person_noun(c)
         for c in name.children
-    )
+    ) or (after is not None and organisation_noun(after.lemma_.lower()) and not _person_noun(after))
+
+
+def apposition_noun_after(name: Token) -> Token | None:
+    """The noun an apposition right after a name ends in, read on the surface for parses that hang it elsewhere:
+    "Name, a/an … noun," with only modifiers between ("Vexa.net, a leading anti-spam software company, …" →
+    company; an acronym in brackets may come first); none when a preposition or a verb comes between ("Ann Lee,
+    head of the company,")."""
+    nouns = apposition_nouns_after(name)
+    return nouns[0] if nouns else None
+
+
+def apposition_nouns_after(name: Token) -> list[Token]:
+    """The head noun of the apposition after a name (``apposition_noun_after``), and the plural noun of an "of"
+    phrase right after it, what the body is made of ("the Harbour Alliance (HA), a coalition of 12 unions working in
+    …" → coalition, unions): a later "the unions said" may mean the body."""
+    doc = name.doc
+    i = name.i + 1
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # "Muster Trust (MT), a …"
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return []
+    j = i + 2
+    while j < len(doc) and j < i + 10 and doc[j].text not in APPOSITION_ENDS and (
+        doc[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV", "PUNCT") or doc[j].tag_ in ("VBG", "VBN")  # "leading"
+    ):
+        j += 1
+    if j == i + 2 or j >= len(doc) or doc[j - 1].pos_ != "NOUN":
+        return []
+    head = doc[j - 1]
+    if doc[j].text in APPOSITION_ENDS:
+        return [head]
+    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].like_num)  # "of 18 groups"
+    if doc[j].lower_ == "of" and k < len(doc) and doc[k].tag_ == "NNS":
+        return [head, doc[k]]
+    return []
 
 
 def _organisation_named_as_person(ent: Span) -> bool:
@@ -922,6 +977,11 @@ def _organisation_as_written(p: _OrgPhrase) -> OrgVerdict:
     return _organisation_as(p.ds.organisation_of(p.speaker)) if _name_words(p) or _plural_body(p) else None
 
 
+def _force_as_written(p: _OrgPhrase) -> OrgVerdict:
+    """"the army said" with no army named before or after: the country's armed force, as written (as "police")."""
+    return _organisation_as(p.ds.organisation_of(p.speaker)) if p.lemma in p.ds.rules["forces_by_noun"] and _definite(p) else None
+
+
 def _people_unnamed(p: _OrgPhrase) -> OrgVerdict:
     """"authorities said", "officials said": people unnamed, not one organisation."""
     return NOT_ORGANISATION if not _definite(p) and p.head.tag_ == "NNS" else None
@@ -971,6 +1031,7 @@ ORGANISATION_NOUN_RULES: tuple[Callable[[_OrgPhrase], OrgVerdict], ...] = (
     _organisation_as_written,
     _people_unnamed,
     _same_noun_or_office,
+    _force_as_written,
     _named_by_what_it_is_of,
     _public_body_by_kind,
     _organisation_not_named,
@@ -1137,11 +1198,11 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
     spoken_to = {_bare(o.text) for o in ds.orgs if ds.sentence(o.start_char) == ds.sentence(at) and _audience(o)}
     recent = [
         o for o in reversed(ds.orgs)
-        if o.end_char <= at and ds.sentence(o.start_char) >= first and not _audience(o) and _bare(o.text) not in spoken_to
+        if o.end_char <= at and ds.sentence(o.start_char) >= first and (not _audience(o) or _called(o, lemma))
+        and _bare(o.text) not in spoken_to
     ]
     for org in recent:
-        root = org.root
-        if lemma in {w.lower() for w in _words(org.text)} or (root.dep_ == "appos" and root.head.lemma_.lower() == lemma):
+        if lemma in {w.lower() for w in _words(org.text)} or _called(org, lemma):
             return ds.organisation_of(org)
     named = _named_in_apposition(ds, noun, first, at) or _name_ending_in(ds, noun, first, at)
     if named is not None:
@@ -1187,6 +1248,15 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         main = _main_organisation(ds, at)
         return main if main is not None and main.name not in spoken_to else _untagged_subject(ds, noun, at)
     return None
+
+
+def _called(org: Span, lemma: str) -> bool:
+    """Is the organisation given the noun in apposition ("the union representing them, Unite"; "according to Vexa.net,
+    a leading software company,"; "…, a coalition of 12 unions,")? Then a later "the union", "the company", "the
+    unions" means it, even one that reported."""
+    root = org.root
+    after = {t.lemma_.lower() for t in apposition_nouns_after(org[-1])}
+    return (root.dep_ == "appos" and root.head.lemma_.lower() == lemma) or lemma in after
 
 
 def _public_body(name: str) -> bool:
@@ -1496,6 +1566,16 @@ def _person_noun(noun: Token) -> bool:
     return bool(words & roles) or any(words & set(ws) for ws in _rules()["gendered_words"].values())
 
 
+def _any_person_noun(noun: Token) -> bool:
+    """A noun for a person: one of the rules, else one WordNet's first sense makes a person ("farmer", "bystander",
+    "militant")."""
+    if _person_noun(noun):
+        return True
+    from generator.link import wordnet  # WordNet's noun classes; without it, the rules' nouns only
+
+    return noun.pos_ == "NOUN" and wordnet.first_noun_class(noun.lemma_.lower()) == "person"
+
+
 def people_noun(noun: Token) -> bool:
     """A plural noun for people ("parents", "residents", "analysts": a noun for a person of the rules, else WordNet's
     first sense a person) or a pronoun for some of them ("many", "others")."""
@@ -1643,7 +1723,26 @@ def _pronoun_rule(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | 
     if document is not None:  # "… is not explained in the indictment, but it says …": the document speaks
         issuer = _issuer_in(ds, document) or next(filter(None, map(lambda t: _as_referent(ds, t), _subjects_of_document_clause(document))), None)
         return Resolution(issuer or NOBODY, "pronoun")
-    return Resolution(_pronoun(ds, speaker[0].lower_, speaker.start_char) or NOBODY, "pronoun")
+    allowed = set(ds.rules["pronouns"][speaker[0].lower_])
+    above = _subject_above(ds, speaker[0], allowed)
+    return Resolution(above or _pronoun(ds, speaker[0].lower_, speaker.start_char) or NOBODY, "pronoun")
+
+
+def _subject_above(ds: DocumentSpeakers, pronoun: Token, allowed: set[str]) -> Referent | None:
+    """A pronoun speaker in a clause under another verb is the subject of the nearest verb above that has one, when
+    that subject is a named person of an agreeing gender ("with Mr Peres denouncing what he called …", "Ruth Ames
+    rejected what she called …"); None otherwise (the subject above is somebody else, unnamed, or of the other gender)."""
+    for verb in pronoun.head.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not ds.inside[c.i]]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        mention = next((m for m in ds.people if m.start <= subject.idx < m.end), None)
+        if mention is None:
+            return None
+        referent = ds.person(mention)
+        return referent if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False) else None
+    return None
 
 
 def _document_before(ds: DocumentSpeakers, pronoun: Token) -> Token | None:
@@ -1908,7 +2007,7 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
             return Resolution(ds.person(mention), "description")
         roles.setdefault(ds.person(mention).name or "", set()).update(w for w in tied if _is_title_word(w))
-    named_next = None if generic or head.pos_ != "NOUN" else _role_named_next(ds, head, at)
+    named_next = None if generic or head.pos_ != "NOUN" else _role_named_next(ds, head, at) or _named_when_introduced(ds, head, at)
     if named_next is not None:
         return Resolution(named_next, "description")
     gender = _noun_gender(ds, head)
@@ -1922,6 +2021,25 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         if salient is not None and not (office and roles.get(salient.name or "")):
             return Resolution(salient, "description")
     return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+
+
+def _named_when_introduced(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
+    """The name somebody introduced as "a <noun>" was given with it ("a man known as Nick", "a farmer called Pete",
+    "a woman named Rosa Diaz"): what "the man", "the farmer" means later."""
+    lemma = noun.lemma_.lower()
+    for token in reversed(ds.doc[: noun.i]):
+        if token.idx >= at or ds.inside[token.i] or token.lemma_.lower() != lemma:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in token.children):
+            continue
+        for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ds.rules["naming_participles"]):
+            names = [t for t in clause.subtree if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            if names:
+                name = _with_compounds(ds, names[0])
+                mention = next((m for m in ds.people if m.start <= name.start_char < m.end), None)
+                return ds.person(mention) if mention is not None else Referent(name.text, name.start_char, name.end_char, "person", _noun_gender(ds, noun))
+        return None  # the latest "a <noun>" was given no name
+    return None
 
 
 def _name_of_words(speaker: Span, head: Token) -> bool:
@@ -2047,8 +2165,8 @@ def _another_person(noun: Token) -> bool:
 
 def _somebody(ds: DocumentSpeakers, head: Token) -> bool:
     """Whether an unnamed speaker is somebody a later pronoun may stand for: a person noun ("a witness", "the
-    officer"), not "this business unit"."""
-    return _person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON" or _noun_gender(ds, head) is not None
+    officer", "a farmer"), not "this business unit"."""
+    return _any_person_noun(head) or head.lemma_.lower() in ds.rules["unnamed_nouns"] or head.pos_ == "PRON" or _noun_gender(ds, head) is not None
 
 
 def _noun_gender(ds: DocumentSpeakers, noun: Token) -> str | None:
