@@ -944,20 +944,20 @@ def test_an_author_with_a_nickname_in_quotes_is_a_name():
 def test_an_update_label_after_a_date_is_that_dates_only_when_no_date_follows_it(dateline, published):
     from trafilatura.utils import load_html
 
-    from generator.ingest.webpage import dateline_date, under_headline
+    from generator.ingest.webpage import dateline_date, main_headline, under_headline
 
     tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1><div class='meta'>{dateline}</div>"))
-    assert dateline_date(under_headline(tree)) == published
+    assert dateline_date(under_headline(main_headline(tree))) == published
 
 
 def test_a_date_inside_a_sentence_under_the_headline_is_not_the_dateline():
-    from generator.ingest.webpage import dateline_date, under_headline
+    from generator.ingest.webpage import dateline_date, main_headline, under_headline
 
     highlights = ("<ul class='highlights'><li>The bridge was opened to traffic on August 14, 1935, by the governor"
                   "</li><li>Engineers found cracks in two supports</li></ul><div class='meta'>Published March 3, 2020"
                   "</div>")
     tree = load_html(page(before=f"<h1>Council closes old bridge for a year</h1>{highlights}"))
-    assert dateline_date(under_headline(tree)) == dt.date(2020, 3, 3)
+    assert dateline_date(under_headline(main_headline(tree))) == dt.date(2020, 3, 3)
 
 
 def test_a_site_naming_itself_with_its_address_is_no_author_and_a_labelled_author_field_is_read():
@@ -1148,10 +1148,10 @@ def test_a_byline_in_the_footer_of_the_headline_block_counts_with_every_author_m
     after = "<div class='page-footer'><p class='byline'>By Peter Piper</p></div>"
     html = bare_page(body=article_under(header) + after)
     assert read_page(html).author == "JANE ROE, JOHN DOE, MARY MAJOR"
-    from generator.ingest.webpage import byline_texts
+    from generator.ingest.webpage import byline_texts, main_headline
 
     tree = load_html(bare_page(body=article_under("<h1>Council closes old bridge for a year</h1>") + after))
-    assert byline_texts(tree) == []  # a byline in a footer after the text is still not the article's
+    assert byline_texts(tree, main_headline(tree)) == []  # a byline in a footer after the text is still not the article's
 
 
 def test_paragraphs_written_with_double_line_breaks_are_all_kept():

@@ -490,11 +490,10 @@ def main_headline(tree: Any, title: str | None = None) -> Any | None:
     return next((h1 for h1 in headlines if title and key(title) in key(h1.text_content())), headlines[0])
 
 
-def nearest_the_headline(nodes: Sequence[Any], tree: Any, title: str | None) -> list[Any]:
-    """``nodes`` ordered by how near the page's headline (the ``<h1>`` holding the title, else the first) they are
-    in the markup (the deepest common container first; page order among equals): the article's byline before one
-    in a block of links above it."""
-    headline = main_headline(tree, title)
+def nearest_the_headline(nodes: Sequence[Any], headline: Any | None) -> list[Any]:
+    """``nodes`` ordered by how near the page's headline (``main_headline``) they are in the markup (the deepest
+    common container first; page order among equals): the article's byline before one in a block of links above
+    it."""
     if headline is None:
         return list(nodes)
     around = {node: depth for depth, node in enumerate(reversed([headline, *headline.iterancestors()]))}
@@ -529,9 +528,9 @@ def name_elements(byline: Any) -> list[Any]:
     return [element for element in marked if not any(a in chosen for a in element.iterancestors())]
 
 
-def byline_texts(tree: Any, title: str | None = None) -> list[str]:
+def byline_texts(tree: Any, headline: Any | None) -> list[str]:
     """Visible bylines: author links and elements marked as bylines, outside comments and teaser lists, nearest
-    the headline first; the author elements of one list of authors as one byline (``coauthor_list``). A container
+    the headline (``main_headline``) first; the author elements of one list of authors as one byline (``coauthor_list``). A container
     that holds the article's text is layout, whatever its class says ("page-left-right-sidebar": a page with a
     sidebar at its right), not a sidebar or a teaser box. Nor is a byline inside a picture's figure or caption: it
     is the picture's credit."""
@@ -553,7 +552,7 @@ def byline_texts(tree: Any, title: str | None = None) -> list[str]:
 
     texts: list[str] = []
     lists: dict[Any, int] = {}  # a list of co-authors → the index of its byline in ``texts``
-    for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), tree, title):
+    for node in nearest_the_headline(tree.xpath(rules()["byline_xpath"]), headline):
         if any(skipped(a) for a in (node, *node.iterancestors())):
             continue
         names = [clean_space(element.text_content()) for element in name_elements(node)]
@@ -630,11 +629,10 @@ def is_hidden_from_reader(node: Any) -> bool:
     return any(hides_itself(a) for a in (node, *node.iterancestors()))
 
 
-def nodes_after_headline(tree: Any, window: int, title: str | None = None) -> list[tuple[str, Any]]:
-    """(text, its element) of the text nodes of about ``window`` characters that follow the page's headline, as a
-    reader sees them under it; not the text of figures, captions, credits and teasers (``in_caption_or_teaser``),
-    nor text the page hides (``is_hidden_from_reader``). The headline is the one holding ``title`` (``main_headline``)."""
-    headline = main_headline(tree, title)
+def nodes_after_headline(headline: Any | None, window: int) -> list[tuple[str, Any]]:
+    """(text, its element) of the text nodes of about ``window`` characters that follow the page's headline
+    (``main_headline``; none when it has none), as a reader sees them under it; not the text of figures, captions,
+    credits and teasers (``in_caption_or_teaser``), nor text the page hides (``is_hidden_from_reader``)."""
     if headline is None:
         return []
     parts, size = [], 0
@@ -651,19 +649,19 @@ def nodes_after_headline(tree: Any, window: int, title: str | None = None) -> li
     return parts
 
 
-def text_after_headline(tree: Any, window: int, title: str | None = None) -> list[str]:
+def text_after_headline(headline: Any | None, window: int) -> list[str]:
     """The texts (one per text node) of about ``window`` characters that follow the page's headline
     (``nodes_after_headline``)."""
-    return [text for text, _ in nodes_after_headline(tree, window, title)]
+    return [text for text, _ in nodes_after_headline(headline, window)]
 
 
-def time_under_headline(tree: Any, title: str | None = None) -> dt.date | None:
+def time_under_headline(tree: Any, headline: Any | None) -> dt.date | None:
     """The date of a ``<time>`` element under the headline (in the text ``under_headline`` reads, its
     ``datetime`` or ``content`` attribute: "<time datetime='2016-10-13T12:34'>Today 12:34pm</time>"), for a
     page whose dateline shows no date of its own; one marked as the published time first, never one marked as a
     modification (``after_headline.published_mark``, ``modified_mark``, in its class or itemprop)."""
     config = rules()["after_headline"]
-    nodes = nodes_after_headline(tree, config["window_chars"], title)
+    nodes = nodes_after_headline(headline, config["window_chars"])
     if not nodes:
         return None
     order = {node: index for index, node in enumerate(tree.iter())}
@@ -671,7 +669,7 @@ def time_under_headline(tree: Any, title: str | None = None) -> dt.date | None:
     published = re.compile(config["published_mark"], re.IGNORECASE)
     modified = re.compile(config["modified_mark"], re.IGNORECASE)
     dated: list[tuple[bool, dt.date]] = []
-    for time in main_headline(tree, title).xpath("following::time[@datetime or @content]"):
+    for time in headline.xpath("following::time[@datetime or @content]"):
         if order[time] > end:
             break
         marks = " ".join(str(time.get(a) or "") for a in ("class", "itemprop"))
@@ -691,9 +689,10 @@ def words_besides_dates(text: str) -> int:
     return sum(1 for word in re.findall(r"[^\W\d_]{2,}", rest) if not TIME_WORDS.fullmatch(word))
 
 
-def under_headline(tree: Any, title: str | None = None) -> list[str]:
-    """The texts under the page's headline that the dateline and the byline are read from (``after_headline``)."""
-    return text_after_headline(tree, rules()["after_headline"]["window_chars"], title)
+def under_headline(headline: Any | None) -> list[str]:
+    """The texts under the page's headline (``main_headline``) that the dateline and the byline are read from
+    (``after_headline``)."""
+    return text_after_headline(headline, rules()["after_headline"]["window_chars"])
 
 
 def dateline_date(under: Sequence[str]) -> dt.date | None:
@@ -735,9 +734,10 @@ def headline_bylines(under: Sequence[str]) -> list[str]:
     return [text for text in joined if pattern.fullmatch(text)]
 
 
-def standfirst(tree: Any, text: str, descriptions: Sequence[str], title: str | None = None) -> str | None:
+def standfirst(headline: Any | None, text: str, descriptions: Sequence[str]) -> str | None:
     """The standfirst under the headline that the text left out: a text of its own in the first
-    ``standfirst.window_chars`` characters under the ``<h1>`` (``text_after_headline``: not a caption or a teaser)
+    ``standfirst.window_chars`` characters under the headline (``main_headline``; ``text_after_headline``: not a
+    caption or a teaser)
     that is the page's declared description (JSON-LD, <meta>) word for word, a sentence of at least
     ``standfirst.min_words`` words. A description the reader does not see under the headline is not taken."""
     config = rules()["standfirst"]
@@ -745,7 +745,7 @@ def standfirst(tree: Any, text: str, descriptions: Sequence[str], title: str | N
     if not declared:
         return None
     in_text = key(text)
-    for part in text_after_headline(tree, config["window_chars"], title):
+    for part in text_after_headline(headline, config["window_chars"]):
         if key(part) in declared:
             return None if key(part) in in_text else part
     return None
@@ -1297,12 +1297,12 @@ def title_candidate(declared: Sequence[Candidate], tree: Any, document: Any,
 
 
 def author_candidates(article: dict[str, Any], by_id: dict[str, dict[str, Any]], meta: dict[str, list[str]],
-                      tree: Any, title: str | None, text: str, under: Sequence[str]) -> list[Candidate]:
+                      tree: Any, headline: Any | None, text: str, under: Sequence[str]) -> list[Candidate]:
     """Who wrote the page, best first: JSON-LD, meta tags, bylines in the markup, then in the text."""
     return [
         *((name, "JSON-LD") for name in [", ".join(ld_people(article.get("author"), by_id))] if name),
         *((value, "meta author") for name in rules()["author_meta"] for value in meta.get(name, [])),
-        *((byline, "byline") for byline in byline_texts(tree, title)),
+        *((byline, "byline") for byline in byline_texts(tree, headline)),
         *((line, "text byline") for line in text_bylines(text)),
         *((line, "byline under the headline") for line in headline_bylines(under)),
         *((name, "author biography") for name in closing_bio_names(text)),
@@ -1317,7 +1317,7 @@ def author_candidate(authors: Sequence[Candidate], document: Any, site_keys: Seq
 
 
 def published_candidates(article: dict[str, Any], meta: dict[str, list[str]], tree: Any, under: Sequence[str],
-                         document: Any, title: str | None = None, url: str | None = None) -> list[Candidate]:
+                         document: Any, headline: Any | None, url: str | None = None) -> list[Candidate]:
     """The page's own published date (never its modified date), best first: JSON-LD, meta tags, microdata (read in
     the site's time zone, ``in_local_time``), the dateline or ``<time>`` under the headline, a field labelled as the
     date, htmldate, the date in the page's address."""
@@ -1328,7 +1328,7 @@ def published_candidates(article: dict[str, Any], meta: dict[str, list[str]], tr
     microdata = microdata_dates(tree)
     declared += [(value, "microdata") for name in rules()["date_meta"] for value in microdata.get(name, [])]
     shown = [(dateline_date(under), "dateline under the headline"),
-             (time_under_headline(tree, title), "time element under the headline")]
+             (time_under_headline(tree, headline), "time element under the headline")]
     return [
         *(in_local_time(value, origin, shown) for value, origin in declared if isinstance(value, str)),
         *shown,
@@ -1436,13 +1436,13 @@ def read_page(raw: str) -> Page:
     outlet = first_found([outlet_candidate(site_names, titles, value_of(url), hints)])
     site_keys = site_keys_of(site_names, value_of(outlet), hints, value_of(url))
     title = first_found([title_candidate(title_candidates(article, meta, titles), tree, document, site_keys)])
-    under = under_headline(tree, value_of(title))  # the dateline and a byline line are read from it
-    authors = author_candidates(article, by_id, meta, tree, value_of(title), text, under)
+    headline = main_headline(tree, value_of(title))  # the <h1> holding the title: bylines, dateline, standfirst
+    under = under_headline(headline)  # the dateline and a byline line are read from it
+    authors = author_candidates(article, by_id, meta, tree, headline, text, under)
     author = first_found([author_candidate(authors, document, site_keys)])
-    published = first_found(published_candidates(article, meta, tree, under, document, value_of(title),
-                                                      value_of(url)))
+    published = first_found(published_candidates(article, meta, tree, under, document, headline, value_of(url)))
     # the standfirst under the headline, when the text left it out (trafilatura reads it as the page's header)
-    lead = standfirst(tree, text, page_descriptions(article, meta), value_of(title))
+    lead = standfirst(headline, text, page_descriptions(article, meta))
     if lead:
         text = f"{lead}\n{text}"
     return page_with(text, pruned, {"url": url, "outlet": outlet, "title": title, "author": author,
