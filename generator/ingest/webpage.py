@@ -402,13 +402,27 @@ def ld_people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1)
+def agency_keys() -> frozenset[str]:
+    """The keys of the news agencies' names (``agencies``) without "The" before them."""
+    return frozenset(key(re.sub(r"^the\s+", "", a, flags=re.IGNORECASE)) for a in rules()["agencies"])
+
+
+@lru_cache(maxsize=None)
+def author_words(name: str) -> frozenset[str]:
+    """The word list ``author.<name>`` of the rules as a set (``not_name_words``, ``role_words``, ``particles``:
+    three lists, each read as it is)."""
+    return frozenset(rules()["author"][name])
+
+
 def agency_of(name: str) -> str | None:
     """The news agency a byline part names (``agencies``), with or without "The" before it and words of a role after
-    it ("The Associated Press", "Associated Press Writers" → "Associated Press"); None for any other name."""
+    it ("The Associated Press", "Associated Press Writers" → "Associated Press"; ``author.not_name_words``); None
+    for any other name."""
     words = name.split()
     start = 1 if words and words[0].casefold() == "the" else 0
-    agencies = {key(re.sub(r"^the\s+", "", a, flags=re.IGNORECASE)) for a in rules()["agencies"]}
-    roles = set(rules()["author"]["not_name_words"])
+    agencies = agency_keys()
+    roles = author_words("not_name_words")
     for cut in range(len(words), start, -1):
         if key(" ".join(words[start:cut])) in agencies and all(w.casefold().strip(".,") in roles for w in words[cut:]):
             return " ".join(words[:cut])
@@ -422,9 +436,9 @@ def is_author_name(name: str) -> bool:
     if not config["min_words"] <= len(words) <= config["max_words"] or re.search(r"\d|@|https?:|www\.", name):
         return False
     lowered = {w.casefold().strip(".,") for w in words}
-    if lowered & set(config["not_name_words"]):
+    if lowered & author_words("not_name_words"):
         return False
-    particles = set(config["particles"])
+    particles = author_words("particles")
     # a nickname in quotes stands between the names ("Amanda \"Tania Mae\" Tan", "Lee “Faker” Sang-hyeok")
     words = [w.strip(NICKNAME_QUOTES) for w in words if w.strip(NICKNAME_QUOTES)]
     return all(w[0].isupper() or w.casefold() in particles for w in words)
@@ -450,7 +464,7 @@ def without_date(byline: str) -> str:
 def without_role(part: str) -> str:
     """A byline part without the role written after the name with no comma ("Jane Roe Senior Political Reporter",
     "Jane Roe Contributor" → "Jane Roe"; ``author.role_words``), as long as a name's words are left."""
-    roles = set(rules()["author"]["role_words"])
+    roles = author_words("role_words")
     words = part.split()
     while len(words) > rules()["author"]["min_words"] and words[-1].casefold().strip(".,") in roles:
         words.pop()
