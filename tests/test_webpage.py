@@ -1445,3 +1445,33 @@ def test_published_dates_under_other_meta_names_and_written_as_text(meta, publis
     values = meta_values(tree)
     found = next((parse_page_date(v) for name in rules()["date_meta"] for v in values.get(name, [])), None)
     assert found == published
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("<div><h2>More from Politics</h2><ul><li><a href='/a'>Bridge reopens</a></li></ul></div>", True),
+    ("<section><h4>Related</h4><p><a href='/b'>Mayor resigns</a></p></section>", True),
+    ("<div><h2>The council's plan</h2><p>The council voted on Monday.</p></div>", False),  # not about other stories
+    ("<div><p>The council voted.</p><h2>More stories</h2></div>", False),  # a paragraph comes first
+    ("<div><h1>More stories</h1><ul><li><a href='/c'>Storm</a></li></ul></div>", False),  # an <h1> is no such heading
+    ("<div><p role='heading'>More stories</p><ul><li><a href='/d'>Storm</a></li></ul></div>", False),  # first block a <p>
+    ("<article><h2>More stories</h2></article>", False),  # not a section tag
+])
+def test_a_block_opened_by_a_heading_naming_other_stories_is_a_headed_section(block, expected):
+    from generator.ingest.webpage import is_headed_section, rules
+
+    node = load_html(f"<html><body>{block}</body></html>").find("body")[0]
+    assert is_headed_section(node, rules()["furniture_markup"]) is expected
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("<h3>More Great Stories</h3>", True),
+    ("<div role='heading'>Related</div>", True),  # declared a heading
+    ("<h1>Related</h1>", False),  # an <h1> is the page's headline, not a list's heading
+    ("<div>Related</div>", False),
+    ("<h2>Council votes</h2>", False),
+])
+def test_a_heading_naming_other_stories(heading, expected):
+    from generator.ingest.webpage import names_other_stories, rules
+
+    node = load_html(f"<html><body>{heading}</body></html>").find("body")[0]
+    assert names_other_stories(node, rules()["furniture_markup"]) is expected

@@ -919,19 +919,6 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 TEXT_BLOCKS = frozenset({"p", "li", "dd", "td", "blockquote", "h1", *HEADINGS})
 
 
-def is_headed_section(node: Any, config: dict[str, Any]) -> bool:
-    """A block opened by a heading that names a list of other stories ("<div><h2>Other Opinion Columns</h2>
-    <div class="story-block">…</div></div>", "<section><h3>More from Politics</h3>…"): the heading is the first
-    text of the block, before any paragraph of its own."""
-    if node.tag not in config["section_tags"]:
-        return False
-    first = next((child for child in node.iter() if child is not node and isinstance(child.tag, str)
-                  and child.tag in TEXT_BLOCKS and child.text_content().strip()), None)
-    if first is None or first.tag not in HEADINGS:
-        return False
-    return re.fullmatch(config["section_heading"], clean_space(first.text_content()), re.IGNORECASE) is not None
-
-
 def is_heading_element(node: Any) -> bool:
     """An ``<h2>``–``<h6>``, or any element the page declares a heading (``role="heading"``)."""
     return node.tag in HEADINGS or node.get("role") == "heading"
@@ -941,6 +928,18 @@ def names_other_stories(node: Any, config: dict[str, Any]) -> bool:
     """A heading whose words name a list of other stories ("More Great Stories", "Related", ``section_heading``)."""
     return is_heading_element(node) and re.fullmatch(
         config["section_heading"], clean_space(node.text_content()), re.IGNORECASE) is not None
+
+
+def is_headed_section(node: Any, config: dict[str, Any]) -> bool:
+    """A block opened by a heading that names a list of other stories ("<div><h2>Other Opinion Columns</h2>
+    <div class="story-block">…</div></div>", "<section><h3>More from Politics</h3>…"): the heading is the first
+    text of the block, before any paragraph of its own. The heading is an ``<h2>``–``<h6>``: a block opened by
+    an ``<h1>`` (a text block) or by another element declared a heading (``role="heading"``) is not one."""
+    if node.tag not in config["section_tags"]:
+        return False
+    first = next((child for child in node.iter() if child is not node and isinstance(child.tag, str)
+                  and child.tag in TEXT_BLOCKS and child.text_content().strip()), None)
+    return first is not None and first.tag in HEADINGS and names_other_stories(first, config)
 
 
 def is_headed_list(node: Any, config: dict[str, Any]) -> bool:
