@@ -953,6 +953,12 @@ def test_extract_dates_weekdays_inside_a_span_and_would_after_a_dated_saying(nlp
         ("The coast road will be closed overnight for resurfacing.", WED, {"overnight": "2023-11-08TNI"}),
         ("The coast road was closed overnight Tuesday for repairs.", WED, {"overnight Tuesday": "2023-11-07TNI"}),
         ("Crews will work overnight Thursday to fix the cable.", WED, {"overnight Thursday": "2023-11-09TNI"}),
+        # the weekday first: the same night ("Tuesday overnight" is "Tuesday night"), chosen by tense
+        ("Power to the pier was cut Tuesday overnight, the utility said.", WED, {"Tuesday overnight": "2023-11-07TNI"}),
+        ("Snow ploughs will clear the pass Thursday overnight.", WED, {"Thursday overnight": "2023-11-09TNI"}),
+        ("Heavy rain fell across the valley Monday overnight.", WED, {"Monday overnight": "2023-11-06TNI"}),
+        ("The tunnel will shut Friday overnight while crews inspect the lining.", WED,
+         {"Friday overnight": "2023-11-10TNI"}),
         ("The lender borrowed money at the overnight rate.", WED, {"overnight": None}),
         ("The island's ferry service became a success overnight.", WED, {"overnight": None}),
         ("Such a change won't happen overnight, the harbour master said.", WED, {"overnight": None}),

@@ -120,6 +120,12 @@ JAN = dt.date(2022, 1, 11)  # a Tuesday, early in the year (year crossings)
         ("this morning", WED, None, "2023-11-08TMO", "day"),
         ("Tuesday night", WED, "past", "2023-11-07TNI", "day"),
         ("last night", WED, "past", "2023-11-07TNI", "day"),
+        # "overnight" after a weekday is that weekday's night, as "Tuesday night" and "overnight Tuesday" are
+        ("Tuesday overnight", WED, "past", "2023-11-07TNI", "day"),
+        ("overnight Tuesday", WED, "past", "2023-11-07TNI", "day"),
+        ("Thursday overnight", WED, "future", "2023-11-09TNI", "day"),
+        ("on Monday overnight", WED, "past", "2023-11-06TNI", "day"),
+        ("Friday overnight", WED, None, "2023-11-10TNI", "day"),
         ("Monday at 9:30 a.m.", WED, "past", "2023-11-06T09:30", "day"),
         # references to the present, past and future
         ("recently", WED, "past", "PAST_REF", "ref"),

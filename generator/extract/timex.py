@@ -575,7 +575,8 @@ def needs_reference(e: Expr) -> RuleResult:
 
 
 def part_of_day(e: Expr) -> RuleResult:
-    """"this morning", "Monday night", "last night", "tonight": the day with a TimeML part of day (TMO, TNI)."""
+    """"this morning", "Monday night", "Tuesday overnight", "last night", "tonight": the day with a TimeML part of
+    day (TMO, TNI); "overnight" after a day is that day's night, as "Tuesday night" and "overnight Tuesday" are."""
     parts = rules()["parts_of_day"]
     if e.text.startswith("overnight"):
         return overnight(e)
@@ -584,7 +585,7 @@ def part_of_day(e: Expr) -> RuleResult:
     if e.text == "last night":
         return Resolution(day_value(e.reference - dt.timedelta(days=1)) + "TNI", "day", "'last night': the night before",
                           type="TIME")
-    m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", e.text)
+    m = re.fullmatch(r"(.+) (morning|afternoon|evening|night|overnight)", e.text)
     if m is None and (of := re.fullmatch(r"(?:the )?(morning|afternoon|evening|night) of (.+)", e.text)):
         m = re.fullmatch(r"(.+) (morning|afternoon|evening|night)", f"{of[2]} {of[1]}")  # "the night of Sept. 13"
     if m is None:
@@ -604,16 +605,16 @@ def part_of_day(e: Expr) -> RuleResult:
 
 def overnight(e: Expr) -> RuleResult:
     """"weakened overnight": in a past-tense clause the night just over, the one before the reference date (as "last
-    night"); otherwise ("will be closed overnight") the reference date's night (as "tonight"). "overnight Tuesday",
-    "Tuesday overnight": the night of that weekday, chosen by tense (TimeML TNI). After a negation or a verb of
-    sudden change (``overnight_figurative``) it means "suddenly" and is no time."""
-    m = re.fullmatch(rf"overnight(?:,? (?:on )?{WEEKDAY})?|{WEEKDAY} overnight", e.text)
+    night"); otherwise ("will be closed overnight") the reference date's night (as "tonight"). "overnight Tuesday":
+    the night of that weekday, chosen by tense (TimeML TNI; "Tuesday overnight" is read by ``part_of_day``). After
+    a negation or a verb of sudden change (``overnight_figurative``) it means "suddenly" and is no time."""
+    m = re.fullmatch(rf"overnight(?:,? (?:on )?{WEEKDAY})?", e.text)
     if m is None:
         return None
     if e.text == "overnight" and _words(e.before) & set(rules()["overnight_figurative"]):
         return not_temporal("'overnight' meaning suddenly (\"won't happen overnight\", \"became a star overnight\")")
-    if day_name := m[1] or m[2]:
-        day = normalise(day_name, e.reference, e.tense, e.anchor)
+    if m[1]:
+        day = normalise(m[1], e.reference, e.tense, e.anchor)
         if not day.value or day.granularity != "day":
             return None
         return replace(day, value=day.value + "TNI", type="TIME", rule=f"{day.rule}, overnight")
