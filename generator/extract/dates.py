@@ -634,10 +634,12 @@ def _resolve(
                span.sent.text, text)
     res = _normalise_safely(source, shown.text, reference, *context)
     if (story := _story_time_of_past_perfect(res, span, tense, mentions, reference)) is not None:
-        res = _from_the_story_time(res, _normalise_safely(source, shown.text, story, *context), story)
+        res = _read_from(res, _normalise_safely(source, shown.text, story, *context),
+                         f"past perfect: before the story's time ({story.isoformat()})")
     if _may_count_from_saying(res, tense) and (
             saying := _dated_saying(span, mentions, sent_index, reference)) is not None:
-        res = _from_the_saying(res, _normalise_safely(source, shown.text, saying, *context), saying)
+        res = _read_from(res, _normalise_safely(source, shown.text, saying, *context),
+                         f"from the date of the saying ({saying.isoformat()})")
     res = _same_weekday_as_before(res, mentions)
     written = f"the {shown.text}" if re.search(r"\bthe\s+$", before, re.IGNORECASE) else shown.text  # "on the Monday"
     return _weekday_in_range_before(res, written, mentions, sent_index, paragraph, sentences, tense, reference)
@@ -662,24 +664,18 @@ def _story_time_of_past_perfect(
     return None
 
 
-def _from_the_story_time(res: Resolution, earlier: Resolution, story: dt.date) -> Resolution:
-    """The month read from the story's time (``earlier``), with the rule saying so; ``res`` when that fails."""
-    if earlier.value:
-        return replace(earlier, rule=f"{earlier.rule}, past perfect: before the story's time ({story.isoformat()})")
+def _read_from(res: Resolution, again: Resolution, why: str) -> Resolution:
+    """The expression read again from another date than the reference (``again``: "In March, Schmidt had become …"
+    from the story's time, "announced in May that he would leave in June" from the date of the saying), with
+    ``why`` added to its rule; ``res`` when it does not resolve from there."""
+    if again.value:
+        return replace(again, rule=f"{again.rule}, {why}")
     return res
 
 
 def _may_count_from_saying(res: Resolution, tense: str | None) -> bool:
     """A month or a season in a future clause ("would leave in June") may count from a dated saying."""
     return res.name in ("month_without_year", "season") and tense == "future"
-
-
-def _from_the_saying(res: Resolution, later: Resolution, saying: dt.date) -> Resolution:
-    """"announced in May that he would leave in June": the next June after the saying (``later``, read from
-    ``saying``), not after today; ``res`` when it does not resolve from there."""
-    if later.value:
-        return replace(later, rule=f"{later.rule}, from the date of the saying ({saying.isoformat()})")
-    return res
 
 
 def _kind_of(res: Resolution, span: Span, shown: Span) -> str:
