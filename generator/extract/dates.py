@@ -588,9 +588,11 @@ def _anchor_and_period(
 ) -> tuple[_Anchor | None, _Anchor | None]:
     """The previous day an expression may count from ("six days later") and the previous period it may compare
     with ("a year earlier" after "the third quarter"), of the same sentence or paragraph."""
-    anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background)
-    if anchor is None and _AMOUNT_LATER.search(span.text) and tense_of(span) in ("past", "future"):
-        anchor = _day_of_paragraph_before(mentions, paragraph, sentences)
+    # "… the night of Jan. 7, 1943. ¶ A day later, a maid found him": an "N units later/earlier" of a past or future
+    # clause with no day in its own paragraph counts from the last day of the paragraph just before (a narrative goes
+    # on across the break; TIDES 2005: the anchor is the time the story is at), not from the publication date
+    counted = _AMOUNT_LATER.search(span.text) is not None and tense_of(span) in ("past", "future")
+    anchor = _anchor(mentions, sent_index, paragraph, sentences, background=background, carried=counted)
     period = _anchor(mentions, sent_index, paragraph, sentences, _periods_named(span.text), background)
     if period and anchor and anchor.mention.start > period.mention.start and not _NAMES_A_PERIOD.search(span.text):
         period = None  # a day named since: "a year earlier" counts from that day
@@ -603,22 +605,6 @@ def _anchor_and_period(
 
 
 _AMOUNT_LATER = re.compile(r"\b\w+ (?:days?|weeks?|months?|years?) (?:later|earlier)\b", re.IGNORECASE)
-
-
-def _day_of_paragraph_before(
-    mentions: list[DateMention], paragraph: int | None, sentences: tuple[Sentence, ...],
-) -> _Anchor | None:
-    """"… the night of Jan. 7, 1943. ¶ A day later, a maid found him": an "N units later/earlier" of a past or future
-    clause with no day in its own paragraph counts from the last day of the paragraph just before (a narrative goes
-    on across the break; TIDES 2005: the anchor is the time the story is at), not from the publication date."""
-    if paragraph is None:
-        return None
-    for m in reversed(mentions):
-        if _paragraph_of(sentences, m.sentence) != paragraph - 1:
-            continue
-        if m.kind == "date" and m.granularity == "day" and m.value:
-            return _Anchor(m, day_of(m.value))
-    return None
 
 
 def _resolve(
@@ -964,11 +950,12 @@ def _in_relative_clause(span: Span) -> bool:
 def _anchor(
     mentions: list[DateMention], sentence: int, paragraph: int | None, sentences: tuple[Sentence, ...],
     granularities: tuple[str, ...] = ("day",), background: set[str] | frozenset[str] = frozenset(),
+    carried: bool = False,
 ) -> _Anchor | None:
     """The previous date of one of ``granularities`` (a day unless told) in the same sentence, else in the same
     paragraph (there no period of a relative clause, in ``background``: "Toyota, whose output was disrupted in
     March, …" does not move the story to March; a day there still anchors "at about 7 p.m." after "a crash that
-    killed a woman Friday night")."""
+    killed a woman Friday night"), else in the paragraph just before: a period always, a day when ``carried``."""
     for same_sentence in (True, False):
         for m in reversed(mentions):
             if m.kind != "date" or m.granularity not in granularities or not m.value or not m.timex:
@@ -984,10 +971,11 @@ def _anchor(
                 m_par = _paragraph_of(sentences, m.sentence)
                 # a period of the paragraph just before still anchors across the paragraph break (web pages give
                 # a paragraph to one or two sentences: "… emitted last year. ¶ Emissions fell 2 percent compared
-                # with the year before"); a day does not
-                carried = (granularities != ("day",) and paragraph is not None and m_par is not None
-                           and m_par == paragraph - 1)
-                if paragraph is None or (m_par != paragraph and not carried):
+                # with the year before"); a day only for a ``carried`` count ("A day later" after "the night of
+                # Jan. 7, 1943")
+                before = ((carried or granularities != ("day",)) and paragraph is not None and m_par is not None
+                          and m_par == paragraph - 1)
+                if paragraph is None or (m_par != paragraph and not before):
                     continue
             bounds = (day_of(m.value),) if m.granularity == "day" else interval(m.value)
             if bounds:
