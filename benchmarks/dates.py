@@ -258,9 +258,14 @@ def ours_value(mention: DateMention | None, start: int) -> str | None:
     return value
 
 
+@lru_cache(maxsize=1)
+def meantime_docs() -> tuple[dict, ...]:
+    """MEANTIME's articles (``DATA``, one JSON record a line), read once for the rows and the data check."""
+    return tuple(json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 def meantime_rows(nlp, splits: tuple[str, ...] = ("dev", "test")) -> tuple[list[dict], dict[str, list[int]]]:
-    docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [d for d in docs if SPLIT[d["topic"]] in splits]
+    docs = [d for d in meantime_docs() if SPLIT[d["topic"]] in splits]
     rows = []
     precision: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # split -> [spurious, valued]
     relative = {d["doc"]: d for d in yaml.safe_load(MEANTIME_RELATIVE.read_text(encoding="utf-8"))["documents"]
@@ -311,8 +316,7 @@ def data_check(split: str) -> str:
     """A check of how the benchmark reads MEANTIME, for one split, from the data alone (no result): how many gold
     DATE expressions are scored (their spans matching the text, values non-empty), date lines left out, articles
     read as title / date line / body, reference dates equal to the date line and to the CREATION_TIME value."""
-    docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [d for d in docs if SPLIT[d["topic"]] == split]
+    docs = [d for d in meantime_docs() if SPLIT[d["topic"]] == split]
     dates = [(d, t) for d in docs for t in d["timexes"] if t["type"] == "DATE"]
     scored = [(d, t) for d, t in dates if not is_date_line(d, t)]
     good = sum(1 for d, t in scored if d["text"][t["start"]:t["end"]] == t["text"] and t["value"])
