@@ -304,56 +304,121 @@ def _with_preposition(span: Span) -> Span:
     return span
 
 
+# A rule of ``_TENSE_RULES`` answers with a tense, with _NO_TENSE (decided: the clause has no time of its own, so the
+# nearest reading), or with None (not this rule: the next one is tried).
+_NO_TENSE = "none"
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> str | None:
-    r = rules()
-    future_aux = set(r["future_auxiliaries"])
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in future_aux for a in auxes):
-        return "future"
-    if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
-        return "future"
-    has_to = any(a.tag_ == "TO" for a in auxes)
-    if has_to and verb.dep_ in ("acl", "relcl") and _ranked(verb.head):
-        # "she was the first rider to finish at the weekend": no time of its own, the tense of the clause the
-        # ranked noun stands in (none in a headline: "the second climber to die at the weekend")
-        clause = _verb_of(verb.head)
-        return _verb_tense(clause, depth + 1) if clause is not None and depth < 3 else None
-    if has_to and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3:
-        head = verb.head
-        if head.lemma_.lower() in r["future_governors"]:
-            # "is expected to meet on Friday", "said it expected the market to recover in the second half": ahead;
-            # "was invited to join in July", "agreed to combine in April": an arrangement made in the past, whose
-            # time may be over by now, so no tense of its own (the nearest)
-            return None if _arranged_in_the_past(verb) else "future"
-        if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != verb.i:
-            return _verb_tense(head, depth + 1)
-        return "future"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN":
-        # ("he's sentenced May 7": "'s" of a passive is "is", not "has")
-        if verb.lemma_.lower() in r["perfect_future_governors"] and any(
-                a.lower_ in ("has", "have", "'ve") and a.dep_ == "aux" for a in auxes):
-            # "has promised a release before the end of the month", "have scheduled a vote for Tuesday": a present
-            # perfect of a verb that looks ahead dates what is promised or planned, which is still to come
-            return "future"
-        if any(a.lower_ in ("has", "have", "had", "'ve") or a.lower_ == "'s" and a.dep_ == "aux" for a in auxes) or any(
-                a.tag_ == "VBD" for a in auxes):
-            return "past"
-        if verb.lemma_.lower() in r["future_governors"] and any(c.dep_ == "xcomp" for c in verb.children):
-            return "future"
-        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):  # "is expected", "are set"
-            return "present"
-        if verb.lemma_.lower() in r["future_governors"] and not auxes:
-            return None  # "the summit, scheduled for Jan. 20": as often ahead as behind; the nearest
-        return "past"  # reduced passive: "the talks, held in Saudi Arabia last week"
-    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        if verb.lemma_ == "be" and any(c.lemma_.lower() in r["future_governors"] for c in verb.children if c.dep_ in ("acomp", "attr")):
-            return "future"
-        return "present"
-    if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:  # "beginning with …": the governing verb's tense
-        return _verb_tense(verb.head, depth + 1)
+    """The tense of the clause ``verb`` heads: "past", "future", "present", or None (no time of its own: the nearest
+    reading); the first of ``_TENSE_RULES`` that answers (``depth``: how many governing verbs were climbed)."""
+    auxes = tuple(c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    for rule in _TENSE_RULES:
+        if (tense := rule(verb, auxes, depth)) is not None:
+            return None if tense == _NO_TENSE else tense
     return None
+
+
+def _governing_tense(verb: Token, depth: int) -> str:
+    """The tense of a verb climbed to from a clause it governs, as a rule's answer (_NO_TENSE when it has none)."""
+    return _verb_tense(verb, depth + 1) or _NO_TENSE
+
+
+def _has_to(auxes: tuple[Token, ...]) -> bool:
+    return any(a.tag_ == "TO" for a in auxes)
+
+
+def _future_auxiliary(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"will meet", "is going to meet" (``future_auxiliaries``, "going"): ahead."""
+    future_aux = set(rules()["future_auxiliaries"])
+    if any(a.lower_ in future_aux or a.lower_ == "going" for a in auxes) or (
+            verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    return None
+
+
+def _infinitive_of_ranked_noun(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"she was the first rider to finish at the weekend": no time of its own, the tense of the clause the ranked
+    noun stands in (none in a headline: "the second climber to die at the weekend")."""
+    if not (_has_to(auxes) and verb.dep_ in ("acl", "relcl") and _ranked(verb.head)):
+        return None
+    clause = _verb_of(verb.head)
+    return _governing_tense(clause, depth) if clause is not None and depth < 3 else _NO_TENSE
+
+
+def _infinitive(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"is expected to meet on Friday", "said it expected the market to recover in the second half": ahead under a
+    verb of ``future_governors``, but "was invited to join in July", "agreed to combine in April" (an arrangement
+    made in the past, whose time may be over by now) have no tense of their own; under another verb or adjective
+    its tense; else ahead."""
+    if not (_has_to(auxes) and verb.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl") and depth < 3):
+        return None
+    head = verb.head
+    if head.lemma_.lower() in rules()["future_governors"]:
+        return _NO_TENSE if _arranged_in_the_past(verb) else "future"
+    if head.pos_ in ("VERB", "AUX", "ADJ") and head.i != verb.i:
+        return _governing_tense(head, depth)
+    return "future"
+
+
+def _past_form(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"met", "was held", "did not meet": the past."""
+    return "past" if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) else None
+
+
+def _participle(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """A past participle (no past-tense auxiliary: ``_past_form`` took those): "has promised a release before the
+    end of the month", "have scheduled a vote for Tuesday" (a present perfect of ``perfect_future_governors``: what
+    is promised or planned is still to come) ahead; another perfect ("has met", "he's met") past; "is expected to",
+    "scheduled to" ahead; "is expected", "are set" present; "the summit, scheduled for Jan. 20" (as often ahead as
+    behind) no tense; a reduced passive ("the talks, held in Saudi Arabia last week") past. ("he's sentenced May
+    7": "'s" of a passive is "is", not "has".)"""
+    if verb.tag_ != "VBN":
+        return None
+    r = rules()
+    lemma = verb.lemma_.lower()
+    if lemma in r["perfect_future_governors"] and any(
+            a.lower_ in ("has", "have", "'ve") and a.dep_ == "aux" for a in auxes):
+        return "future"
+    if any(a.lower_ in ("has", "have", "had", "'ve") or a.lower_ == "'s" and a.dep_ == "aux" for a in auxes):
+        return "past"
+    if lemma in r["future_governors"] and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if lemma in r["future_governors"] and not auxes:
+        return _NO_TENSE
+    return "past"
+
+
+def _present_form(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"meets", "is in talks": the present; "is due", "is likely" (``be`` with a complement of ``future_governors``)
+    ahead."""
+    if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
+        return None
+    if verb.lemma_ == "be" and any(c.lemma_.lower() in rules()["future_governors"]
+                                   for c in verb.children if c.dep_ in ("acomp", "attr")):
+        return "future"
+    return "present"
+
+
+def _gerund(verb: Token, auxes: tuple[Token, ...], depth: int) -> str | None:
+    """"beginning with …": the governing verb's tense."""
+    if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:
+        return _governing_tense(verb.head, depth)
+    return None
+
+
+# The tense of a verb's clause: the first rule that answers.
+_TENSE_RULES = (
+    _future_auxiliary,
+    _infinitive_of_ranked_noun,
+    _infinitive,
+    _past_form,
+    _participle,
+    _present_form,
+    _gerund,
+)
 
 
 def _arranged_in_the_past(verb: Token) -> bool:
