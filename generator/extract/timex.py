@@ -983,42 +983,90 @@ QUANTIFIER = (r"(?:(?:about|some|around|nearly|almost|roughly|approximately|up t
 def duration(e: Expr) -> RuleResult:
     """"six hours", "25 years", "the past nine days", "several months": a DURATION (P6H…); "in five years"
     in a future-tense clause also points to the date five years after the reference date (not "the worst in
-    500 years")."""
-    r = rules()
-    if e.text in ("the last minute", "last minute", "the last moment", "the eleventh hour"):
-        return not_temporal("'at the last minute': an idiom, no amount of time")
-    if all_of := re.fullmatch(r"all (day|week|month|year)(?: long)?", e.text):  # "out here all day": P1D
-        return Resolution(duration_value(1, all_of[1]), None, "duration: all of one unit", kind="duration",
-                          relative=False, type="DURATION")
-    text = re.sub(r"^(?:for|over|within|throughout|lasting) ", "", e.text)  # "for decades", "over the years"
-    if compound := compound_duration(text):  # "five hours and nine minutes": PT5H9M
-        return compound
-    # "its first 12 months", "his 30 years in office": the possessive counts as the article does
+    500 years"). The first of ``_DURATION_STEPS`` that answers, on the amount as ``_amount_text`` writes it."""
+    text = _amount_text(e)
+    for step in _DURATION_STEPS:
+        if (res := step(e, text)) is not None:
+            return res
+    return None
+
+
+def _without_duration_word(text: str) -> str:
+    """"for decades", "over the years", "lasting six hours": the amount without the word that makes it one."""
+    return re.sub(r"^(?:for|over|within|throughout|lasting) ", "", text)
+
+
+def _amount_text(e: Expr) -> str:
+    """The amount of time as the steps read it: without "for"/"over"; a possessive read as the article ("its first
+    12 months", "his 30 years in office"; "the better part of his last decade", the possessive left out of the
+    span); "an extra month", "the remaining 10 days", "20 more years", "one more year": the amount all the same."""
     text = re.sub(r"^(?:its|his|her|their|our|my|your) (?=(?:first|last|past|next|final|\d|[a-z]+ [a-z]+s$))", "the ",
-                  text)
+                  _without_duration_word(e.text))
     if re.match(r"(?:last|past) ", text) and e.prep is None and e.last_before in _POSSESSIVES:
-        text = "the " + text  # "the better part of his last decade" (the possessive left out of the span)
-    # "an extra month", "the remaining 10 days", "20 more years", "one more year": the amount of time all the same
-    text = re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
+        text = "the " + text
+    return re.sub(r"^(?:an extra|an additional|the remaining|the final|a further) |(?<=\d )(?:more|additional|extra) "
                   r"|(?<=[a-z] )(?:more|additional|extra) (?=[a-z]+$)", lambda m: "a " if m[0].startswith("an ") else "",
                   text)
-    # "3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD, PXM
+
+
+def _as_duration(value: str, how: str = "duration") -> Resolution:
+    """A DURATION of the given TimeML value, pointing to no date."""
+    return Resolution(value, None, how, kind="duration", relative=False, type="DURATION")
+
+
+def _idiom(e: Expr, text: str) -> RuleResult:
+    """"at the last minute", "the eleventh hour": an idiom, no amount of time."""
+    if e.text in ("the last minute", "last minute", "the last moment", "the eleventh hour"):
+        return not_temporal("'at the last minute': an idiom, no amount of time")
+    return None
+
+
+def _all_of_one_unit(e: Expr, text: str) -> RuleResult:
+    """"out here all day", "all week long": one unit (P1D)."""
+    if all_of := re.fullmatch(r"all (day|week|month|year)(?: long)?", e.text):
+        return _as_duration(duration_value(1, all_of[1]), "duration: all of one unit")
+    return None
+
+
+def _amounts_of_units(e: Expr, text: str) -> RuleResult:
+    """"five hours and nine minutes": PT5H9M (``compound_duration``, on the words after "for"/"over")."""
+    return compound_duration(_without_duration_word(e.text))
+
+
+def _approximate_amount(e: Expr, text: str) -> RuleResult:
+    """"3 or 4 weeks", "30 -- 40 days", "six to eight months after surgery" (how long after an event): PXW, PXD,
+    PXM; not "up to three hours" (a bound, MOD only in TimeML: the amount stays PT3H)."""
+    r = rules()
     either_text = re.sub(r" (?:after|before)$", "", text) if re.match(r"\s*[\w$£€]", e.after) else text
-    if either := re.fullmatch(r"(\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text):
-        unit = r["units"].get(either[2])
-        # (not "up to three hours": a bound, MOD only in TimeML, the amount stays PT3H)
-        if unit in r["duration_codes"] and unit not in _UNCOUNTED_UNITS and either[1] != "up":
-            return Resolution(duration_value(None, unit), None, "duration of an approximate amount",
-                              kind="duration", relative=False, type="DURATION")
-    if half := re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text):  # "two and a half years": P2.5Y
-        whole, unit = _number(half[1]), r["units"].get(half[2])
-        if whole is not None and unit in r["duration_codes"] and unit not in _UNCOUNTED_UNITS:
-            code, per_unit = r["duration_codes"][unit]
-            n = f"{(whole + 0.5) * per_unit:g}"
-            return Resolution(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}", None, "duration",
-                              kind="duration", relative=False, type="DURATION")
-    m = re.fullmatch(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|prior|preceding|following|few|several|many|recent|couple of) )?"
-                     rf"(?:{NUMBER} )?([a-z]+)", re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
+    either = re.fullmatch(r"(\d+|[a-z]+) ?(?: or | to |-{1,2}|–) ?(?:\d+|[a-z]+) ([a-z]+)", either_text)
+    unit = r["units"].get(either[2]) if either else None
+    if unit in r["duration_codes"] and unit not in _UNCOUNTED_UNITS and either[1] != "up":
+        return _as_duration(duration_value(None, unit), "duration of an approximate amount")
+    return None
+
+
+def _and_a_half(e: Expr, text: str) -> RuleResult:
+    """"two and a half years": P2.5Y."""
+    r = rules()
+    half = re.fullmatch(rf"{QUANTIFIER}{NUMBER} and a half ([a-z]+)", text)
+    whole, unit = (_number(half[1]), r["units"].get(half[2])) if half else (None, None)
+    if whole is None or unit not in r["duration_codes"] or unit in _UNCOUNTED_UNITS:
+        return None
+    code, per_unit = r["duration_codes"][unit]
+    n = f"{(whole + 0.5) * per_unit:g}"
+    return _as_duration(f"PT{n}{code[1:]}" if code.startswith("T") else f"P{n}{code}")
+
+
+_AMOUNT = re.compile(rf"{QUANTIFIER}(?:(past|last|next|first|coming|previous|prior|preceding|following|few|several|many|"
+                     rf"recent|couple of) )?(?:{NUMBER} )?([a-z]+)")
+
+
+def _amount_of_one_unit(e: Expr, text: str) -> RuleResult:
+    """"six hours", "25 years", "several months", "the past nine days", "the past year", "for the next week": an
+    amount of one unit (``_an_amount``), pointing to a date when the clause looks ahead ("in five years",
+    ``_points_to``); "a quarter of the forest" is a fraction, no time."""
+    r = rules()
+    m = _AMOUNT.fullmatch(re.sub(r"\b(?:consecutive|straight|successive|full) ", "", text))
     if m is None or (unit := r["units"].get(m[3])) is None:
         return None
     if unit == "quarter" and re.match(r"\s*of\b", e.after) and not m[1]:
@@ -1026,30 +1074,50 @@ def duration(e: Expr) -> RuleResult:
     amount = _number(m[2])
     if m[2] is None and re.match(r"(?:a|an|another) ", text) and not m[1]:  # "in a decade", "for a year", "another year"
         amount = 1
-    if m[2] is not None and amount is None:
+    if m[2] is not None and amount is None or not _an_amount(e, text, m, unit, amount):
         return None
     vague_amount = m[1] in r["vague_numbers"] or m[2] in r["vague_numbers"]
-    plural = m[3].endswith("s")
-    timed = unit in ("hour", "minute", "second")
+    if amount is None and not m[3].endswith("s"):
+        amount = 1
+    points_to = _points_to(e, None if vague_amount else amount, unit)
+    how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
+    return Resolution(duration_value(None if vague_amount else amount, unit), None, how, kind="duration",
+                      relative=points_to is not None, type="DURATION", points_to=points_to)
+
+
+def _an_amount(e: Expr, text: str, m: re.Match[str], unit: str, amount: int | None) -> bool:
+    """Whether the words name an amount of time rather than a calendar period: a number, a plural, hours, minutes
+    or seconds; "the past year", "the last week" (the twelve months, seven days up to now: a duration in TimeML;
+    "the last quarter" names the calendar quarter, ``trailing_units``); "the next/past …" after a preposition of
+    duration. Without the article it is the calendar period ("took over last week", "up 5 percent over last
+    year")."""
+    r = rules()
     # ("called for in last year's bill": the word before counts only when the expression has no preposition of its own)
     after_duration_prep = e.prep in r["duration_prepositions"] or (
         e.prep is None and e.last_before in r["duration_prepositions"])
-    # "the past year", "the last week": the twelve months (seven days) up to now, a duration in TimeML; "last
-    # year" without the article is the calendar year; "the last quarter" names the calendar quarter.
     trailing = text.startswith("the ") and m[1] in ("past", "last") and m[2] is None and unit in r["trailing_units"]
-    if not (amount is not None or plural or timed or trailing or (
-            after_duration_prep and m[1] in ("past", "last", "next", "coming") and text.startswith("the "))):
-        # (without the article it is the calendar period: "took over last week", "up 5 percent over last year")
-        return None
-    if amount is None and not plural:
-        amount = 1
-    value = duration_value(None if vague_amount else amount, unit)
-    points_to = None
-    if e.prep == "in" and not vague_amount and amount is not None and e.tense == "future" and e.reference and unit not in ("hour", "minute", "second", "weekend", "quarter"):
-        points_to = _shift(e.reference, unit, amount)[0]
-    how = "duration" + (f", ending {points_to} counted from the reference date" if points_to else "")
-    return Resolution(value, None, how, kind="duration", relative=points_to is not None, type="DURATION",
-                      points_to=points_to)
+    return (amount is not None or m[3].endswith("s") or unit in ("hour", "minute", "second") or trailing or (
+        after_duration_prep and m[1] in ("past", "last", "next", "coming") and text.startswith("the ")))
+
+
+def _points_to(e: Expr, amount: int | None, unit: str) -> str | None:
+    """"in five years" in a future-tense clause: the calendar value it ends on, counted from the reference date
+    (none for a vague amount, nor for hours, weekends and quarters)."""
+    if e.prep == "in" and amount is not None and e.tense == "future" and e.reference and unit not in (
+            "hour", "minute", "second", "weekend", "quarter"):
+        return _shift(e.reference, unit, amount)[0]
+    return None
+
+
+# How an amount of time is read: the first step that answers.
+_DURATION_STEPS: tuple[Callable[[Expr, str], RuleResult], ...] = (
+    _idiom,
+    _all_of_one_unit,
+    _amounts_of_units,
+    _approximate_amount,
+    _and_a_half,
+    _amount_of_one_unit,
+)
 
 
 # Possessives before a span the model left them out of ("his last decade"); not "her", which may be an object
