@@ -1541,6 +1541,16 @@ CASES = [
         "our standards.”",
         "Labour", "organisation", id="organisation-an-office-is-no-organisation-name",
     ),
+    pytest.param(
+        "Reuters could not reach the airline for comment. The carrier later said in an e-mail that “all passengers "
+        "are safe.”",
+        None, "organisation", id="organisation-the-outlet-asking-for-comment-is-not-the-carrier",
+    ),
+    pytest.param(
+        "Skyline Air cancelled 40 flights. The Daily Courier asked the airline for comment. The carrier said in an "
+        "e-mail that “all passengers are safe.”",
+        "Skyline Air", "organisation", id="organisation-asking-for-comment-is-no-statement",
+    ),
     # round 16 (Lee news dev set): sentences written for these rows
     pytest.param(
         "Spam is rising again, according to Vexa.net, a leading anti-spam software company. Microsoft's Outlook "

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Paragraph, PersonMention, Quote, Sentence, Source
 from generator.rules import load_rules
-from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, known_first_name, noun_kind, people_noun
+from generator.extract.speakers import DocumentSpeakers, Referent, Resolution, asks_for_comment, known_first_name, noun_kind, people_noun
 from generator.extract.syntax import FINITE, passive_agents, past_split_possessive
 
 log = logging.getLogger(__name__)
@@ -423,6 +423,8 @@ class _Context:
                 continue
             if any(c.dep_ in ("dobj", "obj", "dative", "attr") and c.lower_ in ("what", "whatever") for c in token.children):
                 continue  # "would not discuss what any of the members had reported": nobody is quoted saying it
+            if asks_for_comment(token):
+                continue  # "The Daily Courier asked the airline for comment": a question, nobody's statement
             head, _, how = _subject(token, self)
             if head is not None and head.dep_ != "nsubjpass" and how != "phrase-before-verb":  # "Oler is accused of …" does not speak
                 phrase = _speaker_phrase(head)

@@ -1384,11 +1384,22 @@ def _audience(org: Span) -> bool:
     root = org.root
     if root.dep_ in ("dobj", "dative", "obj") and root.head.lemma_.lower() in ("tell", "inform", "brief", "email", "write"):
         return True
+    if root.dep_ == "nsubj" and asks_for_comment(root.head):
+        return True  # "Reuters could not reach the airline for comment": the outlet reporting, not the airline
     if root.dep_ != "pobj" or root.head.lower_ not in ("to", "according"):
         return False
     verb = root.head.head  # "according to Reuters", "spoke to the BBC"; not "belongs to Kraft"
     return root.head.lower_ == "according" or verb.lower_ == "according" or (
         verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _audience_verbs()
+    )
+
+
+def asks_for_comment(verb: Token) -> bool:
+    """A verb of contacting somebody "for comment" ("could not reach the company for comment", "asked the ministry
+    for comment"): its subject is the outlet that reports, not a party to the story."""
+    return verb.lemma_.lower() in _rules()["contact_verbs"] and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(o.lemma_.lower() == "comment" for o in c.children)
+        for c in verb.children
     )
 
 
