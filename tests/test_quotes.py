@@ -314,3 +314,31 @@ def test_seeds_partial_quotes_mostly_found_and_nobody_misquoted(seed_quotes) -> 
             assert any(_overlaps(quote, g["text"], texts[source_id]) for g in golds), quote.text
             assert quote.text not in entry.get("scare", [])
     assert found / partial >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # '“…” of the lands in the West Bank, a militant told a crowd': the parser hung "a militant" on "Bank"
+        (["lands", "in", "the", "Bank", ",", "a", "militant", "told", "a", "crowd"], [7, 0, 3, 1, 3, 6, 3, 7, 9, 7],
+         ["dobj", "prep", "det", "pobj", "punct", "det", "appos", "ROOT", "det", "dobj"],
+         ["NOUN", "ADP", "DET", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN"], "militant"),
+        # no comma before the phrase: not set off, no speaker from it
+        (["lands", "in", "the", "Bank", "a", "militant", "told", "a", "crowd"], [6, 0, 3, 1, 5, 3, 6, 8, 6],
+         ["dobj", "prep", "det", "pobj", "det", "appos", "ROOT", "det", "dobj"],
+         ["NOUN", "ADP", "DET", "PROPN", "DET", "NOUN", "VERB", "DET", "NOUN"], None),
+    ],
+)
+def test_a_verb_without_subject_after_an_apposition_set_off_by_a_comma(words, heads, deps, pos, expected) -> None:
+    """Hand-built parses (no model): the phrase the parser made an apposition speaks for the verb right after it."""
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from generator.extract.quotes import _apposition_before_verb
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    found = _apposition_before_verb(verb, SimpleNamespace(inside=[False] * len(doc)), 0, [])
+    assert (found[0].text if found else None) == expected

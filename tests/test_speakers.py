@@ -1610,6 +1610,15 @@ CASES = [
         "house of cards”.",
         "Lund", "cue", id="cue-the-possessor-of-a-claim-speaks-its-fragment",
     ),
+    pytest.param(
+        "Mayor Ann Cole closed the park at noon with a crowd of parents chanting “shame”.",
+        None, "cue", id="cue-a-participle-of-saying-is-its-nouns-not-the-clause-subjects",
+    ),
+    pytest.param(
+        "The High Court of Lorvania struck down the fishing ban on Monday.\n\n“The ministry went beyond its powers,” "
+        "the court said.",
+        "High Court of Lorvania", "organisation", id="organisation-a-name-the-recogniser-cut-at-of-is-whole",
+    ),
 ]
 
 

@@ -717,6 +717,29 @@ def _object_told_to_speak(verb: Token, ctx: _Context, depth: int, subjects: list
     return (obj, None, "object-told-to-speak") if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
+def _noun_of_participle(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """"with hundreds of farmers chanting “…”", "a man yelling “…”": a participle of saying that describes people has
+    them as its speaker, not the subject of the clause it hangs in ("a statement condemning “…”" is its issuer's)."""
+    head = verb.head
+    if subjects or verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ != "NOUN" or ctx.inside[head.i]:
+        return None
+    return (head, None, "participle-noun") if noun_kind(head) == "person" or people_noun(head) else None
+
+
+def _apposition_before_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
+    """'“…” of the occupied lands, a militant from the group told a crowd': a verb with no subject right after a
+    phrase set off by a comma that the parser hung on an earlier noun as its apposition; that phrase speaks."""
+    if subjects or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    noun = next((t for t in before.ancestors if t.dep_ == "appos"), before if before.dep_ == "appos" else None)
+    if noun is None or noun.right_edge.i != verb.i - 1 or noun.left_edge.i == 0 or ctx.inside[noun.i]:
+        return None
+    if verb.doc[noun.left_edge.i - 1].text != "," or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun, None, "apposition-before-verb"
+
+
 def _governing_verb(verb: Token, ctx: _Context, depth: int, subjects: list[Token]) -> _Found | None:
     """The speaker of the verb above: "as saying" under "quoted", "saying" under "denied", "and said" under the
     first verb, "Gomez grabbed her arm, then told her, “…”" (a second verb the parser hung on the first as "dep")."""
@@ -786,6 +809,8 @@ SUBJECT_RULES: tuple[Callable[[Token, _Context, int, list[Token]], _Found | None
     _participle_it_goes_with,
     _opening_participle,
     _object_told_to_speak,
+    _noun_of_participle,
+    _apposition_before_verb,
     _governing_verb,
     _name_after_verb,
     _people_noun_after_question,

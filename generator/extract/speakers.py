@@ -210,6 +210,7 @@ class DocumentSpeakers:
             and not any(m.start < e.end_char and e.start_char < m.end for m in people)  # kept as a person: "Arsenio Hall"
         ]
         self.orgs += [e for e in _described_as_organisations(doc, inside) if not any(o.start <= e.start < o.end for o in self.orgs)]
+        self.orgs = [_with_of_name(doc, e, inside) for e in self.orgs]
         self.orgs.sort(key=lambda e: e.start)
         self.acronyms = acronyms(self.orgs, self.text)
         self.statements: list[Statement] = []
@@ -505,6 +506,18 @@ def _people_tagged_as_organisations(doc: Doc, people: Sequence[PersonMention], i
         if len(words) == 2 and words[0].lower_.rstrip(".") in _titles() and words[1].lower_ in surnames:
             found.append(PersonMention("", ent.text, words[1].text, words[1].idx, ent.end_char, 0, True, words[0].text))
     return found
+
+
+def _with_of_name(doc: Doc, org: Span, inside: Sequence[bool]) -> Span:
+    """An organisation name the recogniser cut before "of" and a name ("The Supreme Court" of "the Supreme Court of
+    Ardenia", "Bank" of "Bank of Lanark"): the whole name, when the cut one ends in an organisation noun."""
+    end = org.end - (org[-1].lower_ == "of" and len(org) > 1)  # "The High Court of" (the recogniser kept "of")
+    if not (organisation_noun(doc[end - 1].lemma_.lower()) and end + 1 < len(doc) and doc[end].lower_ == "of"):
+        return org
+    names = end + 1
+    while names < len(doc) and names < end + 4 and doc[names].pos_ == "PROPN" and doc[names].text[:1].isupper() and not inside[names]:
+        names += 1
+    return Span(doc, org.start, names, label="ORG") if names > end + 1 else org
 
 
 def _one_word_after_the(doc: Doc, mention: PersonMention) -> bool:
