@@ -1619,6 +1619,10 @@ CASES = [
         "the court said.",
         "High Court of Lorvania", "organisation", id="organisation-a-name-the-recogniser-cut-at-of-is-whole",
     ),
+    pytest.param(
+        "Ann Lee was asked on Monday whether she would run again. She replied: “No”.",
+        "Ann Lee", "pronoun", id="pronoun-a-one-word-answer-after-a-cue-and-its-colon-is-said",
+    ),
 ]
 
 

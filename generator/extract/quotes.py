@@ -1556,11 +1556,11 @@ def _cue_after_the_sentence_quotes(n: int, spans: Sequence[QuoteSpan], source: S
 
 def _exclaimed_before_cue(span: QuoteSpan, text: str, ctx: _Context) -> bool:
     """A question, an exclamation or a word with the comma of a cue right before a verb of saying ("“Who?” asked
-    the fans", "“Never!” shouted Reed", "“Done,” Trump said"), or a question after a cue and its colon ("Ward asked
-    him: “Done?”"): said, not a name, however capitalised."""
+    the fans", "“Never!” shouted Reed", "“Done,” Trump said"), or a word after a cue and its colon ("Ward asked him:
+    “Done?”", "she replied: “No”"): said, not a name, however capitalised."""
     before = ctx.source.text[max(span.open_mark - 200, 0) : span.open_mark].rstrip(" ")
     last = ctx.source.text[span.start : span.end].rstrip()[-1:]  # the comma the quote's text has lost
-    if last in "?!" and before.endswith(":"):
+    if before.endswith(":"):  # "Ward asked him: “Done?”", "she replied: “No”": an answer, said
         return _cue_before_colon(span, ctx)
     if last not in "?!," or not re.search(r"(?:^|[.!?”\"]\s*)$", before):
         return False  # not a question opening its sentence ("She starred in “Oklahoma!” said …": a title)
