@@ -1551,6 +1551,11 @@ CASES = [
         "e-mail that “all passengers are safe.”",
         "Skyline Air", "organisation", id="organisation-asking-for-comment-is-no-statement",
     ),
+    pytest.param(
+        "Coach Mike Reilly praised his players after the win.\n\n“They showed real character tonight. I could not be "
+        "prouder.”",
+        "Mike Reilly", "carried", id="carried-after-a-person-judging-out-loud",
+    ),
     # round 16 (Lee news dev set): sentences written for these rows
     pytest.param(
         "Spam is rising again, according to Vexa.net, a leading anti-spam software company. Microsoft's Outlook "

@@ -396,6 +396,7 @@ class _Context:
         self.spans = spans
         self.verbs = reporting_verbs()
         self.weak = weak_verbs()
+        self.judging = frozenset(_rules()["judging_verbs"])
         rules = _rules()
         self.pronouns = frozenset(rules["personal_pronouns"])
         self.non_speakers = frozenset(rules["non_speakers"])
@@ -419,7 +420,8 @@ class _Context:
             issues = token.lemma_.lower() in self.speakers.rules["issue_verbs"] and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.speakers.rules["document_nouns"] for c in token.children
             )
-            if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True):
+            judges = token.lemma_.lower() in self.judging and self.is_cue(token)  # "The coach praised his players"
+            if not (issues and not self.inside[token.i]) and not self.is_cue(token, strong_only=True) and not judges:
                 continue
             if any(c.dep_ in ("dobj", "obj", "dative", "attr") and c.lower_ in ("what", "whatever") for c in token.children):
                 continue  # "would not discuss what any of the members had reported": nobody is quoted saying it
