@@ -24,8 +24,10 @@ import itertools
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -412,6 +414,13 @@ class _Context:
         # None: every PERSON entity (tests); an empty list is an article the people stage found nobody in
         self.people = list(people) if people is not None else _people_from_ents(doc, source)
         self.speakers = DocumentSpeakers(doc, self.people, self.inside)
+
+    @cached_property
+    def mentions_latest_first(self) -> tuple[list[PersonMention], list[int]]:
+        """The people's mentions and the names the recogniser tagged as something else (``retagged``), the latest
+        first (mentions at one offset in their listed order), and their starts negated (ascending, for bisect)."""
+        mentions = sorted([*self.people, *self.speakers.retagged], key=lambda m: m.start, reverse=True)
+        return mentions, [-m.start for m in mentions]
 
     def narration_statements(self) -> None:
         """Every "X said …" outside quotes, resolved in text order: the statements pronouns and carried quotes
@@ -1928,7 +1937,8 @@ def _narration_moved_on(ctx: _Context, after: int, before: int, referent: Refere
     """The latest person, other than ``referent``, named as the subject of a main clause of the narration between
     a statement and a quote, with the index of that sentence; None when the narration named nobody else so."""
     statement_sentence = ctx.speakers.sentence(after)
-    for mention in sorted([*ctx.people, *ctx.speakers.retagged], key=lambda m: m.start, reverse=True):
+    mentions, keys = ctx.mentions_latest_first
+    for mention in mentions[bisect_left(keys, -before) : bisect_left(keys, -after)]:  # after < start <= before
         if not (after < mention.start and mention.end <= before) or ctx.speakers.quoted(mention.start, mention.end):
             continue
         sentence = ctx.speakers.sentence(mention.start)

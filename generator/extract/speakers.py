@@ -19,6 +19,7 @@ Word lists: ``generator/rules/speakers.yaml``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -2120,15 +2121,15 @@ def _epithet(ds: DocumentSpeakers, speaker: Span, head: Token, at: int) -> bool:
 def _unnamed_just_before(ds: DocumentSpeakers, noun: Token, at: int) -> bool:
     """A noun of sex or age only ("the woman") after somebody introduced unnamed as a subject in the last three
     sentences, with nobody named since ("A resident who asked not to be named said …"): that person, not the
-    story's."""
+    story's. Only the tokens of those sentences before ``at`` are read."""
     if noun.lemma_.lower() not in ds.rules["bare_person_nouns"]:
         return False
-    since = ds.sentence_starts[max(ds.sentence(at) - 3, 0)]
+    since = ds.sentences[max(ds.sentence(at) - 3, 0)].start
     return any(
-        since <= t.idx < at and not ds.inside[t.i] and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ds.rules["unnamed_nouns"]
+        not ds.inside[t.i] and t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ds.rules["unnamed_nouns"]
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in t.children)
         and not any(t.idx < m.start < at for m in ds.people)
-        for t in ds.doc
+        for t in itertools.takewhile(lambda t: t.idx < at, ds.doc[since:])
     )
 
 
