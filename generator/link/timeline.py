@@ -42,7 +42,7 @@ from generator.link.clusters import root
 from generator.link.entities import entity_key
 from generator.link.positions import canonical_group
 from generator.link.quote_groups import stem
-from generator.model import DateMention, Entity, Event, EventMention, EventSource, Person, Quote, SourceFacts
+from generator.model import DateMention, Entity, Event, EventMention, EventSource, Person, Quote, Sentence, SourceFacts
 from generator.rules import load_rules
 
 log = logging.getLogger(__name__)
@@ -290,9 +290,8 @@ def _event_report(f: SourceFacts, e: EventMention, usable: Mapping[str, DateMent
         return None
     m = usable[e.date] if e.date is not None else _undated_mention(e)
     predicate, statement = action_class(e.lemma), is_statement(e.lemma, e.pos)
-    return _report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end),
-                   (e.clause_start, e.clause_end), e.keywords, names.person_spans, names.entity_spans,
-                   names.synonyms, predicate=predicate, statement=statement, actors=_actors(f, e, statement, names),
+    return _report(f, m, sentence, (e.clause_start, e.clause_end), e.keywords, names,
+                   predicate=predicate, statement=statement, actors=_actors(f, e, statement, names),
                    alternatives=frozenset(action_class(x) for x in e.alternatives),
                    dated=e.date is not None, event=e)
 
@@ -318,27 +317,27 @@ def _date_alone_report(f: SourceFacts, m: DateMention, names: _Names) -> _Report
         return None
     clause = (m.clause_start if m.clause_start is not None else sentence.start,
               m.clause_end if m.clause_end is not None else sentence.end)
-    return _report(f, m, sentence.text, sentence.paragraph, (sentence.start, sentence.end), clause,
-                   m.keywords, names.person_spans, names.entity_spans, names.synonyms)
+    return _report(f, m, sentence, clause, m.keywords, names)
 
 
-def _report(f: SourceFacts, m: DateMention, text: str, paragraph: int, sentence: tuple[int, int],
-            clause: tuple[int, int], keywords: Sequence[str], person_spans, entity_spans, synonyms,
-            **event) -> _Report:
+def _report(f: SourceFacts, m: DateMention, sentence: Sentence, clause: tuple[int, int], keywords: Sequence[str],
+            names: _Names, **event) -> _Report:
+    """The report of a date mention in ``sentence`` (its clause ``clause``): the people and entities named in both,
+    its content words (folded by ``names.synonyms``); ``event`` the fields of an event mention's report."""
     bounds = interval(m.value) or UNDATED
     source = f.source.id
     return _Report(
         mention=m,
-        sentence_text=text,
-        paragraph=paragraph,
+        sentence_text=sentence.text,
+        paragraph=sentence.paragraph,
         start=bounds[0],
         end=bounds[1],
-        people=_inside(person_spans, source, *sentence),
-        entities=_inside(entity_spans, source, *sentence),
-        clause_people=_inside(person_spans, source, *clause),
-        clause_entities=_inside(entity_spans, source, *clause),
-        words=frozenset(synonyms.get(w, w) for w in keywords),
-        focus=min(1.0, (clause[1] - clause[0]) / max(1, sentence[1] - sentence[0])),
+        people=_inside(names.person_spans, source, sentence.start, sentence.end),
+        entities=_inside(names.entity_spans, source, sentence.start, sentence.end),
+        clause_people=_inside(names.person_spans, source, *clause),
+        clause_entities=_inside(names.entity_spans, source, *clause),
+        words=frozenset(names.synonyms.get(w, w) for w in keywords),
+        focus=min(1.0, (clause[1] - clause[0]) / max(1, sentence.end - sentence.start)),
         **event,
     )
 
