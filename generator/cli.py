@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.errors import GeneratorError
@@ -24,6 +25,7 @@ Run "python -m generator COMMAND --help" for a command's options."""
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: ``build``, ``extract`` and ``serve``, each with its options."""
     root = argparse.ArgumentParser(
         prog="python -m generator",
         description="Turn a folder of news articles about one story into a static, searchable briefing site.",
@@ -31,42 +33,32 @@ def parser() -> argparse.ArgumentParser:
     )
     root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
+    _add_build(commands)
+    _add_extract(commands)
+    _add_serve(commands)
+    return root
 
-    def extraction(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                         help="extract in N processes (default: the number of cores)")
-        caching = sub.add_mutually_exclusive_group()
-        caching.add_argument("--cache", type=Path, default=Path(".cache"), metavar="DIR",
-                             help="keep extracted facts (and built pages) here and reuse them for unchanged sources "
-                                  "(and pages) (default .cache/)")
-        caching.add_argument("--no-cache", dest="cache", action="store_const", const=None,
-                             help="extract every source and build every page; read and write no cache")
 
-    def common(sub: argparse.ArgumentParser, strict: bool = True) -> None:
-        sub.add_argument("--model", default=DEFAULT_MODEL,
-                         help=f"spaCy pipeline to use (default {DEFAULT_MODEL}; en_core_web_md and en_core_web_trf work when installed)")
-        if strict:
-            sub.add_argument("--strict", action="store_true",
-                             help="treat warnings (skipped files, odd encodings, duplicates, unbalanced quotes…) as errors")
-        verbosity = sub.add_mutually_exclusive_group()
-        verbosity.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
-        verbosity.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-
+def _add_build(commands: Any) -> None:
     build = commands.add_parser("build", help="seeds → content (Markdown) → site (HTML)")
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default seeds/)")
     build.add_argument("--content", type=Path, default=Path("content"), help="where the Markdown goes (default content/)")
     build.add_argument("--site", type=Path, default=Path("site"), help="where the HTML site goes (default site/)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default mkdocs.yml)")
     build.add_argument("--no-site", action="store_true", help="write content/ only, skip the MkDocs build")
-    common(build)
-    extraction(build)
+    _add_common_options(build)
+    _add_extraction_options(build)
 
+
+def _add_extract(commands: Any) -> None:
     extract = commands.add_parser("extract", help="the facts of any folder of articles as JSON (no site)")
     extract.add_argument("seeds", type=Path, help="folder of articles")
     extract.add_argument("--out", type=Path, default=None, help="JSON file to write (default: standard output)")
-    common(extract)
-    extraction(extract)
+    _add_common_options(extract)
+    _add_extraction_options(extract)
 
+
+def _add_serve(commands: Any) -> None:
     serve = commands.add_parser(
         "serve", help="local preview that regenerates the pages when a seed changes",
         description="Regenerate content/ from the seeds (keeping the ids and the change list of the previous "
@@ -80,8 +72,31 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it to the network)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    common(serve, strict=False)
-    return root
+    _add_common_options(serve, strict=False)
+
+
+def _add_common_options(sub: argparse.ArgumentParser, strict: bool = True) -> None:
+    """--model, --strict (unless ``strict`` is False: serve has none), -v/-q."""
+    sub.add_argument("--model", default=DEFAULT_MODEL,
+                     help=f"spaCy pipeline to use (default {DEFAULT_MODEL}; en_core_web_md and en_core_web_trf work when installed)")
+    if strict:
+        sub.add_argument("--strict", action="store_true",
+                         help="treat warnings (skipped files, odd encodings, duplicates, unbalanced quotes…) as errors")
+    verbosity = sub.add_mutually_exclusive_group()
+    verbosity.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _add_extraction_options(sub: argparse.ArgumentParser) -> None:
+    """--jobs, and --cache or --no-cache (build and extract)."""
+    sub.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                     help="extract in N processes (default: the number of cores)")
+    caching = sub.add_mutually_exclusive_group()
+    caching.add_argument("--cache", type=Path, default=Path(".cache"), metavar="DIR",
+                         help="keep extracted facts (and built pages) here and reuse them for unchanged sources "
+                              "(and pages) (default .cache/)")
+    caching.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                         help="extract every source and build every page; read and write no cache")
 
 
 def _jobs(text: str) -> int:
