@@ -1233,35 +1233,41 @@ def _organisation_named_before(ds: DocumentSpeakers, noun: Token, at: int) -> Re
         bodies = [o for o in recent if _public_body(o.text)]
         if bodies:
             return ds.organisation_of(bodies[0])
+    return _company_named_before(ds, noun, at, recent, spoken_to) if company_noun(lemma) else None
+
+
+def _company_named_before(ds: DocumentSpeakers, noun: Token, at: int, recent: list[Span],
+                          spoken_to: set[str]) -> Referent | None:
+    """"the company", "the paper", "the group" (``company_noun``) with no organisation named by that noun: of the
+    organisations named lately (``recent``, the latest first; none that the sentence speaks to, ``spoken_to``), the
+    one the noun means, else one that spoke lately, else the story's main organisation."""
+    lemma = noun.lemma_.lower()
     companies = [o for o in recent if not _public_body(o.text)]  # "the company" is no Commission it was fined by
-    if company_noun(lemma) and noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
+    if noun.tag_ == "NNS" and len({o.text for o in companies}) > 1:
         # "the two companies": the first named of the last two ("AMD bought SeaMicro" → AMD)
         latest = companies[0]
         other = next(o for o in companies if o.text != latest.text)
         return ds.organisation_of(other)
     # "the institution", "the organisation" may mean a public body too; "the company" does not
     kin = recent if lemma in ds.rules["any_organisation_nouns"] else companies
-    if company_noun(lemma) and kin and ds.sentence(kin[0].start_char) == ds.sentence(noun.idx):
+    if kin and ds.sentence(kin[0].start_char) == ds.sentence(noun.idx):
         # "students at Coventry University … what the institution called": named in the same sentence, it is the
         # one the description means, not another that spoke before
         return ds.organisation_of(_subject_first(ds, kin))
-    if company_noun(lemma):
-        # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
-        # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
-        for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
-            name = statement.referent.name or ""
-            if statement.referent.kind == "organisation" and name and not _public_body(name) and name not in spoken_to:
-                return statement.referent
-    if company_noun(lemma) and kin:
+    # an organisation that spoke recently ("Daily Eleftherotypia warned …" … "the paper said"), else the
+    # organisation named last, the subject of its sentence first ("Google was fined by the Commission")
+    for statement in ds.recent(at, 2 * int(ds.rules["salience_sentences"])):
+        name = statement.referent.name or ""
+        if statement.referent.kind == "organisation" and name and not _public_body(name) and name not in spoken_to:
+            return statement.referent
+    if kin:
         return ds.organisation_of(_subject_first(ds, kin))
-    if company_noun(lemma):
-        for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
-            if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
-                # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
-                return replace(statement.referent, kind="organisation")
-        main = _main_organisation(ds, at)
-        return main if main is not None and main.name not in spoken_to else _untagged_subject(ds, noun, at)
-    return None
+    for statement in ds.recent(at, int(ds.rules["salience_sentences"])):
+        if statement.referent.kind == "person" and not statement.referent.known and statement.referent.name:
+            # a name of unknown kind that spoke ("Human Rights Watch said …", not tagged): "the group" is it
+            return replace(statement.referent, kind="organisation")
+    main = _main_organisation(ds, at)
+    return main if main is not None and main.name not in spoken_to else _untagged_subject(ds, noun, at)
 
 
 def _called(org: Span, lemma: str) -> bool:
@@ -2021,6 +2027,37 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
     age = re.search(r"(\d+)\s*-\s*year\s*-\s*old$", speaker.text)
     if age:  # "the 61-year-old" → the person given that age
         words = {age.group(1)}
+    holder, roles = _role_holder_before(ds, words, owners, at)
+    if holder is not None:
+        return Resolution(holder, "description")
+    named_next = None if generic or head.pos_ != "NOUN" else _role_named_next(ds, head, at) or _named_when_introduced(ds, head, at)
+    if named_next is not None:
+        return Resolution(named_next, "description")
+    gender = _noun_gender(ds, head)
+    plural = head.tag_ == "NNS"
+    salient = None if generic else _epithet_of_salient(ds, speaker, head, at, gender, roles)
+    if salient is not None:
+        return Resolution(salient, "description")
+    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+
+
+def _epithet_of_salient(ds: DocumentSpeakers, speaker: Span, head: Token, at: int, gender: str | None,
+                        roles: dict[str, set[str]]) -> Referent | None:
+    """An epithet of the person the story is about ("the star", "the 29-year-old", ``_epithet``): the salient person
+    of that gender, unless the description names an office of its own ("the fire chief", "the harbour master") and
+    the article gives that person another ("Mayor Linda Park"; ``roles``: each person's office words)."""
+    if not _epithet(ds, speaker, head, at):
+        return None
+    salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
+    office = any(c.dep_ == "compound" and c.text.isalpha() and c.text.islower() and c.i < head.i for c in head.children)
+    return salient if salient is not None and not (office and roles.get(salient.name or "")) else None
+
+
+def _role_holder_before(ds: DocumentSpeakers, words: set[str], owners: set[str],
+                        at: int) -> tuple[Referent | None, dict[str, set[str]]]:
+    """The latest person named before ``at`` given one of ``words`` as a role (or an age), or given a role of one of
+    ``owners`` ("the UNRWA official": "UNRWA's Director of Operations"); else None, with each person met on the way
+    and the words of an office or a job they were given (by name)."""
     roles: dict[str, set[str]] = {}  # each person's role words, as the article gives them before ``at``
     for mention in reversed(ds.people):
         if mention.end > at:
@@ -2030,22 +2067,9 @@ def _description(ds: DocumentSpeakers, speaker: Span, at: int) -> Resolution | N
         role = _role_head_words(mention.role or "")
         tied |= {w for w in role if not re.search(r"['’]s$", w)}  # "the star's rep" is no star
         if words & tied or owners & (tied | {re.sub(r"['’]s$", "", w) for w in role}):
-            return Resolution(ds.person(mention), "description")
+            return ds.person(mention), roles
         roles.setdefault(ds.person(mention).name or "", set()).update(w for w in tied if _is_title_word(w))
-    named_next = None if generic or head.pos_ != "NOUN" else _role_named_next(ds, head, at) or _named_when_introduced(ds, head, at)
-    if named_next is not None:
-        return Resolution(named_next, "description")
-    gender = _noun_gender(ds, head)
-    plural = head.tag_ == "NNS"
-    if _epithet(ds, speaker, head, at) and not generic:
-        # an epithet of the person the story is about ("the star", "the 29-year-old"): the salient person, unless the
-        # description names an office of its own ("the fire chief", "the harbour master") and the article gives that
-        # person another ("Mayor Linda Park")
-        salient = _salient(ds, {gender} if gender else {"m", "f"}, at, named_only=True)
-        office = any(c.dep_ == "compound" and c.text.isalpha() and c.text.islower() and c.i < head.i for c in head.children)
-        if salient is not None and not (office and roles.get(salient.name or "")):
-            return Resolution(salient, "description")
-    return Resolution(Referent(None, speaker.start_char, speaker.end_char, "unnamed", gender, plural, known=_somebody(ds, head)), "description")
+    return None, roles
 
 
 def _named_when_introduced(ds: DocumentSpeakers, noun: Token, at: int) -> Referent | None:
