@@ -769,7 +769,18 @@ NOTES = [
     "article leaves to inference (\"A statement issued after a meeting chaired by …\", \"an official statement said\" "
     "after a leader's decision), \"the Pentagon spokesman said\" after a named admiral, a question put to a witness in "
     "marks, a virus name used as a modifier, one-word fragments (\"sympathy\", \"smoking gun\"), a sentence missing "
-    "its verb of saying.",
+    "its verb of saying. The lead's fixes of the same round, from reading a build of the 40 html-news pages and "
+    "from two batches of 45 organisation, pronoun and carried sentences written for the purpose (all but five "
+    "already right), each with a test row of our own failing on the code before: a pronoun's trailing cue (\"Taking "
+    "Leo outside is his favourite part of the day, he said\") is not a person named in the words it reports; a noun "
+    "that may be a group and is never a person (\"the prosecution\") is nobody's epithet; \"the government\" is "
+    "never the commission named last; manifesto is a document noun; a word in brackets in apposition (\"Director "
+    "(Acting) of …, Paul Grant\") is no name; an indefinite phrase of common nouns (\"a broad alliance of farmers\") "
+    "and an office (\"every Labour MP\") are no organisation names; an outlet asking a party \"for comment\" is the "
+    "reporter and asking is no statement; a weak verb of judging out loud (\"The coach praised his players\") is a "
+    "statement a quote-only paragraph continues. Dev 1168/1188 -> 1170/1190 with the round's rules. Test, run once "
+    "after the round's last change (aggregates only): unchanged, 0.918 (335/365) of the quotes found, organisation "
+    "0.76 (37), every kind as before.",
     "- Round 17, 2026-12-01 (issue 11, after round 16; last test score 0.918 (335/365) of the quotes found, organisation 0.76 "
     "on 37, too few to measure the 0.80 bar: one quote moves it by 3 points). Goal: more organisation speakers on "
     "test, annotated blind, as round 11 added none/description quotes to test. The lead decided on the round after "
@@ -779,7 +790,11 @@ NOTES = [
     "without an organisation's direct quote skipped), annotated every direct quote of each by reading and committed "
     "them before any code of ours ran on them (`added: round-17`): 55 quotes, cue 19, carried 20, organisation 10, "
     "pronoun 6; 15 with an organisation speaker. No rule changed in this round. Tables: test whole (92 articles), the "
-    "84 articles before round 17, the round-17 additions alone.",
+    "84 articles before round 17, the round-17 additions alone. Scored once (aggregates only): the additions 0.90 "
+    "(47/52) of the quotes found, F1 0.97, organisation 0.88 of the 8 found (7), pronoun 0.80, carried 0.95, cue "
+    "0.89; test whole (431 quotes) 0.916 (382/417) of the quotes found, 0.89 of all, F1 0.96, organisation 0.79 on "
+    "47 (0.70 of all), colon 0.88, none 0.82, pronoun 0.88: the bars \"0.92 of the quotes found\" and \"no kind under "
+    "0.80\" are still missed, by two quotes and one.",
 ]
 
 
