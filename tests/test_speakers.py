@@ -1556,6 +1556,12 @@ CASES = [
         "prouder.”",
         "Mike Reilly", "carried", id="carried-after-a-person-judging-out-loud",
     ),
+    pytest.param(
+        "Farm leader Joan Pryce said the new rules were “a betrayal of British growers.”\n\nA new coalition of farmers "
+        "and charities is launched today. It will be chaired by Kate Dalton from the food alliance Harvest. She said "
+        "last night: “People have made it clear that they expect high standards.”",
+        "Kate Dalton", "pronoun", id="pronoun-the-agent-a-passive-main-clause-introduces",
+    ),
     # round 16 (Lee news dev set): sentences written for these rows
     pytest.param(
         "Spam is rising again, according to Vexa.net, a leading anti-spam software company. Microsoft's Outlook "

@@ -1963,11 +1963,24 @@ def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: 
         if not (after < mention.start and mention.end <= before) or ds.sentence(mention.start) == sentence_of_statement:
             continue
         referent = ds.person(mention)
-        if not (_is_subject(ds, referent, main=True) or _introduced_with_who(ds, referent)):
+        if not (_is_subject(ds, referent, main=True) or _introduced_with_who(ds, referent) or _main_clause_agent(ds, referent)):
             continue
         if referent.gender is not None and _agrees(referent, allowed, unknown_ok=False):
             return referent  # only a person the article gives a gender ("INS Mysore opened fire" is a ship)
     return None
+
+
+def _main_clause_agent(ds: DocumentSpeakers, referent: Referent) -> bool:
+    """A person introduced as the agent of the passive main clause ("It will be chaired by Kate Dalmeny from the
+    alliance."): the story moves on to them as to a subject."""
+    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+        root = root.head
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
+    return verb is not None and verb.dep_ == "ROOT" and any(a.i == root.i for a in passive_agents(verb))
 
 
 def _introduced_with_who(ds: DocumentSpeakers, referent: Referent) -> bool:
