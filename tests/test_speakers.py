@@ -1562,6 +1562,11 @@ CASES = [
         "last night: “People have made it clear that they expect high standards.”",
         "Kate Dalton", "pronoun", id="pronoun-the-agent-a-passive-main-clause-introduces",
     ),
+    pytest.param(
+        "Forms went out to 500 parents on Monday, Chief Education Officer Wendy Hale said.\n\nMore than 130 had "
+        "responded positively by Friday. “We are very glad to see this,” she added.",
+        "Wendy Hale", "pronoun", id="pronoun-not-a-number-that-responded",
+    ),
     # round 16 (Lee news dev set): sentences written for these rows
     pytest.param(
         "Spam is rising again, according to Vexa.net, a leading anti-spam software company. Microsoft's Outlook "

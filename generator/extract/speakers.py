@@ -71,6 +71,8 @@ class Statement:
 
 
 NOBODY = Referent(None, kind="unnamed")
+# a subject no rule reads as anybody ("more than 130 had responded"): no person a later "she" may stand for
+SOMETHING = Referent(None, kind="unnamed", known=False)
 
 
 def _rules() -> dict:
@@ -430,7 +432,7 @@ class DocumentSpeakers:
             found = rule(self, speaker, at)
             if found is not None:
                 return found
-        return Resolution(NOBODY, "cue")
+        return Resolution(SOMETHING, "cue")
 
 
 def _names_by_lexicon(doc: Doc, people: Sequence[PersonMention], inside: Sequence[bool]) -> list[PersonMention]:
