@@ -267,6 +267,13 @@ def test_extract_people_names_and_roles(nlp, text: str, name: str, role: str | N
 
 
 @pytest.mark.model
+def test_a_surname_with_where_the_person_works_is_the_surname(nlp) -> None:
+    """"Luccioni of Mila" (tagged as one name): the surname; a name with a first name before "of" stays whole."""
+    mentions = _people_of(nlp, "Some researchers are not waiting. Luccioni of Mila helped organize a workshop last "
+                               "month, and she was pleased.")
+    assert [m.name for m in mentions if m.name.startswith("Luccioni")] == ["Luccioni"]
+
+
 def test_honorific_marks_mention_titled(nlp) -> None:
     mentions = _people_of(nlp, "Mr Putin told officers of the FSB to be vigilant, Ms Zakharova added.")
     assert any(m.name == "Putin" and m.titled and m.text == "Mr Putin" for m in mentions)

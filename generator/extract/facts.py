@@ -185,6 +185,8 @@ def bare_name(ent: Span) -> tuple[list[Token], bool, list[str]]:
         tokens = tokens[:-1]
     while len(tokens) > 1 and not_name_word(tokens[0]):
         tokens = tokens[1:]  # "Taking Archie", "Never Trump", "Chefs Jamie Oliver": the name is what follows
+    if len(tokens) > 2 and tokens[1].lower_ == "of" and tokens[2].pos_ == "PROPN" and not known_first_name(tokens[0].text):
+        tokens = tokens[:1]  # "Luccioni of Mila": a surname and where the person works ("Joan of Arc" stays whole)
     return tokens, titled, role_words
 
 
