@@ -18,12 +18,6 @@ from generator.pages.base import plural
 log = logging.getLogger("generator")
 
 
-DESCRIPTION = """\
-Turn a folder of news articles about one story into a static, searchable briefing site:
-people, quotes, timeline, positions and a comparison of the sources, each fact linked to its sentence.
-Run "python -m generator COMMAND --help" for a command's options."""
-
-
 def parser() -> argparse.ArgumentParser:
     """The command line: ``build``, ``extract`` and ``serve``, each with its options."""
     root = argparse.ArgumentParser(
