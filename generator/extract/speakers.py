@@ -1973,14 +1973,11 @@ def _main_subject_after(ds: DocumentSpeakers, after: int, before: int, allowed: 
 
 
 def _main_clause_agent(ds: DocumentSpeakers, referent: Referent) -> bool:
-    """A person introduced as the agent of the passive main clause ("It will be chaired by Kate Dalmeny from the
+    """A person introduced as the agent of the passive main clause ("It will be chaired by Kate Dalton from the
     alliance."): the story moves on to them as to a subject."""
-    span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
-    if span is None:
+    root = _name_root(ds, referent)
+    if root is None:
         return False
-    root = span.root
-    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
-        root = root.head
     verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
     return verb is not None and verb.dep_ == "ROOT" and any(a.i == root.i for a in passive_agents(verb))
 
@@ -1997,13 +1994,22 @@ def _introduced_with_who(ds: DocumentSpeakers, referent: Referent) -> bool:
     )
 
 
-def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) -> bool:
+def _name_root(ds: DocumentSpeakers, referent: Referent) -> Token | None:
+    """The token a referent's name hangs on in its clause: the root of its mention, above the appositions and
+    compounds it is part of ("the spokesman, Joe Lane," → spokesman)."""
     span = ds.doc.char_span(referent.start, referent.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     root = span.root
     while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
         root = root.head
+    return root
+
+
+def _is_subject(ds: DocumentSpeakers, referent: Referent, main: bool = False) -> bool:
+    root = _name_root(ds, referent)
+    if root is None:
+        return False
     if main:
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
