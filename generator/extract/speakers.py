@@ -1614,13 +1614,7 @@ def people_noun(noun: Token) -> bool:
     first sense a person) or a pronoun for some of them ("many", "others")."""
     if noun.lower_ in _rules()["group_pronouns"]:
         return True
-    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
-        return False
-    if _person_noun(noun):
-        return True
-    from generator.link import wordnet  # WordNet's noun classes; without it, the rules' nouns only
-
-    return wordnet.first_noun_class(noun.lemma_.lower()) == "person"
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and _any_person_noun(noun)
 
 
 def _bare(text: str) -> str:
